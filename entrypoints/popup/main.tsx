@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+import { PopupApp } from '@/components/popup/popup-app';
+import '@/components/theme.css';
+import './popup.css';
+
+createRoot(document.getElementById('root')!).render(<PopupApp />);
