@@ -1,0 +1,55 @@
+// The term index the background hands to content scripts: plain JSON (it travels through
+// messaging or storage.local), built once per deck, turned into a matcher on the page.
+import type { Term } from '../knowledge/types';
+import { buildMatcher, type Matcher } from './matcher';
+
+export type TermRole = Term['role'];
+
+export interface TermIndex {
+  version: 1;
+  /** Every written form to look for, simplified and traditional, each once. */
+  patterns: string[];
+  /** noteIds[i]: the notes pattern i points to (one form can belong to several notes). */
+  noteIds: string[][];
+  /** roles[i][j]: what patterns[i] is in note noteIds[i][j]. */
+  roles: TermRole[][];
+}
+
+/** A single character would light up half a page; such terms are left out. */
+export const MIN_PATTERN_LENGTH = 2;
+
+// When one form is the name of one note and a member of another, the hover card should
+// lead with the note it names; within a note, the strongest role is kept.
+const RANK: Record<TermRole, number> = { name: 0, alias: 1, term: 2, member: 3 };
+
+export function buildTermIndex(terms: readonly Term[]): TermIndex {
+  const at = new Map<string, number>();
+  const entries: Array<Map<string, TermRole>> = [];
+  for (const term of terms) {
+    for (const form of [term.text, ...(term.variants ?? [])]) {
+      const text = form.trim();
+      if (text.length < MIN_PATTERN_LENGTH) continue;
+      let k = at.get(text);
+      if (k === undefined) {
+        k = entries.length;
+        at.set(text, k);
+        entries.push(new Map());
+      }
+      const roles = entries[k];
+      const had = roles.get(term.noteId);
+      if (had === undefined || RANK[term.role] < RANK[had]) roles.set(term.noteId, term.role);
+    }
+  }
+  const ordered = entries.map((m) => [...m].sort((a, b) => RANK[a[1]] - RANK[b[1]]));
+  return {
+    version: 1,
+    patterns: [...at.keys()],
+    noteIds: ordered.map((list) => list.map(([noteId]) => noteId)),
+    roles: ordered.map((list) => list.map(([, role]) => role)),
+  };
+}
+
+/** Match ids are indexes into index.patterns / noteIds / roles. */
+export function matcherFromIndex(index: TermIndex): Matcher {
+  return buildMatcher(index.patterns.map((text, id) => ({ text, id })));
+}

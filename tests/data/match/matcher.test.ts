@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Term } from '../../../data/knowledge/types';
+import { buildTermIndex, matcherFromIndex } from '../../../data/match/index-terms';
+import { buildMatcher } from '../../../data/match/matcher';
+import { joinSegments, locate } from '../../../data/match/segments';
+
+/** The matched substrings, in order: what a reader would see highlighted. */
+function found(patterns: string[], text: string): string[] {
+  const m = buildMatcher(patterns.map((p, id) => ({ text: p, id })));
+  return m.findAll(text).map(({ start, end }) => text.slice(start, end));
+}
+
+describe('findAll: leftmost, then longest, never overlapping', () => {
+  it.each([
+    ['longest at a position', ['精准', '精准扶贫'], '实施精准扶贫方略', ['精准扶贫']],
+    ['leftmost beats longer later', ['精准', '六个精准', '精准扶贫'], '六个精准扶贫', ['六个精准']],
+    ['leftmost, then the rest', ['精准', '六个精准', '精准扶贫', '扶贫'], '六个精准扶贫', ['六个精准', '扶贫']],
+    ['an overlap is dropped', ['两不愁', '愁三保障'], '两不愁三保障', ['两不愁']],
+    ['prefixes of each other', ['全面', '全面小康', '全面建成小康社会', '小康'], '全面建成小康社会，全面小康，全面', ['全面建成小康社会', '全面小康', '全面']],
+    ['suffixes of each other', ['社会', '小康社会', '全面建成小康社会'], '建成小康社会', ['小康社会']],
+    ['a shorter match before a longer one that would overlap it', ['ab', 'bcde'], 'abcde', ['ab']],
+    ['a short match, then one that starts inside a longer prefix', ['a', 'bc', 'abcd'], 'abc', ['a', 'bc']],
+    ['repeats', ['脱贫'], '脱贫脱贫 脱贫', ['脱贫', '脱贫', '脱贫']],
+    ['after a failed long prefix', ['六个精准', '个精'], '六个精确', ['个精']],
+    ['nothing to find', ['精准扶贫'], '乡村振兴', []],
+    ['empty text', ['精准扶贫'], '', []],
+    ['no patterns', [], '精准扶贫', []],
+    ['an empty pattern is ignored', ['', '扶贫'], '扶贫', ['扶贫']],
+    ['traditional forms', ['两不愁三保障', '兩不愁三保障'], '實現「兩不愁三保障」目標', ['兩不愁三保障']],
+    ['astral characters', ['𠀀𠀁'], 'x𠀀𠀁y', ['𠀀𠀁']],
+  ])('%s', (_name, patterns, text, expected) => {
+    expect(found(patterns, text)).toEqual(expected);
+  });
+
+  it('reports offsets and the id of each match; a repeated text keeps its first id', () => {
+    const m = buildMatcher([
+      { text: '扶贫', id: 'a' },
+      { text: '扶贫', id: 'b' },
+      { text: '脱贫', id: 7 },
+    ]);
+    expect(m.patternCount).toBe(2);
+    expect(m.findAll('要扶贫更要脱贫')).toEqual([
+      { start: 1, end: 3, id: 'a' },
+      { start: 5, end: 7, id: 7 },
+    ]);
+  });
+
+  it('gives the same answer on a second, shorter text (the scratch buffer is reused)', () => {
+    const m = buildMatcher([{ text: '精准', id: 0 }]);
+    expect(m.findAll('精准精准精准精准')).toHaveLength(4);
+    expect(m.findAll('精x')).toEqual([]);
+  });
+
+  it('builds 10,000 patterns and finds them in a long text', () => {
+    // Distinct 4-character patterns from a small alphabet, so they share many prefixes.
+    const alphabet = '一二三四五六七八九十百千';
+    const pats: string[] = [];
+    for (let i = 0; pats.length < 10_000; i++) {
+      let s = '';
+      for (let n = i, k = 0; k < 4; k++, n = Math.floor(n / alphabet.length)) s += alphabet[n % alphabet.length];
+      pats.push(`${s}${i % 7 === 0 ? '年' : ''}`);
+    }
+    const t0 = performance.now();
+    const m = buildMatcher(pats.map((text, id) => ({ text, id })));
+    const buildMs = performance.now() - t0;
+    expect(m.patternCount).toBe(10_000);
+    expect(buildMs).toBeLessThan(2000);
+    const text = `开头${pats[9_999]}的${pats[0]}。`.repeat(20_000);
+    const hits = m.findAll(text);
+    expect(hits.slice(0, 2).map((h) => h.id)).toEqual([9_999, 0]);
+    expect(hits).toHaveLength(40_000);
+  });
+});
+
+describe('term index', () => {
+  const terms: Term[] = [
+    { text: '两不愁三保障', variants: ['兩不愁三保障'], noteId: 'n1', role: 'name' },
+    { text: '两不愁三保障', noteId: 'n1', role: 'alias' },
+    { text: '精准扶贫', variants: ['精準扶貧', '精准扶贫'], noteId: 'n2', role: 'member' },
+    { text: '精准扶贫', noteId: 'n3', role: 'name' },
+    { text: '贫', noteId: 'n4', role: 'term' },
+  ];
+
+  it('holds every form once, with the notes it points to, names first; drops one-character terms', () => {
+    const index = buildTermIndex(terms);
+    expect(index).toEqual({
+      version: 1,
+      patterns: ['两不愁三保障', '兩不愁三保障', '精准扶贫', '精準扶貧'],
+      noteIds: [['n1'], ['n1'], ['n3', 'n2'], ['n2']],
+      roles: [['name'], ['name'], ['name', 'member'], ['member']],
+    });
+    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+  });
+
+  it('matches simplified and traditional pages alike', () => {
+    const index = buildTermIndex(terms);
+    const m = matcherFromIndex(index);
+    const hits = m.findAll('香港：實現兩不愁三保障，推進精準扶貧；内地：两不愁三保障');
+    expect(hits.map((h) => index.noteIds[h.id as number][0])).toEqual(['n1', 'n2', 'n1']);
+  });
+
+  it('finds a term split across elements: 六个<b>精准</b>', () => {
+    const index = buildTermIndex([{ text: '六个精准', noteId: 'n6', role: 'name' }]);
+    const { text, starts } = joinSegments(['要做到', '六个', '精准', '。']);
+    const [hit] = matcherFromIndex(index).findAll(text);
+    expect(locate(hit, starts)).toEqual([
+      { segment: 1, start: 0, end: 2 },
+      { segment: 2, start: 0, end: 2 },
+    ]);
+  });
+});
