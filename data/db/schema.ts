@@ -1,0 +1,135 @@
+// The one Dexie schema. Versions are only ever added: a user's database written by any earlier
+// version must open, keep its data and get defaults filled by that version's upgrade().
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { Card, Conflict, Note, Source } from '../knowledge/types';
+import type { SrsLog, SrsState } from '../srs/scheduler';
+
+/** Which deck a row came from, so syncing the bundled deck never retires a user's own imports. */
+export type Origin = string;
+export const BUNDLED: Origin = 'bundled';
+
+export interface SourceRow extends Source {
+  origin: Origin;
+}
+
+export interface NoteRow extends Note {
+  origin: Origin;
+  sourceIds: string[];
+  retired: 0 | 1;
+}
+
+export interface CardRow extends Card {
+  origin: Origin;
+  sourceIds: string[];
+  fsrs: SrsState;
+  /** Mirrors of fsrs.due / fsrs.state, top-level so they can be indexed. */
+  due: Date;
+  state: number;
+  // IndexedDB cannot index booleans, hence 0 | 1.
+  suspended: 0 | 1;
+  retired: 0 | 1;
+  leech: boolean;
+  /** User edits, kept apart from deck content so a deck update never overwrites them. */
+  edited?: { prompt?: string; answer?: string };
+  /** How often the note was met on web pages (added in schema version 2). */
+  seen: { count: number; last?: Date };
+  addedAt: Date;
+}
+
+export interface ReviewLogRow extends SrsLog {
+  id?: number;
+  cardId: string;
+  noteId: string;
+}
+
+export interface ConflictRow extends Conflict {
+  origin: Origin;
+  resolved: 0 | 1;
+  /** One of `values`, or 'both' when the user keeps both. */
+  choice?: string;
+  resolvedAt?: Date;
+  retired: 0 | 1;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface QuizRow {
+  id?: number;
+  at: Date;
+  total: number;
+  correct: number;
+  cardIds: string[];
+}
+
+const V1 = {
+  sources: 'id',
+  notes: 'id, kind, *sourceIds',
+  cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds',
+  reviewLogs: '++id, cardId, review, [cardId+review]',
+  conflicts: 'id, resolved',
+  settings: 'key',
+};
+
+/** Exported so the upgrade test can write a database exactly as version 1 did. */
+export const SCHEMA_V1 = V1;
+
+export class TifaDB extends Dexie {
+  sources!: Table<SourceRow, string>;
+  notes!: Table<NoteRow, string>;
+  cards!: Table<CardRow, string>;
+  reviewLogs!: Table<ReviewLogRow, number>;
+  conflicts!: Table<ConflictRow, string>;
+  settings!: Table<SettingRow, string>;
+  quizzes!: Table<QuizRow, number>;
+
+  constructor(name: string, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(V1);
+    // v2: quiz results, and page sightings on cards (the content script's "seen on a page").
+    this.version(2)
+      .stores({ quizzes: '++id, at' })
+      .upgrade((tx) =>
+        tx
+          .table('cards')
+          .toCollection()
+          .modify((card: Partial<CardRow>) => {
+            card.seen ??= { count: 0 };
+          }),
+      );
+  }
+}
+
+export interface DbDeps {
+  indexedDB: NonNullable<DexieOptions['indexedDB']>;
+  IDBKeyRange: NonNullable<DexieOptions['IDBKeyRange']>;
+}
+
+/** Tests pass fake-indexeddb's IDBFactory here; the extension uses the browser's. */
+export function openDb(name = 'tifa', deps?: DbDeps): TifaDB {
+  return new TifaDB(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
+}
+
+let shared: TifaDB | undefined;
+
+/** The extension's one instance, created on first use (never at import: WXT imports entrypoints in Node). */
+export function getDb(): TifaDB {
+  return (shared ??= openDb());
+}
+
+/**
+ * Lazy handle on the shared instance: nothing is constructed until a property is read.
+ * Methods are bound to the real instance; own properties (tables, `on`) are passed through.
+ */
+export const db: TifaDB = new Proxy({} as TifaDB, {
+  get(_target, prop) {
+    const real = getDb();
+    const value = Reflect.get(real, prop, real);
+    if (typeof value === 'function' && !Object.prototype.hasOwnProperty.call(real, prop)) {
+      return value.bind(real);
+    }
+    return value;
+  },
+});

@@ -1,0 +1,56 @@
+// Counts over the review log, by study day. A study day starts at `dayStartHour` local time
+// (Anki's "next day starts at"), so a late-night session counts toward the day it belongs to.
+import type { TifaDB } from './schema';
+import { State } from '../srs/scheduler';
+
+export function dayStart(now: Date, dayStartHour: number): Date {
+  const d = new Date(now);
+  d.setHours(dayStartHour, 0, 0, 0);
+  if (d > now) d.setDate(d.getDate() - 1);
+  return d;
+}
+
+/** "YYYY-MM-DD" of the study day that `at` falls in. */
+export function dayKey(at: Date, dayStartHour = 0): string {
+  const d = dayStart(at, dayStartHour);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export interface DayCount {
+  day: string;
+  count: number;
+}
+
+/** Reviews per study day in [from, to), days without reviews left out; sorted by day. */
+export async function reviewCountsByDay(db: TifaDB, from: Date, to: Date, dayStartHour = 0): Promise<DayCount[]> {
+  const counts = new Map<string, number>();
+  await db.reviewLogs
+    .where('review')
+    .between(from, to, true, false)
+    .each((log) => {
+      const k = dayKey(log.review, dayStartHour);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    });
+  return [...counts].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day));
+}
+
+export interface TodayCounts {
+  /** New cards introduced today (counts against the daily new-card limit). */
+  newDone: number;
+  /** Ratings of cards in review state (counts against the review limit). */
+  reviewsDone: number;
+  /** Notes reviewed today: their sibling cards wait until tomorrow. */
+  reviewedNoteIds: string[];
+}
+
+export async function todayCounts(db: TifaDB, now: Date, dayStartHour: number): Promise<TodayCounts> {
+  const logs = await db.reviewLogs.where('review').between(dayStart(now, dayStartHour), now, true, true).toArray();
+  // A log's `state` is the card's state before that rating (ts-fsrs), so New means "first seen".
+  const newCards = new Set(logs.filter((l) => l.state === State.New).map((l) => l.cardId));
+  return {
+    newDone: newCards.size,
+    reviewsDone: logs.filter((l) => l.state === State.Review).length,
+    reviewedNoteIds: [...new Set(logs.map((l) => l.noteId))],
+  };
+}

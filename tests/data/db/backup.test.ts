@@ -1,0 +1,87 @@
+import { Rating } from 'ts-fsrs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { exportBackup, importBackup } from '../../../data/db/backup';
+import { syncDeck } from '../../../data/db/deck-sync';
+import { BackupError, QUOTA_MESSAGE, toChineseMessage } from '../../../data/db/errors';
+import { editCard, recordSighting, resolveConflict, saveReview, saveSettings } from '../../../data/db/repo';
+import type { TifaDB } from '../../../data/db/schema';
+import { at, freshDb, makeDeck, SETTINGS, T0 } from './helpers';
+
+let db: TifaDB;
+const dump = (d: TifaDB) => Promise.all(d.tables.map(async (t) => [t.name, await t.toArray()] as const));
+
+beforeEach(async () => {
+  db = freshDb();
+  await syncDeck(db, makeDeck(), T0);
+  await saveReview(db, 'c1', Rating.Good, at(0, 1), SETTINGS);
+  await saveReview(db, 'c2', Rating.Again, at(0, 1), SETTINGS);
+  await editCard(db, 'c3', { answer: '六条' });
+  await recordSighting(db, { noteIds: ['n2'] }, at(0, 2));
+  await resolveConflict(db, 'k1', '2020年', at(0, 3));
+  await saveSettings(db, { newPerDay: 7, cramUntil: '2025-03-20' });
+  await db.quizzes.add({ at: at(0, 4), total: 10, correct: 8, cardIds: ['c1', 'c4'] });
+});
+
+describe('backup', () => {
+  it('exports plain JSON with ISO dates and imports it back into identical tables', async () => {
+    const backup = await exportBackup(db, at(1));
+    expect(backup).toMatchObject({ format: 'tifa-backup', version: 1, exportedAt: at(1).toISOString() });
+    expect(backup.cards.find((c) => c.id === 'c1')!.fsrs.due).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const text = JSON.stringify(backup);
+
+    const other = freshDb();
+    await syncDeck(other, { ...makeDeck(), cards: [] }, T0); // something to be replaced
+    expect(await importBackup(other, text)).toEqual({ cards: 4, reviewLogs: 2 });
+    expect(await dump(other)).toEqual(await dump(db));
+    // And the round trip is stable.
+    expect(await exportBackup(other, at(1))).toEqual(backup);
+  });
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- backups are mutated as loose JSON
+  type Json = any;
+  const broken: Array<[string, (b: Json) => unknown, string]> = [
+    ['a foreign JSON file', () => ({ name: 'anki-deck', cards: [] }), '这不是提法的备份文件'],
+    ['not an object', () => [1, 2, 3], '这不是提法的备份文件'],
+    ['text that is not JSON', () => '{"format": "tifa-backup", ', '这不是提法的备份文件'],
+    ['a newer version', (b) => ({ ...b, version: 2 }), '备份来自更新版本的提法，请先升级'],
+    ['a missing table', (b) => ({ ...b, reviewLogs: undefined }), '备份文件已损坏：缺少复习记录列表'],
+    ['a card without id', (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 2 ? { ...c, id: undefined } : c)) }), '备份文件已损坏：第 3 张卡片缺少 id'],
+    ['a card with a bad date', (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 0 ? { ...c, addedAt: '昨天' } : c)) }), '备份文件已损坏：第 1 张卡片的 addedAt 不是有效日期'],
+    ['a card with broken FSRS state', (b) => ({ ...b, cards: b.cards.map((c: Json) => ({ ...c, fsrs: { ...c.fsrs, due: 'x' } })) }), '第 1 张卡片的复习进度 (fsrs)无效'],
+    ['a log without review time', (b) => ({ ...b, reviewLogs: [{ ...b.reviewLogs[0], review: undefined }] }), '第 1 条复习记录的评分数据无效'],
+    ['duplicate card ids', (b) => ({ ...b, cards: [...b.cards, b.cards[0]] }), '卡片 id 重复：c1'],
+    ['a quiz without a date', (b) => ({ ...b, quizzes: [{ total: 1 }] }), '第 1 次测验记录的 at 不是有效日期'],
+  ];
+
+  it.each(broken)('refuses %s with a Chinese message and changes nothing', async (_name, mutate, message) => {
+    const good = JSON.parse(JSON.stringify(await exportBackup(db, at(1))));
+    const before = await dump(db);
+    const err = await importBackup(db, mutate(good)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BackupError);
+    expect(toChineseMessage(err)).toContain(message);
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('is atomic: a write that fails midway (duplicate log ids) leaves the old data', async () => {
+    const good = JSON.parse(JSON.stringify(await exportBackup(db, at(1))));
+    good.cards = good.cards.map((c: { prompt: string }) => ({ ...c, prompt: '新' }));
+    good.reviewLogs = [good.reviewLogs[0], { ...good.reviewLogs[1], id: good.reviewLogs[0].id }];
+    const before = await dump(db);
+    await expect(importBackup(db, good)).rejects.toThrow('导入失败，原有数据没有改变');
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('accepts a backup written before quizzes existed', async () => {
+    const good = JSON.parse(JSON.stringify(await exportBackup(db, at(1))));
+    delete good.quizzes;
+    await importBackup(db, good);
+    expect(await db.quizzes.count()).toBe(0);
+    expect(await db.cards.count()).toBe(4);
+  });
+
+  it('turns a quota failure into the "storage full" message', () => {
+    const quota = Object.assign(new Error('abort'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
+    expect(toChineseMessage(quota)).toBe(QUOTA_MESSAGE);
+    expect(QUOTA_MESSAGE).toMatch(/^存储空间已满/);
+  });
+});

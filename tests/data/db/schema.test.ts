@@ -1,0 +1,54 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { openDb, SCHEMA_V1, TifaDB } from '../../../data/db/schema';
+import { fakeDeps, T0 } from './helpers';
+
+describe('TifaDB schema', () => {
+  it('opens a database written by version 1, keeps its rows and fills version 2 defaults', async () => {
+    const deps = fakeDeps();
+    // A database exactly as the first release left it: version 1 tables, cards without `seen`.
+    const v1 = new Dexie('tifa', deps);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('cards').bulkAdd([
+      { id: 'c1', noteId: 'n1', kind: 'formulation-list', prompt: '问', answer: '答', evidence: [], importance: 1, sourceIds: ['s1'], due: T0, state: 0, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 0 }, edited: { prompt: '我的问法' } },
+      { id: 'c2', noteId: 'n1', kind: 'formulation-count', prompt: '几个', answer: '六个', evidence: [], importance: 0.5, sourceIds: [], due: T0, state: 2, suspended: 1, retired: 0, leech: true, addedAt: T0, fsrs: { due: T0, state: 2 } },
+    ]);
+    await v1.table('reviewLogs').add({ cardId: 'c2', noteId: 'n1', review: T0, rating: 1, state: 2 });
+    await v1.table('settings').put({ key: 'newPerDay', value: 30 });
+    v1.close();
+
+    const db = openDb('tifa', deps);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const cards = await db.cards.orderBy('id').toArray();
+    expect(cards.map((c) => c.seen)).toEqual([{ count: 0 }, { count: 0 }]);
+    expect(cards[0].edited).toEqual({ prompt: '我的问法' });
+    expect(cards[1]).toMatchObject({ suspended: 1, leech: true, state: 2 });
+    expect(await db.reviewLogs.where('cardId').equals('c2').count()).toBe(1);
+    expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 30 });
+    // The table version 2 adds is usable at once.
+    await db.quizzes.add({ at: T0, total: 5, correct: 4, cardIds: ['c1'] });
+    expect(await db.quizzes.count()).toBe(1);
+    db.close();
+  });
+
+  it('indexes what the queues and browser query', async () => {
+    const db = openDb('tifa', fakeDeps());
+    await db.open();
+    const idx = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
+    expect(idx('cards')).toEqual(['due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended']);
+    expect(idx('reviewLogs')).toEqual(['[cardId+review]', 'cardId', 'review']);
+    expect(db).toBeInstanceOf(TifaDB);
+    db.close();
+  });
+
+  it('the shared `db` handle is the lazily created instance and works in transactions', async () => {
+    const { db, getDb } = await import('../../../data/db/schema');
+    // The handle reads Dexie's global dependencies on first use; point them at a fake.
+    Object.assign(Dexie.dependencies, fakeDeps());
+    await db.transaction('rw', db.settings, () => db.settings.put({ key: 'x', value: 1 }));
+    expect(getDb()).toBe(getDb());
+    expect(await getDb().settings.get('x')).toEqual({ key: 'x', value: 1 });
+    db.close();
+  });
+});
