@@ -35,7 +35,9 @@ export type CardKind =
   | 'formulation-count' // name → how many members
   | 'formulation-cloze' // one member blanked out of the list
   | 'figure-cloze' // a statistic blanked out of its sentence
-  | 'term-definition'; // term → definition
+  | 'term-definition' // term → definition
+  | 'term-cloze' // a term without definition blanked out of its sentence ("加入学习" on a page)
+  | 'user-cloze'; // made by the user from text selected on a page
 
 /** Which part of a note came from where: a document or the curated glossary. */
 export interface Provenance {
