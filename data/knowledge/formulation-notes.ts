@@ -1,0 +1,153 @@
+// Formulation notes: what the documents list, completed by the curated glossary. A glossary entry
+// matched by name, alias or member set names an unnamed series (四个不摘) and supplies members no
+// document lists (五个一批); provenance says which part came from where.
+import type { Note, Provenance } from './types';
+import type { GlossaryEntry, RawFormulation } from './raw';
+import type { MarkedEvidence } from './cards';
+import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from './merge';
+
+export interface FoundFormulations {
+  doc: DocText;
+  found: RawFormulation[];
+}
+
+interface Draft {
+  key: string;
+  name?: string;
+  entry?: GlossaryEntry;
+  members: string[];
+  ordered: boolean;
+  marked: MarkedEvidence[];
+  provenance: Provenance[];
+  via?: RawFormulation['via'];
+}
+
+const MAX_MEMBER = 24; // longer "members" are whole sentences of a 一是…二是… series, not a 提法
+
+const setKey = (members: string[]) => members.map(comparable).sort().join('|');
+
+function glossaryFor(f: RawFormulation, glossary: GlossaryEntry[]): GlossaryEntry | undefined {
+  const names = [f.glossaryName, f.name].filter(Boolean).map((n) => comparable(n!));
+  return (
+    glossary.find((g) => [g.name, ...g.aliases].some((n) => names.includes(comparable(n)))) ??
+    glossary.find((g) => setKey(g.members) === setKey(f.members))
+  );
+}
+
+function marked(doc: DocText, f: RawFormulation): MarkedEvidence {
+  const spans = [...f.memberSpans, ...(f.nameSpan ? [f.nameSpan] : [])];
+  const from = Math.min(f.span.start, ...spans.map((s) => s.start));
+  const to = Math.max(f.span.end, ...spans.map((s) => s.end));
+  const ev = evidenceAt(doc, from, to, spans);
+  const byMember: Record<string, Array<[number, number]>> = {};
+  f.members.forEach((m, i) => {
+    const s = f.memberSpans[i];
+    if (s) byMember[m] = [[doc.norm.toOriginal(s.start) - ev.offset!, doc.norm.toOriginal(s.end - 1) + 1 - ev.offset!]];
+  });
+  return { ev, byMember };
+}
+
+function combine(kept: Draft, next: Draft): Draft {
+  const evidence = mergeEvidence(kept.marked.map((m) => m.ev), next.marked.map((m) => m.ev));
+  const all = [...kept.marked, ...next.marked];
+  return {
+    ...kept,
+    name: kept.name ?? next.name,
+    members: kept.members.length >= next.members.length ? kept.members : next.members,
+    marked: evidence.map((e) => all.find((m) => m.ev === e)!),
+    provenance: [...kept.provenance, ...next.provenance.filter((p) => !kept.provenance.some((q) => q.part === p.part && q.source === p.source))],
+  };
+}
+
+export function formulationNotes(perDoc: FoundFormulations[], glossary: GlossaryEntry[]): Array<{ note: Note; marked: MarkedEvidence[] }> {
+  const drafts = new Map<string, Draft>();
+  const add = (d: Draft) => drafts.set(d.key, drafts.has(d.key) ? combine(drafts.get(d.key)!, d) : d);
+  for (const { doc, found } of perDoc) {
+    for (const f of found) {
+      const members = f.members.map((m) => m.trim()).filter(Boolean);
+      if (members.length < 2 || members.some((m) => m.length > MAX_MEMBER)) continue;
+      const entry = glossaryFor(f, glossary);
+      const name = entry?.name ?? f.name;
+      const provenance: Provenance[] = [
+        ...(name ? [{ part: 'name', from: f.name ? 'document' : 'glossary', ...(f.name ? { source: doc.source } : {}) } as Provenance] : []),
+        ...members.map((m): Provenance => ({ part: `member:${m}`, from: 'document', source: doc.source })),
+      ];
+      const key = entry ? `g:${entry.name}` : name ? `n:${comparable(name)}` : `m:${setKey(members)}`;
+      add({ key, name, entry, members, ordered: f.ordered, marked: [marked(doc, f)], provenance, via: f.via });
+    }
+  }
+  // Glossary entries no extractor found in a document: attested by the members standing close
+  // together, or else by the name alone ("五个一批" is named, its members listed nowhere).
+  for (const entry of glossary) {
+    const key = `g:${entry.name}`;
+    for (const { doc } of perDoc) {
+      if (drafts.get(key)?.marked.some((m) => m.ev.source === doc.source)) continue;
+      const text = doc.norm.text;
+      const listed = membersNearby(text, entry.members);
+      if (listed) {
+        const from = Math.min(...listed.map((s) => s.start));
+        const to = Math.max(...listed.map((s) => s.end));
+        const ev = evidenceAt(doc, from, to, listed);
+        const byMember: Record<string, Array<[number, number]>> = {};
+        entry.members.forEach((m, i) => {
+          byMember[m] = [[doc.norm.toOriginal(listed[i].start) - ev.offset!, doc.norm.toOriginal(listed[i].end - 1) + 1 - ev.offset!]];
+        });
+        const provenance = entry.members.map((m): Provenance => ({ part: `member:${m}`, from: 'document', source: doc.source }));
+        add({ key, name: entry.name, entry, members: entry.members, ordered: !!entry.ordered, marked: [{ ev, byMember }], provenance });
+        continue;
+      }
+      const alias = [entry.name, ...entry.aliases].find((n) => text.includes(n));
+      if (!alias) continue;
+      const at = text.indexOf(alias);
+      add({
+        key,
+        name: entry.name,
+        entry,
+        members: entry.members,
+        ordered: !!entry.ordered,
+        marked: [{ ev: evidenceAt(doc, at, at + alias.length, [{ start: at, end: at + alias.length }]) }],
+        provenance: [{ part: 'name', from: 'document', source: doc.source }],
+      });
+    }
+  }
+  const named = [...drafts.values()].filter((d) => d.name).map((d) => new Set((d.entry?.members ?? d.members).map(comparable)));
+  return [...drafts.values()]
+    .filter((d) => d.name || !named.some((s) => d.members.every((m) => s.has(comparable(m)))))
+    .map((d) => toNote(d));
+}
+
+/** Spans of all members when each stands within 300 chars of the first one. */
+function membersNearby(text: string, members: string[]): Array<{ start: number; end: number }> | undefined {
+  if (members.length < 2) return undefined;
+  for (let at = text.indexOf(members[0]); at >= 0; at = text.indexOf(members[0], at + 1)) {
+    const spans = members.map((m) => {
+      const i = text.indexOf(m, Math.max(0, at - 300));
+      return i >= 0 && i < at + 300 ? { start: i, end: i + m.length } : undefined;
+    });
+    if (spans.every(Boolean)) return spans as Array<{ start: number; end: number }>;
+  }
+  return undefined;
+}
+
+function toNote(d: Draft): { note: Note; marked: MarkedEvidence[] } {
+  const members = d.entry?.members ?? d.members;
+  const provenance = [...d.provenance];
+  for (const m of members) {
+    if (!provenance.some((p) => p.part === `member:${m}`)) provenance.push({ part: `member:${m}`, from: 'glossary' });
+  }
+  const name = d.name ?? members.join('、');
+  const sources = new Set(d.marked.map((m) => m.ev.source)).size;
+  const base = d.entry ? 0.95 : d.name ? 0.75 : d.via === 'series' ? 0.55 : 0.5;
+  const note: Note = {
+    id: stableId('formulation', d.entry ? d.entry.name : d.name ? comparable(d.name) : setKey(members)),
+    kind: 'formulation',
+    name,
+    members,
+    ordered: d.entry?.ordered ?? d.ordered,
+    evidence: d.marked.map((m) => m.ev),
+    provenance,
+    importance: Math.min(1, base + 0.02 * (sources - 1)),
+  };
+  if (d.entry?.aliases.length) note.aliases = d.entry.aliases;
+  return { note, marked: d.marked };
+}

@@ -1,0 +1,148 @@
+// Formulations (提法) in one normalized document: lists that a count-bearing name closes or opens
+// ("……等“六个精准”", "“两个确保”：确保……；确保……"), numbered series (series.ts), unnamed parallel
+// series (parallel.ts) and glossary lists stated without their name (attest.ts). The count in a name
+// must equal the members found, otherwise nothing is emitted: no card is better than a wrong one.
+import { GLOSSARY, findGlossaryByMembers, findGlossaryEntry } from '../glossary';
+import { attestGlossary } from './attest';
+import {
+  CLOSE_QUOTES, HARD, OPEN_QUOTES, SENTENCE_END, afterGlue, cleanMember, endsWithGlue, isCjk, nameCount, splitTop, trimSpan,
+} from './lists';
+import { findParallelSeries } from './parallel';
+import type { GlossaryEntry, RawFormulation, Span } from './raw';
+import { findSeries } from './series';
+
+const QUOTED_NAME = /[“「‘『]([^”」’』“「‘『\n]{2,12})[”」’』]/g;
+/** An unquoted count name right after a list or before a colon: "外防输入、内防扩散两大环节". */
+const BARE_NAME = /([两二三四五六七八九十])(个|大)([\u4e00-\u9fa5]{1,3}?)(?=[，。；：、,;:]|$)/g;
+const GENERIC = /^(问题|方面|意见|要求|内容|部分|工作|情况|点|方式|途径|地区|国家|省份)$/;
+const OPENING = /^(：|:|，即|,即|即|，就是|就是|，包括|包括|，分别是|（)/;
+
+export function extractFormulations(text: string, glossary: GlossaryEntry[] = GLOSSARY): RawFormulation[] {
+  const named = findNamed(text);
+  const parallel = findParallelSeries(text).filter((p) => !named.some((n) => inside(p.span, n.span)));
+  const found = [...named, ...parallel, ...findSeries(text)];
+  for (const f of found) {
+    const entry = (f.name && findGlossaryEntry(f.name)) || (f.via !== 'series' && findGlossaryByMembers(f.members));
+    if (entry && glossary.includes(entry)) f.glossaryName = entry.name;
+  }
+  // A glossary list the extractors already found only names it; nested lists (两不愁 in 两不愁三保障) go.
+  const attested = attestGlossary(text, glossary);
+  for (const a of attested) {
+    if (attested.some((b) => b !== a && inside(a.span, b.span) && span(b.span) > span(a.span))) continue;
+    const same = found.find((f) => f.via !== 'series' && overlap(f.span, a.span) && f.members.length === a.members.length);
+    if (same) same.glossaryName ??= a.glossaryName;
+    else found.push(a);
+  }
+  return found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+}
+
+const span = (s: Span) => s.end - s.start;
+const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+function findNamed(text: string): RawFormulation[] {
+  const out: RawFormulation[] = [];
+  const names: Array<{ name: string; at: number; end: number; quoted: boolean }> = [];
+  for (const m of text.matchAll(QUOTED_NAME)) names.push({ name: m[1], at: m.index!, end: m.index! + m[0].length, quoted: true });
+  for (const m of text.matchAll(BARE_NAME)) {
+    const before = text[m.index! - 1];
+    if (GENERIC.test(m[3]) || !before || OPEN_QUOTES.includes(before) || /[\d一二两三四五六七八九十第]/.test(before)) continue;
+    names.push({ name: m[0], at: m.index!, end: m.index! + m[0].length, quoted: false });
+  }
+  for (const n of names) {
+    const count = nameCount(n.name);
+    if (!count || count < 2 || count > 12) continue;
+    const nameSpan = { start: n.quoted ? n.at + 1 : n.at, end: n.quoted ? n.end - 1 : n.end };
+    const list = closingList(text, n.at, count) ?? openingList(text, n.end, count);
+    if (!list) continue;
+    out.push({
+      name: n.name,
+      count,
+      members: list.map((s) => cleanMember(text.slice(s.start, s.end))),
+      ordered: false,
+      span: { start: Math.min(nameSpan.start, list[0].start), end: Math.max(nameSpan.end, list[list.length - 1].end) },
+      memberSpans: list,
+      nameSpan,
+      via: 'named',
+    });
+  }
+  return out;
+}
+
+/** Start of the list that ends at `end`, skipping over brackets and quotes it contains. */
+function listStart(text: string, end: number): number {
+  let depth = 0;
+  let i = end;
+  for (; i > 0; i--) {
+    const ch = text[i - 1];
+    if ('）)'.includes(ch) || CLOSE_QUOTES.includes(ch)) depth++;
+    else if ('（('.includes(ch) || OPEN_QUOTES.includes(ch)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && HARD.has(ch)) break;
+  }
+  return i;
+}
+
+/** "坚持A、B、…、F等“六个精准”": the list right before the name (and an optional 等/的). */
+function closingList(text: string, at: number, count: number): Span[] | undefined {
+  let end = at;
+  const linked = '等的'.includes(text[end - 1]);
+  if (linked) end--;
+  if (end <= 0 || HARD.has(text[end - 1]) || OPEN_QUOTES.includes(text[end - 1])) return undefined;
+  const segs = splitList(text, listStart(text, end), end, '、', count);
+  const list = segs && repairFirst(text, segs);
+  if (!list) return undefined;
+  // Without 等/的 the name may just be an object ("熟悉“三农”工作"): then the items must match in length.
+  const lens = list.map((s) => cleanMember(text.slice(s.start, s.end)).length);
+  const [min, max] = [Math.min(...lens), Math.max(...lens)];
+  return (linked ? max <= 3 * min : max - min <= 1) ? list : undefined;
+}
+
+/** "“两个确保”：确保……；确保……。": the list right after the name. */
+function openingList(text: string, after: number, count: number): Span[] | undefined {
+  const intro = OPENING.exec(text.slice(after, after + 4));
+  if (!intro) return undefined;
+  const start = after + intro[0].length;
+  let end = start;
+  const closer = intro[0] === '（' ? '）' : undefined;
+  while (end < text.length && (closer ? text[end] !== closer : !SENTENCE_END.has(text[end]))) end++;
+  const segs = splitList(text, start, end, '；;', count) ?? splitList(text, start, end, '、', count);
+  return segs?.map((s) => trimSpan(text, { start: s.start, end: text.slice(s.start, s.end).endsWith('等') ? s.end - 1 : s.end }));
+}
+
+/** Split at the separators; when one short, let a final 和/与/及 separate the last two items. */
+function splitList(text: string, start: number, end: number, seps: string, count: number): Span[] | undefined {
+  let segs = splitTop(text, start, end, seps).map((s) => trimSpan(text, s));
+  if (segs.length === count - 1) {
+    const last = segs[segs.length - 1];
+    const parts = splitTop(text, last.start, last.end, '和与及');
+    if (parts.length === 2) segs = [...segs.slice(0, -1), ...parts];
+  }
+  if (segs.length !== count) return undefined;
+  const ok = segs.every((s) => {
+    const m = cleanMember(text.slice(s.start, s.end));
+    return m.length >= 1 && m.length <= 40 && [...m].filter(isCjk).length >= m.length / 2;
+  });
+  return ok ? segs : undefined;
+}
+
+/**
+ * The first item carries the clause's lead-in ("坚持扶持对象精准", "对照对象", "他提出扶志"). Cut it to
+ * the others' length when they agree and the cut-off part ends in a lead-in verb; otherwise cut after
+ * a known lead-in word; give up when the first item stays far longer than the rest.
+ */
+function repairFirst(text: string, segs: Span[]): Span[] | undefined {
+  const lens = segs.slice(1).map((s) => cleanMember(text.slice(s.start, s.end)).length);
+  const first = segs[0];
+  const firstLen = cleanMember(text.slice(first.start, first.end)).length;
+  const L = lens[0];
+  let start = first.start;
+  if (lens.every((l) => l === L) && firstLen > L && endsWithGlue(text, first.start, first.end - L)) start = first.end - L;
+  else if (firstLen > Math.max(...lens)) {
+    const g = afterGlue(text, first);
+    if (g > 0) start = g;
+    else if (firstLen > 2 * Math.max(...lens) + 2) return undefined;
+  }
+  return [{ start, end: first.end }, ...segs.slice(1)];
+}

@@ -1,0 +1,73 @@
+// Merging one fact stated in several documents into one note, and the stable ids that keep a
+// user's progress when the deck is rebuilt: ids hash normalized content, never positions.
+import type { Evidence } from './types';
+import { quoteOriginal, type NormalizedText, type Span } from './normalize';
+
+export interface DocText {
+  source: string;
+  original: string;
+  norm: NormalizedText;
+}
+
+const FNV_PRIME = 0x100000001b3n;
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const MASK = 0xffffffffffffffffn;
+
+/** FNV-1a 64-bit over UTF-16 code units, in base 36: short, stable, no crypto needed. */
+export function hash64(s: string): string {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = (h * FNV_PRIME) & MASK;
+  }
+  return h.toString(36);
+}
+
+export function stableId(kind: string, content: string): string {
+  return `${kind}:${hash64(content)}`;
+}
+
+/** The sentence(s) covering normalized [from, to), quoted from the original, with marks. */
+export function evidenceAt(doc: DocText, from: number, to: number, marks: Span[] = []): Evidence {
+  const sentences = doc.norm.sentences;
+  const first = sentences.find((s) => s.end > from) ?? { start: from, end: to };
+  let last = first;
+  for (const s of sentences) if (s.start < to) last = s;
+  const start = Math.min(first.start, from);
+  const end = Math.max(last.end, to);
+  const offset = doc.norm.toOriginal(start);
+  const quote = quoteOriginal(doc.original, doc.norm, start, end);
+  const mapped = marks
+    .filter((m) => m.start >= start && m.end <= end && m.end > m.start)
+    .map((m): [number, number] => [
+      doc.norm.toOriginal(m.start) - offset,
+      doc.norm.toOriginal(m.end - 1) + 1 - offset,
+    ]);
+  return mapped.length ? { source: doc.source, quote, marks: mapped, offset } : { source: doc.source, quote, offset };
+}
+
+/** Evidence lists merged: one entry per source (the first seen), source order kept. */
+export function mergeEvidence(a: Evidence[], b: Evidence[]): Evidence[] {
+  const out = [...a];
+  for (const e of b) if (!out.some((x) => x.source === e.source)) out.push(e);
+  return out;
+}
+
+/**
+ * Group items by key, in first-seen order; `combine` folds later items into the first. Keys are
+ * built from normalized simplified text, so the traditional document merges with the others.
+ */
+export function mergeByKey<T>(items: T[], key: (t: T) => string, combine: (kept: T, next: T) => T): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    const kept = byKey.get(k);
+    byKey.set(k, kept === undefined ? item : combine(kept, item));
+  }
+  return [...byKey.values()];
+}
+
+/** Text compared across documents: no whitespace, no quotes/brackets that documents vary on. */
+export function comparable(s: string): string {
+  return s.replace(/[\s“”‘’"'「」『』《》〈〉]/g, '');
+}

@@ -1,0 +1,206 @@
+// Normalization of PDF/web extractions into clean simplified text, keeping a map back to the
+// original so every card can quote the document verbatim (DESIGN: "every card can show where it
+// came from"). Each output char records the original index it came from; nothing here is lossy
+// in the direction text → original.
+import * as OpenCC from 'opencc-js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface NormalizedText {
+  /** Clean simplified text; "\n" separates paragraphs. */
+  text: string;
+  /** Original index of the char at normalized index i (i === text.length maps past the end). */
+  toOriginal(i: number): number;
+  /** Sentence spans in normalized coordinates. */
+  sentences: Span[];
+  /** True when the original was written in traditional characters. */
+  traditional: boolean;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+// CJK chars plus the full-width punctuation that sits among them.
+const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]/;
+const DIGIT = /[0-9０-９]/;
+const SPACE = /[ \t\u00a0\u3000\u2002-\u200b\ufeff]/;
+const TERMINAL = /[。！？][”’」』）)]*$/;
+const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、篇]|\d+[.、．])/;
+// A line that is only a page number ("2", "- 2 -", "—2—").
+const PAGE_NUMBER = /^[\s\-—–]*\d{1,3}[\s\-—–]*$/;
+// Running headers of bulletins, e.g. "【学习参考】 2020 年第 3 期".
+const RUNNING_HEADER = /^【[^】]{1,12}】\s*\d{4}\s*年\s*第\s*\d+\s*期$/;
+
+let t2s: ((s: string) => string) | undefined;
+function toSimplified(s: string): string {
+  t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return t2s(s);
+}
+
+/** One-to-one folding: full-width ASCII to ASCII, half-width punctuation among CJK to full-width. */
+function foldChar(c: string, prev: string, next: string): string {
+  const code = c.charCodeAt(0);
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0); // ０-９
+  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return String.fromCharCode(code - 0xfee0);
+  if (c === '％') return '%';
+  if (c === '．' && DIGIT.test(prev) && DIGIT.test(next)) return '.';
+  if (c === '「') return '“';
+  if (c === '」') return '”';
+  if (c === '『') return '‘';
+  if (c === '』') return '’';
+  const digitsAround = DIGIT.test(prev) && DIGIT.test(next);
+  if (!digitsAround && (CJK_OR_PUNCT.test(prev) || CJK_OR_PUNCT.test(next))) {
+    const map: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+    if (map[c]) return map[c];
+  }
+  return c;
+}
+
+interface Line {
+  start: number; // original offset of first non-space char
+  end: number; // original offset after last non-space char
+  indented: boolean;
+  width: number;
+}
+
+function visualWidth(s: string): number {
+  let w = 0;
+  for (const c of s) w += CJK_OR_PUNCT.test(c) ? 2 : 1;
+  return w;
+}
+
+function readLines(original: string): Line[] {
+  const lines: Line[] = [];
+  const raw = original.split('\n');
+  const trimmed = raw.map((l) => l.trim());
+  let offset = 0;
+  raw.forEach((l, k) => {
+    const t = trimmed[k];
+    const lead = l.length - l.trimStart().length;
+    const blankAround = (d: number) => k + d < 0 || k + d >= raw.length || trimmed[k + d] === '';
+    const isPage = PAGE_NUMBER.test(t) && blankAround(-1) && blankAround(1);
+    if (t && !isPage && !RUNNING_HEADER.test(t)) {
+      lines.push({ start: offset + lead, end: offset + lead + t.length, indented: /^(\s{2,}|\u3000)/.test(l), width: visualWidth(t) });
+    }
+    offset += l.length + 1;
+  });
+  return lines;
+}
+
+/** Attribution lines of excerpt collections ("习近平 2020 年 3 月 6 日在…座谈会上的讲话") are full width
+ * but end their own paragraph: no sentence punctuation, and a date or "讲话" at the end. */
+function isByline(line: string): boolean {
+  const t = line.replace(/\s+/g, '');
+  return !/[，。；！？]/.test(t) && (/\d{4}年\d{1,2}月/.test(t) || /讲话$/.test(t));
+}
+
+/** Wrapped PDF text: most lines share one width. Web text: one paragraph per line. */
+function wrapWidth(lines: Line[]): number | undefined {
+  if (lines.length < 20) return undefined;
+  const widths = lines.map((l) => l.width).sort((a, b) => a - b);
+  const w = widths[Math.floor(widths.length * 0.75)];
+  const near = widths.filter((x) => x >= w * 0.9 && x <= w * 1.1).length;
+  return near / widths.length >= 0.4 ? w : undefined;
+}
+
+export function normalizeDocument(original: string): NormalizedText {
+  const src = original.replace(/\r/g, ' ');
+  const lines = readLines(src);
+  const width = wrapWidth(lines);
+  const usesIndent = lines.filter((l) => l.indented).length >= 5;
+  const out: string[] = [];
+  const map: number[] = [];
+  const push = (c: string, at: number) => {
+    out.push(c);
+    map.push(at);
+  };
+
+  lines.forEach((line, k) => {
+    const text = src.slice(line.start, line.end);
+    if (k > 0) {
+      const prev = lines[k - 1];
+      const prevText = src.slice(prev.start, prev.end);
+      const short = width !== undefined && prev.width < width * 0.8;
+      const paragraph =
+        width === undefined ||
+        short ||
+        (usesIndent && line.indented) ||
+        (TERMINAL.test(prevText) && HEADING.test(text)) ||
+        isByline(prevText);
+      if (paragraph) push('\n', prev.end);
+      else if (/[A-Za-z]$/.test(prevText) && /^[A-Za-z]/.test(text)) push(' ', prev.end);
+    }
+    for (let i = line.start; i < line.end; i++) {
+      const c = src[i];
+      if (SPACE.test(c)) {
+        // Keep one space only between two Latin/digit runs ("2020 2"); drop it next to CJK.
+        if (SPACE.test(src[i - 1] ?? '')) continue;
+        let j = i;
+        while (j < line.end && SPACE.test(src[j])) j++;
+        const before = out[out.length - 1] ?? '';
+        const after = src[j] ?? '';
+        if (/[A-Za-z0-9.%]/.test(before) && /[A-Za-z0-9]/.test(after)) push(' ', i);
+        continue;
+      }
+      push(foldChar(c, src[i - 1] ?? '', src[i + 1] ?? ''), i);
+    }
+  });
+
+  let text = out.join('');
+  const traditional = isTraditional(text);
+  if (traditional) text = simplifyKeepingLength(text);
+  const end = src.length;
+  return {
+    text,
+    toOriginal: (i) => (i < map.length ? map[i] : map.length ? map[map.length - 1] + 1 : end),
+    sentences: splitSentences(text),
+    traditional,
+  };
+}
+
+/** Traditional when simplification changes a noticeable share of the CJK characters. */
+export function isTraditional(text: string): boolean {
+  const sample = text.slice(0, 4000);
+  const simplified = toSimplified(sample);
+  let cjk = 0;
+  let changed = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (!CJK.test(sample[i])) continue;
+    cjk++;
+    if (simplified[i] !== sample[i]) changed++;
+  }
+  return cjk > 0 && changed / cjk > 0.03;
+}
+
+// Offsets need a 1:1 conversion; OpenCC is 1:1 for almost all text, so convert per line and fall
+// back to per-char conversion on the rare line where a phrase rule changes the length.
+function simplifyKeepingLength(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const s = toSimplified(line);
+      return s.length === line.length ? s : Array.from(line, (c) => (toSimplified(c).length === c.length ? toSimplified(c) : c)).join('');
+    })
+    .join('\n');
+}
+
+/** Sentence spans: end at 。！？ (with closing quotes) or a paragraph break; leading space trimmed. */
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /[^。！？\n]*(?:[。！？]+[”’」』）)]*|\n|$)/g;
+  for (let m = re.exec(text); m && m[0] !== ''; m = re.exec(text)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) spans.push({ start, end });
+  }
+  return spans;
+}
+
+/** The verbatim original slice behind normalized [start, end). */
+export function quoteOriginal(original: string, norm: NormalizedText, start: number, end: number): string {
+  if (end <= start) return '';
+  return original.slice(norm.toOriginal(start), norm.toOriginal(end - 1) + 1);
+}

@@ -1,0 +1,139 @@
+// Unnamed parallel series that a cadre learns as one unit: "摘帽不摘责任、摘帽不摘政策、摘帽不摘帮扶、
+// 摘帽不摘监管", "产业互补、人员互动、技术互学、观念互通、作风互鉴". The test for a series is structural:
+// equal-length items that share characters in the same positions. Ordinary enumerations
+// ("怒江州、和田地区、兰考县", "医疗救助、临时救助、慈善救助") fail it, on purpose.
+import type { RawFormulation, Span } from './raw';
+import { CLOSE_QUOTES, HARD, NUMERAL_CHARS, OPEN_QUOTES, isCjk } from './lists';
+
+/** What may follow the last item when the clause runs on ("…摘帽不摘监管的要求"). */
+const FOLLOW = new Set('的等和与及之上下中问要这是为并'.split(''));
+/**
+ * A shared suffix naming a category marks an enumeration of kinds, not a slogan: "农村地区、民族地区、
+ * 贫困地区", "产业扶贫、电商扶贫、光伏扶贫". Shared prefixes (早发现、早报告…) and shared objects of
+ * different verbs (动员群众、组织群众、凝聚群众) stay.
+ */
+const CATEGORY_SUFFIX = [
+  '地区', '扶贫', '救助', '体系', '机制', '制度', '工程', '计划', '资金', '政策', '产业', '服务', '建设', '保障',
+  '工作', '问题', '能力', '人员', '人口', '机构', '企业', '部门', '组织', '项目', '设施', '贷款', '保险', '教育',
+  '医院', '学校', '秩序', '性', '病', '难',
+];
+const MIN_LEN = 2;
+const MAX_LEN = 8;
+
+const QUOTES = OPEN_QUOTES + CLOSE_QUOTES;
+const hasQuote = (s: string) => [...s].some((c) => QUOTES.includes(c));
+
+export function findParallelSeries(text: string): RawFormulation[] {
+  const out: RawFormulation[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && !HARD.has(text[j])) j++;
+    if (j > i) out.push(...inClause(text, i, j));
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The segment between two 、, as it can serve as the first, a middle or the last item. */
+function core(text: string, seg: Span, role: 'first' | 'middle' | 'last'): Span | undefined {
+  const s = text.slice(seg.start, seg.end);
+  if (!hasQuote(s)) return seg;
+  const enclosed = OPEN_QUOTES.includes(s[0]) && CLOSE_QUOTES.includes(s[s.length - 1]) && !hasQuote(s.slice(1, -1));
+  if (enclosed) return { start: seg.start + 1, end: seg.end - 1 };
+  if (role === 'middle') return undefined;
+  if (role === 'first') {
+    // "…地区“一发了之”" → 一发了之; "各地要在“摘帽不摘责任" → 摘帽不摘责任
+    if (CLOSE_QUOTES.includes(s[s.length - 1])) {
+      const open = Math.max(...[...OPEN_QUOTES].map((q) => s.lastIndexOf(q)));
+      return open < 0 ? undefined : { start: seg.start + open + 1, end: seg.end - 1 };
+    }
+    const last = Math.max(...[...QUOTES].map((q) => s.lastIndexOf(q)));
+    return { start: seg.start + last + 1, end: seg.end };
+  }
+  if (OPEN_QUOTES.includes(s[0])) {
+    const close = [...s].findIndex((c, k) => k > 0 && CLOSE_QUOTES.includes(c));
+    return close < 0 ? undefined : { start: seg.start + 1, end: seg.start + close };
+  }
+  const first = [...s].findIndex((c) => QUOTES.includes(c));
+  return { start: seg.start, end: seg.start + first };
+}
+
+function inClause(text: string, a: number, b: number): RawFormulation[] {
+  const segs: Span[] = [];
+  let from = a;
+  for (let i = a; i < b; i++) {
+    if (text[i] === '、') {
+      segs.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  segs.push({ start: from, end: b });
+  if (segs.length < 3) return []; // two-item lists are too weak to call a series
+  const len = (s?: Span) => (s ? s.end - s.start : -1);
+  const mids = segs.map((s, k) => (k === 0 || k === segs.length - 1 ? undefined : core(text, s, 'middle')));
+  const out: RawFormulation[] = [];
+  let p = 1;
+  while (p < segs.length - 1) {
+    const L = len(mids[p]);
+    let q = p;
+    while (q + 1 < segs.length - 1 && len(mids[q + 1]) === L) q++;
+    if (L >= MIN_LEN && L <= MAX_LEN) {
+      const found = block(text, segs, mids.slice(p, q + 1) as Span[], p, q, L);
+      if (found) out.push(found);
+    }
+    p = q + 1;
+  }
+  return out;
+}
+
+function block(text: string, segs: Span[], inner: Span[], p: number, q: number, L: number): RawFormulation | undefined {
+  const str = (s: Span) => text.slice(s.start, s.end);
+  const left = core(text, segs[p - 1], 'first');
+  const right = core(text, segs[q + 1], 'last');
+  let first: Span | undefined = left && left.end - left.start >= L ? { start: left.end - L, end: left.end } : undefined;
+  let last: Span | undefined;
+  if (right && right.end - right.start >= L) {
+    const next = text[right.start + L];
+    if (right.end - right.start === L || FOLLOW.has(next)) last = { start: right.start, end: right.start + L };
+  }
+  // Template from the exact middle items when there are two or more; the trimmed ends must fit it.
+  if (inner.length >= 2) {
+    const fixed = sharedPositions(inner.map(str));
+    const fits = (s?: Span) => s && fixed.every((k) => str(s)[k] === str(inner[0])[k]) && fixed.length > 0;
+    if (!fits(first)) first = undefined;
+    if (!fits(last)) last = undefined;
+  }
+  const spans = [first, ...inner, last].filter((s): s is Span => !!s);
+  const items = spans.map(str);
+  if (spans.length < 3 || new Set(items).size !== items.length) return undefined;
+  if (!items.every((s) => [...s].every(isCjk))) return undefined;
+  const shared = sharedPositions(items);
+  if (shared.length === 0 || shared.length === L) return undefined;
+  // Ordinals are not a slogan: "二中、三中、四中(全会)".
+  if (items.some((s) => [...s].some((c, k) => !shared.includes(k) && NUMERAL_CHARS.includes(c)))) return undefined;
+  // Short items with one shared character at the front or inside (早发现、早报告…; 产业互补、人员互动…)
+  // count only in longer runs, where chance sharing is unlikely.
+  const headOrInside = shared.some((k) => k < L - 1);
+  const strong = shared.length / L >= 0.5 || (items.length >= 4 && L <= 4 && headOrInside);
+  if (!strong) return undefined;
+  const isSuffix = shared.every((k, i) => k === L - shared.length + i);
+  const suffix = items[0].slice(L - shared.length);
+  if (isSuffix && CATEGORY_SUFFIX.some((c) => suffix.endsWith(c))) return undefined;
+  const pattern = [...items[0]].map((c, k) => (shared.includes(k) ? c : '＿')).join('');
+  return {
+    members: items,
+    ordered: false,
+    span: { start: spans[0].start, end: spans[spans.length - 1].end },
+    memberSpans: spans,
+    via: 'parallel',
+    pattern,
+  };
+}
+
+function sharedPositions(items: string[]): number[] {
+  const L = items[0].length;
+  const out: number[] = [];
+  for (let k = 0; k < L; k++) if (items.every((s) => s.length === L && s[k] === items[0][k])) out.push(k);
+  return out;
+}

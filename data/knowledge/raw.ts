@@ -1,0 +1,52 @@
+// Raw extraction results: what the extractors read out of ONE normalized document, before
+// merging across documents and before the glossary fills gaps. Offsets are UTF-16 indices into
+// the normalized text that was passed in (the normalizer's offset map takes them back to the original).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface RawFormulation {
+  /** The name as the document gives it ("六个精准"); absent for unnamed series. */
+  name?: string;
+  /** The count the document states (name "六个精准" → 6, heading "讲3个问题" → 3). Always equals members.length when set. */
+  count?: number;
+  members: string[];
+  /** True when the order is part of what is learned (一是/二是…, 第一/第二…). */
+  ordered: boolean;
+  /** From the first member (or the name, when it comes first) to the last member / the name. */
+  span: Span;
+  memberSpans: Span[];
+  nameSpan?: Span;
+  /** How it was found: a count-bearing name, a numbered series, a parallel pattern, or a glossary list. */
+  via?: 'named' | 'series' | 'parallel' | 'glossary';
+  /** For series: the sentence that introduces it ("下面，我讲点意见，讲3个问题"). */
+  heading?: string;
+  headingSpan?: Span;
+  /** The glossary entry these members belong to, when they match one (name or members). */
+  glossaryName?: string;
+  /** For parallel series: the shared template, varying positions as "＿" ("摘帽不摘＿＿"). */
+  pattern?: string;
+}
+
+export interface RawTerm {
+  term: string;
+  definition?: string;
+  span: Span;
+  definitionSpan?: Span;
+  /** How often the term stands in quotes in this document. */
+  count?: number;
+  /** False for unquoted terms found by a definition pattern ("精准扶贫，是指……"). */
+  quoted?: boolean;
+}
+
+export interface GlossaryEntry {
+  name: string;
+  aliases: string[];
+  members: string[];
+  ordered?: boolean;
+  note?: string;
+  /** Where the standard member list comes from, when no bundled document lists the members. */
+  origin?: string;
+}

@@ -1,0 +1,88 @@
+// Key terms of one normalized document: short quoted expressions ("三区三州", "万企帮万村", "两不愁三保障")
+// and sentence-initial definitions ("精准扶贫，是指……", "中央统筹，就是……"), each with the definition the
+// document gives right there, if any. Scare quotes around everyday words ("好处", "打赢") are dropped
+// unless they recur, carry a number or get a definition; quoted sentences and book titles are not terms.
+import { extractFormulations } from './formulations';
+import { closingQuoteOf, isCjk } from './lists';
+import type { RawFormulation, RawTerm } from './raw';
+
+const QUOTED = /[“‘「『]([^“”‘’「」『』\n]{2,12})[”’」』]/g;
+/** Definition right after the closing quote: “X”，即……, “X”是指……, “X”（……）. */
+const AFTER_QUOTE = /^(，即|,即|即|，是指|是指|，就是|就是|，指|指|（)/;
+/** Sentence-initial term with a definition: "精准扶贫，是指……", "中央统筹，就是……". */
+const LEAD_DEF = /(?<=^|[。！？\n])([\u4e00-\u9fa5]{2,8})(，是指|是指|，就是|，即)/g;
+const DEF_END = /[。；！？\n]/;
+const MAX_DEF = 120;
+
+export function extractTerms(text: string, formulations?: RawFormulation[]): RawTerm[] {
+  const found = formulations ?? extractFormulations(text);
+  const byName = new Map(found.filter((f) => f.name).map((f) => [f.name!, f]));
+  const all: RawTerm[] = [];
+  for (const m of text.matchAll(QUOTED)) {
+    const term = m[1].trim();
+    const open = m.index!;
+    const closeAt = open + m[0].length - 1;
+    if (closingQuoteOf(m[0][0]) !== text[closeAt]) continue;
+    if (!looksLikeTerm(term) || text[open - 1] === '《') continue;
+    const t: RawTerm = { term, span: { start: open + 1, end: closeAt }, quoted: true };
+    const def = definitionAfter(text, closeAt + 1);
+    const f = byName.get(term);
+    if (def) Object.assign(t, def);
+    else if (f) {
+      t.definition = f.members.join('、');
+      t.definitionSpan = { start: f.memberSpans[0].start, end: f.memberSpans[f.memberSpans.length - 1].end };
+    }
+    all.push(t);
+  }
+  for (const m of text.matchAll(LEAD_DEF)) {
+    const start = m.index!;
+    const body = start + m[0].length;
+    const def = definitionSpan(text, body);
+    if (!def) continue;
+    all.push({ term: m[1], span: { start, end: start + m[1].length }, quoted: false, ...def });
+  }
+  return dedupe(all);
+}
+
+function looksLikeTerm(s: string): boolean {
+  if (/[，。；！？,;!?：:、]/.test(s)) return false; // a quoted sentence or list, not a term
+  const cjk = [...s].filter(isCjk).length;
+  return cjk >= 2 && cjk >= s.length * 0.6;
+}
+
+function definitionSpan(text: string, from: number): Pick<RawTerm, 'definition' | 'definitionSpan'> | undefined {
+  const rest = text.slice(from, from + MAX_DEF);
+  const end = rest.search(DEF_END);
+  if (end < 2) return undefined;
+  return { definition: rest.slice(0, end), definitionSpan: { start: from, end: from + end } };
+}
+
+function definitionAfter(text: string, from: number): Pick<RawTerm, 'definition' | 'definitionSpan'> | undefined {
+  const intro = AFTER_QUOTE.exec(text.slice(from, from + 3));
+  if (!intro) return undefined;
+  const start = from + intro[0].length;
+  if (intro[0] === '（') {
+    const close = text.indexOf('）', start);
+    if (close < 0 || close - start > MAX_DEF || close - start < 2) return undefined;
+    return { definition: text.slice(start, close), definitionSpan: { start, end: close } };
+  }
+  return definitionSpan(text, start);
+}
+
+const NUMBERED = /[一二两三四五六七八九十百千万\d]/;
+
+/** One entry per term: the first occurrence with a definition wins, else the first one. */
+function dedupe(all: RawTerm[]): RawTerm[] {
+  const byTerm = new Map<string, RawTerm>();
+  const counts = new Map<string, number>();
+  for (const t of all) {
+    counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+    const seen = byTerm.get(t.term);
+    if (!seen || (!seen.definition && t.definition)) byTerm.set(t.term, t);
+  }
+  return [...byTerm.values()]
+    .map((t) => ({ ...t, count: counts.get(t.term)! }))
+    // A two-character scare quote said once ("好处", "打赢") is emphasis, not a term.
+    .filter((t) => t.term.length > 2 || t.definition || t.count > 1 || NUMBERED.test(t.term) || !t.quoted)
+    .sort((a, b) => a.span.start - b.span.start);
+}
