@@ -1,14 +1,34 @@
 import { defineConfig } from 'wxt';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The bundled deck: the same pure engine as `npm run deck`, run at build time over data/sources/. */
+async function bundledDeck(root: string): Promise<string> {
+  const { buildDeck } = await import('./data/knowledge/deck');
+  const dir = join(root, 'data/sources');
+  const docs = readdirSync(dir)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+  return JSON.stringify(buildDeck(docs));
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      files.push({ relativeDest: 'deck.json', contents: await bundledDeck(wxt.config.root) });
+    },
+  },
   // The top level is the source root: entrypoints/, components/, data/ sit beside package.json.
   manifest: ({ browser }) => ({
     name: '提法 Tifa',
     description: '把政策文件的关键提法和数字变成间隔复习卡片，并在阅读网页时高亮。',
     default_locale: undefined,
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
+    // Sites beyond the default list are asked for one at a time, when the user turns highlighting on there.
+    optional_host_permissions: ['*://*/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'tifa@tifa.local', strict_min_version: '140.0' } } }
       : {}),

@@ -1,9 +1,62 @@
 // The one message protocol between content scripts, extension pages and the background.
 // Every message is declared here once; handlers live in entrypoints/background.ts.
+// Errors travel back as rejected promises whose message is Chinese text fit for the user.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { TermIndex } from './match/index-terms';
 
 export interface PingResult {
   version: string;
+}
+
+export type CardStateName = 'new' | 'learning' | 'review' | 'relearning';
+
+/** What the hover card shows for a term on a page. */
+export interface TermCardInfo {
+  noteId: string;
+  kind: 'formulation' | 'figure' | 'term';
+  name: string;
+  members?: string[];
+  definition?: string;
+  /** Which parts came from the curated glossary rather than a document, in Chinese ("成员来自术语表"). */
+  glossaryNote?: string;
+  evidence: Array<{ sourceTitle: string; sourceDate?: string; quote: string; marks?: Array<[number, number]> }>;
+  /** The note's main card, when the note has cards in the store. */
+  card?: {
+    id: string;
+    prompt: string;
+    answer: string;
+    state: CardStateName;
+    /** ISO date-time of the next review */
+    due: string;
+    suspended: boolean;
+    /** Short Chinese labels of the next interval for 重来/困难/良好/简单 */
+    intervals: [string, string, string, string];
+  };
+  /** True when the user studies this note (its cards are in the review queue). */
+  inStudy: boolean;
+  /** How often the term was seen on pages, and when last. */
+  seen?: { count: number; last: string };
+  /** Chinese descriptions of unresolved conflicts touching this note. */
+  conflicts?: string[];
+}
+
+export interface SiteState {
+  host: string;
+  /** Highlighting on this site (default list or turned on by the user), and not turned off. */
+  enabled: boolean;
+  /** The site is on the default list of news and government sites. */
+  listed: boolean;
+  /** The global switch. */
+  globalEnabled: boolean;
+}
+
+export interface SelectionCardRequest {
+  /** The sentence around the selection, as it stands on the page. */
+  sentence: string;
+  /** The selected text: the part to blank out (a number or chosen words). */
+  selection: string;
+  pageTitle: string;
+  url: string;
 }
 
 interface ProtocolMap {
@@ -11,6 +64,24 @@ interface ProtocolMap {
   ping(): PingResult;
   /** Opens (or focuses) the dashboard tab, optionally at a section like "#cards". */
   openDashboard(hash?: string): void;
+  /** A page changed the store (a review, an import): recompute the badge and the term index states. */
+  storeChanged(): void;
+  /** The compact term index for the page matcher; null while the deck is not loaded. */
+  getTermIndex(): TermIndex | null;
+  /** Details for the hover card. */
+  getTermCard(noteId: string): TermCardInfo | null;
+  /** Rates the note's card from the hover card ("现在复习"); 1 = 重来 … 4 = 简单. */
+  rateFromPage(data: { cardId: string; rating: 1 | 2 | 3 | 4 }): TermCardInfo | null;
+  /** Puts a note's cards into the study queue ("加入学习"). */
+  addToStudy(noteId: string): TermCardInfo | null;
+  /** Records that these notes' terms were seen on a page (count and last seen; never a grade). */
+  recordSighting(noteIds: string[]): void;
+  /** Whether highlighting runs on a host. */
+  getSiteState(host: string): SiteState;
+  /** Turns highlighting on or off for one host, or globally when host is "*". */
+  setSiteEnabled(data: { host: string; enabled: boolean }): SiteState;
+  /** Makes a cloze card from selected text; returns the new card's prompt. */
+  makeCardFromSelection(data: SelectionCardRequest): { cardId: string; prompt: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

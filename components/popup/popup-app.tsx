@@ -1,19 +1,114 @@
+import { useCallback, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@/data/db/schema';
+import { loadToday } from '@/data/db/today';
+import { saveReview, undoLastReview, type ReviewUndo } from '@/data/db/repo';
+import { toChineseMessage } from '@/data/db/errors';
+import type { Grade } from '@/data/srs/scheduler';
 import { sendMessage } from '@/data/messages';
+import { useNow } from '@/components/common/use-now';
+import { ReviewCard } from '@/components/review/review-card';
+import { SiteSwitch } from './site-switch';
+
+function notifyStore() {
+  // The badge lives in the background; a closed background simply recomputes on wake-up.
+  sendMessage('storeChanged', undefined).catch(() => {});
+}
 
 export function PopupApp() {
+  const [now, refreshNow] = useNow();
+  const today = useLiveQuery(() => loadToday(db, now), [now]);
+  const [undo, setUndo] = useState<ReviewUndo[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const onRate = useCallback(
+    async (cardId: string, rating: Grade) => {
+      if (!today) return;
+      setBusy(true);
+      setError('');
+      try {
+        const result = await saveReview(db, cardId, rating, new Date(), today.settings);
+        setUndo((stack) => [...stack.slice(-19), result.undo]);
+        if (result.leech) setError('这张卡片已忘记多次，已暂停并标记为“难点”，可在学习中心修改后恢复。');
+        notifyStore();
+      } catch (err) {
+        setError(toChineseMessage(err));
+      } finally {
+        refreshNow();
+        setBusy(false);
+      }
+    },
+    [today, refreshNow],
+  );
+
+  const onUndo = useCallback(async () => {
+    const last = undo.at(-1);
+    if (!last) return;
+    try {
+      await undoLastReview(db, last.cardId, last);
+      setUndo((stack) => stack.slice(0, -1));
+      notifyStore();
+    } catch (err) {
+      setError(toChineseMessage(err));
+    } finally {
+      refreshNow();
+    }
+  }, [undo, refreshNow]);
+
+  const current = today?.queue[0];
   return (
-    <main className="popup">
+    <main
+      className="popup"
+      onKeyDown={(e) => {
+        if ((e.key === 'z' || e.key === 'Z') && !e.altKey && undo.length) {
+          e.preventDefault();
+          void onUndo();
+        }
+      }}
+    >
       <header className="popup-header">
         <h1>提法</h1>
+        <p className="due">
+          今日待复习 <strong data-testid="due-count">{today ? today.counts.total : '…'}</strong> 张
+          {today ? (
+            <span className="muted small">
+              {' '}
+              新 {today.counts.new} · 学习 {today.counts.learning} · 复习 {today.counts.review}
+            </span>
+          ) : null}
+        </p>
         <button type="button" onClick={() => void sendMessage('openDashboard', '')} data-testid="open-dashboard">
           学习中心
         </button>
       </header>
-      <section>
-        <p>
-          今日待复习 <strong data-testid="due-count">0</strong> 张
+      {error ? (
+        <p className="error" role="alert">
+          {error}
         </p>
-      </section>
+      ) : null}
+      {!today ? (
+        <p className="muted">正在载入…</p>
+      ) : current ? (
+        <ReviewCard cardId={current} now={now} settings={today.settings} onRate={onRate} busy={busy} />
+      ) : (
+        <section className="done" data-testid="day-done">
+          <p className="big">今天的复习已完成 🎉</p>
+          <p>
+            明天待复习约 <strong data-testid="tomorrow-count">{today.tomorrow}</strong> 张。
+          </p>
+          <p className="muted">今天共评分 {today.doneToday} 次。</p>
+        </section>
+      )}
+      <footer className="popup-footer">
+        <button type="button" onClick={() => void onUndo()} disabled={!undo.length} title="按 Z 撤销" data-testid="undo">
+          撤销上一次评分
+        </button>
+        <button type="button" onClick={() => void sendMessage('openDashboard', '#quiz')}>
+          学习会测验
+        </button>
+        <SiteSwitch />
+      </footer>
     </main>
   );
 }

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@/data/db/schema';
+import { cardText } from '@/data/db/repo';
+import { previewIntervals, type Grade } from '@/data/srs/scheduler';
+import type { StudySettings } from '@/data/srs/settings';
+import { EvidenceQuote } from '@/components/common/evidence-quote';
+import { ConflictWarning } from '@/components/common/conflict-warning';
+
+const RATINGS: Array<{ rating: Grade; key: string; label: string; testId: string }> = [
+  { rating: 1, key: '1', label: '重来', testId: 'rate-again' },
+  { rating: 2, key: '2', label: '困难', testId: 'rate-hard' },
+  { rating: 3, key: '3', label: '良好', testId: 'rate-good' },
+  { rating: 4, key: '4', label: '简单', testId: 'rate-easy' },
+];
+
+export interface ReviewCardProps {
+  cardId: string;
+  now: Date;
+  settings: StudySettings;
+  onRate(cardId: string, rating: Grade): void;
+  busy?: boolean;
+}
+
+/** One card: prompt → (Space / click) answer with its source → rate with 1–4 or the buttons. */
+export function ReviewCard({ cardId, now, settings, onRate, busy }: ReviewCardProps) {
+  const card = useLiveQuery(() => db.cards.get(cardId), [cardId]);
+  const sources = useLiveQuery(() => db.sources.toArray(), []);
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => setRevealed(false), [cardId]);
+
+  useEffect(() => {
+    // Read by `npm run bench`: time from opening the popup to its first card shown.
+    if (card && performance.getEntriesByName('tifa:first-card').length === 0) performance.mark('tifa:first-card');
+  }, [card]);
+
+  const intervals = useMemo(() => (card ? previewIntervals(card.fsrs, now, settings) : []), [card, now, settings]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || busy || !card) return;
+      if (event.key === ' ' || event.key === 'Enter') {
+        event.preventDefault();
+        if (!revealed) setRevealed(true);
+        else onRate(cardId, 3);
+        return;
+      }
+      const choice = RATINGS.find((r) => r.key === event.key);
+      if (choice && revealed) {
+        event.preventDefault();
+        onRate(cardId, choice.rating);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [card, cardId, revealed, busy, onRate]);
+
+  if (!card) return <p className="muted">正在载入卡片…</p>;
+  const { prompt, answer } = cardText(card);
+  const sourceOf = (id: string) => sources?.find((s) => s.id === id);
+
+  return (
+    <article className="review-card" aria-live="polite">
+      <p className="card-prompt" data-testid="card-prompt">
+        {prompt}
+      </p>
+      {card.conflicts?.length ? <ConflictWarning conflictIds={card.conflicts} /> : null}
+      {!revealed ? (
+        <button type="button" className="primary reveal" onClick={() => setRevealed(true)} autoFocus>
+          显示答案 <kbd>空格</kbd>
+        </button>
+      ) : (
+        <>
+          <div className="card-answer" data-testid="card-answer">
+            {card.kind === 'formulation-list' && card.members?.length && !card.edited?.answer ? (
+              <ol className="members">
+                {card.members.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ol>
+            ) : (
+              <p>{answer}</p>
+            )}
+          </div>
+          {card.evidence.slice(0, 2).map((ev, i) => {
+            const source = sourceOf(ev.source);
+            return <EvidenceQuote key={i} evidence={ev} source={source && { title: source.title, date: source.date }} />;
+          })}
+          {card.evidence.length > 2 ? <p className="muted small">另有 {card.evidence.length - 2} 处出处</p> : null}
+          <div className="ratings" role="group" aria-label="评分">
+            {RATINGS.map((r, i) => (
+              <button
+                key={r.rating}
+                type="button"
+                data-testid={r.testId}
+                className={`rate rate-${r.rating}`}
+                disabled={busy}
+                onClick={() => onRate(cardId, r.rating)}
+                title={`按 ${r.key}`}
+              >
+                <span className="interval">{intervals[i]?.label}</span>
+                <span>{r.label}</span>
+                <kbd>{r.key}</kbd>
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

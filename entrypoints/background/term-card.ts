@@ -1,0 +1,85 @@
+import { db, type CardRow } from '@/data/db/schema';
+import { cardText, getSettings, recordSighting as storeSighting, saveReview } from '@/data/db/repo';
+import { addTermCard } from '@/data/db/user-cards';
+import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
+import type { CardStateName, TermCardInfo } from '@/data/messages';
+import { refreshBadge } from './badge';
+
+// A formulation's headline card is "name → all members"; a term's is its definition.
+const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'figure-cloze', 'user-cloze', 'term-cloze', 'formulation-count'];
+const STATE_NAMES: CardStateName[] = ['new', 'learning', 'review', 'relearning'];
+
+function mainCard(cards: CardRow[]): CardRow | undefined {
+  const live = cards.filter((c) => !c.retired);
+  const rank = (c: CardRow) => {
+    const i = MAIN_KIND_ORDER.indexOf(c.kind);
+    return i < 0 ? MAIN_KIND_ORDER.length : i;
+  };
+  return live.sort((a, b) => rank(a) - rank(b))[0];
+}
+
+export async function termCardInfo(noteId: string): Promise<TermCardInfo | null> {
+  const note = await db.notes.get(noteId);
+  if (!note) return null;
+  const [cards, settings, conflicts] = await Promise.all([
+    db.cards.where('noteId').equals(noteId).toArray(),
+    getSettings(db),
+    db.conflicts.where('resolved').equals(0).toArray(),
+  ]);
+  const sources = new Map((await db.sources.bulkGet(note.sourceIds)).filter((s) => s).map((s) => [s!.id, s!]));
+  const card = mainCard(cards);
+  const now = new Date();
+  const glossaryParts = note.provenance?.filter((p) => p.from === 'glossary').map((p) => p.part) ?? [];
+  const touching = conflicts.filter((c) => !c.retired && (c.notes?.includes(noteId) || cards.some((k) => k.conflicts?.includes(c.id))));
+  return {
+    noteId,
+    kind: note.kind,
+    name: note.name,
+    members: note.members,
+    definition: note.definition,
+    glossaryNote: glossaryParts.length ? `${glossaryParts.some((p) => p.startsWith('member')) ? '部分成员' : '内容'}来自术语表（文件中未列出）` : undefined,
+    evidence: note.evidence.slice(0, 3).map((e) => ({
+      sourceTitle: sources.get(e.source)?.title ?? e.source,
+      sourceDate: sources.get(e.source)?.date,
+      quote: e.quote,
+      marks: e.marks,
+    })),
+    card: card && {
+      id: card.id,
+      ...cardText(card),
+      state: STATE_NAMES[card.fsrs.state] ?? 'new',
+      due: new Date(card.fsrs.due).toISOString(),
+      suspended: card.suspended === 1,
+      intervals: previewIntervals(card.fsrs, now, settings).map((p) => p.label) as TermCardInfo['card'] extends infer C
+        ? C extends { intervals: infer I }
+          ? I
+          : never
+        : never,
+    },
+    inStudy: cards.some((c) => !c.retired && !c.suspended && c.fsrs.state !== State.New),
+    seen: card?.seen?.count ? { count: card.seen.count, last: new Date(card.seen.last ?? now).toISOString() } : undefined,
+    conflicts: touching.map((c) => `${c.topic}：${c.values.join(' / ')}`),
+  };
+}
+
+export async function rateFromPage(cardId: string, rating: 1 | 2 | 3 | 4): Promise<TermCardInfo | null> {
+  const settings = await getSettings(db);
+  const { card } = await saveReview(db, cardId, rating as Grade, new Date(), settings);
+  void refreshBadge();
+  return termCardInfo(card.noteId);
+}
+
+export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
+  const cards = await db.cards.where('noteId').equals(noteId).filter((c) => !c.retired).count();
+  if (cards === 0) await addTermCard(db, noteId, new Date());
+  // Suspended cards of the note come back into the queue.
+  await db.cards.where('noteId').equals(noteId).modify((c) => {
+    if (!c.leech) c.suspended = 0;
+  });
+  void refreshBadge();
+  return termCardInfo(noteId);
+}
+
+export async function recordSighting(noteIds: string[]): Promise<void> {
+  await storeSighting(db, { noteIds }, new Date());
+}

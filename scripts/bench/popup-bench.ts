@@ -1,0 +1,145 @@
+// Popup with a large store: 10,000 cards and 100,000 review logs written into the extension's
+// IndexedDB, then the time from opening the popup to its first card shown (target < 150 ms),
+// against the same popup over the bundled deck alone (the floor, measured in the same run);
+// and the backup export + import round trip through the dashboard.
+import { launchTifa, type Tifa } from '../../tests/e2e/harness.ts';
+import { median } from './stats.ts';
+
+const CARDS = 10_000;
+const LOGS = 100_000;
+const RUNS = 7;
+
+async function firstCardMs(tifa: Tifa): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const popup = await tifa.openPopup();
+    await popup.getByTestId('card-prompt').waitFor({ timeout: 30_000 });
+    times.push(await popup.evaluate(() => performance.getEntriesByName('tifa:first-card')[0]?.startTime ?? NaN));
+    await popup.close();
+  }
+  return median(times.slice(1)); // the first open also warms the service worker and caches
+}
+
+/** Writes synthetic cards and logs straight into the extension's database (raw IndexedDB). */
+async function seed(tifa: Tifa): Promise<void> {
+  const page = await tifa.openDashboard();
+  await page.evaluate(
+    async ({ cards, logs }) => {
+      const open = indexedDB.open('tifa');
+      const idb: IDBDatabase = await new Promise((ok, fail) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const now = Date.now();
+      const day = 86_400_000;
+      const put = (store: string, rows: unknown[]) =>
+        new Promise<void>((ok, fail) => {
+          const tx = idb.transaction(store, 'readwrite');
+          const os = tx.objectStore(store);
+          for (const row of rows) os.put(row);
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        });
+      const cardRows = [];
+      for (let i = 0; i < cards; i++) {
+        const studied = i % 3 !== 0;
+        const due = new Date(now + ((i % 60) - 20) * day);
+        const fsrs = {
+          due,
+          stability: studied ? 5 + (i % 50) : 0,
+          difficulty: studied ? 5 : 0,
+          elapsed_days: 0,
+          scheduled_days: studied ? 10 : 0,
+          learning_steps: 0,
+          reps: studied ? 3 : 0,
+          lapses: 0,
+          state: studied ? 2 : 0,
+          last_review: studied ? new Date(now - 10 * day) : undefined,
+        };
+        const quote = `第${i}句：贫困人口从2012年年底的9899万人减到2019年年底的551万人，贫困发生率由10.2%降至0.6%。`;
+        cardRows.push({
+          id: `bench:${i}`,
+          noteId: `bench-note:${Math.floor(i / 2)}`,
+          kind: 'figure-cloze',
+          prompt: `第${i}张：贫困人口从2012年年底的____减到2019年年底的551万人`,
+          answer: '9899万人',
+          evidence: [{ source: 'bench', quote, marks: [[14, 20]] }],
+          importance: (i % 100) / 100,
+          origin: 'bench',
+          sourceIds: ['bench'],
+          fsrs,
+          due,
+          state: fsrs.state,
+          suspended: 0,
+          retired: 0,
+          leech: false,
+          seen: { count: 0 },
+          addedAt: new Date(now - 30 * day),
+        });
+      }
+      await put('cards', cardRows);
+      for (let start = 0; start < logs; start += 20_000) {
+        const rows = [];
+        for (let i = start; i < Math.min(logs, start + 20_000); i++) {
+          const review = new Date(now - (1 + (i % 180)) * day);
+          rows.push({
+            cardId: `bench:${i % cards}`,
+            noteId: `bench-note:${Math.floor((i % cards) / 2)}`,
+            rating: 1 + (i % 4),
+            state: 2,
+            due: review,
+            stability: 5,
+            difficulty: 5,
+            elapsed_days: 3,
+            last_elapsed_days: 3,
+            scheduled_days: 5,
+            learning_steps: 0,
+            review,
+          });
+        }
+        await put('reviewLogs', rows);
+      }
+      idb.close();
+    },
+    { cards: CARDS, logs: LOGS },
+  );
+  await page.close();
+}
+
+async function backupRoundTripMs(tifa: Tifa): Promise<{ exportMs: number; importMs: number; bytes: number }> {
+  const page = await tifa.openDashboard('#backup');
+  const t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-backup').click()]);
+  const path = await download.path();
+  const exportMs = Date.now() - t0;
+  const { statSync } = await import('node:fs');
+  const bytes = statSync(path).size;
+  page.on('dialog', (d) => void d.accept());
+  const t1 = Date.now();
+  await page.getByTestId('import-backup').setInputFiles(path);
+  await page.getByTestId('backup-message').filter({ hasText: /导入|恢复|成功/ }).waitFor({ timeout: 120_000 });
+  const importMs = Date.now() - t1;
+  await page.close();
+  return { exportMs, importMs, bytes };
+}
+
+export async function runPopupBench(): Promise<void> {
+  const tifa = await launchTifa();
+  try {
+    // Wait for the bundled deck to be installed before measuring the floor.
+    const warm = await tifa.openPopup();
+    await warm.getByTestId('card-prompt').waitFor({ timeout: 30_000 });
+    await warm.close();
+    const floor = await firstCardMs(tifa);
+    await seed(tifa);
+    const large = await firstCardMs(tifa);
+    console.log(`popup first card, bundled deck only:            ${floor.toFixed(1)} ms`);
+    console.log(`popup first card, +${CARDS} cards, +${LOGS} logs: ${large.toFixed(1)} ms (target < 150 ms; ${(large / floor).toFixed(2)}× the small store)`);
+    const backup = await backupRoundTripMs(tifa);
+    console.log(
+      `backup round trip: export ${backup.exportMs} ms (${(backup.bytes / 1e6).toFixed(1)} MB), import ${backup.importMs} ms`,
+    );
+  } finally {
+    await tifa.close();
+  }
+}

@@ -1,0 +1,96 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+
+let tifa: Tifa;
+before(async () => {
+  tifa = await launchTifa();
+});
+after(async () => {
+  await tifa?.close();
+});
+
+async function dueCount(page: import('playwright-core').Page): Promise<number> {
+  const text = await page.getByTestId('due-count').innerText();
+  return Number(text);
+}
+
+test('a fresh install offers the daily new-card limit and reviews with the keyboard', async () => {
+  const popup = await tifa.openPopup();
+  const errors = watchErrors(popup);
+  // The deck is loaded on install; the count settles at the new-card limit (20 by default).
+  await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '20', null, {
+    timeout: 15_000,
+  });
+  assert.equal(await dueCount(popup), 20);
+
+  const prompts: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const prompt = await popup.getByTestId('card-prompt').innerText();
+    assert.ok(prompt.length > 4, `a real prompt, got ${prompt}`);
+    prompts.push(prompt);
+    await popup.keyboard.press('Space');
+    const answer = await popup.getByTestId('card-answer').innerText();
+    assert.ok(answer.trim().length > 0);
+    // The source sentence is shown with the answer marked in it.
+    assert.ok(await popup.locator('.evidence mark').count(), 'the answer is marked in its source sentence');
+    // Rating buttons show the next interval, like Anki.
+    assert.match(await popup.getByTestId('rate-good').innerText(), /分钟|小时|天/);
+    await popup.keyboard.press('3');
+    await popup.waitForFunction((n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n), 19 - i);
+  }
+  assert.equal(new Set(prompts).size, 3, 'three different cards');
+  assert.equal(await dueCount(popup), 17);
+
+  // Undo puts the last card back.
+  await popup.keyboard.press('z');
+  await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '18');
+  assert.equal(await popup.getByTestId('card-prompt').innerText(), prompts[2]);
+  await popup.keyboard.press('Space');
+  await popup.keyboard.press('3');
+  await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '17');
+
+  // The toolbar badge follows.
+  const badge = await tifa.worker.evaluate('chrome.action.getBadgeText({})');
+  assert.equal(badge, '17');
+  assert.deepEqual(errors, []);
+  await popup.close();
+});
+
+test('popup and dashboard open together show the same state', async () => {
+  const dashboard = await tifa.openDashboard('#cards');
+  const popup = await tifa.openPopup();
+  const before = await dueCount(popup);
+  await dashboard.getByText(String(before)).first().waitFor();
+  await popup.keyboard.press('Space');
+  await popup.keyboard.press('4');
+  await popup.waitForFunction((n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n), before - 1);
+  // The dashboard's header count follows without a reload.
+  await dashboard.getByTestId('dashboard-due-count').filter({ hasText: String(before - 1) }).waitFor({ timeout: 5_000 });
+  await popup.close();
+  await dashboard.close();
+});
+
+test('progress survives a browser restart', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-restart-'));
+  try {
+    const first = await launchTifa({ userDataDir: dir });
+    const popup = await first.openPopup();
+    await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '20', null, { timeout: 15_000 });
+    await popup.keyboard.press('Space');
+    await popup.keyboard.press('3');
+    await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '19');
+    await first.close();
+
+    const second = await launchTifa({ userDataDir: dir });
+    const again = await second.openPopup();
+    await again.getByTestId('card-prompt').waitFor();
+    assert.equal(await dueCount(again), 19);
+    await second.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
