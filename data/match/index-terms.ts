@@ -17,6 +17,15 @@ export interface TermIndex {
 
 /** A single character would light up half a page; such terms are left out. */
 export const MIN_PATTERN_LENGTH = 2;
+/**
+ * Members and quoted terms of two characters (西藏, 创新, 扶贫, 摘帽) are everyday words on a news
+ * page: highlighting them would bury the formulations. Names and aliases (三农, 六稳) stay.
+ */
+export const MIN_WORD_LENGTH = 3;
+
+function minLength(role: TermRole): number {
+  return role === 'name' || role === 'alias' ? MIN_PATTERN_LENGTH : MIN_WORD_LENGTH;
+}
 
 // When one form is the name of one note and a member of another, the hover card should
 // lead with the note it names; within a note, the strongest role is kept.
@@ -28,7 +37,7 @@ export function buildTermIndex(terms: readonly Term[]): TermIndex {
   for (const term of terms) {
     for (const form of [term.text, ...(term.variants ?? [])]) {
       const text = form.trim();
-      if (text.length < MIN_PATTERN_LENGTH) continue;
+      if (text.length < minLength(term.role)) continue;
       let k = at.get(text);
       if (k === undefined) {
         k = entries.length;

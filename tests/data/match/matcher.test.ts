@@ -92,6 +92,16 @@ describe('term index', () => {
     expect(JSON.parse(JSON.stringify(index))).toEqual(index);
   });
 
+  it('keeps two-character names but drops two-character members and terms', () => {
+    const index = buildTermIndex([
+      { text: '三农', variants: ['三農'], noteId: 'n7', role: 'name' },
+      { text: '农村', noteId: 'n7', role: 'member' },
+      { text: '摘帽', noteId: 'n8', role: 'term' },
+      { text: '不愁吃', noteId: 'n9', role: 'member' },
+    ]);
+    expect(index.patterns).toEqual(['三农', '三農', '不愁吃']);
+  });
+
   it('matches simplified and traditional pages alike', () => {
     const index = buildTermIndex(terms);
     const m = matcherFromIndex(index);
