@@ -1,10 +1,21 @@
-// Benchmarks: each lives in scripts/bench/ and returns a result; this file only runs and prints them.
-import { benchDeck, type BenchResult } from './bench/deck-bench';
+// `npm run bench [deck|popup|highlight]`: each benchmark lives in scripts/bench/ and prints its
+// figures with ratios against the peer it names, measured in the same run (never a timed unit test).
+import { benchDeck } from './bench/deck-bench';
+import { runPopupBench } from './bench/popup-bench';
+import { runHighlightBench } from './bench/highlight-bench';
 
-const benches: Array<() => BenchResult> = [() => benchDeck()];
+const benches: Record<string, () => Promise<void>> = {
+  async deck() {
+    const r = benchDeck();
+    console.log(`${r.name}: ${r.medianMs.toFixed(1)} ms (target < 1000 ms)`);
+    for (const [k, v] of Object.entries(r.details)) console.log(`  ${k}: ${v}`);
+  },
+  popup: runPopupBench,
+  highlight: runHighlightBench,
+};
 
-for (const run of benches) {
-  const r = run();
-  console.log(`${r.name}: ${r.medianMs.toFixed(1)} ms`);
-  for (const [k, v] of Object.entries(r.details)) console.log(`  ${k}: ${v}`);
+const chosen = process.argv.slice(2).filter((name) => name in benches);
+for (const name of chosen.length ? chosen : Object.keys(benches)) {
+  console.log(`\n== ${name}`);
+  await benches[name]();
 }

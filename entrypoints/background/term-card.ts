@@ -50,11 +50,7 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
       state: STATE_NAMES[card.fsrs.state] ?? 'new',
       due: new Date(card.fsrs.due).toISOString(),
       suspended: card.suspended === 1,
-      intervals: previewIntervals(card.fsrs, now, settings).map((p) => p.label) as TermCardInfo['card'] extends infer C
-        ? C extends { intervals: infer I }
-          ? I
-          : never
-        : never,
+      intervals: previewIntervals(card.fsrs, now, settings).map((p) => p.label) as [string, string, string, string],
     },
     inStudy: cards.some((c) => !c.retired && !c.suspended && c.fsrs.state !== State.New),
     seen: card?.seen?.count ? { count: card.seen.count, last: new Date(card.seen.last ?? now).toISOString() } : undefined,
