@@ -44,6 +44,8 @@ export default defineConfig({
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      '--lang=zh-CN',
+      '--disable-features=Translate',
       '--host-resolver-rules=MAP demo.people.com.cn 127.0.0.1:5199',
     ],
     startUrls: ['http://demo.people.com.cn/demo.html'],
