@@ -1,0 +1,108 @@
+import { useRef, useState } from 'react';
+import { db } from '@/data/db/schema';
+import { exportBackup, importBackup } from '@/data/db/backup';
+import { toChineseMessage } from '@/data/db/errors';
+import { backupFileName } from './metrics';
+import { notifyStore } from './notify';
+import { ClearData } from './clear-data';
+
+type Message = { kind: 'ok' | 'error'; text: string } | null;
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later: the download starts asynchronously and needs the URL until then.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** #backup: everything to one JSON file and back; importing replaces what is stored. */
+export function BackupSection() {
+  const [message, setMessage] = useState<Message>(null);
+  const [pending, setPending] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function onExport() {
+    setBusy(true);
+    try {
+      const now = new Date();
+      const backup = await exportBackup(db, now);
+      download(backupFileName(now), JSON.stringify(backup));
+      setMessage({ kind: 'ok', text: `已导出 ${backup.cards.length} 张卡片、${backup.reviewLogs.length} 条复习记录。` });
+    } catch (err) {
+      setMessage({ kind: 'error', text: toChineseMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onImport(file: File) {
+    setPending(null);
+    setBusy(true);
+    try {
+      const result = await importBackup(db, await file.text());
+      notifyStore();
+      setMessage({ kind: 'ok', text: `导入成功：${result.cards} 张卡片、${result.reviewLogs} 条复习记录。` });
+    } catch (err) {
+      setMessage({ kind: 'error', text: toChineseMessage(err) });
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  return (
+    <section aria-labelledby="backup-title" className="backup">
+      <h2 id="backup-title">备份与恢复</h2>
+      <p className="muted">备份文件包含全部卡片、学习进度、复习记录、修改和设置，只保存在您自己的电脑上。建议每周导出一次。</p>
+      <div className="backup-row">
+        <button type="button" className="primary" onClick={() => void onExport()} disabled={busy} data-testid="export-backup">
+          导出全部数据
+        </button>
+      </div>
+      <div className="backup-row">
+        <label htmlFor="import-file">导入备份：</label>
+        <input
+          id="import-file"
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          data-testid="import-backup"
+          disabled={busy}
+          onChange={(e) => {
+            setMessage(null);
+            setPending(e.target.files?.[0] ?? null);
+          }}
+        />
+      </div>
+      {pending ? (
+        <div className="confirm-box" role="alertdialog" aria-labelledby="import-confirm-text">
+          <p id="import-confirm-text">
+            导入“{pending.name}”会<strong>替换</strong>当前的全部数据（进度、复习记录、设置）。如有需要，请先导出当前数据。
+          </p>
+          <button type="button" className="primary" onClick={() => void onImport(pending)} data-testid="import-confirm" autoFocus>
+            确认导入
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setPending(null);
+              if (input.current) input.current.value = '';
+            }}
+          >
+            取消
+          </button>
+        </div>
+      ) : null}
+      <p role="status" className={message?.kind === 'error' ? 'error' : message ? 'ok' : ''} data-testid="backup-message">
+        {message?.text}
+      </p>
+      <ClearData onDone={(text) => setMessage({ kind: 'ok', text })} onError={(text) => setMessage({ kind: 'error', text })} />
+    </section>
+  );
+}

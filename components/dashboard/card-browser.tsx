@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@/data/db/schema';
+import { openConflictIds, type CardState } from '@/data/db/repo';
+import type { CardKind } from '@/data/knowledge/types';
+import { CARD_STATE_NAMES, KIND_NAMES } from './names';
+import { useCardSearch } from './use-card-search';
+import { CardList } from './card-list';
+import { CardDetail } from './card-detail';
+
+export const PAGE_SIZE = 50;
+
+/** #cards: search and filters on the left, the chosen card on the right. */
+export function CardBrowser({ now }: { now: Date }) {
+  const [text, setText] = useState('');
+  const [sourceId, setSourceId] = useState('');
+  const [kind, setKind] = useState<CardKind | ''>('');
+  const [state, setState] = useState<CardState | ''>('');
+  const [page, setPage] = useState(0);
+  const [selected, setSelected] = useState<string | undefined>();
+
+  const sources = useLiveQuery(() => db.sources.toArray(), []);
+  const open = useLiveQuery(() => openConflictIds(db), []);
+  const total = useLiveQuery(() => db.cards.count(), []);
+  const cards = useCardSearch(text, { sourceId: sourceId || undefined, kind: kind || undefined, state: state || undefined });
+
+  const pages = Math.max(1, Math.ceil((cards?.length ?? 0) / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const shown = cards?.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE) ?? [];
+  const reset = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setPage(0);
+  };
+
+  return (
+    <section className="card-browser" aria-labelledby="cards-title">
+      <h2 id="cards-title" className="visually-hidden">卡片</h2>
+      <div className="browser-list">
+        <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+          <input
+            type="search"
+            data-testid="card-search"
+            aria-label="搜索卡片"
+            placeholder="搜索提法、数字、成员（简繁均可）"
+            value={text}
+            onChange={(e) => reset(setText)(e.target.value)}
+          />
+          <select aria-label="按文件筛选" data-testid="filter-source" value={sourceId} onChange={(e) => reset(setSourceId)(e.target.value)}>
+            <option value="">全部文件</option>
+            {sources?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+          <select aria-label="按类型筛选" data-testid="filter-kind" value={kind} onChange={(e) => reset(setKind)(e.target.value as CardKind | '')}>
+            <option value="">全部类型</option>
+            {Object.entries(KIND_NAMES).map(([k, name]) => (
+              <option key={k} value={k}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="按状态筛选" data-testid="filter-state" value={state} onChange={(e) => reset(setState)(e.target.value as CardState | '')}>
+            <option value="">全部状态</option>
+            {Object.entries(CARD_STATE_NAMES).map(([k, name]) => (
+              <option key={k} value={k}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </form>
+        <p className="muted small" aria-live="polite" data-testid="card-count">
+          {cards ? `共 ${cards.length} 张` : '正在查找…'}
+        </p>
+        {total === 0 ? (
+          <p className="muted empty" data-testid="no-cards">
+            还没有卡片。可以在<a href="#backup">备份</a>中导入以前导出的备份。
+          </p>
+        ) : (
+          <CardList cards={shown} selected={selected} onSelect={setSelected} openConflicts={open} />
+        )}
+        {pages > 1 ? (
+          <nav className="pager" aria-label="翻页">
+            <button type="button" onClick={() => setPage(current - 1)} disabled={current === 0} data-testid="page-prev">
+              上一页
+            </button>
+            <span>
+              第 {current + 1} / {pages} 页
+            </span>
+            <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages - 1} data-testid="page-next">
+              下一页
+            </button>
+          </nav>
+        ) : null}
+      </div>
+      <div className="browser-detail">
+        {selected ? <CardDetail cardId={selected} now={now} /> : <p className="muted empty">在左侧选择一张卡片，查看出处、进度和复习记录。</p>}
+      </div>
+    </section>
+  );
+}

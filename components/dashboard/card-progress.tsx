@@ -1,0 +1,73 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, type CardRow } from '@/data/db/schema';
+import { cardHistory } from '@/data/db/dashboard';
+import { retrievability, State } from '@/data/srs/scheduler';
+import { formatDay, percent, stateName } from '@/components/common/format';
+import { RATING_NAMES } from './names';
+
+function recallNow(card: CardRow, now: Date): string {
+  try {
+    return card.fsrs.state === State.New ? '—' : percent(retrievability(card.fsrs, now));
+  } catch {
+    return '—';
+  }
+}
+
+const time = (d: Date) => `${formatDay(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+/** The FSRS memory state and every rating of the card, newest first. */
+export function CardProgress({ card, now }: { card: CardRow; now: Date }) {
+  const history = useLiveQuery(() => cardHistory(db, card.id), [card.id]);
+  const s = card.fsrs;
+  const isNew = s.state === State.New;
+  return (
+    <>
+      <section aria-label="记忆状态">
+        <h4>记忆状态</h4>
+        <dl className="fsrs">
+          <dt>状态</dt>
+          <dd>{stateName(s.state)}</dd>
+          <dt>下次复习</dt>
+          <dd>{isNew ? '尚未学习' : time(new Date(s.due))}</dd>
+          <dt>当前记住的可能</dt>
+          <dd>{recallNow(card, now)}</dd>
+          <dt>稳定性</dt>
+          <dd>{isNew ? '—' : `${s.stability.toFixed(1)} 天`}</dd>
+          <dt>难度</dt>
+          <dd>{isNew ? '—' : `${s.difficulty.toFixed(1)} / 10`}</dd>
+          <dt>复习次数</dt>
+          <dd>{s.reps}</dd>
+          <dt>遗忘次数</dt>
+          <dd>{s.lapses}</dd>
+          <dt>在网页上见到</dt>
+          <dd>{card.seen?.count ? `${card.seen.count} 次` : '—'}</dd>
+        </dl>
+      </section>
+      <section aria-label="复习记录">
+        <h4>复习记录</h4>
+        {history?.length ? (
+          <table className="history" data-testid="card-history">
+            <thead>
+              <tr>
+                <th scope="col">时间</th>
+                <th scope="col">评分</th>
+                <th scope="col">之前状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((log) => (
+                <tr key={log.id}>
+                  <td>{time(new Date(log.review))}</td>
+                  <td className={`rating-${log.rating}`}>{RATING_NAMES[log.rating] ?? log.rating}</td>
+                  <td>{stateName(log.state)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">{history ? '还没有复习过。' : '正在载入…'}</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@/data/db/schema';
+import { cardText } from '@/data/db/repo';
+import { EvidenceQuote } from '@/components/common/evidence-quote';
+import { ConflictWarning } from '@/components/common/conflict-warning';
+
+/** prompt → Space → answer → 1 记住了 / 2 没记住. Nothing is written to the store. */
+export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(remembered: boolean): void }) {
+  const card = useLiveQuery(() => db.cards.get(cardId), [cardId]);
+  const sources = useLiveQuery(() => db.sources.toArray(), []);
+  const [revealed, setRevealed] = useState(false);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const t = event.target;
+      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!revealed && (event.key === ' ' || event.key === 'Enter')) {
+        event.preventDefault();
+        setRevealed(true);
+      } else if (revealed && (event.key === '1' || event.key === '2')) {
+        event.preventDefault();
+        onAnswer(event.key === '1');
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [revealed, onAnswer]);
+
+  if (!card) return <p className="muted">正在载入卡片…</p>;
+  const { prompt, answer } = cardText(card);
+  return (
+    <article className="review-card" aria-live="polite">
+      <p className="card-prompt" data-testid="cram-prompt">
+        {prompt}
+      </p>
+      {card.conflicts?.length ? <ConflictWarning conflictIds={card.conflicts} /> : null}
+      {!revealed ? (
+        <button type="button" className="primary reveal" onClick={() => setRevealed(true)} autoFocus data-testid="cram-reveal">
+          显示答案 <kbd>空格</kbd>
+        </button>
+      ) : (
+        <>
+          <p className="card-answer" data-testid="cram-answer">
+            {answer}
+          </p>
+          {card.evidence.slice(0, 2).map((ev, i) => {
+            const s = sources?.find((x) => x.id === ev.source);
+            return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date }} />;
+          })}
+          <div className="cram-buttons" role="group" aria-label="回答">
+            <button type="button" className="primary" onClick={() => onAnswer(true)} data-testid="cram-remembered">
+              记住了 <kbd>1</kbd>
+            </button>
+            <button type="button" onClick={() => onAnswer(false)} data-testid="cram-forgot">
+              没记住 <kbd>2</kbd>
+            </button>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

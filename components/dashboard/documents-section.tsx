@@ -1,0 +1,60 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@/data/db/schema';
+import { getSettings } from '@/data/db/repo';
+import { formatIsoDate, percent } from '@/components/common/format';
+import { progressBySource } from './metrics';
+
+/** #documents: each document's progress, and how ready the cadre is for it today. */
+export function DocumentsSection({ now }: { now: Date }) {
+  const data = useLiveQuery(async () => {
+    const [sources, cards, settings] = await Promise.all([db.sources.toArray(), db.cards.where('retired').equals(0).toArray(), getSettings(db)]);
+    return { sources, progress: progressBySource(cards, now, settings), cram: new Set(settings.cramSources ?? []) };
+  }, [now]);
+
+  if (!data) return <p className="muted">正在载入…</p>;
+  const sources = [...data.sources].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  return (
+    <section aria-labelledby="docs-title">
+      <h2 id="docs-title">文件与准备程度</h2>
+      <p className="muted">
+        “准备程度”是今天结束时您能回忆起的卡片比例（按记忆模型估算，未学的卡片按 0 计，已暂停的不计）。学习会前一天，争取达到 90% 以上。
+      </p>
+      {!sources.length ? <p className="muted">还没有文件。</p> : null}
+      <ul className="doc-list">
+        {sources.map((s) => {
+          const p = data.progress.get(s.id) ?? { total: 0, studied: 0, new: 0, dueToday: 0, readiness: null };
+          const level = p.readiness === null ? '' : p.readiness >= 0.9 ? 'good' : p.readiness >= 0.6 ? 'fair' : 'low';
+          return (
+            <li key={s.id} className="doc" data-testid="doc-item">
+              <div className="doc-head">
+                <h3>{s.title}</h3>
+                <p className="muted small">
+                  {s.date ? formatIsoDate(s.date) : '日期不详'}
+                  {s.traditional ? <span className="tag">繁体原文</span> : null}
+                  {data.cram.has(s.id) ? <span className="tag cram">学习会文件</span> : null}
+                </p>
+              </div>
+              <p className="doc-counts">
+                共 {p.total} 张 · 已学 {p.studied} · 未学 {p.new} · 今日到期 {p.dueToday}
+              </p>
+              <div className="readiness">
+                <span className="readiness-label">准备程度</span>
+                <span
+                  className={`bar ${level}`}
+                  role="meter"
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={p.readiness === null ? undefined : Math.round(p.readiness * 100)}
+                  aria-label={`《${s.title}》准备程度`}
+                >
+                  <span style={{ width: `${(p.readiness ?? 0) * 100}%` }} />
+                </span>
+                <strong data-testid="doc-readiness">{p.readiness === null ? '—' : percent(p.readiness)}</strong>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

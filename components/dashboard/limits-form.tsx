@@ -1,0 +1,102 @@
+import { useState, type ReactNode } from 'react';
+import { db } from '@/data/db/schema';
+import { saveSettings } from '@/data/db/repo';
+import { toChineseMessage } from '@/data/db/errors';
+import type { StudySettings } from '@/data/srs/settings';
+import { LIMIT_KEYS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
+import { notifyStore } from './notify';
+
+const FIELDS: Array<{ key: keyof SettingsForm; label: string; hint: ReactNode; inputMode: 'numeric' | 'decimal' | 'text' }> = [
+  { key: 'newPerDay', label: '每日新卡片数', hint: '默认 20', inputMode: 'numeric' },
+  { key: 'reviewsPerDay', label: '每日复习上限', hint: '默认 200', inputMode: 'numeric' },
+  { key: 'desiredRetention', label: '目标记忆保持率', hint: '0.70–0.99，默认 0.90；越高复习越频繁', inputMode: 'decimal' },
+  { key: 'learningSteps', label: '学习步长', hint: '如 1m 10m（m 分钟，h 小时，d 天）', inputMode: 'text' },
+  { key: 'relearningSteps', label: '重学步长', hint: '忘记后重新学习的间隔，默认 10m', inputMode: 'text' },
+  { key: 'leechThreshold', label: '难点阈值', hint: '忘记这么多次后暂停并标为“难点”，默认 8', inputMode: 'numeric' },
+  { key: 'dayStartHour', label: '新一天开始时间（点）', hint: '0–23，默认 4：凌晨 4 点前仍算前一天', inputMode: 'numeric' },
+];
+
+interface Props {
+  settings: StudySettings;
+  /** Kept by the parent, so it outlives a refill of the form. */
+  message: string;
+  setMessage(message: string): void;
+}
+
+export function LimitsForm({ settings, message, setMessage }: Props) {
+  const stored = toForm(settings);
+  const storedKey = JSON.stringify(stored);
+  const [form, setForm] = useState(stored);
+  const [errors, setErrors] = useState<FormErrors>({});
+  // A change stored elsewhere (恢复默认, another tab, an import) refills the form.
+  const [seen, setSeen] = useState(storedKey);
+  if (seen !== storedKey) {
+    setSeen(storedKey);
+    setForm(stored);
+    setErrors({});
+  }
+
+  async function save(patch: Partial<StudySettings>, done: string) {
+    try {
+      await saveSettings(db, patch);
+      notifyStore();
+      setMessage(done);
+    } catch (err) {
+      setMessage(toChineseMessage(err));
+    }
+  }
+
+  function onSubmit() {
+    const { patch, errors } = parseForm(form);
+    setErrors(errors);
+    if (Object.keys(errors).length) return setMessage('有几项需要修改，见下方红字。');
+    void save(patch, '已保存。');
+  }
+
+  return (
+    <form
+      className="limits"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <fieldset>
+        <legend>学习安排</legend>
+        {FIELDS.map((f) => (
+          <div className="field" key={f.key}>
+            <label htmlFor={`set-${f.key}`}>{f.label}</label>
+            <input
+              id={`set-${f.key}`}
+              data-testid={`setting-${f.key}`}
+              inputMode={f.inputMode}
+              value={form[f.key]}
+              aria-invalid={errors[f.key] ? true : undefined}
+              aria-describedby={`set-${f.key}-hint`}
+              onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+            />
+            <span id={`set-${f.key}-hint`} className={errors[f.key] ? 'field-error' : 'muted small'}>
+              {errors[f.key] ?? f.hint}
+            </span>
+          </div>
+        ))}
+        <div className="actions">
+          <button type="submit" className="primary" data-testid="settings-save">
+            保存设置
+          </button>
+          <button
+            type="button"
+            data-testid="settings-defaults"
+            onClick={() => void save(Object.fromEntries(LIMIT_KEYS.map((k) => [k, undefined])), '已恢复默认设置。')}
+          >
+            恢复默认
+          </button>
+          <span role="status" data-testid="settings-message">
+            {message}
+          </span>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+// The settings form as strings, and its checks with Chinese messages. validateSettings would
+// silently clamp a wrong value; a person typing into a form should be told instead.
+import type { StepUnitString, StudySettings } from '@/data/srs/settings';
+
+export interface SettingsForm {
+  newPerDay: string;
+  reviewsPerDay: string;
+  desiredRetention: string;
+  learningSteps: string;
+  relearningSteps: string;
+  leechThreshold: string;
+  dayStartHour: string;
+}
+
+export type FormErrors = Partial<Record<keyof SettingsForm, string>>;
+
+export const LIMIT_KEYS = ['newPerDay', 'reviewsPerDay', 'desiredRetention', 'learningSteps', 'relearningSteps', 'leechThreshold', 'dayStartHour'] as const;
+
+export function toForm(s: StudySettings): SettingsForm {
+  return {
+    newPerDay: String(s.newPerDay),
+    reviewsPerDay: String(s.reviewsPerDay),
+    desiredRetention: String(s.desiredRetention),
+    learningSteps: s.learningSteps.join(' '),
+    relearningSteps: s.relearningSteps.join(' '),
+    leechThreshold: String(s.leechThreshold),
+    dayStartHour: String(s.dayStartHour),
+  };
+}
+
+function integer(value: string, min: number, max: number, label: string): number | string {
+  const v = value.trim();
+  if (!/^\d+$/.test(v)) return `${label}请填写 ${min}–${max} 之间的整数。`;
+  const n = Number(v);
+  return n < min || n > max ? `${label}应在 ${min}–${max} 之间。` : n;
+}
+
+function steps(value: string, label: string): StepUnitString[] | string {
+  const list = value.split(/[\s,，、]+/).filter(Boolean);
+  const bad = list.find((s) => !/^\d+(\.\d+)?[mhd]$/.test(s) || parseFloat(s) <= 0);
+  if (bad) return `${label}中的“${bad}”无法识别：请写成 1m（分钟）、2h（小时）或 1d（天），用空格分开。`;
+  return list.length > 10 ? `${label}最多 10 步。` : (list as StepUnitString[]);
+}
+
+/** Either a patch ready for saveSettings, or Chinese messages for the fields that are wrong. */
+export function parseForm(form: SettingsForm): { patch: Partial<StudySettings>; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const patch: Partial<StudySettings> = {};
+  const take = <K extends keyof SettingsForm>(key: K, result: unknown) => {
+    if (typeof result === 'string') errors[key] = result;
+    else (patch as Record<string, unknown>)[key] = result;
+  };
+  take('newPerDay', integer(form.newPerDay, 0, 9999, '每日新卡片数'));
+  take('reviewsPerDay', integer(form.reviewsPerDay, 0, 99999, '每日复习上限'));
+  const r = Number(form.desiredRetention.trim().replace(/%$/, ''));
+  const retention = form.desiredRetention.trim().endsWith('%') || r > 1 ? r / 100 : r;
+  take(
+    'desiredRetention',
+    form.desiredRetention.trim() === '' || !Number.isFinite(retention) || retention < 0.7 || retention > 0.99
+      ? '目标记忆保持率应在 0.70–0.99 之间（例如 0.90，即 90%）。'
+      : Math.round(retention * 1000) / 1000,
+  );
+  take('learningSteps', steps(form.learningSteps, '学习步长'));
+  take('relearningSteps', steps(form.relearningSteps, '重学步长'));
+  take('leechThreshold', integer(form.leechThreshold, 1, 99, '难点阈值'));
+  take('dayStartHour', integer(form.dayStartHour, 0, 23, '新一天开始时间'));
+  return { patch, errors };
+}

@@ -1,0 +1,89 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@/data/db/schema';
+import { getSettings, reviewCountsByDay } from '@/data/db/repo';
+import { reviewLogsBetween } from '@/data/db/dashboard';
+import { dayKey, dayStart } from '@/data/db/stats';
+import { toQueueCard } from '@/data/db/today';
+import { forecast, nextDayStart } from '@/data/srs/queue';
+import { percent } from '@/components/common/format';
+import { heatmapCells, stateCounts, trueRetention } from './metrics';
+import { Heatmap } from './heatmap';
+import { ForecastChart } from './forecast-chart';
+
+const DAY = 86_400_000;
+const WEEKS = 26;
+
+async function loadStats(now: Date) {
+  const settings = await getSettings(db);
+  const end = nextDayStart(now, settings);
+  const [counts, recent, cards, total] = await Promise.all([
+    reviewCountsByDay(db, new Date(end.getTime() - (WEEKS + 1) * 7 * DAY), end, settings.dayStartHour),
+    reviewLogsBetween(db, new Date(end.getTime() - 30 * DAY), end),
+    db.cards.toArray(),
+    db.reviewLogs.count(),
+  ]);
+  const today = dayKey(now, settings.dayStartHour);
+  return {
+    cells: heatmapCells(counts, today, WEEKS),
+    today: counts.find((c) => c.day === today)?.count ?? 0,
+    total,
+    retention: trueRetention(recent),
+    forecast: forecast(cards.filter((c) => !c.retired).map(toQueueCard), now, 30, settings),
+    firstDay: dayStart(now, settings.dayStartHour),
+    states: stateCounts(cards),
+  };
+}
+
+const STATE_ROWS = [
+  ['new', '新卡片'],
+  ['learning', '学习中'],
+  ['review', '复习中'],
+  ['suspended', '已暂停'],
+  ['leech', '难点'],
+  ['retired', '已退出'],
+] as const;
+
+/** #stats: reviews per day, true retention, the 30-day forecast and cards by state. */
+export function StatsSection({ now }: { now: Date }) {
+  // The clock is read inside the query, so a review saved in the popup shows at once.
+  const s = useLiveQuery(() => loadStats(new Date()), [now]);
+  if (!s) return <p className="muted">正在载入…</p>;
+  const { retention } = s;
+  return (
+    <section aria-labelledby="stats-title" className="stats">
+      <h2 id="stats-title">统计</h2>
+      <dl className="summary">
+        <div>
+          <dt>今日复习</dt>
+          <dd data-testid="stats-reviews-today">{s.today}</dd>
+        </div>
+        <div>
+          <dt>累计复习</dt>
+          <dd data-testid="stats-reviews-total">{s.total}</dd>
+        </div>
+        <div>
+          <dt title="最近 30 天，复习中的卡片评为“困难”及以上的比例">真实保持率（30 天）</dt>
+          <dd data-testid="stats-retention">
+            {retention.rate === null ? '暂无数据' : percent(retention.rate)}
+            {retention.total ? <span className="muted small">（{retention.passed}/{retention.total}）</span> : null}
+          </dd>
+        </div>
+      </dl>
+      <h3>每日复习（最近 {WEEKS} 周）</h3>
+      <Heatmap cells={s.cells} />
+      <h3>未来 30 天到期</h3>
+      <ForecastChart counts={s.forecast} firstDay={s.firstDay} />
+      <h3>卡片状态</h3>
+      <table className="state-counts" data-testid="stats-state-counts">
+        <tbody>
+          {STATE_ROWS.map(([key, label]) => (
+            <tr key={key}>
+              <th scope="row">{label}</th>
+              <td>{s.states[key]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseForm, toForm } from '@/components/dashboard/settings-form';
+import { DEFAULT_SETTINGS } from '@/data/srs/settings';
+
+describe('settings form', () => {
+  it('round-trips the defaults', () => {
+    const { patch, errors } = parseForm(toForm(DEFAULT_SETTINGS));
+    expect(errors).toEqual({});
+    expect(patch).toEqual({
+      newPerDay: 20, reviewsPerDay: 200, desiredRetention: 0.9, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], leechThreshold: 8, dayStartHour: 4,
+    });
+  });
+
+  it('accepts a percentage and steps separated by Chinese commas', () => {
+    const { patch, errors } = parseForm({ ...toForm(DEFAULT_SETTINGS), desiredRetention: '85%', learningSteps: '1m，10m、1h' });
+    expect(errors).toEqual({});
+    expect(patch).toMatchObject({ desiredRetention: 0.85, learningSteps: ['1m', '10m', '1h'] });
+  });
+
+  it.each([
+    ['newPerDay', '-1', '每日新卡片数'],
+    ['newPerDay', '2.5', '每日新卡片数'],
+    ['desiredRetention', '0.5', '0.70–0.99'],
+    ['desiredRetention', '', '0.70–0.99'],
+    ['learningSteps', '1m 十分钟', '“十分钟”'],
+    ['dayStartHour', '24', '0–23'],
+    ['leechThreshold', '0', '难点阈值'],
+  ] as const)('%s = %j gives a Chinese message', (key, value, fragment) => {
+    const { patch, errors } = parseForm({ ...toForm(DEFAULT_SETTINGS), [key]: value });
+    expect(errors[key]).toContain(fragment);
+    expect(patch).not.toHaveProperty(key);
+  });
+});
