@@ -10,13 +10,13 @@ interface State {
  * as one Chinese sentence with a way out; the stored data itself is never touched here.
  */
 export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
-  state: State = {};
+  override state: State = {};
 
   static getDerivedStateFromError(error: unknown): State {
     return { error };
   }
 
-  render() {
+  override render() {
     if (this.state.error === undefined) return this.props.children;
     return (
       <div className="error" role="alert" data-testid="fatal-error">

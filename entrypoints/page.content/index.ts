@@ -1,12 +1,61 @@
+// Wiring only: ask the background whether this site is on, fetch the term index, build the
+// matcher once and start the features. Each feature fails alone (contain.ts); all of them stop
+// with one AbortSignal when the site is turned off or the extension goes away.
+import './highlight.css';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { matcherFromIndex, type TermIndex } from '@/data/match/index-terms';
+import { sendMessage } from '@/data/messages';
 import { sitePatterns } from '@/data/sites';
+import { createContainment, type Containment } from './contain';
+import { createHighlights } from './highlight';
+import { startHoverCard } from './hover-card';
+import { watchChanges, type ChangeWatcher } from './observe';
+import type { TifaPage } from './page';
+import { createPasses } from './pass';
+import { recordSightings } from './sightings';
 
-// Runs on the default news and government sites. Highlighting arrives with the term index;
-// for now the script only announces itself, so that tests can see that it ran.
 export default defineContentScript({
   matches: sitePatterns(),
   runAt: 'document_idle',
   main(ctx) {
     if (ctx.isInvalid) return;
     performance.mark('tifa:ready');
+    const contain = createContainment(() => ctx.abort('Extension context invalidated'));
+    contain.run('start', () => followSiteState(ctx, contain));
   },
 });
+
+/** Starts Tifa when the site is on, stops it when turned off (re-checked whenever settings change). */
+async function followSiteState(ctx: ContentScriptContext, contain: Containment): Promise<void> {
+  let running: AbortController | undefined;
+  let index: TermIndex | null = null;
+  const sync = async () => {
+    const { enabled } = await sendMessage('getSiteState', location.hostname);
+    if (enabled && !running) {
+      index ??= await sendMessage('getTermIndex');
+      if (!index || ctx.isInvalid) return;
+      running = new AbortController();
+      startFeatures(ctx, index, AbortSignal.any([ctx.signal, running.signal]), contain);
+    } else if (!enabled && running) {
+      running.abort();
+      running = undefined;
+    }
+  };
+  let queue = sync();
+  const onChanged = contain.guard('site-state', () => (queue = queue.catch(() => {}).then(sync)));
+  browser.storage.onChanged.addListener(onChanged);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+  await queue;
+}
+
+function startFeatures(ctx: ContentScriptContext, index: TermIndex, signal: AbortSignal, contain: Containment): void {
+  let watcher: ChangeWatcher | undefined;
+  const layer = createHighlights((write) => (watcher ? watcher.mute(write) : write()));
+  signal.addEventListener('abort', () => layer.clear());
+  const passes = createPasses(matcherFromIndex(index), layer, signal, (error) => contain.report('highlight', error));
+  const page: TifaPage = { ctx, signal, index, layer, passes, contain };
+  contain.run('observe', () => (watcher = watchChanges(ctx, passes, signal)));
+  contain.run('hover-card', () => startHoverCard(page));
+  contain.run('sightings', () => recordSightings(page));
+  contain.run('highlight', () => passes.rescan());
+}
