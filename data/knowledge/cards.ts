@@ -1,6 +1,8 @@
 // Card templates per note (issue 3, point 7): the questions a study-session organizer would ask.
 import type { Card, Evidence, Note } from './types';
 import { hash64 } from './merge';
+import type { Cue } from './formulation-notes';
+import { SECTION_HEADING } from './series';
 
 const NUMERALS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -8,6 +10,8 @@ const NUMERALS = ['零', '一', '两', '三', '四', '五', '六', '七', '八',
 export interface MarkedEvidence {
   ev: Evidence;
   byMember?: Record<string, Array<[number, number]>>;
+  /** A member's own sentence, where the list spans paragraphs and one quote would be a page. */
+  byMemberEvidence?: Record<string, Evidence>;
 }
 
 function cardId(kind: string, noteId: string, prompt: string, answer: string): string {
@@ -19,7 +23,8 @@ function countWord(n: number): string {
 }
 
 function evidenceFor(marked: MarkedEvidence[], member?: string): Evidence[] {
-  return marked.map(({ ev, byMember }) => {
+  return marked.map(({ ev, byMember, byMemberEvidence }) => {
+    if (member && byMemberEvidence?.[member]) return byMemberEvidence[member];
     if (!member || !byMember) return ev;
     const marks = byMember[member];
     const { marks: _all, ...rest } = ev;
@@ -39,9 +44,63 @@ function nameGivesCount(name: string, n: number): boolean {
   return values.includes(n) || (values.length > 1 && values.reduce((a, b) => a + b, 0) === n);
 }
 
-export function formulationCards(note: Note, marked: MarkedEvidence[]): Card[] {
+/** Longest prompt a card may show: a speech outline quoted in full is a paragraph, not a question. */
+export const MAX_PROMPT = 80;
+const ORDINALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const ordinal = (k: number) => `第${ORDINALS[k] ?? k}项`;
+
+function sharedPositions(items: string[]): number[] {
+  const L = items[0]?.length ?? 0;
+  const out: number[] = [];
+  for (let k = 0; k < L; k++) if (items.every((s) => s.length === L && s[k] === items[0][k])) out.push(k);
+  return out;
+}
+
+/**
+ * A parallel series as a recall hint: what the items share stays, the rest is blanked, the first
+ * character always stays ("产业互____", "一____了之", "强____心", "补____").
+ */
+export function seriesClues(members: string[]): string[] {
+  const shared = sharedPositions(members);
+  return members.map((m) => {
+    const last = shared.length ? Math.max(...shared) : -1;
+    if (last >= 0 && last < m.length - 1 && shared.every((k, i) => k === i)) return m.slice(0, last + 1) + '____'; // 集中____
+    if (last >= 0 && last < m.length - 1 && shared.length === 1) return m.slice(0, last + 1) + '____'; // 产业互____
+    return [...m].map((c, k) => (k === 0 || shared.includes(k) ? c : '\ue000')).join('').replace(/\ue000+/g, '____');
+  });
+}
+
+/**
+ * The question a numbered series answers, from the sentence or section title that announces it:
+ * "讲3个问题" → "《…讲话》讲了哪3个问题？"; "要抓好以下几项重点工作" → "要抓好哪八项重点工作？";
+ * "一、我国脱贫攻坚取得决定性成就" → "“我国脱贫攻坚取得决定性成就”部分讲了哪六点？".
+ */
+export function headingQuestion(heading: string, n: number, title?: string): string {
+  const word = countWord(n);
+  const withTitle = (q: string, glue = '：') => (title && title.length + q.length + 3 <= MAX_PROMPT && !q.includes(title) ? `《${title}》${glue}${q}` : q);
+  const h = heading.replace(/[。：:，,\s]+$/, '');
+  const section = SECTION_HEADING.exec(h);
+  if (section) return withTitle(`“${section[1].replace(/。$/, '')}”部分按顺序讲了哪${word}点？`, '');
+  const speech = /(讲|提|谈)(?:以下)?([二两三四五六七八九十]|[2-9])(个|点|项|条)([\u4e00-\u9fa5]{0,4})$/.exec(h);
+  if (speech && title) return withTitle(`${speech[1]}了哪${speech[2]}${speech[3]}${speech[4]}？`, '');
+  const counted = /(?<![\d一二两三四五六七八九十])([二两三四五六七八九十]|[2-9])(个|点|项|条|大|方面)/;
+  if (counted.test(h)) return withTitle(`${h.replace(counted, '哪$1$2')}？`);
+  const vague = /(?:以下|如下|这样)?几(个|点|项|条)/;
+  if (vague.test(h)) return withTitle(`${h.replace(vague, `哪${word}$1`)}？`);
+  if (/以下|如下/.test(h)) return withTitle(`${h.replace(/以下|如下/, `哪${word}项`)}？`);
+  return withTitle(`“${h}”——按顺序是哪${word}项？`);
+}
+
+export interface CardContext {
+  cue?: Cue;
+  /** Title of a source, to say which speech a heading belongs to. */
+  title?: (source: string) => string | undefined;
+}
+
+export function formulationCards(note: Note, marked: MarkedEvidence[], context: CardContext = {}): Card[] {
   const members = note.members ?? [];
   const named = !!note.name && note.name !== members.join('、');
+  const { cue } = context;
   const cards: Card[] = [];
   const push = (kind: Card['kind'], prompt: string, answer: string, weight: number, member?: string, extra: Partial<Card> = {}) =>
     cards.push({
@@ -65,9 +124,29 @@ export function formulationCards(note: Note, marked: MarkedEvidence[]): Card[] {
       push('formulation-member', `“${m}”属于哪个提法？`, note.name, 0.85, m);
     }
   }
+  // An unnamed list: asked through its heading (a numbered series) or with its shared wording as a hint.
+  let question: string | undefined;
+  if (!named && cue?.heading && note.ordered) question = headingQuestion(cue.heading, members.length, context.title?.(cue.source));
+  if (!named && question) push('formulation-list', question, members.join('、'), 1, undefined, { members });
+  if (!named && !note.ordered) {
+    const hint = seriesClues(members).join('、');
+    const head = `填写这组并列提法（共${members.length}项）：`;
+    const prompt = cue?.lead && (head + cue.lead + hint).length <= MAX_PROMPT ? head + cue.lead + hint : head + hint;
+    push('formulation-list', prompt, members.join('、'), 1, undefined, { members });
+  }
   members.forEach((m, i) => {
     const shown = members.map((x, j) => (j === i ? '____' : x)).join('、');
-    const prompt = named ? `“${note.name}”：${shown}` : `补全下面这组提法：${shown}`;
+    let prompt: string | undefined;
+    if (named) prompt = `“${note.name}”：${shown}`;
+    else if (cue?.lead) prompt = cue.lead + shown;
+    else if (cue?.heading) prompt = `${cue.heading.replace(/[。：:，,\s]+$/, '')}：${shown}`;
+    else prompt = `补全这组并列提法：${shown}`;
+    if (prompt.length > MAX_PROMPT) {
+      // Long outlines: ask for one item by its place instead of quoting the whole list.
+      if (named && note.ordered) prompt = `“${note.name}”的${ordinal(i + 1)}是什么？`;
+      else if (question) prompt = `${question}（${ordinal(i + 1)}）`;
+      else return;
+    }
     push('formulation-cloze', prompt, m, 0.8, m);
   });
   return cards;

@@ -11,6 +11,7 @@ import { formulationNotes } from './formulation-notes';
 import { sourceMeta } from './source-meta';
 import { extractFormulations } from './formulations';
 import { extractTerms } from './terms';
+import { flagSuspectYears } from './suspect';
 import { GLOSSARY } from '../glossary';
 import type { RawFormulation } from './raw';
 
@@ -51,7 +52,8 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   }
 
   const cards: Card[] = [];
-  cards.push(...mergeMemberCards(formulations.flatMap(({ note, marked }) => formulationCards(note, marked))));
+  const title = (id: string) => sources.find((x) => x.id === id)?.title;
+  cards.push(...mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))));
   for (const f of figures) {
     const card = figureCard(f.note, f.prompt, f.answer);
     const touched = [...new Set(f.sentences.flatMap((k) => conflictsAt.get(k) ?? []))];
@@ -65,6 +67,11 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     ...c,
     notes: [...new Set(cards.filter((card) => card.conflicts?.includes(c.id)).map((card) => card.noteId))],
   }));
+  const suspect = flagSuspectYears(cards, conflicts, sources);
+  conflicts.push(...suspect.caveats);
+  for (const s of sources) if (suspect.notes.has(s.id)) s.caveat = suspect.notes.get(s.id);
+  const suspectIds = new Set(suspect.notes.keys());
+  for (const n of notes) n.evidence = [...n.evidence].sort((a, b) => Number(suspectIds.has(a.source)) - Number(suspectIds.has(b.source)));
   cards.sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
   return { version: DECK_VERSION, sources, notes, cards: dedupeCards(cards), conflicts, terms: highlightTerms(notes) };
 }
@@ -76,6 +83,7 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraf
   texts.forEach((doc, i) => {
     for (const fig of figuresByDoc[i]) {
       const { prompt, answer } = figureCloze(doc.norm.text, fig);
+      if (!answerable(fig, prompt)) continue;
       const ev = evidenceAt(doc, fig.sentence.start, fig.sentence.end, [fig.span]);
       const sentenceKey = `${doc.source}:${fig.sentence.start}`;
       const date = fig.date?.replace('年年底', '年底');
@@ -113,6 +121,18 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraf
   const drafts = [...new Set(byKey.values())];
   for (const d of drafts) d.note.importance = round(d.note.importance + 0.05 * (d.note.evidence.length - 1));
   return drafts;
+}
+
+/** Context a figure cloze needs when it names neither what it measures nor when: "今后____" is no question. */
+const MIN_CONTEXT = 12;
+const MIN_CONTEXT_WITH_SUBJECT = 8;
+
+/** A cloze is answerable when it says what the figure measures or when, or shows enough of its sentence. */
+export function answerable(fig: Pick<RawFigure, 'subject' | 'date' | 'targetYear'>, prompt: string): boolean {
+  const context = [...prompt.replace('____', '')].filter((c) => /[\u4e00-\u9fff]/.test(c)).length;
+  if (fig.date || fig.targetYear) return true;
+  // A subject alone ("年均脱贫人数____") still needs the words around it: when, where, over what.
+  return context >= (fig.subject ? MIN_CONTEXT_WITH_SUBJECT : MIN_CONTEXT);
 }
 
 function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Array<{ note: Note; marked: MarkedEvidence[] }> {

@@ -63,7 +63,7 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
         fig.targetYear = true;
         fig.subject = '目标年份';
       } else {
-        const subject = findSubject(s, at, at + whole.length);
+        const subject = findSubject(s, at, at + whole.length, mult + unit);
         if (subject) fig.subject = subject;
       }
       figures.push(fig);
@@ -85,19 +85,57 @@ function clauseEnd(s: string, at: number): number {
   return i;
 }
 
-/** The noun phrase that opens the clause, or the one the figure qualifies ("97%的建档立卡贫困人口"). */
-function findSubject(s: string, at: number, end: number): string | undefined {
+/** Words that open a clause without being its subject ("特别是全国还有…", "使建档立卡贫困人口中有…"). */
+const LEADING_NON_SUBJECT = /^(?:特别是|尤其是|其中|同时|此外|另外|截至目前|目前|现在|当前|实现|我们将使|我们要|我们|使|让|将|对|为|把|从|经过|通过|是)+/;
+/** Adverbs and particles that trail a subject before its verb ("贫困发生率仍", "县大概", "全国还"). */
+const TRAILING_NON_SUBJECT = /(?:中|还|将|就|也|都|共|对|近|仍|已|均|又|分别|大概|大约|约|总共|累计)+$/;
+/** Not a subject on its own: adverbs, times and scopes ("分别", "今后", "全国"). */
+const NOT_A_SUBJECT = /^(?:分别|特别|均|都|已经|今后|未来|目前|现在|今年|去年|明年|当前|近年来|其中|全国|我国|全区|全省|全市|各地)$/;
+/** Counted things named right after the figure ("52个贫困县未摘帽", "25.5万个驻村工作队"), cut at their verb. */
+const AFTER_STOP = /(?:实现|已|未|的|在|得到|达到|为|是|摆脱|通过|参加|开展|实施|存在|有|无|向|给|到|进行|担任|帮扶|驰援|结对|对|以上|左右|全部|驻村帮扶|和|与|、|（)/;
+/** What a count counts ends in a noun of people, places or bodies ("驻村工作队", "贫困县", "医护人员"). */
+const COUNTED_NOUN = /[口县村部员队组业人户校家织区省市群者师生]$/;
+/** Measures that make a subject on their own ("年均脱贫人数", "贫困发生率", "合同金额"). */
+const MEASURE_NOUN = /(?:人数|人口|率|收入|资金|金额|规模|比例|总额|总量|数量)$/;
+const COUNT_UNITS = /^(?:万|亿|千)?(?:个|名|家|所|支|座|项|户|人|万人|亿人)?$/;
+
+/** The noun phrase that opens the clause, or the one the figure qualifies or counts ("97%的建档立卡贫困人口"). */
+function findSubject(s: string, at: number, end: number, unit = ''): string | undefined {
   const head = s.slice(clauseStart(s, at), at).replace(/^[“”"‘’（(]+/, '');
-  const cut = head.search(SUBJECT_END);
+  const ends = [...head.matchAll(new RegExp(SUBJECT_END.source, 'g'))].filter((m) => m.index! > 0);
+  const cut = ends.length ? ends[0].index! : -1;
   // After the last number, unit or "的": "全国832个贫困县中" → "贫困县中" is no subject, "的" splits.
-  let subject = (cut >= 0 ? head.slice(0, cut) : '').replace(/^.*[的\d%个]/, '');
-  if (!subject && s[end] === '的') {
+  // A clause that is only its subject ("年均脱贫人数1370万人", "合同金额2037亿元") names a measure.
+  const whole = cut < 0 && MEASURE_NOUN.test(head) && !/\d/.test(head) ? head : '';
+  let subject = (whole || (cut >= 0 ? head.slice(0, cut) : '')).replace(/^.*[的\d%个]/, '');
+  subject = clean(subject);
+  if ((!isSubject(subject) || NOT_A_SUBJECT.test(clean(subject))) && s[end] === '的') {
     const tail = s.slice(end + 1, clauseEnd(s, end));
     const stop = tail.search(/(?:实现|已|未|的|在|得到|达到|为|是)/);
-    subject = stop > 0 ? tail.slice(0, stop) : '';
+    subject = clean(stop > 0 ? tail.slice(0, stop) : '');
   }
-  subject = subject.replace(/(?:中|还|将|就|也|都|共|对|近)+$/, '').slice(-12);
-  return /^[\u4e00-\u9fff]{2,12}$/.test(subject) && !/年|月|日/.test(subject) ? subject : undefined;
+  if ((!isSubject(subject) || NOT_A_SUBJECT.test(subject)) && COUNT_UNITS.test(unit)) {
+    const tail = s.slice(end, clauseEnd(s, end));
+    const stop = tail.search(AFTER_STOP);
+    const counted = clean(stop > 0 ? tail.slice(0, stop) : '');
+    if (isSubject(counted) && counted.length <= 8 && COUNTED_NOUN.test(counted) && !NOT_A_SUBJECT.test(counted)) subject = counted;
+  }
+  return isSubject(subject) && !NOT_A_SUBJECT.test(subject) ? subject : undefined;
+}
+
+function clean(subject: string): string {
+  return subject.replace(LEADING_NON_SUBJECT, '').replace(TRAILING_NON_SUBJECT, '').slice(-12);
+}
+
+function isSubject(subject: string): boolean {
+  return (
+    /^[\u4e00-\u9fff]{2,12}$/.test(subject) &&
+    !/年(?!均)|月|日/.test(subject) &&
+    // A subject opens with a noun: not with a unit left over from a number ("岁以上老人") nor a pronoun.
+    !/^[岁个名万亿元千]/.test(subject) &&
+    !/他们|我们|她们|你们|[我你他她](?!国)/.test(subject) &&
+    !/[且而并现和与及或被把]$/.test(subject)
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // Formulation notes: what the documents list, completed by the curated glossary. A glossary entry
 // matched by name, alias or member set names an unnamed series (四个不摘) and supplies members no
 // document lists (五个一批); provenance says which part came from where.
-import type { Note, Provenance } from './types';
+import type { Evidence, Note, Provenance } from './types';
 import type { GlossaryEntry, RawFormulation } from './raw';
 import type { MarkedEvidence } from './cards';
 import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from './merge';
@@ -20,6 +20,17 @@ interface Draft {
   marked: MarkedEvidence[];
   provenance: Provenance[];
   via?: RawFormulation['via'];
+  cue?: Cue;
+}
+
+/** What a card may say about an unnamed list to make it answerable: its heading or the words leading into it. */
+export interface Cue {
+  /** The sentence or section title that announces a numbered series ("下面，我讲点意见，讲3个问题"). */
+  heading?: string;
+  /** The words leading into a parallel series in its sentence ("推进东部产业向西部梯度转移，实现"). */
+  lead?: string;
+  /** The source the heading or lead was read from. */
+  source: string;
 }
 
 const MAX_MEMBER = 24; // longer "members" are whole sentences of a 一是…二是… series, not a 提法
@@ -38,6 +49,18 @@ function marked(doc: DocText, f: RawFormulation): MarkedEvidence {
   const spans = [...f.memberSpans, ...(f.nameSpan ? [f.nameSpan] : [])];
   const from = Math.min(f.span.start, ...spans.map((s) => s.start));
   const to = Math.max(f.span.end, ...spans.map((s) => s.end));
+  // An outline over several paragraphs is not one quote (it would carry everything between, photo
+  // captions included): the list card quotes where it starts, each member card its own sentence.
+  if (doc.norm.text.slice(from, to).includes('\n')) {
+    const first = f.memberSpans[0];
+    const ev = evidenceAt(doc, from, first.end, spans.filter((s) => s.end <= first.end));
+    const byMemberEvidence: Record<string, Evidence> = {};
+    f.members.forEach((m, i) => {
+      const s = f.memberSpans[i];
+      if (s) byMemberEvidence[m] = evidenceAt(doc, s.start, s.end, [s]);
+    });
+    return { ev, byMemberEvidence };
+  }
   const ev = evidenceAt(doc, from, to, spans);
   const byMember: Record<string, Array<[number, number]>> = {};
   f.members.forEach((m, i) => {
@@ -56,10 +79,11 @@ function combine(kept: Draft, next: Draft): Draft {
     members: kept.members.length >= next.members.length ? kept.members : next.members,
     marked: evidence.map((e) => all.find((m) => m.ev === e)!),
     provenance: [...kept.provenance, ...next.provenance.filter((p) => !kept.provenance.some((q) => q.part === p.part && q.source === p.source))],
+    cue: kept.cue ?? next.cue,
   };
 }
 
-export function formulationNotes(perDoc: FoundFormulations[], glossary: GlossaryEntry[]): Array<{ note: Note; marked: MarkedEvidence[] }> {
+export function formulationNotes(perDoc: FoundFormulations[], glossary: GlossaryEntry[]): Array<{ note: Note; marked: MarkedEvidence[]; cue?: Cue }> {
   const drafts = new Map<string, Draft>();
   const add = (d: Draft) => drafts.set(d.key, drafts.has(d.key) ? combine(drafts.get(d.key)!, d) : d);
   for (const { doc, found } of perDoc) {
@@ -73,7 +97,8 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
         ...members.map((m): Provenance => ({ part: `member:${m}`, from: 'document', source: doc.source })),
       ];
       const key = entry ? `g:${entry.name}` : name ? `n:${comparable(name)}` : `m:${setKey(members)}`;
-      add({ key, name, entry, members, ordered: f.ordered, marked: [marked(doc, f)], provenance, via: f.via });
+      const cue: Cue | undefined = f.heading || f.lead ? { ...(f.heading ? { heading: f.heading } : {}), ...(f.lead ? { lead: f.lead } : {}), source: doc.source } : undefined;
+      add({ key, name, entry, members, ordered: f.ordered, marked: [marked(doc, f)], provenance, via: f.via, ...(cue ? { cue } : {}) });
     }
   }
   // Glossary entries no extractor found in a document: attested by the members standing close
@@ -129,7 +154,7 @@ function membersNearby(text: string, members: string[]): Array<{ start: number; 
   return undefined;
 }
 
-function toNote(d: Draft): { note: Note; marked: MarkedEvidence[] } {
+function toNote(d: Draft): { note: Note; marked: MarkedEvidence[]; cue?: Cue } {
   const members = d.entry?.members ?? d.members;
   const provenance = [...d.provenance];
   for (const m of members) {
@@ -137,7 +162,9 @@ function toNote(d: Draft): { note: Note; marked: MarkedEvidence[] } {
   }
   const name = d.name ?? members.join('、');
   const sources = new Set(d.marked.map((m) => m.ev.source)).size;
-  const base = d.entry ? 0.95 : d.name ? 0.75 : d.via === 'series' ? 0.55 : 0.5;
+  // Two-character items of an unnamed series (民心、民意、民情; 最急、最盼、最缺) are wording, not a 提法: kept, low.
+  const short = !d.entry && !d.name && members.every((m) => m.length <= 2);
+  const base = d.entry ? 0.95 : d.name ? 0.75 : short ? 0.35 : d.via === 'series' ? 0.55 : 0.5;
   const note: Note = {
     id: stableId('formulation', d.entry ? d.entry.name : d.name ? comparable(d.name) : setKey(members)),
     kind: 'formulation',
@@ -149,5 +176,5 @@ function toNote(d: Draft): { note: Note; marked: MarkedEvidence[] } {
     importance: Math.min(1, base + 0.02 * (sources - 1)),
   };
   if (d.entry?.aliases.length) note.aliases = d.entry.aliases;
-  return { note, marked: d.marked };
+  return { note, marked: d.marked, ...(d.cue ? { cue: d.cue } : {}) };
 }

@@ -20,6 +20,10 @@ const OPENING = /^(：|:|，即|,即|即|，就是|就是|，包括|包括|，�
 export function extractFormulations(text: string, glossary: GlossaryEntry[] = GLOSSARY): RawFormulation[] {
   const named = findNamed(text);
   const parallel = findParallelSeries(text).filter((p) => !named.some((n) => inside(p.span, n.span)));
+  for (const p of parallel) {
+    const lead = leadInto(text, p.span.start);
+    if (lead) p.lead = lead;
+  }
   const found = [...named, ...parallel, ...findSeries(text)];
   for (const f of found) {
     const entry = (f.name && findGlossaryEntry(f.name)) || (f.via !== 'series' && findGlossaryByMembers(f.members));
@@ -34,6 +38,37 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
     else found.push(a);
   }
   return found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+}
+
+const MIN_LEAD = 4;
+const MAX_LEAD = 30;
+
+/**
+ * The words that lead into a list in its sentence, enough to make a cloze answerable: the clause up to
+ * the list, grown by the previous clause while it says less than MIN_LEAD chars ("实现" →
+ * "推进东部产业向西部梯度转移，实现"); never across a sentence end, at most MAX_LEAD chars.
+ */
+export function leadInto(text: string, at: number): string {
+  let start = at;
+  const stop = (i: number) => i <= 0 || SENTENCE_END.has(text[i - 1]);
+  const toClause = (i: number) => {
+    while (!stop(i) && !HARD.has(text[i - 1])) i--;
+    return i;
+  };
+  start = toClause(start);
+  while (at - start < MIN_LEAD && !stop(start)) {
+    const prev = toClause(start - 1);
+    if (at - prev > MAX_LEAD) break;
+    start = prev;
+  }
+  let lead = text.slice(start, at);
+  // A closing bracket or quote whose opener lies before the lead ("十三）健全", "”打赢…必须靠") cuts it.
+  const unmatched = [...lead].findIndex((c, i) => '）)”’」』'.includes(c) && !/[（(“‘「『]/.test(lead.slice(0, i)));
+  if (unmatched >= 0) lead = lead.slice(unmatched + 1);
+  return lead
+    .replace(/^[“‘「『（(\s，、]+/, '')
+    .replace(/[“‘「『]+$/, '')
+    .slice(-MAX_LEAD);
 }
 
 const span = (s: Span) => s.end - s.start;

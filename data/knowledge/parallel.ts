@@ -16,7 +16,14 @@ const CATEGORY_SUFFIX = [
   '地区', '扶贫', '救助', '体系', '机制', '制度', '工程', '计划', '资金', '政策', '产业', '服务', '建设', '保障',
   '工作', '问题', '能力', '人员', '人口', '机构', '企业', '部门', '组织', '项目', '设施', '贷款', '保险', '教育',
   '医院', '学校', '秩序', '性', '病', '难',
+  // Word-forming suffixes of three-character words: 创造力、凝聚力、战斗力; 责任感、使命感、紧迫感; 兰考县、大化县、赫章县.
+  '力', '感', '化', '率', '县', '村', '区', '州', '省', '市', '户', '员', '者', '家', '型', '式', '类', '费', '界', '期',
 ];
+/**
+ * Single-character verbs that open three-character verb–object slogans sharing no character:
+ * 补短板、堵漏洞、强弱项; 稳增长、促改革、调结构、惠民生、防风险、保稳定; 搬得出、稳得住、能致富.
+ */
+const VERB_HEADS = new Set('补堵强暖聚搬稳能促调惠防保抓建控降去增提育兴治管扶稳优破立'.split(''));
 const MIN_LEN = 2;
 const MAX_LEN = 8;
 
@@ -87,6 +94,9 @@ function inClause(text: string, a: number, b: number): RawFormulation[] {
   return out;
 }
 
+const verbObject = (items: string[]) =>
+  items.length >= 3 && items.every((s) => s.length === 3 && VERB_HEADS.has(s[0])) && new Set(items.map((s) => s[0])).size === items.length;
+
 function block(text: string, segs: Span[], inner: Span[], p: number, q: number, L: number): RawFormulation | undefined {
   const str = (s: Span) => text.slice(s.start, s.end);
   const left = core(text, segs[p - 1], 'first');
@@ -100,7 +110,8 @@ function block(text: string, segs: Span[], inner: Span[], p: number, q: number, 
   // Template from the exact middle items when there are two or more; the trimmed ends must fit it.
   if (inner.length >= 2) {
     const fixed = sharedPositions(inner.map(str));
-    const fits = (s?: Span) => s && fixed.every((k) => str(s)[k] === str(inner[0])[k]) && fixed.length > 0;
+    const vo = fixed.length === 0 && L === 3 && inner.every((s) => VERB_HEADS.has(str(s)[0]));
+    const fits = (s?: Span) => s && (vo ? VERB_HEADS.has(str(s)[0]) : fixed.every((k) => str(s)[k] === str(inner[0])[k]) && fixed.length > 0);
     if (!fits(first)) first = undefined;
     if (!fits(last)) last = undefined;
   }
@@ -109,18 +120,28 @@ function block(text: string, segs: Span[], inner: Span[], p: number, q: number, 
   if (spans.length < 3 || new Set(items).size !== items.length) return undefined;
   if (!items.every((s) => [...s].every(isCjk))) return undefined;
   const shared = sharedPositions(items);
-  if (shared.length === 0 || shared.length === L) return undefined;
+  // Nothing dropped at either end: the clause's list is the series (a weak pattern must not cut a list short).
+  const whole = spans.length === q - p + 3 && p === 1 && q === segs.length - 2;
+  if (shared.length === 0) return whole && verbObject(items) ? result(items, spans, '＿'.repeat(L)) : undefined;
+  if (shared.length === L) return undefined;
   // Ordinals are not a slogan: "二中、三中、四中(全会)".
   if (items.some((s) => [...s].some((c, k) => !shared.includes(k) && NUMERAL_CHARS.includes(c)))) return undefined;
   // Short items with one shared character at the front or inside (早发现、早报告…; 产业互补、人员互动…)
   // count only in longer runs, where chance sharing is unlikely.
   const headOrInside = shared.some((k) => k < L - 1);
-  const strong = shared.length / L >= 0.5 || (items.length >= 4 && L <= 4 && headOrInside);
+  // Three-character slogans share one character anywhere (强信心、暖人心、聚民心; 扶真贫、真扶贫、真脱贫), or are
+  // verb–object phrases; they count only when they make up the clause's whole list.
+  const threes = L === 3 && whole && (shared.length === 1 || verbObject(items));
+  const strong = shared.length / L >= 0.5 || (items.length >= 4 && L <= 4 && headOrInside) || threes;
   if (!strong) return undefined;
   const isSuffix = shared.every((k, i) => k === L - shared.length + i);
   const suffix = items[0].slice(L - shared.length);
   if (isSuffix && CATEGORY_SUFFIX.some((c) => suffix.endsWith(c))) return undefined;
   const pattern = [...items[0]].map((c, k) => (shared.includes(k) ? c : '＿')).join('');
+  return result(items, spans, pattern);
+}
+
+function result(items: string[], spans: Span[], pattern: string): RawFormulation {
   return {
     members: items,
     ordered: false,

@@ -26,6 +26,8 @@ export interface RawFormulation {
   headingSpan?: Span;
   /** The glossary entry these members belong to, when they match one (name or members). */
   glossaryName?: string;
+  /** For parallel series: the words that lead into it in its sentence ("推进东部产业向西部梯度转移，实现"). */
+  lead?: string;
   /** For parallel series: the shared template, varying positions as "＿" ("摘帽不摘＿＿"). */
   pattern?: string;
 }

@@ -134,5 +134,25 @@ function findHeading(text: string, at: number, n: number): Heading | undefined {
     while (stop < text.length && !/[。！？\n]/.test(text[stop])) stop++;
     return { span: { start, end: stop }, ...countIn(m[0], FAR_COUNT_RE) };
   }
+  return sectionHeading(text, sameStart);
+}
+
+/** A section title standing on its own line: "一、我国脱贫攻坚取得决定性成就", "第二个问题：清醒把握……". */
+export const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+个问题[：:])([^。！？\n]{2,40})。?$/;
+const SECTION_WINDOW = 3000;
+
+/** The nearest section title above `at`, when no numbered series of the same section stands between. */
+function sectionHeading(text: string, at: number): Heading | undefined {
+  const from = Math.max(0, at - SECTION_WINDOW);
+  let end = at;
+  while (end > from) {
+    const lineEnd = end - 1; // the "\n" before the current line
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(lineStart, lineEnd);
+    if (SECTION_HEADING.test(line)) return { span: { start: lineStart, end: lineStart + line.replace(/。$/, '').length } };
+    if (/^(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+是)/.test(line) && lineStart < at) return undefined;
+    if (lineStart === 0) break;
+    end = lineStart;
+  }
   return undefined;
 }

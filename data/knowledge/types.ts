@@ -14,6 +14,8 @@ export interface Source {
   traditional?: boolean;
   /** Where the document came from when it is not bundled (an imported page's URL). */
   url?: string;
+  /** A finding about the whole document, e.g. that its years disagree with the other documents. */
+  caveat?: string;
 }
 
 export interface Evidence {
@@ -100,6 +102,12 @@ export interface Conflict {
   evidence: Array<Evidence & { value: string }>;
   /** Notes / cards affected */
   notes?: string[];
+  /** Card ids affected, where the conflict is a caveat on one source's values rather than one statement. */
+  cards?: string[];
+  /** For a caveat: the source whose values disagree with the other documents. */
+  source?: string;
+  /** For a caveat: what it means, in a sentence. */
+  caveat?: string;
 }
 
 /** A string to highlight on pages, pointing to its note. */

@@ -53,6 +53,25 @@ describe('extractFigures', () => {
     expect(deadline.cloze.prompt).toBe('确保到____农村贫困人口实现脱贫');
   });
 
+  // [sentence from the documents, figure, subject it measures (undefined: none found, never a wrong one)]
+  it.each([
+    ['特别是全国还有52个贫困县未摘帽、2707个贫困村未出列、建档立卡贫困人口未全部脱贫。', '52个', '贫困县'],
+    ['特别是全国还有52个贫困县未摘帽、2707个贫困村未出列、建档立卡贫困人口未全部脱贫。', '2707个', '贫困村'],
+    ['当前建档立卡贫困人口中，因病、因残致贫比例居高不下，分别超过40%和14%。', '40%', undefined],
+    ['全国农村贫困人口还有3046万人，贫困发生率仍在3%以上。', '3%', '贫困发生率'],
+    ['世界银行在10月4日宣布，按照购买力平价计算，将国际贫困线标准从此前的一人一天1.25美元上调至1.9美元。', '1.25美元', '国际贫困线标准'],
+    ['全国共派出25.5万个驻村工作队、累计选派290多万名县级以上党政机关和国有企事业单位干部到贫困村和软弱涣散村担任第一书记或驻村干部，目前在岗91.8万。', '25.5万个', '驻村工作队'],
+    ['我们举全国之力予以支援，组织29个省区市和新疆生产建设兵团、军队等调派330多支医疗队、41600多名医护人员驰援。', '41600多名', '医护人员'],
+    ['缺劳力、缺技术的比例分别占到32.7%和31.1%，65岁以上老人占比超过16%。', '16%', undefined],
+    ['国家的专项扶贫资金每个县大概在3000万~5000万之间。', '3000万', undefined],
+    ['刚开始他们家中身体健康且有劳动能力的2名儿媳都不愿意劳动。', '2名', undefined],
+    ['我国农村贫困人口从1.22亿人减少到7017万人。', '1.22亿人', '我国农村贫困人口'],
+  ])('subject of a figure in %s: %s → %s', (sentence, figure, subject) => {
+    const f = figuresOf(sentence).find((x) => x.value + x.unit === figure);
+    expect(f).toBeDefined();
+    expect(f!.subject).toBe(subject);
+  });
+
   it('subject from the noun the figure qualifies', () => {
     const [rate] = figuresOf('全国建档立卡贫困户人均纯收入由2015年的3416元增加到2019年的9808元，年均增幅30.2%。');
     expect(rate).toMatchObject({ value: '3416', unit: '元', date: '2015年' });

@@ -40,6 +40,15 @@ const PARALLEL: Array<[string, string, string[], string]> = [
   ['001', '我们提出早发现、早报告、早隔离、早治疗的防控要求和集中患者、集中专家、集中资源、集中救治的救治要求，把提高收治率和治愈率、降低感染率和病亡率作为突出任务来抓。',
     ['早发现', '早报告', '早隔离', '早治疗'], '早＿＿'],
   ['003', '（十三）健全留守儿童、留守妇女、留守老人和残疾人关爱服务体系。', ['留守儿童', '留守妇女', '留守老人'], '留守＿＿'],
+  // Three-character slogans: one shared character anywhere, or verb–object phrases that share none.
+  ['001', '我们加大宣传舆论工作力度，统筹网上网下、国内国际、大事小事，营造强信心、暖人心、聚民心的环境氛围。',
+    ['强信心', '暖人心', '聚民心'], '＿＿心'],
+  ['003', '扶贫开发贵在精准，重在精准，必须解决好扶持谁、谁来扶、怎么扶的问题，做到扶真贫、真扶贫、真脱贫，切实提高扶贫成果可持续性，让贫困人口有更多的获得感。',
+    ['扶真贫', '真扶贫', '真脱贫'], '＿＿贫'],
+  ['003', '合理确定住房建设标准，完善搬迁后续扶持政策，确保搬迁对象有业可就、稳定脱贫，做到搬得出、稳得住、能致富。',
+    ['搬得出', '稳得住', '能致富'], '＿＿＿'],
+  ['001', '在这次应对疫情中，暴露出我国在重大疫情防控体制机制、公共卫生应急管理体系等方面存在的明显短板，要总结经验、吸取教训，深入研究如何强化公共卫生法治保障、改革完善疾病预防控制体系、改革完善重大疫情防控救治体系、健全重大疾病医疗保险和救助制度、健全统一的应急物资保障体系等重大问题，抓紧补短板、堵漏洞、强弱项，提高应对突发重大公共卫生事件的能力和水平。',
+    ['补短板', '堵漏洞', '强弱项'], '＿＿＿'],
 ];
 
 // [document, sentence, glossary name, members as the glossary has them]
@@ -63,6 +72,12 @@ const NONE: Array<[string, string]> = [
   ['001', '一些地方财政受疫情影响较大，要加大转移支付力度，确保基层保工资、保运转、保基本民生。'],
   ['002', '党的十八大以来，党中央从全面建成小康社会要求出发，把扶贫开发工作纳入“五位一体”总体布局、“四个全面”战略布局，作为实现第一个百年奋斗目标的重点任务。'],
   ['001', '一、关于前一段疫情防控工作\n二、关于当前加强疫情防控重点工作'],
+  // Three-character lists that are not slogans: place names, word-forming suffixes, a list the pattern would cut short.
+  ['002', '党的十八大以后，我先后在延安、贵阳、银川、太原召开部分省区市党委书记座谈会，根据脱贫攻坚进展情况，分阶段、分专题研究部署脱贫攻坚工作。'],
+  ['003', '集中整顿软弱涣散村党组织，提高贫困村党组织的创造力、凝聚力、战斗力，发挥好工会、共青团、妇联等群团组织的作用。'],
+  ['003', '各级党委和政府必须把扶贫开发工作作为重大政治任务来抓，切实增强责任感、使命感、紧迫感。'],
+  ['003', '注重选派思想好、作风正、能力强的优秀年轻干部到贫困地区驻村，选聘高校毕业生到贫困村工作。'],
+  ['000', '还要有智慧、有方法、有技术、会创新。'],
 ];
 
 describe('test sentences', () => {
@@ -90,6 +105,19 @@ describe('extractFormulations', () => {
     expect(hit.name).toBeUndefined();
     expect(hit.pattern).toBe(pattern);
     hit.memberSpans.forEach((s, i) => expect(sentence.slice(s.start, s.end)).toBe(members[i]));
+  });
+
+  it('finds a section title as the heading of a 第一…第六 series (000)', () => {
+    const f = pick(extractFormulations(DOCS['000']), 'series').find((x) => x.members[0] === '脱贫攻坚目标任务接近完成')!;
+    expect(f.members).toHaveLength(6);
+    expect(f.heading).toBe('一、我国脱贫攻坚取得决定性成就');
+  });
+
+  it('gives a parallel series the words that lead into it', () => {
+    const [f] = pick(extractFormulations(PARALLEL[2][1]), 'parallel');
+    expect(f.lead).toBe('推进东部产业向西部梯度转移，实现');
+    const [kids] = pick(extractFormulations(PARALLEL[5][1]), 'parallel');
+    expect(kids.lead).toBe('健全'); // not "十三）健全"
   });
 
   it('names an unnamed list from the glossary: 四个不摘', () => {

@@ -66,6 +66,35 @@ describe('normalizeDocument on the real documents', () => {
     expect(Object.values(NORM).map((n) => n.traditional)).toEqual([false, false, false, false, true]);
   });
 
+  it('drops photo captions and credits of 002, keeping the paragraph the credit was glued to', () => {
+    expect(DOCS.d002).toContain('新华社记者鞠鹏/摄第一，创造了我国减贫史上最好成绩。');
+    const text = NORM.d002.text;
+    expect(text).not.toMatch(/摄|新华社记者/);
+    expect(text).not.toContain('习近平在北京出席决战决胜脱贫攻坚座谈会并发表重要讲话');
+    expect(text).not.toContain('这是6月21日下午，习近平在忻州市岢岚县赵家洼村看望特困户王三女一家');
+    expect(text).toContain('谱写了人类反贫困历史新篇章。\n第一，创造了我国减贫史上最好成绩。');
+    expect(text).toContain('\n一是坚持党的领导，强化组织保证。');
+    for (const s of NORM.d002.sentences) expect(text.slice(s.start, s.end)).not.toMatch(/摄|中央军委主席习近平在.{2,12}(考察|出席)/);
+  });
+
+  it('cuts the glued page head of 002 into title, source, date, speaker and text', () => {
+    expect(DOCS.d002.split('\n')[0]).toContain('发布时间：2020-04-30在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平党的十八大以后');
+    expect(NORM.d002.text.split('\n').slice(0, 5)).toEqual([
+      '习近平在打好精准脱贫攻坚战座谈会上的讲话',
+      '来源：《求是》发布时间：2020-04-30',
+      '在打好精准脱贫攻坚战座谈会上的讲话',
+      '（2018年2月12日）',
+      '习近平',
+    ]);
+    expect(NORM.d002.text).toContain('\n党的十八大以后，我先后在延安、贵阳、银川、太原召开部分省区市党委书记座谈会');
+  });
+
+  it('keeps section titles without end punctuation on a line of their own', () => {
+    for (const [doc, title] of [['d000', '一、我国脱贫攻坚取得决定性成就'], ['d001', '三、关于统筹推进疫情防控和经济社会发展工作'], ['d003', '二、打赢脱贫攻坚战的总体要求']] as const) {
+      expect(NORM[doc].text.split('\n')).toContain(title);
+    }
+  });
+
   it('keeps paragraph breaks at real paragraph ends and headings', () => {
     expect(NORM.d000.text).toContain('确保全面建成小康社会。刚才，');
     expect(NORM.d000.text).toContain('\n一、我国脱贫攻坚取得决定性成就\n党的十八大以来');
