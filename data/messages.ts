@@ -64,6 +64,8 @@ interface ProtocolMap {
   ping(): PingResult;
   /** Opens (or focuses) the dashboard tab, optionally at a section like "#cards". */
   openDashboard(hash?: string): void;
+  /** Opens (or focuses) the quiz page (学习会测验). */
+  openQuiz(): void;
   /** A page changed the store (a review, an import): recompute the badge and the term index states. */
   storeChanged(): void;
   /** The compact term index for the page matcher; null while the deck is not loaded. */

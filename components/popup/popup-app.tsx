@@ -104,7 +104,7 @@ export function PopupApp() {
         <button type="button" onClick={() => void onUndo()} disabled={!undo.length} title="按 Z 撤销" data-testid="undo">
           撤销上一次评分
         </button>
-        <button type="button" onClick={() => void sendMessage('openDashboard', '#quiz')}>
+        <button type="button" onClick={() => void sendMessage('openQuiz', undefined)} data-testid="open-quiz">
           学习会测验
         </button>
         <SiteSwitch />

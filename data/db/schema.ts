@@ -62,6 +62,15 @@ export interface QuizRow {
   total: number;
   correct: number;
   cardIds: string[];
+  // Added by the quiz page (issue 6); optional, so rows of earlier versions still read.
+  /** normal | weak (今天的薄弱项) | challenge (挑战答题) */
+  mode?: 'normal' | 'weak' | 'challenge';
+  /** Cards answered wrong. */
+  missedIds?: string[];
+  /** 挑战答题: right answers in a row before the first wrong one. */
+  streak?: number;
+  /** Whether the answers counted as FSRS reviews (计入复习). */
+  counted?: boolean;
 }
 
 const V1 = {

@@ -1,5 +1,5 @@
 import { onMessage } from '@/data/messages';
-import { openDashboardTab } from '@/components/open-dashboard';
+import { openDashboardTab, openExtensionPage } from '@/components/open-dashboard';
 import { installDeck, getTermIndex } from './deck';
 import { refreshBadge, watchDayChange } from './badge';
 import { getSiteState, setSiteEnabled, restoreUserSites } from './sites';
@@ -22,6 +22,7 @@ export default defineBackground(() => {
 
   onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   onMessage('openDashboard', ({ data }) => openDashboardTab(data));
+  onMessage('openQuiz', () => openExtensionPage('quiz'));
   onMessage('storeChanged', () => refreshBadge());
   onMessage('getTermIndex', () => getTermIndex());
   onMessage('getTermCard', ({ data }) => termCardInfo(data));

@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import { counts, type Question } from '@/data/quiz';
+import type { SourceInfo } from '@/components/common/evidence-quote';
+import { FeedbackView } from './feedback-view';
+import { LETTERS, QuestionView } from './question-view';
+import type { QuizConfig } from './quiz-store';
+import { useCountdown } from './use-countdown';
+import { useQuizRun, type QuizResult } from './use-quiz-run';
+
+interface Props {
+  config: QuizConfig;
+  questions: Question[];
+  sources: Map<string, SourceInfo>;
+  best: number;
+  onDone: (result: QuizResult) => void;
+  onQuit: () => void;
+}
+
+const typing = (e: KeyboardEvent) => e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+
+/** Asks the questions one by one; the keyboard alone is enough (1–4 / A–D, Space, Enter). */
+export function QuizRunner({ config, questions, sources, best, onDone, onQuit }: Props) {
+  const run = useQuizRun(config, questions, onDone);
+  const q = run.current;
+  const [shown, setShown] = useState(run.index);
+  const [picked, setPicked] = useState<number[]>([]);
+  const [cursor, setCursor] = useState(0);
+  const [typed, setTyped] = useState('');
+  if (shown !== run.index) {
+    // A new question: clear the last one's choices (React's "reset state on change" pattern).
+    setShown(run.index);
+    setPicked([]);
+    setCursor(0);
+    setTyped('');
+  }
+  const ready = q?.kind === 'fill' ? typed.trim() !== '' : picked.length > 0;
+  const submit = (timedOut = false) => {
+    if (ready || timedOut) run.submit({ picked, typed }, timedOut);
+  };
+  const left = useCountdown(config.timer, !run.answered, run.index, () => submit(true));
+
+  const pick = (i: number) => {
+    if (!q?.options || i >= q.options.length || run.answered) return;
+    setCursor(i);
+    setPicked((prev) => (q.kind === 'multi' ? (prev.includes(i) ? prev.filter((x) => x !== i) : [...prev, i]) : [i]));
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (!q || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (run.answered) void run.next();
+      else submit();
+      return;
+    }
+    if (run.answered || !q.options || typing(e)) return;
+    const n = q.options.length;
+    const at = /^[1-6]$/.test(e.key) ? Number(e.key) - 1 : LETTERS.indexOf(e.key.toUpperCase());
+    if (e.key.length === 1 && at >= 0 && at < n) {
+      e.preventDefault();
+      pick(at);
+    } else if (e.key === ' ' && q.kind === 'multi') {
+      e.preventDefault();
+      pick(cursor);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const to = (cursor + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
+      if (q.kind === 'single') pick(to);
+      else setCursor(to);
+    }
+  };
+  // One listener for the page's life; it always calls the latest handler.
+  const handler = useRef(onKey);
+  useEffect(() => {
+    handler.current = onKey;
+  });
+  useEffect(() => {
+    const listen = (e: KeyboardEvent) => handler.current(e);
+    window.addEventListener('keydown', listen, true);
+    return () => window.removeEventListener('keydown', listen, true);
+  }, []);
+
+  if (!q) return null;
+  const challenge = config.mode === 'challenge';
+  return (
+    <div className="quiz-run">
+      <header className="quiz-progress">
+        {challenge ? (
+          <span>
+            挑战答题 · 连续答对 <strong data-testid="quiz-streak">{run.streak}</strong> 题 <span className="muted">（最高纪录 {Math.max(best, run.streak)}）</span>
+          </span>
+        ) : (
+          <span>
+            第 {run.index + 1} / {run.total} 题 · 答对 {run.answers.filter((a) => counts(a.check)).length}
+          </span>
+        )}
+        {left !== null ? <span className={left <= 10 ? 'quiz-timer low' : 'quiz-timer'} aria-label="剩余秒数">剩余 {left} 秒</span> : null}
+        <button type="button" onClick={onQuit}>结束测验</button>
+      </header>
+      <QuestionView key={q.id} question={q} picked={picked} cursor={cursor} typed={typed} onType={setTyped} onPick={pick} answered={run.answered} />
+      {run.answered ? (
+        <FeedbackView
+          answered={run.answered}
+          sources={sources}
+          counted={config.counted}
+          last={run.index + 1 >= run.total || (challenge && !counts(run.answered.check))}
+          onNext={() => void run.next()}
+        />
+      ) : (
+        <button type="button" className="primary" disabled={!ready} onClick={() => submit()} data-testid="quiz-submit">
+          提交 <kbd>Enter</kbd>
+        </button>
+      )}
+      {run.error ? <p className="error" role="alert">{run.error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// The quiz page's reads and writes. Answers become FSRS reviews through the same saveReview
+// the popup uses, so a quiz and a review session never disagree about a card.
+import type { QuizRow, TifaDB } from '@/data/db/schema';
+import type { Card } from '@/data/knowledge/types';
+import { getSettings, saveReview } from '@/data/db/repo';
+import { sendMessage } from '@/data/messages';
+import { buildQuestions, makeContext, possibleKinds, selectCards, seededRandom, type Question, type QuestionKind, type QuizMode, type Verdict } from '@/data/quiz';
+import { Rating, type Grade } from '@/data/srs/scheduler';
+
+export interface QuizConfig {
+  mode: QuizMode;
+  /** Empty = every document. */
+  sourceIds: string[];
+  kinds: QuestionKind[];
+  count: number;
+  /** 计入复习: each answer is an FSRS review. */
+  counted: boolean;
+  /** Seconds per question, 0 = no timer. */
+  timer: number;
+}
+
+/** 挑战答题 goes on until the first wrong answer; this many questions are prepared. */
+const CHALLENGE_LENGTH = 200;
+
+export async function prepareQuiz(db: TifaDB, config: QuizConfig, now: Date, seed = now.getTime()): Promise<Question[]> {
+  const [notes, cards, conflicts] = await Promise.all([
+    db.notes.filter((n) => !n.retired).toArray(),
+    db.cards.where('retired').equals(0).toArray(),
+    db.conflicts.where('resolved').equals(0).filter((c) => !c.retired).toArray(),
+  ]);
+  const ctx = makeContext({ notes, cards, conflicts });
+  const rand = seededRandom(seed);
+  const canAsk = (card: Card) => possibleKinds(card, ctx).some((k) => config.kinds.includes(k));
+  const order = selectCards(cards, { mode: config.mode, sourceIds: config.sourceIds, canAsk, now, rand });
+  return buildQuestions(order, config.kinds, config.mode === 'challenge' ? CHALLENGE_LENGTH : config.count, ctx, rand);
+}
+
+const GRADE: Record<Verdict, Grade> = { right: Rating.Good, close: Rating.Hard, wrong: Rating.Again };
+
+/** One answer as a review: right → 良好, close (a missing unit) → 困难, wrong → 重来. Returns the next due date. */
+export async function recordAnswer(db: TifaDB, cardId: string, verdict: Verdict, now: Date): Promise<Date> {
+  const settings = await getSettings(db);
+  const { card } = await saveReview(db, cardId, GRADE[verdict], now, settings);
+  // The badge and any open popup or dashboard recount; a closed background is no reason to fail.
+  void sendMessage('storeChanged', undefined).catch(() => undefined);
+  return card.due;
+}
+
+export async function saveQuizResult(db: TifaDB, row: Omit<QuizRow, 'id'>): Promise<number> {
+  return db.quizzes.add(row);
+}
+
+export async function bestStreak(db: TifaDB): Promise<number> {
+  const rows = await db.quizzes.filter((q) => q.mode === 'challenge').toArray();
+  return rows.reduce((best, q) => Math.max(best, q.streak ?? 0), 0);
+}
+
+export async function recentQuizzes(db: TifaDB, limit = 10): Promise<QuizRow[]> {
+  return db.quizzes.orderBy('at').reverse().limit(limit).toArray();
+}

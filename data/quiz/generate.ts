@@ -1,0 +1,129 @@
+// One question per card: 单选, 多选 or 填空, whichever the card allows and the user chose.
+// Randomness comes in as `rand`, so a fixed seed gives the same quiz.
+import type { Card, Note } from '../knowledge/types';
+import { isNamed, type QuizContext } from './context';
+import { figureDistractors } from './figure-options';
+import { countDistractors, formulationDistractors, memberDistractors } from './formulation-options';
+import { randInt, shuffle, type Rand } from './random';
+import type { Question, QuestionKind } from './types';
+
+const CN = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+const countWord = (n: number) => `${CN[n] ?? n}个`;
+
+/** The kinds of question a card can become, before trying to find distractors. */
+export function possibleKinds(card: Card, ctx: QuizContext): QuestionKind[] {
+  const note = ctx.notes.get(card.noteId);
+  const named = !!note && isNamed(note) && (note.members?.length ?? 0) >= 2;
+  switch (card.kind) {
+    case 'figure-cloze':
+      return card.figure ? ['single', 'fill'] : ['fill'];
+    case 'formulation-member':
+      return named ? ['single'] : [];
+    case 'formulation-cloze':
+      return note?.members ? ['single', 'fill'] : ['fill'];
+    case 'formulation-list':
+      return named ? ['multi', 'fill'] : ['fill'];
+    case 'formulation-count':
+      return note?.members ? ['single'] : [];
+    case 'term-definition':
+      return ctx.definitions.length >= 4 ? ['single'] : [];
+    case 'term-cloze':
+    case 'user-cloze':
+      return ['fill'];
+  }
+}
+
+function choice(card: Card, kind: QuestionKind, prompt: string, right: string[], wrong: string[], rand: Rand, answer?: string): Question {
+  const options = shuffle([...right, ...wrong], rand);
+  const correct = right.map((r) => options.indexOf(r));
+  return { id: `${kind}:${card.id}`, kind, cardId: card.id, noteId: card.noteId, prompt, options, correct, answer: answer ?? right.join('、'), evidence: card.evidence, conflicts: card.conflicts };
+}
+
+function single(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand): Question | undefined {
+  const ask = (right: string, wrong: string[], prompt = card.prompt) => (wrong.length >= 3 ? choice(card, 'single', prompt, [right], wrong.slice(0, 3), rand) : undefined);
+  if (card.kind === 'figure-cloze' && card.figure) {
+    const target = { answer: card.answer, figure: card.figure, prompt: card.prompt, disputed: ctx.disputed.get(card.id) };
+    return ask(card.answer, figureDistractors(target, ctx.figures, rand));
+  }
+  if (card.kind === 'term-definition') {
+    const others = ctx.definitions.filter((d) => d.id !== card.id && d.answer !== card.answer).map((d) => d.answer);
+    return ask(card.answer, shuffle([...new Set(others)], rand));
+  }
+  if (!note?.members) return undefined;
+  if (card.kind === 'formulation-member') {
+    const member = note.members.find((m) => card.prompt.includes(`“${m}”`));
+    return member ? ask(note.name, formulationDistractors(ctx, note, member, rand)) : undefined;
+  }
+  if (card.kind === 'formulation-cloze') return ask(card.answer, memberDistractors(ctx, note, rand, 3));
+  if (card.kind === 'formulation-count') {
+    const n = note.members.length;
+    const q = ask(countWord(n), countDistractors(n, rand).map(countWord));
+    return q && { ...q, answer: card.answer };
+  }
+  return undefined;
+}
+
+function multi(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand): Question | undefined {
+  if (!note?.members || note.members.length < 2) return undefined;
+  const k = randInt(2, Math.min(4, note.members.length), rand);
+  const d = randInt(Math.max(2, 4 - k), 6 - k, rand);
+  const right = shuffle(note.members, rand).slice(0, k);
+  const wrong = memberDistractors(ctx, note, rand, d);
+  if (wrong.length < d) return undefined;
+  const q = choice(card, 'multi', `下列哪些属于“${note.name}”？（多选）`, right, wrong, rand);
+  return { ...q, answer: `“${note.name}”：${note.members.join('、')}` };
+}
+
+function fill(card: Card, note: Note | undefined): Question | undefined {
+  const base = { id: `fill:${card.id}`, kind: 'fill' as const, cardId: card.id, noteId: card.noteId, answer: card.answer, evidence: card.evidence, conflicts: card.conflicts };
+  if (card.kind === 'figure-cloze') return { ...base, prompt: card.prompt, expected: { kind: 'figure', text: card.answer, figure: card.figure } };
+  if (card.kind === 'formulation-list') {
+    const members = card.members ?? note?.members;
+    if (!members?.length) return undefined;
+    const ordered = note?.ordered ?? false;
+    return { ...base, prompt: `${card.prompt}（用顿号隔开${ordered ? '，按原文顺序' : '，顺序不限'}）`, expected: { kind: 'list', members, ordered } };
+  }
+  if (card.kind === 'formulation-cloze' || card.kind === 'term-cloze' || card.kind === 'user-cloze') {
+    return { ...base, prompt: card.prompt, expected: { kind: 'text', text: card.answer } };
+  }
+  return undefined;
+}
+
+export function makeQuestion(card: Card, kind: QuestionKind, ctx: QuizContext, rand: Rand): Question | undefined {
+  const note = ctx.notes.get(card.noteId);
+  if (kind === 'single') return single(card, note, ctx, rand);
+  if (kind === 'multi') return multi(card, note, ctx, rand);
+  return fill(card, note);
+}
+
+/** A question for the card, of one of the chosen kinds (tried in random order). */
+export function questionFor(card: Card, kinds: readonly QuestionKind[], ctx: QuizContext, rand: Rand): Question | undefined {
+  const allowed = possibleKinds(card, ctx).filter((k) => kinds.includes(k));
+  for (const kind of shuffle(allowed, rand)) {
+    const q = makeQuestion(card, kind, ctx, rand);
+    if (q) return q;
+  }
+  return undefined;
+}
+
+/**
+ * Questions from cards in the order given, one card per note while other notes remain
+ * (six questions on 六个精准 make a poor quiz), up to `count`.
+ */
+export function buildQuestions(cards: readonly Card[], kinds: readonly QuestionKind[], count: number, ctx: QuizContext, rand: Rand): Question[] {
+  const out: Question[] = [];
+  const usedNotes = new Set<string>();
+  const usedCards = new Set<string>();
+  for (const pass of [0, 1]) {
+    for (const card of cards) {
+      if (out.length >= count) return out;
+      if (usedCards.has(card.id) || (pass === 0 && usedNotes.has(card.noteId))) continue;
+      const q = questionFor(card, kinds, ctx, rand);
+      if (!q) continue;
+      out.push(q);
+      usedCards.add(card.id);
+      usedNotes.add(card.noteId);
+    }
+  }
+  return out;
+}

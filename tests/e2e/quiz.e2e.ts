@@ -1,0 +1,164 @@
+// 学习会测验 end to end: a five-question quiz answered with the keyboard only, the feedback with
+// the source sentence, the summary with the missed item, and that item scheduled for review.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+
+let tifa: Tifa;
+before(async () => {
+  tifa = await launchTifa();
+});
+after(async () => {
+  await tifa?.close();
+});
+
+interface DeckRows {
+  cards: Array<{ id: string; prompt: string; answer: string; members?: string[] }>;
+  notes: Array<{ name: string; members?: string[] }>;
+}
+
+/** Reads a table of the extension's IndexedDB from one of its pages. */
+function readTable<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((ok, fail) => {
+        const open = indexedDB.open('tifa');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => ok(req.result as T[]);
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    table,
+  );
+}
+
+const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+/** The options that are right (from the deck in the page's own store), by what the question shows. */
+function rightOptions(deck: DeckRows, prompt: string, options: string[], multi: boolean): number[] {
+  if (multi) {
+    const name = /“(.+)”/.exec(prompt)![1];
+    const members = new Set(deck.notes.filter((n) => n.name === name).flatMap((n) => n.members ?? []));
+    return options.flatMap((o, i) => (members.has(o) ? [i] : []));
+  }
+  const ok = new Set(deck.cards.filter((c) => c.prompt === prompt).flatMap((c) => [c.answer, ...c.answer.split('、'), c.answer.split('：')[0]]));
+  return [options.findIndex((o) => ok.has(o))];
+}
+
+/** The typed answer for a 填空: the card's answer, its digits full-width to go through normalization. */
+function typedAnswer(deck: DeckRows, prompt: string): string {
+  const card = deck.cards.find((c) => c.prompt === prompt) ?? deck.cards.find((c) => prompt.startsWith(c.prompt) && c.members);
+  assert.ok(card, `a card for ${prompt}`);
+  return fullWidth(card.members ? [...card.members].reverse().join('，') : card.answer);
+}
+
+async function answer(page: Page, deck: DeckRows, wrong: boolean): Promise<string> {
+  const question = page.getByTestId('quiz-question');
+  const prompt = await question.locator('.quiz-prompt').innerText();
+  if (await page.getByTestId('quiz-input').count()) {
+    // The input has the focus: typing needs no mouse.
+    await page.keyboard.type(wrong ? '不知道' : typedAnswer(deck, prompt));
+  } else {
+    const options = await question.locator('.quiz-option-text').allInnerTexts();
+    const multi = (await question.getByRole('checkbox').count()) > 0;
+    const right = rightOptions(deck, prompt, options, multi);
+    assert.ok(right.length && right.every((i) => i >= 0), `the right option of ${prompt} among ${options.join(' / ')}`);
+    // Wrong on purpose: every option for 多选, another option for 单选.
+    const picks = wrong ? (multi ? options.map((_, i) => i) : [(right[0] + 1) % options.length]) : right;
+    for (const i of picks) await page.keyboard.press(multi ? 'ABCDEF'[i] : String(i + 1));
+  }
+  await page.keyboard.press('Enter');
+  return prompt;
+}
+
+test('a five-question quiz with the keyboard: feedback, summary, and the missed card scheduled', async () => {
+  const page = await tifa.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
+  // The deck is installed on first run: its documents appear in the setup.
+  await page.getByText('《在决战决胜脱贫攻坚座谈会上的讲话》').waitFor({ timeout: 15_000 });
+  assert.equal(await page.getByTestId('quiz-counted').isChecked(), true, '计入复习 is on by default');
+  await page.getByTestId('quiz-count-5').check();
+  await page.getByTestId('quiz-start').focus();
+  await page.keyboard.press('Enter');
+
+  const deck: DeckRows = { cards: await readTable(page, 'cards'), notes: await readTable(page, 'notes') };
+  const prompts: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.getByTestId('quiz-question').waitFor();
+    prompts.push(await answer(page, deck, i === 0));
+    const feedback = page.getByTestId('quiz-feedback');
+    await feedback.waitFor();
+    assert.match(await feedback.locator('.verdict').innerText(), i === 0 ? /回答错误/ : /回答正确/, prompts[i]);
+    // The source sentence, with the answer marked, and its document.
+    assert.ok((await feedback.locator('.evidence blockquote').innerText()).length > 8);
+    assert.ok(await feedback.locator('.evidence mark').count(), 'the answer is marked in the source sentence');
+    assert.match(await feedback.locator('figcaption').innerText(), /《.+》/);
+    assert.match((await feedback.getByTestId('quiz-card-link').getAttribute('href')) ?? '', /^dashboard\.html#cards\?card=/);
+    await feedback.getByText('已计入复习').waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  const summary = page.getByTestId('quiz-summary');
+  await summary.waitFor();
+  assert.equal(await summary.getByTestId('quiz-score').innerText(), '4');
+  const missed = summary.getByTestId('quiz-missed');
+  assert.equal(await missed.count(), 1);
+  assert.ok((await missed.innerText()).includes(prompts[0]), 'the missed item is the first question');
+  assert.match(await missed.getByTestId('quiz-missed-due').innerText(), /下次复习：今天 \d\d:\d\d/);
+
+  // In the store: one review per answer, 重来 (1) for the miss, 良好 (3) for the others; the quiz is kept.
+  const logs = await readTable<{ cardId: string; rating: number }>(page, 'reviewLogs');
+  assert.equal(logs.length, 5);
+  const quizzes = await readTable<{ total: number; correct: number; missedIds: string[]; cardIds: string[] }>(page, 'quizzes');
+  assert.equal(quizzes.length, 1);
+  assert.deepEqual([quizzes[0].total, quizzes[0].correct, quizzes[0].missedIds.length], [5, 4, 1]);
+  const missedId = quizzes[0].missedIds[0];
+  assert.deepEqual(logs.filter((l) => l.cardId === missedId).map((l) => l.rating), [1]);
+  assert.deepEqual(logs.filter((l) => l.cardId !== missedId).map((l) => l.rating), [3, 3, 3, 3]);
+  const card = (await readTable<{ id: string; due: Date; state: number }>(page, 'cards')).find((c) => c.id === missedId)!;
+  assert.ok(new Date(card.due).getTime() - Date.now() < 15 * 60_000, 'the missed card is due again within minutes');
+
+  // Back on the setup screen, the quiz is listed.
+  await page.getByRole('button', { name: '返回设置' }).click();
+  assert.match(await page.getByTestId('quiz-history').innerText(), /4\/5/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('挑战答题 stops at the first wrong answer, does not touch the reviews, and keeps the best streak', async () => {
+  const page = await tifa.context.newPage();
+  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
+  await page.getByTestId('quiz-mode-challenge').check();
+  assert.equal(await page.getByTestId('quiz-counted').isChecked(), false, '计入复习 is off for 挑战答题');
+  await page.getByTestId('quiz-kind-fill').uncheck();
+  await page.getByTestId('quiz-start').click();
+  const deck: DeckRows = { cards: await readTable(page, 'cards'), notes: await readTable(page, 'notes') };
+  const logsBefore = (await readTable(page, 'reviewLogs')).length;
+  for (let i = 0; i < 3; i++) {
+    await page.getByTestId('quiz-question').waitFor();
+    await answer(page, deck, i === 2);
+    await page.getByTestId('quiz-feedback').waitFor();
+    await page.keyboard.press('Enter');
+    if (i < 2) await page.getByTestId('quiz-streak').filter({ hasText: String(i + 1) }).waitFor();
+  }
+  const summary = page.getByTestId('quiz-summary');
+  await summary.waitFor();
+  assert.equal(await summary.getByTestId('quiz-streak').innerText(), '2');
+  assert.equal(await summary.getByTestId('quiz-missed').count(), 1);
+  assert.equal((await readTable(page, 'reviewLogs')).length, logsBefore, 'no review recorded');
+  await page.getByRole('button', { name: '返回设置' }).click();
+  await page.getByText('挑战答题最高纪录：连续答对 2 题').waitFor();
+  await page.close();
+});
+
+test('the popup opens the quiz page', async () => {
+  const popup = await tifa.openPopup();
+  const [quiz] = await Promise.all([tifa.context.waitForEvent('page'), popup.getByTestId('open-quiz').click()]);
+  await quiz.waitForURL(/\/quiz\.html/);
+  await quiz.getByTestId('quiz-start').waitFor();
+  await popup.close();
+});
