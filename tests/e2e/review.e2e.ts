@@ -60,16 +60,48 @@ test('a fresh install offers the daily new-card limit and reviews with the keybo
   await popup.close();
 });
 
+test('the dashboard shows the reviews; export → clear all data → import gives the same state', async () => {
+  const dashboard = await tifa.openDashboard('#stats');
+  const errors = watchErrors(dashboard);
+  // Three ratings: the undone one left no log behind.
+  await dashboard.getByTestId('stats-reviews-today').filter({ hasText: '3' }).waitFor();
+  const due = await dashboard.getByTestId('dashboard-due').innerText();
+  const total = await dashboard.getByTestId('stats-reviews-total').innerText();
+
+  await dashboard.goto(dashboard.url().replace(/#.*$/, '#backup'));
+  const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByTestId('export-backup').click()]);
+  assert.match(download.suggestedFilename(), /^tifa-backup-\d{8}\.json$/);
+  const file = await download.path();
+
+  await dashboard.getByTestId('clear-confirm').fill('清除');
+  await dashboard.getByTestId('clear-data').click();
+  await dashboard.getByTestId('dashboard-due').filter({ hasText: /^0$/ }).waitFor();
+
+  // A broken file is refused with a Chinese message and changes nothing.
+  await dashboard.getByTestId('import-backup').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"') });
+  await dashboard.getByTestId('import-confirm').click().catch(() => {});
+  await dashboard.getByTestId('backup-message').filter({ hasText: /备份|文件/ }).waitFor();
+  assert.equal(await dashboard.getByTestId('dashboard-due').innerText(), '0');
+
+  await dashboard.getByTestId('import-backup').setInputFiles(file);
+  await dashboard.getByTestId('import-confirm').click();
+  await dashboard.getByTestId('dashboard-due').filter({ hasText: due }).waitFor({ timeout: 15_000 });
+  await dashboard.goto(dashboard.url().replace(/#.*$/, '#stats'));
+  await dashboard.getByTestId('stats-reviews-total').filter({ hasText: total }).waitFor();
+  assert.deepEqual(errors, []);
+  await dashboard.close();
+});
+
 test('popup and dashboard open together show the same state', async () => {
   const dashboard = await tifa.openDashboard('#cards');
   const popup = await tifa.openPopup();
   const before = await dueCount(popup);
-  await dashboard.getByText(String(before)).first().waitFor();
+  await dashboard.getByTestId('dashboard-due').filter({ hasText: String(before) }).waitFor();
   await popup.keyboard.press('Space');
   await popup.keyboard.press('4');
   await popup.waitForFunction((n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n), before - 1);
   // The dashboard's header count follows without a reload.
-  await dashboard.getByTestId('dashboard-due-count').filter({ hasText: String(before - 1) }).waitFor({ timeout: 5_000 });
+  await dashboard.getByTestId('dashboard-due').filter({ hasText: String(before - 1) }).waitFor({ timeout: 5_000 });
   await popup.close();
   await dashboard.close();
 });
