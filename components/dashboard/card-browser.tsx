@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { openConflictIds, type CardState } from '@/data/db/repo';
@@ -7,6 +7,7 @@ import { CARD_STATE_NAMES, KIND_NAMES } from './names';
 import { useCardSearch } from './use-card-search';
 import { CardList } from './card-list';
 import { CardDetail } from './card-detail';
+import { useHashCard } from './use-hash';
 
 export const PAGE_SIZE = 50;
 
@@ -17,7 +18,11 @@ export function CardBrowser({ now }: { now: Date }) {
   const [kind, setKind] = useState<CardKind | ''>('');
   const [state, setState] = useState<CardState | ''>('');
   const [page, setPage] = useState(0);
-  const [selected, setSelected] = useState<string | undefined>();
+  const linked = useHashCard();
+  const [selected, setSelected] = useState<string | undefined>(linked);
+  useEffect(() => {
+    if (linked) setSelected(linked);
+  }, [linked]);
 
   const sources = useLiveQuery(() => db.sources.toArray(), []);
   const open = useLiveQuery(() => openConflictIds(db), []);

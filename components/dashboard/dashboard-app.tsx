@@ -32,7 +32,12 @@ function Section({ section, now }: { section: SectionHash; now: Date }) {
       return (
         <section aria-labelledby="quiz-title">
           <h2 id="quiz-title">学习会测验</h2>
-          <p className="muted">测验即将推出。</p>
+          <p>单选、多选、填空和挑战答题，题目来自你的卡片；答错的题可计入复习。</p>
+          <p>
+            <a className="button primary" href="quiz.html" data-testid="open-quiz">
+              打开测验页
+            </a>
+          </p>
         </section>
       );
     default:

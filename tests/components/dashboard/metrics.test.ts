@@ -1,3 +1,4 @@
+import { cardFromHash } from '@/components/dashboard/use-hash';
 import { describe, expect, it } from 'vitest';
 import { backupFileName, heatmapCells, progressBySource, stateCounts, trueRetention } from '@/components/dashboard/metrics';
 import type { CardRow } from '@/data/db/schema';
@@ -90,5 +91,16 @@ describe('stateCounts', () => {
 describe('backupFileName', () => {
   it('uses the local date', () => {
     expect(backupFileName(new Date(2025, 0, 9, 23, 30))).toBe('tifa-backup-20250109.json');
+  });
+});
+
+describe('cardFromHash', () => {
+  it.each([
+    ['#cards?card=figure:abc', 'figure:abc'],
+    ['#cards', undefined],
+    ['#cards?card=formulation-list%3A%E5%85%AD', 'formulation-list:六'],
+    ['', undefined],
+  ])('%s → %s', (hash, card) => {
+    expect(cardFromHash(hash)).toBe(card);
   });
 });
