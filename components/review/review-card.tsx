@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '@/data/db/schema';
+import { db, type CardRow } from '@/data/db/schema';
 import { cardText } from '@/data/db/repo';
 import { previewIntervals, type Grade } from '@/data/srs/scheduler';
 import type { StudySettings } from '@/data/srs/settings';
@@ -16,6 +16,8 @@ const RATINGS: Array<{ rating: Grade; key: string; label: string; testId: string
 
 export interface ReviewCardProps {
   cardId: string;
+  /** The card as the queue read it, shown until the live query answers. */
+  initial?: CardRow;
   now: Date;
   settings: StudySettings;
   onRate(cardId: string, rating: Grade): void;
@@ -23,8 +25,10 @@ export interface ReviewCardProps {
 }
 
 /** One card: prompt → (Space / click) answer with its source → rate with 1–4 or the buttons. */
-export function ReviewCard({ cardId, now, settings, onRate, busy }: ReviewCardProps) {
-  const card = useLiveQuery(() => db.cards.get(cardId), [cardId]);
+export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: ReviewCardProps) {
+  // The queue already read this card: show it at once, then follow edits live.
+  const live = useLiveQuery(() => db.cards.get(cardId), [cardId]);
+  const card = live?.id === cardId ? live : initial?.id === cardId ? initial : undefined;
   const sources = useLiveQuery(() => db.sources.toArray(), []);
   const [revealed, setRevealed] = useState(false);
   useEffect(() => setRevealed(false), [cardId]);

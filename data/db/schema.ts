@@ -108,6 +108,11 @@ export class TifaDB extends Dexie {
             card.seen ??= { count: 0 };
           }),
       );
+    // v3: new cards by importance and reviews by due date, so the popup reads the day's few
+    // candidates instead of every card.
+    this.version(3).stores({
+      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]',
+    });
   }
 }
 

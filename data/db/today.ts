@@ -1,9 +1,13 @@
 // Today's study, as the popup, the badge and the dashboard see it: one function so the three
-// never disagree about the count.
+// never disagree about the count. It reads only the cards that can be in today's queue
+// (learning, reviews due before the day ends, the best new cards) through indexes, so opening
+// the popup stays fast with ten thousand cards; the pure queue code then decides as usual.
+import Dexie from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
 import { dayStart } from './stats';
-import { buildQueue, dueCounts, forecast, type DueCounts, type QueueCard } from '../srs/queue';
+import { buildQueue, dueCounts, forecast, nextDayStart, type DueCounts, type QueueCard } from '../srs/queue';
+import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 
 export interface Today {
@@ -11,10 +15,10 @@ export interface Today {
   /** Card ids to study now, in order. */
   queue: string[];
   counts: DueCounts;
-  /** Reviews falling due tomorrow plus tomorrow's new cards. */
-  tomorrow: number;
   /** Ratings given today. */
   doneToday: number;
+  /** The first card of the queue, as read, so the popup can show it without another query. */
+  first?: CardRow;
 }
 
 export function toQueueCard(card: CardRow): QueueCard {
@@ -29,19 +33,74 @@ export function toQueueCard(card: CardRow): QueueCard {
   };
 }
 
+const live = (c: CardRow) => c.suspended === 0 && c.retired === 0;
+
+
+/** Live learning cards: few at any time, all of them take part. */
+function readLearning(db: TifaDB): Promise<CardRow[]> {
+  return db.cards.where('state').anyOf([State.Learning, State.Relearning]).filter(live).toArray();
+}
+
+/** Reviews due before the study day ends, most overdue first, at most `limit`. */
+function readReviews(db: TifaDB, end: Date, limit: number): Promise<CardRow[]> {
+  return db.cards
+    .where('[state+due]')
+    .between([State.Review, Dexie.minKey], [State.Review, end])
+    .filter(live)
+    .limit(limit)
+    .toArray();
+}
+
+/** New cards, most important first, at most `limit` plus every card tied with the last one. */
+async function readNew(db: TifaDB, limit: number): Promise<CardRow[]> {
+  const news = await db.cards
+    .where('[state+importance]')
+    .between([State.New, Dexie.minKey], [State.New, Dexie.maxKey])
+    .reverse()
+    .filter(live)
+    .limit(limit)
+    .toArray();
+  // The queue orders equal importance by id, but the reversed index gives the highest ids of the
+  // last importance read; equal index keys come in id order, so read that level's lowest ids too.
+  const last = news.at(-1);
+  if (!last || news.length < limit) return news;
+  const have = new Set(news.map((c) => c.id));
+  const ties = await db.cards.where('[state+importance]').equals([State.New, last.importance]).filter(live).limit(limit).toArray();
+  return [...news, ...ties.filter((c) => !have.has(c.id))];
+}
+
 export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
-  const settings = await getSettings(db);
-  const [rows, done] = await Promise.all([
-    db.cards.where('retired').equals(0).toArray(),
-    todayCounts(db, now, settings.dayStartHour),
-  ]);
-  const cards = rows.map(toQueueCard);
+  const [settings, learning] = await Promise.all([getSettings(db), readLearning(db)]);
+  const done = await todayCounts(db, now, settings.dayStartHour);
   const today = { newDone: done.newDone, reviewsDone: done.reviewsDone, reviewedNoteIdsToday: new Set(done.reviewedNoteIds) };
-  const queue = buildQueue(cards, now, settings, today);
-  const counts = dueCounts(cards, now, settings, today);
-  const unseen = cards.filter((c) => !c.suspended && (c.state as { state?: number }).state === 0).length;
+  const end = nextDayStart(now, settings);
+  const reviewsWanted = Math.max(0, settings.reviewsPerDay - done.reviewsDone);
+  const newWanted = Math.max(0, settings.newPerDay - done.newDone);
+
+  // Sibling burying may skip some of what is read; a read that hit its limit and still left the
+  // day short is repeated larger, so the result always equals buildQueue over every card.
+  for (let factor = 1; ; factor *= 4) {
+    const pad = done.reviewedNoteIds.length + learning.length + 20;
+    const reviewsLimit = reviewsWanted * factor + pad;
+    const newLimit = newWanted * factor + pad;
+    const [reviews, news] = await Promise.all([readReviews(db, end, reviewsLimit), readNew(db, newLimit)]);
+    const cards = [...learning, ...reviews, ...news].map(toQueueCard);
+    const counts = dueCounts(cards, now, settings, today);
+    const short =
+      (reviews.length >= reviewsLimit && counts.review < reviewsWanted) || (news.length >= newLimit && counts.new < newWanted);
+    if (short) continue;
+    const doneToday = await db.reviewLogs.where('review').between(dayStart(now, settings.dayStartHour), now, true, true).count();
+    const queue = buildQueue(cards, now, settings, today);
+    const first = queue.length ? [...learning, ...reviews, ...news].find((c) => c.id === queue[0]) : undefined;
+    return { settings, queue, counts, doneToday, first };
+  }
+}
+
+/** Reviews falling due tomorrow plus tomorrow's new cards; read only when today is done. */
+export async function loadTomorrow(db: TifaDB, now: Date): Promise<number> {
+  const settings = await getSettings(db);
+  const cards = (await db.cards.where('retired').equals(0).toArray()).map(toQueueCard);
   const [, dueTomorrow = 0] = forecast(cards, now, 2, settings);
-  const tomorrow = dueTomorrow + Math.min(settings.newPerDay, Math.max(0, unseen - counts.new));
-  const doneToday = await db.reviewLogs.where('review').between(dayStart(now, settings.dayStartHour), now, true, true).count();
-  return { settings, queue, counts, tomorrow, doneToday };
+  const unseen = cards.filter((c) => !c.suspended && (c.state as { state?: number }).state === State.New).length;
+  return dueTomorrow + Math.min(settings.newPerDay, unseen);
 }

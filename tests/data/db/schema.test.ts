@@ -19,7 +19,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const cards = await db.cards.orderBy('id').toArray();
     expect(cards.map((c) => c.seen)).toEqual([{ count: 0 }, { count: 0 }]);
     expect(cards[0].edited).toEqual({ prompt: '我的问法' });
@@ -29,6 +29,9 @@ describe('TifaDB schema', () => {
     // The table version 2 adds is usable at once.
     await db.quizzes.add({ at: T0, total: 5, correct: 4, cardIds: ['c1'] });
     expect(await db.quizzes.count()).toBe(1);
+    // Version 3's index finds the old new cards by importance.
+    const news = await db.cards.where('[state+importance]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys();
+    expect(news).toEqual(['c1']);
     db.close();
   });
 
@@ -36,7 +39,7 @@ describe('TifaDB schema', () => {
     const db = openDb('tifa', fakeDeps());
     await db.open();
     const idx = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
-    expect(idx('cards')).toEqual(['due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended']);
+    expect(idx('cards')).toEqual(['[state+due]', '[state+importance]', 'due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended']);
     expect(idx('reviewLogs')).toEqual(['[cardId+review]', 'cardId', 'review']);
     expect(db).toBeInstanceOf(TifaDB);
     db.close();

@@ -1,0 +1,105 @@
+// loadToday reads only the candidate cards through indexes; it must agree with the pure queue
+// run over every card, whatever the mix of siblings, ties, suspended and retired cards.
+import { describe, expect, it } from 'vitest';
+import { freshDb, SETTINGS, T0, at } from './helpers';
+import type { CardRow } from '../../../data/db/schema';
+import { loadToday, loadTomorrow, toQueueCard } from '../../../data/db/today';
+import { saveReview, saveSettings, todayCounts } from '../../../data/db/repo';
+import { buildQueue, dueCounts } from '../../../data/srs/queue';
+import { newCardState, rate, Rating, type SrsState } from '../../../data/srs/scheduler';
+
+/** A deterministic pseudo-random sequence (mulberry32). */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeCards(n: number, seed: number): CardRow[] {
+  const r = random(seed);
+  const cards: CardRow[] = [];
+  for (let i = 0; i < n; i++) {
+    let fsrs: SrsState = newCardState(at(-30));
+    const kind = r();
+    if (kind < 0.5) {
+      // studied: a few ratings in the past, due anywhere from 20 days ago to 20 days ahead
+      for (let k = 0; k < 1 + Math.floor(r() * 3); k++) fsrs = rate(fsrs, Rating.Good, at(-30 + k * 3), SETTINGS).state;
+      fsrs = { ...fsrs, due: at(Math.floor(r() * 40) - 20, Math.floor(r() * 24)) };
+    } else if (kind < 0.55) {
+      fsrs = rate(fsrs, Rating.Again, at(0, -1), SETTINGS).state; // learning
+    }
+    cards.push({
+      id: `c${String(i).padStart(4, '0')}`,
+      // Many siblings: several cards share a note.
+      noteId: `n${Math.floor(r() * (n / 3))}`,
+      kind: 'formulation-cloze',
+      prompt: `p${i}`,
+      answer: `a${i}`,
+      evidence: [],
+      // Few distinct values, so ties at the cut are common.
+      importance: Math.round(r() * 5) / 5,
+      origin: 'bundled',
+      sourceIds: ['s1'],
+      fsrs,
+      due: fsrs.due,
+      state: fsrs.state,
+      suspended: r() < 0.05 ? 1 : 0,
+      retired: r() < 0.05 ? 1 : 0,
+      leech: false,
+      seen: { count: 0 },
+      addedAt: at(-30),
+    });
+  }
+  return cards;
+}
+
+describe('loadToday', () => {
+  it.each([
+    [1, 60, {}],
+    [2, 400, {}],
+    [3, 400, { newPerDay: 3, reviewsPerDay: 5 }],
+    [4, 1500, { newPerDay: 50, reviewsPerDay: 40 }],
+    [5, 300, { newPerDay: 0 }],
+  ])('seed %i, %i cards, %j: same queue and counts as buildQueue over all cards', async (seed, n, limits) => {
+    const db = freshDb();
+    const settings = await saveSettings(db, { ...limits, enableFuzz: false });
+    const cards = makeCards(n, seed);
+    await db.cards.bulkPut(cards);
+    // Some ratings today, so reviewed notes are buried and limits partly used.
+    for (const card of cards.slice(0, 5)) await saveReview(db, card.id, Rating.Good, T0, settings);
+
+    const now = at(0, 1);
+    const got = await loadToday(db, now);
+    const done = await todayCounts(db, now, settings.dayStartHour);
+    const all = (await db.cards.toArray()).map(toQueueCard);
+    const today = { newDone: done.newDone, reviewsDone: done.reviewsDone, reviewedNoteIdsToday: new Set(done.reviewedNoteIds) };
+    expect(got.queue).toEqual(buildQueue(all, now, settings, today));
+    expect(got.counts).toEqual(dueCounts(all, now, settings, today));
+    expect(got.doneToday).toBe(5);
+    db.close();
+  });
+
+  it('breaks ties among equally important new cards by id, as the queue does', async () => {
+    const db = freshDb();
+    const settings = await saveSettings(db, { newPerDay: 5, enableFuzz: false });
+    const cards = makeCards(300, 7).map((c) => ({ ...c, importance: 0.5, noteId: c.id, suspended: 0 as const, retired: 0 as const }));
+    await db.cards.bulkPut(cards);
+    const now = at(0, 1);
+    const all = (await db.cards.toArray()).map(toQueueCard);
+    const none = { newDone: 0, reviewsDone: 0 };
+    expect((await loadToday(db, now)).queue).toEqual(buildQueue(all, now, settings, none));
+    db.close();
+  });
+
+  it('tomorrow counts reviews falling due tomorrow plus the new-card limit', async () => {
+    const db = freshDb();
+    await saveSettings(db, { newPerDay: 4, enableFuzz: false });
+    const cards = makeCards(100, 9);
+    await db.cards.bulkPut(cards);
+    expect(await loadTomorrow(db, at(0, 1))).toBeGreaterThanOrEqual(4);
+    db.close();
+  });
+});
