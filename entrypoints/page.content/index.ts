@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { matcherFromIndex, type TermIndex } from '@/data/match/index-terms';
 import { sendMessage } from '@/data/messages';
 import { sitePatterns } from '@/data/sites';
-import { createContainment, type Containment } from './contain';
+import { createContainment, isContextInvalidated, type Containment } from './contain';
 import { createHighlights } from './highlight';
 import { startHoverCard } from './hover-card';
 import { watchChanges, type ChangeWatcher } from './observe';
@@ -41,10 +41,13 @@ async function followSiteState(ctx: ContentScriptContext, contain: Containment):
       running = undefined;
     }
   };
-  let queue = sync();
+  // Right after the extension starts, its background may not answer yet: try once more.
+  let queue = sync().catch((error: unknown) =>
+    isContextInvalidated(error) ? Promise.reject(error) : new Promise((resolve) => setTimeout(resolve, 1000)).then(sync),
+  );
   const onChanged = contain.guard('site-state', () => (queue = queue.catch(() => {}).then(sync)));
   browser.storage.onChanged.addListener(onChanged);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+  ctx.onInvalidated(() => contain.run('site-state', () => browser.storage.onChanged.removeListener(onChanged)));
   await queue;
 }
 

@@ -1,0 +1,70 @@
+// Chinese labels for the hover card, kept pure (time is a parameter) so they can be tested as tables.
+import type { CardStateName, TermCardInfo } from '@/data/messages';
+
+const KIND: Record<TermCardInfo['kind'], string> = { formulation: '提法', figure: '数字', term: '术语' };
+const STATE: Record<CardStateName, string> = {
+  new: '新卡片',
+  learning: '学习中',
+  review: '复习中',
+  relearning: '重新学习中',
+};
+
+export const RATING_LABELS = ['重来', '困难', '良好', '简单'] as const;
+
+export function kindLabel(kind: TermCardInfo['kind']): string {
+  return KIND[kind] ?? '术语';
+}
+
+export function stateLabel(state: CardStateName, suspended = false): string {
+  return suspended ? '已暂停' : (STATE[state] ?? state);
+}
+
+/** "下次复习：11月28日"; "下次复习：今天" when due today or earlier; the year only when it differs from now's. */
+export function dueLabel(due: string, now: Date): string {
+  const d = new Date(due);
+  if (Number.isNaN(d.getTime())) return '';
+  const day = (x: Date) => x.getFullYear() * 10000 + (x.getMonth() + 1) * 100 + x.getDate();
+  if (day(d) <= day(now)) return '下次复习：今天';
+  const year = d.getFullYear() === now.getFullYear() ? '' : `${d.getFullYear()}年`;
+  return `下次复习：${year}${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/** A date as the card shows a document's date: "2020年3月6日" from "2020-03-06". */
+export function dateLabel(iso: string | undefined): string {
+  const m = iso ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso) : null;
+  if (!m) return iso ?? '';
+  return `${m[1]}年${Number(m[2])}月${m[3] ? `${Number(m[3])}日` : ''}`;
+}
+
+export function seenLabel(seen: TermCardInfo['seen']): string {
+  return seen && seen.count > 0 ? `见过 ${seen.count} 次` : '';
+}
+
+export interface QuotePart {
+  text: string;
+  marked: boolean;
+}
+
+/** Splits a quote into plain and marked parts; marks may be unsorted, overlapping or out of range. */
+export function quoteParts(quote: string, marks: ReadonlyArray<readonly [number, number]> = []): QuotePart[] {
+  const spans = marks
+    .map(([s, e]) => [Math.max(0, s), Math.min(quote.length, e)] as const)
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const parts: QuotePart[] = [];
+  let at = 0;
+  for (const [s, e] of spans) {
+    if (e <= at) continue;
+    const last = parts[parts.length - 1];
+    if (s > at) parts.push({ text: quote.slice(at, s), marked: false });
+    else if (last?.marked) {
+      last.text += quote.slice(at, e); // overlaps the previous mark: extend it
+      at = e;
+      continue;
+    }
+    parts.push({ text: quote.slice(Math.max(s, at), e), marked: true });
+    at = e;
+  }
+  if (at < quote.length) parts.push({ text: quote.slice(at), marked: false });
+  return parts;
+}

@@ -1,0 +1,105 @@
+// Dynamic pages: new or changed text is rescanned, only the blocks it sits in, after the page
+// has been quiet for a moment (at most ~1 s under a steady stream of changes). A single-page
+// navigation (pushState, popstate) rescans the whole page. Tifa's own nodes are ignored.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Passes } from './pass';
+import { blockOf, isInsideSkipped } from './scan';
+
+const QUIET_MS = 300;
+const MAX_WAIT_MS = 1000;
+
+export interface ChangeWatcher {
+  /** Runs our own DOM writes (the fallback's wrapping) so that they are not taken for the page's. */
+  mute(write: () => void): void;
+}
+
+export function watchChanges(ctx: ContentScriptContext, passes: Passes, signal: AbortSignal): ChangeWatcher {
+  const changed = new Set<Node>();
+  let full = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstChange = 0;
+
+  const flush = () => {
+    timer = undefined;
+    if (signal.aborted) return;
+    if (full) {
+      full = false;
+      changed.clear();
+      void passes.rescan();
+      return;
+    }
+    const roots = rootsOf(changed);
+    changed.clear();
+    if (roots.length > 0) void passes.rescan(roots);
+  };
+
+  const schedule = () => {
+    const now = performance.now();
+    if (timer === undefined) firstChange = now;
+    else clearTimeout(timer);
+    timer = setTimeout(flush, Math.max(0, Math.min(QUIET_MS, firstChange + MAX_WAIT_MS - now)));
+  };
+
+  const collect = (records: MutationRecord[]) => {
+    let any = false;
+    for (const record of records) {
+      if (isOwn(record.target)) continue;
+      if (record.type === 'characterData') {
+        changed.add(record.target);
+        any = true;
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (isOwn(node)) continue;
+        changed.add(node);
+        any = true;
+      }
+      // A removal can bring text together (六个<x>…</x>精准), or take a highlighted node away.
+      if (record.removedNodes.length > 0) {
+        changed.add(record.target);
+        any = true;
+      }
+    }
+    if (any) schedule();
+  };
+
+  const observer = new MutationObserver(collect);
+  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  });
+
+  // WXT watches the URL through the Navigation API (or polls) and reports it as wxt:locationchange.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    full = true;
+    schedule();
+  });
+
+  return {
+    mute(write) {
+      collect(observer.takeRecords());
+      write();
+      observer.takeRecords();
+    },
+  };
+}
+
+function isOwn(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el !== null && el.localName.startsWith('tifa-');
+}
+
+/** The blocks to rescan: one per change, none inside another, none in skipped regions. */
+function rootsOf(changed: Set<Node>): Node[] {
+  const blocks = new Set<Node>();
+  for (const node of changed) {
+    if (!node.isConnected) continue;
+    const block = blockOf(node);
+    if (block && block.nodeType === 1 && !isInsideSkipped(block)) blocks.add(block);
+  }
+  return [...blocks].filter((block) => {
+    for (let up = block.parentNode; up; up = up.parentNode) if (blocks.has(up)) return false;
+    return true;
+  });
+}

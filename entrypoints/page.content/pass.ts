@@ -1,0 +1,80 @@
+// A highlighting pass: scan some roots, swap their old highlights for the new ones in one go
+// (no flicker while the scan yields), and record it as performance.measure('tifa:highlight').
+// Passes run one after another, never interleaved.
+import type { Matcher } from '@/data/match/matcher';
+import type { TermHighlights } from './highlight';
+import { scanTree, yieldToPage, type TermHit } from './scan';
+
+// Painting ~5,000 occurrences takes a few milliseconds; a huge page gets them in several tasks.
+const PAINT_BATCH = 5000;
+
+export interface Passes {
+  /** Rescans under these roots (elements); the whole body when none are given. */
+  rescan(roots?: Node[]): Promise<void>;
+  /** Called after each pass with the occurrences it found. */
+  onPass(listener: (hits: TermHit[]) => void): void;
+}
+
+export function createPasses(
+  matcher: Matcher,
+  layer: TermHighlights,
+  signal: AbortSignal,
+  report: (error: unknown) => void,
+): Passes {
+  const listeners: Array<(hits: TermHit[]) => void> = [];
+  let queue = Promise.resolve();
+
+  async function pass(roots: Node[] | undefined): Promise<void> {
+    const start = performance.now();
+    const scope = roots ?? [document.body ?? document.documentElement];
+    const inScope = new Set(scope);
+    const stale = roots ? (node: Text) => !node.isConnected || isWithin(node, inScope) : () => true;
+    if (!layer.native) layer.removeWhere(stale);
+    const hits: TermHit[] = [];
+    let nodes = 0;
+    let busy = 0;
+    for (const root of scope) {
+      if (!root.isConnected) continue;
+      const result = await scanTree(root, matcher, { signal });
+      if (signal.aborted) return;
+      for (const hit of result.hits) hits.push(hit);
+      nodes += result.nodes;
+      busy += result.busyMs;
+    }
+    let paintStart = performance.now();
+    layer.removeWhere(stale);
+    for (let at = 0; at < hits.length; at += PAINT_BATCH) {
+      if (at > 0) {
+        busy += performance.now() - paintStart;
+        await yieldToPage();
+        if (signal.aborted) return;
+        paintStart = performance.now();
+      }
+      layer.add(hits.slice(at, at + PAINT_BATCH));
+    }
+    const end = performance.now();
+    busy += end - paintStart;
+    // duration: wall time, pauses for the page included; busy: Tifa's own work.
+    performance.measure('tifa:highlight', {
+      start,
+      end,
+      detail: { matches: hits.length, nodes, busy, scope: roots ? 'changes' : 'page' },
+    });
+    for (const listener of listeners) listener(hits);
+  }
+
+  return {
+    rescan(roots) {
+      queue = queue.then(() => pass(roots)).catch(report);
+      return queue;
+    },
+    onPass(listener) {
+      listeners.push(listener);
+    },
+  };
+}
+
+function isWithin(node: Node, roots: Set<Node>): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) if (roots.has(n)) return true;
+  return false;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { dateLabel, dueLabel, quoteParts, seenLabel, stateLabel } from '@/components/content/card-text';
+
+const now = new Date(2024, 10, 20, 9, 30); // 2024-11-20, local time
+
+describe('dueLabel', () => {
+  it.each([
+    ['later this year', new Date(2024, 10, 28, 8).toISOString(), '下次复习：11月28日'],
+    ['later today', new Date(2024, 10, 20, 23).toISOString(), '下次复习：今天'],
+    ['overdue', new Date(2024, 9, 1).toISOString(), '下次复习：今天'],
+    ['next year', new Date(2025, 0, 3).toISOString(), '下次复习：2025年1月3日'],
+    ['not a date', 'soon', ''],
+  ])('%s', (_, due, expected) => {
+    expect(dueLabel(due, now)).toBe(expected);
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['new', false, '新卡片'],
+    ['learning', false, '学习中'],
+    ['review', false, '复习中'],
+    ['relearning', false, '重新学习中'],
+    ['review', true, '已暂停'],
+  ] as const)('state %s (suspended %s) → %s', (state, suspended, expected) => {
+    expect(stateLabel(state, suspended)).toBe(expected);
+  });
+
+  it.each([
+    ['2020-03-06', '2020年3月6日'],
+    ['2019-12', '2019年12月'],
+    [undefined, ''],
+  ])('date %s → %s', (iso, expected) => {
+    expect(dateLabel(iso)).toBe(expected);
+  });
+
+  it('counts sightings', () => {
+    expect(seenLabel({ count: 3, last: '2024-11-20' })).toBe('见过 3 次');
+    expect(seenLabel(undefined)).toBe('');
+  });
+});
+
+describe('quoteParts', () => {
+  const quote = '坚持六个精准，实施五个一批';
+  it.each([
+    ['no marks', [], [{ text: quote, marked: false }]],
+    [
+      'one mark',
+      [[2, 6]],
+      [
+        { text: '坚持', marked: false },
+        { text: '六个精准', marked: true },
+        { text: '，实施五个一批', marked: false },
+      ],
+    ],
+    [
+      'unsorted, overlapping, out of range',
+      [[9, 99], [2, 6], [4, 7]],
+      [
+        { text: '坚持', marked: false },
+        { text: '六个精准，', marked: true },
+        { text: '实施', marked: false },
+        { text: '五个一批', marked: true },
+      ],
+    ],
+  ] as Array<[string, Array<[number, number]>, unknown]>)('%s', (_, marks, expected) => {
+    expect(quoteParts(quote, marks)).toEqual(expected);
+  });
+});

@@ -1,0 +1,303 @@
+// Highlighting on news pages (issue 5): the built extension in Chromium, fixture pages served on
+// news-site host names. Highlights are read from the page itself (CSS.highlights is per document).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+
+let tifa: Tifa;
+before(async () => {
+  tifa = await launchTifa();
+});
+after(async () => {
+  await tifa?.close();
+});
+
+interface Painted {
+  text: string;
+  /** data-case of the nearest marked fixture element */
+  case: string | null;
+  /** tag names of the ancestors, to catch anything inside script/textarea … */
+  inside: string;
+}
+
+/** The highlighted pieces on the page, in document order (StaticRanges, so rebuilt as Ranges to read). */
+function painted(page: Page): Promise<Painted[]> {
+  return page.evaluate(() => {
+    const highlight = CSS.highlights.get('tifa-term');
+    if (!highlight) return [];
+    const ranges = [...highlight].filter((r) => r.startContainer.isConnected);
+    ranges.sort((a, b) =>
+      a.startContainer === b.startContainer
+        ? a.startOffset - b.startOffset
+        : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+    return ranges.map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const parent = r.startContainer.parentElement;
+      const inside: string[] = [];
+      for (let el = parent; el; el = el.parentElement) inside.push(el.localName);
+      return { text: live.toString(), case: parent?.closest('[data-case]')?.getAttribute('data-case') ?? null, inside: inside.join('<') };
+    });
+  });
+}
+
+async function openHighlighted(path: string, host?: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await tifa.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(tifa.pageUrl(path, host));
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  return { page, errors };
+}
+
+const texts = (list: Painted[]) => list.map((p) => p.text);
+
+test('a simplified news page: formulations, members and key terms are highlighted', async () => {
+  const { page, errors } = await openHighlighted('news-simplified.html');
+  const found = texts(await painted(page));
+  for (const term of ['六个精准', '两不愁三保障', '三区三州', '五个一批', '扶持对象精准', '摘帽不摘责任', '摘帽不摘监管']) {
+    assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);
+  }
+  // 六个<i>精准</i> at the end of the last paragraph: one occurrence in two pieces.
+  assert.ok(found.join('|').includes('六个|精准'), 'a term split by <i> is highlighted in both pieces');
+  const measure = await page.evaluate(() => {
+    const m = performance.getEntriesByName('tifa:highlight', 'measure')[0] as PerformanceMeasure;
+    return { duration: m.duration, detail: m.detail as { matches: number; nodes: number } };
+  });
+  assert.ok(measure.detail.matches >= 10 && measure.detail.nodes > 0, JSON.stringify(measure));
+  assert.ok(measure.duration < 1000);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('nothing inside textarea or script is highlighted', async () => {
+  const { page } = await openHighlighted('news-simplified.html');
+  for (const p of await painted(page)) assert.doesNotMatch(p.inside, /textarea|script|style/, `${p.text} in ${p.inside}`);
+  await page.close();
+});
+
+test('a traditional-character page is highlighted too', async () => {
+  const { page, errors } = await openHighlighted('news-traditional.html');
+  const found = texts(await painted(page));
+  assert.ok(found.includes('兩不愁三保障'), found.join('、'));
+  assert.ok(found.includes('六個精準'), found.join('、'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a term split across inline elements is matched as one', async () => {
+  const { page } = await openHighlighted('split-term.html');
+  const all = await painted(page);
+  const inCase = (c: string) => all.filter((p) => p.case === c).map((p) => p.text);
+  assert.deepEqual(inCase('split'), ['六个', '精准', '两不愁', '三保障']);
+  assert.equal(inCase('nested').join(''), '六个精准');
+  assert.deepEqual(inCase('blocks'), [], 'text in two separate blocks does not join');
+  await page.close();
+});
+
+test('form fields, editable regions, scripts, styles, noscript, svg and templates are left alone', async () => {
+  const { page, errors } = await openHighlighted('ignored.html');
+  const all = await painted(page);
+  assert.deepEqual(
+    all.map((p) => [p.case, p.text]),
+    [['visible', '两不愁三保障']],
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a paragraph inserted after load and a single-page navigation are highlighted', async () => {
+  const { page, errors } = await openHighlighted('dynamic.html', 'www.news.cn');
+  await page.waitForFunction(() => document.getElementById('late'));
+  await waitForPainted(page, (all) => all.some((p) => p.text === '六个精准'));
+  await page.evaluate(() => (window as unknown as { __navigate(): void }).__navigate());
+  const after = await waitForPainted(page, (all) => all.some((p) => p.text === '三区三州'));
+  assert.deepEqual(texts(after), ['三区三州'], 'highlights of the replaced content are gone');
+  const passes = await page.evaluate(() => performance.getEntriesByName('tifa:highlight').length);
+  assert.ok(passes >= 3, `one pass per change (${passes})`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+async function waitForPainted(page: Page, ok: (all: Painted[]) => boolean, timeout = 10_000): Promise<Painted[]> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const all = await painted(page);
+    if (ok(all)) return all;
+    if (Date.now() > until) assert.fail(`not highlighted in time: ${texts(all).join('、')}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+test('a page with a strict Content-Security-Policy is highlighted, and its hover card is styled', async () => {
+  const { page, errors } = await openHighlighted('strict.csp.html', 'www.qstheory.cn');
+  assert.deepEqual(texts(await painted(page)), ['两不愁三保障', '六个精准']);
+  await hover(page, '六个精准');
+  const card = await cardText(page);
+  assert.match(card, /扶持对象精准/);
+  const position = await page.evaluate(
+    () => getComputedStyle(document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('[role=dialog]')!).position,
+  );
+  assert.equal(position, 'fixed', 'the card styles apply under the CSP');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the page is not changed: same HTML, text and layout as without the extension', async () => {
+  const measure = (page: Page) =>
+    page.evaluate(() => ({
+      html: new XMLSerializer().serializeToString(document.body),
+      text: document.body.innerText,
+      boxes: [...document.body.querySelectorAll('*')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return `${el.localName} ${r.x},${r.y},${r.width},${r.height}`;
+      }),
+    }));
+  // example.test is not on the default site list: the content script does not run there.
+  const plain = await tifa.context.newPage();
+  await plain.goto(tifa.pageUrl('news-simplified.html', 'example.test'));
+  await plain.waitForTimeout(300);
+  assert.equal(await plain.evaluate(() => performance.getEntriesByName('tifa:highlight').length), 0);
+  const without = await measure(plain);
+
+  const { page } = await openHighlighted('news-simplified.html');
+  assert.ok((await painted(page)).length > 0);
+  await hover(page, '两不愁三保障'); // the card lives after <body>, not in it
+  const withTifa = await measure(page);
+  assert.equal(withTifa.html, without.html);
+  assert.equal(withTifa.text, without.text);
+  assert.deepEqual(withTifa.boxes, without.boxes);
+  assert.equal(await page.evaluate(() => (window as unknown as { __pageScriptRan: string }).__pageScriptRan), '六个精准');
+  await page.close();
+  await plain.close();
+});
+
+/** Moves the pointer onto the first highlighted occurrence of `term` and waits for its card. */
+async function hover(page: Page, term: string): Promise<void> {
+  const box = await page.evaluate((t) => {
+    for (const r of CSS.highlights.get('tifa-term') ?? []) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      if (live.toString() !== t) continue;
+      const rect = live.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, term);
+  assert.ok(box, `${term} is highlighted`);
+  await page.mouse.move(box.x - 40, box.y + 200);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  await page.waitForFunction(
+    () => document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'),
+    null,
+    { timeout: 5_000 },
+  );
+}
+
+/** The card's text, once the details from the background are in. */
+async function cardText(page: Page): Promise<string> {
+  // No named functions inside evaluate: tsx would add helpers that the page does not have.
+  const read = () => page.evaluate(() => document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]')?.textContent ?? '');
+  let text = await read();
+  for (let i = 0; i < 50 && /正在读取/.test(text); i++) {
+    await page.waitForTimeout(100);
+    text = await read();
+  }
+  return text;
+}
+
+test('hovering a term shows its card with members and source; Esc closes it', async () => {
+  const { page, errors } = await openHighlighted('news-simplified.html');
+  await hover(page, '六个精准');
+  const text = await cardText(page);
+  assert.match(text, /六个精准/);
+  for (const member of ['扶持对象精准', '项目安排精准', '资金使用精准', '措施到户精准', '因村派人精准', '脱贫成效精准']) {
+    assert.ok(text.includes(member), `member ${member} in the card: ${text}`);
+  }
+  assert.match(text, /《[^》]+》/, 'the source document is named');
+  const marked = await page.evaluate(() => document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('blockquote mark')?.textContent);
+  assert.ok(marked, 'the answer is marked in the source sentence');
+  const label = await page.evaluate(() => document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('[role=dialog]')!.getAttribute('aria-label'));
+  assert.match(label ?? '', /六个精准/);
+  assert.match(text, /见过 \d+ 次/, 'the sighting on this page was recorded');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('"现在复习" rates the card from the page: question, answer, then a rating', async () => {
+  const { page, errors } = await openHighlighted('news-simplified.html');
+  await hover(page, '两不愁三保障');
+  assert.match(await cardText(page), /新卡片/);
+  const card = page.locator('tifa-hover-card [role=dialog]');
+  await card.getByRole('button', { name: '现在复习' }).click();
+  const question = await cardText(page);
+  assert.doesNotMatch(question, /《/, 'nothing gives the answer away while the question is up');
+  await card.getByRole('button', { name: '显示答案' }).click();
+  await card.getByRole('button', { name: /^良好/ }).click();
+  await card.getByText('已记录。').waitFor();
+  assert.match(await cardText(page), /学习中|复习中/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the keyboard reaches the cards: Alt+Shift+T opens the first, arrows move on, Esc closes', async () => {
+  const { page, errors } = await openHighlighted('split-term.html');
+  const focusedTitle = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('tifa-hover-card')?.shadowRoot;
+      const dialog = root?.querySelector('[role=dialog]');
+      return dialog && dialog.contains(root!.activeElement) ? dialog.getAttribute('aria-label') : null;
+    });
+  await page.keyboard.press('Alt+Shift+T');
+  await page.waitForFunction(() => document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'));
+  await waitFor(async () => (await focusedTitle())?.includes('六个精准'));
+  await page.keyboard.press('ArrowRight');
+  await waitFor(async () => (await focusedTitle())?.includes('两不愁三保障'));
+  await page.keyboard.press('Tab');
+  assert.ok(await focusedTitle(), 'Tab stays inside the card');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+async function waitFor(ok: () => Promise<boolean | undefined>, timeout = 5_000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!(await ok())) {
+    if (Date.now() > until) assert.fail('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('turning the site off removes the highlights, turning it on brings them back', async () => {
+  const { page, errors } = await openHighlighted('news-simplified.html');
+  assert.ok((await painted(page)).length > 0);
+  const setSites = (off: string[]) =>
+    tifa.worker.evaluate((o) => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+      return chrome.storage.local.set({ sites: { globalEnabled: true, off: o, on: [] } });
+    }, off);
+  await setSites(['www.people.com.cn']);
+  await waitFor(async () => (await painted(page)).length === 0);
+  await setSites([]);
+  await waitFor(async () => (await painted(page)).length > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Last: it takes the extension away from under the page.
+test('when the extension is reloaded, the orphaned content script stops quietly', async () => {
+  const { page, errors } = await openHighlighted('news-simplified.html');
+  await tifa.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
+  await page.waitForTimeout(500);
+  // The next call to the extension fails with "Extension context invalidated".
+  await page.keyboard.press('Alt+Shift+T');
+  await waitFor(async () => (await painted(page)).length === 0); // Tifa stepped off the page
+  assert.deepEqual(errors, []);
+  await page.close();
+});
