@@ -13,9 +13,11 @@ after(async () => {
   await tifa?.close();
 });
 
-async function dueCount(page: import('playwright-core').Page): Promise<number> {
-  const text = await page.getByTestId('due-count').innerText();
-  return Number(text);
+/** The count a page shows, once it has loaded (it reads "…" until then). */
+async function dueCount(page: import('playwright-core').Page, testId = 'due-count'): Promise<number> {
+  const shown = page.getByTestId(testId).filter({ hasText: /^\d+$/ });
+  await shown.waitFor();
+  return Number(await shown.innerText());
 }
 
 test('a fresh install offers the daily new-card limit and reviews with the keyboard', async () => {
@@ -65,8 +67,8 @@ test('the dashboard shows the reviews; export → clear all data → import give
   const errors = watchErrors(dashboard);
   // Three ratings: the undone one left no log behind.
   await dashboard.getByTestId('stats-reviews-today').filter({ hasText: '3' }).waitFor();
-  const due = await dashboard.getByTestId('dashboard-due').innerText();
-  const total = await dashboard.getByTestId('stats-reviews-total').innerText();
+  const due = String(await dueCount(dashboard, 'dashboard-due'));
+  const total = String(await dueCount(dashboard, 'stats-reviews-total'));
 
   await dashboard.goto(dashboard.url().replace(/#.*$/, '#backup'));
   const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByTestId('export-backup').click()]);
