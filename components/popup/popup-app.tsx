@@ -9,6 +9,7 @@ import { sendMessage } from '@/data/messages';
 import { useNow } from '@/components/common/use-now';
 import { ReviewCard } from '@/components/review/review-card';
 import { SiteSwitch } from './site-switch';
+import { ErrorAlert } from '@/components/common/error-alert';
 
 /** Records how long the queue took, for `npm run bench`. */
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -90,11 +91,7 @@ export function PopupApp() {
           学习中心
         </button>
       </header>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {!today ? (
         <p className="muted">正在载入…</p>
       ) : current ? (

@@ -8,6 +8,7 @@ import { QuizRunner } from './quiz-runner';
 import { SetupScreen } from './setup-screen';
 import { SummaryView } from './summary-view';
 import type { QuizResult } from './use-quiz-run';
+import { ErrorAlert } from '@/components/common/error-alert';
 
 type Screen =
   | { at: 'setup' }
@@ -46,11 +47,7 @@ export function QuizApp() {
           学习中心
         </a>
       </header>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {screen.at === 'setup' ? (
         sourceRows ? (
           <SetupScreen sources={sourceRows} recent={recent} best={best} busy={busy} onStart={(c) => void start(c)} />
