@@ -84,6 +84,10 @@ interface ProtocolMap {
   setSiteEnabled(data: { host: string; enabled: boolean }): SiteState;
   /** Makes a cloze card from selected text; returns the new card's prompt. */
   makeCardFromSelection(data: SelectionCardRequest): { cardId: string; prompt: string };
+  /** Background → content script of a tab: the selection there and the sentence around it. */
+  readSelection(): SelectionCardRequest | null;
+  /** Background → content script of a tab: a short notice in the page's corner. */
+  showPageNotice(data: { message: string; kind: 'done' | 'error' }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -3,8 +3,9 @@
 // with one AbortSignal when the site is turned off or the extension goes away.
 import './highlight.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readSelection, showPageNotice } from '@/components/content/selection';
 import { matcherFromIndex, type TermIndex } from '@/data/match/index-terms';
-import { sendMessage } from '@/data/messages';
+import { onMessage, sendMessage } from '@/data/messages';
 import { sitePatterns } from '@/data/sites';
 import { createContainment, isContextInvalidated, type Containment } from './contain';
 import { createHighlights } from './highlight';
@@ -22,8 +23,18 @@ export default defineContentScript({
     performance.mark('tifa:ready');
     const contain = createContainment(() => ctx.abort('Extension context invalidated'));
     contain.run('start', () => followSiteState(ctx, contain));
+    // The context menu's "用所选文字制作卡片" works here even where highlighting is off.
+    contain.run('selection', () => answerSelection(ctx));
   },
 });
+
+function answerSelection(ctx: ContentScriptContext): void {
+  const stops = [
+    onMessage('readSelection', () => readSelection()),
+    onMessage('showPageNotice', ({ data }) => showPageNotice(data.message, data.kind)),
+  ];
+  ctx.onInvalidated(() => stops.forEach((stop) => stop()));
+}
 
 /** Starts Tifa when the site is on, stops it when turned off (re-checked whenever settings change). */
 async function followSiteState(ctx: ContentScriptContext, contain: Containment): Promise<void> {
