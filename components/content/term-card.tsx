@@ -71,7 +71,8 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
   // While the question is up, nothing on the card may give the answer away.
   const details = phase !== 'question' ? info : undefined;
   const evidence = details?.evidence[0];
-  const status = [card ? stateLabel(card.state, card.suspended) : '', card ? dueLabel(card.due, now) : '', seenLabel(info?.seen)];
+  const asked = card?.state === 'new' && info?.inStudy && phase !== 'added';
+  const status = [card ? stateLabel(card.state, card.suspended) : '', asked ? '已加入学习' : '', card ? dueLabel(card.due, now) : '', seenLabel(info?.seen)];
   return (
     <div
       ref={dialog}

@@ -109,7 +109,7 @@ export function validateBackup(data: unknown): BackupRows {
     const fsrs = r.fsrs('复习进度 (fsrs)', () => reviveState(r.o.fsrs));
     const seen = (r.o.seen ?? { count: 0 }) as Obj;
     const last = new Rec(seen, r.where).date('last', true);
-    return {
+    const card: CardRow = {
       ...(r.o as unknown as CardRow),
       sourceIds: sourceIdsOf(r),
       origin: (r.o.origin as string) ?? BUNDLED,
@@ -122,6 +122,9 @@ export function validateBackup(data: unknown): BackupRows {
       seen: last ? { count: Number(seen.count) || 0, last } : { count: Number(seen.count) || 0 },
       addedAt: r.date('addedAt')!,
     };
+    // Only a number may go into the `wanted` index; anything else is dropped.
+    if (!(typeof card.wanted === 'number' && Number.isFinite(card.wanted))) delete card.wanted;
+    return card;
   });
   const reviewLogs = records(d, 'reviewLogs').map((r): ReviewLogRow => {
     const log = r.fsrs('评分数据', () => reviveLog(r.o));

@@ -147,7 +147,7 @@ export async function setSuspended(db: TifaDB, id: string, suspended: boolean): 
 export async function resetCard(db: TifaDB, id: string, now: Date): Promise<void> {
   await mustGet(db, id);
   const fsrs = newCardState(now);
-  await db.cards.update(id, { fsrs, due: fsrs.due, state: fsrs.state, leech: false, suspended: 0 });
+  await db.cards.update(id, { fsrs, due: fsrs.due, state: fsrs.state, leech: false, suspended: 0, wanted: undefined });
 }
 
 /** Stored keys over the defaults, clamped by validateSettings (a row may come from an old backup). */

@@ -31,6 +31,12 @@ export interface CardRow extends Card {
   leech: boolean;
   /** User edits, kept apart from deck content so a deck update never overwrites them. */
   edited?: { prompt?: string; answer?: string };
+  /**
+   * When the user asked to learn this card now ("加入学习" on a page), ms since 1970; such new
+   * cards come first among today's new cards, beyond the daily limit. Indexed (schema v4);
+   * absent on every other card, so the index holds only these few.
+   */
+  wanted?: number;
   /** How often the note was met on web pages (added in schema version 2). */
   seen: { count: number; last?: Date };
   addedAt: Date;
@@ -112,6 +118,10 @@ export class TifaDB extends Dexie {
     // candidates instead of every card.
     this.version(3).stores({
       cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]',
+    });
+    // v4: the few cards the user asked to learn now ("加入学习"), so today's queue finds them.
+    this.version(4).stores({
+      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted',
     });
   }
 }

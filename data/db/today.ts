@@ -30,6 +30,7 @@ export function toQueueCard(card: CardRow): QueueCard {
     retired: card.retired === 1,
     state: card.fsrs,
     sourceIds: card.sourceIds,
+    wanted: card.wanted !== undefined,
   };
 }
 
@@ -51,6 +52,11 @@ function readReviews(db: TifaDB, end: Date, limit: number): Promise<CardRow[]> {
     .toArray();
 }
 
+/** New cards the user asked to learn now ("加入学习"): few, and all of them take part. */
+function readWanted(db: TifaDB): Promise<CardRow[]> {
+  return db.cards.where('wanted').aboveOrEqual(0).filter((c) => live(c) && c.state === State.New).toArray();
+}
+
 /** New cards, most important first, at most `limit` plus every card tied with the last one. */
 async function readNew(db: TifaDB, limit: number): Promise<CardRow[]> {
   const news = await db.cards
@@ -70,24 +76,26 @@ async function readNew(db: TifaDB, limit: number): Promise<CardRow[]> {
 }
 
 export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
-  const [settings, learning] = await Promise.all([getSettings(db), readLearning(db)]);
+  const [settings, learning, wanted] = await Promise.all([getSettings(db), readLearning(db), readWanted(db)]);
   const done = await todayCounts(db, now, settings.dayStartHour);
   const today = { newDone: done.newDone, reviewsDone: done.reviewsDone, reviewedNoteIdsToday: new Set(done.reviewedNoteIds) };
   const end = nextDayStart(now, settings);
-  const reviewsWanted = Math.max(0, settings.reviewsPerDay - done.reviewsDone);
-  const newWanted = Math.max(0, settings.newPerDay - done.newDone);
+  const reviewsLeft = Math.max(0, settings.reviewsPerDay - done.reviewsDone);
+  const newLeft = Math.max(0, settings.newPerDay - done.newDone);
 
   // Sibling burying may skip some of what is read; a read that hit its limit and still left the
   // day short is repeated larger, so the result always equals buildQueue over every card.
   for (let factor = 1; ; factor *= 4) {
-    const pad = done.reviewedNoteIds.length + learning.length + 20;
-    const reviewsLimit = reviewsWanted * factor + pad;
-    const newLimit = newWanted * factor + pad;
-    const [reviews, news] = await Promise.all([readReviews(db, end, reviewsLimit), readNew(db, newLimit)]);
+    const pad = done.reviewedNoteIds.length + learning.length + wanted.length + 20;
+    const reviewsLimit = reviewsLeft * factor + pad;
+    const newLimit = newLeft * factor + pad;
+    const [reviews, read] = await Promise.all([readReviews(db, end, reviewsLimit), readNew(db, newLimit)]);
+    const have = new Set(read.map((c) => c.id));
+    const news = [...wanted.filter((c) => !have.has(c.id)), ...read];
     const cards = [...learning, ...reviews, ...news].map(toQueueCard);
     const counts = dueCounts(cards, now, settings, today);
     const short =
-      (reviews.length >= reviewsLimit && counts.review < reviewsWanted) || (news.length >= newLimit && counts.new < newWanted);
+      (reviews.length >= reviewsLimit && counts.review < reviewsLeft) || (read.length >= newLimit && counts.new < newLeft);
     if (short) continue;
     const doneToday = await db.reviewLogs.where('review').between(dayStart(now, settings.dayStartHour), now, true, true).count();
     const queue = buildQueue(cards, now, settings, today);

@@ -14,6 +14,8 @@ export interface QueueCard {
   /** FSRS state, as stored (dates may be ISO strings). */
   state: SrsState | Record<string, unknown>;
   sourceIds?: string[];
+  /** The user asked to learn it now ("加入学习"): first among new cards, beyond the daily limit. */
+  wanted?: boolean;
 }
 
 export interface TodayCounts {
@@ -108,9 +110,12 @@ function parts(cards: QueueCard[], now: Date, settings: StudySettings, today: To
     Math.max(0, settings.reviewsPerDay - today.reviewsDone),
     buried,
   );
+  const unseen = all.filter((x) => x.s.state === State.New);
+  const wanted = unseen.filter((x) => x.card.wanted).length;
   const news = take(
-    all.filter((x) => x.s.state === State.New).sort((a, b) => b.card.importance - a.card.importance || byId(a, b)),
-    Math.max(0, settings.newPerDay - today.newDone),
+    unseen.sort((a, b) => Number(!!b.card.wanted) - Number(!!a.card.wanted) || b.card.importance - a.card.importance || byId(a, b)),
+    // Cards the user asked for always fit; they use up the day's new-card budget first.
+    Math.max(0, settings.newPerDay - today.newDone, wanted),
     buried,
   );
   const dueNow = learning.filter((x) => x.s.due.getTime() <= t);

@@ -52,7 +52,8 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
       suspended: card.suspended === 1,
       intervals: previewIntervals(card.fsrs, now, settings).map((p) => p.label) as [string, string, string, string],
     },
-    inStudy: cards.some((c) => !c.retired && !c.suspended && c.fsrs.state !== State.New),
+    // Being learned: studied at least once, or asked for with 加入学习 and waiting in today's queue.
+    inStudy: cards.some((c) => !c.retired && !c.suspended && (c.fsrs.state !== State.New || c.wanted !== undefined)),
     seen: card?.seen?.count ? { count: card.seen.count, last: new Date(card.seen.last ?? now).toISOString() } : undefined,
     conflicts: touching.map((c) => `${c.topic}：${c.values.join(' / ')}`),
   };
@@ -65,12 +66,16 @@ export async function rateFromPage(cardId: string, rating: 1 | 2 | 3 | 4): Promi
   return termCardInfo(card.noteId);
 }
 
+/** "加入学习": the note's cards (a new one when it has none) go to the front of today's new cards. */
 export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
+  const now = new Date();
   const cards = await db.cards.where('noteId').equals(noteId).filter((c) => !c.retired).count();
-  if (cards === 0) await addTermCard(db, noteId, new Date());
-  // Suspended cards of the note come back into the queue.
+  if (cards === 0) await addTermCard(db, noteId, now);
   await db.cards.where('noteId').equals(noteId).modify((c) => {
+    if (c.retired) return;
+    // Suspended cards come back, except leeches: those stay for the user to rewrite first.
     if (!c.leech) c.suspended = 0;
+    if (c.fsrs.state === State.New) c.wanted ??= now.getTime();
   });
   void refreshBadge();
   return termCardInfo(noteId);

@@ -245,6 +245,31 @@ test('"现在复习" rates the card from the page: question, answer, then a rati
   await page.close();
 });
 
+test('"加入学习" puts a term first among today\'s new cards, and the card says so from then on', async () => {
+  const { page, errors } = await openHighlighted('news-simplified.html');
+  await hover(page, '摘帽不摘监管');
+  const card = page.locator('tifa-hover-card [role=dialog]');
+  assert.match(await cardText(page), /新卡片/);
+  await card.getByRole('button', { name: '加入学习' }).click();
+  await card.getByText('已加入学习。').waitFor();
+  await page.keyboard.press('Escape');
+
+  // Opened again, the card no longer offers it: the term is being learned.
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => !document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'));
+  await hover(page, '摘帽不摘监管');
+  assert.match(await cardText(page), /已加入学习/);
+  assert.equal(await card.getByRole('button', { name: '加入学习' }).count(), 0);
+
+  // The popup starts today's study with it.
+  const popup = await tifa.openPopup();
+  const prompt = await popup.getByTestId('card-prompt').innerText();
+  assert.match(prompt, /四个不摘|摘帽不摘/, `the first card is the term asked for: ${prompt}`);
+  assert.deepEqual(errors, []);
+  await popup.close();
+  await page.close();
+});
+
 test('the keyboard reaches the cards: Alt+Shift+T opens the first, arrows move on, Esc closes', async () => {
   const { page, errors } = await openHighlighted('split-term.html');
   const focusedTitle = () =>

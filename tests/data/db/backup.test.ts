@@ -37,6 +37,16 @@ describe('backup', () => {
     expect(await exportBackup(other, at(1))).toEqual(backup);
   });
 
+  it('carries "加入学习" across, and drops a value the index could not hold', async () => {
+    await db.cards.update('c1', { wanted: at(0).getTime() });
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db, at(1))));
+    backup.cards.find((c: { id: string }) => c.id === 'c2').wanted = '明天';
+    const other = freshDb();
+    await importBackup(other, backup);
+    expect((await other.cards.get('c1'))!.wanted).toBe(at(0).getTime());
+    expect(await other.cards.get('c2')).not.toHaveProperty('wanted');
+  });
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- backups are mutated as loose JSON
   type Json = any;
   const broken: Array<[string, (b: Json) => unknown, string]> = [

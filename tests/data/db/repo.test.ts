@@ -123,6 +123,13 @@ describe('browsing', () => {
     expect(await db.reviewLogs.count()).toBe(1);
   });
 
+  it('resetCard forgets an earlier "加入学习", so the card waits its turn like any new card', async () => {
+    await db.cards.update('c1', { wanted: at(0).getTime() });
+    await resetCard(db, 'c1', at(1));
+    expect((await getCard(db, 'c1'))!.wanted).toBeUndefined();
+    expect(await db.cards.where('wanted').aboveOrEqual(0).count()).toBe(0);
+  });
+
   it('records page sightings by note and by card, once per card per call', async () => {
     expect(await recordSighting(db, { noteIds: ['n1'], cardIds: ['c1', 'c4'] }, at(0, 3))).toBe(4);
     await recordSighting(db, { cardIds: ['c4'] }, at(1));

@@ -19,7 +19,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const cards = await db.cards.orderBy('id').toArray();
     expect(cards.map((c) => c.seen)).toEqual([{ count: 0 }, { count: 0 }]);
     expect(cards[0].edited).toEqual({ prompt: '我的问法' });
@@ -39,7 +39,7 @@ describe('TifaDB schema', () => {
     const db = openDb('tifa', fakeDeps());
     await db.open();
     const idx = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
-    expect(idx('cards')).toEqual(['[state+due]', '[state+importance]', 'due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended']);
+    expect(idx('cards')).toEqual(['[state+due]', '[state+importance]', 'due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended', 'wanted']);
     expect(idx('reviewLogs')).toEqual(['[cardId+review]', 'cardId', 'review']);
     expect(db).toBeInstanceOf(TifaDB);
     db.close();

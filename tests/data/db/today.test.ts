@@ -82,6 +82,23 @@ describe('loadToday', () => {
     db.close();
   });
 
+  it('includes the cards the user asked for (加入学习), beyond the limit, as the queue does', async () => {
+    const db = freshDb();
+    const settings = await saveSettings(db, { newPerDay: 3, enableFuzz: false });
+    // Wanted cards among the least important new ones, so only the wanted index can find them.
+    const cards = makeCards(400, 11).map((c, i) => (c.state === 0 && c.importance <= 0.2 && i % 3 === 0 ? { ...c, wanted: i } : c));
+    expect(cards.filter((c) => c.wanted !== undefined).length).toBeGreaterThan(3);
+    await db.cards.bulkPut(cards);
+    const now = at(0, 1);
+    const all = (await db.cards.toArray()).map(toQueueCard);
+    const none = { newDone: 0, reviewsDone: 0 };
+    const got = await loadToday(db, now);
+    expect(got.queue).toEqual(buildQueue(all, now, settings, none));
+    expect(got.counts).toEqual(dueCounts(all, now, settings, none));
+    expect(got.counts.new).toBeGreaterThan(3);
+    db.close();
+  });
+
   it('breaks ties among equally important new cards by id, as the queue does', async () => {
     const db = freshDb();
     const settings = await saveSettings(db, { newPerDay: 5, enableFuzz: false });

@@ -52,6 +52,16 @@ describe('buildQueue', () => {
     expect(buildQueue(cards, NOW, S, NONE)).toEqual(['z', 'm', 'a', 'b']);
   });
 
+  it('puts cards the user asked for (加入学习) first among new cards, even past the daily limit', () => {
+    const cards = [fresh('z', 1), fresh('m', 0.9), { ...fresh('w', 0.1), wanted: true }];
+    expect(buildQueue(cards, NOW, S, NONE)).toEqual(['w', 'z', 'm']);
+    // The day's 20 new cards are done: only the wanted one is still offered.
+    expect(buildQueue(cards, NOW, S, { newDone: 20, reviewsDone: 0 })).toEqual(['w']);
+    // Limit 2, one wanted: it takes one of the two places.
+    expect(buildQueue(cards, NOW, { ...S, newPerDay: 2 }, NONE)).toEqual(['w', 'z']);
+    expect(dueCount(cards, NOW, S, { newDone: 20, reviewsDone: 0 })).toBe(1);
+  });
+
   it('orders learning due, then reviews and new; learning not yet due waits while anything else is left', () => {
     const cards = [
       fresh('new'),
