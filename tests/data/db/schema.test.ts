@@ -35,6 +35,31 @@ describe('TifaDB schema', () => {
     db.close();
   });
 
+  it('opens a database written by version 3 (the previous release): rows kept, the "加入学习" index usable', async () => {
+    const deps = fakeDeps();
+    const v3 = new Dexie('tifa', deps);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores({ quizzes: '++id, at' });
+    v3.version(3).stores({ cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]' });
+    await v3.table('cards').bulkAdd([
+      { id: 'c1', noteId: 'n1', kind: 'formulation-list', prompt: '问', answer: '答', evidence: [], importance: 1, sourceIds: ['s1'], due: T0, state: 0, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 0 }, seen: { count: 3, last: T0 } },
+      { id: 'c2', noteId: 'n2', kind: 'figure-cloze', prompt: '数', answer: '9899万人', evidence: [], importance: 0.5, sourceIds: [], due: T0, state: 2, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 2 }, seen: { count: 0 } },
+    ]);
+    await v3.table('quizzes').add({ at: T0, total: 5, correct: 5, cardIds: ['c2'] });
+    v3.close();
+
+    const db = openDb('tifa', deps);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.cards.count()).toBe(2);
+    expect((await db.cards.get('c1'))!.seen).toEqual({ count: 3, last: T0 });
+    expect(await db.quizzes.count()).toBe(1);
+    expect(await db.cards.where('wanted').aboveOrEqual(0).count()).toBe(0);
+    await db.cards.update('c1', { wanted: T0.getTime() });
+    expect(await db.cards.where('wanted').aboveOrEqual(0).primaryKeys()).toEqual(['c1']);
+    db.close();
+  });
+
   it('indexes what the queues and browser query', async () => {
     const db = openDb('tifa', fakeDeps());
     await db.open();
