@@ -70,6 +70,8 @@ interface ProtocolMap {
   storeChanged(): void;
   /** The compact term index for the page matcher; null while the deck is not loaded. */
   getTermIndex(): TermIndex | null;
+  /** Notes being learned or known, for colouring their terms (notes not listed are new). */
+  getTermStates(): Record<string, 'learning' | 'known'>;
   /** Details for the hover card. */
   getTermCard(noteId: string): TermCardInfo | null;
   /** Rates the note's card from the hover card ("现在复习"); 1 = 重来 … 4 = 简单. */

@@ -3,7 +3,7 @@ import { openDashboardTab, openExtensionPage } from '@/components/open-dashboard
 import { installDeck, getTermIndex } from './deck';
 import { refreshBadge, watchDayChange } from './badge';
 import { getSiteState, setSiteEnabled, restoreUserSites } from './sites';
-import { addToStudy, rateFromPage, termCardInfo, recordSighting } from './term-card';
+import { addToStudy, rateFromPage, termCardInfo, termStates, recordSighting } from './term-card';
 import { setupContextMenu, listenContextMenu, makeCardFromSelection } from './context-menu';
 
 // Wiring only: each feature's logic lives in its own file beside this one.
@@ -25,6 +25,7 @@ export default defineBackground(() => {
   onMessage('openQuiz', () => openExtensionPage('quiz'));
   onMessage('storeChanged', () => refreshBadge());
   onMessage('getTermIndex', () => getTermIndex());
+  onMessage('getTermStates', () => termStates());
   onMessage('getTermCard', ({ data }) => termCardInfo(data));
   onMessage('rateFromPage', ({ data }) => rateFromPage(data.cardId, data.rating));
   onMessage('addToStudy', ({ data }) => addToStudy(data));

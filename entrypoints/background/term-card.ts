@@ -1,6 +1,7 @@
 import { db, type CardRow } from '@/data/db/schema';
 import { cardText, getSettings, recordSighting as storeSighting, saveReview } from '@/data/db/repo';
 import { addTermCard } from '@/data/db/user-cards';
+import { noteStates } from '@/data/match/term-states';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
 import { refreshBadge } from './badge';
@@ -79,6 +80,23 @@ export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
   });
   void refreshBadge();
   return termCardInfo(noteId);
+}
+
+/** Every note with a studied or asked-for card, and how far along it is. */
+export async function termStates(): Promise<Record<string, 'learning' | 'known'>> {
+  const [studied, wanted] = await Promise.all([
+    db.cards.where('state').anyOf([State.Learning, State.Review, State.Relearning]).toArray(),
+    db.cards.where('wanted').aboveOrEqual(0).toArray(),
+  ]);
+  return noteStates(
+    [...studied, ...wanted].map((c) => ({
+      noteId: c.noteId,
+      state: c.fsrs.state,
+      scheduledDays: c.fsrs.scheduled_days,
+      retired: c.retired === 1,
+      wanted: c.wanted !== undefined,
+    })),
+  );
 }
 
 export async function recordSighting(noteIds: string[]): Promise<void> {
