@@ -27,6 +27,16 @@ function minLength(role: TermRole): number {
   return role === 'name' || role === 'alias' ? MIN_PATTERN_LENGTH : MIN_WORD_LENGTH;
 }
 
+/**
+ * A member that quotes a term (聚焦“三区三州”等深度贫困地区) is a phrase of an outline, not a
+ * word a reader meets again; as the longest match it would hide the quoted term's own card.
+ */
+const QUOTES = /[“”‘’「」『』"]/;
+
+function highlightable(role: TermRole, text: string): boolean {
+  return text.length >= minLength(role) && !(role === 'member' && QUOTES.test(text));
+}
+
 // When one form is the name of one note and a member of another, the hover card should
 // lead with the note it names; within a note, the strongest role is kept.
 const RANK: Record<TermRole, number> = { name: 0, alias: 1, term: 2, member: 3 };
@@ -37,7 +47,7 @@ export function buildTermIndex(terms: readonly Term[]): TermIndex {
   for (const term of terms) {
     for (const form of [term.text, ...(term.variants ?? [])]) {
       const text = form.trim();
-      if (text.length < minLength(term.role)) continue;
+      if (!highlightable(term.role, text)) continue;
       let k = at.get(text);
       if (k === undefined) {
         k = entries.length;
