@@ -1,5 +1,6 @@
 import { onMessage } from '@/data/messages';
 import { openDashboardTab, openExtensionPage } from '@/components/open-dashboard';
+import { bumpProgress } from '@/components/progress-stamp';
 import { installDeck, getTermIndex } from './deck';
 import { refreshBadge, watchDayChange } from './badge';
 import { getSiteState, setSiteEnabled, restoreUserSites } from './sites';
@@ -23,7 +24,7 @@ export default defineBackground(() => {
   onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   onMessage('openDashboard', ({ data }) => openDashboardTab(data));
   onMessage('openQuiz', () => openExtensionPage('quiz'));
-  onMessage('storeChanged', () => refreshBadge());
+  onMessage('storeChanged', () => Promise.all([refreshBadge(), bumpProgress()]).then(() => {}));
   onMessage('getTermIndex', () => getTermIndex());
   onMessage('getTermStates', () => termStates());
   onMessage('getTermCard', ({ data }) => termCardInfo(data));

@@ -4,6 +4,7 @@ import { addTermCard } from '@/data/db/user-cards';
 import { noteStates } from '@/data/match/term-states';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
+import { bumpProgress } from '@/components/progress-stamp';
 import { refreshBadge } from './badge';
 
 // A formulation's headline card is "name → all members"; a term's is its definition.
@@ -64,6 +65,7 @@ export async function rateFromPage(cardId: string, rating: 1 | 2 | 3 | 4): Promi
   const settings = await getSettings(db);
   const { card } = await saveReview(db, cardId, rating as Grade, new Date(), settings);
   void refreshBadge();
+  void bumpProgress();
   return termCardInfo(card.noteId);
 }
 
@@ -79,6 +81,7 @@ export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
     if (c.fsrs.state === State.New) c.wanted ??= now.getTime();
   });
   void refreshBadge();
+  void bumpProgress();
   return termCardInfo(noteId);
 }
 

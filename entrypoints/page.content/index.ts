@@ -14,6 +14,7 @@ import { watchChanges, type ChangeWatcher } from './observe';
 import type { TifaPage } from './page';
 import { createPasses } from './pass';
 import { recordSightings } from './sightings';
+import { colourByState } from './states';
 
 export default defineContentScript({
   matches: sitePatterns(),
@@ -24,16 +25,16 @@ export default defineContentScript({
     const contain = createContainment(() => ctx.abort('Extension context invalidated'));
     contain.run('start', () => followSiteState(ctx, contain));
     // The context menu's "用所选文字制作卡片" works here even where highlighting is off.
-    contain.run('selection', () => answerSelection(ctx));
+    contain.run('selection', () => answerSelection(ctx, contain));
   },
 });
 
-function answerSelection(ctx: ContentScriptContext): void {
+function answerSelection(ctx: ContentScriptContext, contain: Containment): void {
   const stops = [
     onMessage('readSelection', () => readSelection()),
     onMessage('showPageNotice', ({ data }) => showPageNotice(data.message, data.kind)),
   ];
-  ctx.onInvalidated(() => stops.forEach((stop) => stop()));
+  ctx.onInvalidated(() => stops.forEach((stop) => contain.run('selection', stop)));
 }
 
 /** Starts Tifa when the site is on, stops it when turned off (re-checked whenever settings change). */
@@ -56,7 +57,10 @@ async function followSiteState(ctx: ContentScriptContext, contain: Containment):
   let queue = sync().catch((error: unknown) =>
     isContextInvalidated(error) ? Promise.reject(error) : new Promise((resolve) => setTimeout(resolve, 1000)).then(sync),
   );
-  const onChanged = contain.guard('site-state', () => (queue = queue.catch(() => {}).then(sync)));
+  const onChanged = contain.guard('site-state', (changes: Record<string, unknown>, area: string) => {
+    // Only the site settings matter here (study progress is stored beside them).
+    if (area === 'local' && 'sites' in changes) queue = queue.catch(() => {}).then(sync);
+  });
   browser.storage.onChanged.addListener(onChanged);
   ctx.onInvalidated(() => contain.run('site-state', () => browser.storage.onChanged.removeListener(onChanged)));
   await queue;
@@ -71,5 +75,6 @@ function startFeatures(ctx: ContentScriptContext, index: TermIndex, signal: Abor
   contain.run('observe', () => (watcher = watchChanges(ctx, passes, signal)));
   contain.run('hover-card', () => startHoverCard(page));
   contain.run('sightings', () => recordSightings(page));
+  contain.run('states', () => colourByState(page));
   contain.run('highlight', () => passes.rescan());
 }

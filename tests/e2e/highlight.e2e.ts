@@ -21,6 +21,11 @@ interface Painted {
   inside: string;
 }
 
+declare global {
+  /** Defined in the page by openHighlighted: the texts of a highlight's ranges. */
+  function stateTexts(name: string): string[];
+}
+
 /** The highlighted pieces on the page, in document order (StaticRanges, so rebuilt as Ranges to read). */
 function painted(page: Page): Promise<Painted[]> {
   return page.evaluate(() => {
@@ -49,6 +54,13 @@ async function openHighlighted(path: string, host?: string): Promise<{ page: Pag
   const errors = watchErrors(page);
   await page.goto(tifa.pageUrl(path, host));
   await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  // A string: tsx would wrap a function in helpers the page does not have.
+  await page.evaluate(`globalThis.stateTexts = (name) => [...(CSS.highlights.get(name) ?? [])].map((r) => {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return live.toString();
+  })`);
   return { page, errors };
 }
 
@@ -241,7 +253,23 @@ test('"现在复习" rates the card from the page: question, answer, then a rati
   await card.getByRole('button', { name: /^良好/ }).click();
   await card.getByText('已记录。').waitFor();
   assert.match(await cardText(page), /学习中|复习中/);
+  // The term now shows in the "learning" colour, over the yellow of terms not yet studied.
+  await page.waitForFunction((t) => stateTexts('tifa-term-learning').includes(t), '两不愁三保障', { timeout: 5_000 });
+  assert.ok(!(await page.evaluate(() => stateTexts('tifa-term-learning'))).includes('六个精准'), 'unstudied terms keep the new colour');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a review in the popup recolours the terms on an open page', async () => {
+  const { page, errors } = await openHighlighted('news-simplified.html');
+  const before = (await page.evaluate(() => stateTexts('tifa-term-learning'))).length;
+  const popup = await tifa.openPopup();
+  await popup.getByTestId('card-prompt').waitFor();
+  await popup.keyboard.press('Space');
+  await popup.keyboard.press('3'); // 良好: a 10-minute step, so it stays out of the later tests' queue
+  await page.waitForFunction((n) => stateTexts('tifa-term-learning').length > n, before, { timeout: 5_000 });
+  assert.deepEqual(errors, []);
+  await popup.close();
   await page.close();
 });
 
@@ -252,6 +280,7 @@ test('"加入学习" puts a term first among today\'s new cards, and the card sa
   assert.match(await cardText(page), /新卡片/);
   await card.getByRole('button', { name: '加入学习' }).click();
   await card.getByText('已加入学习。').waitFor();
+  await page.waitForFunction(() => stateTexts('tifa-term-learning').includes('摘帽不摘监管'), null, { timeout: 5_000 });
   await page.keyboard.press('Escape');
 
   // Opened again, the card no longer offers it: the term is being learned.

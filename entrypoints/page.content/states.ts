@@ -1,0 +1,77 @@
+// Colours by study state: terms of notes being learned or known are also put in the highlights
+// `tifa-term-learning` / `tifa-term-known`, painted over `tifa-term` (which keeps every term, the
+// new ones yellow). Only those notes' occurrences are copied, usually a small share of the page.
+// States come from the background; a change of study progress anywhere (stored stamp) repaints.
+import { progressStamp } from '@/components/progress-stamp';
+import { sendMessage } from '@/data/messages';
+import type { TermHit } from './scan';
+import type { TifaPage } from './page';
+
+export const STATE_HIGHLIGHTS = { learning: 'tifa-term-learning', known: 'tifa-term-known' } as const;
+type Shown = keyof typeof STATE_HIGHLIGHTS;
+
+export function colourByState({ ctx, signal, index, layer, passes, contain }: TifaPage): void {
+  // The wrapping fallback has one element per piece and no layering; it stays single-coloured.
+  if (!layer.native) return;
+  let states: Record<string, Shown> = {};
+  const highlights = new Map<Shown, Highlight>();
+  for (const [state, name] of Object.entries(STATE_HIGHLIGHTS) as Array<[Shown, string]>) {
+    const highlight = new Highlight();
+    highlight.priority = 1; // above tifa-term
+    highlights.set(state, highlight);
+    CSS.highlights.set(name, highlight);
+  }
+
+  const stateOf = (hit: TermHit): Shown | undefined => {
+    const noteId = index.noteIds[hit.id]?.[0];
+    return noteId === undefined ? undefined : states[noteId];
+  };
+
+  const repaint = () => {
+    if (signal.aborted) return;
+    for (const highlight of highlights.values()) highlight.clear();
+    for (const hit of layer.hits()) {
+      const state = stateOf(hit);
+      if (!state) continue;
+      const highlight = highlights.get(state)!;
+      for (const piece of hit.pieces) {
+        if (piece.node.isConnected && piece.end <= piece.node.length) {
+          highlight.add(new StaticRange({ startContainer: piece.node, startOffset: piece.start, endContainer: piece.node, endOffset: piece.end }));
+        }
+      }
+    }
+  };
+
+  // One request at a time; a change that comes in meanwhile asks once more afterwards.
+  let running = false;
+  let again = false;
+  const refresh = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        states = (await sendMessage('getTermStates', undefined)) ?? {};
+        repaint();
+      } while (again && !signal.aborted);
+    } catch (error) {
+      contain.report('states', error);
+    } finally {
+      running = false;
+    }
+  };
+
+  passes.onPass(() => (Object.keys(states).length ? repaint() : undefined));
+  void refresh();
+  const unwatch = progressStamp.watch(() => void refresh());
+  const stop = () => {
+    unwatch();
+    for (const name of Object.values(STATE_HIGHLIGHTS)) CSS.highlights.delete(name);
+  };
+  // Calls to the extension throw once it is gone: contained, like every other feature's.
+  signal.addEventListener('abort', () => contain.run('states', stop), { once: true });
+  ctx.onInvalidated(() => contain.run('states', stop));
+}
