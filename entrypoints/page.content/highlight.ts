@@ -6,11 +6,17 @@ import type { HitPiece, TermHit } from './scan';
 
 export const HIGHLIGHT_NAME = 'tifa-term';
 
+// Most ranges handed to the Highlight constructor at once: spread arguments live on the stack.
+const MAX_SPREAD = 8192;
+
 export interface TermHighlights {
   /** False in the fallback, which changes the DOM: old marks must go before a rescan reads the text. */
   readonly native: boolean;
-  /** Paints these occurrences (pieces whose text changed meanwhile are left out). */
-  add(hits: readonly TermHit[]): void;
+  /**
+   * Paints these occurrences (pieces whose text changed meanwhile are left out). `fresh`: the
+   * page has not run since they were found, so that checking each piece can be skipped.
+   */
+  add(hits: readonly TermHit[], fresh?: boolean): void;
   /** Forgets and unpaints every occurrence touching a node for which `test` is true. */
   removeWhere(test: (node: Text) => boolean): void;
   /** The pieces painted in a text node (in fallback mode: the node inside a <tifa-mark>). */
@@ -30,21 +36,9 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
   const native = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   let highlight: Highlight | undefined;
 
-  function paint(piece: HitPiece): void {
-    if (native) {
-      if (!highlight) {
-        highlight = new Highlight();
-        CSS.highlights.set(HIGHLIGHT_NAME, highlight);
-      }
-      const range = new StaticRange({
-        startContainer: piece.node,
-        startOffset: piece.start,
-        endContainer: piece.node,
-        endOffset: piece.end,
-      });
-      highlight.add(range);
-      ranges.set(piece, range);
-    } else {
+  /** Keeps track of a painted piece (in the fallback: wraps it first). */
+  function note(piece: HitPiece): void {
+    if (!native) {
       piece.node = wrap(piece);
       piece.end -= piece.start;
       piece.start = 0;
@@ -52,6 +46,32 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     const list = byNode.get(piece.node);
     if (list) list.push(piece);
     else byNode.set(piece.node, [piece]);
+  }
+
+  function paintNative(hits: readonly TermHit[]): void {
+    const added: AbstractRange[] = [];
+    for (const hit of hits) {
+      for (const piece of hit.pieces) {
+        const range = new StaticRange({
+          startContainer: piece.node,
+          startOffset: piece.start,
+          endContainer: piece.node,
+          endOffset: piece.end,
+        });
+        added.push(range);
+        ranges.set(piece, range);
+        note(piece);
+      }
+    }
+    let from = 0;
+    if (!highlight) {
+      // Handing the ranges to the constructor is faster than adding them one by one to a
+      // highlight that is already registered.
+      from = Math.min(added.length, MAX_SPREAD);
+      highlight = new Highlight(...added.slice(0, from));
+      CSS.highlights.set(HIGHLIGHT_NAME, highlight);
+    }
+    for (let k = from; k < added.length; k++) highlight.add(added[k]);
   }
 
   function unpaint(piece: HitPiece): void {
@@ -67,11 +87,12 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
 
   return {
     native,
-    add(hits) {
-      const valid = hits.filter((hit) => hit.pieces.every((p) => p.node.isConnected && p.end <= p.node.length));
-      if (native) for (const hit of valid) hit.pieces.forEach(paint);
+    add(hits, fresh = false) {
+      // The fallback checks even fresh pieces: splitText would throw on a wrong offset.
+      const valid = fresh && native ? hits : hits.filter((hit) => hit.pieces.every((p) => p.node.isConnected && p.end <= p.node.length));
+      if (native) paintNative(valid);
       // Wrapping splits text nodes: go from the end of each node so earlier offsets stay right.
-      else mutate(() => valid.flatMap((h) => h.pieces).sort((a, b) => b.start - a.start).forEach(paint));
+      else mutate(() => valid.flatMap((h) => h.pieces).sort((a, b) => b.start - a.start).forEach(note));
     },
     removeWhere(test) {
       const doomed = new Set<TermHit>();

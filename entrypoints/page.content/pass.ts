@@ -33,6 +33,8 @@ export function createPasses(
     const hits: TermHit[] = [];
     let nodes = 0;
     let busy = 0;
+    // Until the page gets a turn, the pieces found are exactly what is on the page.
+    let fresh = true;
     for (const root of scope) {
       if (!root.isConnected) continue;
       const result = await scanTree(root, matcher, { signal });
@@ -40,6 +42,7 @@ export function createPasses(
       for (const hit of result.hits) hits.push(hit);
       nodes += result.nodes;
       busy += result.busyMs;
+      if (result.paused) fresh = false;
     }
     let paintStart = performance.now();
     layer.removeWhere(stale);
@@ -47,10 +50,11 @@ export function createPasses(
       if (at > 0) {
         busy += performance.now() - paintStart;
         await yieldToPage();
+        fresh = false;
         if (signal.aborted) return;
         paintStart = performance.now();
       }
-      layer.add(hits.slice(at, at + PAINT_BATCH));
+      layer.add(hits.slice(at, at + PAINT_BATCH), fresh);
     }
     const end = performance.now();
     busy += end - paintStart;

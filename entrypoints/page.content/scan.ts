@@ -1,8 +1,7 @@
 // Collects a page's text and finds the deck's terms in it: one TreeWalker pass, text nodes
 // grouped into runs by block so that 六个<b>精准</b> is matched as one string, runs matched in
 // large chunks, matches mapped back to per-node pieces. No DOM is changed here.
-import type { Matcher } from '@/data/match/matcher';
-import { locate } from '@/data/match/segments';
+import type { Match, Matcher } from '@/data/match/matcher';
 
 /** One occurrence of a term on the page; several pieces when it spans elements. */
 export interface TermHit {
@@ -24,6 +23,8 @@ export interface ScanResult {
   nodes: number;
   /** Time spent working, without the pauses given to the page. */
   busyMs: number;
+  /** Whether the page had a turn during the scan, so that it may have changed the text read before. */
+  paused: boolean;
 }
 
 // Never look inside these: code, form fields, editable or invisible content, our own UI.
@@ -41,11 +42,6 @@ const INLINE = new Set([
   'i', 'img', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'ruby', 'rb', 's', 'samp', 'small', 'span',
   'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'tifa-mark',
 ]);
-
-// One lookup per element in the hot loop.
-const SKIPPED = 1;
-const INLINED = 2;
-const KIND = new Map<string, number>([...[...SKIP].map((n) => [n, SKIPPED] as const), ...[...INLINE].map((n) => [n, INLINED] as const)]);
 
 function isSkipped(el: Element): boolean {
   if (SKIP.has(el.localName)) return true;
@@ -83,140 +79,244 @@ const CHUNK_CHARS = 1 << 15;
 export async function scanTree(root: Node, matcher: Matcher, options: ScanOptions = {}): Promise<ScanResult> {
   const { signal, sliceMs = 30 } = options;
   let busyMs = 0;
+  let paused = false;
   let start = performance.now();
-  const scanner = new TextScanner(root, matcher);
+  const scanner = createScanner(root, matcher);
   // The loop itself is synchronous: V8 optimises it much better than a loop inside an async function.
   while (!scanner.work(start + sliceMs)) {
     busyMs += performance.now() - start;
     await yieldToPage();
-    if (signal?.aborted) return { hits: [], nodes: scanner.nodes, busyMs };
+    paused = true;
+    if (signal?.aborted) return { hits: [], nodes: scanner.nodes, busyMs, paused };
     start = performance.now();
   }
   busyMs += performance.now() - start;
-  return { hits: scanner.hits, nodes: scanner.nodes, busyMs };
+  return { hits: scanner.hits, nodes: scanner.nodes, busyMs, paused };
 }
 
-class TextScanner {
-  readonly hits: TermHit[] = [];
-  nodes = 0;
-  // The chunk being collected: its text, where each segment starts in it, and the text node of
-  // each segment (null for separators). Runs before segment `runFrom` are complete.
-  private chunk = '';
-  private starts: number[] = [];
-  private owners: Array<Text | null> = [];
-  private runFrom = 0;
-  private runBlock: Node | null = null;
-  private lastParent: Node | null = null;
-  private lastBlock: Node | null = null;
-  private readonly walker: TreeWalker;
-  private readonly editable: Set<Element>;
-  private next: Node | null;
-
-  constructor(
-    root: Node,
-    private readonly matcher: Matcher,
-  ) {
-    this.walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.editable = new Set(root.nodeType === 1 ? (root as Element).querySelectorAll('[contenteditable]') : []);
-    this.next = this.walker.nextNode();
-  }
+// The walk visits text nodes only (a page has about as many elements again, and each one visited
+// costs about as much as a text node read). What the elements would have told is found out instead:
+// - whether a text node continues the run of the one before is read off the few nodes between
+//   them (continuesRun), which stops at the first element that is not inline;
+// - a text node can only be in a skipped element the one before was not in where it starts a
+//   run (skipped elements are not inline), so only there are its ancestors looked at, and only
+//   up to the nearest one known already: the path from the root down to the last run's start.
+//
+// The scanner is a closure rather than a class: the walk's state lives in the closure's variables,
+// and writing those back after the loop needs no type feedback, so V8's optimised loop (compiled
+// while the loop runs, before it has ever ended) is not thrown away the first time the loop ends.
+function createScanner(root: Node, matcher: Matcher) {
+  const hits: TermHit[] = [];
+  let nodes = 0;
+  // The chunk being collected: its text, where each text node's segment starts in it, and the
+  // text node of each segment. A run ends with a separator that belongs to no segment (no match
+  // covers it). Runs before segment `runFrom` are complete. The arrays are emptied, never
+  // replaced, so that the walk's code keeps seeing the same kind of array.
+  let chunk = '';
+  const starts: number[] = [];
+  const owners: Text[] = [];
+  let runFrom = 0;
+  /** The last text node of the open run; null when no run is open. */
+  let last: Text | null = null;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let next = walker.nextNode() as Text | null;
+  /** The last run's start's ancestors, the root first; none of them is skipped. */
+  const path: Node[] = [];
+  const entered: Element[] = [];
+  /** Editable regions ([contenteditable] other than "false"): inline or not, text does not run through them. */
+  let editable: Set<Element> | null = null;
 
   /** Reads on until the end (true) or the deadline (false); a run in progress survives the pause. */
-  work(deadline: number): boolean {
-    const walker = this.walker;
-    let node = this.next;
-    let steps = 0;
-    while (node) {
-      if (node.nodeType === 3) {
-        const text = node as Text;
-        const data = text.data;
-        this.nodes++;
-        if (data.length > 0) {
-          const parent = text.parentNode;
-          if (parent !== this.lastParent) {
-            this.lastParent = parent;
-            this.lastBlock = parent && blockOf(parent);
-          }
-          if (this.lastBlock !== this.runBlock) {
-            this.endRun();
-            if (this.chunk.length > CHUNK_CHARS) this.matchChunk();
-            this.runBlock = this.lastBlock;
-          }
-          this.starts.push(this.chunk.length);
-          this.owners.push(text);
-          this.chunk += data;
-        }
-        node = walker.nextNode();
-      } else {
-        const el = node as Element;
-        const kind = KIND.get(el.localName);
-        if (kind === SKIPPED || (this.editable.size > 0 && this.editable.has(el) && el.getAttribute('contenteditable') !== 'false')) {
-          this.endRun();
-          node = nextOutside(walker);
-          continue;
-        }
-        if (kind !== INLINED) this.endRun();
-        node = walker.nextNode();
+  function work(deadline: number): boolean {
+    // Found afresh for every slice: the page may have changed during the pause.
+    editable = findEditable(root);
+    path.length = 0;
+    path.push(root);
+    for (;;) {
+      collect(deadline);
+      if (next === null) {
+        endRun();
+        matchChunk();
+        return true;
       }
-      if ((++steps & 255) === 0 && performance.now() > deadline) {
-        this.next = node;
-        this.matchChunk();
-        return false;
-      }
+      matchChunk();
+      if (performance.now() > deadline) return false;
     }
-    this.next = null;
-    this.endRun();
-    this.matchChunk();
-    return true;
   }
 
-  private endRun(): void {
-    if (this.runBlock === null) return;
-    this.starts.push(this.chunk.length);
-    this.owners.push(null);
-    this.chunk += SEPARATOR;
-    this.runFrom = this.owners.length;
-    this.runBlock = null;
+  /** The walk: collects text until the chunk is full (checked where a run starts), the deadline passes, or the text ends. */
+  function collect(deadline: number): void {
+    // The loop works on local copies: faster than the closure's variables.
+    const notInline = editable;
+    let node = next;
+    let text = chunk;
+    let open = last;
+    let read = nodes;
+    let complete = runFrom;
+    let steps = 0;
+    while (node !== null) {
+      if (open === null || !continuesRun(open, node, notInline)) {
+        if (open !== null) {
+          text += SEPARATOR;
+          complete = owners.length;
+          open = null;
+        }
+        if (text.length >= CHUNK_CHARS) break;
+        const skipped = skippedAround(node);
+        if (skipped !== null) {
+          // With SHOW_TEXT, nextSibling goes on through the element's following siblings and its
+          // ancestors' (all of them "skipped" by the filter) to the next text node after it.
+          walker.currentNode = skipped;
+          node = walker.nextSibling() as Text | null;
+          continue;
+        }
+      }
+      const data = node.data;
+      read++;
+      if (data.length > 0) {
+        starts.push(text.length);
+        owners.push(node);
+        text += data;
+        open = node;
+      }
+      node = walker.nextNode() as Text | null;
+      if ((++steps & 255) === 0 && performance.now() > deadline) break;
+    }
+    chunk = text;
+    last = open;
+    nodes = read;
+    runFrom = complete;
+    next = node;
+  }
+
+  /**
+   * The outermost skipped element below the root that `node` is in, or null. Called where a run
+   * starts, in document order: most of the time the parent is new and the grandparent is known.
+   */
+  function skippedAround(node: Text): Element | null {
+    entered.length = 0;
+    for (let el = node.parentNode; ; el = el.parentNode) {
+      if (el === null) {
+        // Not under the root any more (moved during a pause): nothing to skip.
+        path.length = 1;
+        return null;
+      }
+      let known = path.length - 1;
+      while (known >= 0 && path[known] !== el) known--;
+      if (known >= 0) {
+        path.length = known + 1;
+        break;
+      }
+      entered.push(el as Element);
+    }
+    for (let k = entered.length - 1; k >= 0; k--) {
+      const el = entered[k];
+      if (SKIP.has(el.localName) || (editable !== null && editable.has(el))) return el;
+    }
+    for (let k = entered.length - 1; k >= 0; k--) path.push(entered[k]);
+    return null;
+  }
+
+  function endRun(): void {
+    if (last === null) return;
+    chunk += SEPARATOR;
+    runFrom = owners.length;
+    last = null;
   }
 
   /** Matches the complete runs of the chunk; an open run stays, so a term across a pause is found. */
-  private matchChunk(): void {
-    const { runFrom, starts, chunk } = this;
+  function matchChunk(): void {
     if (runFrom === 0) return;
-    if (runFrom === this.owners.length) {
+    if (runFrom === owners.length) {
       // Every run is complete (the usual case): match it all, start afresh.
       starts.push(chunk.length);
-      addHits(this.hits, this.matcher, chunk, starts, this.owners);
-      this.chunk = '';
-      this.starts = [];
-      this.owners = [];
+      addHits(hits, matcher.findAll(chunk), starts, owners);
+      chunk = '';
+      starts.length = 0;
+      owners.length = 0;
     } else {
+      // starts[runFrom], where the open run begins, is also where the complete runs end.
       const cut = starts[runFrom];
-      addHits(this.hits, this.matcher, chunk.slice(0, cut), [...starts.slice(0, runFrom), cut], this.owners);
-      this.chunk = chunk.slice(cut);
-      this.starts = starts.slice(runFrom).map((at) => at - cut);
-      this.owners = this.owners.slice(runFrom);
+      addHits(hits, matcher.findAll(chunk.slice(0, cut)), starts, owners);
+      chunk = chunk.slice(cut);
+      const count = owners.length - runFrom;
+      for (let k = 0; k < count; k++) {
+        starts[k] = starts[runFrom + k] - cut;
+        owners[k] = owners[runFrom + k];
+      }
+      starts.length = count;
+      owners.length = count;
     }
-    this.runFrom = 0;
+    runFrom = 0;
   }
+
+  return {
+    work,
+    hits,
+    /** Text nodes read so far. */
+    get nodes() {
+      return nodes;
+    },
+  };
 }
 
-/** The next node after the walker's current node's subtree. */
-function nextOutside(walker: TreeWalker): Node | null {
+/**
+ * True when nothing but inline elements lies between `last` and `text` (which follows it), so a
+ * term may run on from one to the other: 六个<b>精准</b>, but not 五个<br>一批, nor across a block
+ * boundary. Goes backwards from `text` through the nodes between; each step leaves or enters an
+ * element, and any that is not inline ends the search.
+ */
+function continuesRun(last: Text, text: Text, editable: Set<Element> | null): boolean {
+  let node: Node = text;
   for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode()) return null;
+    let before: Node | null = node.previousSibling;
+    if (before === null) {
+      // Going out of the element `node` is in (forwards: into it).
+      const parent = node.parentNode;
+      if (parent === null || !isInline(parent as Element, editable)) return false;
+      node = parent;
+      continue;
+    }
+    // Into `before` from its end, down to its last leaf.
+    while (before !== last && before.nodeType === 1) {
+      if (!isInline(before as Element, editable)) return false;
+      const inner: Node | null = before.lastChild;
+      if (inner === null) break;
+      before = inner;
+    }
+    if (before === last) return true;
+    // A leaf in between: an empty element, an empty text node, a comment.
+    node = before;
   }
 }
 
-/** `starts[k]` is where segment k begins in `text`, plus one last entry: text.length. */
-function addHits(hits: TermHit[], matcher: Matcher, text: string, starts: number[], owners: Array<Text | null>): void {
-  for (const m of matcher.findAll(text)) {
-    const hit: TermHit = { id: m.id as number, pieces: [] };
-    for (const p of locate(m, starts)) {
-      const node = owners[p.segment];
-      if (node) hit.pieces.push({ node, start: p.start, end: p.end, hit });
+/** Editable regions under `root`, or null when there are none. */
+function findEditable(root: Node): Set<Element> | null {
+  if (root.nodeType !== 1) return null;
+  let editable: Set<Element> | null = null;
+  for (const el of (root as Element).querySelectorAll('[contenteditable]')) {
+    if (el.getAttribute('contenteditable') !== 'false') (editable ??= new Set()).add(el);
+  }
+  return editable;
+}
+
+function isInline(el: Element, editable: Set<Element> | null): boolean {
+  return INLINE.has(el.localName) && (editable === null || !editable.has(el));
+}
+
+/**
+ * One hit per match, split into pieces at the text nodes' boundaries. `starts[k]` is where the
+ * text of owners[k] begins; the entry after the last segment a match can reach is the text's end.
+ * Matches come in order, so the segment a match starts in is found by walking on, not searching.
+ */
+function addHits(hits: TermHit[], matches: Match[], starts: readonly number[], owners: readonly Text[]): void {
+  let k = 0;
+  for (const { start, end, id } of matches) {
+    while (starts[k + 1] <= start) k++;
+    const hit: TermHit = { id: id as number, pieces: [] };
+    for (let j = k; starts[j] < end; j++) {
+      const from = starts[j];
+      hit.pieces.push({ node: owners[j], start: Math.max(start, from) - from, end: Math.min(end, starts[j + 1]) - from, hit });
     }
     hits.push(hit);
   }

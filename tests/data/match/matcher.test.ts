@@ -72,6 +72,40 @@ describe('findAll: leftmost, then longest, never overlapping', () => {
   });
 });
 
+describe('findAll against a plain search', () => {
+  /** Leftmost, then longest, non-overlapping, the slow and obvious way. */
+  function reference(patterns: string[], text: string): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < text.length; ) {
+      const longest = patterns.filter((p) => p && text.startsWith(p, i)).sort((a, b) => b.length - a.length)[0];
+      if (longest) {
+        out.push(longest);
+        i += longest.length;
+      } else i++;
+    }
+    return out;
+  }
+
+  it('agrees on random patterns and texts over a small alphabet (every failure path taken)', () => {
+    // A deterministic generator: the same cases on every run.
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const word = (min: number, max: number) => {
+      let s = '';
+      for (let k = min + random(max - min + 1); k > 0; k--) s += '六个精准扶'[random(5)];
+      return s;
+    };
+    for (let round = 0; round < 300; round++) {
+      const patterns = Array.from({ length: 1 + random(8) }, () => word(1, 5));
+      const text = word(0, 40);
+      expect(found(patterns, text), `${patterns.join(',')} in ${text}`).toEqual(reference(patterns, text));
+    }
+  });
+});
+
 describe('term index', () => {
   const terms: Term[] = [
     { text: '两不愁三保障', variants: ['兩不愁三保障'], noteId: 'n1', role: 'name' },

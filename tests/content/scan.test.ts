@@ -1,0 +1,146 @@
+// The page scan on a small DOM (linkedom): which text is read, which text nodes a term may run
+// across, and that chunking and pauses change nothing. Real Chromium runs the e2e suite; here the
+// walk's own logic is checked, case by case.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { buildMatcher } from '../../data/match/matcher';
+import { scanTree, type TermHit } from '../../entrypoints/page.content/scan';
+
+const SHOW_TEXT = 4;
+
+/**
+ * linkedom's TreeWalker only has nextNode(). This one follows the DOM spec for what the scan
+ * uses, with whatToShow = SHOW_TEXT: nextNode() and nextSibling() (the first text node after the
+ * current node's subtree, never leaving the root), and a settable currentNode.
+ */
+class TextWalker {
+  currentNode: Node;
+  constructor(readonly root: Node) {
+    this.currentNode = root;
+  }
+
+  nextNode(): Node | null {
+    return this.textFrom(following(this.currentNode, this.root, true));
+  }
+
+  nextSibling(): Node | null {
+    if (this.currentNode === this.root) return null;
+    return this.textFrom(following(this.currentNode, this.root, false));
+  }
+
+  private textFrom(node: Node | null): Node | null {
+    while (node && node.nodeType !== 3) node = following(node, this.root, true);
+    if (node) this.currentNode = node;
+    return node;
+  }
+}
+
+/** The next node in document order within `root`; with `into` false, the one after node's subtree. */
+function following(node: Node, root: Node, into: boolean): Node | null {
+  if (into && node.firstChild) return node.firstChild;
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) {
+    if (n.nextSibling) return n.nextSibling;
+  }
+  return null;
+}
+
+function page(body: string): Element {
+  const { document } = parseHTML(`<!doctype html><html><head><title>六个精准</title></head><body>${body}</body></html>`);
+  (document as unknown as { createTreeWalker: (root: Node) => TextWalker }).createTreeWalker = (root) => new TextWalker(root);
+  vi.stubGlobal('document', document);
+  return document.body as unknown as Element;
+}
+
+/** Each hit as the text of its pieces, joined by "|" where it crosses from one text node to the next. */
+function shown(hits: TermHit[]): string[] {
+  return hits.map((hit) => hit.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('|'));
+}
+
+async function scan(body: string, patterns: string[], sliceMs?: number): Promise<string[]> {
+  const root = page(body);
+  const matcher = buildMatcher(patterns.map((text, id) => ({ text, id })));
+  return shown((await scanTree(root, matcher, { sliceMs })).hits);
+}
+
+beforeEach(() => {
+  vi.stubGlobal('NodeFilter', { SHOW_TEXT });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('scanTree: runs of text', () => {
+  const terms = ['六个精准', '五个一批', '精准扶贫', '两不愁三保障'];
+
+  it.each([
+    ['one text node', '<p>实现六个精准。</p>', ['六个精准']],
+    ['across inline elements', '<p>要做到六个<b>精准</b>。</p>', ['六个|精准']],
+    ['across nested inline elements', '<p>六<span>个<em>精</em></span>准</p>', ['六|个|精|准']],
+    ['past an empty inline element, a comment and an image', '<p>两不愁<span></span>三<!-- x -->保<img src="x.png">障</p>', ['两不愁|三|保|障']],
+    ['not across a <br>', '<p>五个<br>一批</p>', []],
+    ['not across a <br> inside an inline element', '<p>五个<span><br></span>一批</p>', []],
+    ['not across an empty block', '<p>五个<span><div></div></span>一批</p>', []],
+    ['not across a block boundary', '<p>六个</p><p>精准</p>', []],
+    ['not in and out of a nested block', '<div>六个<div>精准扶贫</div>精准</div>', ['精准扶贫']],
+    ['not across a nested block, in either direction', '<div>六个<div>x</div>精准</div>', []],
+    ['not from a block into the next', '<div><b>五个</b></div><b>一批</b>', []],
+    ['not across an element that is not inline', '<p>六个<custom-el></custom-el>精准</p>', []],
+    ['not across a skipped element', '<p>六个<script>x</script>精准</p>', []],
+    ['not across an empty input', '<p>五个<input>一批</p>', []],
+    ['with the space between two inline elements kept', '<p><b>两不愁</b> <b>三保障</b></p>', []],
+    ['around a block, each side on its own', '<div>实现<b>六个</b><p>x</p><i>精准</i>扶贫</div>', ['精准|扶贫']],
+  ])('%s', async (_name, body, expected) => {
+    expect(await scan(body, terms)).toEqual(expected);
+  });
+});
+
+describe('scanTree: what is never read', () => {
+  it.each([
+    ['script and style', '<script>六个精准</script><style>/* 六个精准 */</style>'],
+    ['form fields', '<textarea>六个精准</textarea><select><option>六个精准</option></select>'],
+    ['noscript, template and iframe', '<noscript>六个精准</noscript><template>六个精准</template><iframe>六个精准</iframe>'],
+    ['svg and math, however deep', '<svg><g><text>六个<tspan>精准</tspan></text></g><title>六个精准</title></svg><math><mi>六个精准</mi></math>'],
+    ['ruby annotations, which also part the characters they annotate', '<ruby>六<rt>六个精准</rt>个<rp>六个精准</rp></ruby>精准'],
+    ['editable regions, inline or not, however deep', '<div contenteditable><p><b>六个精准</b></p></div><span contenteditable="true">六个精准</span>'],
+    ['Tifa’s own card', '<tifa-hover-card><div>六个精准</div></tifa-hover-card>'],
+  ])('%s', async (_name, body) => {
+    const found = await scan(`<p>前</p>${body}<p>后：六个精准</p>`, ['六个精准']);
+    expect(found).toEqual(['六个精准']);
+  });
+
+  it('reads contenteditable="false" regions, and the page on both sides of a skipped one', async () => {
+    const body = '<p>六个精准<textarea>六个精准</textarea>精准扶贫</p><div contenteditable="false">六个精准</div>';
+    expect(await scan(body, ['六个精准', '精准扶贫'])).toEqual(['六个精准', '精准扶贫', '六个精准']);
+  });
+
+  it('does not read the title in <head>', async () => {
+    const root = page('<p>正文</p>').ownerDocument.documentElement;
+    const matcher = buildMatcher([{ text: '六个精准', id: 0 }]);
+    expect((await scanTree(root, matcher)).hits).toEqual([]);
+  });
+});
+
+describe('scanTree: chunks and pauses', () => {
+  // ~70 characters per paragraph: 2,000 paragraphs fill several chunks.
+  const paragraph = (i: number) =>
+    `<p>第${i}段：要做到六个<b>精准</b>，实现<span>两不愁</span><i>三保障</i>，这是一段用来填充篇幅的文字，没有别的意思。</p>`;
+  const body = Array.from({ length: 2000 }, (_, i) => paragraph(i)).join('\n');
+  const expected = Array.from({ length: 2000 }, () => ['六个|精准', '两不愁|三保障']).flat();
+
+  it('finds every term in a page larger than one chunk, and counts the text nodes read', async () => {
+    const root = page(body);
+    const matcher = buildMatcher(['六个精准', '两不愁三保障'].map((text, id) => ({ text, id })));
+    const result = await scanTree(root, matcher);
+    expect(shown(result.hits)).toEqual(expected);
+    expect(result.nodes).toBe(2000 * 6 + 1999);
+    expect(result.paused).toBe(false);
+  });
+
+  it('finds the same when it pauses at every opportunity, runs cut by the pauses included', async () => {
+    const root = page(body);
+    const matcher = buildMatcher(['六个精准', '两不愁三保障'].map((text, id) => ({ text, id })));
+    const result = await scanTree(root, matcher, { sliceMs: 0 });
+    expect(result.paused).toBe(true);
+    expect(shown(result.hits)).toEqual(expected);
+  });
+});
