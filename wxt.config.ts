@@ -30,7 +30,14 @@ export default defineConfig({
     // Sites beyond the default list are asked for one at a time, when the user turns highlighting on there.
     optional_host_permissions: ['*://*/*'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tifa@tifa.local', strict_min_version: '140.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Tifa sends nothing anywhere: every card, review and page visit stays on the machine.
+            gecko: { id: 'tifa@tifa.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   // `npm run dev` (scripts/dev.mjs) serves the demo page on 127.0.0.1:5199; the dev browser maps a
