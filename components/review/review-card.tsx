@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, type CardRow } from '@/data/db/schema';
 import { cardText } from '@/data/db/repo';
@@ -31,7 +31,8 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
   const card = live?.id === cardId ? live : initial?.id === cardId ? initial : undefined;
   const sources = useLiveQuery(() => db.sources.toArray(), []);
   const [revealed, setRevealed] = useState(false);
-  useEffect(() => setRevealed(false), [cardId]);
+  // Before paint: the next card must never show, or take a rating key, with the last one's answer open.
+  useLayoutEffect(() => setRevealed(false), [cardId]);
 
   useEffect(() => {
     // Read by `npm run bench`: time from opening the popup to its first card shown.
@@ -40,7 +41,8 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
 
   const intervals = useMemo(() => (card ? previewIntervals(card.fsrs, now, settings) : []), [card, now, settings]);
 
-  useEffect(() => {
+  // A layout effect: the keys work from the moment the card is painted, not a frame later.
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
       if (event.ctrlKey || event.metaKey || event.altKey || busy || !card) return;

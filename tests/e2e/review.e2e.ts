@@ -20,6 +20,17 @@ async function dueCount(page: import('playwright-core').Page, testId = 'due-coun
   return Number(await shown.innerText());
 }
 
+/**
+ * Space then a rating key, each once the popup is ready for it: the count can show before the
+ * review has mounted, and a key pressed then would be lost.
+ */
+async function rateWithKeys(popup: import('playwright-core').Page, key: '1' | '2' | '3' | '4'): Promise<void> {
+  await popup.getByTestId('card-prompt').waitFor();
+  await popup.keyboard.press('Space');
+  await popup.getByTestId('card-answer').waitFor();
+  await popup.keyboard.press(key);
+}
+
 test('a fresh install offers the daily new-card limit and reviews with the keyboard', async () => {
   const popup = await tifa.openPopup();
   const errors = watchErrors(popup);
@@ -99,8 +110,7 @@ test('popup and dashboard open together show the same state', async () => {
   const popup = await tifa.openPopup();
   const before = await dueCount(popup);
   await dashboard.getByTestId('dashboard-due').filter({ hasText: String(before) }).waitFor();
-  await popup.keyboard.press('Space');
-  await popup.keyboard.press('4');
+  await rateWithKeys(popup, '4');
   await popup.waitForFunction((n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n), before - 1);
   // The dashboard's header count follows without a reload.
   await dashboard.getByTestId('dashboard-due').filter({ hasText: String(before - 1) }).waitFor({ timeout: 5_000 });
@@ -110,21 +120,23 @@ test('popup and dashboard open together show the same state', async () => {
 
 test('progress survives a browser restart', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tifa-restart-'));
+  let browser: Tifa | undefined;
   try {
-    const first = await launchTifa({ userDataDir: dir });
-    const popup = await first.openPopup();
+    browser = await launchTifa({ userDataDir: dir });
+    const popup = await browser.openPopup();
     await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '20', null, { timeout: 15_000 });
-    await popup.keyboard.press('Space');
-    await popup.keyboard.press('3');
+    await rateWithKeys(popup, '3');
     await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '19');
-    await first.close();
+    await browser.close();
+    browser = undefined;
 
-    const second = await launchTifa({ userDataDir: dir });
-    const again = await second.openPopup();
+    browser = await launchTifa({ userDataDir: dir });
+    const again = await browser.openPopup();
     await again.getByTestId('card-prompt').waitFor();
     assert.equal(await dueCount(again), 19);
-    await second.close();
   } finally {
+    // A failed step must not leave a browser running: it would keep the test process alive.
+    await browser?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
