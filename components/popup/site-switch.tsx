@@ -35,8 +35,11 @@ export function SiteSwitch() {
           return;
         }
       }
+      // The switch moves at once; the background's answer then settles it.
+      setSite({ ...site, enabled });
       setSite(await sendMessage('setSiteEnabled', { host: site.host, enabled }));
     } catch (err) {
+      setSite(site);
       setError(toChineseMessage(err));
     }
   }
@@ -54,6 +57,14 @@ export function SiteSwitch() {
         在本站高亮（{site.host}）
       </label>
       {!site.globalEnabled ? <span className="muted small">已在所有网站关闭高亮</span> : null}
+      {site.enabled ? (
+        <span className="legend small" data-testid="highlight-legend" aria-label="网页上提法的颜色">
+          <span className="muted">网页上的颜色：</span>
+          <span className="swatch new">未学</span>
+          <span className="swatch learning">学习中</span>
+          <span className="swatch known">已掌握</span>
+        </span>
+      ) : null}
       {error ? <span className="error small">{error}</span> : null}
     </div>
   );

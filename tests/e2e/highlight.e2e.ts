@@ -344,6 +344,32 @@ test('turning the site off removes the highlights, turning it on brings them bac
   await page.close();
 });
 
+test('the popup\'s "在本站高亮" switch turns the site off and on, and explains the colours', async () => {
+  const { page, errors } = await openHighlighted('news-simplified.html');
+  const popup = await tifa.context.newPage();
+  // Opened from the toolbar, the popup sees the tab under it; opened as a tab here, it would see
+  // itself. So its tabs.query answers with the news page, as the toolbar popup's would.
+  await popup.addInitScript(`{
+    const query = chrome.tabs.query.bind(chrome.tabs);
+    chrome.tabs.query = (info) => (info && info.active ? Promise.resolve([{ id: -1, index: 0, active: true, url: ${JSON.stringify(page.url())} }]) : query(info));
+  }`);
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${tifa.extensionId}/popup.html`);
+  const toggle = popup.getByTestId('site-switch');
+  await toggle.waitFor();
+  assert.match(await popup.locator('label', { has: toggle }).innerText(), /在本站高亮（www\.people\.com\.cn）/);
+  assert.equal(await toggle.isChecked(), true);
+  assert.deepEqual(await popup.getByTestId('highlight-legend').locator('.swatch').allInnerTexts(), ['未学', '学习中', '已掌握']);
+  await toggle.uncheck();
+  await waitFor(async () => (await painted(page)).length === 0);
+  assert.equal(await popup.getByTestId('highlight-legend').count(), 0);
+  await toggle.check();
+  await waitFor(async () => (await painted(page)).length > 0);
+  assert.deepEqual(errors, []);
+  await popup.close();
+  await page.close();
+});
+
 // Last: it takes the extension away from under the page.
 test('when the extension is reloaded, the orphaned content script stops quietly', async () => {
   const { page, errors } = await openHighlighted('news-simplified.html');
