@@ -4,6 +4,13 @@ import { formatIsoDate } from './format';
 export interface SourceInfo {
   title: string;
   date?: string;
+  /** The page a card made from a selection came from. */
+  url?: string;
+}
+
+/** Only web pages are linked: a stored address is never trusted to be anything else. */
+function webUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 /** Splits a quote into plain and marked pieces; overlapping or out-of-range marks are clamped. */
@@ -64,7 +71,15 @@ export function EvidenceQuote({ evidence, source }: { evidence: Evidence; source
         )}
       </blockquote>
       <figcaption className="muted">
-        ——《{source?.title ?? evidence.source}》{source?.date ? `（${formatIsoDate(source.date)}）` : ''}
+        ——
+        {webUrl(source?.url) ? (
+          <a href={webUrl(source?.url)} target="_blank" rel="noreferrer" title={source?.url} data-testid="evidence-page-link">
+            《{source?.title}》
+          </a>
+        ) : (
+          `《${source?.title ?? evidence.source}》`
+        )}
+        {source?.date ? `（${formatIsoDate(source.date)}）` : ''}
       </figcaption>
     </figure>
   );

@@ -87,6 +87,8 @@ test('the context menu makes a cloze card from the selected figure, with the pag
   assert.match(text, /在决战决胜脱贫攻坚座谈会上的讲话--人民网/);
   assert.match(text, /贫困人口从2012年年底的9899万人减到2019年年底的551万人，贫困发生率由10\.2%降至0\.6%，连续7年每年减贫1000万人以上。/);
   assert.equal(await dashboard.getByTestId('card-state').innerText(), '新卡片');
+  // The source links back to the page it came from.
+  assert.equal(await detail.getByTestId('evidence-page-link').getAttribute('href'), page.url());
   assert.deepEqual(errors, []);
   await dashboard.close();
   await page.close();
