@@ -82,7 +82,11 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     } else if (!native) {
       unwrap(piece.node);
     }
-    byNode.delete(piece.node);
+    // Only this piece: a hit that spans two nodes must not take the other node's pieces with it.
+    const list = byNode.get(piece.node);
+    const at = list ? list.indexOf(piece) : -1;
+    if (at >= 0) list!.splice(at, 1);
+    if (list && list.length === 0) byNode.delete(piece.node);
   }
 
   return {
