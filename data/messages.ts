@@ -3,6 +3,7 @@
 // Errors travel back as rejected promises whose message is Chinese text fit for the user.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TermIndex } from './match/index-terms';
+import type { StudiedState } from './match/term-states';
 
 export interface PingResult {
   version: string;
@@ -71,7 +72,7 @@ interface ProtocolMap {
   /** The compact term index for the page matcher; null while the deck is not loaded. */
   getTermIndex(): TermIndex | null;
   /** Notes being learned or known, for colouring their terms (notes not listed are new). */
-  getTermStates(): Record<string, 'learning' | 'known'>;
+  getTermStates(): Record<string, StudiedState>;
   /** Details for the hover card. */
   getTermCard(noteId: string): TermCardInfo | null;
   /** Rates the note's card from the hover card ("现在复习"); 1 = 重来 … 4 = 简单. */

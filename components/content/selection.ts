@@ -4,16 +4,10 @@
 // click grants activeTab). Injected functions are serialized, so each one is self-contained:
 // no imports, no module constants, nothing from outside its own body.
 
-export interface PageSelection {
-  /** The sentence (or sentences) around the selection, whitespace collapsed. */
-  sentence: string;
-  selection: string;
-  pageTitle: string;
-  url: string;
-}
+import type { SelectionCardRequest } from '@/data/messages';
 
 /** The selection and the sentence it sits in; null when nothing is selected. */
-export function readSelection(): PageSelection | null {
+export function readSelection(): SelectionCardRequest | null {
   const sel = window.getSelection();
   if (!sel || sel.rangeCount === 0) return null;
   const selection = sel.toString().replace(/\s+/g, ' ').trim();

@@ -1,6 +1,7 @@
 // Cards a user makes: from text selected on a page, or "加入学习" on a highlighted term that has no
 // card yet. Each is stored through syncDeck under an origin of its own, so no deck update retires it.
 import type { Card, Deck, Evidence, Note, Source } from '../knowledge/types';
+import type { SelectionCardRequest } from '../messages';
 import type { TifaDB } from './schema';
 import { syncDeck } from './deck-sync';
 
@@ -16,17 +17,10 @@ export function contentId(prefix: string, text: string): string {
   return `${prefix}:${a.toString(36)}${b.toString(36)}`;
 }
 
-export interface SelectionInput {
-  sentence: string;
-  selection: string;
-  pageTitle: string;
-  url: string;
-}
-
 const BLANK = '＿＿＿＿';
 
 /** A cloze card from a sentence on a page, the selection blanked out, the page as its source. */
-export function selectionCard(input: SelectionInput): { source: Source; note: Note; card: Card } | null {
+export function selectionCard(input: SelectionCardRequest): { source: Source; note: Note; card: Card } | null {
   const sentence = input.sentence.replace(/\s+/g, ' ').trim();
   const selection = input.selection.replace(/\s+/g, ' ').trim();
   const at = sentence.indexOf(selection);
@@ -69,7 +63,7 @@ function miniDeck(sources: Source[], notes: Note[], cards: Card[]): Deck {
   return { version: 1, sources, notes, cards, conflicts: [], terms: [] };
 }
 
-export async function addSelectionCard(db: TifaDB, input: SelectionInput, now: Date): Promise<Card | null> {
+export async function addSelectionCard(db: TifaDB, input: SelectionCardRequest, now: Date): Promise<Card | null> {
   const made = selectionCard(input);
   if (!made) return null;
   await syncDeck(db, miniDeck([made.source], [made.note], [made.card]), now, `user:${made.card.id}`);

@@ -3,6 +3,8 @@
 // the cards' stored scheduling state.
 
 export type TermState = 'new' | 'learning' | 'known';
+/** The states a note can be listed with; a note not listed is new. */
+export type StudiedState = Exclude<TermState, 'new'>;
 
 /** A review interval of 21 days or more: what Anki calls a mature card. */
 export const KNOWN_AFTER_DAYS = 21;
@@ -21,8 +23,8 @@ export interface CardProgress {
  * Notes with at least one studied (or asked-for) card. A note is known when every studied card
  * of it is in review with a mature interval; anything less is learning.
  */
-export function noteStates(cards: Iterable<CardProgress>): Record<string, Exclude<TermState, 'new'>> {
-  const out: Record<string, Exclude<TermState, 'new'>> = {};
+export function noteStates(cards: Iterable<CardProgress>): Record<string, StudiedState> {
+  const out: Record<string, StudiedState> = {};
   for (const card of cards) {
     if (card.retired) continue;
     const studied = card.state !== 0;

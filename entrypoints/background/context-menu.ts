@@ -9,7 +9,7 @@ import { addSelectionCard } from '@/data/db/user-cards';
 import { sendMessage, type SelectionCardRequest } from '@/data/messages';
 import { refreshBadge } from './badge';
 
-export const MENU_ID = 'tifa-make-card';
+const MENU_ID = 'tifa-make-card';
 
 export function setupContextMenu(): void {
   browser.contextMenus.removeAll().then(() =>
@@ -63,7 +63,7 @@ async function notify(tab: Tab & { id: number }, message: string, kind: 'done' |
   }
 }
 
-export async function onMenuClick(info: ClickInfo, tab: Tab | undefined): Promise<void> {
+async function onMenuClick(info: ClickInfo, tab: Tab | undefined): Promise<void> {
   if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
   const target = tab as Tab & { id: number };
   try {

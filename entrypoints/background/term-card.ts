@@ -1,7 +1,7 @@
 import { db, type CardRow } from '@/data/db/schema';
 import { cardText, getSettings, recordSighting as storeSighting, saveReview } from '@/data/db/repo';
 import { addTermCard } from '@/data/db/user-cards';
-import { noteStates } from '@/data/match/term-states';
+import { noteStates, type StudiedState } from '@/data/match/term-states';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
 import { bumpProgress } from '@/components/progress-stamp';
@@ -86,7 +86,7 @@ export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
 }
 
 /** Every note with a studied or asked-for card, and how far along it is. */
-export async function termStates(): Promise<Record<string, 'learning' | 'known'>> {
+export async function termStates(): Promise<Record<string, StudiedState>> {
   const [studied, wanted] = await Promise.all([
     db.cards.where('state').anyOf([State.Learning, State.Review, State.Relearning]).toArray(),
     db.cards.where('wanted').aboveOrEqual(0).toArray(),

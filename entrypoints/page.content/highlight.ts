@@ -52,12 +52,7 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     const added: AbstractRange[] = [];
     for (const hit of hits) {
       for (const piece of hit.pieces) {
-        const range = new StaticRange({
-          startContainer: piece.node,
-          startOffset: piece.start,
-          endContainer: piece.node,
-          endOffset: piece.end,
-        });
+        const range = pieceRange(piece);
         added.push(range);
         ranges.set(piece, range);
         note(piece);
@@ -93,7 +88,7 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     native,
     add(hits, fresh = false) {
       // The fallback checks even fresh pieces: splitText would throw on a wrong offset.
-      const valid = fresh && native ? hits : hits.filter((hit) => hit.pieces.every((p) => p.node.isConnected && p.end <= p.node.length));
+      const valid = fresh && native ? hits : hits.filter((hit) => hit.pieces.every(isCurrent));
       if (native) paintNative(valid);
       // Wrapping splits text nodes: go from the end of each node so earlier offsets stay right.
       else mutate(() => valid.flatMap((h) => h.pieces).sort((a, b) => b.start - a.start).forEach(note));
@@ -126,6 +121,16 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       }
     },
   };
+}
+
+/** True while a piece still fits the text node it was found in. */
+export function isCurrent(piece: HitPiece): boolean {
+  return piece.node.isConnected && piece.end <= piece.node.length;
+}
+
+/** The range a piece is painted with (static: see the top of this file). */
+export function pieceRange(piece: HitPiece): StaticRange {
+  return new StaticRange({ startContainer: piece.node, startOffset: piece.start, endContainer: piece.node, endOffset: piece.end });
 }
 
 function wrap(piece: HitPiece): Text {

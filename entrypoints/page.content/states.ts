@@ -3,26 +3,27 @@
 // new ones yellow). Only those notes' occurrences are copied, usually a small share of the page.
 // States come from the background; a change of study progress anywhere (stored stamp) repaints.
 import { progressStamp } from '@/components/progress-stamp';
+import type { StudiedState } from '@/data/match/term-states';
 import { sendMessage } from '@/data/messages';
+import { isCurrent, pieceRange } from './highlight';
 import type { TermHit } from './scan';
 import type { TifaPage } from './page';
 
-export const STATE_HIGHLIGHTS = { learning: 'tifa-term-learning', known: 'tifa-term-known' } as const;
-type Shown = keyof typeof STATE_HIGHLIGHTS;
+const STATE_HIGHLIGHTS: Record<StudiedState, string> = { learning: 'tifa-term-learning', known: 'tifa-term-known' };
 
 export function colourByState({ ctx, signal, index, layer, passes, contain }: TifaPage): void {
   // The wrapping fallback has one element per piece and no layering; it stays single-coloured.
   if (!layer.native) return;
-  let states: Record<string, Shown> = {};
-  const highlights = new Map<Shown, Highlight>();
-  for (const [state, name] of Object.entries(STATE_HIGHLIGHTS) as Array<[Shown, string]>) {
+  let states: Record<string, StudiedState> = {};
+  const highlights = new Map<StudiedState, Highlight>();
+  for (const [state, name] of Object.entries(STATE_HIGHLIGHTS) as Array<[StudiedState, string]>) {
     const highlight = new Highlight();
     highlight.priority = 1; // above tifa-term
     highlights.set(state, highlight);
     CSS.highlights.set(name, highlight);
   }
 
-  const stateOf = (hit: TermHit): Shown | undefined => {
+  const stateOf = (hit: TermHit): StudiedState | undefined => {
     const noteId = index.noteIds[hit.id]?.[0];
     return noteId === undefined ? undefined : states[noteId];
   };
@@ -34,11 +35,7 @@ export function colourByState({ ctx, signal, index, layer, passes, contain }: Ti
       const state = stateOf(hit);
       if (!state) continue;
       const highlight = highlights.get(state)!;
-      for (const piece of hit.pieces) {
-        if (piece.node.isConnected && piece.end <= piece.node.length) {
-          highlight.add(new StaticRange({ startContainer: piece.node, startOffset: piece.start, endContainer: piece.node, endOffset: piece.end }));
-        }
-      }
+      for (const piece of hit.pieces) if (isCurrent(piece)) highlight.add(pieceRange(piece));
     }
   };
 
