@@ -28,8 +28,28 @@ export interface Match {
   id: number | string;
 }
 
+/**
+ * For each position of a text where some pattern starts, the longest one: pairs (position,
+ * pattern number) in `table[0 … count)`, from the end of the text back to its start. The table
+ * is the matcher's own, overwritten by its next call.
+ */
+export interface Starts {
+  table: Int32Array;
+  count: number;
+}
+
 export interface Matcher {
   findAll(text: string): Match[];
+  /** The raw material of findAll, for callers that choose among the matches themselves. */
+  longestStarts(text: string): Starts;
+  /**
+   * The longest pattern that starts at `start` and ends by `end` (a boundary no match may cross),
+   * as a pattern number, or -1.
+   */
+  longestWithin(text: string, start: number, end: number): number;
+  /** Length and id of pattern number `pattern`. */
+  lengthOf(pattern: number): number;
+  idOf(pattern: number): number | string;
   /** Distinct non-empty patterns; a repeated text keeps the id it was first given. */
   readonly patternCount: number;
   readonly stateCount: number;
@@ -125,10 +145,13 @@ export function buildMatcher(patterns: readonly Pattern[]): Matcher {
   rowStart[n] = e;
 
   // Reused between calls: per match found, where it starts and which pattern (back to front).
+  // Sized for a pattern at one position in eight (on a news page it is about one in a hundred),
+  // grown when a text has more: a table for every position would be eight times larger.
   let hits = new Int32Array(0);
 
   // The hot loop, alone in its function: V8 optimises it on its own, and the code that
   // follows (seldom run when the optimiser looks) cannot send it back to the interpreter.
+  // Returns how many numbers it wrote, or -1 when `hits` is too small.
   function scanBackwards(text: string, hits: Int32Array): number {
     let count = 0;
     let s = 0;
@@ -147,6 +170,7 @@ export function buildMatcher(patterns: readonly Pattern[]): Matcher {
       s = t;
       const o = output[s];
       if (o >= 0) {
+        if (count === hits.length) return -1;
         hits[count++] = i;
         hits[count++] = o;
       }
@@ -154,23 +178,59 @@ export function buildMatcher(patterns: readonly Pattern[]): Matcher {
     return count;
   }
 
+  function longestStarts(text: string): Starts {
+    if (text.length === 0 || ids.length === 0) return { table: hits, count: 0 };
+    if (hits.length < text.length >> 2) hits = new Int32Array(Math.max(256, text.length >> 2));
+    let count = scanBackwards(text, hits);
+    // Full: again with room for a pattern at every position, which is always enough.
+    if (count < 0) {
+      hits = new Int32Array(Math.max(2 * hits.length, 2 * text.length));
+      count = scanBackwards(text, hits);
+    }
+    return { table: hits, count };
+  }
+
+  function longestWithin(text: string, start: number, end: number): number {
+    // The same scan over text[start, end) alone: the state at `start` has read nothing past `end`.
+    let s = 0;
+    for (let i = Math.min(end, text.length) - 1; i >= start; i--) {
+      const c = text.charCodeAt(i);
+      let t = root[c];
+      if (s !== 0) {
+        for (let e = rowStart[s], last = rowStart[s + 1]; e < last; e++) {
+          if (rowChar[e] === c) {
+            t = rowNext[e];
+            break;
+          }
+        }
+      }
+      s = t;
+    }
+    return start < end ? output[s] : -1;
+  }
+
   function findAll(text: string): Match[] {
     const result: Match[] = [];
-    if (text.length === 0 || ids.length === 0) return result;
-    // At most one pattern per position.
-    if (hits.length < 2 * text.length) hits = new Int32Array(Math.max(2 * text.length, 2 * hits.length));
-    const count = scanBackwards(text, hits);
+    const { table, count } = longestStarts(text);
     // Front to back, greedily: the longest pattern at the first free position, then past it.
     let from = 0;
     for (let k = count - 2; k >= 0; k -= 2) {
-      const i = hits[k];
+      const i = table[k];
       if (i < from) continue;
-      const p = hits[k + 1];
+      const p = table[k + 1];
       from = i + lengths[p];
       result.push({ start: i, end: from, id: ids[p] });
     }
     return result;
   }
 
-  return { findAll, patternCount: ids.length, stateCount: n };
+  return {
+    findAll,
+    longestStarts,
+    longestWithin,
+    lengthOf: (pattern) => lengths[pattern],
+    idOf: (pattern) => ids[pattern],
+    patternCount: ids.length,
+    stateCount: n,
+  };
 }

@@ -31,7 +31,7 @@ export function createPasses(
     const stale = roots ? (node: Text) => !node.isConnected || isWithin(node, inScope) : () => true;
     if (!layer.native) layer.removeWhere(stale);
     const hits: TermHit[] = [];
-    let nodes = 0;
+    let chars = 0;
     let busy = 0;
     // Until the page gets a turn, the pieces found are exactly what is on the page.
     let fresh = true;
@@ -40,7 +40,7 @@ export function createPasses(
       const result = await scanTree(root, matcher, { signal });
       if (signal.aborted) return;
       for (const hit of result.hits) hits.push(hit);
-      nodes += result.nodes;
+      chars += result.chars;
       busy += result.busyMs;
       if (result.paused) fresh = false;
     }
@@ -62,7 +62,7 @@ export function createPasses(
     performance.measure('tifa:highlight', {
       start,
       end,
-      detail: { matches: hits.length, nodes, busy, scope: roots ? 'changes' : 'page' },
+      detail: { matches: hits.length, chars, busy, scope: roots ? 'changes' : 'page' },
     });
     for (const listener of listeners) listener(hits);
   }

@@ -1,6 +1,13 @@
-// Collects a page's text and finds the deck's terms in it: one TreeWalker pass, text nodes
-// grouped into runs by block so that 六个<b>精准</b> is matched as one string, runs matched in
-// large chunks, matches mapped back to per-node pieces. No DOM is changed here.
+// Finds the deck's terms in a page's text and maps them back to per-node pieces. A term may run
+// across inline elements (六个<b>精准</b>) but not across a block boundary (五个<br>一批), and
+// never starts in script, style, form fields, editable regions or Tifa's own UI. No DOM is changed.
+//
+// Two ways, same answers (tests/content/scan.test.ts runs every case through both):
+// - the usual one, scanSnapshot: the whole text read at once and matched, then the text nodes
+//   walked to place the matches, synchronously;
+// - for a root with more text than one task should take (SNAPSHOT_CHARS), the chunked scanner:
+//   text nodes grouped into runs by block as they are walked, matched chunk by chunk, with pauses
+//   for the page in between.
 import type { Match, Matcher } from '@/data/match/matcher';
 
 /** One occurrence of a term on the page; several pieces when it spans elements. */
@@ -19,8 +26,8 @@ export interface HitPiece {
 
 export interface ScanResult {
   hits: TermHit[];
-  /** Text nodes read. */
-  nodes: number;
+  /** Characters of text read. */
+  chars: number;
   /** Time spent working, without the pauses given to the page. */
   busyMs: number;
   /** Whether the page had a turn during the scan, so that it may have changed the text read before. */
@@ -66,9 +73,15 @@ export function blockOf(node: Node): Node | null {
 
 export interface ScanOptions {
   signal?: AbortSignal;
-  /** Longest stretch of work before yielding to the page. */
+  /** Longest stretch of work before yielding to the page (chunked scanner). */
   sliceMs?: number;
+  /** Most characters read and matched in one go; a root with more goes to the chunked scanner. */
+  snapshotChars?: number;
 }
+
+// About 15 ms of work on this project's test machine for the whole pass (1.2 MB of page text):
+// a root with more text is scanned in slices that yield to the page.
+export const SNAPSHOT_CHARS = 1 << 19;
 
 // Runs are matched in chunks of many runs joined by NUL, a character no term contains, so that
 // the matcher is called a few dozen times per page rather than once per paragraph.
@@ -77,21 +90,161 @@ const CHUNK_CHARS = 1 << 15;
 
 /** Reads the text under `root` (an element) and returns every term occurrence, in document order. */
 export async function scanTree(root: Node, matcher: Matcher, options: ScanOptions = {}): Promise<ScanResult> {
-  const { signal, sliceMs = 30 } = options;
+  const { signal, sliceMs = 30, snapshotChars = SNAPSHOT_CHARS } = options;
   let busyMs = 0;
   let paused = false;
   let start = performance.now();
+  if (root.nodeType === 1) {
+    const text = root.textContent ?? '';
+    if (text.length <= snapshotChars) {
+      const hits = scanSnapshot(root as Element, text, matcher);
+      return { hits, chars: text.length, busyMs: performance.now() - start, paused };
+    }
+  }
   const scanner = createScanner(root, matcher);
   // The loop itself is synchronous: V8 optimises it much better than a loop inside an async function.
   while (!scanner.work(start + sliceMs)) {
     busyMs += performance.now() - start;
     await yieldToPage();
     paused = true;
-    if (signal?.aborted) return { hits: [], nodes: scanner.nodes, busyMs, paused };
+    if (signal?.aborted) return { hits: [], chars: scanner.chars, busyMs, paused };
     start = performance.now();
   }
   busyMs += performance.now() - start;
-  return { hits: scanner.hits, nodes: scanner.nodes, busyMs, paused };
+  return { hits: scanner.hits, chars: scanner.chars, busyMs, paused };
+}
+
+/**
+ * The usual scan. `text` is the root's textContent: its text nodes' data in document order, read
+ * in one native call. It is matched whole; then the text nodes are walked once, reading only their
+ * lengths (no string is made per node), to place the matches. What the chunked scanner finds out
+ * for every text node is checked here only where a match needs it:
+ * - whether a match may run on from one text node into the next (continuesRun), only for matches
+ *   that do; where one may not, the longest pattern that stops at that boundary is taken instead;
+ * - whether a match starts in a skipped element (the text of script, style, textarea … is matched
+ *   along with the rest); no match runs into or out of one, as skipped elements are not inline.
+ * Synchronous: the text read must be the page's text until every match is placed.
+ */
+function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] {
+  const hits: TermHit[] = [];
+  const { table, count } = matcher.longestStarts(text);
+  if (count === 0) return hits;
+  const skipped = skipFinder(root);
+  const editable = skipped.editable;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  // The non-empty text nodes from the one the current match starts in: nodes[k] covers
+  // text[starts[k], ends[k]). Emptied once a match starts past them all.
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  /** Where the next text node from the walker begins. */
+  let read = 0;
+  /** The first position no match taken covers. */
+  let from = 0;
+  let parent: Node | null = null;
+  let parentSkipped = false;
+  // Candidates front to back, greedily, as findAll takes them: leftmost, then longest.
+  for (let r = count - 2; r >= 0; r -= 2) {
+    const start = table[r];
+    if (start < from) continue;
+    let pattern = table[r + 1];
+    let end = start + matcher.lengthOf(pattern);
+    let k = 0;
+    while (k < nodes.length && ends[k] <= start) k++;
+    if (k === nodes.length) {
+      nodes.length = 0;
+      starts.length = 0;
+      ends.length = 0;
+      k = 0;
+      let node = walker.nextNode() as Text | null;
+      while (node !== null && read + node.length <= start) {
+        read += node.length;
+        node = walker.nextNode() as Text | null;
+      }
+      // The text and the nodes disagree: not while this runs synchronously.
+      if (node === null) break;
+      nodes.push(node);
+      starts.push(read);
+      ends.push((read += node.length));
+    }
+    while (read < end) {
+      const node = walker.nextNode() as Text | null;
+      if (node === null) break;
+      const length = node.length;
+      if (length === 0) continue;
+      nodes.push(node);
+      starts.push(read);
+      ends.push((read += length));
+    }
+    for (let j = k + 1; j < nodes.length && starts[j] < end; j++) {
+      if (continuesRun(nodes[j - 1], nodes[j], editable)) continue;
+      pattern = matcher.longestWithin(text, start, starts[j]);
+      if (pattern < 0) break;
+      end = start + matcher.lengthOf(pattern);
+    }
+    if (pattern < 0 || end > read) continue;
+    // Text nodes side by side mostly share a parent: its answer holds for them all.
+    const first = nodes[k];
+    if (first.parentNode !== parent) {
+      parent = first.parentNode;
+      parentSkipped = skipped.around(first) !== null;
+    }
+    if (parentSkipped) continue;
+    from = end;
+    const hit: TermHit = { id: matcher.idOf(pattern) as number, pieces: [] };
+    for (let j = k; j < nodes.length && starts[j] < end; j++) {
+      const offset = starts[j];
+      hit.pieces.push({ node: nodes[j], start: Math.max(start, offset) - offset, end: Math.min(end, ends[j]) - offset, hit });
+    }
+    hits.push(hit);
+  }
+  return hits;
+}
+
+/**
+ * Finds the outermost skipped element (below the root) around a text node, or null. Asked in
+ * document order, mostly about nodes whose grandparent was seen already: it keeps the path from
+ * the root down to the last node found clear, and only looks at the ancestors not on it.
+ */
+function skipFinder(root: Node) {
+  /** Ancestors of the last node found clear, the root first; none of them is skipped. */
+  const path: Node[] = [root];
+  const entered: Element[] = [];
+  /** Editable regions ([contenteditable] other than "false"): inline or not, text does not run through them. */
+  let editable = findEditable(root);
+  return {
+    get editable() {
+      return editable;
+    },
+    /** After a pause: the page may have changed. */
+    reset(): void {
+      editable = findEditable(root);
+      path.length = 1;
+    },
+    around(node: Node): Element | null {
+      entered.length = 0;
+      for (let el = node.parentNode; ; el = el.parentNode) {
+        if (el === null) {
+          // Not under the root any more (moved during a pause): nothing to skip.
+          path.length = 1;
+          return null;
+        }
+        let known = path.length - 1;
+        while (known >= 0 && path[known] !== el) known--;
+        if (known >= 0) {
+          path.length = known + 1;
+          break;
+        }
+        entered.push(el as Element);
+      }
+      for (let k = entered.length - 1; k >= 0; k--) {
+        const el = entered[k];
+        if (SKIP.has(el.localName) || (editable !== null && editable.has(el))) return el;
+      }
+      for (let k = entered.length - 1; k >= 0; k--) path.push(entered[k]);
+      return null;
+    },
+  };
 }
 
 // The walk visits text nodes only (a page has about as many elements again, and each one visited
@@ -107,7 +260,7 @@ export async function scanTree(root: Node, matcher: Matcher, options: ScanOption
 // while the loop runs, before it has ever ended) is not thrown away the first time the loop ends.
 function createScanner(root: Node, matcher: Matcher) {
   const hits: TermHit[] = [];
-  let nodes = 0;
+  let chars = 0;
   // The chunk being collected: its text, where each text node's segment starts in it, and the
   // text node of each segment. A run ends with a separator that belongs to no segment (no match
   // covers it). Runs before segment `runFrom` are complete. The arrays are emptied, never
@@ -120,18 +273,13 @@ function createScanner(root: Node, matcher: Matcher) {
   let last: Text | null = null;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let next = walker.nextNode() as Text | null;
-  /** The last run's start's ancestors, the root first; none of them is skipped. */
-  const path: Node[] = [];
-  const entered: Element[] = [];
-  /** Editable regions ([contenteditable] other than "false"): inline or not, text does not run through them. */
-  let editable: Set<Element> | null = null;
+  const skipped = skipFinder(root);
+  let slices = 0;
 
   /** Reads on until the end (true) or the deadline (false); a run in progress survives the pause. */
   function work(deadline: number): boolean {
-    // Found afresh for every slice: the page may have changed during the pause.
-    editable = findEditable(root);
-    path.length = 0;
-    path.push(root);
+    // Found afresh for every slice after the first: the page may have changed during the pause.
+    if (slices++ > 0) skipped.reset();
     for (;;) {
       collect(deadline);
       if (next === null) {
@@ -147,11 +295,11 @@ function createScanner(root: Node, matcher: Matcher) {
   /** The walk: collects text until the chunk is full (checked where a run starts), the deadline passes, or the text ends. */
   function collect(deadline: number): void {
     // The loop works on local copies: faster than the closure's variables.
-    const notInline = editable;
+    const notInline = skipped.editable;
     let node = next;
     let text = chunk;
     let open = last;
-    let read = nodes;
+    let read = chars;
     let complete = runFrom;
     let steps = 0;
     while (node !== null) {
@@ -162,17 +310,17 @@ function createScanner(root: Node, matcher: Matcher) {
           open = null;
         }
         if (text.length >= CHUNK_CHARS) break;
-        const skipped = skippedAround(node);
-        if (skipped !== null) {
+        const around = skipped.around(node);
+        if (around !== null) {
           // With SHOW_TEXT, nextSibling goes on through the element's following siblings and its
           // ancestors' (all of them "skipped" by the filter) to the next text node after it.
-          walker.currentNode = skipped;
+          walker.currentNode = around;
           node = walker.nextSibling() as Text | null;
           continue;
         }
       }
       const data = node.data;
-      read++;
+      read += data.length;
       if (data.length > 0) {
         starts.push(text.length);
         owners.push(node);
@@ -184,37 +332,9 @@ function createScanner(root: Node, matcher: Matcher) {
     }
     chunk = text;
     last = open;
-    nodes = read;
+    chars = read;
     runFrom = complete;
     next = node;
-  }
-
-  /**
-   * The outermost skipped element below the root that `node` is in, or null. Called where a run
-   * starts, in document order: most of the time the parent is new and the grandparent is known.
-   */
-  function skippedAround(node: Text): Element | null {
-    entered.length = 0;
-    for (let el = node.parentNode; ; el = el.parentNode) {
-      if (el === null) {
-        // Not under the root any more (moved during a pause): nothing to skip.
-        path.length = 1;
-        return null;
-      }
-      let known = path.length - 1;
-      while (known >= 0 && path[known] !== el) known--;
-      if (known >= 0) {
-        path.length = known + 1;
-        break;
-      }
-      entered.push(el as Element);
-    }
-    for (let k = entered.length - 1; k >= 0; k--) {
-      const el = entered[k];
-      if (SKIP.has(el.localName) || (editable !== null && editable.has(el))) return el;
-    }
-    for (let k = entered.length - 1; k >= 0; k--) path.push(entered[k]);
-    return null;
   }
 
   function endRun(): void {
@@ -253,9 +373,9 @@ function createScanner(root: Node, matcher: Matcher) {
   return {
     work,
     hits,
-    /** Text nodes read so far. */
-    get nodes() {
-      return nodes;
+    /** Characters of text read so far. */
+    get chars() {
+      return chars;
     },
   };
 }

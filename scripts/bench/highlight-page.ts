@@ -15,7 +15,7 @@ export function prepare(index: TermIndex): number {
 }
 
 /** One full highlighting pass over the page, as the content script runs it. */
-export async function pass(): Promise<{ ms: number; busy: number; matches: number; nodes: number; longTasks: number[] }> {
+export async function pass(): Promise<{ ms: number; busy: number; matches: number; chars: number; longTasks: number[] }> {
   // Tasks over 50 ms while the pass runs: the pass should leave none of its own.
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
@@ -26,9 +26,9 @@ export async function pass(): Promise<{ ms: number; busy: number; matches: numbe
   if (errors.length) throw errors[0];
   const entries = performance.getEntriesByName('tifa:highlight', 'measure') as PerformanceMeasure[];
   const last = entries[entries.length - 1];
-  const detail = last.detail as { matches: number; nodes: number; busy: number };
+  const detail = last.detail as { matches: number; chars: number; busy: number };
   await new Promise((resolve) => setTimeout(resolve, 50));
   longTasks.push(...observer.takeRecords().map((e) => e.duration));
   observer.disconnect();
-  return { ms: last.duration, busy: detail.busy, matches: detail.matches, nodes: detail.nodes, longTasks };
+  return { ms: last.duration, busy: detail.busy, matches: detail.matches, chars: detail.chars, longTasks };
 }

@@ -51,6 +51,17 @@ describe('findAll: leftmost, then longest, never overlapping', () => {
     expect(m.findAll('精x')).toEqual([]);
   });
 
+  it('finds a pattern at every position of a long text (more than the table is first sized for)', () => {
+    const m = buildMatcher([
+      { text: '贫', id: 0 },
+      { text: '贫贫', id: 1 },
+    ]);
+    const text = '贫'.repeat(5000);
+    expect(m.longestStarts(text).count).toBe(2 * 5000);
+    expect(m.findAll(text)).toHaveLength(2500);
+    expect(m.findAll(`${text}贫`).at(-1)).toEqual({ start: 5000, end: 5001, id: 0 });
+  });
+
   it('builds 10,000 patterns and finds them in a long text', () => {
     // Distinct 4-character patterns from a small alphabet, so they share many prefixes.
     const alphabet = '一二三四五六七八九十百千';
@@ -102,6 +113,38 @@ describe('findAll against a plain search', () => {
       const patterns = Array.from({ length: 1 + random(8) }, () => word(1, 5));
       const text = word(0, 40);
       expect(found(patterns, text), `${patterns.join(',')} in ${text}`).toEqual(reference(patterns, text));
+    }
+  });
+
+  it('longestStarts gives the longest pattern at every position, and longestWithin the longest that stops by a boundary', () => {
+    let seed = 777;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const word = (min: number, max: number) => {
+      let s = '';
+      for (let k = min + random(max - min + 1); k > 0; k--) s += '两不愁三保'[random(5)];
+      return s;
+    };
+    /** The longest pattern in text[i, end), the obvious way. */
+    const longest = (patterns: string[], text: string, i: number, end: number) =>
+      patterns.filter((p) => p && i + p.length <= end && text.startsWith(p, i)).sort((a, b) => b.length - a.length)[0];
+    for (let round = 0; round < 300; round++) {
+      const patterns = [...new Set(Array.from({ length: 1 + random(8) }, () => word(1, 5)))];
+      const m = buildMatcher(patterns.map((text, id) => ({ text, id })));
+      const text = word(0, 30);
+      const where = `${patterns.join(',')} in ${text}`;
+      const { table, count } = m.longestStarts(text);
+      const starts = new Map<number, string>();
+      for (let k = 0; k < count; k += 2) starts.set(table[k], patterns[m.idOf(table[k + 1]) as number]);
+      for (let i = 0; i < text.length; i++) {
+        expect(starts.get(i), `${where} at ${i}`).toBe(longest(patterns, text, i, text.length));
+        const end = i + random(text.length - i + 1);
+        const within = m.longestWithin(text, i, end);
+        expect(within < 0 ? undefined : patterns[m.idOf(within) as number], `${where} at ${i} by ${end}`).toBe(longest(patterns, text, i, end));
+        if (within >= 0) expect(m.lengthOf(within)).toBe(patterns[m.idOf(within) as number].length);
+      }
     }
   });
 });
