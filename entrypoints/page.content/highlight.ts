@@ -1,5 +1,6 @@
-// Paints term occurrences without touching the page: every piece becomes a StaticRange in the
-// CSS highlight `tifa-term` (styled in highlight.css). StaticRange rather than Range: a page
+// Paints term occurrences without touching the page: every occurrence becomes one StaticRange
+// (from its first piece's start to its last piece's end, across the inline elements between) in
+// the CSS highlight `tifa-term` (styled in highlight.css). StaticRange rather than Range: a page
 // with thousands of live Ranges pays for each of them on every DOM change it makes.
 // Only where CSS.highlights is missing are pieces wrapped in <tifa-mark data-tifa-term>.
 import type { HitPiece, TermHit } from './scan';
@@ -31,37 +32,23 @@ export interface TermHighlights {
  * from the page's own changes.
  */
 export function createHighlights(mutate: (write: () => void) => void = (write) => write()): TermHighlights {
-  const byNode = new Map<Text, HitPiece[]>();
-  const ranges = new Map<HitPiece, AbstractRange>();
   const native = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  /** Every painted occurrence, with its range (null in the fallback). */
+  const painted = new Map<TermHit, AbstractRange | null>();
+  /** The pieces in each text node, for the hover card: built when first asked for after a change. */
+  let byNode: Map<Text, HitPiece[]> | null = null;
   let highlight: Highlight | undefined;
-
-  /** Keeps track of a painted piece (in the fallback: wraps it first). */
-  function note(piece: HitPiece): void {
-    if (!native) {
-      piece.node = wrap(piece);
-      piece.end -= piece.start;
-      piece.start = 0;
-    }
-    const list = byNode.get(piece.node);
-    if (list) list.push(piece);
-    else byNode.set(piece.node, [piece]);
-  }
 
   function paintNative(hits: readonly TermHit[]): void {
     const added: AbstractRange[] = [];
     for (const hit of hits) {
-      for (const piece of hit.pieces) {
-        const range = pieceRange(piece);
-        added.push(range);
-        ranges.set(piece, range);
-        note(piece);
-      }
+      const range = hitRange(hit);
+      added.push(range);
+      painted.set(hit, range);
     }
     let from = 0;
     if (!highlight) {
-      // Handing the ranges to the constructor is faster than adding them one by one to a
-      // highlight that is already registered.
+      // Handing the ranges to the constructor is faster than adding them one by one.
       from = Math.min(added.length, MAX_SPREAD);
       highlight = new Highlight(...added.slice(0, from));
       CSS.highlights.set(HIGHLIGHT_NAME, highlight);
@@ -69,19 +56,22 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     for (let k = from; k < added.length; k++) highlight.add(added[k]);
   }
 
-  function unpaint(piece: HitPiece): void {
-    const range = ranges.get(piece);
-    if (range) {
-      highlight?.delete(range);
-      ranges.delete(piece);
-    } else if (!native) {
-      unwrap(piece.node);
+  function paintWrapped(hits: readonly TermHit[]): void {
+    // Wrapping splits text nodes: go from the end of each node so earlier offsets stay right.
+    const pieces = hits.flatMap((hit) => hit.pieces).sort((a, b) => b.start - a.start);
+    for (const piece of pieces) {
+      piece.node = wrap(piece);
+      piece.end -= piece.start;
+      piece.start = 0;
     }
-    // Only this piece: a hit that spans two nodes must not take the other node's pieces with it.
-    const list = byNode.get(piece.node);
-    const at = list ? list.indexOf(piece) : -1;
-    if (at >= 0) list!.splice(at, 1);
-    if (list && list.length === 0) byNode.delete(piece.node);
+    for (const hit of hits) painted.set(hit, null);
+  }
+
+  function unpaint(hit: TermHit): void {
+    const range = painted.get(hit);
+    if (range) highlight?.delete(range);
+    else if (!native) hit.pieces.forEach((piece) => unwrap(piece.node));
+    painted.delete(hit);
   }
 
   return {
@@ -89,33 +79,41 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     add(hits, fresh = false) {
       // The fallback checks even fresh pieces: splitText would throw on a wrong offset.
       const valid = fresh && native ? hits : hits.filter((hit) => hit.pieces.every(isCurrent));
+      if (valid.length === 0) return;
+      byNode = null;
       if (native) paintNative(valid);
-      // Wrapping splits text nodes: go from the end of each node so earlier offsets stay right.
-      else mutate(() => valid.flatMap((h) => h.pieces).sort((a, b) => b.start - a.start).forEach(note));
+      else mutate(() => paintWrapped(valid));
     },
     removeWhere(test) {
-      const doomed = new Set<TermHit>();
-      for (const [node, pieces] of byNode) if (test(node)) for (const p of pieces) doomed.add(p.hit);
-      if (doomed.size === 0) return;
-      mutate(() => {
-        for (const hit of doomed) hit.pieces.forEach(unpaint);
-      });
+      const doomed: TermHit[] = [];
+      for (const hit of painted.keys()) if (hit.pieces.some((piece) => test(piece.node))) doomed.push(hit);
+      if (doomed.length === 0) return;
+      byNode = null;
+      mutate(() => doomed.forEach(unpaint));
     },
     piecesIn(node) {
+      if (!byNode) {
+        byNode = new Map();
+        for (const hit of painted.keys()) {
+          for (const piece of hit.pieces) {
+            const list = byNode.get(piece.node);
+            if (list) list.push(piece);
+            else byNode.set(piece.node, [piece]);
+          }
+        }
+      }
       return byNode.get(node as Text) ?? [];
     },
     hits() {
-      const all = new Set<TermHit>();
-      for (const pieces of byNode.values()) for (const p of pieces) all.add(p.hit);
-      return [...all];
+      return [...painted.keys()];
     },
     clear() {
       if (native) {
         highlight?.clear();
         CSS.highlights.delete(HIGHLIGHT_NAME);
         highlight = undefined;
-        ranges.clear();
-        byNode.clear();
+        painted.clear();
+        byNode = null;
       } else {
         this.removeWhere(() => true);
       }
@@ -128,9 +126,11 @@ export function isCurrent(piece: HitPiece): boolean {
   return piece.node.isConnected && piece.end <= piece.node.length;
 }
 
-/** The range a piece is painted with (static: see the top of this file). */
-export function pieceRange(piece: HitPiece): StaticRange {
-  return new StaticRange({ startContainer: piece.node, startOffset: piece.start, endContainer: piece.node, endOffset: piece.end });
+/** The range an occurrence is painted with (static: see the top of this file). */
+export function hitRange(hit: TermHit): StaticRange {
+  const first = hit.pieces[0];
+  const last = hit.pieces[hit.pieces.length - 1];
+  return new StaticRange({ startContainer: first.node, startOffset: first.start, endContainer: last.node, endOffset: last.end });
 }
 
 function wrap(piece: HitPiece): Text {

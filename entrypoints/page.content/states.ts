@@ -5,7 +5,7 @@
 import { progressStamp } from '@/components/progress-stamp';
 import type { StudiedState } from '@/data/match/term-states';
 import { sendMessage } from '@/data/messages';
-import { isCurrent, pieceRange } from './highlight';
+import { hitRange, isCurrent } from './highlight';
 import type { TermHit } from './scan';
 import type { TifaPage } from './page';
 
@@ -35,7 +35,7 @@ export function colourByState({ ctx, signal, index, layer, passes, contain }: Ti
       const state = stateOf(hit);
       if (!state) continue;
       const highlight = highlights.get(state)!;
-      for (const piece of hit.pieces) if (isCurrent(piece)) highlight.add(pieceRange(piece));
+      if (hit.pieces.every(isCurrent)) highlight.add(hitRange(hit));
     }
   };
 
