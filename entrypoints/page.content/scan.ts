@@ -133,10 +133,12 @@ function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] 
   const editable = skipped.editable;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   // The non-empty text nodes from the one the current match starts in: nodes[k] covers
-  // text[starts[k], ends[k]). Emptied once a match starts past them all.
+  // text[starts[k], ends[k]) for k < size. Emptied (size 0) once a match starts past them all;
+  // the arrays themselves are only ever written over.
   const nodes: Text[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  let size = 0;
   /** Where the next text node from the walker begins. */
   let read = 0;
   /** The first position no match taken covers. */
@@ -150,33 +152,33 @@ function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] 
     let pattern = table[r + 1];
     let end = start + matcher.lengthOf(pattern);
     let k = 0;
-    while (k < nodes.length && ends[k] <= start) k++;
-    if (k === nodes.length) {
-      nodes.length = 0;
-      starts.length = 0;
-      ends.length = 0;
+    while (k < size && ends[k] <= start) k++;
+    if (k === size) {
       k = 0;
       let node = walker.nextNode() as Text | null;
-      while (node !== null && read + node.length <= start) {
-        read += node.length;
+      let length = node === null ? 0 : node.length;
+      while (node !== null && read + length <= start) {
+        read += length;
         node = walker.nextNode() as Text | null;
+        length = node === null ? 0 : node.length;
       }
       // The text and the nodes disagree: not while this runs synchronously.
       if (node === null) break;
-      nodes.push(node);
-      starts.push(read);
-      ends.push((read += node.length));
+      nodes[0] = node;
+      starts[0] = read;
+      ends[0] = read += length;
+      size = 1;
     }
     while (read < end) {
       const node = walker.nextNode() as Text | null;
       if (node === null) break;
       const length = node.length;
       if (length === 0) continue;
-      nodes.push(node);
-      starts.push(read);
-      ends.push((read += length));
+      nodes[size] = node;
+      starts[size] = read;
+      ends[size++] = read += length;
     }
-    for (let j = k + 1; j < nodes.length && starts[j] < end; j++) {
+    for (let j = k + 1; j < size && starts[j] < end; j++) {
       if (continuesRun(nodes[j - 1], nodes[j], editable)) continue;
       pattern = matcher.longestWithin(text, start, starts[j]);
       if (pattern < 0) break;
@@ -192,7 +194,7 @@ function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] 
     if (parentSkipped) continue;
     from = end;
     const hit: TermHit = { id: matcher.idOf(pattern) as number, pieces: [] };
-    for (let j = k; j < nodes.length && starts[j] < end; j++) {
+    for (let j = k; j < size && starts[j] < end; j++) {
       const offset = starts[j];
       hit.pieces.push({ node: nodes[j], start: Math.max(start, offset) - offset, end: Math.min(end, ends[j]) - offset, hit });
     }

@@ -115,6 +115,7 @@ export async function runHighlightBench(): Promise<void> {
       }
     }
 
+    if (process.env.TIFA_BENCH_DEBUG) console.log(tifa.map((x) => x.toFixed(1)).join(" "), "| floor", floors.map((x) => x.toFixed(1)).join(" "));
     const [a, b, c] = [median(tifa), median(marks), median(floors)];
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
     console.log(`highlight (page ${kb(page.bytes)} of text, ${text.chars} chars, ${text.nodes} text nodes, ${index.patterns.length} patterns)`);
