@@ -4,7 +4,9 @@
 // page, median of a few runs. Targets: mark.js / Tifa ≥ 20, Tifa / floor ≤ 3.
 //
 // Terms come from `npm run --silent deck` (or a deck JSON file: TIFA_BENCH_DECK=path).
-// Page size: TIFA_BENCH_MB (megabytes of UTF-8 text, default 1.2).
+// Page size: TIFA_BENCH_MB (megabytes of UTF-8 text, default 1.2). Runs: TIFA_BENCH_RUNS (default
+// 15: single runs on a shared machine vary by ±30 %, and medians of 5 were seen 20 % apart);
+// TIFA_BENCH_DEBUG=1 prints every run.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,7 @@ import { buildTermIndex } from '../../data/match/index-terms';
 import type { Term } from '../../data/knowledge/types';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const RUNS = Number(process.env.TIFA_BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.TIFA_BENCH_RUNS ?? 15);
 // mark.js needs about a minute per run on this page: one run unless asked for more; 0 leaves
 // it out (while working on Tifa's own figures).
 const MARK_RUNS = Number(process.env.TIFA_BENCH_MARK_RUNS ?? 1);
@@ -115,7 +117,7 @@ export async function runHighlightBench(): Promise<void> {
       }
     }
 
-    if (process.env.TIFA_BENCH_DEBUG) console.log(tifa.map((x) => x.toFixed(1)).join(" "), "| floor", floors.map((x) => x.toFixed(1)).join(" "));
+    if (process.env.TIFA_BENCH_DEBUG) console.log(`  runs: Tifa ${tifa.map((x) => x.toFixed(1)).join(' ')} | floor ${floors.map((x) => x.toFixed(1)).join(' ')}`);
     const [a, b, c] = [median(tifa), median(marks), median(floors)];
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
     console.log(`highlight (page ${kb(page.bytes)} of text, ${text.chars} chars, ${text.nodes} text nodes, ${index.patterns.length} patterns)`);
