@@ -190,22 +190,18 @@ export function buildMatcher(patterns: readonly Pattern[]): Matcher {
     return { table: hits, count };
   }
 
+  /** The state after `s` reads `c`: scanBackwards's step, which keeps it inline for speed. */
+  function next(s: number, c: number): number {
+    if (s !== 0) {
+      for (let e = rowStart[s], last = rowStart[s + 1]; e < last; e++) if (rowChar[e] === c) return rowNext[e];
+    }
+    return root[c];
+  }
+
   function longestWithin(text: string, start: number, end: number): number {
     // The same scan over text[start, end) alone: the state at `start` has read nothing past `end`.
     let s = 0;
-    for (let i = Math.min(end, text.length) - 1; i >= start; i--) {
-      const c = text.charCodeAt(i);
-      let t = root[c];
-      if (s !== 0) {
-        for (let e = rowStart[s], last = rowStart[s + 1]; e < last; e++) {
-          if (rowChar[e] === c) {
-            t = rowNext[e];
-            break;
-          }
-        }
-      }
-      s = t;
-    }
+    for (let i = Math.min(end, text.length) - 1; i >= start; i--) s = next(s, text.charCodeAt(i));
     return start < end ? output[s] : -1;
   }
 

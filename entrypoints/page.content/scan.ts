@@ -127,13 +127,14 @@ export async function scanTree(root: Node, matcher: Matcher, options: ScanOption
  */
 function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] {
   const hits: TermHit[] = [];
-  // textContent comes as a string that points into the page's memory; a copy of our own (the
-  // join makes it) is read much faster by the matcher's loop before V8 has optimised it.
+  // textContent comes as a string that points into the page's memory; a copy of our own (with a
+  // space appended, V8 copies it into one string on first read) is read much faster by the
+  // matcher's loop before V8 has optimised it.
   const { table, count } = matcher.longestStarts(`${text} `);
   if (count === 0) return hits;
   const skipped = skipFinder(root);
   const editable = skipped.editable;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = textWalker(root);
   // The non-empty text nodes from the one the current match starts in: nodes[k] covers
   // text[starts[k], ends[k]) for k < size. Emptied (size 0) once a match starts past them all;
   // the arrays themselves are only ever written over.
@@ -275,7 +276,7 @@ function createScanner(root: Node, matcher: Matcher) {
   let runFrom = 0;
   /** The last text node of the open run; null when no run is open. */
   let last: Text | null = null;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = textWalker(root);
   let next = walker.nextNode() as Text | null;
   const skipped = skipFinder(root);
   let slices = 0;
@@ -444,6 +445,14 @@ function addHits(hits: TermHit[], matches: Match[], starts: readonly number[], o
     }
     hits.push(hit);
   }
+}
+
+/**
+ * A walk over the text nodes under `root`: the nodes whose data make up its textContent, CDATA
+ * sections included (they occur in XHTML pages), so that the snapshot's offsets line up.
+ */
+function textWalker(root: Node): TreeWalker {
+  return document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
 }
 
 interface Scheduler {

@@ -9,15 +9,19 @@ import { buildMatcher } from '../../data/match/matcher';
 import { scanTree, type ScanOptions, type TermHit } from '../../entrypoints/page.content/scan';
 
 const SHOW_TEXT = 4;
+const SHOW_CDATA_SECTION = 8;
 
 /**
  * linkedom's TreeWalker only has nextNode(). This one follows the DOM spec for what the scan
- * uses, with whatToShow = SHOW_TEXT: nextNode() and nextSibling() (the first text node after the
+ * uses, with whatToShow = SHOW_TEXT (and SHOW_CDATA_SECTION): nextNode() and nextSibling() (the first text node after the
  * current node's subtree, never leaving the root), and a settable currentNode.
  */
 class TextWalker {
   currentNode: Node;
-  constructor(readonly root: Node) {
+  constructor(
+    readonly root: Node,
+    readonly whatToShow: number,
+  ) {
     this.currentNode = root;
   }
 
@@ -31,7 +35,7 @@ class TextWalker {
   }
 
   private textFrom(node: Node | null): Node | null {
-    while (node && node.nodeType !== 3) node = following(node, this.root, true);
+    while (node && !(this.whatToShow & (1 << (node.nodeType - 1)))) node = following(node, this.root, true);
     if (node) this.currentNode = node;
     return node;
   }
@@ -48,7 +52,8 @@ function following(node: Node, root: Node, into: boolean): Node | null {
 
 function page(body: string): Element {
   const { document } = parseHTML(`<!doctype html><html><head><title>六个精准</title></head><body>${body}</body></html>`);
-  (document as unknown as { createTreeWalker: (root: Node) => TextWalker }).createTreeWalker = (root) => new TextWalker(root);
+  (document as unknown as { createTreeWalker: (root: Node, whatToShow: number) => TextWalker }).createTreeWalker = (root, whatToShow) =>
+    new TextWalker(root, whatToShow);
   vi.stubGlobal('document', document);
   return document.body as unknown as Element;
 }
@@ -71,7 +76,7 @@ async function scanWith(way: ScanOptions, body: string, patterns: string[]): Pro
 }
 
 beforeEach(() => {
-  vi.stubGlobal('NodeFilter', { SHOW_TEXT });
+  vi.stubGlobal('NodeFilter', { SHOW_TEXT, SHOW_CDATA_SECTION });
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -126,6 +131,15 @@ describe.each(WAYS)('%s', (_way, way) => {
       const root = page('<p>正文</p>').ownerDocument.documentElement;
       const matcher = buildMatcher([{ text: '六个精准', id: 0 }]);
       expect((await scanTree(root, matcher, way)).hits).toEqual([]);
+    });
+
+    it('counts the text of CDATA sections (XHTML) where they are, so the terms after them are placed right', async () => {
+      const root = page('<p>前<b>六个</b></p><p>两不愁三保障</p>');
+      const first = root.firstChild!;
+      first.insertBefore(root.ownerDocument.createCDATASection('两不'), first.firstChild);
+      root.insertBefore(root.ownerDocument.createCDATASection('xx'), first.nextSibling);
+      const matcher = buildMatcher(['两不愁三保障', '六个'].map((text, id) => ({ text, id })));
+      expect(shown((await scanTree(root, matcher, way)).hits)).toEqual(['六个', '两不愁三保障']);
     });
   });
 });

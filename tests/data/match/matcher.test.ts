@@ -97,18 +97,22 @@ describe('findAll against a plain search', () => {
     return out;
   }
 
-  it('agrees on random patterns and texts over a small alphabet (every failure path taken)', () => {
-    // A deterministic generator: the same cases on every run.
-    let seed = 12345;
+  /** Deterministic random cases (the same on every run): numbers below n, and words over an alphabet. */
+  function cases(seed: number, alphabet: string) {
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
     const word = (min: number, max: number) => {
       let s = '';
-      for (let k = min + random(max - min + 1); k > 0; k--) s += '六个精准扶'[random(5)];
+      for (let k = min + random(max - min + 1); k > 0; k--) s += alphabet[random(alphabet.length)];
       return s;
     };
+    return { random, word };
+  }
+
+  it('agrees on random patterns and texts over a small alphabet (every failure path taken)', () => {
+    const { random, word } = cases(12345, '六个精准扶');
     for (let round = 0; round < 300; round++) {
       const patterns = Array.from({ length: 1 + random(8) }, () => word(1, 5));
       const text = word(0, 40);
@@ -117,16 +121,7 @@ describe('findAll against a plain search', () => {
   });
 
   it('longestStarts gives the longest pattern at every position, and longestWithin the longest that stops by a boundary', () => {
-    let seed = 777;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    const word = (min: number, max: number) => {
-      let s = '';
-      for (let k = min + random(max - min + 1); k > 0; k--) s += '两不愁三保'[random(5)];
-      return s;
-    };
+    const { random, word } = cases(777, '两不愁三保');
     /** The longest pattern in text[i, end), the obvious way. */
     const longest = (patterns: string[], text: string, i: number, end: number) =>
       patterns.filter((p) => p && i + p.length <= end && text.startsWith(p, i)).sort((a, b) => b.length - a.length)[0];
