@@ -134,8 +134,9 @@ export function hitRange(hit: TermHit): StaticRange {
 }
 
 function wrap(piece: HitPiece): Text {
-  const middle = piece.node.splitText(piece.start);
-  middle.splitText(piece.end - piece.start);
+  // Split only where text remains on that side: no empty text nodes left in the page.
+  const middle = piece.start > 0 ? piece.node.splitText(piece.start) : piece.node;
+  if (piece.end - piece.start < middle.length) middle.splitText(piece.end - piece.start);
   const mark = document.createElement('tifa-mark');
   mark.dataset.tifaTerm = String(piece.hit.id);
   middle.replaceWith(mark);

@@ -1,0 +1,91 @@
+// The wrapping fallback of the highlight layer (browsers without CSS.highlights), on a small DOM
+// (linkedom, which has no CSS.highlights either). The native path is driven in Chromium by the
+// e2e suite; this one changes the DOM, so what it must give back is checked node by node.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { buildMatcher } from '../../data/match/matcher';
+import { createHighlights } from '../../entrypoints/page.content/highlight';
+import { scanTree } from '../../entrypoints/page.content/scan';
+
+const BODY = '<p id="p">要做到六个<b>精准</b>，实现两不愁三保障。</p><p id="q">五个一批</p>';
+const TERMS = ['六个精准', '两不愁三保障', '五个一批'];
+
+/** Each child of an element as text (a text node's data) or <tag>text</tag>, for comparing shapes. */
+function shape(el: Element): string[] {
+  return [...el.childNodes].map((n) => (n.nodeType === 3 ? (n as Text).data : `<${(n as Element).localName}>${n.textContent}</${(n as Element).localName}>`));
+}
+
+let document: Document;
+
+beforeEach(() => {
+  const window = parseHTML(`<!doctype html><html><head></head><body>${BODY}</body></html>`);
+  document = window.document as unknown as Document;
+  // linkedom has no Text#splitText: the DOM's, for what wrapping needs.
+  const TextProto = Object.getPrototypeOf(document.createTextNode(''));
+  TextProto.splitText = function splitText(this: Text, offset: number): Text {
+    const rest = this.ownerDocument.createTextNode(this.data.slice(offset));
+    this.data = this.data.slice(0, offset);
+    this.after(rest);
+    return rest;
+  };
+  vi.stubGlobal('document', document);
+  vi.stubGlobal('NodeFilter', { SHOW_TEXT: 4, SHOW_CDATA_SECTION: 8 });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function painted() {
+  const matcher = buildMatcher(TERMS.map((text, id) => ({ text, id })));
+  const { hits } = await scanTree(document.body, matcher);
+  const layer = createHighlights();
+  layer.add(hits, true);
+  return { layer, hits };
+}
+
+describe('highlights without CSS.highlights: wrapping', () => {
+  it('wraps each piece in <tifa-mark>, leaving the text as it was', async () => {
+    const { layer } = await painted();
+    expect(layer.native).toBe(false);
+    const p = document.getElementById('p')!;
+    expect(shape(p)).toEqual(['要做到', '<tifa-mark>六个</tifa-mark>', '<b>精准</b>', '，实现', '<tifa-mark>两不愁三保障</tifa-mark>', '。']);
+    expect(p.querySelector('b')!.firstElementChild!.localName).toBe('tifa-mark');
+    expect(document.body.textContent).toBe('要做到六个精准，实现两不愁三保障。五个一批');
+    expect([...document.querySelectorAll('tifa-mark')].map((m) => (m as HTMLElement).dataset.tifaTerm)).toEqual(['0', '0', '1', '2']);
+    expect(layer.hits()).toHaveLength(3);
+  });
+
+  it('finds the pieces in a wrapped text node, with the whole occurrence they belong to', async () => {
+    const { layer } = await painted();
+    const jing = document.querySelector('b tifa-mark')!.firstChild!;
+    const [piece] = layer.piecesIn(jing);
+    expect(piece.start).toBe(0);
+    expect(piece.end).toBe(2);
+    expect(piece.hit.pieces.map((x) => x.node.data)).toEqual(['六个', '精准']);
+  });
+
+  it('unwraps an occurrence whole, even where only one of its nodes was asked for, and gives the page its text nodes back', async () => {
+    const { layer } = await painted();
+    const b = document.querySelector('b')!;
+    layer.removeWhere((node) => b.contains(node));
+    const p = document.getElementById('p')!;
+    expect(shape(p)).toEqual(['要做到六个', '<b>精准</b>', '，实现', '<tifa-mark>两不愁三保障</tifa-mark>', '。']);
+    expect(layer.hits()).toHaveLength(2);
+    expect(layer.piecesIn(b.firstChild!)).toEqual([]);
+    layer.clear();
+    expect(shape(p)).toEqual(['要做到六个', '<b>精准</b>', '，实现两不愁三保障。']);
+    expect(shape(document.getElementById('q')!)).toEqual(['五个一批']);
+    expect(document.querySelectorAll('tifa-mark')).toHaveLength(0);
+    expect(layer.hits()).toEqual([]);
+  });
+
+  it('leaves out an occurrence whose text changed since it was found', async () => {
+    const matcher = buildMatcher(TERMS.map((text, id) => ({ text, id })));
+    const { hits } = await scanTree(document.body, matcher);
+    (document.getElementById('q')!.firstChild as Text).data = '五个';
+    const layer = createHighlights();
+    layer.add(hits);
+    expect(layer.hits().map((h) => h.id)).toEqual([0, 1]);
+    expect(shape(document.getElementById('q')!)).toEqual(['五个']);
+  });
+});
