@@ -1,7 +1,7 @@
 // The term index the background hands to content scripts: plain JSON (it travels through
 // messaging or storage.local), built once per deck, turned into a matcher on the page.
 import type { Term } from '../knowledge/types';
-import { buildMatcher, type Matcher } from './matcher';
+import { buildMatcher, compileAutomaton, matcherFromAutomaton, type Automaton, type Matcher } from './matcher';
 
 export type TermRole = Term['role'];
 
@@ -13,6 +13,8 @@ export interface TermIndex {
   noteIds: string[][];
   /** roles[i][j]: what patterns[i] is in note noteIds[i][j]. */
   roles: TermRole[][];
+  /** The matcher for `patterns` (ids: their indexes), built here once rather than on every page. */
+  automaton?: Automaton;
 }
 
 /** A single character would light up half a page; such terms are left out. */
@@ -60,15 +62,24 @@ export function buildTermIndex(terms: readonly Term[]): TermIndex {
     }
   }
   const ordered = entries.map((m) => [...m].sort((a, b) => RANK[a[1]] - RANK[b[1]]));
+  const patterns = [...at.keys()];
   return {
     version: 1,
-    patterns: [...at.keys()],
+    patterns,
     noteIds: ordered.map((list) => list.map(([noteId]) => noteId)),
     roles: ordered.map((list) => list.map(([, role]) => role)),
+    automaton: compileAutomaton(patterns.map((text, id) => ({ text, id }))),
   };
 }
 
 /** Match ids are indexes into index.patterns / noteIds / roles. */
 export function matcherFromIndex(index: TermIndex): Matcher {
+  if (index.automaton) {
+    try {
+      return matcherFromAutomaton(index.automaton);
+    } catch {
+      // Not the shape this code builds (an index from another version): build it here.
+    }
+  }
   return buildMatcher(index.patterns.map((text, id) => ({ text, id })));
 }

@@ -55,7 +55,33 @@ export interface Matcher {
   readonly stateCount: number;
 }
 
+/**
+ * A built automaton as plain, JSON-safe data. The background builds it once per deck and sends it
+ * with the term index, so that a page does not spend its first milliseconds (and a background
+ * compile of the builder) on it: matcherFromAutomaton only copies it into typed arrays.
+ */
+export interface Automaton {
+  version: 1;
+  /** The root's transitions: pairs (character, state). */
+  root: number[];
+  /** For states 1 … n-1 in turn, how many transitions each has; then per transition its
+   *  character (a UTF-16 code unit: numbers, as a lone surrogate may not survive messaging) and
+   *  the state it leads to. */
+  rowSizes: number[];
+  rowChars: number[];
+  rowNext: number[];
+  /** Pairs (state, pattern number): the longest pattern read on reaching the state. */
+  outputs: number[];
+  /** Per pattern number: its length and id. */
+  lengths: number[];
+  ids: Array<number | string>;
+}
+
 export function buildMatcher(patterns: readonly Pattern[]): Matcher {
+  return matcherFromAutomaton(compileAutomaton(patterns));
+}
+
+export function compileAutomaton(patterns: readonly Pattern[]): Automaton {
   // 1. A trie of the reversed patterns, with Maps while it grows.
   const kids: Array<Map<number, number>> = [new Map()];
   const terminal: number[] = [-1];
@@ -110,7 +136,6 @@ export function buildMatcher(patterns: readonly Pattern[]): Matcher {
   //    it does not override. Edges to depth-1 states are left out: the root table has them.
   const rows: number[][] = new Array<number[]>(n);
   rows[0] = [];
-  let total = 0;
   for (let k = 0; k < tail; k++) {
     const s = queue[k];
     const row: number[] = [];
@@ -118,31 +143,47 @@ export function buildMatcher(patterns: readonly Pattern[]): Matcher {
     const inherited = rows[fail[s]];
     for (let e = 0; e < inherited.length; e += 2) if (!kids[s].has(inherited[e])) row.push(inherited[e], inherited[e + 1]);
     rows[s] = row;
-    total += row.length >> 1;
   }
-  // 4. Freeze, numbering the states breadth first (the root 0, then queue order): the states
-  //    one character deep, all the root table leads to, come first and fit its 16-bit entries
-  //    (half the memory of 32-bit ones, and fewer cache misses in the scan's busiest lookup).
+  // 4. Number the states breadth first (the root 0, then queue order): the states one character
+  //    deep, all the root table leads to, come first and fit its 16-bit entries (half the memory
+  //    of 32-bit ones, and fewer cache misses in the scan's busiest lookup).
   const rank = new Int32Array(n);
   for (let k = 0; k < tail; k++) rank[queue[k]] = k + 1;
-  const root = new Uint16Array(65536);
-  for (const [c, t] of kids[0]) root[c] = rank[t];
-  const output = new Int32Array(n).fill(-1);
-  const rowStart = new Int32Array(n + 1);
-  const rowChar = new Uint16Array(total);
-  const rowNext = new Int32Array(total);
-  let e = 0;
+  const root: number[] = [];
+  for (const [c, t] of kids[0]) root.push(c, rank[t]);
+  const rowSizes: number[] = [];
+  const rowChars: number[] = [];
+  const rowNext: number[] = [];
+  const outputs: number[] = [];
   for (let r = 1; r < n; r++) {
     const s = queue[r - 1];
-    output[r] = out[s];
-    rowStart[r] = e;
+    if (out[s] >= 0) outputs.push(r, out[s]);
     const row = rows[s];
-    for (let j = 0; j < row.length; j += 2, e++) {
-      rowChar[e] = row[j];
-      rowNext[e] = rank[row[j + 1]];
+    rowSizes.push(row.length >> 1);
+    for (let j = 0; j < row.length; j += 2) {
+      rowChars.push(row[j]);
+      rowNext.push(rank[row[j + 1]]);
     }
   }
-  rowStart[n] = e;
+  return { version: 1, root, rowSizes, rowChars, rowNext, outputs, lengths, ids };
+}
+
+/** The matcher for an automaton built by compileAutomaton (here or in the background). */
+export function matcherFromAutomaton(automaton: Automaton): Matcher {
+  const { lengths, ids } = automaton;
+  const n = automaton.rowSizes.length + 1;
+  const total = automaton.rowChars.length;
+  if (automaton.rowNext.length !== total || lengths.length !== ids.length) throw new Error('Malformed automaton');
+  const root = new Uint16Array(65536);
+  for (let k = 0; k < automaton.root.length; k += 2) root[automaton.root[k]] = automaton.root[k + 1];
+  const output = new Int32Array(n).fill(-1);
+  for (let k = 0; k < automaton.outputs.length; k += 2) output[automaton.outputs[k]] = automaton.outputs[k + 1];
+  // State r's transitions are rowChar/rowNext[rowStart[r] … rowStart[r + 1]); the root has none.
+  const rowStart = new Int32Array(n + 1);
+  for (let r = 1; r < n; r++) rowStart[r + 1] = rowStart[r] + automaton.rowSizes[r - 1];
+  if (rowStart[n] !== total) throw new Error('Malformed automaton');
+  const rowChar = Uint16Array.from(automaton.rowChars);
+  const rowNext = Int32Array.from(automaton.rowNext);
 
   // Reused between calls: per match found, where it starts and which pattern (back to front).
   // Sized for a pattern at one position in eight (on a news page it is about one in a hundred),

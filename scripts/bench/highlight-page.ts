@@ -7,7 +7,7 @@ import { createPasses } from '@/entrypoints/page.content/pass';
 
 let matcher: Matcher | undefined;
 
-/** Builds the matcher (once per page, as the content script does); returns its build time. */
+/** Makes the matcher from the term index (once per page, as the content script does); returns the time it took. */
 export function prepare(index: TermIndex): number {
   const t0 = performance.now();
   matcher = matcherFromIndex(index);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Term } from '../../../data/knowledge/types';
-import { buildTermIndex, matcherFromIndex } from '../../../data/match/index-terms';
-import { buildMatcher } from '../../../data/match/matcher';
+import { buildTermIndex, matcherFromIndex, type TermIndex } from '../../../data/match/index-terms';
+import { buildMatcher, compileAutomaton, matcherFromAutomaton } from '../../../data/match/matcher';
 import { joinSegments, locate } from '../../../data/match/segments';
 
 /** The matched substrings, in order: what a reader would see highlighted. */
@@ -117,6 +117,10 @@ describe('findAll against a plain search', () => {
       const patterns = Array.from({ length: 1 + random(8) }, () => word(1, 5));
       const text = word(0, 40);
       expect(found(patterns, text), `${patterns.join(',')} in ${text}`).toEqual(reference(patterns, text));
+      // The same automaton sent as JSON (as the background sends it to pages) finds the same.
+      const sent = JSON.parse(JSON.stringify(compileAutomaton(patterns.map((p, id) => ({ text: p, id })))));
+      const matches = matcherFromAutomaton(sent).findAll(text);
+      expect(matches.map(({ start, end }) => text.slice(start, end)), `${patterns.join(',')} in ${text}, sent`).toEqual(reference(patterns, text));
     }
   });
 
@@ -160,8 +164,21 @@ describe('term index', () => {
       patterns: ['两不愁三保障', '兩不愁三保障', '精准扶贫', '精準扶貧'],
       noteIds: [['n1'], ['n1'], ['n3', 'n2'], ['n2']],
       roles: [['name'], ['name'], ['name', 'member'], ['member']],
+      automaton: expect.objectContaining({ version: 1, ids: [0, 1, 2, 3], lengths: [6, 6, 4, 4] }),
     });
     expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+  });
+
+  it('carries its matcher prebuilt: after a trip through JSON it finds what one built from the patterns finds', () => {
+    const index = JSON.parse(JSON.stringify(buildTermIndex(terms))) as TermIndex;
+    const text = '实现两不愁三保障，實現兩不愁三保障，精准扶贫精準扶貧。';
+    const built = buildMatcher(index.patterns.map((p, id) => ({ text: p, id })));
+    expect(matcherFromIndex(index).findAll(text)).toEqual(built.findAll(text));
+    expect(matcherFromIndex(index).findAll(text)).toHaveLength(4);
+    // An index without it (or with one this code cannot read) still gives a working matcher.
+    expect(matcherFromIndex({ ...index, automaton: undefined }).findAll(text)).toHaveLength(4);
+    const broken = { ...index, automaton: { ...index.automaton!, rowNext: [] } };
+    expect(matcherFromIndex(broken).findAll(text)).toHaveLength(4);
   });
 
   it('keeps two-character names but drops two-character members and terms', () => {
