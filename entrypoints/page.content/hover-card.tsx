@@ -1,7 +1,7 @@
 // Hovering a highlighted term for a moment (or Alt+Shift+T from the keyboard) opens its card
 // in a shadow root; Esc closes it, arrows or "下一个" move to the next term. Each term seen is
 // one TermHit; its details come from the background (getTermCard), never from a database here.
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TermCard, type Rating } from '@/components/content/term-card';
 import cardCss from '@/components/content/term-card.css?inline';
@@ -38,19 +38,25 @@ export function startHoverCard(page: TifaPage): void {
     return info;
   };
 
+  // React DOM is set up on the first card, not on every page load: its module takes a few
+  // milliseconds to initialise, and most pages are read without opening a card.
   const mountUi = () =>
-    (ui ??= createShadowRootUi(ctx, {
-      name: HOST,
-      position: 'inline',
-      // After <body>, not in it: the page's body keeps exactly its own content.
-      anchor: document.documentElement,
-      css: cardCss,
-      onMount: (container) => createRoot(container),
-      onRemove: (root) => root?.unmount(),
-    }).then((created) => {
-      created.mount();
-      return created;
-    }));
+    (ui ??= import('react-dom/client')
+      .then(({ createRoot }) =>
+        createShadowRootUi(ctx, {
+          name: HOST,
+          position: 'inline',
+          // After <body>, not in it: the page's body keeps exactly its own content.
+          anchor: document.documentElement,
+          css: cardCss,
+          onMount: (container) => createRoot(container),
+          onRemove: (root) => root?.unmount(),
+        }),
+      )
+      .then((created) => {
+        created.mount();
+        return created;
+      }));
 
   const render = async () => {
     const { mounted } = await mountUi();
