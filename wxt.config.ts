@@ -20,6 +20,24 @@ export default defineConfig({
     'build:publicAssets': async (wxt, files) => {
       files.push({ relativeDest: 'deck.json', contents: await bundledDeck(wxt.config.root) });
     },
+    // The content script runs on every page of the news sites: there the hover card's React code is
+    // served by Preact's React-compatible API (a tenth of React DOM's size), which halves what each
+    // page load spends compiling and starting the script. Extension pages keep React.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const own = config.resolve?.alias ?? [];
+      const existing = Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+          { find: /^react-dom$/, replacement: 'preact/compat' },
+          { find: /^react\/jsx-(dev-)?runtime$/, replacement: 'preact/jsx-runtime' },
+          { find: /^react$/, replacement: 'preact/compat' },
+          ...existing,
+        ],
+      };
+    },
   },
   // The top level is the source root: entrypoints/, components/, data/ sit beside package.json.
   manifest: ({ browser }) => ({
