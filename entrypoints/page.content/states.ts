@@ -2,7 +2,7 @@
 // `tifa-term-learning` / `tifa-term-known`, painted over `tifa-term` (which keeps every term, the
 // new ones yellow). Only those notes' occurrences are copied, usually a small share of the page.
 // States come from the background; a change of study progress anywhere (stored stamp) repaints.
-import { progressStamp } from '@/components/progress-stamp';
+import { watchProgress } from '@/components/progress-stamp';
 import type { StudiedState } from '@/data/match/term-states';
 import { sendMessage } from '@/data/messages';
 import { hitRange, isCurrent } from './highlight';
@@ -63,7 +63,7 @@ export function colourByState({ ctx, signal, index, layer, passes, contain }: Ti
 
   passes.onPass(() => (Object.keys(states).length ? repaint() : undefined));
   void refresh();
-  const unwatch = progressStamp.watch(() => void refresh());
+  const unwatch = watchProgress(() => void refresh());
   const stop = () => {
     unwatch();
     for (const name of Object.values(STATE_HIGHLIGHTS)) CSS.highlights.delete(name);
