@@ -136,11 +136,10 @@ function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] 
   const editable = skipped.editable;
   const walker = textWalker(root);
   // The non-empty text nodes from the one the current match starts in: nodes[k] covers
-  // text[starts[k], ends[k]) for k < size. Emptied (size 0) once a match starts past them all;
-  // the arrays themselves are only ever written over.
+  // text[starts[k], starts[k + 1]) for k < size, and starts[size] is `read`. Emptied (size 0)
+  // once a match starts past them all; the arrays themselves are only ever written over.
   const nodes: Text[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const starts: number[] = [0];
   let size = 0;
   /** Where the next text node from the walker begins. */
   let read = 0;
@@ -155,7 +154,7 @@ function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] 
     let pattern = table[r + 1];
     let end = start + matcher.lengthOf(pattern);
     let k = 0;
-    while (k < size && ends[k] <= start) k++;
+    while (k < size && starts[k + 1] <= start) k++;
     if (k === size) {
       k = 0;
       let node = walker.nextNode() as Text | null;
@@ -169,7 +168,7 @@ function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] 
       if (node === null) break;
       nodes[0] = node;
       starts[0] = read;
-      ends[0] = read += length;
+      starts[1] = read += length;
       size = 1;
     }
     while (read < end) {
@@ -177,9 +176,8 @@ function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] 
       if (node === null) break;
       const length = node.length;
       if (length === 0) continue;
-      nodes[size] = node;
-      starts[size] = read;
-      ends[size++] = read += length;
+      nodes[size++] = node;
+      starts[size] = read += length;
     }
     for (let j = k + 1; j < size && starts[j] < end; j++) {
       if (continuesRun(nodes[j - 1], nodes[j], editable)) continue;
@@ -196,12 +194,7 @@ function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] 
     }
     if (parentSkipped) continue;
     from = end;
-    const hit: TermHit = { id: matcher.idOf(pattern) as number, pieces: [] };
-    for (let j = k; j < size && starts[j] < end; j++) {
-      const offset = starts[j];
-      hit.pieces.push({ node: nodes[j], start: Math.max(start, offset) - offset, end: Math.min(end, ends[j]) - offset, hit });
-    }
-    hits.push(hit);
+    hits.push(hitAcross(matcher.idOf(pattern) as number, start, end, nodes, starts, k));
   }
   return hits;
 }
@@ -438,13 +431,22 @@ function addHits(hits: TermHit[], matches: Match[], starts: readonly number[], o
   let k = 0;
   for (const { start, end, id } of matches) {
     while (starts[k + 1] <= start) k++;
-    const hit: TermHit = { id: id as number, pieces: [] };
-    for (let j = k; starts[j] < end; j++) {
-      const from = starts[j];
-      hit.pieces.push({ node: owners[j], start: Math.max(start, from) - from, end: Math.min(end, starts[j + 1]) - from, hit });
-    }
-    hits.push(hit);
+    hits.push(hitAcross(id as number, start, end, owners, starts, k));
   }
+}
+
+/**
+ * The occurrence text[start, end) as a hit, in pieces at the text nodes it spans: nodes[j]'s
+ * text begins at starts[j], and a match never reaches past starts[j + 1] within it. It starts
+ * in nodes[k]; the entry after the last node it reaches is at or past its end.
+ */
+function hitAcross(id: number, start: number, end: number, nodes: readonly Text[], starts: readonly number[], k: number): TermHit {
+  const hit: TermHit = { id, pieces: [] };
+  for (let j = k; starts[j] < end; j++) {
+    const from = starts[j];
+    hit.pieces.push({ node: nodes[j], start: Math.max(start, from) - from, end: Math.min(end, starts[j + 1]) - from, hit });
+  }
+  return hit;
 }
 
 /**
