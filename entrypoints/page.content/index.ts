@@ -4,6 +4,7 @@
 import './highlight.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readSelection, showPageNotice } from '@/components/content/selection';
+import { watchLocalKey } from '@/components/storage-watch';
 import { matcherFromIndex, type TermIndex } from '@/data/match/index-terms';
 import { onMessage, sendMessage } from '@/data/messages';
 import { sitePatterns } from '@/data/sites';
@@ -57,12 +58,14 @@ async function followSiteState(ctx: ContentScriptContext, contain: Containment):
   let queue = sync().catch((error: unknown) =>
     isContextInvalidated(error) ? Promise.reject(error) : new Promise((resolve) => setTimeout(resolve, 1000)).then(sync),
   );
-  const onChanged = contain.guard('site-state', (changes: Record<string, unknown>, area: string) => {
-    // Only the site settings matter here (study progress is stored beside them).
-    if (area === 'local' && 'sites' in changes) queue = queue.catch(() => {}).then(sync);
-  });
-  browser.storage.onChanged.addListener(onChanged);
-  ctx.onInvalidated(() => contain.run('site-state', () => browser.storage.onChanged.removeListener(onChanged)));
+  // Only the site settings matter here (study progress is stored beside them).
+  const unwatch = watchLocalKey(
+    'sites',
+    contain.guard('site-state', () => {
+      queue = queue.catch(() => {}).then(sync);
+    }),
+  );
+  ctx.onInvalidated(() => contain.run('site-state', unwatch));
   await queue;
 }
 
