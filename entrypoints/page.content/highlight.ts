@@ -24,6 +24,8 @@ export interface TermHighlights {
   piecesIn(node: Node): readonly HitPiece[];
   /** Every painted occurrence, in no particular order. */
   hits(): TermHit[];
+  /** The range an occurrence is painted with (none in the fallback), to paint it elsewhere too. */
+  rangeOf(hit: TermHit): AbstractRange | undefined;
   clear(): void;
 }
 
@@ -107,6 +109,9 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     hits() {
       return [...painted.keys()];
     },
+    rangeOf(hit) {
+      return painted.get(hit) ?? undefined;
+    },
     clear() {
       if (native) {
         highlight?.clear();
@@ -127,7 +132,7 @@ export function isCurrent(piece: HitPiece): boolean {
 }
 
 /** The range an occurrence is painted with (static: see the top of this file). */
-export function hitRange(hit: TermHit): StaticRange {
+function hitRange(hit: TermHit): StaticRange {
   const first = hit.pieces[0];
   const last = hit.pieces[hit.pieces.length - 1];
   return new StaticRange({ startContainer: first.node, startOffset: first.start, endContainer: last.node, endOffset: last.end });

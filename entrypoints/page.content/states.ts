@@ -1,11 +1,12 @@
 // Colours by study state: terms of notes being learned or known are also put in the highlights
 // `tifa-term-learning` / `tifa-term-known`, painted over `tifa-term` (which keeps every term, the
-// new ones yellow). Only those notes' occurrences are copied, usually a small share of the page.
+// new ones yellow). Only those notes' occurrences go in, with the very ranges tifa-term paints
+// them with: usually a small share of the page.
 // States come from the background; a change of study progress anywhere (stored stamp) repaints.
 import { watchProgress } from '@/components/progress-stamp';
 import type { StudiedState } from '@/data/match/term-states';
 import { sendMessage } from '@/data/messages';
-import { hitRange, isCurrent } from './highlight';
+import { isCurrent } from './highlight';
 import type { TermHit } from './scan';
 import type { TifaPage } from './page';
 
@@ -34,8 +35,9 @@ export function colourByState({ ctx, signal, index, layer, passes, contain }: Ti
     for (const hit of layer.hits()) {
       const state = stateOf(hit);
       if (!state) continue;
-      const highlight = highlights.get(state)!;
-      if (hit.pieces.every(isCurrent)) highlight.add(hitRange(hit));
+      // The very range tifa-term paints the occurrence with; left out once its text has changed.
+      const range = layer.rangeOf(hit);
+      if (range && hit.pieces.every(isCurrent)) highlights.get(state)!.add(range);
     }
   };
 
