@@ -170,6 +170,7 @@ export function compileAutomaton(patterns: readonly Pattern[]): Automaton {
 
 /** The matcher for an automaton built by compileAutomaton (here or in the background). */
 export function matcherFromAutomaton(automaton: Automaton): Matcher {
+  if (automaton.version !== 1) throw new Error('Unknown automaton version');
   const { lengths, ids } = automaton;
   const n = automaton.rowSizes.length + 1;
   const total = automaton.rowChars.length;

@@ -179,6 +179,9 @@ describe('term index', () => {
     expect(matcherFromIndex({ ...index, automaton: undefined }).findAll(text)).toHaveLength(4);
     const broken = { ...index, automaton: { ...index.automaton!, rowNext: [] } };
     expect(matcherFromIndex(broken).findAll(text)).toHaveLength(4);
+    const later = { ...index, automaton: { ...index.automaton!, version: 2 as unknown as 1, rowNext: [] } };
+    expect(matcherFromIndex(later).findAll(text)).toHaveLength(4);
+    expect(() => matcherFromAutomaton({ ...index.automaton!, version: 2 as unknown as 1 })).toThrow();
   });
 
   it('keeps two-character names but drops two-character members and terms', () => {
