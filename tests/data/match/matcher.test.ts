@@ -101,7 +101,8 @@ describe('findAll against a plain search', () => {
   function cases(seed: number, alphabet: string) {
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
+      // Its high bits: the low bits of this generator repeat with a short period.
+      return Math.floor((seed / 0x80000000) * n);
     };
     const word = (min: number, max: number) => {
       let s = '';
