@@ -125,6 +125,15 @@ describe('findAll against a plain search', () => {
     }
   });
 
+  it('agrees on many patterns at once (a dense automaton: states packed close together in its tables)', () => {
+    const { random, word } = cases(4242, '六个精准扶贫两不愁三保障');
+    for (let round = 0; round < 60; round++) {
+      const patterns = Array.from({ length: 20 + random(60) }, () => word(2, 6));
+      const text = word(100, 300);
+      expect(found(patterns, text), `${patterns.join(',')} in ${text}`).toEqual(reference(patterns, text));
+    }
+  });
+
   it('longestStarts gives the longest pattern at every position, and longestWithin the longest that stops by a boundary', () => {
     const { random, word } = cases(777, '两不愁三保');
     /** The longest pattern in text[i, end), the obvious way. */
@@ -165,7 +174,7 @@ describe('term index', () => {
       patterns: ['两不愁三保障', '兩不愁三保障', '精准扶贫', '精準扶貧'],
       noteIds: [['n1'], ['n1'], ['n3', 'n2'], ['n2']],
       roles: [['name'], ['name'], ['name', 'member'], ['member']],
-      automaton: expect.objectContaining({ version: 1, ids: [0, 1, 2, 3], lengths: [6, 6, 4, 4] }),
+      automaton: expect.objectContaining({ version: 2, ids: [0, 1, 2, 3], lengths: [6, 6, 4, 4] }),
     });
     expect(JSON.parse(JSON.stringify(index))).toEqual(index);
   });
@@ -178,11 +187,22 @@ describe('term index', () => {
     expect(matcherFromIndex(index).findAll(text)).toHaveLength(4);
     // An index without it (or with one this code cannot read) still gives a working matcher.
     expect(matcherFromIndex({ ...index, automaton: undefined }).findAll(text)).toHaveLength(4);
-    const broken = { ...index, automaton: { ...index.automaton!, rowNext: [] } };
+    const broken = { ...index, automaton: { ...index.automaton!, next: [] } };
     expect(matcherFromIndex(broken).findAll(text)).toHaveLength(4);
-    const later = { ...index, automaton: { ...index.automaton!, version: 2 as unknown as 1, rowNext: [] } };
+    const later = { ...index, automaton: { ...index.automaton!, version: 1 as unknown as 2, next: [] } };
     expect(matcherFromIndex(later).findAll(text)).toHaveLength(4);
-    expect(() => matcherFromAutomaton({ ...index.automaton!, version: 2 as unknown as 1 })).toThrow();
+    expect(() => matcherFromAutomaton({ ...index.automaton!, version: 1 as unknown as 2 })).toThrow();
+  });
+
+  it('refuses an automaton whose tables would send a scan out of bounds', () => {
+    const automaton = buildTermIndex(terms).automaton!;
+    expect(() => matcherFromAutomaton(automaton)).not.toThrow();
+    const lastBase = automaton.check.length - automaton.classes.length;
+    expect(() => matcherFromAutomaton({ ...automaton, base: automaton.base.map(() => lastBase) })).toThrow('Malformed');
+    expect(() => matcherFromAutomaton({ ...automaton, base: automaton.base.map(() => -1) })).toThrow('Malformed');
+    expect(() => matcherFromAutomaton({ ...automaton, next: automaton.next.map(() => automaton.base.length) })).toThrow('Malformed');
+    expect(() => matcherFromAutomaton({ ...automaton, root: [0x4e00, automaton.base.length] })).toThrow('Malformed');
+    expect(() => matcherFromAutomaton({ ...automaton, check: automaton.check.slice(1) })).toThrow('Malformed');
   });
 
   it('keeps two-character names but drops two-character members and terms', () => {
