@@ -441,13 +441,25 @@ function addHits(hits: TermHit[], matches: Match[], starts: readonly number[], o
  * in nodes[k]; the entry after the last node it reaches is at or past its end.
  */
 function hitAcross(id: number, start: number, end: number, nodes: readonly Text[], starts: readonly number[], k: number): TermHit {
-  const hit: TermHit = { id, pieces: [] };
-  for (let j = k; starts[j] < end; j++) {
-    const from = starts[j];
-    hit.pieces.push({ node: nodes[j], start: Math.max(start, from) - from, end: Math.min(end, starts[j + 1]) - from, hit });
+  const hit: TermHit = { id, pieces: NO_PIECES };
+  const from = starts[k];
+  if (end <= starts[k + 1]) {
+    // One piece, the usual case. An array literal of its exact size: one that grows from [] by
+    // push reserves room for 17, and thousands of them fill the young generation faster, so a
+    // garbage collection during the pass becomes likelier.
+    hit.pieces = [{ node: nodes[k], start: start - from, end: end - from, hit }];
+    return hit;
   }
+  const pieces: HitPiece[] = [];
+  for (let j = k; starts[j] < end; j++) {
+    const at = starts[j];
+    pieces.push({ node: nodes[j], start: Math.max(start, at) - at, end: Math.min(end, starts[j + 1]) - at, hit });
+  }
+  hit.pieces = pieces;
   return hit;
 }
+
+const NO_PIECES: HitPiece[] = [];
 
 /**
  * A walk over the text nodes under `root`: the nodes whose data make up its textContent, CDATA
