@@ -24,8 +24,8 @@ export interface TermHighlights {
   piecesIn(node: Node): readonly HitPiece[];
   /** Every painted occurrence, in no particular order. */
   hits(): TermHit[];
-  /** The range an occurrence is painted with (none in the fallback), to paint it elsewhere too. */
-  rangeOf(hit: TermHit): AbstractRange | undefined;
+  /** Every painted occurrence with the range it is painted with (none in the fallback), to paint it elsewhere too. */
+  eachRange(visit: (hit: TermHit, range: AbstractRange) => void): void;
   clear(): void;
 }
 
@@ -35,27 +35,30 @@ export interface TermHighlights {
  */
 export function createHighlights(mutate: (write: () => void) => void = (write) => write()): TermHighlights {
   const native = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-  /** Every painted occurrence, with its range (null in the fallback). */
-  const painted = new Map<TermHit, AbstractRange | null>();
+  // Every painted occurrence, and the range it is painted with (null in the fallback) at the same
+  // index: two plain lists rather than a Map from hit to range, which cost the pass ~1 ms for its
+  // thousands of entries (much of it in garbage collection). Occurrences only ever go by
+  // removeWhere, which reads the whole list anyway.
+  const painted: TermHit[] = [];
+  const ranges: Array<AbstractRange | null> = [];
   /** The pieces in each text node, for the hover card: built when first asked for after a change. */
   let byNode: Map<Text, HitPiece[]> | null = null;
   let highlight: Highlight | undefined;
 
   function paintNative(hits: readonly TermHit[]): void {
-    const added: AbstractRange[] = [];
+    const from = ranges.length;
     for (const hit of hits) {
-      const range = hitRange(hit);
-      added.push(range);
-      painted.set(hit, range);
+      painted.push(hit);
+      ranges.push(hitRange(hit));
     }
-    let from = 0;
+    let next = from;
     if (!highlight) {
       // Handing the ranges to the constructor is faster than adding them one by one.
-      from = Math.min(added.length, MAX_SPREAD);
-      highlight = new Highlight(...added.slice(0, from));
+      next = Math.min(ranges.length, from + MAX_SPREAD);
+      highlight = new Highlight(...(ranges.slice(from, next) as AbstractRange[]));
       CSS.highlights.set(HIGHLIGHT_NAME, highlight);
     }
-    for (let k = from; k < added.length; k++) highlight.add(added[k]);
+    for (let k = next; k < ranges.length; k++) highlight.add(ranges[k]!);
   }
 
   function paintWrapped(hits: readonly TermHit[]): void {
@@ -66,14 +69,15 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       piece.end -= piece.start;
       piece.start = 0;
     }
-    for (const hit of hits) painted.set(hit, null);
+    for (const hit of hits) {
+      painted.push(hit);
+      ranges.push(null);
+    }
   }
 
-  function unpaint(hit: TermHit): void {
-    const range = painted.get(hit);
+  function unpaint(hit: TermHit, range: AbstractRange | null): void {
     if (range) highlight?.delete(range);
     else if (!native) hit.pieces.forEach((piece) => unwrap(piece.node));
-    painted.delete(hit);
   }
 
   return {
@@ -87,16 +91,28 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       else mutate(() => paintWrapped(valid));
     },
     removeWhere(test) {
-      const doomed: TermHit[] = [];
-      for (const hit of painted.keys()) if (hit.pieces.some((piece) => test(piece.node))) doomed.push(hit);
+      const doomed: number[] = [];
+      for (let k = 0; k < painted.length; k++) if (painted[k].pieces.some((piece) => test(piece.node))) doomed.push(k);
       if (doomed.length === 0) return;
       byNode = null;
-      mutate(() => doomed.forEach(unpaint));
+      mutate(() => doomed.forEach((k) => unpaint(painted[k], ranges[k])));
+      // Close the gaps, keeping the order.
+      let kept = 0;
+      for (let k = 0, d = 0; k < painted.length; k++) {
+        if (k === doomed[d]) {
+          d++;
+          continue;
+        }
+        painted[kept] = painted[k];
+        ranges[kept++] = ranges[k];
+      }
+      painted.length = kept;
+      ranges.length = kept;
     },
     piecesIn(node) {
       if (!byNode) {
         byNode = new Map();
-        for (const hit of painted.keys()) {
+        for (const hit of painted) {
           for (const piece of hit.pieces) {
             const list = byNode.get(piece.node);
             if (list) list.push(piece);
@@ -107,17 +123,21 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       return byNode.get(node as Text) ?? [];
     },
     hits() {
-      return [...painted.keys()];
+      return painted.slice();
     },
-    rangeOf(hit) {
-      return painted.get(hit) ?? undefined;
+    eachRange(visit) {
+      for (let k = 0; k < painted.length; k++) {
+        const range = ranges[k];
+        if (range) visit(painted[k], range);
+      }
     },
     clear() {
       if (native) {
         highlight?.clear();
         CSS.highlights.delete(HIGHLIGHT_NAME);
         highlight = undefined;
-        painted.clear();
+        painted.length = 0;
+        ranges.length = 0;
         byNode = null;
       } else {
         this.removeWhere(() => true);

@@ -32,13 +32,11 @@ export function colourByState({ ctx, signal, index, layer, passes, contain }: Ti
   const repaint = () => {
     if (signal.aborted) return;
     for (const highlight of highlights.values()) highlight.clear();
-    for (const hit of layer.hits()) {
+    // The very range tifa-term paints each occurrence with; left out once its text has changed.
+    layer.eachRange((hit, range) => {
       const state = stateOf(hit);
-      if (!state) continue;
-      // The very range tifa-term paints the occurrence with; left out once its text has changed.
-      const range = layer.rangeOf(hit);
-      if (range && hit.pieces.every(isCurrent)) highlights.get(state)!.add(range);
-    }
+      if (state && hit.pieces.every(isCurrent)) highlights.get(state)!.add(range);
+    });
   };
 
   // One request at a time; a change that comes in meanwhile asks once more afterwards.

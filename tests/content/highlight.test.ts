@@ -1,6 +1,7 @@
-// The wrapping fallback of the highlight layer (browsers without CSS.highlights), on a small DOM
-// (linkedom, which has no CSS.highlights either). The native path is driven in Chromium by the
-// e2e suite; this one changes the DOM, so what it must give back is checked node by node.
+// The highlight layer on a small DOM (linkedom). The wrapping fallback (browsers without
+// CSS.highlights, as linkedom has none) changes the DOM, so what it must give back is checked node
+// by node. The native path's bookkeeping (which range paints which occurrence, through removals)
+// is checked here with a stand-in CSS.highlights; Chromium's own painting is driven by the e2e suite.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { buildMatcher } from '../../data/match/matcher';
@@ -87,5 +88,77 @@ describe('highlights without CSS.highlights: wrapping', () => {
     layer.add(hits);
     expect(layer.hits().map((h) => h.id)).toEqual([0, 1]);
     expect(shape(document.getElementById('q')!)).toEqual(['五个']);
+  });
+});
+
+describe('highlights with CSS.highlights: one StaticRange per occurrence', () => {
+  /** The stand-ins: a Highlight is a Set of ranges, a StaticRange keeps what it was given. */
+  beforeEach(() => {
+    vi.stubGlobal('CSS', { highlights: new Map() });
+    vi.stubGlobal('Highlight', class extends Set<AbstractRange> {
+      constructor(...ranges: AbstractRange[]) {
+        super(ranges);
+      }
+    });
+    vi.stubGlobal('StaticRange', class {
+      startContainer: Node;
+      startOffset: number;
+      endContainer: Node;
+      endOffset: number;
+      constructor(init: StaticRangeInit) {
+        ({ startContainer: this.startContainer, startOffset: this.startOffset, endContainer: this.endContainer, endOffset: this.endOffset } = init);
+      }
+    });
+  });
+
+  /** What a range covers, as text. */
+  const covered = (r: AbstractRange) =>
+    r.startContainer === r.endContainer
+      ? (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)
+      : `${(r.startContainer as Text).data.slice(r.startOffset)}|${(r.endContainer as Text).data.slice(0, r.endOffset)}`;
+  const paintedTexts = () => [...(CSS.highlights.get('tifa-term') as unknown as Set<AbstractRange>)].map(covered).sort();
+  const pairs = (layer: ReturnType<typeof createHighlights>) => {
+    const out: string[] = [];
+    const painting = CSS.highlights.get('tifa-term') as unknown as Set<AbstractRange> | undefined;
+    layer.eachRange((hit, range) => {
+      // The range handed out must be the one in tifa-term, and must start where the hit does.
+      const own = painting?.has(range) && range.startContainer === hit.pieces[0].node && range.startOffset === hit.pieces[0].start;
+      out.push(`${hit.id}:${covered(range)}${own ? '' : ' (not its range)'}`);
+    });
+    return out.sort();
+  };
+
+  it('paints each occurrence with one range across its pieces, and hands out the range each one is painted with', async () => {
+    const { layer } = await painted();
+    expect(layer.native).toBe(true);
+    expect(paintedTexts()).toEqual(['两不愁三保障', '五个一批', '六个|精准']);
+    expect(pairs(layer)).toEqual(['0:六个|精准', '1:两不愁三保障', '2:五个一批']);
+    expect(document.querySelectorAll('tifa-mark')).toHaveLength(0);
+    expect(document.body.textContent).toBe('要做到六个精准，实现两不愁三保障。五个一批');
+  });
+
+  it('removes exactly the occurrences asked for, and each remaining one keeps its own range', async () => {
+    const { layer } = await painted();
+    // A second batch (as a rescan of new content adds), then a removal from the middle of the list.
+    const q = document.getElementById('q')!;
+    const more = await scanTree(q, buildMatcher(TERMS.map((text, id) => ({ text, id }))));
+    layer.add(more.hits, true);
+    expect(layer.hits()).toHaveLength(4);
+    const b = document.querySelector('b')!;
+    layer.removeWhere((node) => b.contains(node));
+    expect(paintedTexts()).toEqual(['两不愁三保障', '五个一批', '五个一批']);
+    expect(pairs(layer)).toEqual(['1:两不愁三保障', '2:五个一批', '2:五个一批']);
+    layer.removeWhere((node) => q.contains(node));
+    expect(paintedTexts()).toEqual(['两不愁三保障']);
+    expect(pairs(layer)).toEqual(['1:两不愁三保障']);
+    expect(layer.piecesIn(b.firstChild!)).toEqual([]);
+    expect(layer.piecesIn(document.getElementById('p')!.lastChild!).map((p) => p.hit.id)).toEqual([1]);
+    // Occurrences added after removals are paired with their own ranges too.
+    layer.add((await scanTree(q, buildMatcher(TERMS.map((text, id) => ({ text, id }))))).hits, true);
+    expect(pairs(layer)).toEqual(['1:两不愁三保障', '2:五个一批']);
+    layer.clear();
+    expect(CSS.highlights.has('tifa-term')).toBe(false);
+    expect(layer.hits()).toEqual([]);
+    expect(pairs(layer)).toEqual([]);
   });
 });
