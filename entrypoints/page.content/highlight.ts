@@ -47,9 +47,11 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
 
   function paintNative(hits: readonly TermHit[]): void {
     const from = ranges.length;
-    for (const hit of hits) {
-      painted.push(hit);
-      ranges.push(hitRange(hit));
+    // Grown once to their new size, not push by push (each growth leaves the old storage as garbage).
+    painted.length = ranges.length = from + hits.length;
+    for (let k = 0; k < hits.length; k++) {
+      painted[from + k] = hits[k];
+      ranges[from + k] = hitRange(hits[k]);
     }
     let next = from;
     if (!highlight) {

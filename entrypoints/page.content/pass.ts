@@ -30,7 +30,7 @@ export function createPasses(
     const inScope = new Set(scope);
     const stale = roots ? (node: Text) => !node.isConnected || isWithin(node, inScope) : () => true;
     if (!layer.native) layer.removeWhere(stale);
-    const hits: TermHit[] = [];
+    let hits: TermHit[] = [];
     let chars = 0;
     let busy = 0;
     // Until the page gets a turn, the pieces found are exactly what is on the page.
@@ -39,7 +39,8 @@ export function createPasses(
       if (!root.isConnected) continue;
       const result = await scanTree(root, matcher, { signal });
       if (signal.aborted) return;
-      for (const hit of result.hits) hits.push(hit);
+      if (hits.length === 0) hits = result.hits;
+      else for (const hit of result.hits) hits.push(hit);
       chars += result.chars;
       busy += result.busyMs;
       if (result.paused) fresh = false;
@@ -54,7 +55,7 @@ export function createPasses(
         if (signal.aborted) return;
         paintStart = performance.now();
       }
-      layer.add(hits.slice(at, at + PAINT_BATCH), fresh);
+      layer.add(hits.length <= PAINT_BATCH ? hits : hits.slice(at, at + PAINT_BATCH), fresh);
     }
     const end = performance.now();
     busy += end - paintStart;

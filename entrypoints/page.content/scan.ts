@@ -205,8 +205,12 @@ function scanSnapshot(root: Element, text: string, matcher: Matcher): TermHit[] 
  * the root down to the last node found clear, and only looks at the ancestors not on it.
  */
 function skipFinder(root: Node) {
-  /** Ancestors of the last node found clear, the root first; none of them is skipped. */
+  // Arrays with counters, written by index: an array emptied by `length = 0` drops its storage,
+  // and the next push allocates it again (thousands of times a pass, a young-generation
+  // collection's worth of garbage on a large page).
+  /** path[0 … depth): ancestors of the last node found clear, the root first; none of them is skipped. */
   const path: Node[] = [root];
+  let depth = 1;
   const entered: Element[] = [];
   /** Editable regions ([contenteditable] other than "false"): inline or not, text does not run through them. */
   let editable = findEditable(root);
@@ -217,29 +221,29 @@ function skipFinder(root: Node) {
     /** After a pause: the page may have changed. */
     reset(): void {
       editable = findEditable(root);
-      path.length = 1;
+      depth = 1;
     },
     around(node: Node): Element | null {
-      entered.length = 0;
+      let count = 0;
       for (let el = node.parentNode; ; el = el.parentNode) {
         if (el === null) {
           // Not under the root any more (moved during a pause): nothing to skip.
-          path.length = 1;
+          depth = 1;
           return null;
         }
-        let known = path.length - 1;
+        let known = depth - 1;
         while (known >= 0 && path[known] !== el) known--;
         if (known >= 0) {
-          path.length = known + 1;
+          depth = known + 1;
           break;
         }
-        entered.push(el as Element);
+        entered[count++] = el as Element;
       }
-      for (let k = entered.length - 1; k >= 0; k--) {
+      for (let k = count - 1; k >= 0; k--) {
         const el = entered[k];
         if (SKIP.has(el.localName) || (editable !== null && editable.has(el))) return el;
       }
-      for (let k = entered.length - 1; k >= 0; k--) path.push(entered[k]);
+      for (let k = count - 1; k >= 0; k--) path[depth++] = entered[k];
       return null;
     },
   };
