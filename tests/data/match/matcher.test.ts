@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Term } from '../../../data/knowledge/types';
 import { buildTermIndex, matcherFromIndex, type TermIndex } from '../../../data/match/index-terms';
 import { buildMatcher, compileAutomaton, matcherFromAutomaton } from '../../../data/match/matcher';
-import { joinSegments, locate } from '../../../data/match/segments';
 
 /** The matched substrings, in order: what a reader would see highlighted. */
 function found(patterns: string[], text: string): string[] {
@@ -220,15 +219,5 @@ describe('term index', () => {
     const m = matcherFromIndex(index);
     const hits = m.findAll('香港：實現兩不愁三保障，推進精準扶貧；内地：两不愁三保障');
     expect(hits.map((h) => index.noteIds[h.id as number][0])).toEqual(['n1', 'n2', 'n1']);
-  });
-
-  it('finds a term split across elements: 六个<b>精准</b>', () => {
-    const index = buildTermIndex([{ text: '六个精准', noteId: 'n6', role: 'name' }]);
-    const { text, starts } = joinSegments(['要做到', '六个', '精准', '。']);
-    const [hit] = matcherFromIndex(index).findAll(text);
-    expect(locate(hit, starts)).toEqual([
-      { segment: 1, start: 0, end: 2 },
-      { segment: 2, start: 0, end: 2 },
-    ]);
   });
 });
