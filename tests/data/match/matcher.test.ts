@@ -111,25 +111,20 @@ describe('findAll against a plain search', () => {
     return { random, word };
   }
 
-  it('agrees on random patterns and texts over a small alphabet (every failure path taken)', () => {
-    const { random, word } = cases(12345, '六个精准扶');
-    for (let round = 0; round < 300; round++) {
-      const patterns = Array.from({ length: 1 + random(8) }, () => word(1, 5));
-      const text = word(0, 40);
+  // Few short patterns (every failure path taken), and many (a dense automaton: states packed close
+  // together in its tables); each automaton also sent through JSON, as the background sends it to pages.
+  it.each([
+    { what: 'a few patterns over a small alphabet', seed: 12345, alphabet: '六个精准扶', rounds: 300, count: [1, 8], length: [1, 5], text: [0, 40] },
+    { what: 'many patterns at once', seed: 4242, alphabet: '六个精准扶贫两不愁三保障', rounds: 60, count: [20, 79], length: [2, 6], text: [100, 300] },
+  ])('agrees on random cases: $what', ({ seed, alphabet, rounds, count, length, text: textLength }) => {
+    const { random, word } = cases(seed, alphabet);
+    for (let round = 0; round < rounds; round++) {
+      const patterns = Array.from({ length: count[0] + random(count[1] - count[0] + 1) }, () => word(length[0], length[1]));
+      const text = word(textLength[0], textLength[1]);
       expect(found(patterns, text), `${patterns.join(',')} in ${text}`).toEqual(reference(patterns, text));
-      // The same automaton sent as JSON (as the background sends it to pages) finds the same.
       const sent = JSON.parse(JSON.stringify(compileAutomaton(patterns.map((p, id) => ({ text: p, id })))));
       const matches = matcherFromAutomaton(sent).findAll(text);
       expect(matches.map(({ start, end }) => text.slice(start, end)), `${patterns.join(',')} in ${text}, sent`).toEqual(reference(patterns, text));
-    }
-  });
-
-  it('agrees on many patterns at once (a dense automaton: states packed close together in its tables)', () => {
-    const { random, word } = cases(4242, '六个精准扶贫两不愁三保障');
-    for (let round = 0; round < 60; round++) {
-      const patterns = Array.from({ length: 20 + random(60) }, () => word(2, 6));
-      const text = word(100, 300);
-      expect(found(patterns, text), `${patterns.join(',')} in ${text}`).toEqual(reference(patterns, text));
     }
   });
 
