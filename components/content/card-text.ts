@@ -39,32 +39,3 @@ export function dateLabel(iso: string | undefined): string {
 export function seenLabel(seen: TermCardInfo['seen']): string {
   return seen && seen.count > 0 ? `见过 ${seen.count} 次` : '';
 }
-
-export interface QuotePart {
-  text: string;
-  marked: boolean;
-}
-
-/** Splits a quote into plain and marked parts; marks may be unsorted, overlapping or out of range. */
-export function quoteParts(quote: string, marks: ReadonlyArray<readonly [number, number]> = []): QuotePart[] {
-  const spans = marks
-    .map(([s, e]) => [Math.max(0, s), Math.min(quote.length, e)] as const)
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
-  const parts: QuotePart[] = [];
-  let at = 0;
-  for (const [s, e] of spans) {
-    if (e <= at) continue;
-    const last = parts[parts.length - 1];
-    if (s > at) parts.push({ text: quote.slice(at, s), marked: false });
-    else if (last?.marked) {
-      last.text += quote.slice(at, e); // overlaps the previous mark: extend it
-      at = e;
-      continue;
-    }
-    parts.push({ text: quote.slice(Math.max(s, at), e), marked: true });
-    at = e;
-  }
-  if (at < quote.length) parts.push({ text: quote.slice(at), marked: false });
-  return parts;
-}

@@ -3,7 +3,8 @@
 // its card stands; "现在复习" rates it right there, "加入学习" puts it into study.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TermCardInfo } from '@/data/messages';
-import { RATING_LABELS, dateLabel, dueLabel, kindLabel, quoteParts, seenLabel, stateLabel } from './card-text';
+import { displayQuote, markPieces } from '@/components/common/quote-text';
+import { RATING_LABELS, dateLabel, dueLabel, kindLabel, seenLabel, stateLabel } from './card-text';
 
 export type Rating = 1 | 2 | 3 | 4;
 
@@ -41,8 +42,12 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
   }, [focus, info]);
 
   // The clicked button is gone after each step of a review: keep focus in the card, so 1–4 work.
+  // The step's text (question, answer, 已记录) sits at the top of the card: scroll back up to it,
+  // in case the card had been scrolled down to read a long source sentence.
   useEffect(() => {
-    if (phase !== 'info') dialog.current?.querySelector<HTMLElement>('.actions button')?.focus();
+    if (phase === 'info') return;
+    dialog.current?.querySelector<HTMLElement>('.actions button')?.focus({ preventScroll: true });
+    if (dialog.current) dialog.current.scrollTop = 0;
   }, [phase]);
 
   const act = (work: () => Promise<void>, next?: Phase) => {
@@ -71,6 +76,8 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
   // While the question is up, nothing on the card may give the answer away.
   const details = phase !== 'question' ? info : undefined;
   const evidence = details?.evidence[0];
+  // Tidied as the extension's pages show it: no PDF page numbers or stray spaces ("延安召 开").
+  const quote = evidence && displayQuote(evidence.quote, evidence.marks);
   const asked = card?.state === 'new' && info?.inStudy && phase !== 'added';
   const status = [card ? stateLabel(card.state, card.suspended) : '', asked ? '已加入学习' : '', card ? dueLabel(card.due, now) : '', seenLabel(info?.seen)];
   return (
@@ -90,21 +97,11 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       </header>
       {info === undefined && <p className="muted">正在读取卡片…</p>}
       {info === null && <p className="muted">卡片库里还没有“{term}”。</p>}
-      {details?.members && details.members.length > 0 && (
-        <ol className="members" aria-label="成员">
-          {details.members.map((m) => <li key={m}>{m}</li>)}
-        </ol>
-      )}
-      {details?.definition && <p className="definition">{details.definition}</p>}
-      {details?.glossaryNote && <p className="muted">{details.glossaryNote}</p>}
-      {evidence && (
-        <blockquote className="source">
-          <p>{quoteParts(evidence.quote, evidence.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>
-          <footer>——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}</footer>
-        </blockquote>
-      )}
-      {info?.conflicts?.map((c) => <p key={c} className="conflict" role="note">⚠ 说法不一：{c}</p>)}
+      {/* What matters now first (the card's standing, a disagreement between documents, the step
+          of a review under way), the term's details after: a long source sentence makes the card
+          scroll, and none of this should end up below its fold. */}
       {status.some(Boolean) && <p className="status">{status.filter(Boolean).join(' · ')}</p>}
+      {info?.conflicts?.map((c) => <p key={c} className="conflict" role="note">⚠ 说法不一：{c}</p>)}
       {card && (phase === 'question' || phase === 'answer') && (
         <section className="review" aria-label="复习">
           <p className="prompt">{card.prompt}</p>
@@ -114,6 +111,19 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       {phase === 'rated' && <p className="done" role="status">已记录。</p>}
       {phase === 'added' && <p className="done" role="status">已加入学习。</p>}
       {failure && <p className="conflict" role="alert">{failure}</p>}
+      {details?.members && details.members.length > 0 && (
+        <ol className="members" aria-label="成员">
+          {details.members.map((m) => <li key={m}>{m}</li>)}
+        </ol>
+      )}
+      {details?.definition && <p className="definition">{details.definition}</p>}
+      {details?.glossaryNote && <p className="muted">{details.glossaryNote}</p>}
+      {evidence && (
+        <blockquote className="source">
+          <p>{markPieces(quote!.text, quote!.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>
+          <footer>——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}</footer>
+        </blockquote>
+      )}
       <div className="actions">
         {card && (phase === 'info' || phase === 'added') && (
           <button type="button" className="primary" onClick={() => setPhase('question')}>现在复习</button>

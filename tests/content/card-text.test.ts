@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLabel, dueLabel, quoteParts, seenLabel, stateLabel } from '@/components/content/card-text';
+import { dateLabel, dueLabel, seenLabel, stateLabel } from '@/components/content/card-text';
 
 const now = new Date(2024, 10, 20, 9, 30); // 2024-11-20, local time
 
@@ -37,33 +37,5 @@ describe('labels', () => {
   it('counts sightings', () => {
     expect(seenLabel({ count: 3, last: '2024-11-20' })).toBe('见过 3 次');
     expect(seenLabel(undefined)).toBe('');
-  });
-});
-
-describe('quoteParts', () => {
-  const quote = '坚持六个精准，实施五个一批';
-  it.each([
-    ['no marks', [], [{ text: quote, marked: false }]],
-    [
-      'one mark',
-      [[2, 6]],
-      [
-        { text: '坚持', marked: false },
-        { text: '六个精准', marked: true },
-        { text: '，实施五个一批', marked: false },
-      ],
-    ],
-    [
-      'unsorted, overlapping, out of range',
-      [[9, 99], [2, 6], [4, 7]],
-      [
-        { text: '坚持', marked: false },
-        { text: '六个精准，', marked: true },
-        { text: '实施', marked: false },
-        { text: '五个一批', marked: true },
-      ],
-    ],
-  ] as Array<[string, Array<[number, number]>, unknown]>)('%s', (_, marks, expected) => {
-    expect(quoteParts(quote, marks)).toEqual(expected);
   });
 });

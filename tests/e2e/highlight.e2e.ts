@@ -256,17 +256,46 @@ test('hovering a term shows its card with members and source; Esc closes it', as
   await page.close();
 });
 
+/**
+ * Whether the card's element matching `selector` can be seen without scrolling the card: inside
+ * the card's box and above its buttons (which stay at the card's foot).
+ */
+function inSight(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const dialog = document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('[role=dialog]')!;
+    const el = dialog.querySelector(sel);
+    if (!el) return false;
+    const box = el.getBoundingClientRect();
+    const card = dialog.getBoundingClientRect();
+    const actions = dialog.querySelector('.actions')!.getBoundingClientRect();
+    return box.top >= card.top && box.bottom <= Math.min(card.bottom, actions.top) + 1;
+  }, selector);
+}
+
 test('"现在复习" rates the card from the page: question, answer, then a rating', async () => {
   const { page, errors } = await openHighlighted('news-simplified.html');
   await hover(page, '两不愁三保障');
   assert.match(await cardText(page), /新卡片/);
+  assert.ok(await inSight(page, '.status'), 'the card\'s state and due date show without scrolling');
+  // Its long source sentence makes the card scroll; read to the end of it first.
   const card = page.locator('tifa-hover-card [role=dialog]');
+  const scrolls = await card.evaluate((el) => el.scrollHeight > el.clientHeight);
+  assert.ok(scrolls, 'this card is taller than its box (else the checks below prove nothing)');
+  await card.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  assert.ok(!(await inSight(page, '.status')), 'scrolled down');
+  // Shown tidied, as in the extension's pages: no PDF line breaks or stray spaces between characters.
+  const quote = await page.evaluate(() => document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('blockquote p')!.textContent!);
+  assert.doesNotMatch(quote, /[\u4e00-\u9fff\d]\s+[\u4e00-\u9fff]/, `the source sentence reads cleanly: ${quote}`);
   await card.getByRole('button', { name: '现在复习' }).click();
   const question = await cardText(page);
   assert.doesNotMatch(question, /《/, 'nothing gives the answer away while the question is up');
+  assert.ok(await inSight(page, '.prompt'), 'the question is in sight');
   await card.getByRole('button', { name: '显示答案' }).click();
+  assert.ok(await inSight(page, '.answer'), 'the answer is in sight');
+  await card.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await card.getByRole('button', { name: /^良好/ }).click();
   await card.getByText('已记录。').waitFor();
+  assert.ok(await inSight(page, '.done'), '"已记录。" is in sight, though the card had been scrolled down');
   assert.match(await cardText(page), /学习中|复习中/);
   // The term now shows in the "learning" colour, over the yellow of terms not yet studied.
   await page.waitForFunction((t) => stateTexts('tifa-term-learning').includes(t), '两不愁三保障', { timeout: 5_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayQuote, markPieces } from '@/components/common/evidence-quote';
+import { displayQuote, markPieces } from '@/components/common/quote-text';
 
 describe('displayQuote', () => {
   it.each([
@@ -14,5 +14,33 @@ describe('displayQuote', () => {
     const pieces = markPieces(shown.text, shown.marks);
     expect(pieces.filter((p) => p.marked).map((p) => p.text).join('')).toBe(marked);
     expect(pieces.map((p) => p.text).join('')).toBe(text);
+  });
+});
+
+describe('markPieces', () => {
+  const quote = '坚持六个精准，实施五个一批';
+  it.each([
+    ['no marks', [], [{ text: quote, marked: false }]],
+    [
+      'one mark',
+      [[2, 6]],
+      [
+        { text: '坚持', marked: false },
+        { text: '六个精准', marked: true },
+        { text: '，实施五个一批', marked: false },
+      ],
+    ],
+    [
+      'unsorted, overlapping, out of range',
+      [[9, 99], [2, 6], [4, 7]],
+      [
+        { text: '坚持', marked: false },
+        { text: '六个精准，', marked: true },
+        { text: '实施', marked: false },
+        { text: '五个一批', marked: true },
+      ],
+    ],
+  ] as Array<[string, Array<[number, number]>, unknown]>)('%s', (_, marks, expected) => {
+    expect(markPieces(quote, marks)).toEqual(expected);
   });
 });
