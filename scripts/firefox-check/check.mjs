@@ -1,0 +1,436 @@
+// Manual check of Tifa's Firefox build in a real Firefox (not part of `npm test`: CI has no
+// Firefox, and installing an add-on over WebDriver BiDi is new). The checks follow the Chromium
+// e2e tests (tests/e2e/highlight.e2e.ts, foundation.e2e.ts): highlighting on the fixture pages,
+// the hover card and a review from it, the popup and the dashboard, and no errors anywhere.
+//
+//   npm run build:firefox && node scripts/firefox-check/check.mjs
+//
+// One PASS/FAIL line per check; exit code 0 only if every check passed (1 if any failed, 2 if
+// the run could not start or broke off). Environment: PUPPETEER_DIR, TIFA_FF_EXT, FIREFOX (see launch.mjs),
+// OUT (screenshots, results.json, console.json; default .tmp/firefox-check in the repo).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchFirefox, SetupError, ROOT, EXT_DIR, EXT_ID, EXT_UUID, BROWSER_CONSOLE } from './launch.mjs';
+
+const OUT = resolve(ROOT, process.env.OUT || '.tmp/firefox-check');
+const RUN_TIMEOUT = 240_000;
+const T0 = Date.now();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---- checks and their report
+
+/** @type {{ name: string, ok: boolean, detail?: unknown }[]} */
+const checks = [];
+const reported = new Set();
+function check(name, ok, detail) {
+  reported.add(name);
+  checks.push({ name, ok: !!ok, ...(detail === undefined ? {} : { detail }) });
+  const said = ok || detail === undefined ? '' : ` — ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`.slice(0, 600);
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${said}`);
+}
+/** Runs one group of checks; if it throws, every check of the group not yet reported fails with the error. */
+async function group(names, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    const error = String(e?.message ?? e).split('\n')[0].slice(0, 400);
+    for (const name of names) if (!reported.has(name)) check(name, false, `not reached: ${error}`);
+    return;
+  }
+  for (const name of names) if (!reported.has(name)) check(name, false, 'not checked (bug in check.mjs)');
+}
+
+// ---- what is read from the pages (strings: they run in the page)
+
+/** The highlighted pieces in document order, split at text nodes, each with where it sits (as in highlight.e2e.ts). */
+const PAINTED = `(() => {
+  const highlight = CSS.highlights.get('tifa-term');
+  if (!highlight) return [];
+  const ranges = [...highlight].filter((r) => r.startContainer.isConnected);
+  ranges.sort((a, b) =>
+    a.startContainer === b.startContainer
+      ? a.startOffset - b.startOffset
+      : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+  return ranges.flatMap((r) => {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    const walker = document.createTreeWalker(live.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    if (live.startContainer.nodeType === Node.TEXT_NODE) walker.currentNode = live.startContainer;
+    for (let n = walker.currentNode; n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE && live.intersectsNode(n)) nodes.push(n);
+      if (n === live.endContainer) break;
+    }
+    return nodes.map((node) => {
+      const from = node === live.startContainer ? live.startOffset : 0;
+      const to = node === live.endContainer ? live.endOffset : node.length;
+      const parent = node.parentElement;
+      const inside = [];
+      for (let el = parent; el; el = el.parentElement) inside.push(el.localName);
+      return { text: node.data.slice(from, to), case: parent?.closest('[data-case]')?.getAttribute('data-case') ?? null, inside: inside.join('<') };
+    }).filter((p) => p.text.length > 0);
+  });
+})()`;
+
+/** The texts of a highlight's ranges. */
+const stateTexts = (name) => `[...(CSS.highlights.get(${JSON.stringify(name)}) ?? [])].map((r) => {
+  const live = document.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
+})`;
+
+const MEASURES = `performance.getEntriesByName('tifa:highlight', 'measure').map((m) => {
+  let detail;
+  try { detail = JSON.parse(JSON.stringify(m.detail)); } catch { detail = null; }
+  return { duration: m.duration, detail };
+})`;
+
+const DIALOG = `document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]')`;
+
+// ---- pages
+
+let ff;
+const pages = [];
+/** Console errors and uncaught errors per page (as watchErrors in tests/e2e/harness.ts). */
+const pageErrors = {};
+
+async function newPage(key) {
+  const page = await ff.browser.newPage();
+  pages.push(page);
+  await page.setViewport({ width: 1200, height: 900 });
+  const errors = (pageErrors[key] = []);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err?.message ?? err)));
+  return page;
+}
+
+/** A fixture page on a news-site host, once Tifa has highlighted it (its tifa:highlight measure). */
+async function openHighlighted(key, path, host) {
+  const page = await newPage(key);
+  await page.goto(ff.pageUrl(path, host), { waitUntil: 'load' });
+  try {
+    await page.waitForFunction(`performance.getEntriesByName('tifa:highlight').length > 0`, { timeout: 15_000, polling: 100 });
+  } catch {
+    // Left to the checks to report: they read the page as it is.
+  }
+  return page;
+}
+
+/** An extension page (popup.html, dashboard.html) in a tab. */
+async function openExtensionPage(key, path) {
+  const page = await newPage(key);
+  const url = `${ff.base}/${path}`;
+  // Firefox's remote agent loses a tab's navigation into the extension process (page.goto never
+  // resolves; its log says NavigationManager "context is null"), though the page loads fine. So:
+  // start the navigation without waiting for it, then wait for the document itself.
+  const context = page.mainFrame()._id;
+  if (typeof context === 'string') {
+    await ff.browser.connection.send('browsingContext.navigate', { context, url, wait: 'none' });
+  } else {
+    await page.goto(url, { waitUntil: 'load', timeout: 3000 }).catch(() => {});
+  }
+  await page.waitForFunction(`location.href.startsWith(${JSON.stringify(url)}) && document.readyState === 'complete'`, { timeout: 15_000, polling: 100 });
+  // Puppeteer sees no console message or error of these pages (the remote agent lost them, as
+  // above): their errors are read from the Browser Console by the page's inner window id.
+  page.windowId = (await tabWindows()).find((w) => w.url === url)?.windowId;
+  if (page.windowId == null) throw new Error(`no window id for ${url}`);
+  return page;
+}
+
+/** The current inner window of every tab, with its URL. */
+const tabWindows = () =>
+  ff.chrome.exec(`
+    const out = [];
+    for (const win of Services.wm.getEnumerator('navigator:browser')) {
+      for (const b of win.gBrowser.browsers) out.push({ url: b.currentURI.spec, windowId: b.browsingContext.currentWindowGlobal?.innerWindowId ?? null });
+    }
+    return out;
+  `);
+
+/** The Browser Console's errors (script errors, console.error) from the given windows. */
+async function windowErrors(windowIds) {
+  const entries = await ff.chrome.exec(BROWSER_CONSOLE);
+  return entries
+    .filter((m) => windowIds.includes(m.windowId) && (m.kind === 'scriptError' ? !m.warning : m.kind === 'consoleAPI' && m.level === 'error'))
+    .map((m) => `${m.message} (${m.source}:${m.line})`);
+}
+
+/** Moves the pointer onto the first highlighted occurrence of `term` and waits for its card; false if no card came. */
+async function hover(page, term) {
+  const box = await page.evaluate(`(() => {
+    for (const r of CSS.highlights.get('tifa-term') ?? []) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      if (live.toString() !== ${JSON.stringify(term)}) continue;
+      live.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const rect = live.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  })()`);
+  if (!box) throw new Error(`${term} is not highlighted, so there is nothing to hover`);
+  await page.mouse.move(Math.max(1, box.x - 40), box.y + 200);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  return page.waitForFunction(`!!(${DIALOG})`, { timeout: 5000, polling: 100 }).then(() => true, () => false);
+}
+
+/** The card's text, once the details from the background are in. */
+async function cardText(page) {
+  const read = () => page.evaluate(`${DIALOG}?.textContent ?? ''`);
+  let text = await read();
+  for (let i = 0; i < 50 && /正在读取/.test(text); i++) {
+    await sleep(100);
+    text = await read();
+  }
+  return text;
+}
+
+/** Clicks the card's button labelled `label` (exact text, or a RegExp source) with the mouse. */
+async function clickInCard(page, label, { regexp = false } = {}) {
+  const box = await page.evaluate(`(() => {
+    const buttons = [...(${DIALOG})?.querySelectorAll('button') ?? []];
+    const b = buttons.find((b) => ${regexp ? `new RegExp(${JSON.stringify(label)}).test(b.textContent.trim())` : `b.textContent.trim() === ${JSON.stringify(label)}`});
+    if (!b) return null;
+    b.scrollIntoView({ block: 'nearest' });
+    const r = b.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  })()`);
+  if (!box) throw new Error(`no button “${label}” in the card: ${(await cardText(page)).slice(0, 200)}`);
+  await page.mouse.click(box.x, box.y);
+}
+
+const waitTrue = (page, expr, timeout = 5000) =>
+  page.waitForFunction(expr, { timeout, polling: 100 }).then(() => true, () => false);
+
+const shot = (page, name) => page.screenshot({ path: join(OUT, name) }).catch((e) => console.log(`(screenshot ${name} failed: ${e.message})`));
+
+/** Browser Console entries that are errors of the extension itself (its scripts, pages or console.error calls). */
+function extensionErrors(entries) {
+  const ours = (s) => typeof s === 'string' && s.includes(`moz-extension://${EXT_UUID}/`);
+  return entries.filter((m) =>
+    m.kind === 'scriptError'
+      ? !m.copy && !m.warning && (ours(m.source) || ours(m.stack))
+      : m.kind === 'consoleAPI'
+        ? m.level === 'error' && (m.addonId === EXT_ID || ours(m.source))
+        : false,
+  );
+}
+
+// ---- the run
+
+async function run() {
+  mkdirSync(OUT, { recursive: true });
+  console.log(`Tifa Firefox check: extension ${EXT_DIR}, output ${OUT}`);
+  ff = await launchFirefox();
+  console.log(`Firefox ${ff.version}, add-on ${ff.installed} installed (${Date.now() - T0} ms)\n`);
+
+  // a. The background starts.
+  const BACKGROUND = 'background: the add-on is installed and its background page runs';
+  await group([BACKGROUND], async () => {
+    const info = await ff.chrome.exec(`
+      const policy = WebExtensionPolicy.getByID(arguments[0]);
+      const ext = policy?.extension;
+      for (let i = 0; i < 50 && ext && ext.backgroundState !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+      return { active: policy?.active ?? false, backgroundState: ext?.backgroundState ?? null, hostname: policy?.mozExtensionHostname ?? null };
+    `, [EXT_ID]);
+    check(BACKGROUND, ff.installed === EXT_ID && info.active && info.backgroundState === 'running' && info.hostname === EXT_UUID, { installed: ff.installed, ...info });
+  });
+
+  // b. The simplified news page.
+  const SIMPLIFIED = {
+    painted: 'news-simplified.html: the tifa-term highlight has ranges',
+    terms: 'news-simplified.html: 六个精准, 两不愁三保障, 五个一批 are highlighted',
+    split: 'news-simplified.html: 六个<i>精准</i> is highlighted in both pieces (六个|精准)',
+    measure: 'news-simplified.html: a tifa:highlight measure with matches was recorded',
+    ignored: 'news-simplified.html: nothing inside textarea/script/style is painted',
+  };
+  await group(Object.values(SIMPLIFIED), async () => {
+    const page = await openHighlighted('news-simplified.html', 'news-simplified.html');
+    const size = await page.evaluate(`CSS.highlights.get('tifa-term')?.size ?? 0`);
+    const painted = await page.evaluate(PAINTED);
+    const found = painted.map((p) => p.text);
+    await shot(page, 'news-simplified.png');
+    check(SIMPLIFIED.painted, size > 0, { size });
+    const missing = ['六个精准', '两不愁三保障', '五个一批'].filter((t) => !found.includes(t));
+    check(SIMPLIFIED.terms, missing.length === 0, { missing, found });
+    check(SIMPLIFIED.split, found.join('|').includes('六个|精准'), { found });
+    const measures = await page.evaluate(MEASURES);
+    check(SIMPLIFIED.measure, measures.length > 0 && measures[0].detail?.matches > 0, { measures });
+    const wrong = painted.filter((p) => /textarea|script|style/.test(p.inside));
+    // Something must be painted elsewhere, or this would pass with the extension doing nothing.
+    check(SIMPLIFIED.ignored, painted.length > 0 && wrong.length === 0, { painted: painted.length, wrong });
+  });
+
+  // c. The hover card on 六个精准, then Escape.
+  const CARD = {
+    opens: 'hover card: hovering 六个精准 opens tifa-hover-card (shadow root, role=dialog)',
+    members: 'hover card: shows the six members of 六个精准',
+    source: 'hover card: names a 《…》 source and marks the term in its blockquote',
+    order: 'hover card: the status line right after the header, then the members, then the source',
+    escape: 'hover card: Escape closes it',
+  };
+  await group(Object.values(CARD), async () => {
+    const page = await openHighlighted('hover', 'news-simplified.html');
+    const opened = await hover(page, '六个精准');
+    const label = opened ? await page.evaluate(`${DIALOG}.getAttribute('aria-label')`) : null;
+    check(CARD.opens, opened && /六个精准/.test(label ?? ''), { label });
+    if (!opened) throw new Error('no hover card');
+    const text = await cardText(page);
+    const missing = ['扶持对象精准', '项目安排精准', '资金使用精准', '措施到户精准', '因村派人精准', '脱贫成效精准'].filter((m) => !text.includes(m));
+    check(CARD.members, missing.length === 0, { missing, text: text.slice(0, 300) });
+    const details = await page.evaluate(`(() => {
+      const dialog = ${DIALOG};
+      const at = (sel) => { const el = dialog.querySelector(sel); return el ? [...dialog.children].indexOf(el) : -1; };
+      return {
+        marked: dialog.querySelector('blockquote mark')?.textContent ?? null,
+        footer: dialog.querySelector('blockquote footer')?.textContent ?? null,
+        header: at(':scope > header'), status: at(':scope > .status'), members: at(':scope > .members'), source: at(':scope > blockquote'),
+      };
+    })()`);
+    check(CARD.source, /《[^》]+》/.test(details.footer ?? '') && !!details.marked, { footer: details.footer, marked: details.marked });
+    const { header, status, members, source } = details;
+    check(CARD.order, header >= 0 && status === header + 1 && members > status && source > members, { header, status, members, source });
+    await shot(page, 'hover-card.png');
+    await page.keyboard.press('Escape');
+    check(CARD.escape, await waitTrue(page, `!(${DIALOG})`));
+  });
+
+  // d. A review from the card: 现在复习 → 显示答案 → 良好.
+  const REVIEW = {
+    rated: 'hover card review: 现在复习 → 显示答案 → 良好 shows 已记录。',
+    learning: 'hover card review: 两不愁三保障 then shows in the tifa-term-learning highlight',
+  };
+  await group(Object.values(REVIEW), async () => {
+    const page = await openHighlighted('review', 'news-simplified.html');
+    if (!(await hover(page, '两不愁三保障'))) throw new Error('no hover card for 两不愁三保障');
+    await cardText(page);
+    await clickInCard(page, '现在复习');
+    if (!(await waitTrue(page, `!!(${DIALOG})?.querySelector('.prompt')`))) throw new Error('no question after 现在复习');
+    await clickInCard(page, '显示答案');
+    if (!(await waitTrue(page, `!!(${DIALOG})?.querySelector('.answer')`))) throw new Error('no answer after 显示答案');
+    await clickInCard(page, '^良好', { regexp: true });
+    const rated = await waitTrue(page, `(${DIALOG})?.textContent.includes('已记录。')`);
+    await shot(page, 'hover-card-rated.png');
+    check(REVIEW.rated, rated, rated ? undefined : { card: (await cardText(page)).slice(0, 300) });
+    const learning = await waitTrue(page, `${stateTexts('tifa-term-learning')}.includes('两不愁三保障')`);
+    check(REVIEW.learning, learning, { learning: await page.evaluate(stateTexts('tifa-term-learning')) });
+  });
+
+  // e. Traditional characters, and terms split across inline elements.
+  const TRADITIONAL = 'news-traditional.html: 兩不愁三保障 and 六個精準 are highlighted';
+  await group([TRADITIONAL], async () => {
+    const page = await openHighlighted('news-traditional.html', 'news-traditional.html');
+    const found = (await page.evaluate(PAINTED)).map((p) => p.text);
+    await shot(page, 'news-traditional.png');
+    check(TRADITIONAL, found.includes('兩不愁三保障') && found.includes('六個精準'), { found });
+  });
+  const SPLIT = 'split-term.html: 六个|精准 and 两不愁|三保障 across inline elements, nested 六个精准, no match across blocks';
+  await group([SPLIT], async () => {
+    const page = await openHighlighted('split-term.html', 'split-term.html');
+    const all = await page.evaluate(PAINTED);
+    const inCase = (c) => all.filter((p) => p.case === c).map((p) => p.text);
+    const got = { split: inCase('split'), nested: inCase('nested').join(''), blocks: inCase('blocks') };
+    check(SPLIT, got.split.join('|') === '六个|精准|两不愁|三保障' && got.nested === '六个精准' && got.blocks.length === 0, got);
+  });
+
+  // f. A page with a strict Content-Security-Policy.
+  const CSP = {
+    painted: 'strict.csp.html (strict CSP header): 两不愁三保障 and 六个精准 are highlighted',
+    card: 'strict.csp.html: the hover card is styled (position fixed) and filled in',
+  };
+  await group(Object.values(CSP), async () => {
+    const page = await openHighlighted('strict.csp.html', 'strict.csp.html', 'www.qstheory.cn');
+    const found = (await page.evaluate(PAINTED)).map((p) => p.text);
+    check(CSP.painted, found.join('|') === '两不愁三保障|六个精准', { found });
+    if (!(await hover(page, '六个精准'))) throw new Error('no hover card on the CSP page');
+    const text = await cardText(page);
+    const position = await page.evaluate(`getComputedStyle(${DIALOG}).position`);
+    await shot(page, 'strict-csp-hover-card.png');
+    check(CSP.card, position === 'fixed' && text.includes('扶持对象精准'), { position, text: text.slice(0, 200) });
+  });
+
+  // g. The popup and the dashboard.
+  const POPUP = { renders: 'popup.html: renders the 提法 heading and 今日待复习 N 张', errors: 'popup.html: no page errors' };
+  await group(Object.values(POPUP), async () => {
+    const page = await openExtensionPage('popup.html', 'popup.html');
+    await page.setViewport({ width: 400, height: 600 });
+    const counted = await waitTrue(page, `/^\\d+$/.test(document.querySelector('[data-testid=due-count]')?.textContent ?? '')`, 10_000);
+    await sleep(300);
+    const got = await page.evaluate(`({ h1: document.querySelector('h1')?.textContent ?? null, text: document.body.innerText.slice(0, 300), lang: document.documentElement.lang })`);
+    await shot(page, 'popup.png');
+    check(POPUP.renders, counted && got.h1 === '提法' && /今日待复习\s*\d+\s*张/.test(got.text), got);
+    const errors = [...pageErrors['popup.html'], ...(await windowErrors([page.windowId]))];
+    check(POPUP.errors, errors.length === 0, errors);
+  });
+  const DASHBOARD = { renders: 'dashboard.html: renders 提法 · 学习中心 and its due count', errors: 'dashboard.html: no page errors' };
+  await group(Object.values(DASHBOARD), async () => {
+    const page = await openExtensionPage('dashboard.html', 'dashboard.html');
+    const counted = await waitTrue(page, `/^\\d+$/.test(document.querySelector('[data-testid=dashboard-due]')?.textContent ?? '')`, 10_000);
+    await sleep(300);
+    const got = await page.evaluate(`({ h1: document.querySelector('h1')?.textContent ?? null, title: document.title, text: document.body.innerText.slice(0, 200) })`);
+    await shot(page, 'dashboard.png');
+    check(DASHBOARD.renders, counted && got.h1 === '提法 · 学习中心', got);
+    const errors = [...pageErrors['dashboard.html'], ...(await windowErrors([page.windowId]))];
+    check(DASHBOARD.errors, errors.length === 0, errors);
+  });
+
+  // h. No errors anywhere.
+  await sleep(500);
+  const FIXTURE_ERRORS = 'fixture pages: no console errors or uncaught errors';
+  await group([FIXTURE_ERRORS], async () => {
+    const fixtures = Object.fromEntries(Object.entries(pageErrors).filter(([key]) => !key.startsWith('popup') && !key.startsWith('dashboard')));
+    // As puppeteer saw them, and as the Browser Console has them (there also CSP reports and the like).
+    for (const { url, windowId } of await tabWindows()) {
+      if (url.startsWith('http:')) fixtures[url] = (fixtures[url] ?? []).concat(await windowErrors([windowId]));
+    }
+    const withErrors = Object.fromEntries(Object.entries(fixtures).filter(([, errors]) => errors.length > 0));
+    check(FIXTURE_ERRORS, Object.keys(fixtures).length > 0 && Object.keys(withErrors).length === 0, withErrors);
+  });
+  const CONSOLE = 'Browser Console: no errors from the extension (background, content scripts, pages)';
+  let browserConsole = [];
+  await group([CONSOLE], async () => {
+    browserConsole = await ff.chrome.exec(BROWSER_CONSOLE);
+    const errors = extensionErrors(browserConsole);
+    check(CONSOLE, errors.length === 0, errors.map((m) => `${m.message} (${m.source}:${m.line})`));
+  });
+  return browserConsole;
+}
+
+// ---- main
+
+const timer = setTimeout(() => {
+  console.log(`FAIL  the run did not finish within ${RUN_TIMEOUT / 1000} s`);
+  process.exit(1);
+}, RUN_TIMEOUT);
+timer.unref();
+
+let browserConsole = [];
+let fatal = null;
+try {
+  browserConsole = await run();
+} catch (e) {
+  fatal = e;
+}
+const firefox = ff?.version ?? null;
+const firefoxLog = ff?.log.join('') ?? '';
+if (ff) {
+  for (const p of pages) await p.close().catch(() => {});
+  await ff.close().catch(() => {});
+}
+const seconds = ((Date.now() - T0) / 1000).toFixed(1);
+if (fatal instanceof SetupError) {
+  console.log(`\nNot set up: ${fatal.message}`);
+  process.exit(2);
+}
+if (fatal) console.log(`\nThe run failed: ${fatal.stack ?? fatal}`);
+mkdirSync(OUT, { recursive: true });
+const failed = checks.filter((c) => !c.ok);
+writeFileSync(join(OUT, 'results.json'), JSON.stringify({ firefox, extension: EXT_DIR, seconds: Number(seconds), passed: checks.length - failed.length, failed: failed.length, error: fatal ? String(fatal.message ?? fatal) : null, checks }, null, 1));
+writeFileSync(join(OUT, 'console.json'), JSON.stringify({ pageErrors, browserConsole, firefoxLog }, null, 1));
+console.log(`\n${checks.length - failed.length}/${checks.length} checks passed${failed.length ? `, ${failed.length} FAILED` : ''} in ${seconds} s (Firefox ${firefox ?? '?'}). Results, screenshots: ${OUT}`);
+process.exitCode = fatal ? 2 : failed.length ? 1 : 0;
