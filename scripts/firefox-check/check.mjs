@@ -10,6 +10,7 @@
 // OUT (screenshots, results.json, console.json; default .tmp/firefox-check in the repo).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PAINTED } from '../../tests/e2e/page-probes.mjs';
 import { launchFirefox, SetupError, ROOT, EXT_DIR, EXT_ID, EXT_UUID, BROWSER_CONSOLE } from './launch.mjs';
 
 const OUT = resolve(ROOT, process.env.OUT || '.tmp/firefox-check');
@@ -42,36 +43,6 @@ async function group(names, fn) {
 
 // ---- what is read from the pages (strings: they run in the page)
 
-/** The highlighted pieces in document order, split at text nodes, each with where it sits (as in highlight.e2e.ts). */
-const PAINTED = `(() => {
-  const highlight = CSS.highlights.get('tifa-term');
-  if (!highlight) return [];
-  const ranges = [...highlight].filter((r) => r.startContainer.isConnected);
-  ranges.sort((a, b) =>
-    a.startContainer === b.startContainer
-      ? a.startOffset - b.startOffset
-      : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
-  return ranges.flatMap((r) => {
-    const live = document.createRange();
-    live.setStart(r.startContainer, r.startOffset);
-    live.setEnd(r.endContainer, r.endOffset);
-    const walker = document.createTreeWalker(live.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    if (live.startContainer.nodeType === Node.TEXT_NODE) walker.currentNode = live.startContainer;
-    for (let n = walker.currentNode; n; n = walker.nextNode()) {
-      if (n.nodeType === Node.TEXT_NODE && live.intersectsNode(n)) nodes.push(n);
-      if (n === live.endContainer) break;
-    }
-    return nodes.map((node) => {
-      const from = node === live.startContainer ? live.startOffset : 0;
-      const to = node === live.endContainer ? live.endOffset : node.length;
-      const parent = node.parentElement;
-      const inside = [];
-      for (let el = parent; el; el = el.parentElement) inside.push(el.localName);
-      return { text: node.data.slice(from, to), case: parent?.closest('[data-case]')?.getAttribute('data-case') ?? null, inside: inside.join('<') };
-    }).filter((p) => p.text.length > 0);
-  });
-})()`;
 
 /** The texts of a highlight's ranges. */
 const stateTexts = (name) => `[...(CSS.highlights.get(${JSON.stringify(name)}) ?? [])].map((r) => {

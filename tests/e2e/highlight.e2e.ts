@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { PAINTED } from './page-probes.mjs';
 
 let tifa: Tifa;
 before(async () => {
@@ -32,36 +33,7 @@ declare global {
  * shows as its pieces (六个|精准) and each piece tells where it sits.
  */
 function painted(page: Page): Promise<Painted[]> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('tifa-term');
-    if (!highlight) return [];
-    const ranges = [...highlight].filter((r) => r.startContainer.isConnected);
-    ranges.sort((a, b) =>
-      a.startContainer === b.startContainer
-        ? a.startOffset - b.startOffset
-        : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
-    return ranges.flatMap((r) => {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      const walker = document.createTreeWalker(live.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      if (live.startContainer.nodeType === Node.TEXT_NODE) walker.currentNode = live.startContainer;
-      for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
-        if (n.nodeType === Node.TEXT_NODE && live.intersectsNode(n)) nodes.push(n as Text);
-        if (n === live.endContainer) break;
-      }
-      return nodes.map((node) => {
-        const from = node === live.startContainer ? live.startOffset : 0;
-        const to = node === live.endContainer ? live.endOffset : node.length;
-        const parent = node.parentElement;
-        const inside: string[] = [];
-        for (let el = parent; el; el = el.parentElement) inside.push(el.localName);
-        return { text: node.data.slice(from, to), case: parent?.closest('[data-case]')?.getAttribute('data-case') ?? null, inside: inside.join('<') };
-      }).filter((piece) => piece.text.length > 0);
-    });
-  });
+  return page.evaluate(PAINTED) as Promise<Painted[]>;
 }
 
 async function openHighlighted(path: string, host?: string): Promise<{ page: Page; errors: string[] }> {

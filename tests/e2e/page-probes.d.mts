@@ -1,0 +1,2 @@
+/** See page-probes.mjs. Evaluates to Array<{ text: string; case: string | null; inside: string }>. */
+export declare const PAINTED: string;
