@@ -9,20 +9,17 @@
 //   TIFA_FF_EXT    the unpacked Firefox build (default .output/firefox-mv3 in the repo)
 //   FIREFOX        the Firefox binary (default /usr/bin/firefox-esr)
 import { createRequire } from 'node:module';
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, extname, normalize, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MAPPED_HOSTS, serveFixtures } from '../../tests/e2e/fixture-server.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 export const PUPPETEER_DIR = resolve(process.env.PUPPETEER_DIR || '/tmp/ffdrive');
 export const EXT_DIR = resolve(ROOT, process.env.TIFA_FF_EXT || '.output/firefox-mv3');
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 export const EXT_ID = 'tifa@tifa.local';
 /** Fixed through the pref extensions.webextensions.uuids, so extension pages have known URLs. */
 export const EXT_UUID = '7ec4a1b2-5d3e-4c8f-9a10-123456789abc';
-/** Hosts that resolve to the local fixture server, so the content script's real match patterns apply. */
-export const MAPPED_HOSTS = ['www.people.com.cn', 'www.news.cn', 'www.qstheory.cn', 'example.test'];
 
 /** Thrown when something the check needs is not set up; its message says how to set it up. */
 export class SetupError extends Error {}
@@ -52,24 +49,6 @@ export function checkSetup() {
     throw new SetupError(`No extension build in ${EXT_DIR} (no manifest.json). Run \`npm run build:firefox\` first, or point TIFA_FF_EXT at an unpacked Firefox build.`);
   }
   return loadPuppeteer();
-}
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-
-/** Same as serveFixtures in tests/e2e/harness.ts: same headers, incl. the strict CSP of *.csp.html. */
-export async function serveFixtures() {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '');
-    if (path === 'favicon.ico') return void res.writeHead(204).end();
-    const file = join(FIXTURES, path);
-    if (!file.startsWith(FIXTURES) || !existsSync(file)) return void res.writeHead(404).end('not found');
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-    // Pages named *.csp.html get a strict CSP, as many government sites send.
-    if (file.endsWith('.csp.html')) headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self'";
-    res.writeHead(200, headers).end(readFileSync(file));
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { port: server.address().port, close: () => new Promise((ok) => server.close(() => ok())) };
 }
 
 /** Starts Firefox (fresh temporary profile) with the extension installed; returns handles for check.mjs. */

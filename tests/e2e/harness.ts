@@ -1,14 +1,13 @@
 // End-to-end harness: the built extension in Debian's Chromium, driven by playwright-core.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, extname, resolve, normalize } from 'node:path';
+import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { MAPPED_HOSTS, serveFixtures } from './fixture-server.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
-const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 
 export function findChromium(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -28,39 +27,6 @@ export function ensureBuilt(): void {
   execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
-
-/** Serves tests/fixtures/pages on 127.0.0.1 with an ephemeral port. */
-export async function serveFixtures(): Promise<{ url: (path: string) => string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '');
-    if (path === 'favicon.ico') {
-      res.writeHead(204).end(); // browsers ask for it; a 404 would show up as a console error
-      return;
-    }
-    const file = join(FIXTURES, path);
-    if (!file.startsWith(FIXTURES) || !existsSync(file)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-    // Pages named *.csp.html get a strict CSP, as many government sites send.
-    if (file.endsWith('.csp.html')) headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self'";
-    res.writeHead(200, headers).end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  return {
-    url: (p) => `http://127.0.0.1:${port}/${p.replace(/^\//, '')}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
-  };
-}
-
 export interface Tifa {
   context: BrowserContext;
   /** A fixture page's URL on a news-site host that resolves to the local fixture server. */
@@ -75,12 +41,11 @@ export interface Tifa {
 }
 
 /** Hosts that resolve to the local fixture server, so the content script's real match patterns apply. */
-export const MAPPED_HOSTS = ['www.people.com.cn', 'www.news.cn', 'www.qstheory.cn', 'example.test'];
 
 export async function launchTifa(options: { userDataDir?: string } = {}): Promise<Tifa> {
   ensureBuilt();
   const server = await serveFixtures();
-  const port = new URL(server.url('/')).port;
+  const { port } = server;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'tifa-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
