@@ -164,7 +164,7 @@ export function compileAutomaton(patterns: readonly Pattern[]): Automaton {
   // 5. The double array. Classes by how many transitions use them, commonest first, so that
   //    most rows use small classes and pack tightly.
   const uses = new Map<number, number>();
-  for (let k = 0; k < tail; k++) for (let e = 0; e < rows[queue[k]].length; e += 2) uses.set(rows[queue[k]][e], (uses.get(rows[queue[k]][e]) ?? 0) + 1);
+  for (const row of rows) for (let e = 0; e < row.length; e += 2) uses.set(row[e], (uses.get(row[e]) ?? 0) + 1);
   const classes = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || a - b);
   const classOf = new Map(classes.map((c, k) => [c, k + 1]));
   const base = new Array<number>(n).fill(0);
