@@ -11,6 +11,11 @@ export interface SiteSettings {
   off: string[];
   /** Unlisted sites the user turned on (each with its own host permission). */
   on: string[];
+  /**
+   * Colour terms by study state (learning / known) on pages. Off unless the user turns it on:
+   * the page's scripts can read those colours and so learn which formulations the user knows.
+   */
+  stateColours?: boolean;
 }
 
 export const siteSettings = storage.defineItem<SiteSettings>('local:sites', {
@@ -21,5 +26,5 @@ export const siteSettings = storage.defineItem<SiteSettings>('local:sites', {
 export function siteState(settings: SiteSettings, host: string): SiteState {
   const listed = isListedHost(host);
   const chosen = listed ? !settings.off.includes(host) : settings.on.includes(host);
-  return { host, listed, globalEnabled: settings.globalEnabled, enabled: settings.globalEnabled && chosen };
+  return { host, listed, globalEnabled: settings.globalEnabled, enabled: settings.globalEnabled && chosen, stateColours: settings.stateColours === true };
 }

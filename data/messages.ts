@@ -39,6 +39,8 @@ export interface TermCardInfo {
   seen?: { count: number; last: string };
   /** Chinese descriptions of unresolved conflicts touching this note. */
   conflicts?: string[];
+  /** One-time permission to rate this card or add it to study, issued to the tab it opened in. */
+  ticket?: string;
 }
 
 export interface SiteState {
@@ -49,6 +51,8 @@ export interface SiteState {
   listed: boolean;
   /** The global switch. */
   globalEnabled: boolean;
+  /** Terms coloured by study state (opt-in: page scripts can read the colours). */
+  stateColours: boolean;
 }
 
 export interface SelectionCardRequest {
@@ -76,15 +80,17 @@ interface ProtocolMap {
   /** Details for the hover card. */
   getTermCard(noteId: string): TermCardInfo | null;
   /** Rates the note's card from the hover card ("现在复习"); 1 = 重来 … 4 = 简单. */
-  rateFromPage(data: { cardId: string; rating: 1 | 2 | 3 | 4 }): TermCardInfo | null;
-  /** Puts a note's cards into the study queue ("加入学习"). */
-  addToStudy(noteId: string): TermCardInfo | null;
+  rateFromPage(data: { cardId: string; rating: 1 | 2 | 3 | 4; ticket: string }): TermCardInfo | null;
+  /** Puts a note's cards into the study queue ("加入学习"), with the open card's ticket. */
+  addToStudy(data: { noteId: string; ticket: string }): TermCardInfo | null;
   /** Records that these notes' terms were seen on a page (count and last seen; never a grade). */
   recordSighting(noteIds: string[]): void;
   /** Whether highlighting runs on a host. */
   getSiteState(host: string): SiteState;
   /** Turns highlighting on or off for one host, or globally when host is "*". */
   setSiteEnabled(data: { host: string; enabled: boolean }): SiteState;
+  /** Turns colouring by study state on pages on or off (everywhere). */
+  setStateColours(enabled: boolean): SiteState;
   /** Makes a cloze card from selected text; returns the new card's prompt. */
   makeCardFromSelection(data: SelectionCardRequest): { cardId: string; prompt: string };
   /** Background → content script of a tab: the selection there and the sentence around it. */

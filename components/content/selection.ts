@@ -44,7 +44,8 @@ export function showPageNotice(message: string, kind: 'done' | 'error'): void {
   host.setAttribute('data-kind', kind);
   // Styles go through the CSSOM (not a <style> element), which a strict page CSP allows.
   Object.assign(host.style, { all: 'initial', position: 'fixed', right: '16px', bottom: '16px', zIndex: '2147483647' });
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed, and only the user's own click or key closes it: the page can neither read nor drive it.
+  const root = host.attachShadow({ mode: 'closed' });
   const box = document.createElement('div');
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   Object.assign(box.style, {
@@ -70,9 +71,11 @@ export function showPageNotice(message: string, kind: 'done' | 'error'): void {
   close.setAttribute('aria-label', '关闭提示');
   Object.assign(close.style, { border: '0', background: 'none', font: 'inherit', fontSize: '18px', lineHeight: '1', cursor: 'pointer', color: '#666' });
   const dismiss = () => host.remove();
-  close.addEventListener('click', dismiss);
+  close.addEventListener('click', (event) => {
+    if (event.isTrusted) dismiss();
+  });
   host.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') dismiss();
+    if (event.isTrusted && event.key === 'Escape') dismiss();
   });
   box.append(text, close);
   root.append(box);

@@ -1,12 +1,22 @@
 // The hover card shown over a highlighted term (inside a shadow root, see
 // entrypoints/page.content/hover-card.tsx): what the term is, where it comes from, and how
 // its card stands; "现在复习" rates it right there, "加入学习" puts it into study.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TermCardInfo } from '@/data/messages';
 import { displayQuote, markPieces } from '@/components/common/quote-text';
 import { RATING_LABELS, dateLabel, dueLabel, kindLabel, seenLabel, stateLabel } from './card-text';
 
 export type Rating = 1 | 2 | 3 | 4;
+
+/**
+ * Only the user's own clicks and keys act: a page script can dispatch events, but the browser
+ * marks those untrusted. (Under Preact the handler gets the DOM event itself, under React its
+ * wrapper; both carry isTrusted.)
+ */
+const byUser = (event: { isTrusted: boolean }) => event.isTrusted === true;
+const userClick = (act: () => void) => (event: MouseEvent) => {
+  if (byUser(event)) act();
+};
 
 export interface CardPosition {
   left: number;
@@ -62,6 +72,7 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
   const rate = (rating: Rating) => card && act(() => onRate(card.id, rating), 'rated');
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!byUser(event)) return;
     const key = event.key;
     if (key === 'Tab') trapTab(event, dialog.current);
     else if (key === 'ArrowRight' || key === 'ArrowDown') onStep(1);
@@ -93,7 +104,7 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       <header>
         {info && <span className="kind">{kindLabel(info.kind)}</span>}
         <h2>{name}</h2>
-        <button type="button" className="close" aria-label="关闭" onClick={onClose}>×</button>
+        <button type="button" className="close" aria-label="关闭" onClick={userClick(onClose)}>×</button>
       </header>
       {info === undefined && <p className="muted">正在读取卡片…</p>}
       {info === null && <p className="muted">卡片库里还没有“{term}”。</p>}
@@ -126,22 +137,22 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       )}
       <div className="actions">
         {card && (phase === 'info' || phase === 'added') && (
-          <button type="button" className="primary" onClick={() => setPhase('question')}>现在复习</button>
+          <button type="button" className="primary" onClick={userClick(() => setPhase('question'))}>现在复习</button>
         )}
         {card && phase === 'question' && (
-          <button type="button" className="primary" onClick={() => setPhase('answer')}>显示答案</button>
+          <button type="button" className="primary" onClick={userClick(() => setPhase('answer'))}>显示答案</button>
         )}
         {card && phase === 'answer' &&
           RATING_LABELS.map((label, i) => (
-            <button type="button" key={label} disabled={busy} onClick={() => rate((i + 1) as Rating)}>
+            <button type="button" key={label} disabled={busy} onClick={userClick(() => rate((i + 1) as Rating))}>
               {label}
               <small>{card.intervals[i]}</small>
             </button>
           ))}
         {card && info && !info.inStudy && phase === 'info' && (
-          <button type="button" disabled={busy} onClick={() => act(() => onAddToStudy(info.noteId), 'added')}>加入学习</button>
+          <button type="button" disabled={busy} onClick={userClick(() => act(() => onAddToStudy(info.noteId), 'added'))}>加入学习</button>
         )}
-        <button type="button" onClick={() => onStep(1)}>下一个</button>
+        <button type="button" onClick={userClick(() => onStep(1))}>下一个</button>
       </div>
       <p className="hint">Esc 关闭 · ← → 上一个/下一个 · Alt+Shift+T 打开</p>
     </div>

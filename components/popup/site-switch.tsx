@@ -60,9 +60,18 @@ export function SiteSwitch() {
       {site.enabled ? (
         <span className="legend small" data-testid="highlight-legend" aria-label="网页上提法的颜色">
           <span className="muted">网页上的颜色：</span>
-          <span className="swatch new">未学</span>
-          <span className="swatch learning">学习中</span>
-          <span className="swatch known">已掌握</span>
+          {site.stateColours ? (
+            <>
+              <span className="swatch new">未学</span>
+              <span className="swatch learning">学习中</span>
+              <span className="swatch known">已掌握</span>
+            </>
+          ) : (
+            <>
+              <span className="swatch new">提法</span>
+              <span className="muted">学习进度见鼠标移上去的卡片</span>
+            </>
+          )}
         </span>
       ) : null}
       {error ? <span className="error small">{error}</span> : null}

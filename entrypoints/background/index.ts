@@ -3,8 +3,9 @@ import { openDashboardTab, openExtensionPage } from '@/components/open-dashboard
 import { bumpProgress } from '@/components/progress-stamp';
 import { installDeck, getTermIndex } from './deck';
 import { refreshBadge, watchDayChange } from './badge';
-import { getSiteState, setSiteEnabled, restoreUserSites } from './sites';
-import { addToStudy, rateFromPage, termCardInfo, termStates, recordSighting } from './term-card';
+import { getSiteState, setSiteEnabled, setStateColours, restoreUserSites } from './sites';
+import { addToStudy, openTermCard, rateFromPage, termStates, recordSighting } from './term-card';
+import { isContentScript, isExtensionPage, only } from './guard';
 import { setupContextMenu, listenContextMenu, makeCardFromSelection } from './context-menu';
 
 // Wiring only: each feature's logic lives in its own file beside this one.
@@ -24,14 +25,16 @@ export default defineBackground(() => {
   onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   onMessage('openDashboard', ({ data }) => openDashboardTab(data));
   onMessage('openQuiz', () => openExtensionPage('quiz'));
-  onMessage('storeChanged', () => Promise.all([refreshBadge(), bumpProgress()]).then(() => {}));
+  // Data-changing messages: from the extension's own pages, or from its content script in a tab.
+  onMessage('storeChanged', only(isExtensionPage, () => Promise.all([refreshBadge(), bumpProgress()]).then(() => {})));
   onMessage('getTermIndex', () => getTermIndex());
   onMessage('getTermStates', () => termStates());
-  onMessage('getTermCard', ({ data }) => termCardInfo(data));
-  onMessage('rateFromPage', ({ data }) => rateFromPage(data.cardId, data.rating));
-  onMessage('addToStudy', ({ data }) => addToStudy(data));
-  onMessage('recordSighting', ({ data }) => recordSighting(data));
+  onMessage('getTermCard', only(isContentScript, ({ data, sender }) => openTermCard(data, sender.tab!.id!)));
+  onMessage('rateFromPage', only(isContentScript, ({ data, sender }) => rateFromPage(data, sender.tab!.id!)));
+  onMessage('addToStudy', only(isContentScript, ({ data, sender }) => addToStudy(data, sender.tab!.id!)));
+  onMessage('recordSighting', only(isContentScript, ({ data }) => recordSighting(data)));
   onMessage('getSiteState', ({ data }) => getSiteState(data));
-  onMessage('setSiteEnabled', ({ data }) => setSiteEnabled(data.host, data.enabled));
-  onMessage('makeCardFromSelection', ({ data }) => makeCardFromSelection(data));
+  onMessage('setSiteEnabled', only(isExtensionPage, ({ data }) => setSiteEnabled(data.host, data.enabled)));
+  onMessage('setStateColours', only(isExtensionPage, ({ data }) => setStateColours(data)));
+  onMessage('makeCardFromSelection', only(isExtensionPage, ({ data }) => makeCardFromSelection(data)));
 });

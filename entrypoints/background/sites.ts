@@ -21,6 +21,12 @@ export async function setSiteEnabled(host: string, enabled: boolean): Promise<Si
   return siteState(settings, host);
 }
 
+export async function setStateColours(enabled: boolean): Promise<SiteState> {
+  const settings = await siteSettings.getValue();
+  await siteSettings.setValue({ ...settings, stateColours: enabled === true });
+  return siteState({ ...settings, stateColours: enabled === true }, 'x.invalid');
+}
+
 /**
  * Sites the user turned on are served by a dynamically registered copy of the page content
  * script, limited to the hosts whose permission the user granted.

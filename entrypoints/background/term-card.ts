@@ -6,6 +6,15 @@ import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
 import { bumpProgress } from '@/components/progress-stamp';
 import { refreshBadge } from './badge';
+import { createTickets, sessionTickets, STALE } from './guard';
+
+const tickets = createTickets(sessionTickets());
+
+/** The card as the hover card in `tab` opens it: with a one-time ticket for its rating or "加入学习". */
+export async function openTermCard(noteId: string, tab: number): Promise<TermCardInfo | null> {
+  const info = await termCardInfo(noteId);
+  return info && { ...info, ticket: await tickets.issue(tab, noteId, Date.now()) };
+}
 
 // A formulation's headline card is "name → all members"; a term's is its definition.
 const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'figure-cloze', 'user-cloze', 'term-cloze', 'formulation-count'];
@@ -61,7 +70,13 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
   };
 }
 
-export async function rateFromPage(cardId: string, rating: 1 | 2 | 3 | 4): Promise<TermCardInfo | null> {
+/** A rating from the hover card in `tab`: once per open card (its ticket is used up), never for another card. */
+export async function rateFromPage(data: { cardId: string; rating: 1 | 2 | 3 | 4; ticket: string }, tab: number): Promise<TermCardInfo | null> {
+  const { cardId, rating } = data;
+  if (![1, 2, 3, 4].includes(rating)) throw new Error('评分无效。');
+  const owner = typeof cardId === 'string' ? await db.cards.get(cardId) : undefined;
+  if (!owner) throw new Error(STALE);
+  await tickets.redeem(data.ticket, tab, owner.noteId, Date.now());
   const settings = await getSettings(db);
   const { card } = await saveReview(db, cardId, rating as Grade, new Date(), settings);
   void refreshBadge();
@@ -70,7 +85,9 @@ export async function rateFromPage(cardId: string, rating: 1 | 2 | 3 | 4): Promi
 }
 
 /** "加入学习": the note's cards (a new one when it has none) go to the front of today's new cards. */
-export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
+export async function addToStudy(data: { noteId: string; ticket: string }, tab: number): Promise<TermCardInfo | null> {
+  const { noteId } = data;
+  await tickets.redeem(data.ticket, tab, noteId, Date.now());
   const now = new Date();
   const cards = await db.cards.where('noteId').equals(noteId).filter((c) => !c.retired).count();
   if (cards === 0) await addTermCard(db, noteId, now);
@@ -82,7 +99,7 @@ export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
   });
   void refreshBadge();
   void bumpProgress();
-  return termCardInfo(noteId);
+  return openTermCard(noteId, tab); // 现在复习 may follow
 }
 
 /** Every note with a studied or asked-for card, and how far along it is. */

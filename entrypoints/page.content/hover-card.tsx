@@ -45,6 +45,8 @@ export function startHoverCard(page: TifaPage): void {
       .then(({ createRoot }) =>
         createShadowRootUi(ctx, {
           name: HOST,
+          // Closed: a page script cannot reach into the card, read it or click its buttons.
+          mode: 'closed',
           position: 'inline',
           // After <body>, not in it: the page's body keeps exactly its own content.
           anchor: document.documentElement,
@@ -73,8 +75,8 @@ export function startHoverCard(page: TifaPage): void {
         focus={focus}
         position={placeNear(hit)}
         now={new Date()}
-        onRate={async (cardId: string, rating: Rating) => update(await sendMessage('rateFromPage', { cardId, rating }))}
-        onAddToStudy={async (noteId: string) => update(await sendMessage('addToStudy', noteId))}
+        onRate={async (cardId: string, rating: Rating) => update(await sendMessage('rateFromPage', { cardId, rating, ticket: info?.ticket ?? '' }))}
+        onAddToStudy={async (noteId: string) => update(await sendMessage('addToStudy', { noteId, ticket: info?.ticket ?? '' }))}
         onStep={(direction) => step(direction)}
         onClose={() => close()}
       />,
@@ -134,6 +136,7 @@ export function startHoverCard(page: TifaPage): void {
   let frame = 0;
   let pointer = { x: 0, y: 0, overCard: false };
   const onPointerMove = (event: PointerEvent) => {
+    if (!event.isTrusted) return; // the page's own synthetic events open nothing
     pointer = { x: event.clientX, y: event.clientY, overCard: (event.target as Element | null)?.localName === HOST };
     if (!frame) frame = requestAnimationFrame(contain.guard('hover-card', track));
   };
@@ -162,6 +165,7 @@ export function startHoverCard(page: TifaPage): void {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
     if (event.altKey && event.shiftKey && event.code === 'KeyT') {
       event.preventDefault();
       if (open && !open.focus) show(open.hit, true);

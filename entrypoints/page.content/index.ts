@@ -20,8 +20,12 @@ import { colourByState } from './states';
 export default defineContentScript({
   matches: sitePatterns(),
   runAt: 'document_idle',
+  // WXT would otherwise window.postMessage the page a "started" note whose type carries the
+  // extension's id: any page script could read it and know Tifa is installed.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (ctx.isInvalid) return;
+    ignoreForgedStarts(ctx);
     performance.mark('tifa:ready');
     const contain = createContainment(() => ctx.abort('Extension context invalidated'));
     contain.run('start', () => followSiteState(ctx, contain));
@@ -29,6 +33,21 @@ export default defineContentScript({
     contain.run('selection', () => answerSelection(ctx, contain));
   },
 });
+
+/**
+ * WXT stops this script when a newer copy announces itself with a document event named after the
+ * extension's id (so an updated extension replaces its orphaned scripts). A page that knows the
+ * id could send that event too and switch Tifa off; while this script is still connected to the
+ * extension it is not orphaned, so the event is stopped before WXT's listener sees it.
+ */
+function ignoreForgedStarts(ctx: ContentScriptContext): void {
+  const stop = (event: Event) => {
+    if (browser.runtime?.id) event.stopImmediatePropagation();
+  };
+  // WXT's name for it (getUniqueEventName in wxt/utils/internal/custom-events).
+  const type = `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+  window.addEventListener(type, stop, { capture: true, signal: ctx.signal });
+}
 
 function answerSelection(ctx: ContentScriptContext, contain: Containment): void {
   const stops = [
@@ -41,17 +60,21 @@ function answerSelection(ctx: ContentScriptContext, contain: Containment): void 
 /** Starts Tifa when the site is on, stops it when turned off (re-checked whenever settings change). */
 async function followSiteState(ctx: ContentScriptContext, contain: Containment): Promise<void> {
   let running: AbortController | undefined;
+  let colours = false;
   let index: TermIndex | null = null;
   const sync = async () => {
-    const { enabled } = await sendMessage('getSiteState', location.hostname);
+    const { enabled, stateColours } = await sendMessage('getSiteState', location.hostname);
+    // Turning the state colours on or off starts the features afresh.
+    if (running && (!enabled || stateColours !== colours)) {
+      running.abort();
+      running = undefined;
+    }
     if (enabled && !running) {
       index ??= await sendMessage('getTermIndex');
       if (!index || ctx.isInvalid) return;
       running = new AbortController();
-      startFeatures(ctx, index, AbortSignal.any([ctx.signal, running.signal]), contain);
-    } else if (!enabled && running) {
-      running.abort();
-      running = undefined;
+      colours = stateColours;
+      startFeatures(ctx, index, AbortSignal.any([ctx.signal, running.signal]), contain, stateColours);
     }
   };
   // Right after the extension starts, its background may not answer yet: try once more.
@@ -69,7 +92,7 @@ async function followSiteState(ctx: ContentScriptContext, contain: Containment):
   await queue;
 }
 
-function startFeatures(ctx: ContentScriptContext, index: TermIndex, signal: AbortSignal, contain: Containment): void {
+function startFeatures(ctx: ContentScriptContext, index: TermIndex, signal: AbortSignal, contain: Containment, stateColours: boolean): void {
   let watcher: ChangeWatcher | undefined;
   const layer = createHighlights((write) => (watcher ? watcher.mute(write) : write()));
   signal.addEventListener('abort', () => layer.clear());
@@ -78,6 +101,7 @@ function startFeatures(ctx: ContentScriptContext, index: TermIndex, signal: Abor
   contain.run('observe', () => (watcher = watchChanges(ctx, passes, signal)));
   contain.run('hover-card', () => startHoverCard(page));
   contain.run('sightings', () => recordSightings(page));
-  contain.run('states', () => colourByState(page));
+  // Opt-in only: page scripts can read highlight names, so by default they carry no study state.
+  if (stateColours) contain.run('states', () => colourByState(page));
   contain.run('highlight', () => passes.rescan());
 }

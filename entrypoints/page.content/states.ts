@@ -1,4 +1,5 @@
-// Colours by study state: terms of notes being learned or known are also put in the highlights
+// Opt-in only (the user turns it on in 学习中心; page scripts can read these names and so the
+// user's progress). Colours by study state: terms of notes being learned or known are also put in the highlights
 // `tifa-term-learning` / `tifa-term-known`, painted over `tifa-term` (which keeps every term, the
 // new ones yellow). Only those notes' occurrences go in, with the very ranges tifa-term paints
 // them with: usually a small share of the page.

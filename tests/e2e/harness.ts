@@ -107,3 +107,69 @@ export function watchErrors(page: Page): string[] {
   page.on('pageerror', (err) => errors.push(String(err)));
   return errors;
 }
+
+/**
+ * Runs `body` (a function body, as a string) with `root` bound to the closed shadow root of the
+ * first `host` element: the test reaches it through the DevTools protocol, as no page script can.
+ * `dialog` is the card's [role=dialog] inside, `arg` the argument. Null when there is no such root.
+ */
+export async function inClosedRoot<T>(page: Page, host: string, body: string, arg?: unknown): Promise<T | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    interface DomNode {
+      localName?: string;
+      backendNodeId: number;
+      children?: DomNode[];
+      shadowRoots?: DomNode[];
+    }
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const find = (node: DomNode): DomNode | undefined =>
+      node.localName === host ? node : (node.children ?? []).map(find).find(Boolean);
+    const shadow = find(root)?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function (arg) { const root = this; const dialog = root.querySelector('[role=dialog]'); ${body} }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as T;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** The hover card's text ('' when closed), read inside its closed shadow root. */
+export async function hoverCardText(page: Page): Promise<string> {
+  return (await inClosedRoot<string>(page, 'tifa-hover-card', 'return dialog ? dialog.textContent : "";')) ?? '';
+}
+
+/** A real user's click (trusted mouse input) on the card's button whose text matches `name` (a RegExp source). */
+export async function clickCardButton(page: Page, name: string): Promise<void> {
+  const box = await inClosedRoot<{ x: number; y: number } | null>(
+    page,
+    'tifa-hover-card',
+    `const button = [...root.querySelectorAll('button')].find((b) => new RegExp(arg).test(b.textContent) && !b.disabled);
+     if (!button) return null;
+     button.scrollIntoView({ block: 'nearest' });
+     const r = button.getBoundingClientRect();
+     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };`,
+    name,
+  );
+  if (!box) throw new Error(`no button ${name} in the hover card`);
+  await page.mouse.click(box.x, box.y);
+}
+
+/** Waits until the card's text satisfies `ok` (e.g. /已记录/), or fails after `timeout` ms. */
+export async function waitForCardText(page: Page, ok: RegExp | ((text: string) => boolean), timeout = 5_000): Promise<string> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const text = await hoverCardText(page);
+    if (typeof ok === 'function' ? ok(text) : ok.test(text)) return text;
+    if (Date.now() > until) throw new Error(`the hover card did not show ${String(ok)}: ${text}`);
+    await page.waitForTimeout(100);
+  }
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { clickCardButton, hoverCardText, inClosedRoot, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
 import { PAINTED } from './page-probes.mjs';
 
 let tifa: Tifa;
@@ -136,9 +136,7 @@ test('a page with a strict Content-Security-Policy is highlighted, and its hover
   await hover(page, '六个精准');
   const card = await cardText(page);
   assert.match(card, /扶持对象精准/);
-  const position = await page.evaluate(
-    () => getComputedStyle(document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('[role=dialog]')!).position,
-  );
+  const position = await inClosedRoot<string>(page, 'tifa-hover-card', 'return getComputedStyle(dialog).position;');
   assert.equal(position, 'fixed', 'the card styles apply under the CSP');
   assert.deepEqual(errors, []);
   await page.close();
@@ -189,17 +187,17 @@ async function hover(page: Page, term: string): Promise<void> {
   assert.ok(box, `${term} is highlighted`);
   await page.mouse.move(box.x - 40, box.y + 200);
   await page.mouse.move(box.x, box.y, { steps: 4 });
-  await page.waitForFunction(
-    () => document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'),
-    null,
-    { timeout: 5_000 },
-  );
+  await waitForCardText(page, (text) => text !== '');
+}
+
+/** Waits until the hover card is shown (or, with `open` false, gone). Its shadow root is closed. */
+async function waitForCard(page: Page, open = true): Promise<void> {
+  await waitFor(async () => ((await hoverCardText(page)) !== '') === open);
 }
 
 /** The card's text, once the details from the background are in. */
 async function cardText(page: Page): Promise<string> {
-  // No named functions inside evaluate: tsx would add helpers that the page does not have.
-  const read = () => page.evaluate(() => document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]')?.textContent ?? '');
+  const read = () => hoverCardText(page);
   let text = await read();
   for (let i = 0; i < 50 && /正在读取/.test(text); i++) {
     await page.waitForTimeout(100);
@@ -217,13 +215,13 @@ test('hovering a term shows its card with members and source; Esc closes it', as
     assert.ok(text.includes(member), `member ${member} in the card: ${text}`);
   }
   assert.match(text, /《[^》]+》/, 'the source document is named');
-  const marked = await page.evaluate(() => document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('blockquote mark')?.textContent);
+  const marked = await inClosedRoot<string>(page, 'tifa-hover-card', "return root.querySelector('blockquote mark')?.textContent;");
   assert.ok(marked, 'the answer is marked in the source sentence');
-  const label = await page.evaluate(() => document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('[role=dialog]')!.getAttribute('aria-label'));
+  const label = await inClosedRoot<string>(page, 'tifa-hover-card', "return dialog.getAttribute('aria-label');");
   assert.match(label ?? '', /六个精准/);
   assert.match(text, /见过 \d+ 次/, 'the sighting on this page was recorded');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'));
+  await waitForCard(page, false);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -232,16 +230,33 @@ test('hovering a term shows its card with members and source; Esc closes it', as
  * Whether the card's element matching `selector` can be seen without scrolling the card: inside
  * the card's box and above its buttons (which stay at the card's foot).
  */
-function inSight(page: Page, selector: string): Promise<boolean> {
-  return page.evaluate((sel) => {
-    const dialog = document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('[role=dialog]')!;
-    const el = dialog.querySelector(sel);
-    if (!el) return false;
-    const box = el.getBoundingClientRect();
-    const card = dialog.getBoundingClientRect();
-    const actions = dialog.querySelector('.actions')!.getBoundingClientRect();
-    return box.top >= card.top && box.bottom <= Math.min(card.bottom, actions.top) + 1;
-  }, selector);
+async function inSight(page: Page, selector: string): Promise<boolean> {
+  const seen = await inClosedRoot<boolean>(
+    page,
+    'tifa-hover-card',
+    `const el = dialog.querySelector(arg);
+     if (!el) return false;
+     const box = el.getBoundingClientRect();
+     const card = dialog.getBoundingClientRect();
+     const actions = dialog.querySelector('.actions').getBoundingClientRect();
+     return box.top >= card.top && box.bottom <= Math.min(card.bottom, actions.top) + 1;`,
+    selector,
+  );
+  return seen === true;
+}
+
+/** Scrolls the card to its end; whether it had more to show than its box. */
+async function scrollCardDown(page: Page): Promise<boolean> {
+  return (await inClosedRoot<boolean>(page, 'tifa-hover-card', 'const tall = dialog.scrollHeight > dialog.clientHeight; dialog.scrollTo(0, dialog.scrollHeight); return tall;')) === true;
+}
+
+/** Turns the opt-in state colours on or off (the dashboard's "在网页上按学习进度着色"). */
+function setStateColours(on: boolean): Promise<void> {
+  return tifa.worker.evaluate(async (value) => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(items: object): Promise<void> } } } };
+    const { sites } = await chrome.storage.local.get('sites');
+    await chrome.storage.local.set({ sites: { globalEnabled: true, off: [], on: [], ...(sites ?? {}), stateColours: value } });
+  }, on);
 }
 
 test('"现在复习" rates the card from the page: question, answer, then a rating', async () => {
@@ -250,26 +265,34 @@ test('"现在复习" rates the card from the page: question, answer, then a rati
   assert.match(await cardText(page), /新卡片/);
   assert.ok(await inSight(page, '.status'), 'the card\'s state and due date show without scrolling');
   // Its long source sentence makes the card scroll; read to the end of it first.
-  const card = page.locator('tifa-hover-card [role=dialog]');
-  const scrolls = await card.evaluate((el) => el.scrollHeight > el.clientHeight);
+  const scrolls = await scrollCardDown(page);
   assert.ok(scrolls, 'this card is taller than its box (else the checks below prove nothing)');
-  await card.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   assert.ok(!(await inSight(page, '.status')), 'scrolled down');
   // Shown tidied, as in the extension's pages: no PDF line breaks or stray spaces between characters.
-  const quote = await page.evaluate(() => document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('blockquote p')!.textContent!);
+  const quote = (await inClosedRoot<string>(page, 'tifa-hover-card', "return root.querySelector('blockquote p').textContent;"))!;
   assert.doesNotMatch(quote, /[\u4e00-\u9fff\d]\s+[\u4e00-\u9fff]/, `the source sentence reads cleanly: ${quote}`);
-  await card.getByRole('button', { name: '现在复习' }).click();
-  const question = await cardText(page);
+  await clickCardButton(page, '现在复习');
+  const question = await waitForCardText(page, /显示答案/);
   assert.doesNotMatch(question, /《/, 'nothing gives the answer away while the question is up');
   assert.ok(await inSight(page, '.prompt'), 'the question is in sight');
-  await card.getByRole('button', { name: '显示答案' }).click();
+  await clickCardButton(page, '显示答案');
+  await waitForCardText(page, /良好/);
   assert.ok(await inSight(page, '.answer'), 'the answer is in sight');
-  await card.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await card.getByRole('button', { name: /^良好/ }).click();
-  await card.getByText('已记录。').waitFor();
+  await scrollCardDown(page);
+  await clickCardButton(page, '^良好');
+  await waitForCardText(page, /已记录。/);
   assert.ok(await inSight(page, '.done'), '"已记录。" is in sight, though the card had been scrolled down');
+  // The state shows inside the card; on the page, by default, no highlight tells it.
   assert.match(await cardText(page), /学习中|复习中/);
-  // The term now shows in the "learning" colour, over the yellow of terms not yet studied.
+  assert.deepEqual(await page.evaluate(() => [...CSS.highlights.keys()]), ['tifa-term'], 'only the neutral highlight is on the page');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('with the opt-in state colours, a rated term shows in the "learning" colour', async () => {
+  await setStateColours(true);
+  const { page, errors } = await openHighlighted('news-simplified.html');
+  // The term rated in the test above now shows in the "learning" colour, over the yellow of terms not yet studied.
   await page.waitForFunction((t) => stateTexts('tifa-term-learning').includes(t), '两不愁三保障', { timeout: 5_000 });
   assert.ok(!(await page.evaluate(() => stateTexts('tifa-term-learning'))).includes('六个精准'), 'unstudied terms keep the new colour');
   assert.deepEqual(errors, []);
@@ -292,19 +315,18 @@ test('a review in the popup recolours the terms on an open page', async () => {
 test('"加入学习" puts a term first among today\'s new cards, and the card says so from then on', async () => {
   const { page, errors } = await openHighlighted('news-simplified.html');
   await hover(page, '摘帽不摘监管');
-  const card = page.locator('tifa-hover-card [role=dialog]');
   assert.match(await cardText(page), /新卡片/);
-  await card.getByRole('button', { name: '加入学习' }).click();
-  await card.getByText('已加入学习。').waitFor();
+  await clickCardButton(page, '加入学习');
+  await waitForCardText(page, /已加入学习。/);
   await page.waitForFunction(() => stateTexts('tifa-term-learning').includes('摘帽不摘监管'), null, { timeout: 5_000 });
   await page.keyboard.press('Escape');
 
   // Opened again, the card no longer offers it: the term is being learned.
   await page.mouse.move(5, 5);
-  await page.waitForFunction(() => !document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'));
+  await waitForCard(page, false);
   await hover(page, '摘帽不摘监管');
   assert.match(await cardText(page), /已加入学习/);
-  assert.equal(await card.getByRole('button', { name: '加入学习' }).count(), 0);
+  assert.equal(await inClosedRoot<number>(page, 'tifa-hover-card', "return [...root.querySelectorAll('button')].filter((b) => b.textContent === '加入学习').length;"), 0);
 
   // The popup starts today's study with it.
   const popup = await tifa.openPopup();
@@ -318,20 +340,16 @@ test('"加入学习" puts a term first among today\'s new cards, and the card sa
 test('the keyboard reaches the cards: Alt+Shift+T opens the first, arrows move on, Esc closes', async () => {
   const { page, errors } = await openHighlighted('split-term.html');
   const focusedTitle = () =>
-    page.evaluate(() => {
-      const root = document.querySelector('tifa-hover-card')?.shadowRoot;
-      const dialog = root?.querySelector('[role=dialog]');
-      return dialog && dialog.contains(root!.activeElement) ? dialog.getAttribute('aria-label') : null;
-    });
+    inClosedRoot<string | null>(page, 'tifa-hover-card', "return dialog && dialog.contains(root.activeElement) ? dialog.getAttribute('aria-label') : null;");
   await page.keyboard.press('Alt+Shift+T');
-  await page.waitForFunction(() => document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'));
+  await waitForCard(page);
   await waitFor(async () => (await focusedTitle())?.includes('六个精准'));
   await page.keyboard.press('ArrowRight');
   await waitFor(async () => (await focusedTitle())?.includes('两不愁三保障'));
   await page.keyboard.press('Tab');
   assert.ok(await focusedTitle(), 'Tab stays inside the card');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]'));
+  await waitForCard(page, false);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -361,6 +379,7 @@ test('turning the site off removes the highlights, turning it on brings them bac
 });
 
 test('the popup\'s "在本站高亮" switch turns the site off and on, and explains the colours', async () => {
+  await setStateColours(true);
   const { page, errors } = await openHighlighted('news-simplified.html');
   const popup = await tifa.context.newPage();
   // Opened from the toolbar, the popup sees the tab under it; opened as a tab here, it would see
@@ -375,12 +394,18 @@ test('the popup\'s "在本站高亮" switch turns the site off and on, and expla
   await toggle.waitFor();
   assert.match(await popup.locator('label', { has: toggle }).innerText(), /在本站高亮（www\.people\.com\.cn）/);
   assert.equal(await toggle.isChecked(), true);
-  assert.deepEqual(await popup.getByTestId('highlight-legend').locator('.swatch').allInnerTexts(), ['未学', '学习中', '已掌握']);
+  assert.deepEqual(await popup.getByTestId('highlight-legend').locator('.swatch').allInnerTexts(), ['未学', '学习中', '已掌握'], 'the opt-in colours are on');
   await toggle.uncheck();
   await waitFor(async () => (await painted(page)).length === 0);
   assert.equal(await popup.getByTestId('highlight-legend').count(), 0);
   await toggle.check();
   await waitFor(async () => (await painted(page)).length > 0);
+  // With the state colours off (the default), the legend has one colour and says where progress shows.
+  await setStateColours(false);
+  await popup.reload();
+  await popup.getByTestId('highlight-legend').waitFor();
+  assert.deepEqual(await popup.getByTestId('highlight-legend').locator('.swatch').allInnerTexts(), ['提法']);
+  assert.match(await popup.getByTestId('highlight-legend').innerText(), /学习进度见鼠标移上去的卡片/);
   assert.deepEqual(errors, []);
   await popup.close();
   await page.close();

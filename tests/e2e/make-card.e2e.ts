@@ -6,9 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { inClosedRoot, launchTifa, watchErrors, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
+
+/** The notice's text, read inside its closed shadow root. */
+const noticeText = (page: Page) => inClosedRoot<string>(page, 'tifa-notice', "return root.querySelector('[data-testid=tifa-notice-text]').innerText;");
 before(async () => {
   tifa = await launchTifa();
 });
@@ -66,7 +69,7 @@ test('the context menu makes a cloze card from the selected figure, with the pag
   const notice = page.getByTestId('tifa-notice');
   await notice.waitFor({ timeout: 10_000 });
   assert.equal(await notice.getAttribute('data-kind'), 'done');
-  const said = await notice.getByTestId('tifa-notice-text').innerText();
+  const said = (await noticeText(page))!;
   assert.match(said, /已制作卡片/);
   assert.match(said, /贫困人口从2012年年底的9899万人减到2019年年底的＿＿＿＿/);
   assert.ok(!said.includes('551万人'), 'the answer is blanked out of the question');
@@ -119,9 +122,14 @@ test('a selection that is a whole sentence gets a clear message in Chinese, and 
   const notice = page.getByTestId('tifa-notice');
   await notice.waitFor({ timeout: 10_000 });
   assert.equal(await notice.getAttribute('data-kind'), 'error');
-  assert.match(await notice.getByTestId('tifa-notice-text').innerText(), /请选中句子中的一个数字或几个词语/);
-  // Esc (with focus in the notice) or × closes it.
-  await notice.getByRole('button', { name: '关闭提示' }).click();
+  assert.match((await noticeText(page))!, /请选中句子中的一个数字或几个词语/);
+  // Esc (with focus in the notice) or × closes it: a real click, inside the notice's closed shadow root.
+  const close = await inClosedRoot<{ x: number; y: number }>(
+    page,
+    'tifa-notice',
+    "const r = root.querySelector('button[aria-label=关闭提示]').getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 };",
+  );
+  await page.mouse.click(close!.x, close!.y);
   await notice.waitFor({ state: 'detached' });
   const dashboard = await tifa.openDashboard('#cards');
   await dashboard.getByTestId('filter-kind').selectOption('user-cloze');

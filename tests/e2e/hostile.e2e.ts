@@ -1,0 +1,149 @@
+// A hostile page (issue 15): its script hunts for the hover card, clicks and types at it with
+// synthetic events, forges the framework's and Tifa's messages and reads CSS.highlights, while a
+// real user (trusted mouse input) has a card open at its rating buttons. The extension's
+// database must not change, the page must learn neither study states nor the extension's id,
+// and the user's own click must still rate the card.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { clickCardButton, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
+
+let tifa: Tifa;
+before(async () => {
+  tifa = await launchTifa();
+});
+after(async () => {
+  await tifa?.close();
+});
+
+interface Seen {
+  messages: string[];
+  events: string[];
+  roots: unknown[];
+  highlights: string[];
+  elements: string[];
+  errors: string[];
+  results: {
+    hostFound: boolean;
+    openRoot: boolean;
+    capturedRoots: number;
+    reattached: boolean;
+    buttonsFound: string[];
+    runtime: boolean;
+    performance: string[];
+    html: string;
+    styles: string[];
+  };
+}
+
+/** What the user owns, as the extension's service worker reads it from IndexedDB (page sightings aside). */
+function dumpDb(): Promise<string> {
+  return tifa.worker.evaluate(
+    () =>
+      new Promise<string>((ok, fail) => {
+        const open = indexedDB.open('tifa');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const names = ['cards', 'reviewLogs', 'notes', 'settings', 'quizzes', 'conflicts', 'sources'];
+          const tx = open.result.transaction(names);
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const req = tx.objectStore(name).getAll();
+            req.onsuccess = () => {
+              // How often a term was seen on pages is not study data, and loading a page may count it.
+              out[name] = (req.result as Array<Record<string, unknown>>).map((row) => ({ ...row, seen: undefined }));
+            };
+          }
+          tx.oncomplete = () => {
+            open.result.close();
+            ok(JSON.stringify(out));
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+  );
+}
+
+function reviewLogCount(dump: string): number {
+  return (JSON.parse(dump) as { reviewLogs: unknown[] }).reviewLogs.length;
+}
+
+/** Moves the real (trusted) pointer onto the first occurrence of `term` and waits for its card. */
+async function hover(page: Page, term: string): Promise<void> {
+  const box = await page.evaluate((t) => {
+    for (const r of CSS.highlights.get('tifa-term') ?? []) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      if (live.toString() !== t) continue;
+      const rect = live.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, term);
+  assert.ok(box, `${term} is highlighted`);
+  await page.mouse.move(box.x - 40, box.y + 200);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  await waitForCardText(page, /现在复习/);
+}
+
+test('a hostile page script cannot change, read or detect the user\'s study data', async () => {
+  const page = await tifa.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(tifa.pageUrl('hostile.html'));
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+
+  // A real user opens 两不愁三保障's card and goes as far as its rating buttons.
+  await hover(page, '两不愁三保障');
+  await clickCardButton(page, '现在复习');
+  await waitForCardText(page, /显示答案/);
+  await clickCardButton(page, '显示答案');
+  await waitForCardText(page, /良好/);
+  const before = await dumpDb();
+
+  // The page's script runs every attack it has.
+  const seen = (await page.evaluate(`__attack(${JSON.stringify(tifa.extensionId)})`)) as Seen;
+  await page.waitForTimeout(500);
+  const after = await dumpDb();
+  assert.equal(after, before, 'the database is unchanged by the page\'s attacks');
+
+  const r = seen.results;
+  assert.equal(r.hostFound, true, 'the card was there to attack');
+  assert.equal(r.openRoot, false, 'the card\'s shadow root is closed');
+  assert.equal(r.capturedRoots, 0, 'no root of Tifa\'s went through the page\'s attachShadow');
+  assert.equal(r.reattached, false);
+  assert.deepEqual(r.buttonsFound, [], 'no button of the card is reachable from the page');
+  assert.equal(r.runtime, false, 'the page cannot message the extension');
+
+  // What the page could read: the highlighted terms, nothing about the user's cards, no id.
+  assert.deepEqual(
+    seen.highlights.map((h) => (JSON.parse(h) as { name: string }).name),
+    ['tifa-term'],
+    'one neutral highlight',
+  );
+  const everything = JSON.stringify(seen);
+  assert.ok(!everything.includes(tifa.extensionId), 'the extension\'s id never reached the page');
+  assert.doesNotMatch(everything, /tifa-term-(learning|known)|"(learning|known|review|relearning)"/, 'no study state reached the page');
+  assert.deepEqual(seen.messages, [], 'nothing was posted to the window but the page\'s own forged messages');
+
+  // The card survived the forged "newer script started" notes, and the user's own click rates it.
+  await clickCardButton(page, '^良好');
+  await waitForCardText(page, /已记录。/);
+  const rated = await dumpDb();
+  assert.equal(reviewLogCount(rated), reviewLogCount(before) + 1, 'the user\'s trusted click wrote one review');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page that loads does not see the extension id in any message, and its state highlights stay off', async () => {
+  // Listening from the very first script, before the content script starts.
+  const page = await tifa.context.newPage();
+  await page.goto(tifa.pageUrl('hostile.html'));
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await page.waitForTimeout(500);
+  const seen = (await page.evaluate('window.__hostile')) as Seen;
+  assert.ok(!JSON.stringify(seen).includes(tifa.extensionId), JSON.stringify(seen.messages));
+  assert.deepEqual(seen.messages, [], 'WXT\'s "content script started" postMessage is switched off');
+  assert.deepEqual(await page.evaluate(() => [...CSS.highlights.keys()]), ['tifa-term']);
+  await page.close();
+});
