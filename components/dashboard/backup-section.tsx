@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { db } from '@/data/db/schema';
-import { exportBackup, importBackup } from '@/data/db/backup';
+import { exportBackup, importBackupFile } from '@/data/db/backup';
 import { toChineseMessage } from '@/data/db/errors';
 import { backupFileName } from './metrics';
 import { notifyStore } from './notify';
@@ -45,7 +45,7 @@ export function BackupSection() {
     setPending(null);
     setBusy(true);
     try {
-      const result = await importBackup(db, await file.text());
+      const result = await importBackupFile(db, file);
       notifyStore();
       setMessage({ kind: 'ok', text: `导入成功：${result.cards} 张卡片、${result.reviewLogs} 条复习记录。` });
     } catch (err) {

@@ -1,10 +1,12 @@
 // One JSON file holding everything a user owns. Import checks the whole file before writing,
 // then replaces every table in one transaction: a bad file or a failed write changes nothing.
+// Every error that leaves here is a BackupError with a Chinese message (never Dexie's or the browser's words).
 import type { TifaDB } from './schema';
-import { BACKUP_FORMAT, BACKUP_VERSION, validateBackup, type BackupRows } from './backup-validate';
-import { BackupError, isQuotaError, QUOTA_MESSAGE } from './errors';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, validateBackup, type BackupRows } from './backup-validate';
+import { BackupError, isQuotaError, QUOTA_MESSAGE, StoreError } from './errors';
+import { RECORDS, type TableName } from './records';
 
-export { BACKUP_FORMAT, BACKUP_VERSION };
+export { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS };
 
 /** Rows as JSON would carry them: every Date an ISO string. */
 type Plain<T> = T extends Date ? string : T extends (infer U)[] ? Plain<U>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
@@ -15,28 +17,42 @@ export interface Backup extends Plain<BackupRows> {
   exportedAt: string;
 }
 
+const TABLES = Object.keys(RECORDS) as TableName[];
+const TOO_BIG = `备份文件太大（超过 ${MAX_BACKUP_CHARS / 1024 / 1024} MB），不是提法导出的文件。`;
+
 function plain<T>(value: T): Plain<T> {
   return JSON.parse(JSON.stringify(value)) as Plain<T>;
 }
 
 export async function exportBackup(db: TifaDB, now: Date): Promise<Backup> {
-  // One read transaction, so a review saved meanwhile in the popup is either wholly in or out.
-  const rows = await db.transaction('r', db.tables, async (): Promise<BackupRows> => ({
-    sources: await db.sources.toArray(),
-    notes: await db.notes.toArray(),
-    cards: await db.cards.toArray(),
-    reviewLogs: await db.reviewLogs.toArray(),
-    conflicts: await db.conflicts.toArray(),
-    settings: await db.settings.toArray(),
-    quizzes: await db.quizzes.toArray(),
-  }));
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), ...plain(rows) };
+  try {
+    // One read transaction, so a review saved meanwhile in the popup is either wholly in or out.
+    const rows = await db.transaction('r', db.tables, async () =>
+      Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await db.table(t).toArray()] as const))),
+    );
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), ...plain(rows as unknown as BackupRows) };
+  } catch (err) {
+    throw new BackupError('导出失败：无法读取数据库，请关闭其他提法页面后重试。', 'db', { cause: err });
+  }
+}
+
+/** The file the user chose: refused by its size before its text is read. */
+export async function importBackupFile(db: TifaDB, file: { size: number; text(): Promise<string> }): Promise<{ cards: number; reviewLogs: number }> {
+  if (file.size > MAX_BACKUP_CHARS) throw new BackupError(TOO_BIG);
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    throw new BackupError('无法读取这个文件，请确认它仍在原处后重试。', 'invalid', { cause: err });
+  }
+  return importBackup(db, text);
 }
 
 /** Accepts the parsed object or the file's text. Returns the number of cards imported. */
 export async function importBackup(db: TifaDB, json: unknown): Promise<{ cards: number; reviewLogs: number }> {
   let data = json;
   if (typeof json === 'string') {
+    if (json.length > MAX_BACKUP_CHARS) throw new BackupError(TOO_BIG);
     try {
       data = JSON.parse(json);
     } catch {
@@ -47,18 +63,12 @@ export async function importBackup(db: TifaDB, json: unknown): Promise<{ cards: 
   try {
     await db.transaction('rw', db.tables, async () => {
       await Promise.all(db.tables.map((t) => t.clear()));
-      await db.sources.bulkAdd(rows.sources);
-      await db.notes.bulkAdd(rows.notes);
-      await db.cards.bulkAdd(rows.cards);
-      await db.reviewLogs.bulkAdd(rows.reviewLogs);
-      await db.conflicts.bulkAdd(rows.conflicts);
-      await db.settings.bulkAdd(rows.settings);
-      await db.quizzes.bulkAdd(rows.quizzes);
+      for (const table of TABLES) await db.table(table).bulkAdd(rows[table]);
     });
   } catch (err) {
     if (isQuotaError(err)) throw new BackupError(QUOTA_MESSAGE, 'quota', { cause: err });
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new BackupError(`导入失败，原有数据没有改变：${detail}`, 'db', { cause: err });
+    if (err instanceof StoreError) throw err;
+    throw new BackupError('导入失败，原有数据没有改变：数据库拒绝写入这些记录（可能有重复的编号）。', 'db', { cause: err });
   }
   return { cards: rows.cards.length, reviewLogs: rows.reviewLogs.length };
 }

@@ -134,9 +134,20 @@ export function intervalLabel(ms: number): string {
   return `${trim(days / 365)}年`;
 }
 
+/**
+ * The state as of `now`: a last review later than now (the computer's clock was turned back, or
+ * a restored backup from such a computer) counts as just now, since ts-fsrs throws on a negative
+ * time since the last review.
+ */
+function asOf(state: unknown, now: Date): SrsState {
+  const s = reviveState(state);
+  if (s.last_review && s.last_review.getTime() > now.getTime()) s.last_review = new Date(now.getTime());
+  return s;
+}
+
 /** What each of the four buttons would do, in order Again, Hard, Good, Easy. */
 export function previewIntervals(state: unknown, now: Date, settings: StudySettings): IntervalPreview[] {
-  const preview = makeScheduler(settings).repeat(reviveState(state), now);
+  const preview = makeScheduler(settings).repeat(asOf(state, now), now);
   return GRADES.map((rating) => {
     const due = preview[rating].card.due;
     return { rating, due, label: intervalLabel(due.getTime() - now.getTime()) };
@@ -150,7 +161,7 @@ function isLeechLapse(lapses: number, threshold: number): boolean {
 }
 
 export function rate(state: unknown, rating: Grade, now: Date, settings: StudySettings): RateResult {
-  const before = reviveState(state);
+  const before = asOf(state, now);
   const { card, log } = makeScheduler(settings).next(before, now, rating);
   const leech = card.lapses > before.lapses && isLeechLapse(card.lapses, settings.leechThreshold);
   return { state: card, log, leech };

@@ -1,5 +1,5 @@
 import { Rating } from 'ts-fsrs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportBackup, importBackup } from '../../../data/db/backup';
 import { syncDeck } from '../../../data/db/deck-sync';
 import { BackupError, QUOTA_MESSAGE, toChineseMessage } from '../../../data/db/errors';
@@ -37,14 +37,15 @@ describe('backup', () => {
     expect(await exportBackup(other, at(1))).toEqual(backup);
   });
 
-  it('carries "加入学习" across, and drops a value the index could not hold', async () => {
+  it('carries "加入学习" across, and refuses a value the index could not hold', async () => {
     await db.cards.update('c1', { wanted: at(0).getTime() });
     const backup = JSON.parse(JSON.stringify(await exportBackup(db, at(1))));
-    backup.cards.find((c: { id: string }) => c.id === 'c2').wanted = '明天';
     const other = freshDb();
     await importBackup(other, backup);
     expect((await other.cards.get('c1'))!.wanted).toBe(at(0).getTime());
     expect(await other.cards.get('c2')).not.toHaveProperty('wanted');
+    backup.cards.find((c: { id: string }) => c.id === 'c2').wanted = '明天';
+    await expect(importBackup(other, backup)).rejects.toThrow('第 2 张卡片：加入学习的时间必须是数字');
   });
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- backups are mutated as loose JSON
@@ -55,12 +56,12 @@ describe('backup', () => {
     ['text that is not JSON', () => '{"format": "tifa-backup", ', '这不是提法的备份文件'],
     ['a newer version', (b) => ({ ...b, version: 2 }), '备份来自更新版本的提法，请先升级'],
     ['a missing table', (b) => ({ ...b, reviewLogs: undefined }), '备份文件已损坏：缺少复习记录列表'],
-    ['a card without id', (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 2 ? { ...c, id: undefined } : c)) }), '备份文件已损坏：第 3 张卡片缺少 id'],
-    ['a card with a bad date', (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 0 ? { ...c, addedAt: '昨天' } : c)) }), '备份文件已损坏：第 1 张卡片的 addedAt 不是有效日期'],
-    ['a card with broken FSRS state', (b) => ({ ...b, cards: b.cards.map((c: Json) => ({ ...c, fsrs: { ...c.fsrs, due: 'x' } })) }), '第 1 张卡片的复习进度 (fsrs)无效'],
-    ['a log without review time', (b) => ({ ...b, reviewLogs: [{ ...b.reviewLogs[0], review: undefined }] }), '第 1 条复习记录的评分数据无效'],
-    ['duplicate card ids', (b) => ({ ...b, cards: [...b.cards, b.cards[0]] }), '卡片 id 重复：c1'],
-    ['a quiz without a date', (b) => ({ ...b, quizzes: [{ total: 1 }] }), '第 1 次测验记录的 at 不是有效日期'],
+    ['a card without id', (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 2 ? { ...c, id: undefined } : c)) }), '备份文件已损坏：第 3 张卡片：缺少编号'],
+    ['a card with a bad date', (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 0 ? { ...c, addedAt: '昨天' } : c)) }), '备份文件已损坏：第 1 张卡片：添加时间不是有效日期'],
+    ['a card with broken FSRS state', (b) => ({ ...b, cards: b.cards.map((c: Json) => ({ ...c, fsrs: { ...c.fsrs, due: 'x' } })) }), '第 1 张卡片：下次复习时间不是有效日期'],
+    ['a log without review time', (b) => ({ ...b, reviewLogs: [{ ...b.reviewLogs[0], review: undefined }] }), '第 1 条复习记录：缺少复习时间'],
+    ['duplicate card ids', (b) => ({ ...b, cards: [...b.cards, b.cards[0]] }), '第 5 张卡片：编号“c1”与第 1 张卡片重复'],
+    ['a quiz without a date', (b) => ({ ...b, quizzes: [{ total: 1 }] }), '第 1 次测验记录：缺少测验时间'],
   ];
 
   it.each(broken)('refuses %s with a Chinese message and changes nothing', async (_name, mutate, message) => {
@@ -72,12 +73,22 @@ describe('backup', () => {
     expect(await dump(db)).toEqual(before);
   });
 
-  it('is atomic: a write that fails midway (duplicate log ids) leaves the old data', async () => {
+  it('is atomic: a write that fails midway leaves the old data, and says so in Chinese only', async () => {
     const good = JSON.parse(JSON.stringify(await exportBackup(db, at(1))));
     good.cards = good.cards.map((c: { prompt: string }) => ({ ...c, prompt: '新' }));
-    good.reviewLogs = [good.reviewLogs[0], { ...good.reviewLogs[1], id: good.reviewLogs[0].id }];
     const before = await dump(db);
-    await expect(importBackup(db, good)).rejects.toThrow('导入失败，原有数据没有改变');
+    // The last table's write fails, after every other table was cleared and refilled.
+    const table = db.table.bind(db);
+    const failing = vi.spyOn(db, 'table').mockImplementation((name: string) => {
+      const real = table(name);
+      if (name !== 'quizzes') return real;
+      const error = Object.assign(new Error('Key already exists in the object store.'), { name: 'ConstraintError' });
+      return Object.assign(Object.create(real), { bulkAdd: () => Promise.reject(error) });
+    });
+    const err = await importBackup(db, good).catch((e: unknown) => e);
+    failing.mockRestore();
+    expect(toChineseMessage(err)).toContain('导入失败，原有数据没有改变');
+    expect(toChineseMessage(err)).not.toMatch(/[A-Za-z]{4,}/);
     expect(await dump(db)).toEqual(before);
   });
 

@@ -183,3 +183,15 @@ describe('retrievability', () => {
     expect(far).toBeLessThan(0.9);
   });
 });
+
+describe('a clock turned back', () => {
+  it('a card last reviewed "in the future" still previews and rates, as if reviewed just now', () => {
+    const reviewed = rate(rate(newCardState(T0), Rating.Good, T0, S).state, Rating.Good, new Date(T0.getTime() + 10 * MIN), S).state;
+    const future = { ...reviewed, last_review: new Date(T0.getTime() + 400 * 86_400_000) };
+    const labels = previewIntervals(future, T0, S).map((p) => p.label);
+    expect(labels.every((l) => !/NaN/.test(l))).toBe(true);
+    const { state } = rate(future, Rating.Good, T0, S);
+    expect(state.due.getTime()).toBeGreaterThan(T0.getTime());
+    expect(state.last_review!.getTime()).toBe(T0.getTime());
+  });
+});

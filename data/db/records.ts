@@ -1,0 +1,326 @@
+// One schema per stored record: what a row of each table may hold, every field's type and range.
+// Parsing a row from outside (a backup file today; an Anki import or a synced file later) gives
+// back a new row with only the known fields, or the first problem in Chinese ("难度必须在 1 到 10
+// 之间"); the caller names the record ("第 12 张卡片"). Nothing here reads or writes the database.
+import * as v from 'valibot';
+import type { CardKind, NoteKind } from '../knowledge/types';
+import { State } from '../srs/scheduler';
+// Types only: the schemas load without Dexie, so pure code (an Anki reader, a sync check) can use them.
+import type { CardRow, ConflictRow, NoteRow, Origin, QuizRow, ReviewLogRow, SettingRow, SourceRow } from './schema';
+
+/** schema.ts's BUNDLED: a row without an origin came with the bundled deck. */
+const BUNDLED: Origin = 'bundled';
+
+// Bounds: far beyond any real deck, small enough that nothing downstream chokes.
+const MAX_ID = 200;
+const MAX_SHORT = 2_000;
+const MAX_TEXT = 20_000;
+const MAX_LIST = 1_000;
+const MAX_DAYS = 1_000_000;
+const MIN_TIME = Date.UTC(1970, 0, 1);
+const MAX_TIME = Date.UTC(2300, 0, 1);
+
+/** The Chinese name of each field, for "缺少…" when a record lacks it. */
+const FIELD_NAMES: Record<string, string> = {
+  id: '编号', noteId: '知识点编号', cardId: '卡片编号', kind: '类型', prompt: '问题', answer: '答案', evidence: '出处',
+  importance: '重要程度', fsrs: '复习进度', addedAt: '添加时间', name: '名称', title: '标题', file: '文件名',
+  source: '来源编号', quote: '出处原文', part: '部分', from: '出自', value: '值', unit: '单位', count: '次数',
+  rating: '评分', review: '复习时间', due: '下次复习时间', stability: '稳定度', difficulty: '难度',
+  scheduled_days: '计划间隔天数', reps: '复习次数', lapses: '遗忘次数', state: '状态', topic: '主题',
+  values: '各方说法', key: '设置名', at: '测验时间', total: '题数', correct: '答对数', cardIds: '卡片编号列表',
+};
+
+/** An object schema whose missing fields are reported by name ("缺少难度"), anything else as "不是对象". */
+function record<E extends v.ObjectEntries>(entries: E, noun?: string) {
+  return v.object(entries, (issue) => {
+    const key = /^"(.+)"$/.exec(issue.expected ?? '')?.[1];
+    if (!key) return `${noun ?? '记录'}必须是对象`;
+    return `缺少${noun ? `${noun}的` : ''}${FIELD_NAMES[key] ?? key}`;
+  });
+}
+
+/** "缺少难度" when the field is absent (undefined), else `wrong` ("难度必须是数字"). */
+const expect = (label: string, wrong: string) => (issue: v.BaseIssue<unknown>) => (issue.input === undefined ? `缺少${label}` : wrong);
+
+const text = (label: string, max = MAX_TEXT) => v.pipe(v.string(expect(label, `${label}必须是文字`)), v.maxLength(max, `${label}太长（超过 ${max} 字）`));
+const filled = (label: string, max = MAX_TEXT) => v.pipe(text(label, max), v.check((s) => s.trim() !== '', `${label}不能为空`));
+const id = (label: string) =>
+  v.pipe(
+    filled(label, MAX_ID),
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    v.regex(/^[^\u0000-\u001f\u007f]+$/, `${label}含有控制字符`),
+  );
+const num = (label: string, min: number, max: number) =>
+  v.pipe(v.number(expect(label, `${label}必须是数字`)), v.finite(`${label}必须是有限的数字`), v.minValue(min, `${label}必须在 ${min} 到 ${max} 之间`), v.maxValue(max, `${label}必须在 ${min} 到 ${max} 之间`));
+const count = (label: string, max = MAX_DAYS) =>
+  v.pipe(v.number(expect(label, `${label}必须是数字`)), v.integer(`${label}必须是整数`), v.minValue(0, `${label}不能为负`), v.maxValue(max, `${label}不能超过 ${max}`));
+const list = <T extends v.GenericSchema>(item: T, label: string, max = MAX_LIST) =>
+  v.pipe(v.array(item, expect(label, `${label}必须是列表`)), v.maxLength(max, `${label}超过 ${max} 项`));
+const date = (label: string) =>
+  v.pipe(
+    v.union([v.string(), v.number(), v.date()], expect(label, `${label}必须是日期`)),
+    v.transform((x) => new Date(x instanceof Date ? x.getTime() : x)),
+    v.check((d) => d.getTime() >= MIN_TIME && d.getTime() <= MAX_TIME, `${label}不是有效日期`),
+  );
+/** 0 or 1 in the table (IndexedDB cannot index booleans); true/false accepted. */
+const flag = (label: string) =>
+  v.optional(
+    v.pipe(
+      v.union([v.literal(0), v.literal(1), v.boolean()], `${label}必须是 0 或 1`),
+      v.transform((x): 0 | 1 => (x ? 1 : 0)),
+    ),
+    0,
+  );
+const origin = v.optional(id('来源标记'), BUNDLED);
+const importance = num('重要程度', 0, 100);
+const maybe = v.nullish;
+
+const CARD_KINDS: CardKind[] = ['formulation-list', 'formulation-member', 'formulation-count', 'formulation-cloze', 'figure-cloze', 'term-definition', 'term-cloze', 'user-cloze'];
+const NOTE_KINDS: NoteKind[] = ['formulation', 'figure', 'term'];
+const FSRS_STATES = [State.New, State.Learning, State.Review, State.Relearning];
+const STATE_MESSAGE = '状态必须是 0 到 3（新卡片、学习中、复习、重新学习）之一';
+
+/** Drops fields that are absent (null or undefined), so a row holds only what it has. */
+function clean<T extends object>(row: T): { [K in keyof T]: Exclude<T[K], null> } {
+  for (const key of Object.keys(row) as Array<keyof T>) if (row[key] == null) delete row[key];
+  return row as { [K in keyof T]: Exclude<T[K], null> };
+}
+
+const evidenceEntries = {
+  source: id('出处的来源编号'),
+  quote: text('出处原文'),
+  marks: maybe(
+    list(
+      v.pipe(
+        v.tuple([count('标记位置', MAX_TEXT), count('标记位置', MAX_TEXT)], '标记必须是两个数字'),
+        v.check(([a, b]) => a <= b, '标记的起点不能在终点之后'),
+      ),
+      '标记',
+      100,
+    ),
+  ),
+  offset: maybe(count('出处位置', 1e9)),
+};
+const marksFit = (e: { quote: string; marks?: Array<[number, number]> | null }) => !e.marks || e.marks.every(([, end]) => end <= e.quote.length);
+const evidence = v.pipe(record(evidenceEntries, '出处'), v.check((e) => marksFit(e), '标记超出了出处原文'), v.transform((row) => clean(row)));
+const conflictEvidence = v.pipe(
+  record({ ...evidenceEntries, value: text('出处对应的说法', MAX_SHORT) }, '出处'),
+  v.check((e) => marksFit(e), '标记超出了出处原文'),
+  v.transform((row) => clean(row)),
+);
+
+const figure = v.pipe(
+  record(
+    {
+      value: filled('数字', 100),
+      number: maybe(num('数值', -1e18, 1e18)),
+      unit: text('单位', 100),
+      subject: maybe(text('数字的主题', MAX_SHORT)),
+      date: maybe(text('数字的时间', 200)),
+    },
+    '数字',
+  ),
+  v.transform((row) => clean(row)),
+);
+
+const sourceIdsOf = (evidence: Array<{ source: string }>) => [...new Set(evidence.map((e) => e.source))];
+
+/** FSRS state as ts-fsrs keeps it. A card never studied has stability and difficulty 0. */
+export const FsrsStateRecord = v.pipe(
+  record(
+    {
+      due: date('下次复习时间'),
+      stability: num('稳定度', 0, MAX_DAYS),
+      // Its range depends on the state (0 for a new card), checked below.
+      difficulty: v.pipe(v.number(expect('难度', '难度必须是数字')), v.finite('难度必须是有限的数字')),
+      elapsed_days: v.optional(count('已隔天数'), 0),
+      scheduled_days: count('计划间隔天数'),
+      learning_steps: v.optional(count('学习步骤', 1_000), 0),
+      reps: count('复习次数'),
+      lapses: count('遗忘次数'),
+      state: v.picklist(FSRS_STATES, STATE_MESSAGE),
+      last_review: maybe(date('上次复习时间')),
+    },
+    '复习进度',
+  ),
+  // Never studied: both 0 (ts-fsrs's empty card). Otherwise ts-fsrs refuses any other memory state.
+  v.check((s) => s.stability > 0 || (s.state === State.New && s.difficulty === 0), '稳定度必须大于 0'),
+  v.check((s) => (s.difficulty >= 1 && s.difficulty <= 10) || (s.state === State.New && s.stability === 0 && s.difficulty === 0), '难度必须在 1 到 10 之间'),
+  v.check((s) => s.lapses <= s.reps, '遗忘次数不能多于复习次数'),
+  v.transform((row) => clean(row)),
+);
+
+export const SourceRecord = v.pipe(
+  record({
+    id: id('编号'),
+    file: v.optional(text('文件名', MAX_SHORT), ''),
+    title: filled('标题', MAX_SHORT),
+    date: maybe(text('日期', 40)),
+    traditional: maybe(v.boolean('繁体标记必须是 true 或 false')),
+    url: maybe(text('网址', 4_000)),
+    caveat: maybe(text('说明', MAX_SHORT)),
+    origin,
+  }),
+  v.transform((row): SourceRow => clean(row)),
+);
+
+export const NoteRecord = v.pipe(
+  record({
+    id: id('编号'),
+    kind: v.picklist(NOTE_KINDS, '类型必须是 formulation、figure 或 term'),
+    name: filled('名称', MAX_SHORT),
+    aliases: maybe(list(filled('别名', MAX_SHORT), '别名')),
+    members: maybe(list(filled('成员', MAX_SHORT), '成员')),
+    ordered: maybe(v.boolean('顺序标记必须是 true 或 false')),
+    definition: maybe(text('定义')),
+    figure: maybe(figure),
+    evidence: list(evidence, '出处'),
+    provenance: maybe(
+      list(
+        v.pipe(
+          record({ part: text('部分', MAX_SHORT), from: v.picklist(['document', 'glossary'], '出自必须是 document 或 glossary'), source: maybe(id('来源编号')) }, '出处说明'),
+          v.transform((row) => clean(row)),
+        ),
+        '出处说明',
+        10_000,
+      ),
+    ),
+    importance,
+    origin,
+    sourceIds: maybe(list(id('来源编号'), '来源编号')),
+    retired: flag('停用标记'),
+  }),
+  v.transform((row): NoteRow => clean({ ...row, sourceIds: row.sourceIds ?? sourceIdsOf(row.evidence) })),
+);
+
+export const CardRecord = v.pipe(
+  record({
+    id: id('编号'),
+    noteId: id('知识点编号'),
+    kind: v.picklist(CARD_KINDS, '卡片类型无效'),
+    prompt: filled('问题'),
+    answer: filled('答案'),
+    members: maybe(list(filled('成员', MAX_SHORT), '成员')),
+    evidence: list(evidence, '出处'),
+    importance,
+    conflicts: maybe(list(id('矛盾编号'), '矛盾编号')),
+    figure: maybe(figure),
+    origin,
+    sourceIds: maybe(list(id('来源编号'), '来源编号')),
+    fsrs: FsrsStateRecord,
+    suspended: flag('暂停标记'),
+    retired: flag('停用标记'),
+    leech: v.optional(v.boolean('难点标记必须是 true 或 false'), false),
+    edited: maybe(
+      v.pipe(record({ prompt: maybe(filled('修改后的问题')), answer: maybe(filled('修改后的答案')) }, '修改'), v.transform((row) => clean(row))),
+    ),
+    wanted: maybe(num('加入学习的时间', 0, MAX_TIME)),
+    seen: v.optional(v.pipe(record({ count: count('见过次数', 1e9), last: maybe(date('最近见到的时间')) }, '见过记录'), v.transform((row) => clean(row))), { count: 0 }),
+    addedAt: date('添加时间'),
+  }),
+  v.transform(
+    (row): CardRow => clean({ ...row, sourceIds: row.sourceIds ?? sourceIdsOf(row.evidence), due: row.fsrs.due, state: row.fsrs.state }),
+  ),
+);
+
+export const ReviewLogRecord = v.pipe(
+  record({
+    id: maybe(count('编号', Number.MAX_SAFE_INTEGER)),
+    cardId: id('卡片编号'),
+    noteId: v.optional(text('知识点编号', MAX_ID), ''),
+    rating: v.picklist([0, 1, 2, 3, 4], '评分必须是 0 到 4 之间的整数'),
+    state: v.picklist(FSRS_STATES, STATE_MESSAGE),
+    due: date('下次复习时间'),
+    stability: num('稳定度', 0, MAX_DAYS),
+    difficulty: num('难度', 0, 10),
+    elapsed_days: v.optional(count('已隔天数'), 0),
+    last_elapsed_days: v.optional(count('上次间隔天数'), 0),
+    scheduled_days: count('计划间隔天数'),
+    learning_steps: v.optional(count('学习步骤', 1_000), 0),
+    review: date('复习时间'),
+  }),
+  v.transform((row): ReviewLogRow => clean(row as ReviewLogRow)),
+);
+
+export const ConflictRecord = v.pipe(
+  record({
+    id: id('编号'),
+    topic: text('主题', MAX_SHORT),
+    values: list(text('说法', MAX_SHORT), '各方说法', 100),
+    evidence: list(conflictEvidence, '出处'),
+    notes: maybe(list(id('知识点编号'), '知识点编号')),
+    cards: maybe(list(id('卡片编号'), '卡片编号', 10_000)),
+    source: maybe(id('来源编号')),
+    caveat: maybe(text('说明', MAX_SHORT)),
+    origin,
+    resolved: flag('已处理标记'),
+    choice: maybe(text('选择', MAX_SHORT)),
+    resolvedAt: maybe(date('处理时间')),
+    retired: flag('停用标记'),
+  }),
+  v.transform((row): ConflictRow => clean(row)),
+);
+
+const MAX_SETTING_CHARS = 100_000;
+export const SettingRecord = v.pipe(
+  record({
+    key: id('设置名'),
+    value: v.pipe(
+      v.unknown(),
+      v.check((value) => value !== undefined, '缺少设置值'),
+      v.check((value) => JSON.stringify(value).length <= MAX_SETTING_CHARS, `设置值太大（超过 ${MAX_SETTING_CHARS} 字）`),
+    ),
+  }),
+  v.transform((row): SettingRow => ({ key: row.key, value: row.value })),
+);
+
+export const QuizRecord = v.pipe(
+  record({
+    id: maybe(count('编号', Number.MAX_SAFE_INTEGER)),
+    at: date('测验时间'),
+    total: count('题数', 100_000),
+    correct: count('答对数', 100_000),
+    cardIds: list(id('卡片编号'), '卡片编号列表', 100_000),
+    mode: maybe(v.picklist(['normal', 'weak', 'challenge'], '测验方式必须是 normal、weak 或 challenge')),
+    missedIds: maybe(list(id('卡片编号'), '答错的卡片', 100_000)),
+    streak: maybe(count('连对题数', 100_000)),
+    counted: maybe(v.boolean('计入复习标记必须是 true 或 false')),
+  }),
+  v.check((q) => q.correct <= q.total, '答对数不能多于题数'),
+  v.transform((row): QuizRow => clean(row)),
+);
+
+export interface RecordSpec {
+  /** "张卡片": the counter and noun, as in "第 12 张卡片". */
+  unit: string;
+  /** The field that must be unique within the table. */
+  key: string;
+  /** Most rows a table may hold in one file. */
+  max: number;
+  schema: v.GenericSchema<unknown, object>;
+  /** May be missing from older files (then empty). */
+  optional?: boolean;
+}
+
+/**
+ * Every table of data/db/schema.ts, in the order a backup restores them. A table added there gets
+ * its record schema above and its row here (tests/data/db/records.test.ts fails until it has one).
+ */
+export const RECORDS = {
+  sources: { unit: '份来源文件', key: 'id', max: 100_000, schema: SourceRecord },
+  notes: { unit: '条知识点', key: 'id', max: 500_000, schema: NoteRecord },
+  cards: { unit: '张卡片', key: 'id', max: 500_000, schema: CardRecord },
+  reviewLogs: { unit: '条复习记录', key: 'id', max: 5_000_000, schema: ReviewLogRecord },
+  conflicts: { unit: '条矛盾记录', key: 'id', max: 100_000, schema: ConflictRecord },
+  settings: { unit: '项设置', key: 'key', max: 1_000, schema: SettingRecord },
+  // Quiz records came with schema v2; a file written before them is still whole.
+  quizzes: { unit: '次测验记录', key: 'id', max: 1_000_000, schema: QuizRecord, optional: true },
+} satisfies Record<string, RecordSpec>;
+
+export type TableName = keyof typeof RECORDS;
+
+/** Parses one row; the first problem, in Chinese, when it does not fit. */
+export function parseRecord<T extends TableName>(table: T, raw: unknown): { row: v.InferOutput<(typeof RECORDS)[T]['schema']> } | { problem: string } {
+  const result = v.safeParse(RECORDS[table].schema, raw, { abortEarly: true });
+  return result.success ? { row: result.output as v.InferOutput<(typeof RECORDS)[T]['schema']> } : { problem: result.issues[0].message };
+}
