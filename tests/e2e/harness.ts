@@ -173,3 +173,22 @@ export async function waitForCardText(page: Page, ok: RegExp | ((text: string) =
     await page.waitForTimeout(100);
   }
 }
+
+/** Moves the real (trusted) pointer onto the first highlighted occurrence of `term` and waits for its card. */
+export async function hoverTerm(page: Page, term: string): Promise<void> {
+  const box = await page.evaluate((t) => {
+    for (const r of CSS.highlights.get('tifa-term') ?? []) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      if (live.toString() !== t) continue;
+      const rect = live.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, term);
+  if (!box) throw new Error(`${term} is not highlighted`);
+  await page.mouse.move(box.x - 40, box.y + 200);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  await waitForCardText(page, (text) => text !== '');
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clickCardButton, hoverCardText, inClosedRoot, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
+import { clickCardButton, hoverCardText, hoverTerm as hover, inClosedRoot, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
 import { PAINTED } from './page-probes.mjs';
 
 let tifa: Tifa;
@@ -170,25 +170,6 @@ test('the page is not changed: same HTML, text and layout as without the extensi
   await page.close();
   await plain.close();
 });
-
-/** Moves the pointer onto the first highlighted occurrence of `term` and waits for its card. */
-async function hover(page: Page, term: string): Promise<void> {
-  const box = await page.evaluate((t) => {
-    for (const r of CSS.highlights.get('tifa-term') ?? []) {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      if (live.toString() !== t) continue;
-      const rect = live.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, term);
-  assert.ok(box, `${term} is highlighted`);
-  await page.mouse.move(box.x - 40, box.y + 200);
-  await page.mouse.move(box.x, box.y, { steps: 4 });
-  await waitForCardText(page, (text) => text !== '');
-}
 
 /** Waits until the hover card is shown (or, with `open` false, gone). Its shadow root is closed. */
 async function waitForCard(page: Page, open = true): Promise<void> {

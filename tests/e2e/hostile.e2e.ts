@@ -5,8 +5,7 @@
 // and the user's own click must still rate the card.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { clickCardButton, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
+import { clickCardButton, hoverTerm, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
 before(async () => {
@@ -68,25 +67,6 @@ function reviewLogCount(dump: string): number {
   return (JSON.parse(dump) as { reviewLogs: unknown[] }).reviewLogs.length;
 }
 
-/** Moves the real (trusted) pointer onto the first occurrence of `term` and waits for its card. */
-async function hover(page: Page, term: string): Promise<void> {
-  const box = await page.evaluate((t) => {
-    for (const r of CSS.highlights.get('tifa-term') ?? []) {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      if (live.toString() !== t) continue;
-      const rect = live.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, term);
-  assert.ok(box, `${term} is highlighted`);
-  await page.mouse.move(box.x - 40, box.y + 200);
-  await page.mouse.move(box.x, box.y, { steps: 4 });
-  await waitForCardText(page, /现在复习/);
-}
-
 test('a hostile page script cannot change, read or detect the user\'s study data', async () => {
   const page = await tifa.context.newPage();
   const errors = watchErrors(page);
@@ -94,7 +74,8 @@ test('a hostile page script cannot change, read or detect the user\'s study data
   await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
 
   // A real user opens 两不愁三保障's card and goes as far as its rating buttons.
-  await hover(page, '两不愁三保障');
+  await hoverTerm(page, '两不愁三保障');
+  await waitForCardText(page, /现在复习/);
   await clickCardButton(page, '现在复习');
   await waitForCardText(page, /显示答案/);
   await clickCardButton(page, '显示答案');

@@ -10,6 +10,7 @@ import { RECORDS } from '../../../data/db/records';
 import { cardText, editCard, getSettings, recordSighting, resolveConflict, saveReview, saveSettings } from '../../../data/db/repo';
 import type { TifaDB } from '../../../data/db/schema';
 import { loadToday, loadTomorrow } from '../../../data/db/today';
+import { seededRandom } from '../../../data/quiz/random';
 import { previewIntervals } from '../../../data/srs/scheduler';
 import { at, freshDb, makeDeck, SETTINGS, T0 } from './helpers';
 
@@ -165,18 +166,6 @@ describe('a broken backup is refused, and the store is left byte-for-byte as it 
   });
 });
 
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ODD_VALUES: unknown[] = [null, '', 'x', '\u0000', true, {}, [], [[0, 1]], { count: 1 }, { prompt: {} }, 1e308];
 // Same-typed values near and beyond each field's range, so that many mutations are accepted.
 const NUMBERS = [0, -1, 1, 0.5, 2, 3, 4, 5, 9.99, 10, 11, 100, 36500, 1e6, 1e12, -0.0001];
@@ -241,7 +230,7 @@ function mutate(b: Json, random: () => number): string {
 describe('fuzz: random mutations of a good backup', () => {
   const CASES = 300;
   it(`never leaves the popup broken (${CASES} seeded cases)`, { timeout: 120_000 }, async () => {
-    const random = prng(15);
+    const random = seededRandom(15); // a failing case can be replayed
     const now = at(3, 2);
     let accepted = 0;
     for (let n = 0; n < CASES; n++) {
