@@ -7,6 +7,11 @@ import { scanTree, yieldToPage, type TermHit } from './scan';
 
 // Painting ~5,000 occurrences takes a few milliseconds; a huge page gets them in several tasks.
 const PAINT_BATCH = 5000;
+/**
+ * The latest passes' measures kept in the page's performance timeline: a page that keeps changing
+ * (a ticker) would otherwise add one entry per pass for as long as it stays open.
+ */
+export const KEPT_MEASURES = 10;
 
 export interface Passes {
   /** Rescans under these roots (elements); the whole body when none are given. */
@@ -23,6 +28,17 @@ export function createPasses(
 ): Passes {
   const listeners: Array<(hits: TermHit[]) => void> = [];
   let queue = Promise.resolve();
+  const measures: PerformanceMeasureOptions[] = [];
+
+  /** Adds this pass's measure; past twice the kept number, the oldest are dropped. */
+  const measure = (options: PerformanceMeasureOptions) => {
+    measures.push(options);
+    performance.measure('tifa:highlight', options);
+    if (measures.length < 2 * KEPT_MEASURES) return;
+    measures.splice(0, measures.length - KEPT_MEASURES);
+    performance.clearMeasures('tifa:highlight');
+    for (const kept of measures) performance.measure('tifa:highlight', kept);
+  };
 
   async function pass(roots: Node[] | undefined): Promise<void> {
     const start = performance.now();
@@ -60,7 +76,7 @@ export function createPasses(
     const end = performance.now();
     busy += end - paintStart;
     // duration: wall time, pauses for the page included; busy: Tifa's own work.
-    performance.measure('tifa:highlight', {
+    measure({
       start,
       end,
       detail: { matches: hits.length, chars, busy, scope: roots ? 'changes' : 'page' },

@@ -1,9 +1,10 @@
-// Each note whose term appears on the page is reported once per page (count and last seen,
-// never a grade); a single-page navigation starts a new page.
+// Each note whose term appears on the page is reported once per page load (count and last seen,
+// never a grade). A single-page navigation, a ticker or an infinite scroll adds only the notes not
+// reported yet: every report rewrites the notes' card rows, so it stays one write per term per load.
 import { sendMessage } from '@/data/messages';
 import type { TifaPage } from './page';
 
-export function recordSightings({ ctx, signal, index, passes, contain }: TifaPage): void {
+export function recordSightings({ signal, index, passes, contain }: Pick<TifaPage, 'signal' | 'index' | 'passes' | 'contain'>): void {
   const sent = new Set<string>();
   passes.onPass((hits) => {
     if (signal.aborted) return;
@@ -17,5 +18,4 @@ export function recordSightings({ ctx, signal, index, passes, contain }: TifaPag
     }
     if (fresh.length > 0) sendMessage('recordSighting', fresh).catch((error: unknown) => contain.report('sightings', error));
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => sent.clear(), { signal });
 }
