@@ -5,7 +5,7 @@
 // and the user's own click must still rate the card.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickCardButton, hoverTerm, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
+import { clickCardButton, hoverCardText, hoverTerm, inClosedRoot, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
 before(async () => {
@@ -106,6 +106,21 @@ test('a hostile page script cannot change, read or detect the user\'s study data
   assert.ok(!everything.includes(tifa.extensionId), 'the extension\'s id never reached the page');
   assert.doesNotMatch(everything, /tifa-term-(learning|known)|"(learning|known|review|relearning)"/, 'no study state reached the page');
   assert.deepEqual(seen.messages, [], 'nothing was posted to the window but the page\'s own forged messages');
+
+  // Even a script that got into the closed root (as this test does, through the DevTools protocol)
+  // can only send untrusted events, which the card ignores: no rating, the card stays as it was.
+  const clicked = await inClosedRoot<number>(
+    page,
+    'tifa-hover-card',
+    `const buttons = [...root.querySelectorAll('button')];
+     for (const b of buttons) b.click();
+     for (const key of ['1', '2', '3', '4', 'Escape']) dialog.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+     return buttons.length;`,
+  );
+  assert.ok(clicked! >= 4, 'the rating buttons were there to click');
+  await page.waitForTimeout(300);
+  assert.equal(await dumpDb(), before, 'synthetic clicks inside the card change nothing');
+  assert.match(await hoverCardText(page), /良好/, 'the card still shows its rating buttons');
 
   // The card survived the forged "newer script started" notes, and the user's own click rates it.
   await clickCardButton(page, '^良好');
