@@ -9,6 +9,7 @@
 // and a glossary entry under it would replace a document's own members. Traditional aliases are
 // checked against OpenCC (cn→tw, cn→hk) in tests/data/glossary.test.ts.
 import type { Attestation, GlossaryEntry } from './knowledge/raw';
+import type { Provenance } from './knowledge/types';
 
 // Documents that attest many entries.
 const JD15: Attestation = { title: '中共中央 国务院关于打赢脱贫攻坚战的决定', date: '2015-11-29' };
@@ -456,15 +457,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     attested: [{ title: '在党的群众路线教育实践活动工作会议上的讲话', date: '2013-06-18' }],
   },
   {
-    name: '“不忘初心、牢记使命”主题教育总要求',
-    aliases: ['不忘初心、牢记使命主题教育总要求', '“不忘初心、牢記使命”主題教育總要求', '不忘初心、牢記使命主題教育總要求'],
+    name: '不忘初心、牢记使命主题教育总要求',
+    aliases: ['不忘初心、牢記使命主題教育總要求'],
     members: ['守初心', '担使命', '找差距', '抓落实'],
     ordered: true,
     attested: [{ title: '在“不忘初心、牢记使命”主题教育工作会议上的讲话', date: '2019-05-31' }],
   },
   {
-    name: '“不忘初心、牢记使命”主题教育目标任务',
-    aliases: ['不忘初心、牢记使命主题教育目标任务', '“不忘初心、牢記使命”主題教育目標任務', '不忘初心、牢記使命主題教育目標任務'],
+    name: '不忘初心、牢记使命主题教育目标任务',
+    aliases: ['不忘初心、牢記使命主題教育目標任務'],
     members: ['理论学习有收获', '思想政治受洗礼', '干事创业敢担当', '为民服务解难题', '清正廉洁作表率'],
     ordered: true,
     attested: [{ title: '在“不忘初心、牢记使命”主题教育工作会议上的讲话', date: '2019-05-31' }],
@@ -1149,4 +1150,20 @@ export function findGlossaryEntry(nameOrAlias: string): GlossaryEntry | undefine
 export function findGlossaryByMembers(members: string[]): GlossaryEntry | undefined {
   const want = [...new Set(members.map(strip))].sort().join('|');
   return GLOSSARY.find((e) => [...e.members].map(strip).sort().join('|') === want);
+}
+
+/**
+ * What a card says of the parts the glossary supplied, with where the formulation is attested:
+ * "成员来自词表（文件中未列出）。出处：党的十九大报告（2017-10-18）". Undefined when the documents say it all.
+ */
+export function glossaryNote(name: string, provenance: Provenance[] | undefined): string | undefined {
+  const parts = provenance?.filter((p) => p.from === 'glossary').map((p) => p.part) ?? [];
+  if (!parts.length) return undefined;
+  const members = provenance!.filter((p) => p.part.startsWith('member:'));
+  const fromGlossary = members.filter((p) => p.from === 'glossary');
+  const what = fromGlossary.length
+    ? `${fromGlossary.length < members.length ? '部分成员' : '成员'}来自词表（文件中未列出）`
+    : '名称来自词表（文件中未用此名）';
+  const at = findGlossaryEntry(name)?.attested?.[0];
+  return at ? `${what}。出处：${at.title}（${at.date}）` : what;
 }

@@ -18,7 +18,7 @@ export interface TermCardInfo {
   name: string;
   members?: string[];
   definition?: string;
-  /** Which parts came from the curated glossary rather than a document, in Chinese ("成员来自术语表"). */
+  /** Which parts came from the curated glossary rather than a document, in Chinese ("成员来自词表（文件中未列出）。出处：…"). */
   glossaryNote?: string;
   evidence: Array<{ sourceTitle: string; sourceDate?: string; quote: string; marks?: Array<[number, number]> }>;
   /** The note's main card, when the note has cards in the store. */

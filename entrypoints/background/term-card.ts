@@ -5,6 +5,7 @@ import { noteStates, type StudiedState } from '@/data/match/term-states';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
 import { bumpProgress } from '@/components/progress-stamp';
+import { glossaryNote } from '@/data/glossary';
 import { refreshBadge } from './badge';
 
 // A formulation's headline card is "name → all members"; a term's is its definition.
@@ -31,7 +32,6 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
   const sources = new Map((await db.sources.bulkGet(note.sourceIds)).filter((s) => s).map((s) => [s!.id, s!]));
   const card = mainCard(cards);
   const now = new Date();
-  const glossaryParts = note.provenance?.filter((p) => p.from === 'glossary').map((p) => p.part) ?? [];
   const touching = conflicts.filter((c) => !c.retired && (c.notes?.includes(noteId) || cards.some((k) => k.conflicts?.includes(c.id))));
   return {
     noteId,
@@ -39,7 +39,7 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
     name: note.name,
     members: note.members,
     definition: note.definition,
-    glossaryNote: glossaryParts.length ? `${glossaryParts.some((p) => p.startsWith('member')) ? '部分成员' : '内容'}来自术语表（文件中未列出）` : undefined,
+    glossaryNote: glossaryNote(note.name, note.provenance),
     evidence: note.evidence.slice(0, 3).map((e) => ({
       sourceTitle: sources.get(e.source)?.title ?? e.source,
       sourceDate: sources.get(e.source)?.date,
