@@ -14,6 +14,7 @@ import type { Provenance } from './knowledge/types';
 // Documents that attest many entries.
 const JD15: Attestation = { title: '中共中央 国务院关于打赢脱贫攻坚战的决定', date: '2015-11-29' };
 const ZT18: Attestation = { title: '在打好精准脱贫攻坚战座谈会上的讲话', date: '2018-02-12' };
+const DZ22: Attestation = { title: '中国共产党章程（党的二十大部分修改）', date: '2022-10-22' };
 const R13: Attestation = { title: '党的十三大报告', date: '1987-10-25' };
 const R16: Attestation = { title: '党的十六大报告', date: '2002-11-08' };
 const R18: Attestation = { title: '党的十八大报告', date: '2012-11-08' };
@@ -300,7 +301,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     members: ['坚持社会主义道路', '坚持人民民主专政', '坚持中国共产党的领导', '坚持马克思列宁主义毛泽东思想'],
     ordered: true,
     note: '立国之本。邓小平1979年3月30日《坚持四项基本原则》提出，当时第二项表述为“坚持无产阶级专政”。',
-    attested: [{ title: '中国共产党章程（党的二十大部分修改）', date: '2022-10-22' }],
+    attested: [DZ22],
   },
   {
     name: '一个中心、两个基本点',
@@ -708,13 +709,6 @@ export const GLOSSARY: GlossaryEntry[] = [
     attested: [{ title: '全国推进简政放权放管结合优化服务改革电视电话会议', date: '2016-05-09' }],
   },
   {
-    name: '双创',
-    aliases: ['雙創'],
-    members: ['大众创业', '万众创新'],
-    ordered: true,
-    attested: [{ title: '李克强在2014年夏季达沃斯论坛开幕式上的致辞', date: '2014-09-10' }],
-  },
-  {
     name: '三个1亿人',
     aliases: ['三个一亿人', '三個1億人', '三個一億人'],
     members: ['促进约1亿农业转移人口落户城镇', '改造约1亿人居住的城镇棚户区和城中村', '引导约1亿人在中西部地区就近城镇化'],
@@ -755,13 +749,6 @@ export const GLOSSARY: GlossaryEntry[] = [
     members: ['集体所有权', '农户承包权', '土地经营权'],
     ordered: true,
     attested: [{ title: '关于完善农村土地所有权承包权经营权分置办法的意见', date: '2016-10' }],
-  },
-  {
-    name: '四个优先',
-    aliases: ['四個優先'],
-    members: ['干部配备上优先考虑', '要素配置上优先满足', '资金投入上优先保障', '公共服务上优先安排'],
-    ordered: true,
-    attested: [{ title: '中共中央 国务院关于坚持农业农村优先发展做好“三农”工作的若干意见', date: '2019-01-03' }],
   },
   {
     name: '四个最严',
@@ -811,13 +798,6 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: '四个相统一',
     aliases: ['四個相統一'],
     members: ['教书和育人相统一', '言传和身教相统一', '潜心问道和关注社会相统一', '学术自由和学术规范相统一'],
-    ordered: true,
-    attested: [GX16],
-  },
-  {
-    name: '四个服务',
-    aliases: ['四個服務'],
-    members: ['为人民服务', '为中国共产党治国理政服务', '为巩固和发展中国特色社会主义制度服务', '为改革开放和社会主义现代化建设服务'],
     ordered: true,
     attested: [GX16],
   },
@@ -899,14 +879,6 @@ export const GLOSSARY: GlossaryEntry[] = [
     members: ['学科体系', '学术体系', '话语体系'],
     ordered: true,
     attested: [{ title: '在哲学社会科学工作座谈会上的讲话', date: '2016-05-17' }],
-  },
-  {
-    name: '两创',
-    aliases: ['兩創'],
-    members: ['创造性转化', '创新性发展'],
-    ordered: true,
-    note: '推动中华优秀传统文化创造性转化、创新性发展。',
-    attested: [R19],
   },
   {
     name: '中华文明的突出特性',
@@ -1101,13 +1073,6 @@ export const GLOSSARY: GlossaryEntry[] = [
     attested: [{ title: '在纳扎尔巴耶夫大学的演讲（提出共建丝绸之路经济带）', date: '2013-09-07' }, { title: '在印度尼西亚国会的演讲（提出共建21世纪海上丝绸之路）', date: '2013-10-03' }],
   },
   {
-    name: '五通',
-    aliases: [],
-    members: ['政策沟通', '设施联通', '贸易畅通', '资金融通', '民心相通'],
-    ordered: true,
-    attested: [{ title: '推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动', date: '2015-03-28' }],
-  },
-  {
     name: '丝路精神',
     aliases: ['絲路精神'],
     members: ['和平合作', '开放包容', '互学互鉴', '互利共赢'],
@@ -1134,6 +1099,43 @@ export const GLOSSARY: GlossaryEntry[] = [
     members: ['蓝天保卫战', '碧水保卫战', '净土保卫战'],
     ordered: true,
     attested: [{ title: '中共中央 国务院关于全面加强生态环境保护 坚决打好污染防治攻坚战的意见', date: '2018-06' }],
+  },
+  {
+    name: '两步走战略安排',
+    aliases: ['兩步走戰略安排'],
+    members: ['从二〇二〇年到二〇三五年，基本实现社会主义现代化', '从二〇三五年到本世纪中叶，把我国建成富强民主文明和谐美丽的社会主义现代化强国'],
+    ordered: true,
+    note: '全面建设社会主义现代化国家的两个阶段。',
+    attested: [R19],
+  },
+  {
+    name: '伟大建党精神',
+    aliases: ['偉大建黨精神'],
+    members: ['坚持真理', '坚守理想', '践行初心', '担当使命', '不怕牺牲', '英勇斗争', '对党忠诚', '不负人民'],
+    ordered: true,
+    note: '原文为“坚持真理、坚守理想，践行初心、担当使命，不怕牺牲、英勇斗争，对党忠诚、不负人民”。',
+    attested: [QY21],
+  },
+  {
+    name: '社会主义核心价值体系',
+    aliases: ['社會主義核心價值體系'],
+    members: ['马克思主义指导思想', '中国特色社会主义共同理想', '以爱国主义为核心的民族精神和以改革创新为核心的时代精神', '社会主义荣辱观'],
+    ordered: true,
+    attested: [{ title: '中共中央关于构建社会主义和谐社会若干重大问题的决定', date: '2006-10-11' }],
+  },
+  {
+    name: '党的思想路线',
+    aliases: ['黨的思想路線'],
+    members: ['一切从实际出发', '理论联系实际', '实事求是', '在实践中检验真理和发展真理'],
+    ordered: true,
+    attested: [DZ22],
+  },
+  {
+    name: '党的群众路线',
+    aliases: ['黨的群眾路線'],
+    members: ['一切为了群众', '一切依靠群众', '从群众中来', '到群众中去'],
+    ordered: true,
+    attested: [DZ22],
   },
 ];
 

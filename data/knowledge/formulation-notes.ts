@@ -143,11 +143,13 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
 
 /** Spans of all members when each stands within 300 chars of the first one, all in one sentence. */
 function membersNearby(text: string, members: string[]): Array<{ start: number; end: number }> | undefined {
-  if (members.length < 2) return undefined;
+  // A member missing from the text would otherwise be looked for up to its end at every occurrence.
+  if (members.length < 2 || !members.every((m) => text.includes(m))) return undefined;
   for (let at = text.indexOf(members[0]); at >= 0; at = text.indexOf(members[0], at + 1)) {
+    const lo = Math.max(0, at - 300);
     const spans = members.map((m) => {
-      const i = text.indexOf(m, Math.max(0, at - 300));
-      return i >= 0 && i < at + 300 ? { start: i, end: i + m.length } : undefined;
+      const i = text.slice(lo, at + 300 + m.length - 1).indexOf(m);
+      return i >= 0 ? { start: lo + i, end: lo + i + m.length } : undefined;
     });
     // One sentence: members scattered over neighbouring sentences ("科学立法、民主立法…。…严格执法、
     // 公正司法、全民守法") do not state the formulation.
