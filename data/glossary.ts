@@ -234,7 +234,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     aliases: ['四风问题', '四風', '四風問題'],
     members: ['形式主义', '官僚主义', '享乐主义', '奢靡之风'],
     ordered: true,
-    attested: [{ title: '中共中央关于在全党深入开展党的群众路线教育实践活动的意见', date: '2013-04' }],
+    attested: [{ title: '在党的群众路线教育实践活动工作会议上的讲话', date: '2013-06-18' }],
   },
   {
     name: '三会一课',
@@ -802,13 +802,6 @@ export const GLOSSARY: GlossaryEntry[] = [
     attested: [GX16],
   },
   {
-    name: '四个正确认识',
-    aliases: ['四個正確認識'],
-    members: ['正确认识世界和中国发展大势', '正确认识中国特色和国际比较', '正确认识时代责任和历史使命', '正确认识远大抱负和脚踏实地'],
-    ordered: true,
-    attested: [GX16],
-  },
-  {
     name: '三全育人',
     aliases: [],
     members: ['全员育人', '全过程育人', '全方位育人'],
@@ -1035,7 +1028,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     aliases: ['四有新一代革命軍人'],
     members: ['有灵魂', '有本事', '有血性', '有品德'],
     ordered: true,
-    attested: [{ title: '在全军政治工作会议上的讲话', date: '2014-10' }],
+    attested: [{ title: '在古田全军政治工作会议上的讲话', date: '2014-10' }],
   },
   {
     name: '和平共处五项原则',
