@@ -33,8 +33,12 @@ async function pageRuns(pdf: PDFDocumentProxy, n: number): Promise<{ runs: Run[]
 
 export async function readPdf(bytes: Uint8Array, env: PdfEnv, limits: ImportLimits, opts: ExtractOptions = {}): Promise<PdfText> {
   const pdfjs = await env.load();
-  if (env.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = env.workerSrc;
+  // pdf.js starts its own worker only from a window (it reads window.location); inside the import
+  // Worker it would fall back to running on that thread. Handing it a Worker we start works in both.
+  const port = env.workerSrc ? new Worker(env.workerSrc, { type: 'module' }) : undefined;
+  const worker = port ? new pdfjs.PDFWorker({ port: port as unknown as null }) : undefined;
   const task = pdfjs.getDocument({
+    worker,
     data: bytes.slice(), // pdf.js hands the buffer to its worker, which detaches the caller's copy
     cMapUrl: env.cMapUrl,
     cMapPacked: true,
@@ -74,5 +78,7 @@ export async function readPdf(bytes: Uint8Array, env: PdfEnv, limits: ImportLimi
     throw extractError('damaged');
   } finally {
     await task.destroy();
+    worker?.destroy();
+    port?.terminate();
   }
 }
