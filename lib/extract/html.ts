@@ -60,7 +60,10 @@ export function readArticle(doc: Document): ArticleText {
   const text = article?.content ? blockText(article.content) : '';
   // Fewer than 50 characters of text is a menu or a login form, not an article.
   if ((text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 50) throw extractError('no-article');
-  return { text, title: title ?? (article?.title || undefined) };
+  const headline = title ?? (article?.title || undefined);
+  // Readability drops the headline from the body; the engine finds a document's title in its first lines.
+  const opening = text.split('\n', 3).join('\n');
+  return { text: headline && !opening.includes(headline) ? `${headline}\n${text}` : text, title: headline };
 }
 
 /** HTML bytes → text: a BOM, then a declared <meta charset>, then UTF-8, then GB18030. */

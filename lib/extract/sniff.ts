@@ -43,7 +43,9 @@ export function sniff(name: string, bytes: Uint8Array, type = ''): Sniffed {
   // (UTF-16 text has them, but it starts with a BOM).
   const utf16 = starts(bytes, [0xff, 0xfe]) || starts(bytes, [0xfe, 0xff]);
   if (utf16 || !bytes.subarray(0, 4096).includes(0)) {
-    if (/^\s*<(!doctype html|html)/i.test(ascii(bytes, 0, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, ''))) return { format: 'html' };
+    const head = ascii(bytes, 0, 1024).replace(/^\xEF\xBB\xBF/, '');
+    if (/^\s*<(!doctype html|html)/i.test(head)) return { format: 'html' };
+    if (/^(from|mime-version|subject|date|snapshot-content-location):/i.test(head) && /multipart\/related/i.test(head)) return { format: 'mhtml' };
     return { format: 'txt' };
   }
   return { refuse: 'unsupported' };
