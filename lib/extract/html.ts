@@ -45,7 +45,7 @@ export function pageTitle(doc: Document): string | undefined {
   if (!raw) return undefined;
   const parts = raw.split(/\s*(?:_|\||｜|--+|\s[-—–]\s)\s*/).filter(Boolean);
   const first = parts[0] ?? raw;
-  return first.length >= 5 ? first : parts.reduce((a, b) => (b.length > a.length ? b : a), first);
+  return first.length >= 3 ? first : parts.reduce((a, b) => (b.length > a.length ? b : a), first);
 }
 
 /** Readability on the document given (it changes it: pass a clone of a live page). */

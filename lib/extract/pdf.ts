@@ -42,6 +42,8 @@ export async function readPdf(bytes: Uint8Array, env: PdfEnv, limits: ImportLimi
     data: bytes.slice(), // pdf.js hands the buffer to its worker, which detaches the caller's copy
     cMapUrl: env.cMapUrl,
     cMapPacked: true,
+    // pdf.js's worker fetches the cMaps itself: the page-side loader needs `document`, absent in a Worker.
+    useWorkerFetch: Boolean(port),
     isEvalSupported: false,
     enableXfa: false,
     disableFontFace: true,

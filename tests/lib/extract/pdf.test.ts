@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, type ExtractProgress } from '@/lib/extract';
 import { nodeEnv } from '../../../scripts/extract-node';
+import { makeCjkPdf } from './make-cjk-pdf';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/extract/${name}`, import.meta.url)));
 const read = (name: string, bytes: Uint8Array, opts = {}) => extractDocument({ name, bytes }, { env: nodeEnv, ...opts });
@@ -46,6 +47,19 @@ describe('a PDF printed from a web page', async () => {
 
   it('reports progress page by page in Chinese', () => {
     expect(progress.map((p) => p.label)).toEqual(['正在读取文件', '正在读取第 1/2 页', '正在读取第 2/2 页', '已读取 2 页']);
+  });
+});
+
+describe('a PDF with a non-embedded Chinese font (UniGB-UCS2-H)', () => {
+  const bytes = makeCjkPdf(['关于做好春季农业生产工作的通知', '粮食播种面积稳定在17.7亿亩以上。']);
+
+  it('is read through the packaged GB cMaps', async () => {
+    expect((await read('通知.pdf', bytes)).text).toBe('关于做好春季农业生产工作的通知\n粮食播种面积稳定在17.7亿亩以上。');
+  });
+
+  it('yields no text without them (the cMaps are what reads it)', async () => {
+    const env = { ...nodeEnv, pdf: { ...nodeEnv.pdf, cMapUrl: '/nonexistent/' } };
+    await expect(extractDocument({ name: '通知.pdf', bytes }, { env })).rejects.toMatchObject({ code: 'scanned' });
   });
 });
 
