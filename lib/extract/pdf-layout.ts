@@ -154,10 +154,12 @@ function continues(line: Line, next: Line, pitch: number): boolean {
   return !(TERMINAL.test(line.text) && next.x > line.colLeft + 0.3 * h);
 }
 
-function glue(a: string, b: string): string {
-  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
-  const spaced = WORDISH.test(a.at(-1)!) && WORDISH.test(b[0]) && !CJK.test(a.at(-1)!) && !CJK.test(b[0]);
-  return a + (spaced ? ' ' : '') + b;
+/** How line `b` follows line `a` of the same paragraph: a hyphen dropped, a space between two words, or nothing. */
+function joint(a: string, b: string): { drop: number; sep: string } {
+  const last = a.at(-1) ?? '';
+  if (last === '-' && /\p{L}/u.test(a.at(-2) ?? '') && /^\p{Ll}/u.test(b)) return { drop: 1, sep: '' };
+  const spaced = WORDISH.test(last) && WORDISH.test(b[0]) && !CJK.test(last) && !CJK.test(b[0]);
+  return { drop: 0, sep: spaced ? ' ' : '' };
 }
 
 /**
@@ -165,18 +167,18 @@ function glue(a: string, b: string): string {
  * in the middle of a paragraph: then its last line is joined to the next page's first.
  */
 export function joinPages(pages: Line[][]): string {
-  let text = '';
+  const out: string[] = []; // pieces; joined once at the end (a long PDF is hundreds of thousands of characters)
   let last: Line | undefined;
-  let lastPage = -1;
   pages.forEach((lines, p) => {
     const pitch = median(lines.flatMap((l) => (l.gap && l.gap > 0 ? [l.gap] : []))) ?? Infinity;
-    for (const line of lines) {
-      if (!last) text = line.text;
-      else if (continues(last, line, pitch)) text = glue(text, line.text);
-      else text += (p === lastPage ? '\n' : '\n\n') + line.text;
+    lines.forEach((line, i) => {
+      if (last && continues(last, line, pitch)) {
+        const { drop, sep } = joint(last.text, line.text);
+        if (drop) out[out.length - 1] = out[out.length - 1].slice(0, -drop);
+        out.push(sep + line.text);
+      } else out.push((last ? (i === 0 ? '\n\n' : '\n') : '') + line.text);
       last = line;
-      lastPage = p;
-    }
+    });
   });
-  return text;
+  return out.join('');
 }
