@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, type ExtractProgress } from '@/lib/extract';
 import { nodeEnv } from '../../../scripts/extract-node';
-import { makeCjkPdf } from './make-cjk-pdf';
+import { makeCjkPdf, writePdf } from './make-pdf';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/extract/${name}`, import.meta.url)));
 const read = (name: string, bytes: Uint8Array, opts = {}) => extractDocument({ name, bytes }, { env: nodeEnv, ...opts });
@@ -72,16 +72,7 @@ function encryptedPdf(): Uint8Array {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
     `<< /Filter /Standard /V 1 /R 2 /O <${hex(32, 1)}> /U <${hex(32, 2)}> /P -4 >>`,
   ];
-  let body = '%PDF-1.4\n';
-  const offsets = objects.map((o, i) => {
-    const at = body.length;
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
+  return writePdf(objects, `/Encrypt 4 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>] `);
 }
 
 describe('PDFs that cannot be imported', () => {
