@@ -169,7 +169,7 @@ function joint(a: string, b: string): { drop: number; sep: string } {
 export function joinPages(pages: Line[][]): string {
   const out: string[] = []; // pieces; joined once at the end (a long PDF is hundreds of thousands of characters)
   let last: Line | undefined;
-  pages.forEach((lines, p) => {
+  pages.forEach((lines) => {
     const pitch = median(lines.flatMap((l) => (l.gap && l.gap > 0 ? [l.gap] : []))) ?? Infinity;
     lines.forEach((line, i) => {
       if (last && continues(last, line, pitch)) {
