@@ -44,17 +44,29 @@ function groupRows(runs: Run[]): Run[][] {
 
 const crosses = (run: Run, gx: number) => run.x < gx && run.x + run.w > gx;
 
-/** The x of a gutter that splits several rows into a left and a right part, if the page has one. */
+/** Rows that a vertical line at gx splits into a left and a right part, with the space between them. */
+function splitGaps(rows: Run[][], gx: number): { gap: number; h: number }[] {
+  const gaps = [];
+  for (const row of rows) {
+    if (row.some((r) => crosses(r, gx)) || row[0].x >= gx || row.at(-1)!.x <= gx) continue;
+    const leftEnd = Math.max(...row.filter((r) => r.x < gx).map((r) => r.x + r.w));
+    const rightStart = Math.min(...row.filter((r) => r.x >= gx).map((r) => r.x));
+    gaps.push({ gap: rightStart - leftEnd, h: row[0].h });
+  }
+  return gaps;
+}
+
+/**
+ * The x of a gutter between two columns of text, if the page has one. Column text runs up to a narrow
+ * gutter on most split rows; a table's cells leave wide, uneven gaps and are read row by row instead.
+ */
 function findGutter(rows: Run[][], width: number): number | undefined {
   let best: number | undefined;
-  let bestRows = 2; // fewer split rows than 3 is a table or a signature line, not two columns
+  let bestRows = 2; // fewer split rows than 3 is a signature line or a short table, not two columns
   for (let gx = width * 0.3; gx <= width * 0.7; gx += 2) {
-    let split = 0;
-    for (const row of rows) {
-      if (row.some((r) => crosses(r, gx))) continue;
-      if (row[0].x < gx && row.at(-1)!.x > gx) split++;
-    }
-    if (split > bestRows) [best, bestRows] = [gx, split];
+    const gaps = splitGaps(rows, gx);
+    const narrow = gaps.filter((g) => g.gap <= 4 * g.h).length;
+    if (narrow > bestRows && narrow >= 0.6 * gaps.length) [best, bestRows] = [gx, narrow];
   }
   return best;
 }

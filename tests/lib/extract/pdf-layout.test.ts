@@ -26,14 +26,27 @@ describe('pdf layout', () => {
 
   it('reads a two-column stretch column by column, under a full-width heading', () => {
     const left = (l: number, s: string) => run(l, 0, s);
-    const right = (l: number, s: string) => run(l, 160, s);
+    const right = (l: number, s: string) => run(l, 156, s);
     const lines = page([
       run(0, 0, '标题横跨两栏的一行字标题横跨两栏的一行字标题横跨'),
       left(1, '左一左一左一左一左一左'), right(1, '右一右一右一右一右一右'),
-      left(2, '左二。'), right(2, '右二。'),
-      left(3, '左三。'), right(3, '右三。'),
+      left(2, '左二左二左二左二左二左'), right(2, '右二右二右二右二右二右'),
+      left(3, '左三左三左三左三左三左'), right(3, '右三右三右三右三右三右'),
+      left(4, '左四。'), right(4, '右四。'),
     ]);
-    expect(lines.map((l) => l.text)).toEqual(['标题横跨两栏的一行字标题横跨两栏的一行字标题横跨', '左一左一左一左一左一左', '左二。', '左三。', '右一右一右一右一右一右', '右二。', '右三。']);
+    expect(lines.map((l) => l.text)).toEqual([
+      '标题横跨两栏的一行字标题横跨两栏的一行字标题横跨',
+      ...['左一', '左二', '左三'].map((s) => s.repeat(5) + s[0]),
+      '左四。',
+      ...['右一', '右二', '右三'].map((s) => s.repeat(5) + s[0]),
+      '右四。',
+    ]);
+  });
+
+  it('reads a two-column table row by row, keeping each figure beside its label', () => {
+    const rows = [['国内生产总值增长', '5%左右'], ['城镇新增就业', '1200万人以上'], ['城镇调查失业率', '5.5%左右'], ['居民消费价格涨幅', '2%左右']];
+    const lines = page(rows.flatMap(([label, value], i) => [run(i, 0, label), run(i, 220, value)]));
+    expect(lines.map((l) => l.text)).toEqual(rows.map(([label, value]) => `${label} ${value}`));
   });
 
   it('joins a hyphenated English word and spaces English words across a line break', () => {
