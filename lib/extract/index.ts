@@ -85,6 +85,11 @@ export async function extractDocument(input: ExtractInput, opts: ExtractOptions 
   return finish(input.name, kind.format, read);
 }
 
+/** Text the user pasted: the same clean-up and checks as a file's text. */
+export function extractPasted(text: string, name = '粘贴的文字'): ExtractedDocument {
+  return finish(name, 'paste', { text });
+}
+
 /** The article of the page the user is reading (Readability works on a clone; the page is untouched). */
 export function extractPage(doc: Document, url: string): ExtractedDocument {
   const article = readArticle(doc.cloneNode(true) as Document);

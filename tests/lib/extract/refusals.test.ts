@@ -1,7 +1,8 @@
 // Every file Tifa cannot import gets its own Chinese message; no library's English reaches the user.
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { extractDocument, IMPORT_LIMITS, messageOf, type ExtractErrorCode } from '@/lib/extract';
+import { readFileSync } from 'node:fs';
+import { extractDocument, extractPasted, IMPORT_LIMITS, messageOf, type ExtractErrorCode } from '@/lib/extract';
 import { nodeEnv } from '../../../scripts/extract-node';
 
 const read = (name: string, bytes: Uint8Array, type?: string) => extractDocument({ name, bytes, type }, { env: nodeEnv });
@@ -50,5 +51,24 @@ describe('what passes', () => {
   it('tells HTML from text by its content when the name says nothing', async () => {
     const html = `<!doctype html><html><head><title>示范文章</title></head><body><article><p>${'坚持稳中求进工作总基调，推动高质量发展。'.repeat(5)}</p></article></body></html>`;
     expect((await read('下载', utf8(html))).format).toBe('html');
+  });
+});
+
+describe('pasted text and stopping', () => {
+  it('cleans pasted text like a file’s and refuses it on the same grounds', () => {
+    expect(extractPasted('  坚持以⼈⺠为中⼼的发展思想。\r\n\r\n\r\n\r\n全年粮食产量1.4万亿斤以上。  ')).toEqual({
+      file: '粘贴的文字',
+      format: 'paste',
+      text: '坚持以人民为中心的发展思想。\n\n全年粮食产量1.4万亿斤以上。',
+    });
+    expect(() => extractPasted('   ')).toThrow(expect.objectContaining({ code: 'empty' }));
+    expect(() => extractPasted('Hello, world. This is not a policy document.')).toThrow(expect.objectContaining({ code: 'not-chinese' }));
+  });
+
+  it('stops a PDF when the caller aborts, with AbortError rather than a Chinese refusal', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/extract/policy.pdf', import.meta.url)));
+    await expect(extractDocument({ name: 'a.pdf', bytes }, { env: nodeEnv, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
