@@ -19,6 +19,10 @@ function isImage(b: Uint8Array): boolean {
   );
 }
 
+const IMAGE_NAMES = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'webp', 'tif', 'tiff', 'heic', 'avif', 'svg']);
+// Text-like formats whose bytes would pass for plain text but are markup of another program.
+const OTHER_NAMES = new Set(['rtf', 'odt', 'xml', 'json', 'csv', 'ofd', 'xls', 'xlsx', 'ppt', 'pptx', 'epub']);
+
 export function sniff(name: string, bytes: Uint8Array, type = ''): Sniffed {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   const mime = type.toLowerCase();
@@ -34,7 +38,8 @@ export function sniff(name: string, bytes: Uint8Array, type = ''): Sniffed {
   if (starts(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     return ext === 'docx' || ext === 'docm' || mime.includes('wordprocessingml') ? { format: 'docx' } : { refuse: 'unsupported' };
   }
-  if (isImage(bytes) || mime.startsWith('image/')) return { refuse: 'image' };
+  if (isImage(bytes) || mime.startsWith('image/') || IMAGE_NAMES.has(ext)) return { refuse: 'image' };
+  if (OTHER_NAMES.has(ext)) return { refuse: 'unsupported' };
   if (ext === 'mhtml' || ext === 'mht' || mime === 'multipart/related' || mime === 'message/rfc822') return { format: 'mhtml' };
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || mime === 'text/html' || mime === 'application/xhtml+xml') return { format: 'html' };
   if (ext === 'doc') return { refuse: 'legacy-doc' };

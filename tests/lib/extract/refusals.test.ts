@@ -17,6 +17,8 @@ describe('bad input', () => {
     ['a PNG picture', '扫描.png', () => PNG, 'image', undefined],
     ['a JPEG picture with a wrong name', '文件.pdf.jpg', () => JPEG, 'image', undefined],
     ['a picture by MIME type', '照片', () => new Uint8Array([1, 2, 3, 0]), 'image', 'image/heic'],
+    ['an SVG drawing', '图示.svg', () => utf8('<svg xmlns="http://www.w3.org/2000/svg"><text>示意图</text></svg>'), 'image', undefined],
+    ['an RTF file', '通知.rtf', () => utf8('{\\rtf1\\ansi\\ansicpg936 \\\'d6\\\'d0\\\'b9\\\'fa}'), 'unsupported', undefined],
     ['English text', 'report.txt', () => utf8('The Government Work Report sets a growth target of around 5 percent for this year.'), 'not-chinese', undefined],
     ['a spreadsheet', '统计.xlsx', () => zipSync({ 'xl/workbook.xml': utf8('<workbook/>') }), 'unsupported', undefined],
     ['a binary file', '程序.exe', () => new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), 'unsupported', undefined],
