@@ -3,7 +3,8 @@
 // a newer version replacing it (same-content cards keep their progress, vanished ones retire with
 // their history), and its removal (cards another document attests stay; review logs are kept).
 import type { Card, Conflict, Deck, Evidence, Note, Source } from '../knowledge/types';
-import { hash64, mergeEvidence } from '../knowledge/merge';
+import { mergeEvidence } from '../knowledge/merge';
+import { importSourceId, textHash } from '../knowledge/import-plan';
 import { figureConflicts } from '../knowledge/import-conflicts';
 import type { CardRow, ConflictRow, NoteRow, Origin, SourceRow, TifaDB } from './schema';
 import { conflictRow, newCardRow, noteRow, refreshedCard, sourceIdsOf } from './deck-sync';
@@ -27,9 +28,7 @@ export interface ImportCounts {
   removed: number;
 }
 
-/** A new document's id: from its text, so the same text is the same document. */
-export const importSourceId = (text: string): string => `imp-${hash64(text.replace(/\s+/g, ''))}`;
-export const textHash = (text: string): string => hash64(text.replace(/\s+/g, ''));
+export { importSourceId, textHash };
 export const importOrigin = (sourceId: string): Origin => `import:${sourceId}`;
 
 /** The document already in the store that this text (or this title and date) is, if any. */

@@ -3,6 +3,7 @@
 // the card ids, which come from content, stay the same across versions and keep their progress.
 import type { Deck, Note, Source } from './types';
 import { buildDeck } from './deck';
+import { hash64 } from './merge';
 
 export interface ImportText {
   file: string;
@@ -10,6 +11,14 @@ export interface ImportText {
   titleHint?: string;
   url?: string;
 }
+
+/** Hash of a document's text, blind to whitespace: the same text imported twice is found by it. */
+export const textHash = (text: string): string => hash64(text.replace(/\s+/g, ''));
+/** A new document's id: from its text, so the same text is the same document. */
+export const importSourceId = (text: string): string => `imp-${textHash(text)}`;
+
+/** Sentences in a text, for the progress line. */
+export const sentenceCount = (text: string): number => text.split(/[。！？!?；;\n]+/).filter((s) => s.trim().length > 4).length;
 
 export function importDeck(doc: ImportText, sourceId: string): Deck {
   const deck = buildDeck([{ file: `${sourceId}.txt`, text: doc.text }]);
