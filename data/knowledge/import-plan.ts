@@ -41,3 +41,5 @@ export function noteKindOf(deck: Deck): Map<string, Note['kind']> {
 
 /** Cards the preview ticks first: the headline items, by importance. */
 export const PRESELECT_IMPORTANCE = 0.6;
+/** However low their importance, this many of a document's best cards come ticked. */
+export const PRESELECT_AT_LEAST = 5;

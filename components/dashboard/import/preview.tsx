@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Card, Conflict, NoteKind, Source } from '@/data/knowledge/types';
 import type { ImportPlan } from '@/data/db/import';
-import { PRESELECT_IMPORTANCE } from '@/data/knowledge/import-plan';
+import { PRESELECT_AT_LEAST, PRESELECT_IMPORTANCE } from '@/data/knowledge/import-plan';
 import { KIND_NAMES } from '../names';
 
 const GROUPS: Array<{ kind: NoteKind; label: string }> = [
@@ -40,7 +40,11 @@ export function ImportPreview({ plan, sentences, pages, replacing, current, titl
   const { deck } = plan;
   const [title, setTitle] = useState(plan.source.title);
   const [date, setDate] = useState(plan.source.date ?? '');
-  const [chosen, setChosen] = useState(() => new Set(deck.cards.filter((c) => c.importance >= PRESELECT_IMPORTANCE || current.has(c.id)).map((c) => c.id)));
+  const [chosen, setChosen] = useState(() => {
+    // Headline items (and, on 重新导入, the cards the document already has); a short document's best few at least.
+    const best = [...deck.cards].sort((a, b) => b.importance - a.importance).slice(0, PRESELECT_AT_LEAST);
+    return new Set([...best, ...deck.cards.filter((c) => c.importance >= PRESELECT_IMPORTANCE || current.has(c.id))].map((c) => c.id));
+  });
   const kindOf = useMemo(() => new Map(deck.notes.map((n) => [n.id, n.kind])), [deck]);
   const groups = GROUPS.map((g) => ({ ...g, cards: deck.cards.filter((c) => (kindOf.get(c.noteId) ?? 'term') === g.kind) })).filter((g) => g.cards.length);
   const self = plan.source.id;
