@@ -216,31 +216,55 @@ test('cancel while reading leaves nothing behind', async () => {
   await page.close();
 });
 
-test('导入本页: the page the popup hands over is previewed on the import page', async () => {
-  // Automation cannot click the toolbar icon, which is what grants activeTab; the popup's reading
-  // function is run in the article here, and its result handed over exactly as the popup does.
+test('导入本页: the popup reads the article and the import page previews it', async () => {
   const article = await tifa.context.newPage();
-  await article.goto(tifa.pageUrl('article-import.html', 'example.test'));
-  const page = await article.evaluate(() => ({ html: document.documentElement.outerHTML, title: document.title, url: location.href }));
-  const popup = await tifa.openPopup();
-  assert.ok(await popup.getByTestId('import-page').isVisible());
+  await article.goto(tifa.pageUrl('article-import.html'));
+  await article.bringToFront();
+  const tabId = (await tifa.worker.evaluate(`chrome.tabs.query({ active: true }).then((t) => t[0].id)`)) as number;
+  // Automation cannot click the toolbar icon, and only that click grants activeTab: without it
+  // Chromium refuses scripting.executeScript on the page (tried: "不能读取"). So the popup opened
+  // as a tab here gets the article's tab from tabs.query, and executeScript runs the popup's own
+  // injected function in the article through Playwright instead; everything after it is real.
+  const read = { html: await article.content(), title: await article.title(), url: article.url() };
+  const popup = await tifa.context.newPage();
+  await popup.addInitScript(`{
+    const query = chrome.tabs.query.bind(chrome.tabs);
+    chrome.tabs.query = (info) => (info && info.active ? Promise.resolve([{ id: ${tabId}, index: 0, active: true }]) : query(info));
+    const run = chrome.scripting.executeScript.bind(chrome.scripting);
+    chrome.scripting.executeScript = (inj) =>
+      inj.target.tabId === ${tabId} && typeof inj.func === 'function' && !inj.args ? Promise.resolve([{ frameId: 0, result: ${JSON.stringify(read)} }]) : run(inj);
+  }`);
+  await popup.goto(`chrome-extension://${tifa.extensionId}/popup.html`);
   assert.ok(await popup.getByTestId('open-import').isVisible());
-  await popup.evaluate((p) => chrome.storage.session.set({ 'tifa:page-import': { ...p, at: Date.now() } }), page);
-  await popup.close();
-  const dashboard = await tifa.openDashboard('#import');
+  const opened = tifa.context.waitForEvent('page', { predicate: (p) => p.url().includes('dashboard.html'), timeout: 15_000 });
+  await popup.getByTestId('import-page').click();
+  const dashboard = await opened;
+  const errors = watchErrors(dashboard);
   await dashboard.getByTestId('import-preview').waitFor({ timeout: 20_000 });
   assert.match(await dashboard.getByTestId('import-title').inputValue(), /推进基层治理现代化/);
   const text = await dashboard.getByTestId('import-preview').innerText();
   assert.match(text, /四个到位/);
   assert.ok(!text.includes('写得好'), 'comments are not part of the article');
   // Handed over once: a reload does not import it again.
-  assert.equal(await dashboard.evaluate(() => chrome.storage.session.get('tifa:page-import').then((x) => Object.keys(x).length)), 0);
+  assert.equal(await dashboard.evaluate(`chrome.storage.session.get('tifa:page-import').then((x) => Object.keys(x).length)`), 0);
   await dashboard.getByTestId('import-confirm').click();
   await dashboard.getByTestId('import-done').waitFor();
   const sources = await readTable<{ title: string; url?: string }>(dashboard, 'sources');
-  assert.ok(sources.some((s) => /推进基层治理现代化/.test(s.title) && s.url === page.url));
+  assert.ok(sources.some((s) => /推进基层治理现代化/.test(s.title) && s.url === article.url()));
+  assert.deepEqual(errors, []);
   await dashboard.close();
   await article.close();
+  if (!popup.isClosed()) await popup.close();
+});
+
+test('导入本页 on a page no extension may read says so in Chinese', async () => {
+  // The popup opened as a tab sees itself: an extension page, which scripting cannot read.
+  const popup = await tifa.openPopup();
+  await popup.getByTestId('import-page').click();
+  const alert = popup.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /不能读取|没有读到/);
+  await popup.close();
 });
 
 test('删除 asks first, then removes the document and its own cards', async () => {
