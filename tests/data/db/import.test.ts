@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importDeck } from '../../../data/knowledge/import-plan';
 import { conflictsWithDeck, deleteDocument, findImported, importSourceId, writeImport, type ImportPlan } from '../../../data/db/import';
 import { saveReview } from '../../../data/db/repo';
+import { toChineseMessage } from '../../../data/db/errors';
 import { exportBackup, importBackup } from '../../../data/db/backup';
 import type { TifaDB } from '../../../data/db/schema';
 import { at, freshDb, SETTINGS, T0 } from './helpers';
@@ -96,8 +97,11 @@ describe('writeImport', () => {
     const p = await plan(db, '另一份文件的标题\n（2025年4月1日）\n' + GOES + NEW);
     // A card whose id IndexedDB cannot store: the write fails after the source, text and notes.
     const broken = { ...p, deck: { ...p.deck, cards: [...p.deck.cards, { ...p.deck.cards[0], id: NaN as unknown as string }] } };
-    await expect(writeImport(db, broken, new Set([...all(p), NaN as unknown as string]), at(1))).rejects.toThrow();
+    const err = await writeImport(db, broken, new Set([...all(p), NaN as unknown as string]), at(1)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
     expect(await dump(db)).toBe(before);
+    // Dexie's message is English: the user reads Chinese only.
+    expect(toChineseMessage(err)).toMatch(/^[^A-Za-z]+$/);
     db.close();
   });
 });
