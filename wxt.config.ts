@@ -16,6 +16,9 @@ async function bundledDeck(root: string): Promise<string> {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // The dashboard's import worker is an ES module, so the file readers it loads (PDF, Word) may be
+  // split into chunks loaded on demand; an IIFE worker cannot be code-split.
+  vite: () => ({ worker: { format: 'es' } }),
   hooks: {
     'build:publicAssets': async (wxt, files) => {
       files.push({ relativeDest: 'deck.json', contents: await bundledDeck(wxt.config.root) });

@@ -144,6 +144,7 @@ test('a text file through the real file input → preview → 加入学习 → t
   await doc.waitFor();
   assert.match(await doc.innerText(), /导入的文件/);
   assert.match(await doc.innerText(), new RegExp(`共 ${chosen} 张`));
+  await page.screenshot({ path: join(SHOTS, 'import-documents.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -216,6 +217,19 @@ test('cancel while reading leaves nothing behind', async () => {
   await page.close();
 });
 
+test('closing the dashboard mid-import leaves no half document', async () => {
+  const page = await tifa.openDashboard('#import');
+  const before = await dump(page);
+  const long = `另一篇长篇学习材料\n（2025年7月2日）\n${Array.from({ length: 1500 }, (_, i) => `第${i + 1}项，要坚持“两个维护”，全年完成调研${i + 200}次。`).join('\n')}`;
+  await chooseFile(page, '长篇二.txt', 'text/plain', Buffer.from(long, 'utf8'));
+  await page.getByTestId('import-progress').waitFor();
+  await page.close();
+  const again = await tifa.openDashboard('#import');
+  await again.getByTestId('import-file').waitFor({ state: 'attached' });
+  assert.equal(await dump(again), before);
+  await again.close();
+});
+
 test('导入本页: the popup reads the article and the import page previews it', async () => {
   const article = await tifa.context.newPage();
   await article.goto(tifa.pageUrl('article-import.html'));
@@ -234,8 +248,11 @@ test('导入本页: the popup reads the article and the import page previews it'
     chrome.scripting.executeScript = (inj) =>
       inj.target.tabId === ${tabId} && typeof inj.func === 'function' && !inj.args ? Promise.resolve([{ frameId: 0, result: ${JSON.stringify(read)} }]) : run(inj);
   }`);
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${tifa.extensionId}/popup.html`);
   assert.ok(await popup.getByTestId('open-import').isVisible());
+  await popup.getByTestId('card-prompt').waitFor();
+  await popup.screenshot({ path: join(SHOTS, 'import-popup.png') });
   const opened = tifa.context.waitForEvent('page', { predicate: (p) => p.url().includes('dashboard.html'), timeout: 15_000 });
   await popup.getByTestId('import-page').click();
   const dashboard = await opened;
