@@ -165,6 +165,26 @@ test('the same file again is refused as already imported, and 重新导入 keeps
   await page.close();
 });
 
+test('重新导入 from the documents page: a changed version keeps what stayed and retires what vanished', async () => {
+  const page = await tifa.openDashboard('#documents');
+  const doc = page.getByTestId('doc-item').filter({ hasText: '巩固拓展脱贫攻坚成果学习材料' });
+  await doc.getByTestId('doc-reimport').click();
+  await page.getByTestId('import-replace-banner').waitFor();
+  assert.match(await page.getByTestId('import-replace-banner').innerText(), /重新导入《巩固拓展脱贫攻坚成果学习材料》/);
+  // The newer version drops the "两项机制" sentence.
+  const changed = DOC.replace(/要健全“两项机制”.*\n/, '');
+  await chooseFile(page, '学习材料（修订）.txt', 'text/plain', Buffer.from(changed, 'utf8'));
+  await page.getByTestId('import-replacing').waitFor({ timeout: 20_000 });
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-done').waitFor();
+  assert.match(await page.getByTestId('import-done').innerText(), /保留进度 \d+ 张，停用 \d+ 张/);
+  const cards = await readTable<{ prompt: string; retired: number }>(page, 'cards');
+  const gone = cards.filter((c) => c.prompt.includes('两项机制'));
+  assert.ok(gone.length > 0 && gone.every((c) => c.retired === 1), 'vanished cards are kept, retired');
+  assert.ok(cards.some((c) => c.prompt.includes('三个到位') && c.retired === 0));
+  await page.close();
+});
+
 test('pasted text with a title → preview → 加入学习', async () => {
   const page = await tifa.openDashboard('#import');
   await page.getByTestId('paste-title').fill('农村供水工作要点');
@@ -253,9 +273,14 @@ test('导入本页: the popup reads the article and the import page previews it'
   assert.ok(await popup.getByTestId('open-import').isVisible());
   await popup.getByTestId('card-prompt').waitFor();
   await popup.screenshot({ path: join(SHOTS, 'import-popup.png') });
-  const opened = tifa.context.waitForEvent('page', { predicate: (p) => p.url().includes('dashboard.html'), timeout: 15_000 });
   await popup.getByTestId('import-page').click();
-  const dashboard = await opened;
+  // The background opens the dashboard's import page (or turns an open dashboard tab to it).
+  let dashboard: Page | undefined;
+  for (let i = 0; i < 150 && !dashboard; i++) {
+    dashboard = tifa.context.pages().find((p) => p.url().includes('dashboard.html#import'));
+    if (!dashboard) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(dashboard, 'the dashboard opened on #import');
   const errors = watchErrors(dashboard);
   await dashboard.getByTestId('import-preview').waitFor({ timeout: 20_000 });
   assert.match(await dashboard.getByTestId('import-title').inputValue(), /推进基层治理现代化/);

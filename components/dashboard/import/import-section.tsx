@@ -69,6 +69,8 @@ export function ImportSection() {
         const source = { ...deck.sources[0] };
         if (titleOverride) source.title = titleOverride;
         const replacing = sourceId ? await db.sources.get(sourceId) : undefined;
+        // A newer version keeps the name the user gave the document.
+        if (replacing && !titleOverride) source.title = replacing.title;
         if (!replacing) {
           const existing = await findImported(db, doc.text, source);
           if (existing) return setPhase({ kind: 'duplicate', existing, extracted, name });
