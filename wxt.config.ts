@@ -30,8 +30,13 @@ function pdfjsAssets(root: string): { absoluteSrc: string; relativeDest: string 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // linkedom (HTML in the import Worker, which has no DOMParser) imports @acemir/cssom, whose "browser"
-  // build is a bare script without exports; its CommonJS entry bundles fine.
-  vite: () => ({ resolve: { alias: [{ find: /^@acemir\/cssom$/, replacement: '@acemir/cssom/lib/index.js' }] } }),
+  // build is a bare script without exports; its CommonJS entry bundles fine. The dashboard's import
+  // worker is an ES module, so the file readers it loads (PDF, Word) may be split into chunks loaded
+  // on demand; an IIFE worker cannot be code-split.
+  vite: () => ({
+    resolve: { alias: [{ find: /^@acemir\/cssom$/, replacement: '@acemir/cssom/lib/index.js' }] },
+    worker: { format: 'es' },
+  }),
   hooks: {
     'build:publicAssets': async (wxt, files) => {
       files.push({ relativeDest: 'deck.json', contents: await bundledDeck(wxt.config.root) });

@@ -10,6 +10,24 @@ import { useNow } from '@/components/common/use-now';
 import { ReviewCard } from '@/components/review/review-card';
 import { SiteSwitch } from './site-switch';
 import { ErrorAlert } from '@/components/common/error-alert';
+import { PAGE_HTML_LIMIT, PAGE_IMPORT_KEY, readPageForImport } from '@/components/page-import';
+
+/** 导入本页: reads the active tab (the click's activeTab grant) and hands it to the dashboard's import page. */
+async function importThisPage(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error('没有找到当前网页。');
+  let page: ReturnType<typeof readPageForImport> | undefined;
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: readPageForImport });
+    page = result?.result as typeof page;
+  } catch {
+    throw new Error('这个页面不能读取（浏览器自己的页面、扩展商店或 PDF 阅读器）。可以把文件保存后在学习中心导入。');
+  }
+  if (!page?.html) throw new Error('没有读到这个网页的内容。');
+  if (page.html.length > PAGE_HTML_LIMIT) throw new Error('这个网页太大（超过 4 MB），请保存为文件后在学习中心导入。');
+  await browser.storage.session.set({ [PAGE_IMPORT_KEY]: { ...page, at: Date.now() } });
+  await sendMessage('openDashboard', '#import');
+}
 
 /** Records how long the queue took, for `npm run bench`. */
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -105,6 +123,22 @@ export function PopupApp() {
         </button>
         <button type="button" onClick={() => void sendMessage('openQuiz', undefined)} data-testid="open-quiz">
           学习会测验
+        </button>
+        <button type="button" onClick={() => void sendMessage('openDashboard', '#import')} data-testid="open-import">
+          导入
+        </button>
+        <button
+          type="button"
+          title="读取当前网页的正文，在学习中心预览后加入学习"
+          onClick={() => {
+            setError('');
+            importThisPage()
+              .then(() => window.close())
+              .catch((err: unknown) => setError(err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : '读取网页失败，请稍后再试。'));
+          }}
+          data-testid="import-page"
+        >
+          导入本页
         </button>
         <SiteSwitch />
       </footer>

@@ -2,7 +2,7 @@
 // bad record in Chinese. Nothing here writes: importBackup validates everything first.
 import { reviveLog, reviveState } from '../srs/scheduler';
 import { BackupError } from './errors';
-import { BUNDLED, type CardRow, type ConflictRow, type NoteRow, type QuizRow, type ReviewLogRow, type SettingRow, type SourceRow } from './schema';
+import { BUNDLED, type CardRow, type ConflictRow, type NoteRow, type QuizRow, type ReviewLogRow, type SettingRow, type SourceRow, type TextRow } from './schema';
 
 export const BACKUP_FORMAT = 'tifa-backup';
 export const BACKUP_VERSION = 1;
@@ -15,6 +15,7 @@ export interface BackupRows {
   conflicts: ConflictRow[];
   settings: SettingRow[];
   quizzes: QuizRow[];
+  texts: TextRow[];
 }
 
 type Obj = Record<string, unknown>;
@@ -26,6 +27,7 @@ const TABLES = {
   conflicts: '条矛盾记录',
   settings: '项设置',
   quizzes: '次测验记录',
+  texts: '份导入文件的文字',
 } as const;
 type TableName = keyof typeof TABLES;
 
@@ -145,7 +147,21 @@ export function validateBackup(data: unknown): BackupRows {
   // Quiz records were added in schema v2; a backup written without them is still whole.
   const quizzes = d.quizzes === undefined ? [] : records(d, 'quizzes').map((r): QuizRow => ({ ...(r.o as unknown as QuizRow), at: r.date('at')! }));
 
+  // Imported documents' text was added in schema v5; a backup written before is still whole.
+  const texts =
+    d.texts === undefined
+      ? []
+      : records(d, 'texts').map((r): TextRow => ({
+          id: r.str('id'),
+          text: r.str('text'),
+          hash: r.str('hash'),
+          format: typeof r.o.format === 'string' ? r.o.format : 'txt',
+          file: typeof r.o.file === 'string' ? r.o.file : '',
+          importedAt: r.date('importedAt')!,
+        }));
+
+  noDuplicates(texts, '导入文件的文字');
   noDuplicates(cards, '卡片');
   noDuplicates(notes, '知识点');
-  return { sources, notes, cards, reviewLogs, conflicts, settings, quizzes };
+  return { sources, notes, cards, reviewLogs, conflicts, settings, quizzes, texts };
 }

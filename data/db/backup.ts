@@ -29,6 +29,7 @@ export async function exportBackup(db: TifaDB, now: Date): Promise<Backup> {
     conflicts: await db.conflicts.toArray(),
     settings: await db.settings.toArray(),
     quizzes: await db.quizzes.toArray(),
+    texts: await db.texts.toArray(),
   }));
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), ...plain(rows) };
 }
@@ -54,6 +55,7 @@ export async function importBackup(db: TifaDB, json: unknown): Promise<{ cards: 
       await db.conflicts.bulkAdd(rows.conflicts);
       await db.settings.bulkAdd(rows.settings);
       await db.quizzes.bulkAdd(rows.quizzes);
+      await db.texts.bulkAdd(rows.texts);
     });
   } catch (err) {
     if (isQuotaError(err)) throw new BackupError(QUOTA_MESSAGE, 'quota', { cause: err });
