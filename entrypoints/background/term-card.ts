@@ -4,8 +4,6 @@ import { addTermCard } from '@/data/db/user-cards';
 import { noteStates, type StudiedState } from '@/data/match/term-states';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
-import { bumpProgress } from '@/components/progress-stamp';
-import { refreshBadge } from './badge';
 
 // A formulation's headline card is "name → all members"; a term's is its definition.
 const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'figure-cloze', 'user-cloze', 'term-cloze', 'formulation-count'];
@@ -64,8 +62,6 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
 export async function rateFromPage(cardId: string, rating: 1 | 2 | 3 | 4): Promise<TermCardInfo | null> {
   const settings = await getSettings(db);
   const { card } = await saveReview(db, cardId, rating as Grade, new Date(), settings);
-  void refreshBadge();
-  void bumpProgress();
   return termCardInfo(card.noteId);
 }
 
@@ -80,8 +76,6 @@ export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
     if (!c.leech) c.suspended = 0;
     if (c.fsrs.state === State.New) c.wanted ??= now.getTime();
   });
-  void refreshBadge();
-  void bumpProgress();
   return termCardInfo(noteId);
 }
 
