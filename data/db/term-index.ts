@@ -3,6 +3,8 @@
 import { highlightTerms } from '../knowledge/highlight-terms';
 import { buildTermIndex, type TermIndex } from '../match/index-terms';
 import type { NoteRow, TifaDB } from './schema';
+import { noteStates, type StudiedState } from '../match/term-states';
+import { State } from '../srs/scheduler';
 
 /**
  * Notes held back until checked (待核实) stay off pages. The one place that decides it: the
@@ -20,6 +22,26 @@ export function highlightedNotes(notes: readonly NoteRow[]): NoteRow[] {
 /** The tables the index is made from: a write to any of them makes a cached index stale. */
 export const TERM_INDEX_TABLES = ['notes'] as const;
 
-export async function termIndexFromDb(db: TifaDB): Promise<TermIndex> {
-  return buildTermIndex(highlightTerms(highlightedNotes(await db.notes.toArray())));
+/** `onRead` (benchmarks) hears when the notes have been read, by performance.now(). */
+export async function termIndexFromDb(db: TifaDB, onRead?: (at: number) => void): Promise<TermIndex> {
+  const notes = await db.notes.toArray();
+  onRead?.(performance.now());
+  return buildTermIndex(highlightTerms(highlightedNotes(notes)));
+}
+
+/** Every note with a studied or asked-for card, and how far along it is: the colours of its terms on pages. */
+export async function studiedNoteStates(db: TifaDB): Promise<Record<string, StudiedState>> {
+  const [studied, wanted] = await Promise.all([
+    db.cards.where('state').anyOf([State.Learning, State.Review, State.Relearning]).toArray(),
+    db.cards.where('wanted').aboveOrEqual(0).toArray(),
+  ]);
+  return noteStates(
+    [...studied, ...wanted].map((c) => ({
+      noteId: c.noteId,
+      state: c.fsrs.state,
+      scheduledDays: c.fsrs.scheduled_days,
+      retired: c.retired === 1,
+      wanted: c.wanted !== undefined,
+    })),
+  );
 }

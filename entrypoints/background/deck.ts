@@ -41,9 +41,15 @@ let index: Promise<TermIndex | null> | undefined;
 export async function getTermIndex(): Promise<TermIndex | null> {
   await ensureDeckLoaded();
   if (!index) {
-    const building = termIndexFromDb(db).then(
-      // No notes yet (the deck not loaded): null, so the page asks again later.
-      (built) => (built.patterns.length ? built : null),
+    const start = performance.now();
+    const building = termIndexFromDb(db, (read) => performance.mark('tifa:term-index-read', { startTime: read })).then(
+      (built) => {
+        // For `npm run bench -- term-index`: how long the rebuild took in the worker, and the read.
+        const read = performance.getEntriesByName('tifa:term-index-read').at(-1)?.startTime ?? start;
+        performance.measure('tifa:term-index', { start, end: performance.now(), detail: { patterns: built.patterns.length, readMs: read - start } });
+        // No notes yet (the deck not loaded): null, so the page asks again later.
+        return built.patterns.length ? built : null;
+      },
       (err: unknown) => {
         console.error('提法：术语索引无法生成', err);
         return null;

@@ -1,7 +1,8 @@
 import { db, type CardRow } from '@/data/db/schema';
 import { cardText, getSettings, recordSighting as storeSighting, saveReview } from '@/data/db/repo';
 import { addTermCard } from '@/data/db/user-cards';
-import { noteStates, type StudiedState } from '@/data/match/term-states';
+import type { StudiedState } from '@/data/match/term-states';
+import { studiedNoteStates } from '@/data/db/term-index';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
 
@@ -80,20 +81,8 @@ export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
 }
 
 /** Every note with a studied or asked-for card, and how far along it is. */
-export async function termStates(): Promise<Record<string, StudiedState>> {
-  const [studied, wanted] = await Promise.all([
-    db.cards.where('state').anyOf([State.Learning, State.Review, State.Relearning]).toArray(),
-    db.cards.where('wanted').aboveOrEqual(0).toArray(),
-  ]);
-  return noteStates(
-    [...studied, ...wanted].map((c) => ({
-      noteId: c.noteId,
-      state: c.fsrs.state,
-      scheduledDays: c.fsrs.scheduled_days,
-      retired: c.retired === 1,
-      wanted: c.wanted !== undefined,
-    })),
-  );
+export function termStates(): Promise<Record<string, StudiedState>> {
+  return studiedNoteStates(db);
 }
 
 export async function recordSighting(noteIds: string[]): Promise<void> {

@@ -30,8 +30,9 @@ async function load(): Promise<BackgroundDeck> {
   return import('../../entrypoints/background/deck');
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  await fakeBrowser.storage.session.clear();
   setBadgeText = vi.fn(async () => {});
   (fakeBrowser as unknown as Record<string, unknown>).action = { setBadgeText, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
   fetchDeck = vi.fn(async () => served(bundled()));
