@@ -71,6 +71,16 @@ async function recordMessages(): Promise<void> {
 
 const badge = () => tifa.worker.evaluate('chrome.action.getBadgeText({})') as Promise<string>;
 
+/** The texts a highlight paints on a page (its static ranges read as live ones). */
+function highlightTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((highlight) => [...(CSS.highlights.get(highlight) ?? [])].map((r) => {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return live.toString();
+  }), name);
+}
+
 test('a review in the popup reaches the background through the store: the badge and an open page follow, no message sent', async () => {
   const page = await tifa.context.newPage();
   const errors = watchErrors(page);
@@ -146,16 +156,8 @@ test('a write from an extension page that sends nothing reaches the service work
       c.fsrs.state = 2; c.fsrs.scheduled_days = 30; c.fsrs.due = new Date(Date.now() + 30 * 86400000); c.state = 2; c.due = c.fsrs.due;
     });
   })()`);
-  await news.waitForFunction(
-    () => [...(CSS.highlights.get('tifa-term-known') ?? [])].some((r) => {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      return live.toString() === '六个精准';
-    }),
-    null,
-    { timeout: 5_000 },
-  );
+  for (let i = 0; i < 50 && !(await highlightTexts(news, 'tifa-term-known')).includes('六个精准'); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok((await highlightTexts(news, 'tifa-term-known')).includes('六个精准'), 'its terms turn the "known" colour');
   assert.deepEqual(errors, []);
   await bare.close();
   await news.close();
@@ -165,12 +167,7 @@ test('a note written to the store later from an extension page is highlighted on
   const page = await tifa.context.newPage();
   await page.goto(tifa.pageUrl('imported-note.html'));
   await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
-  const painted = () => page.evaluate(() => [...(CSS.highlights.get('tifa-term') ?? [])].map((r) => {
-    const live = document.createRange();
-    live.setStart(r.startContainer, r.startOffset);
-    live.setEnd(r.endContainer, r.endOffset);
-    return live.toString();
-  }));
+  const painted = () => highlightTexts(page, 'tifa-term');
   assert.ok((await painted()).includes('六个精准'));
   assert.ok(!(await painted()).includes('三个不动摇'), 'not in the deck yet');
   await page.close();
@@ -195,12 +192,7 @@ test('a note written to the store later from an extension page is highlighted on
   const errors = watchErrors(fresh);
   await fresh.goto(tifa.pageUrl('imported-note.html'));
   await fresh.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
-  const found = await fresh.evaluate(() => [...(CSS.highlights.get('tifa-term') ?? [])].map((r) => {
-    const live = document.createRange();
-    live.setStart(r.startContainer, r.startOffset);
-    live.setEnd(r.endContainer, r.endOffset);
-    return live.toString();
-  }));
+  const found = await highlightTexts(fresh, 'tifa-term');
   for (const term of ['三个不动摇', '思想不动摇', '六个精准']) assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);
   assert.deepEqual(errors, []);
   await fresh.close();
