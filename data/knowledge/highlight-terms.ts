@@ -10,6 +10,9 @@ const MAX_TEXT = 24;
 
 type Role = Term['role'];
 
+/** The kinds of note whose texts light up on pages; figures never do. */
+export const HIGHLIGHTED_KINDS: ReadonlyArray<Note['kind']> = ['formulation', 'term'];
+
 /** The texts of one note a reader may meet on a page, with the role each plays (none for figures). */
 export function noteTexts(note: Note): Array<{ text: string; role: Role }> {
   if (note.kind === 'term') return [{ text: note.name.trim(), role: 'term' }];
