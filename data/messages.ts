@@ -67,8 +67,6 @@ interface ProtocolMap {
   openDashboard(hash?: string): void;
   /** Opens (or focuses) the quiz page (学习会测验). */
   openQuiz(): void;
-  /** A page changed the store (a review, an import): recompute the badge and the term index states. */
-  storeChanged(): void;
   /** The compact term index for the page matcher; null while the deck is not loaded. */
   getTermIndex(): TermIndex | null;
   /** Notes being learned or known, for colouring their terms (notes not listed are new). */

@@ -4,7 +4,6 @@ import { BUNDLED, db, type SourceRow } from '@/data/db/schema';
 import { deleteDocument } from '@/data/db/import';
 import { toChineseMessage } from '@/data/db/errors';
 import { ErrorAlert } from '@/components/common/error-alert';
-import { notifyStore } from './notify';
 import { getSettings } from '@/data/db/repo';
 import { formatIsoDate, percent } from '@/components/common/format';
 import { progressBySource } from './metrics';
@@ -79,7 +78,6 @@ function DocActions({ source }: { source: SourceRow }) {
     setError('');
     try {
       await deleteDocument(db, source.id);
-      notifyStore();
     } catch (err) {
       setError(toChineseMessage(err));
       setAsking(false);

@@ -37,11 +37,6 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-function notifyStore() {
-  // The badge lives in the background; a closed background simply recomputes on wake-up.
-  sendMessage('storeChanged', undefined).catch(() => {});
-}
-
 export function PopupApp() {
   const [now, refreshNow] = useNow();
   const today = useLiveQuery(() => timed('tifa:today', () => loadToday(db, now)), [now]);
@@ -58,7 +53,6 @@ export function PopupApp() {
         const result = await saveReview(db, cardId, rating, new Date(), today.settings);
         setUndo((stack) => [...stack.slice(-19), result.undo]);
         if (result.leech) setError('这张卡片已忘记多次，已暂停并标记为“难点”，可在学习中心修改后恢复。');
-        notifyStore();
       } catch (err) {
         setError(toChineseMessage(err));
       } finally {
@@ -75,7 +69,6 @@ export function PopupApp() {
     try {
       await undoLastReview(db, last.cardId, last);
       setUndo((stack) => stack.slice(0, -1));
-      notifyStore();
     } catch (err) {
       setError(toChineseMessage(err));
     } finally {

@@ -139,3 +139,8 @@ async function syncSimple(db: TifaDB, deck: Deck, origin: Origin): Promise<void>
   for (const c of conflicts.values()) if (c.origin === origin && !c.retired) conflictWrites.push({ ...c, retired: 1 });
   await db.conflicts.bulkPut(conflictWrites);
 }
+
+/** Whether the bundled deck is in the store: its sources are (a deck is written in one transaction). */
+export async function hasBundledDeck(db: TifaDB): Promise<boolean> {
+  return (await db.sources.filter((s) => s.origin === BUNDLED).count()) > 0;
+}

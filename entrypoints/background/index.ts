@@ -1,7 +1,7 @@
 import { onMessage } from '@/data/messages';
 import { openDashboardTab, openExtensionPage } from '@/components/open-dashboard';
-import { bumpProgress } from '@/components/progress-stamp';
-import { installDeck, getTermIndex } from './deck';
+import { ensureDeckLoaded, installDeck, getTermIndex } from './deck';
+import { followStore } from './store-watch';
 import { refreshBadge, watchDayChange } from './badge';
 import { getSiteState, setSiteEnabled, restoreUserSites } from './sites';
 import { addToStudy, rateFromPage, termCardInfo, termStates, recordSighting } from './term-card';
@@ -18,13 +18,15 @@ export default defineBackground(() => {
     void refreshBadge();
     void restoreUserSites();
   });
+  // Every time the worker starts: a first install that failed is retried (cheap when the deck is there).
+  void ensureDeckLoaded();
+  followStore();
   watchDayChange();
   listenContextMenu();
 
   onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   onMessage('openDashboard', ({ data }) => openDashboardTab(data));
   onMessage('openQuiz', () => openExtensionPage('quiz'));
-  onMessage('storeChanged', () => Promise.all([refreshBadge(), bumpProgress()]).then(() => {}));
   onMessage('getTermIndex', () => getTermIndex());
   onMessage('getTermStates', () => termStates());
   onMessage('getTermCard', ({ data }) => termCardInfo(data));

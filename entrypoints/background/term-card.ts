@@ -1,12 +1,11 @@
 import { db, type CardRow } from '@/data/db/schema';
 import { cardText, getSettings, recordSighting as storeSighting, saveReview } from '@/data/db/repo';
 import { addTermCard } from '@/data/db/user-cards';
-import { noteStates, type StudiedState } from '@/data/match/term-states';
+import type { StudiedState } from '@/data/match/term-states';
+import { studiedNoteStates } from '@/data/db/term-index';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
-import { bumpProgress } from '@/components/progress-stamp';
 import { glossaryNote } from '@/data/glossary';
-import { refreshBadge } from './badge';
 
 // A formulation's headline card is "name → all members"; a term's is its definition.
 const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'figure-cloze', 'user-cloze', 'term-cloze', 'formulation-count'];
@@ -64,8 +63,6 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
 export async function rateFromPage(cardId: string, rating: 1 | 2 | 3 | 4): Promise<TermCardInfo | null> {
   const settings = await getSettings(db);
   const { card } = await saveReview(db, cardId, rating as Grade, new Date(), settings);
-  void refreshBadge();
-  void bumpProgress();
   return termCardInfo(card.noteId);
 }
 
@@ -80,26 +77,12 @@ export async function addToStudy(noteId: string): Promise<TermCardInfo | null> {
     if (!c.leech) c.suspended = 0;
     if (c.fsrs.state === State.New) c.wanted ??= now.getTime();
   });
-  void refreshBadge();
-  void bumpProgress();
   return termCardInfo(noteId);
 }
 
 /** Every note with a studied or asked-for card, and how far along it is. */
-export async function termStates(): Promise<Record<string, StudiedState>> {
-  const [studied, wanted] = await Promise.all([
-    db.cards.where('state').anyOf([State.Learning, State.Review, State.Relearning]).toArray(),
-    db.cards.where('wanted').aboveOrEqual(0).toArray(),
-  ]);
-  return noteStates(
-    [...studied, ...wanted].map((c) => ({
-      noteId: c.noteId,
-      state: c.fsrs.state,
-      scheduledDays: c.fsrs.scheduled_days,
-      retired: c.retired === 1,
-      wanted: c.wanted !== undefined,
-    })),
-  );
+export function termStates(): Promise<Record<string, StudiedState>> {
+  return studiedNoteStates(db);
 }
 
 export async function recordSighting(noteIds: string[]): Promise<void> {

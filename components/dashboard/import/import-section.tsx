@@ -6,7 +6,6 @@ import { ExtractError, extractPage } from '@/lib/extract';
 import type { Source } from '@/data/knowledge/types';
 import { takePageHandoff, type PageHandoff } from '@/components/page-import';
 import { ErrorAlert } from '@/components/common/error-alert';
-import { notifyStore } from '../notify';
 import { runImportWorker, type Extracted } from './run';
 import type { ImportProgress, WorkerRequest } from './protocol';
 import { ImportPreview } from './preview';
@@ -156,7 +155,6 @@ export function ImportSection() {
     setError('');
     try {
       const counts = await writeImport(db, { ...plan, source, deck: { ...plan.deck, sources: [source] } }, chosen, new Date());
-      notifyStore();
       const parts = [`新增 ${counts.added} 张`, counts.kept ? `保留进度 ${counts.kept} 张` : '', counts.retired ? `停用 ${counts.retired} 张` : ''].filter(Boolean);
       finish(`已加入学习：《${source.title}》，${parts.join('，')}。`);
     } catch (err) {
