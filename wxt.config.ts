@@ -13,12 +13,34 @@ async function bundledDeck(root: string): Promise<string> {
   return JSON.stringify(buildDeck(docs));
 }
 
+/**
+ * pdf.js's worker and the cMaps of Simplified Chinese PDFs (Adobe-GB1, GB*, UniGB*), copied to /pdfjs/
+ * so that reading a PDF never fetches anything from the network (lib/extract/env.ts points there).
+ */
+function pdfjsAssets(root: string): { absoluteSrc: string; relativeDest: string }[] {
+  const dir = join(root, 'node_modules/pdfjs-dist');
+  const cmaps = readdirSync(join(dir, 'cmaps')).filter((file) => /^(Adobe-GB1|GB\w*|UniGB)-.*\.bcmap$/.test(file));
+  return [
+    { absoluteSrc: join(dir, 'build/pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
+    ...cmaps.map((file) => ({ absoluteSrc: join(dir, 'cmaps', file), relativeDest: `pdfjs/cmaps/${file}` })),
+  ];
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // linkedom (HTML in the import Worker, which has no DOMParser) imports @acemir/cssom, whose "browser"
+  // build is a bare script without exports; its CommonJS entry bundles fine. The dashboard's import
+  // worker is an ES module, so the file readers it loads (PDF, Word) may be split into chunks loaded
+  // on demand; an IIFE worker cannot be code-split.
+  vite: () => ({
+    resolve: { alias: [{ find: /^@acemir\/cssom$/, replacement: '@acemir/cssom/lib/index.js' }] },
+    worker: { format: 'es' },
+  }),
   hooks: {
     'build:publicAssets': async (wxt, files) => {
       files.push({ relativeDest: 'deck.json', contents: await bundledDeck(wxt.config.root) });
+      files.push(...pdfjsAssets(wxt.config.root));
     },
     // The content script runs on every page of the news sites: there the hover card's React code is
     // served by Preact's React-compatible API (a tenth of React DOM's size), which halves what each

@@ -18,7 +18,7 @@ export interface TermCardInfo {
   name: string;
   members?: string[];
   definition?: string;
-  /** Which parts came from the curated glossary rather than a document, in Chinese ("成员来自术语表"). */
+  /** Which parts came from the curated glossary rather than a document, in Chinese ("成员来自词表（文件中未列出）。出处：…"). */
   glossaryNote?: string;
   evidence: Array<{ sourceTitle: string; sourceDate?: string; quote: string; marks?: Array<[number, number]> }>;
   /** The note's main card, when the note has cards in the store. */
@@ -71,8 +71,6 @@ interface ProtocolMap {
   openDashboard(hash?: string): void;
   /** Opens (or focuses) the quiz page (学习会测验). */
   openQuiz(): void;
-  /** A page changed the store (a review, an import): recompute the badge and the term index states. */
-  storeChanged(): void;
   /** The compact term index for the page matcher; null while the deck is not loaded. */
   getTermIndex(): TermIndex | null;
   /** Notes being learned or known, for colouring their terms (notes not listed are new). */

@@ -1,8 +1,9 @@
-// `npm run bench [deck|popup|highlight]`: each benchmark lives in scripts/bench/ and prints its
+// `npm run bench [deck|popup|highlight|term-index]`: each benchmark lives in scripts/bench/ and prints its
 // figures with ratios against the peer it names, measured in the same run (never a timed unit test).
 import { benchDeck } from './bench/deck-bench';
 import { runPopupBench } from './bench/popup-bench';
 import { runHighlightBench } from './bench/highlight-bench';
+import { runTermIndexBench } from './bench/term-index-bench';
 
 const benches: Record<string, () => Promise<void>> = {
   async deck() {
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   },
   popup: runPopupBench,
   highlight: runHighlightBench,
+  'term-index': runTermIndexBench,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in benches);

@@ -3,7 +3,6 @@ import { db } from '@/data/db/schema';
 import { exportBackup, importBackupFile } from '@/data/db/backup';
 import { toChineseMessage } from '@/data/db/errors';
 import { backupFileName } from './metrics';
-import { notifyStore } from './notify';
 import { ClearData } from './clear-data';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
@@ -46,7 +45,6 @@ export function BackupSection() {
     setBusy(true);
     try {
       const result = await importBackupFile(db, file);
-      notifyStore();
       setMessage({ kind: 'ok', text: `导入成功：${result.cards} 张卡片、${result.reviewLogs} 条复习记录。` });
     } catch (err) {
       setMessage({ kind: 'error', text: toChineseMessage(err) });

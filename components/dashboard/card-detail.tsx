@@ -8,7 +8,6 @@ import { ConflictWarning } from '@/components/common/conflict-warning';
 import { CARD_STATE_NAMES, KIND_NAMES } from './names';
 import { CardEditForm } from './card-edit-form';
 import { CardProgress } from './card-progress';
-import { notifyStore } from './notify';
 
 /** One card: its text (editable), where it came from, its FSRS state and history, and actions. */
 export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
@@ -33,7 +32,6 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
     setError('');
     try {
       await action();
-      notifyStore();
     } catch (err) {
       setError(toChineseMessage(err));
     }

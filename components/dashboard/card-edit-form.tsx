@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { db, type CardRow } from '@/data/db/schema';
 import { cardText, editCard } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
-import { notifyStore } from './notify';
 
 /** Edits the prompt and answer; the deck's text stays underneath, so "恢复原文" brings it back. */
 export function CardEditForm({ card, onDone }: { card: CardRow; onDone(): void }) {
@@ -16,7 +15,6 @@ export function CardEditForm({ card, onDone }: { card: CardRow; onDone(): void }
     if (edit.answer !== null && !edit.answer.trim()) return setError('答案不能为空。');
     try {
       await editCard(db, card.id, edit);
-      notifyStore();
       onDone();
     } catch (err) {
       setError(toChineseMessage(err));

@@ -4,7 +4,6 @@ import { resolveConflict } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
 import { EvidenceQuote } from '@/components/common/evidence-quote';
 import { formatDay } from '@/components/common/format';
-import { notifyStore } from './notify';
 
 /** One disagreement: each value with its sentences, and the user's choice. */
 export function ConflictItem({ conflict: c, sources }: { conflict: ConflictRow; sources: SourceRow[] }) {
@@ -13,7 +12,6 @@ export function ConflictItem({ conflict: c, sources }: { conflict: ConflictRow; 
     setError('');
     try {
       await resolveConflict(db, c.id, choice, new Date());
-      notifyStore();
     } catch (err) {
       setError(toChineseMessage(err));
     }

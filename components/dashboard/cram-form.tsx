@@ -5,7 +5,6 @@ import { toChineseMessage } from '@/data/db/errors';
 import { cramActive } from '@/data/srs/queue';
 import type { StudySettings } from '@/data/srs/settings';
 import { formatIsoDate } from '@/components/common/format';
-import { notifyStore } from './notify';
 
 interface Props {
   settings: StudySettings;
@@ -33,7 +32,6 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
   async function save(patch: Partial<StudySettings>, done: string) {
     try {
       await saveSettings(db, patch);
-      notifyStore();
       setMessage(done);
     } catch (err) {
       setMessage(toChineseMessage(err));

@@ -12,12 +12,15 @@ import { StatsSection } from './stats-section';
 import { SettingsSection } from './settings-section';
 import { CramSession } from './cram-session';
 import { BackupSection } from './backup-section';
+import { ImportSection } from './import/import-section';
 import './dashboard.css';
 
 function Section({ section, now }: { section: SectionHash; now: Date }) {
   switch (section) {
     case 'documents':
       return <DocumentsSection now={now} />;
+    case 'import':
+      return <ImportSection />;
     case 'conflicts':
       return <ConflictsSection />;
     case 'stats':

@@ -1,5 +1,9 @@
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '@/data/db/schema';
+import { BUNDLED, db, type SourceRow } from '@/data/db/schema';
+import { deleteDocument } from '@/data/db/import';
+import { toChineseMessage } from '@/data/db/errors';
+import { ErrorAlert } from '@/components/common/error-alert';
 import { getSettings } from '@/data/db/repo';
 import { formatIsoDate, percent } from '@/components/common/format';
 import { progressBySource } from './metrics';
@@ -16,6 +20,11 @@ export function DocumentsSection({ now }: { now: Date }) {
   return (
     <section aria-labelledby="docs-title">
       <h2 id="docs-title">文件与准备程度</h2>
+      <p>
+        <a className="button primary" href="#import" data-testid="docs-import">
+          导入文件
+        </a>
+      </p>
       <p className="muted">
         “准备程度”是今天结束时您能回忆起的卡片比例（按记忆模型估算，未学的卡片按 0 计，已暂停的不计）。学习会前一天，争取达到 90% 以上。
       </p>
@@ -32,6 +41,7 @@ export function DocumentsSection({ now }: { now: Date }) {
                   {s.date ? formatIsoDate(s.date) : '日期不详'}
                   {s.traditional ? <span className="tag">繁体原文</span> : null}
                   {data.cram.has(s.id) ? <span className="tag cram">学习会文件</span> : null}
+                  <span className="tag" data-testid="doc-origin">{s.origin === BUNDLED ? '随附文件' : '导入的文件'}</span>
                 </p>
               </div>
               <p className="doc-counts">
@@ -51,10 +61,49 @@ export function DocumentsSection({ now }: { now: Date }) {
                 </span>
                 <strong data-testid="doc-readiness">{p.readiness === null ? '—' : percent(p.readiness)}</strong>
               </div>
+              <DocActions source={s} />
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** 重新导入 (a newer version) and 删除 (asks first) for one document. */
+function DocActions({ source }: { source: SourceRow }) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState('');
+  async function remove() {
+    setError('');
+    try {
+      await deleteDocument(db, source.id);
+    } catch (err) {
+      setError(toChineseMessage(err));
+      setAsking(false);
+    }
+  }
+  return (
+    <div className="doc-actions">
+      <a className="button" href={`#import?replace=${encodeURIComponent(source.id)}`} data-testid="doc-reimport">
+        重新导入
+      </a>
+      {asking ? (
+        <span className="confirm" role="alertdialog" aria-label={`删除《${source.title}》`}>
+          删除《{source.title}》？只属于这份文件的卡片会一并删除（其他文件也有的卡片保留），复习记录保留在备份中。
+          <button type="button" className="primary" onClick={() => void remove()} data-testid="doc-delete-confirm" autoFocus>
+            确认删除
+          </button>
+          <button type="button" onClick={() => setAsking(false)}>
+            取消
+          </button>
+        </span>
+      ) : (
+        <button type="button" onClick={() => setAsking(true)} data-testid="doc-delete">
+          删除
+        </button>
+      )}
+      <ErrorAlert message={error} />
+    </div>
   );
 }

@@ -4,7 +4,6 @@ import { saveSettings } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
 import type { StudySettings } from '@/data/srs/settings';
 import { LIMIT_KEYS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
-import { notifyStore } from './notify';
 
 const FIELDS: Array<{ key: keyof SettingsForm; label: string; hint: ReactNode; inputMode: 'numeric' | 'decimal' | 'text' }> = [
   { key: 'newPerDay', label: '每日新卡片数', hint: '默认 20', inputMode: 'numeric' },
@@ -39,7 +38,6 @@ export function LimitsForm({ settings, message, setMessage }: Props) {
   async function save(patch: Partial<StudySettings>, done: string) {
     try {
       await saveSettings(db, patch);
-      notifyStore();
       setMessage(done);
     } catch (err) {
       setMessage(toChineseMessage(err));

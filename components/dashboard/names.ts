@@ -27,6 +27,7 @@ export const RATING_NAMES = ['手动', '重来', '困难', '良好', '简单'] a
 export const SECTIONS = [
   { hash: 'cards', label: '卡片' },
   { hash: 'documents', label: '文件' },
+  { hash: 'import', label: '导入' },
   { hash: 'conflicts', label: '文件出入' },
   { hash: 'stats', label: '统计' },
   { hash: 'settings', label: '设置' },

@@ -10,6 +10,24 @@ import { useNow } from '@/components/common/use-now';
 import { ReviewCard } from '@/components/review/review-card';
 import { SiteSwitch } from './site-switch';
 import { ErrorAlert } from '@/components/common/error-alert';
+import { PAGE_HTML_LIMIT, PAGE_IMPORT_KEY, readPageForImport } from '@/components/page-import';
+
+/** 导入本页: reads the active tab (the click's activeTab grant) and hands it to the dashboard's import page. */
+async function importThisPage(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error('没有找到当前网页。');
+  let page: ReturnType<typeof readPageForImport> | undefined;
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: readPageForImport });
+    page = result?.result as typeof page;
+  } catch {
+    throw new Error('这个页面不能读取（浏览器自己的页面、扩展商店或 PDF 阅读器）。可以把文件保存后在学习中心导入。');
+  }
+  if (!page?.html) throw new Error('没有读到这个网页的内容。');
+  if (page.html.length > PAGE_HTML_LIMIT) throw new Error('这个网页太大（超过 4 MB），请保存为文件后在学习中心导入。');
+  await browser.storage.session.set({ [PAGE_IMPORT_KEY]: { ...page, at: Date.now() } });
+  await sendMessage('openDashboard', '#import');
+}
 
 /** Records how long the queue took, for `npm run bench`. */
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -17,11 +35,6 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   const result = await work();
   performance.measure(name, { start, end: performance.now() });
   return result;
-}
-
-function notifyStore() {
-  // The badge lives in the background; a closed background simply recomputes on wake-up.
-  sendMessage('storeChanged', undefined).catch(() => {});
 }
 
 export function PopupApp() {
@@ -40,7 +53,6 @@ export function PopupApp() {
         const result = await saveReview(db, cardId, rating, new Date(), today.settings);
         setUndo((stack) => [...stack.slice(-19), result.undo]);
         if (result.leech) setError('这张卡片已忘记多次，已暂停并标记为“难点”，可在学习中心修改后恢复。');
-        notifyStore();
       } catch (err) {
         setError(toChineseMessage(err));
       } finally {
@@ -57,7 +69,6 @@ export function PopupApp() {
     try {
       await undoLastReview(db, last.cardId, last);
       setUndo((stack) => stack.slice(0, -1));
-      notifyStore();
     } catch (err) {
       setError(toChineseMessage(err));
     } finally {
@@ -105,6 +116,22 @@ export function PopupApp() {
         </button>
         <button type="button" onClick={() => void sendMessage('openQuiz', undefined)} data-testid="open-quiz">
           学习会测验
+        </button>
+        <button type="button" onClick={() => void sendMessage('openDashboard', '#import')} data-testid="open-import">
+          导入
+        </button>
+        <button
+          type="button"
+          title="读取当前网页的正文，在学习中心预览后加入学习"
+          onClick={() => {
+            setError('');
+            importThisPage()
+              .then(() => window.close())
+              .catch((err: unknown) => setError(err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : '读取网页失败，请稍后再试。'));
+          }}
+          data-testid="import-page"
+        >
+          导入本页
         </button>
         <SiteSwitch />
       </footer>

@@ -3,7 +3,6 @@
 import type { QuizRow, TifaDB } from '@/data/db/schema';
 import type { Card } from '@/data/knowledge/types';
 import { getSettings, saveReview } from '@/data/db/repo';
-import { sendMessage } from '@/data/messages';
 import { buildQuestions, makeContext, possibleKinds, selectCards, seededRandom, type Question, type QuestionKind, type QuizMode, type Verdict } from '@/data/quiz';
 import { Rating, type Grade } from '@/data/srs/scheduler';
 
@@ -41,8 +40,6 @@ const GRADE: Record<Verdict, Grade> = { right: Rating.Good, close: Rating.Hard, 
 export async function recordAnswer(db: TifaDB, cardId: string, verdict: Verdict, now: Date): Promise<Date> {
   const settings = await getSettings(db);
   const { card } = await saveReview(db, cardId, GRADE[verdict], now, settings);
-  // The badge and any open popup or dashboard recount; a closed background is no reason to fail.
-  void sendMessage('storeChanged', undefined).catch(() => undefined);
   return card.due;
 }
 

@@ -4,7 +4,7 @@
 // everything first.
 import { BackupError } from './errors';
 import { parseRecord, RECORDS, type TableName } from './records';
-import type { CardRow, ConflictRow, NoteRow, QuizRow, ReviewLogRow, SettingRow, SourceRow } from './schema';
+import type { CardRow, ConflictRow, NoteRow, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
 
 export const BACKUP_FORMAT = 'tifa-backup';
 export const BACKUP_VERSION = 1;
@@ -19,6 +19,7 @@ export interface BackupRows {
   conflicts: ConflictRow[];
   settings: SettingRow[];
   quizzes: QuizRow[];
+  texts: TextRow[];
 }
 
 const broken = (detail: string) => new BackupError(`备份文件已损坏：${detail}`);

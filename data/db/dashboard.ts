@@ -1,7 +1,9 @@
 // Reads and writes only the dashboard needs: a card's history, the review log over a period,
-// and wiping the store (the user then imports a backup, or the deck loads on the next update).
+// and wiping the store (the bundled deck is then reinstalled; the user may import a backup).
 import Dexie from 'dexie';
 import type { ReviewLogRow, TifaDB } from './schema';
+import type { Deck } from '../knowledge/types';
+import { syncDeck } from './deck-sync';
 
 /** Every rating of a card, newest first. */
 export async function cardHistory(db: TifaDB, cardId: string): Promise<ReviewLogRow[]> {
@@ -18,8 +20,10 @@ export async function reviewLogsBetween(db: TifaDB, from: Date, to: Date): Promi
 }
 
 /** Empties every table in one transaction: either all is gone or nothing is. */
-export async function clearAllData(db: TifaDB): Promise<void> {
+export async function clearAllData(db: TifaDB, reinstall?: { deck: Deck; now: Date }): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
+    // The bundled deck comes back in the same transaction: never an empty store in between.
+    if (reinstall) await syncDeck(db, reinstall.deck, reinstall.now);
   });
 }

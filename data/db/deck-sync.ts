@@ -16,7 +16,7 @@ export interface SyncCounts {
 // The fields a deck owns. Everything else on a row belongs to the user or the scheduler.
 const CARD_FIELDS = ['noteId', 'kind', 'prompt', 'answer', 'members', 'evidence', 'importance', 'conflicts', 'figure'] as const;
 
-function sourceIdsOf(evidence: { source: string }[]): string[] {
+export function sourceIdsOf(evidence: { source: string }[]): string[] {
   return [...new Set(evidence.map((e) => e.source))];
 }
 
@@ -39,7 +39,7 @@ function deckPart(card: Card | CardRow): Partial<Card> {
   return out as Partial<Card>;
 }
 
-function newCardRow(card: Card, origin: Origin, now: Date): CardRow {
+export function newCardRow(card: Card, origin: Origin, now: Date): CardRow {
   const fsrs = newCardState(now);
   return {
     ...card,
@@ -57,17 +57,17 @@ function newCardRow(card: Card, origin: Origin, now: Date): CardRow {
 }
 
 /** Deck content replaced, user-owned fields carried over (`...deck` would drop cleared optionals). */
-function refreshedCard(old: CardRow, card: Card): CardRow {
+export function refreshedCard(old: CardRow, card: Card): CardRow {
   const kept: Record<string, unknown> = { ...old };
   for (const f of CARD_FIELDS) delete kept[f];
   return { ...(kept as unknown as CardRow), ...card, sourceIds: sourceIdsOf(card.evidence), retired: 0 };
 }
 
-function noteRow(note: Note, origin: Origin): NoteRow {
+export function noteRow(note: Note, origin: Origin): NoteRow {
   return { ...note, origin, sourceIds: sourceIdsOf(note.evidence), retired: 0 };
 }
 
-function conflictRow(c: Conflict, origin: Origin, old?: ConflictRow): ConflictRow {
+export function conflictRow(c: Conflict, origin: Origin, old?: ConflictRow): ConflictRow {
   // A resolution stays unless the value the user picked is no longer one of the sides.
   const keep = old?.resolved === 1 && (old.choice === 'both' || c.values.includes(old.choice ?? ''));
   const row: ConflictRow = { ...c, origin, resolved: keep ? 1 : 0, retired: 0 };
@@ -138,4 +138,9 @@ async function syncSimple(db: TifaDB, deck: Deck, origin: Origin): Promise<void>
   for (const c of deck.conflicts) conflicts.delete(c.id);
   for (const c of conflicts.values()) if (c.origin === origin && !c.retired) conflictWrites.push({ ...c, retired: 1 });
   await db.conflicts.bulkPut(conflictWrites);
+}
+
+/** Whether the bundled deck is in the store: its sources are (a deck is written in one transaction). */
+export async function hasBundledDeck(db: TifaDB): Promise<boolean> {
+  return (await db.sources.filter((s) => s.origin === BUNDLED).count()) > 0;
 }

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import type { CardKind, NoteKind } from '../knowledge/types';
 import { State } from '../srs/scheduler';
 // Types only: the schemas load without Dexie, so pure code (an Anki reader, a sync check) can use them.
-import type { CardRow, ConflictRow, NoteRow, Origin, QuizRow, ReviewLogRow, SettingRow, SourceRow } from './schema';
+import type { CardRow, ConflictRow, NoteRow, Origin, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
 
 /** schema.ts's BUNDLED: a row without an origin came with the bundled deck. */
 const BUNDLED: Origin = 'bundled';
@@ -28,6 +28,7 @@ const FIELD_NAMES: Record<string, string> = {
   rating: '评分', review: '复习时间', due: '下次复习时间', stability: '稳定度', difficulty: '难度',
   scheduled_days: '计划间隔天数', reps: '复习次数', lapses: '遗忘次数', state: '状态', topic: '主题',
   values: '各方说法', key: '设置名', at: '测验时间', total: '题数', correct: '答对数', cardIds: '卡片编号列表',
+  text: '全文', hash: '全文的校验值', importedAt: '导入时间',
 };
 
 /** An object schema whose missing fields are reported by name ("缺少难度"), anything else as "不是对象". */
@@ -290,6 +291,19 @@ export const QuizRecord = v.pipe(
   v.transform((row): QuizRow => clean(row)),
 );
 
+/** An imported document's extracted text (schema v5). */
+export const TextRecord = v.pipe(
+  record({
+    id: id('来源编号'),
+    text: filled('全文', 20_000_000),
+    hash: id('全文的校验值'),
+    format: v.optional(filled('文件格式', 20), 'txt'),
+    file: v.optional(text('文件名', MAX_SHORT), ''),
+    importedAt: date('导入时间'),
+  }),
+  v.transform((row): TextRow => row),
+);
+
 export interface RecordSpec {
   /** "张卡片": the counter and noun, as in "第 12 张卡片". */
   unit: string;
@@ -315,6 +329,8 @@ export const RECORDS = {
   settings: { unit: '项设置', key: 'key', max: 1_000, schema: SettingRecord },
   // Quiz records came with schema v2; a file written before them is still whole.
   quizzes: { unit: '次测验记录', key: 'id', max: 1_000_000, schema: QuizRecord, optional: true },
+  // Imported documents' texts came with schema v5.
+  texts: { unit: '份导入文件的文字', key: 'id', max: 100_000, schema: TextRecord, optional: true },
 } satisfies Record<string, RecordSpec>;
 
 export type TableName = keyof typeof RECORDS;

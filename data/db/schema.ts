@@ -57,6 +57,18 @@ export interface ConflictRow extends Conflict {
   retired: 0 | 1;
 }
 
+/** An imported document's extracted text (schema v5): 重新导入 and later conflict checks read it. */
+export interface TextRow {
+  /** The Source.id */
+  id: string;
+  text: string;
+  /** hash64 of the text, to find a document imported twice. */
+  hash: string;
+  format: string;
+  file: string;
+  importedAt: Date;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -99,6 +111,7 @@ export class TifaDB extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   settings!: Table<SettingRow, string>;
   quizzes!: Table<QuizRow, number>;
+  texts!: Table<TextRow, string>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -123,6 +136,8 @@ export class TifaDB extends Dexie {
     this.version(4).stores({
       cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted',
     });
+    // v5: imported documents' text, found again by content hash (a document imported twice).
+    this.version(5).stores({ texts: 'id, hash' });
   }
 }
 

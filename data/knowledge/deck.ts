@@ -1,7 +1,8 @@
 // The deck from documents: normalize → extract → merge → conflicts → cards → terms. Pure: the
 // same function builds the bundled deck in Node and an imported document's cards in the extension.
 import * as OpenCC from 'opencc-js';
-import type { Card, Conflict, Deck, Note, Source, Term } from './types';
+import type { Card, Conflict, Deck, Note, Source } from './types';
+import { highlightable, highlightTerms, noteTexts } from './highlight-terms';
 import { normalizeDocument } from './normalize';
 import { extractFigures, figureCloze, type RawFigure } from './figures';
 import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from './merge';
@@ -73,7 +74,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   const suspectIds = new Set(suspect.notes.keys());
   for (const n of notes) n.evidence = [...n.evidence].sort((a, b) => Number(suspectIds.has(a.source)) - Number(suspectIds.has(b.source)));
   cards.sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
-  return { version: DECK_VERSION, sources, notes, cards: dedupeCards(cards), conflicts, terms: highlightTerms(notes) };
+  return { version: DECK_VERSION, sources, notes, cards: dedupeCards(cards), conflicts, terms: highlightTerms(withVariants(notes)) };
 }
 
 /** Figures: identical clozes merge; then one fact (subject, date, value) stated in other words merges. */
@@ -179,20 +180,17 @@ function dedupeCards(cards: Card[]): Card[] {
 
 let toTraditional: Array<(s: string) => string> | undefined;
 
-function highlightTerms(notes: Note[]): Term[] {
+/** Each note carries the traditional forms of its page texts, so the terms can be rebuilt from notes alone. */
+function withVariants(notes: Note[]): Note[] {
   toTraditional ??= [OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })];
-  const terms = new Map<string, Term>();
-  const add = (text: string, noteId: string, role: Term['role']) => {
-    const t = text.trim();
-    if (t.length < 2 || t.length > 24 || terms.has(t)) return;
-    const variants = [...new Set(toTraditional!.map((f) => f(t)))].filter((v) => v !== t);
-    terms.set(t, { text: t, ...(variants.length ? { variants } : {}), noteId, role });
-  };
-  for (const n of notes.filter((x) => x.kind === 'formulation')) {
-    add(n.name, n.id, 'name');
-    for (const a of n.aliases ?? []) add(a, n.id, 'alias');
+  for (const note of notes) {
+    const variants: Record<string, string[]> = {};
+    for (const { text } of noteTexts(note)) {
+      if (!highlightable(text)) continue;
+      const forms = [...new Set(toTraditional.map((f) => f(text)))].filter((v) => v !== text);
+      if (forms.length) variants[text] = forms;
+    }
+    if (Object.keys(variants).length) note.variants = variants;
   }
-  for (const n of notes.filter((x) => x.kind === 'formulation')) for (const m of n.members ?? []) add(m, n.id, 'member');
-  for (const n of notes.filter((x) => x.kind === 'term')) add(n.name, n.id, 'term');
-  return [...terms.values()];
+  return notes;
 }

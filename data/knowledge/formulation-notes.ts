@@ -141,15 +141,23 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
     .map((d) => toNote(d));
 }
 
-/** Spans of all members when each stands within 300 chars of the first one. */
+/** Spans of all members when each stands within 300 chars of the first one, all in one sentence. */
 function membersNearby(text: string, members: string[]): Array<{ start: number; end: number }> | undefined {
-  if (members.length < 2) return undefined;
+  // A member missing from the text would otherwise be looked for up to its end at every occurrence.
+  if (members.length < 2 || !members.every((m) => text.includes(m))) return undefined;
   for (let at = text.indexOf(members[0]); at >= 0; at = text.indexOf(members[0], at + 1)) {
+    const lo = Math.max(0, at - 300);
     const spans = members.map((m) => {
-      const i = text.indexOf(m, Math.max(0, at - 300));
-      return i >= 0 && i < at + 300 ? { start: i, end: i + m.length } : undefined;
+      const i = text.slice(lo, at + 300 + m.length - 1).indexOf(m);
+      return i >= 0 ? { start: lo + i, end: lo + i + m.length } : undefined;
     });
-    if (spans.every(Boolean)) return spans as Array<{ start: number; end: number }>;
+    // One sentence: members scattered over neighbouring sentences ("科学立法、民主立法…。…严格执法、
+    // 公正司法、全民守法") do not state the formulation.
+    const found = spans.filter(Boolean) as Array<{ start: number; end: number }>;
+    if (found.length < members.length) continue;
+    const from = Math.min(...found.map((s) => s.start));
+    const to = Math.max(...found.map((s) => s.end));
+    if (!/[。！？!?\n]/.test(text.slice(from, to))) return found;
   }
   return undefined;
 }

@@ -43,6 +43,12 @@ export interface RawTerm {
   quoted?: boolean;
 }
 
+/** A document that states a formulation with its members: its title as cited, its date (YYYY, YYYY-MM or YYYY-MM-DD). */
+export interface Attestation {
+  title: string;
+  date: string;
+}
+
 export interface GlossaryEntry {
   name: string;
   aliases: string[];
@@ -51,4 +57,6 @@ export interface GlossaryEntry {
   note?: string;
   /** Where the standard member list comes from, when no bundled document lists the members. */
   origin?: string;
+  /** Where the formulation is stated with these members, the first or the standard statement first. */
+  attested?: Attestation[];
 }

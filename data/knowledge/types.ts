@@ -74,6 +74,12 @@ export interface Note {
   evidence: Evidence[];
   provenance?: Provenance[];
   importance: number;
+  /**
+   * Other written forms (traditional) of the texts that light up on pages (name, aliases, members),
+   * keyed by the simplified text; only texts that have some. Made when the deck is built, so the
+   * service worker highlights without a converter.
+   */
+  variants?: Record<string, string[]>;
 }
 
 export interface Card {

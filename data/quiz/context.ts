@@ -17,6 +17,8 @@ export interface QuizContext {
   /** Normalized name or alias → normalized members of every note going by that name. */
   membersByName: Map<string, Set<string>>;
   figures: Figure[];
+  /** The figures each document states, so a figure's distractors come from its own document first. */
+  figuresBySource: Map<string, Set<Figure>>;
   /** Card id → values of the open conflicts touching it. */
   disputed: Map<string, string[]>;
   /** term-definition cards, for 单选 definitions. */
@@ -38,6 +40,11 @@ export function makeContext(pool: QuizPool): QuizContext {
     }
   }
   const figures = [...pool.notes.flatMap((n) => (n.figure ? [n.figure] : [])), ...pool.cards.flatMap((c) => (c.figure ? [c.figure] : []))];
+  const figuresBySource = new Map<string, Set<Figure>>();
+  for (const item of [...pool.notes, ...pool.cards]) {
+    if (!item.figure) continue;
+    for (const e of item.evidence) figuresBySource.set(e.source, (figuresBySource.get(e.source) ?? new Set()).add(item.figure));
+  }
   const valuesById = new Map((pool.conflicts ?? []).map((c) => [c.id, c.values]));
   // A disputed figure (目标年份: 2020年 or 2024年) is disputed for every card about the same
   // subject, even one whose own sentence the conflict check did not tie to it.
@@ -57,6 +64,7 @@ export function makeContext(pool: QuizPool): QuizContext {
     formulations,
     membersByName,
     figures,
+    figuresBySource,
     disputed,
     definitions: pool.cards.filter((c) => c.kind === 'term-definition'),
   };

@@ -13,6 +13,8 @@ export interface FigureTarget {
   prompt: string;
   /** Values a conflicting document gives for the same fact ("2024年"): never offered as wrong. */
   disputed?: string[];
+  /** Figures of the question's own document(s): preferred as distractors (an imported document quizzes on itself first). */
+  home?: ReadonlySet<Figure>;
 }
 
 const YEAR_STEPS = [-1, 1, -2, 2, -3, 3, -5, 5, -4, 4];
@@ -54,12 +56,11 @@ export function figureDistractors(target: FigureTarget, pool: readonly Figure[],
     .filter((f) => f.unit === target.figure.unit)
     .map((f) => ({ f, v: splitValue(f.value) }))
     .filter(({ v }) => v && v.x !== self.x && plausible(self.x, v.x, target.figure.unit))
-    .map(({ f, v }) => ({ text: `${f.value}${f.unit}`, distance: Math.abs(Math.log(v!.x / self.x)) }));
+    .map(({ f, v }) => ({ text: `${f.value}${f.unit}`, distance: Math.abs(Math.log(v!.x / self.x)), own: !!target.home?.has(f) }));
   // The nearest few in size, in a random order: plausible, and not the same three every time.
-  const near = shuffle(
-    [...new Map(others.map((o) => [o.text, o])).values()].sort((a, b) => a.distance - b.distance).slice(0, 6),
-    rand,
-  );
+  const nearest = (list: typeof others) => shuffle([...new Map(list.map((o) => [o.text, o])).values()].sort((a, b) => a.distance - b.distance).slice(0, 6), rand);
+  // The question's own document first, where it states figures of this kind.
+  const near = target.home ? [...nearest(others.filter((o) => o.own)), ...nearest(others.filter((o) => !o.own))] : nearest(others);
   // Half from the documents at most, so a quiz does not teach a table of unrelated numbers.
   for (const o of near.slice(0, 2)) accept(o.text);
   for (const text of derived(target, rand)) accept(text);

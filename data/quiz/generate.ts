@@ -42,7 +42,8 @@ function choice(card: Card, kind: QuestionKind, prompt: string, right: string[],
 function single(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand): Question | undefined {
   const ask = (right: string, wrong: string[], prompt = card.prompt) => (wrong.length >= 3 ? choice(card, 'single', prompt, [right], wrong.slice(0, 3), rand) : undefined);
   if (card.kind === 'figure-cloze' && card.figure) {
-    const target = { answer: card.answer, figure: card.figure, prompt: card.prompt, disputed: ctx.disputed.get(card.id) };
+    const home = new Set(card.evidence.flatMap((e) => [...(ctx.figuresBySource.get(e.source) ?? [])]));
+    const target = { answer: card.answer, figure: card.figure, prompt: card.prompt, disputed: ctx.disputed.get(card.id), home };
     return ask(card.answer, figureDistractors(target, ctx.figures, rand));
   }
   if (card.kind === 'term-definition') {

@@ -1,24 +1,6 @@
-import { db } from '@/data/db/schema';
-import { loadToday } from '@/data/db/today';
-import { nextDayStart } from '@/data/srs/queue';
+import { DAY_ALARM, refreshBadge } from '@/components/badge';
 
-const DAY_ALARM = 'tifa-day-change';
-
-/** The toolbar badge shows today's due count; empty when nothing is due. */
-export async function refreshBadge(): Promise<void> {
-  try {
-    const today = await loadToday(db, new Date());
-    const count = today.counts.total;
-    await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
-    await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
-    await browser.action.setTitle({ title: count > 0 ? `提法：今日待复习 ${count} 张` : '提法：今日复习已完成' });
-    // Wake up at the next day start (and at least every 30 minutes for learning cards).
-    const next = Math.min(nextDayStart(new Date(), today.settings).getTime() + 1000, Date.now() + 30 * 60_000);
-    await browser.alarms.create(DAY_ALARM, { when: next });
-  } catch (err) {
-    console.warn('提法：无法更新图标数字', err);
-  }
-}
+export { refreshBadge };
 
 export function watchDayChange(): void {
   browser.alarms.onAlarm.addListener((alarm) => {

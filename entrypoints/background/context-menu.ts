@@ -20,7 +20,6 @@ export function setupContextMenu(): void {
 export async function makeCardFromSelection(req: SelectionCardRequest): Promise<{ cardId: string; prompt: string }> {
   const card = await addSelectionCard(db, req, new Date());
   if (!card) throw new Error('所选文字不在一个完整的句子里。请选中句子中的一个数字或几个词语，再试一次。');
-  void refreshBadge();
   return { cardId: card.id, prompt: card.prompt };
 }
 

@@ -1,44 +1,70 @@
+// The deck's one home is the store: the bundled deck is installed there like any import, and the
+// term index content scripts match pages with is built from the notes there, kept until they change.
 import { db } from '@/data/db/schema';
-import { syncDeck } from '@/data/db/deck-sync';
-import { buildTermIndex, type TermIndex } from '@/data/match/index-terms';
-import type { Deck } from '@/data/knowledge/types';
+import { ensureBundledDeck, installBundledDeck } from '@/components/bundled-deck';
+import { termIndexFromDb } from '@/data/db/term-index';
+import type { TermIndex } from '@/data/match/index-terms';
 
-let deck: Promise<Deck> | undefined;
-let index: TermIndex | undefined;
-
-/** The deck bundled with this version of the extension (built from data/sources/ at build time). */
-export function bundledDeck(): Promise<Deck> {
-  // deck.json is generated at build time (wxt.config.ts), so it is not among WXT's typed public paths.
-  const url = (browser.runtime.getURL as (path: string) => string)('/deck.json');
-  deck ??= fetch(url).then((res) => {
-    if (!res.ok) throw new Error('随附卡组缺失，请重新安装提法。');
-    return res.json() as Promise<Deck>;
-  });
-  return deck;
-}
-
-/** Loads the bundled deck into the store; an update adds and changes cards but never touches progress. */
+/** Installs (or updates) the bundled deck; progress is kept. Logs instead of throwing: the next start retries. */
 export async function installDeck(reason: string): Promise<void> {
   try {
-    const counts = await syncDeck(db, await bundledDeck(), new Date());
-    console.info(`提法：卡组已载入（${reason}）`, counts);
+    console.info(`提法：卡组已载入（${reason}）`, await installBundledDeck());
   } catch (err) {
     console.error('提法：卡组载入失败', err);
   }
 }
 
-/** The compact index the content script matches pages with; built once per service-worker life. */
-export async function getTermIndex(): Promise<TermIndex | null> {
-  if (index) return index;
-  try {
-    index = buildTermIndex((await bundledDeck()).terms);
-    return index;
-  } catch {
-    return null;
-  }
+let ensured: Promise<void> | undefined;
+
+/** Once per service-worker life (and again after the sources change): the bundled deck is there, or installed now. */
+export function ensureDeckLoaded(): Promise<void> {
+  ensured ??= ensureBundledDeck().then(
+    (installed) => {
+      if (installed) console.info('提法：卡组已载入（startup）');
+    },
+    (err: unknown) => {
+      ensured = undefined; // a failed install is tried again on the next request
+      console.error('提法：卡组载入失败', err);
+    },
+  );
+  return ensured;
 }
 
-/** The deck is loaded on install; a worker that wakes up later finds it in the store already. */
-export async function ensureDeckLoaded(): Promise<void> {
-  if ((await db.cards.count()) === 0) await installDeck('startup');
+/** The sources changed (a deck installed, 清除全部数据): check the bundled deck again next time. */
+export function recheckDeck(): void {
+  ensured = undefined;
+}
+
+let index: Promise<TermIndex | null> | undefined;
+
+/** The compact index the content script matches pages with; built from the store, kept until the notes change. */
+export async function getTermIndex(): Promise<TermIndex | null> {
+  await ensureDeckLoaded();
+  if (!index) {
+    const start = performance.now();
+    const building = termIndexFromDb(db, (read) => performance.mark('tifa:term-index-read', { startTime: read })).then(
+      (built) => {
+        // For `npm run bench -- term-index`: how long the rebuild took in the worker, and the read.
+        const read = performance.getEntriesByName('tifa:term-index-read').at(-1)?.startTime ?? start;
+        performance.measure('tifa:term-index', { start, end: performance.now(), detail: { patterns: built.patterns.length, readMs: read - start } });
+        // No notes yet (the deck not loaded): null, so the page asks again later.
+        return built.patterns.length ? built : null;
+      },
+      (err: unknown) => {
+        console.error('提法：术语索引无法生成', err);
+        return null;
+      },
+    );
+    index = building;
+    // A failure is not kept: the next page asks again.
+    void building.then((built) => {
+      if (!built && index === building) index = undefined;
+    });
+  }
+  return index;
+}
+
+/** The notes changed: the next request builds the index afresh. */
+export function invalidateTermIndex(): void {
+  index = undefined;
 }

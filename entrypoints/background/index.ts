@@ -1,7 +1,7 @@
 import { onMessage } from '@/data/messages';
 import { openDashboardTab, openExtensionPage } from '@/components/open-dashboard';
-import { bumpProgress } from '@/components/progress-stamp';
-import { installDeck, getTermIndex } from './deck';
+import { ensureDeckLoaded, installDeck, getTermIndex } from './deck';
+import { followStore } from './store-watch';
 import { refreshBadge, watchDayChange } from './badge';
 import { getSiteState, setSiteEnabled, setStateColours, restoreUserSites } from './sites';
 import { addToStudy, openTermCard, rateFromPage, termStates, recordSighting } from './term-card';
@@ -19,14 +19,16 @@ export default defineBackground(() => {
     void refreshBadge();
     void restoreUserSites();
   });
+  // Every time the worker starts: a first install that failed is retried (cheap when the deck is there).
+  void ensureDeckLoaded();
+  followStore();
   watchDayChange();
   listenContextMenu();
 
   onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   onMessage('openDashboard', ({ data }) => openDashboardTab(data));
   onMessage('openQuiz', () => openExtensionPage('quiz'));
-  // Data-changing messages: from the extension's own pages, or from its content script in a tab.
-  onMessage('storeChanged', only(isExtensionPage, () => Promise.all([refreshBadge(), bumpProgress()]).then(() => {})));
+  // Data-changing messages come only from the extension's own pages or its content script in a tab.
   onMessage('getTermIndex', () => getTermIndex());
   onMessage('getTermStates', () => termStates());
   onMessage('getTermCard', only(isContentScript, ({ data, sender }) => openTermCard(data, sender.tab!.id!)));

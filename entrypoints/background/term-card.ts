@@ -1,11 +1,11 @@
 import { db, type CardRow } from '@/data/db/schema';
 import { cardText, getSettings, recordSighting as storeSighting, saveReview } from '@/data/db/repo';
 import { addTermCard } from '@/data/db/user-cards';
-import { noteStates, type StudiedState } from '@/data/match/term-states';
+import type { StudiedState } from '@/data/match/term-states';
+import { studiedNoteStates } from '@/data/db/term-index';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
-import { bumpProgress } from '@/components/progress-stamp';
-import { refreshBadge } from './badge';
+import { glossaryNote } from '@/data/glossary';
 import { createTickets, sessionTickets, STALE } from './guard';
 
 const tickets = createTickets(sessionTickets());
@@ -40,7 +40,6 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
   const sources = new Map((await db.sources.bulkGet(note.sourceIds)).filter((s) => s).map((s) => [s!.id, s!]));
   const card = mainCard(cards);
   const now = new Date();
-  const glossaryParts = note.provenance?.filter((p) => p.from === 'glossary').map((p) => p.part) ?? [];
   const touching = conflicts.filter((c) => !c.retired && (c.notes?.includes(noteId) || cards.some((k) => k.conflicts?.includes(c.id))));
   return {
     noteId,
@@ -48,7 +47,7 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
     name: note.name,
     members: note.members,
     definition: note.definition,
-    glossaryNote: glossaryParts.length ? `${glossaryParts.some((p) => p.startsWith('member')) ? '部分成员' : '内容'}来自术语表（文件中未列出）` : undefined,
+    glossaryNote: glossaryNote(note.name, note.provenance),
     evidence: note.evidence.slice(0, 3).map((e) => ({
       sourceTitle: sources.get(e.source)?.title ?? e.source,
       sourceDate: sources.get(e.source)?.date,
@@ -79,8 +78,6 @@ export async function rateFromPage(data: { cardId: string; rating: 1 | 2 | 3 | 4
   await tickets.redeem(data.ticket, tab, owner.noteId, Date.now());
   const settings = await getSettings(db);
   const { card } = await saveReview(db, cardId, rating as Grade, new Date(), settings);
-  void refreshBadge();
-  void bumpProgress();
   return termCardInfo(card.noteId);
 }
 
@@ -97,26 +94,12 @@ export async function addToStudy(data: { noteId: string; ticket: string }, tab: 
     if (!c.leech) c.suspended = 0;
     if (c.fsrs.state === State.New) c.wanted ??= now.getTime();
   });
-  void refreshBadge();
-  void bumpProgress();
   return openTermCard(noteId, tab); // 现在复习 may follow
 }
 
 /** Every note with a studied or asked-for card, and how far along it is. */
-export async function termStates(): Promise<Record<string, StudiedState>> {
-  const [studied, wanted] = await Promise.all([
-    db.cards.where('state').anyOf([State.Learning, State.Review, State.Relearning]).toArray(),
-    db.cards.where('wanted').aboveOrEqual(0).toArray(),
-  ]);
-  return noteStates(
-    [...studied, ...wanted].map((c) => ({
-      noteId: c.noteId,
-      state: c.fsrs.state,
-      scheduledDays: c.fsrs.scheduled_days,
-      retired: c.retired === 1,
-      wanted: c.wanted !== undefined,
-    })),
-  );
+export function termStates(): Promise<Record<string, StudiedState>> {
+  return studiedNoteStates(db);
 }
 
 export async function recordSighting(noteIds: string[]): Promise<void> {

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/common/error-boundary';
 import { PopupApp } from '@/components/popup/popup-app';
 import { db } from '@/data/db/schema';
+import { followStore } from '@/components/store-follow';
 import '@/components/theme.css';
 import './popup.css';
 
@@ -13,3 +14,5 @@ createRoot(document.getElementById('root')!).render(
     <PopupApp />
   </ErrorBoundary>,
 );
+// This page's own writes recount the badge and recolour pages even while the background sleeps.
+followStore();

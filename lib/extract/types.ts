@@ -59,4 +59,32 @@ export interface ExtractInput {
 export interface ExtractOptions {
   onProgress?: (p: ExtractProgress) => void;
   signal?: AbortSignal;
+  /** The host; by default the browser's (lib/extract/env.ts). Node passes its own (scripts/extract-node.ts). */
+  env?: ExtractEnv;
+  /** Tighter limits than IMPORT_LIMITS (tests); larger values are ignored. */
+  limits?: Partial<ImportLimits>;
+}
+
+export interface ImportLimits {
+  /** Largest file read, in bytes. */
+  bytes: number;
+  /** Most PDF pages read. */
+  pages: number;
+}
+
+/** What a PDF needs from its host: the pdf.js module and where its worker and CJK cMaps live. */
+export interface PdfEnv {
+  /** pdf.js itself: the modern build in the extension, the legacy build in Node 20. */
+  load: () => Promise<typeof import('pdfjs-dist')>;
+  /** The worker script (an extension URL); undefined runs pdf.js on this thread (Node: its fake worker). */
+  workerSrc?: string;
+  /** Folder (ending in '/') of the packaged .bcmap files: an extension URL, or a path in Node. */
+  cMapUrl: string;
+}
+
+/** The host the extractors run in; passed in so that the same code runs in a Worker, a page and Node. */
+export interface ExtractEnv {
+  /** HTML text → a Document: DOMParser in a page, linkedom in a Worker or in Node. */
+  parseHtml: (html: string) => Document | Promise<Document>;
+  pdf: PdfEnv;
 }

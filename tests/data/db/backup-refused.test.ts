@@ -123,6 +123,9 @@ const cases: Array<[string, (b: Json) => unknown, string]> = [
   ['more right answers than questions', row('quizzes', 0, (q) => (q.correct = 11)), '第 1 次测验记录：答对数不能多于题数'],
   ['an unknown quiz mode', row('quizzes', 0, (q) => (q.mode = 'blitz')), '第 1 次测验记录：测验方式必须是 normal、weak 或 challenge'],
   ['a quiz without a date', row('quizzes', 0, (q) => delete q.at), '第 1 次测验记录：缺少测验时间'],
+  // Imported documents' texts (schema v5)
+  ['an imported text without its hash', (b) => ({ ...b, texts: [{ id: 's9', text: '全文', format: 'txt', file: 'a.txt', importedAt: at(0).toISOString() }] }), '第 1 份导入文件的文字：缺少全文的校验值'],
+  ['an imported text as a list', (b) => ({ ...b, texts: [{ id: 's9', text: ['全文'], hash: 'h1', importedAt: at(0).toISOString() }] }), '第 1 份导入文件的文字：全文必须是文字'],
 ];
 
 describe('a broken backup is refused, and the store is left byte-for-byte as it was', () => {

@@ -120,6 +120,17 @@ describe('figureDistractors', () => {
     }
   });
 
+  it('draws from the question’s own document first (an imported document quizzes on itself)', () => {
+    const near = { value: '11', unit: '%' };
+    const own = [{ value: '14', unit: '%' }, { value: '16', unit: '%' }];
+    const pool = [near, { value: '10.5', unit: '%' }, { value: '9.5', unit: '%' }, ...own];
+    for (let seed = 0; seed < 20; seed++) {
+      const got = figureDistractors({ ...fig('10.2%', '10.2', '%'), home: new Set(own) }, pool, seededRandom(seed));
+      // The two taken from the documents come from its own document, though others are nearer in size.
+      expect(got.filter((d) => d === '14%' || d === '16%').length, `seed ${seed}: ${got.join()}`).toBe(2);
+    }
+  });
+
   it('rounds derived numbers like the answer', () => {
     expect(figureDistractors(fig('10.2%', '10.2', '%'), [], seededRandom(3)).every((d) => /^\d+\.\d%$/.test(d))).toBe(true);
     expect(figureDistractors(fig('2020年', '2020', '年'), [], seededRandom(3)).every((d) => /^20[12]\d年$/.test(d))).toBe(true);

@@ -1,0 +1,309 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { db, type SourceRow } from '@/data/db/schema';
+import { conflictsWithDeck, findImported, writeImport, type ImportPlan } from '@/data/db/import';
+import { toChineseMessage } from '@/data/db/errors';
+import { ExtractError, extractPage } from '@/lib/extract';
+import type { Source } from '@/data/knowledge/types';
+import { takePageHandoff, type PageHandoff } from '@/components/page-import';
+import { ErrorAlert } from '@/components/common/error-alert';
+import { runImportWorker, type Extracted } from './run';
+import type { ImportProgress, WorkerRequest } from './protocol';
+import { ImportPreview } from './preview';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'reading'; name: string; progress: ImportProgress }
+  | { kind: 'preview'; plan: ImportPlan; extracted: Extracted; replacing?: SourceRow; current: Set<string>; titles: Map<string, string> }
+  | { kind: 'duplicate'; existing: SourceRow; extracted: Extracted; name: string };
+
+/** `#import?replace=<source id>`: 重新导入 from the documents page. */
+function replaceFromHash(): string | undefined {
+  const q = location.hash.split('?')[1];
+  return q ? (new URLSearchParams(q).get('replace') ?? undefined) : undefined;
+}
+
+const NO_CARDS = '这份文件里没有找到可以制作卡片的提法、数字或术语，没有导入任何内容。';
+
+/** #import: files, pasted text or the page handed over by the popup → preview → 加入学习. */
+export function ImportSection() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const [queue, setQueue] = useState<File[]>([]);
+  const [replace, setReplace] = useState(replaceFromHash);
+  const [replaceTitle, setReplaceTitle] = useState('');
+  const [pasteTitle, setPasteTitle] = useState('');
+  const [pasteText, setPasteText] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onHash = () => setReplace(replaceFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    if (!replace) return setReplaceTitle('');
+    void db.sources.get(replace).then((s) => setReplaceTitle(s?.title ?? ''));
+  }, [replace]);
+  // Closing the page mid-import: the worker dies with it and nothing was written.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const start = useCallback(
+    async (req: WorkerRequest, name: string, titleOverride?: string) => {
+      abort.current?.abort();
+      const ctrl = new AbortController();
+      abort.current = ctrl;
+      setError('');
+      setDone('');
+      setPhase({ kind: 'reading', name, progress: { label: '正在读取' } });
+      try {
+        const sourceId = req.sourceId ?? replace;
+        const extracted = await runImportWorker({ ...req, sourceId }, (p) => setPhase((ph) => (ph.kind === 'reading' ? { ...ph, progress: { ...ph.progress, ...p } } : ph)), ctrl.signal);
+        if (ctrl.signal.aborted) return;
+        const { deck, doc } = extracted;
+        if (!deck.cards.length) throw new ExtractError('empty', NO_CARDS);
+        const source = { ...deck.sources[0] };
+        if (titleOverride) source.title = titleOverride;
+        const replacing = sourceId ? await db.sources.get(sourceId) : undefined;
+        // A newer version keeps the name the user gave the document.
+        if (replacing && !titleOverride) source.title = replacing.title;
+        if (!replacing) {
+          const existing = await findImported(db, doc.text, source);
+          if (existing) return setPhase({ kind: 'duplicate', existing, extracted, name });
+        }
+        const conflicts = await conflictsWithDeck(db, source.id, deck);
+        const current = new Set(await db.cards.where('sourceIds').equals(source.id).filter((c) => !c.retired).primaryKeys());
+        const titles = new Map((await db.sources.toArray()).map((s) => [s.id, s.title]));
+        const plan: ImportPlan = { source, text: doc.text, format: doc.format, deck: { ...deck, sources: [source] }, conflicts };
+        setPhase({ kind: 'preview', plan, extracted, replacing, current, titles });
+      } catch (err) {
+        if (ctrl.signal.aborted) return;
+        setError(err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : toChineseMessage(err));
+        setPhase({ kind: 'idle' });
+      }
+    },
+    [replace],
+  );
+
+  const startFile = useCallback(
+    async (file: File) => {
+      const bytes = await file.arrayBuffer();
+      await start({ type: 'file', name: file.name, bytes, mime: file.type || undefined }, file.name);
+    },
+    [start],
+  );
+
+  // The next chosen file, once the one before is written, skipped or refused.
+  useEffect(() => {
+    if (phase.kind !== 'idle' || !queue.length) return;
+    const [next, ...rest] = queue;
+    setQueue(rest);
+    void startFile(next);
+  }, [phase.kind, queue, startFile]);
+
+  const startPage = useCallback(
+    (page: PageHandoff) => {
+      try {
+        const parsed = new DOMParser().parseFromString(page.html, 'text/html');
+        const doc = extractPage(parsed, page.url);
+        void start({ type: 'text', doc: { ...doc, titleHint: doc.titleHint ?? page.title } }, page.title || page.url);
+      } catch (err) {
+        setError(err instanceof ExtractError ? err.message : '没有读到这个网页的正文，没有导入任何内容。');
+      }
+    },
+    [start],
+  );
+
+  // 导入本页: the popup left the page in storage.session and opened this page.
+  useEffect(() => {
+    const check = () => void takePageHandoff().then((page) => page && startPage(page)).catch(() => {});
+    check();
+    window.addEventListener('hashchange', check);
+    window.addEventListener('focus', check);
+    return () => {
+      window.removeEventListener('hashchange', check);
+      window.removeEventListener('focus', check);
+    };
+  }, [startPage]);
+
+  function chooseFiles(files: FileList | File[] | null) {
+    const list = [...(files ?? [])];
+    if (!list.length) return;
+    setError('');
+    setDone('');
+    if (phase.kind === 'idle') {
+      const [first, ...rest] = list;
+      setQueue((q) => [...q, ...rest]);
+      void startFile(first);
+    } else setQueue((q) => [...q, ...list]);
+  }
+
+  function finish(message = '') {
+    setDone(message);
+    setPhase({ kind: 'idle' });
+    if (replace) {
+      setReplace(undefined);
+      history.replaceState(null, '', '#import');
+    }
+  }
+
+  async function confirm(plan: ImportPlan, source: Source, chosen: Set<string>) {
+    setBusy(true);
+    setError('');
+    try {
+      const counts = await writeImport(db, { ...plan, source, deck: { ...plan.deck, sources: [source] } }, chosen, new Date());
+      const parts = [`新增 ${counts.added} 张`, counts.kept ? `保留进度 ${counts.kept} 张` : '', counts.retired ? `停用 ${counts.retired} 张` : ''].filter(Boolean);
+      finish(`已加入学习：《${source.title}》，${parts.join('，')}。`);
+    } catch (err) {
+      setError(toChineseMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const reading = phase.kind === 'reading';
+  return (
+    <section aria-labelledby="import-heading" className="import">
+      <h2 id="import-heading">导入文件</h2>
+      {replace ? (
+        <p className="notice" data-testid="import-replace-banner">
+          重新导入《{replaceTitle || '…'}》：请选择新版本的文件或粘贴新版本的文字。
+          <button type="button" onClick={() => finish()}>
+            改为导入新文件
+          </button>
+        </p>
+      ) : (
+        <p className="muted">支持纯文本（.txt，UTF-8 或 GBK）、PDF（带文字层）、Word（.docx）、网页（.html、.mhtml），可一次选择多个文件。所有处理都在本机完成。</p>
+      )}
+      <ErrorAlert message={error} />
+      {done ? (
+        <p className="ok" role="status" data-testid="import-done">
+          {done} <a href="#cards">去卡片页查看</a> · <a href="#documents">查看文件</a>
+        </p>
+      ) : null}
+
+      {phase.kind === 'idle' ? (
+        <>
+          <div
+            className={`dropzone ${dragging ? 'over' : ''}`}
+            data-testid="import-dropzone"
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => {
+              e.preventDefault();
+              setDragging(false);
+              chooseFiles(e.dataTransfer.files);
+            }}
+          >
+            <p>把文件拖到这里，或</p>
+            <label className="button primary" htmlFor="import-files">
+              选择文件…
+            </label>
+            <input
+              id="import-files"
+              ref={fileInput}
+              className="visually-hidden"
+              type="file"
+              multiple
+              accept=".txt,.text,.pdf,.docx,.html,.htm,.mhtml,.mht,text/plain,application/pdf,text/html"
+              data-testid="import-file"
+              onChange={(e) => {
+                chooseFiles(e.target.files);
+                e.target.value = '';
+              }}
+            />
+          </div>
+          <form
+            className="paste"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!pasteText.trim()) return setError('请先粘贴文件的文字。');
+              const title = pasteTitle.trim();
+              void start({ type: 'text', doc: { file: title || '粘贴的文字', format: 'paste', text: pasteText, ...(title ? { titleHint: title } : {}) } }, title || '粘贴的文字', title || undefined);
+            }}
+          >
+            <h3>或粘贴文字</h3>
+            <label>
+              标题
+              <input value={pasteTitle} onChange={(e) => setPasteTitle(e.target.value)} placeholder="例如：2025年政府工作报告" data-testid="paste-title" />
+            </label>
+            <label>
+              正文
+              <textarea rows={8} value={pasteText} onChange={(e) => setPasteText(e.target.value)} placeholder="把文件的全文粘贴到这里" data-testid="paste-text" />
+            </label>
+            <button type="submit" data-testid="paste-submit">
+              读取文字
+            </button>
+          </form>
+        </>
+      ) : null}
+
+      {reading ? (
+        <div className="import-progress" role="status" aria-live="polite" data-testid="import-progress">
+          <p>
+            正在处理“{phase.name}”：{phase.progress.label}
+            {phase.progress.totalPages ? `（第 ${phase.progress.pages ?? 0}/${phase.progress.totalPages} 页）` : ''}…
+          </p>
+          <p className="muted small">
+            {phase.progress.pages ? `已读 ${phase.progress.pages} 页 · ` : ''}
+            {phase.progress.sentences !== undefined ? `${phase.progress.sentences} 句` : ''}
+            {queue.length ? ` · 之后还有 ${queue.length} 个文件` : ''}
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              abort.current?.abort();
+              setQueue([]);
+              setPhase({ kind: 'idle' });
+              setDone('已取消导入，没有写入任何内容。');
+            }}
+            data-testid="import-cancel"
+          >
+            取消
+          </button>
+        </div>
+      ) : null}
+
+      {phase.kind === 'duplicate' ? (
+        <div className="confirm-box" role="alertdialog" aria-labelledby="dup-text" data-testid="import-duplicate">
+          <p id="dup-text">《{phase.existing.title}》已经导入过，没有重复导入。如果这是它的新版本，可以重新导入：学过的卡片保留进度。</p>
+          <button
+            type="button"
+            className="primary"
+            autoFocus
+            data-testid="import-duplicate-replace"
+            onClick={() => {
+              setReplace(phase.existing.id);
+              void start({ type: 'text', doc: phase.extracted.doc, sourceId: phase.existing.id }, phase.name);
+            }}
+          >
+            重新导入
+          </button>{' '}
+          <button type="button" onClick={() => finish()}>
+            取消
+          </button>
+        </div>
+      ) : null}
+
+      {phase.kind === 'preview' ? (
+        <ImportPreview
+          plan={phase.plan}
+          sentences={phase.extracted.sentences}
+          pages={phase.extracted.doc.pages}
+          replacing={phase.replacing}
+          current={phase.current}
+          titles={phase.titles}
+          busy={busy}
+          onConfirm={(source, chosen) => void confirm(phase.plan, source, chosen)}
+          onCancel={() => finish('已放弃，没有写入任何内容。')}
+        />
+      ) : null}
+    </section>
+  );
+}

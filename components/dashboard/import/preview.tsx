@@ -1,0 +1,148 @@
+import { useMemo, useState } from 'react';
+import type { Card, Conflict, NoteKind, Source } from '@/data/knowledge/types';
+import type { ImportPlan } from '@/data/db/import';
+import { PRESELECT_AT_LEAST, PRESELECT_IMPORTANCE } from '@/data/knowledge/import-plan';
+import { KIND_NAMES } from '../names';
+
+const GROUPS: Array<{ kind: NoteKind; label: string }> = [
+  { kind: 'formulation', label: '提法' },
+  { kind: 'figure', label: '数字' },
+  { kind: 'term', label: '术语' },
+];
+
+export interface PreviewProps {
+  plan: ImportPlan;
+  sentences: number;
+  pages?: number;
+  /** The document a re-import replaces. */
+  replacing?: Source;
+  /** Cards the document already has in the deck (a re-import ticks them). */
+  current: ReadonlySet<string>;
+  /** Titles of the documents in the deck, for the conflicts. */
+  titles: ReadonlyMap<string, string>;
+  busy: boolean;
+  onConfirm: (source: Source, chosen: Set<string>) => void;
+  onCancel: () => void;
+}
+
+/** "本文件：5.5%，《…》：5%" for each conflict touching the card. */
+function conflictLines(card: Card, conflicts: Conflict[], titles: ReadonlyMap<string, string>, self: string): string[] {
+  return conflicts
+    .filter((c) => c.cards?.includes(card.id))
+    .map((c) => {
+      const theirs = c.evidence.find((e) => e.source !== self);
+      return `本文件：${c.values[0]}，《${titles.get(theirs?.source ?? '') ?? '其他文件'}》：${c.values[1]}`;
+    });
+}
+
+/** 预览: what the document would add, nothing written until 加入学习. */
+export function ImportPreview({ plan, sentences, pages, replacing, current, titles, busy, onConfirm, onCancel }: PreviewProps) {
+  const { deck } = plan;
+  const [title, setTitle] = useState(plan.source.title);
+  const [date, setDate] = useState(plan.source.date ?? '');
+  const [chosen, setChosen] = useState(() => {
+    // Headline items (and, on 重新导入, the cards the document already has); a short document's best few at least.
+    const best = [...deck.cards].sort((a, b) => b.importance - a.importance).slice(0, PRESELECT_AT_LEAST);
+    return new Set([...best, ...deck.cards.filter((c) => c.importance >= PRESELECT_IMPORTANCE || current.has(c.id))].map((c) => c.id));
+  });
+  const kindOf = useMemo(() => new Map(deck.notes.map((n) => [n.id, n.kind])), [deck]);
+  const groups = GROUPS.map((g) => ({ ...g, cards: deck.cards.filter((c) => (kindOf.get(c.noteId) ?? 'term') === g.kind) })).filter((g) => g.cards.length);
+  const self = plan.source.id;
+
+  const toggle = (ids: string[], on: boolean) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  const confirm = () => {
+    const source: Source = { ...plan.source, title: title.trim() || plan.source.title };
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) source.date = date;
+    else delete source.date;
+    onConfirm(source, chosen);
+  };
+
+  return (
+    <section className="import-preview" aria-labelledby="preview-title" data-testid="import-preview">
+      <h3 id="preview-title">预览：确认后才会加入学习</h3>
+      {replacing ? (
+        <p className="notice" data-testid="import-replacing">
+          这是《{replacing.title}》的新版本。内容相同的卡片保留学习进度；新版本里没有的卡片将停用（复习记录保留）。
+        </p>
+      ) : null}
+      <div className="preview-meta">
+        <label>
+          标题
+          <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="import-title" />
+        </label>
+        <label>
+          日期
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="import-date" />
+        </label>
+      </div>
+      <p className="muted" data-testid="import-counts">
+        {pages ? `共 ${pages} 页，` : ''}
+        {sentences} 句；找到 {groups.map((g) => `${g.label} ${g.cards.length} 张`).join('、')}卡片
+        {plan.conflicts.length ? `；与已有文件有 ${plan.conflicts.length} 处出入` : ''}。
+      </p>
+      {groups.map((g) => {
+        const picked = g.cards.filter((c) => chosen.has(c.id)).length;
+        return (
+          <fieldset key={g.kind} className="preview-group" data-testid={`import-group-${g.kind}`}>
+            <legend>
+              {g.label}
+              <span className="muted small">
+                {' '}
+                已选 {picked} / {g.cards.length}
+              </span>
+            </legend>
+            <div className="actions">
+              <button type="button" onClick={() => toggle(g.cards.map((c) => c.id), true)} data-testid={`import-all-${g.kind}`}>
+                全选
+              </button>
+              <button type="button" onClick={() => toggle(g.cards.map((c) => c.id), false)} data-testid={`import-none-${g.kind}`}>
+                全不选
+              </button>
+            </div>
+            <ul className="preview-cards">
+              {g.cards.map((c) => {
+                const warn = conflictLines(c, plan.conflicts, titles, self);
+                return (
+                  <li key={c.id} data-testid="import-card">
+                    <label className="check">
+                      <input type="checkbox" checked={chosen.has(c.id)} onChange={(e) => toggle([c.id], e.target.checked)} data-testid="import-card-check" />
+                      <span>
+                        <span className="row-prompt-wrap">{c.prompt}</span>
+                        <span className="row-answer"> → {c.answer}</span>
+                        <span className="row-meta"> {KIND_NAMES[c.kind]}</span>
+                        {current.has(c.id) ? <span className="tag">已有进度</span> : null}
+                      </span>
+                    </label>
+                    {c.evidence[0] ? <blockquote className="preview-quote">{c.evidence[0].quote}</blockquote> : null}
+                    {warn.map((w) => (
+                      <p key={w} className="row-warn small" data-testid="import-conflict">
+                        ⚠ {w}
+                      </p>
+                    ))}
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+        );
+      })}
+      <div className="actions sticky-actions">
+        <button type="button" className="primary" disabled={busy || !chosen.size} onClick={confirm} data-testid="import-confirm">
+          加入学习（{chosen.size} 张）
+        </button>
+        <button type="button" disabled={busy} onClick={onCancel} data-testid="import-cancel-preview">
+          放弃
+        </button>
+      </div>
+    </section>
+  );
+}

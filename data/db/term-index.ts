@@ -1,0 +1,49 @@
+// The term index content scripts match pages with, built from the notes in the store: the bundled
+// deck and every imported document alike, so a note written later is highlighted too.
+import { HIGHLIGHTED_KINDS, highlightTerms } from '../knowledge/highlight-terms';
+import { buildTermIndex, type TermIndex } from '../match/index-terms';
+import type { NoteRow, TifaDB } from './schema';
+import { noteStates, type StudiedState } from '../match/term-states';
+import { State } from '../srs/scheduler';
+
+/**
+ * Notes held back until checked (待核实) stay off pages. The one place that decides it: the
+ * held-back flag is not in the schema yet; when it is, test it here (and nowhere else).
+ */
+export function isHeldBack(_note: NoteRow): boolean {
+  return false;
+}
+
+/** Notes whose terms light up on pages: current (not retired by a deck update) and not held back. */
+export function highlightedNotes(notes: readonly NoteRow[]): NoteRow[] {
+  return notes.filter((n) => !n.retired && !isHeldBack(n));
+}
+
+/** The tables the index is made from: a write to any of them makes a cached index stale. */
+export const TERM_INDEX_TABLES = ['notes'] as const;
+
+/** `onRead` (benchmarks) hears when the notes have been read, by performance.now(). */
+export async function termIndexFromDb(db: TifaDB, onRead?: (at: number) => void): Promise<TermIndex> {
+  // Only the kinds that light up (by the kind index): figures, half the notes, are never read.
+  // One range per kind (getAll on the index), not anyOf (a cursor that jumps between keys).
+  const notes = (await Promise.all(HIGHLIGHTED_KINDS.map((kind) => db.notes.where('kind').equals(kind).toArray()))).flat();
+  onRead?.(performance.now());
+  return buildTermIndex(highlightTerms(highlightedNotes(notes)));
+}
+
+/** Every note with a studied or asked-for card, and how far along it is: the colours of its terms on pages. */
+export async function studiedNoteStates(db: TifaDB): Promise<Record<string, StudiedState>> {
+  const [studied, wanted] = await Promise.all([
+    db.cards.where('state').anyOf([State.Learning, State.Review, State.Relearning]).toArray(),
+    db.cards.where('wanted').aboveOrEqual(0).toArray(),
+  ]);
+  return noteStates(
+    [...studied, ...wanted].map((c) => ({
+      noteId: c.noteId,
+      state: c.fsrs.state,
+      scheduledDays: c.fsrs.scheduled_days,
+      retired: c.retired === 1,
+      wanted: c.wanted !== undefined,
+    })),
+  );
+}
