@@ -23,8 +23,10 @@ function countWord(n: number): string {
 }
 
 function evidenceFor(marked: MarkedEvidence[], member?: string): Evidence[] {
-  return marked.map(({ ev, byMember, byMemberEvidence }) => {
+  return marked.flatMap(({ ev, byMember, byMemberEvidence }) => {
     if (member && byMemberEvidence?.[member]) return byMemberEvidence[member];
+    // A list over several paragraphs: where it starts, then each member's own sentence.
+    if (!member && byMemberEvidence) return [ev, ...Object.values(byMemberEvidence).filter((x) => x.offset !== ev.offset)];
     if (!member || !byMember) return ev;
     const marks = byMember[member];
     const { marks: _all, ...rest } = ev;

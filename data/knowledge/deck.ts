@@ -1,7 +1,7 @@
 // The deck from documents: normalize → extract → merge → conflicts → cards → terms. Pure: the
 // same function builds the bundled deck in Node and an imported document's cards in the extension.
 import * as OpenCC from 'opencc-js';
-import type { Card, Conflict, Deck, Note, Source, Term } from './types';
+import type { Card, Conflict, Deck, Evidence, Note, Source, Term } from './types';
 import { normalizeDocument } from './normalize';
 import { extractFigures, figureCloze, type RawFigure } from './figures';
 import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from './merge';
@@ -11,7 +11,9 @@ import { formulationNotes } from './formulation-notes';
 import { sourceMeta } from './source-meta';
 import { extractFormulations } from './formulations';
 import { extractTerms } from './terms';
-import { flagSuspectYears } from './suspect';
+import { flagSuspectYears, selfContradictory, suspicion } from './suspect';
+import { orderEvidence, type Distrust } from './quotes';
+import { nearSameFigure } from './near-duplicates';
 import { GLOSSARY } from '../glossary';
 import type { RawFormulation } from './raw';
 
@@ -38,10 +40,13 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
 
   const found = texts.map((doc) => ({ doc, found: extractFormulations(doc.norm.text, GLOSSARY) }));
   const formulations = formulationNotes(found, GLOSSARY);
-  const figures = figureDrafts(texts, figuresByDoc);
-  const terms = termNotes(found);
-
   const conflictList = findConflicts(texts.flatMap((doc, i) => numberOccurrences(doc, figuresByDoc[i])));
+  const { suspects, distrust } = suspicion(conflictList);
+  const figures = mergeNearFigures(figureDrafts(texts, figuresByDoc), distrust);
+  const named = new Set(formulations.flatMap(({ note }) => [note.name, ...(note.aliases ?? [])].map(comparable)));
+  // A quoted name that is a formulation's name or alias is that formulation, not a second note.
+  const terms = termNotes(found).filter(({ note }) => !named.has(comparable(note.name)));
+
   const conflictsAt = new Map<string, string[]>();
   for (const c of conflictList) {
     for (const o of c.occurrences) {
@@ -51,7 +56,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     }
   }
 
-  const cards: Card[] = [];
+  let cards: Card[] = [];
   const title = (id: string) => sources.find((x) => x.id === id)?.title;
   cards.push(...mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))));
   for (const f of figures) {
@@ -61,19 +66,46 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     cards.push(card);
   }
   for (const { note, marked } of terms) cards.push(...termCards(note, marked));
+  cards = cards.filter((c) => !selfContradictory(c.prompt) && !selfContradictory(c.answer));
+  for (const c of cards) c.evidence = orderEvidence(c, distrust);
 
   const notes = [...formulations.map((f) => f.note), ...figures.map((f) => f.note), ...terms.map((t) => t.note)];
   const conflicts: Conflict[] = conflictList.map(({ occurrences: _o, ...c }) => ({
     ...c,
     notes: [...new Set(cards.filter((card) => card.conflicts?.includes(c.id)).map((card) => card.noteId))],
   }));
-  const suspect = flagSuspectYears(cards, conflicts, sources);
-  conflicts.push(...suspect.caveats);
-  for (const s of sources) if (suspect.notes.has(s.id)) s.caveat = suspect.notes.get(s.id);
-  const suspectIds = new Set(suspect.notes.keys());
-  for (const n of notes) n.evidence = [...n.evidence].sort((a, b) => Number(suspectIds.has(a.source)) - Number(suspectIds.has(b.source)));
+  conflicts.push(...flagSuspectYears(cards, conflicts, sources, suspects));
+  const rank = (e: Evidence) => distrust(e);
+  for (const n of notes) n.evidence = [...n.evidence].sort((a, b) => rank(a) - rank(b));
   cards.sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
-  return { version: DECK_VERSION, sources, notes, cards: dedupeCards(cards), conflicts, terms: highlightTerms(notes) };
+  // A note whose every card is held back is not highlighted on pages either.
+  const live = new Set(cards.filter((c) => !c.held).map((c) => c.noteId));
+  const shown = notes.filter((n) => live.has(n.id) || !cards.some((c) => c.noteId === n.id));
+  return { version: DECK_VERSION, sources, notes, cards: dedupeCards(cards), conflicts, terms: highlightTerms(shown) };
+}
+
+/**
+ * One fact in other words is one note: figure clozes with the same answer whose words around the
+ * blank say the same thing merge; the question of a trustworthy document is kept.
+ */
+function mergeNearFigures(drafts: FigureDraft[], distrust: Distrust): FigureDraft[] {
+  const trust = (d: FigureDraft) => Math.min(...d.note.evidence.map(distrust));
+  const out: FigureDraft[] = [];
+  const byAnswer = new Map<string, FigureDraft[]>();
+  for (const d of drafts) {
+    const same = byAnswer.get(d.answer) ?? [];
+    const kept = same.find((k) => nearSameFigure(k.prompt, d.prompt));
+    if (!kept) {
+      out.push(d);
+      byAnswer.set(d.answer, [...same, d]);
+      continue;
+    }
+    if (trust(d) < trust(kept)) Object.assign(kept, { prompt: d.prompt, note: { ...kept.note, id: d.note.id, name: d.note.name, figure: d.note.figure } });
+    kept.note.evidence = mergeEvidence(trust(d) < trust(kept) ? d.note.evidence : kept.note.evidence, trust(d) < trust(kept) ? kept.note.evidence : d.note.evidence);
+    kept.note.importance = round(Math.max(kept.note.importance, d.note.importance) + 0.05);
+    kept.sentences.push(...d.sentences);
+  }
+  return out;
 }
 
 /** Figures: identical clozes merge; then one fact (subject, date, value) stated in other words merges. */
