@@ -65,6 +65,14 @@ function yearMarks(quote: string, value: string): Array<[number, number]> {
 const YEARLIKE = /(?<![\d.])(?:1[89]|20)\d\d(?![\d.%])/;
 export const yearlike = (s: string) => YEARLIKE.test(s.replace(/(\d)\s+(?=\d)/g, '$1'));
 
+/** What the user decided about a held card: confirmed (studied like any other) or discarded (never shown). */
+export type Verdict = 'confirmed' | 'discarded';
+
+/** True while a card is 待核实 or was discarded: out of review, quizzes and highlights. */
+export function heldBack(card: { held?: string; verdict?: Verdict }): boolean {
+  return card.held !== undefined && card.verdict !== 'confirmed';
+}
+
 /** The words shown on a flagged document and its held cards. */
 export const SUSPECT_NOTICE = '年份与其他文件不一致，相关卡片待核实';
 

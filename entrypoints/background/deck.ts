@@ -1,5 +1,6 @@
 import { db } from '@/data/db/schema';
 import { syncDeck } from '@/data/db/deck-sync';
+import { heldOnlyNotes } from '@/data/db/held';
 import { buildTermIndex, type TermIndex } from '@/data/match/index-terms';
 import type { Deck } from '@/data/knowledge/types';
 
@@ -31,11 +32,17 @@ export async function installDeck(reason: string): Promise<void> {
 export async function getTermIndex(): Promise<TermIndex | null> {
   if (index) return index;
   try {
-    index = buildTermIndex((await bundledDeck()).terms);
+    // Notes whose every card is held back as 待核实 are not highlighted.
+    index = buildTermIndex((await bundledDeck()).terms, await heldOnlyNotes(db));
     return index;
   } catch {
     return null;
   }
+}
+
+/** A held card was confirmed or discarded: the next request builds the index again. */
+export function forgetTermIndex(): void {
+  index = undefined;
 }
 
 /** The deck is loaded on install; a worker that wakes up later finds it in the store already. */

@@ -1,7 +1,7 @@
 import { onMessage } from '@/data/messages';
 import { openDashboardTab, openExtensionPage } from '@/components/open-dashboard';
 import { bumpProgress } from '@/components/progress-stamp';
-import { installDeck, getTermIndex } from './deck';
+import { installDeck, getTermIndex, forgetTermIndex } from './deck';
 import { refreshBadge, watchDayChange } from './badge';
 import { getSiteState, setSiteEnabled, restoreUserSites } from './sites';
 import { addToStudy, rateFromPage, termCardInfo, termStates, recordSighting } from './term-card';
@@ -24,7 +24,7 @@ export default defineBackground(() => {
   onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   onMessage('openDashboard', ({ data }) => openDashboardTab(data));
   onMessage('openQuiz', () => openExtensionPage('quiz'));
-  onMessage('storeChanged', () => Promise.all([refreshBadge(), bumpProgress()]).then(() => {}));
+  onMessage('storeChanged', () => (forgetTermIndex(), Promise.all([refreshBadge(), bumpProgress()]).then(() => {})));
   onMessage('getTermIndex', () => getTermIndex());
   onMessage('getTermStates', () => termStates());
   onMessage('getTermCard', ({ data }) => termCardInfo(data));

@@ -2,6 +2,7 @@ import { db, type CardRow } from '@/data/db/schema';
 import { cardText, getSettings, recordSighting as storeSighting, saveReview } from '@/data/db/repo';
 import { addTermCard } from '@/data/db/user-cards';
 import { noteStates, type StudiedState } from '@/data/match/term-states';
+import { heldBack } from '@/data/knowledge/suspect';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
 import { bumpProgress } from '@/components/progress-stamp';
@@ -12,7 +13,7 @@ const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'figure-cloze', 
 const STATE_NAMES: CardStateName[] = ['new', 'learning', 'review', 'relearning'];
 
 function mainCard(cards: CardRow[]): CardRow | undefined {
-  const live = cards.filter((c) => !c.retired);
+  const live = cards.filter((c) => !c.retired && !heldBack(c));
   const rank = (c: CardRow) => {
     const i = MAIN_KIND_ORDER.indexOf(c.kind);
     return i < 0 ? MAIN_KIND_ORDER.length : i;
@@ -55,7 +56,7 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
       intervals: previewIntervals(card.fsrs, now, settings).map((p) => p.label) as [string, string, string, string],
     },
     // Being learned: studied at least once, or asked for with 加入学习 and waiting in today's queue.
-    inStudy: cards.some((c) => !c.retired && !c.suspended && (c.fsrs.state !== State.New || c.wanted !== undefined)),
+    inStudy: cards.some((c) => !c.retired && !c.suspended && !heldBack(c) && (c.fsrs.state !== State.New || c.wanted !== undefined)),
     seen: card?.seen?.count ? { count: card.seen.count, last: new Date(card.seen.last ?? now).toISOString() } : undefined,
     conflicts: touching.map((c) => `${c.topic}：${c.values.join(' / ')}`),
   };
@@ -98,6 +99,7 @@ export async function termStates(): Promise<Record<string, StudiedState>> {
       scheduledDays: c.fsrs.scheduled_days,
       retired: c.retired === 1,
       wanted: c.wanted !== undefined,
+      held: heldBack(c),
     })),
   );
 }

@@ -19,7 +19,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const cards = await db.cards.orderBy('id').toArray();
     expect(cards.map((c) => c.seen)).toEqual([{ count: 0 }, { count: 0 }]);
     expect(cards[0].edited).toEqual({ prompt: '我的问法' });
@@ -50,7 +50,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.cards.count()).toBe(2);
     expect((await db.cards.get('c1'))!.seen).toEqual({ count: 3, last: T0 });
     expect(await db.quizzes.count()).toBe(1);
@@ -60,11 +60,33 @@ describe('TifaDB schema', () => {
     db.close();
   });
 
+  it('opens a database written by version 4: rows kept, the 待核实 index usable once a deck sync sets `held`', async () => {
+    const deps = fakeDeps();
+    const v4 = new Dexie('tifa', deps);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores({ quizzes: '++id, at' });
+    v4.version(3).stores({ cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]' });
+    v4.version(4).stores({ cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted' });
+    const row = { noteId: 'n1', kind: 'figure-cloze', prompt: '到____实现脱贫', answer: '2024年', evidence: [], importance: 0.3, sourceIds: ['s3'], due: T0, state: 0, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 0 }, seen: { count: 0 } };
+    await v4.table('cards').bulkAdd([{ ...row, id: 'c1', wanted: 5 }, { ...row, id: 'c2' }]);
+    v4.close();
+
+    const db = openDb('tifa', deps);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.cards.count()).toBe(2);
+    expect((await db.cards.get('c1'))!.wanted).toBe(5);
+    expect(await db.cards.where('held').above('').count()).toBe(0);
+    await db.cards.update('c2', { held: 's3' });
+    expect(await db.cards.where('held').above('').primaryKeys()).toEqual(['c2']);
+    db.close();
+  });
+
   it('indexes what the queues and browser query', async () => {
     const db = openDb('tifa', fakeDeps());
     await db.open();
     const idx = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
-    expect(idx('cards')).toEqual(['[state+due]', '[state+importance]', 'due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended', 'wanted']);
+    expect(idx('cards')).toEqual(['[state+due]', '[state+importance]', 'due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended', 'wanted', 'held'].sort());
     expect(idx('reviewLogs')).toEqual(['[cardId+review]', 'cardId', 'review']);
     expect(db).toBeInstanceOf(TifaDB);
     db.close();
