@@ -86,7 +86,7 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
         {card.evidence.length ? (
           card.evidence.map((ev, i) => {
             const s = sources?.find((x) => x.id === ev.source);
-            return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, url: s.url }} />;
+            return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }} />;
           })
         ) : (
           <p className="muted">这张卡片没有记录出处。</p>

@@ -2,6 +2,7 @@
 // The user confirms each (it joins review like any other card) or discards it (it never shows).
 import type { CardRow, TifaDB } from './schema';
 import { heldBack, type Verdict } from '../knowledge/suspect';
+import { StoreError } from './errors';
 
 /** Held cards still waiting for the user's decision, in the deck's order of importance. */
 export async function listHeld(db: TifaDB): Promise<CardRow[]> {
@@ -12,7 +13,7 @@ export async function listHeld(db: TifaDB): Promise<CardRow[]> {
 /** Records the user's decision; `null` puts the card back to 待核实. */
 export async function setVerdict(db: TifaDB, id: string, verdict: Verdict | null): Promise<void> {
   const n = await db.cards.update(id, { verdict: verdict ?? undefined });
-  if (!n) throw new Error('找不到这张卡片，可能已被删除。');
+  if (!n) throw new StoreError('找不到这张卡片，可能已被删除。', 'not-found');
 }
 
 /** Notes whose every live card is held back or discarded: their terms are not highlighted on pages. */

@@ -43,7 +43,7 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
     glossaryNote: glossaryParts.length ? `${glossaryParts.some((p) => p.startsWith('member')) ? '部分成员' : '内容'}来自术语表（文件中未列出）` : undefined,
     evidence: note.evidence.slice(0, 3).map((e) => ({
       sourceTitle: sources.get(e.source)?.title ?? e.source,
-      sourceDate: sources.get(e.source)?.date,
+      sourceDate: sources.get(e.source)?.dateUnverified ? '日期待核实' : sources.get(e.source)?.date,
       quote: e.quote,
       marks: e.marks,
     })),
