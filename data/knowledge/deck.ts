@@ -115,7 +115,9 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraf
   texts.forEach((doc, i) => {
     for (const fig of figuresByDoc[i]) {
       const { prompt, answer } = figureCloze(doc.norm.text, fig);
-      if (!answerable(fig, prompt)) continue;
+      if (!answerable(fig, prompt) || ANECDOTE.test(doc.norm.text.slice(fig.sentence.start, fig.sentence.end))) continue;
+      // "____以上老人占比超过16%": an age that bounds a group, not the fact the sentence states.
+      if (/岁$/.test(answer) && /____(?:以上|以下|及以上)/.test(prompt)) continue;
       const ev = evidenceAt(doc, fig.sentence.start, fig.sentence.end, [fig.span]);
       const sentenceKey = `${doc.source}:${fig.sentence.start}`;
       const date = fig.date?.replace('年年底', '年底');
@@ -154,6 +156,12 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraf
   for (const d of drafts) d.note.importance = round(d.note.importance + 0.05 * (d.note.evidence.length - 1));
   return drafts;
 }
+
+/**
+ * A figure from an illustration about one unnamed place or household ("有个地方…每1户要填写10份表格",
+ * "有一个乡…仅打印费就花了10多万元", "我的一户贫困户…2名儿媳") is a story told, not a fact to learn.
+ */
+const ANECDOTE = /有(?:一)?个(?:地方|乡|村|县|镇|贫困户|干部|企业)|我的一户|某(?:地|省|市|县|乡|村)/;
 
 /** Context a figure cloze needs when it names neither what it measures nor when: "今后____" is no question. */
 const MIN_CONTEXT = 12;

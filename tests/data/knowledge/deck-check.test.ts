@@ -97,3 +97,19 @@ describe('every card of the bundled deck', () => {
     expect(prompts.filter((p, i) => prompts.indexOf(p) !== i)).toEqual([]);
   });
 });
+
+describe('figures told as a story', () => {
+  it('are not asked: one unnamed place, or an age that only bounds a group', () => {
+    const text = [
+      '有个地方的扶贫档案资料包括4个部分，每1户要填写10份表格。',
+      '媒体报道，有一个乡迎接各类检查团，仅打印费就花了10多万元。',
+      '缺劳力、缺技术的比例分别占到32.7%和31.1%，65岁以上老人占比超过16%。',
+      '2019年全国832个贫困县农民人均可支配收入达到11567元。',
+    ].join('\n');
+    const answers = buildDeck([{ file: 'story.txt', text }]).cards.map((c) => c.answer);
+    expect(answers).not.toContain('1户');
+    expect(answers).not.toContain('10多万元');
+    expect(answers).not.toContain('65岁');
+    expect(answers).toContain('11567元');
+  });
+});
