@@ -58,7 +58,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
 
   let cards: Card[] = [];
   const title = (id: string) => sources.find((x) => x.id === id)?.title;
-  cards.push(...mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))));
+  cards.push(...withoutNestedClozes(mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))), formulations.map((f) => f.note)));
   for (const f of figures) {
     const card = figureCard(f.note, f.prompt, f.answer);
     const touched = [...new Set(f.sentences.flatMap((k) => conflictsAt.get(k) ?? []))];
@@ -209,6 +209,20 @@ function mergeMemberCards(cards: Card[]): Card[] {
     kept.evidence = mergeEvidence(kept.evidence, c.evidence);
     return false;
   });
+}
+
+/**
+ * A formulation inside a larger one (三保障 in 两不愁三保障) asks its own list, but blanking a member
+ * of it asks again what the larger one's cloze asks: those clozes are left to the larger one.
+ */
+function withoutNestedClozes(cards: Card[], notes: Note[]): Card[] {
+  const named = notes.filter((n) => n.members?.length && n.name !== n.members.join('、'));
+  const nested = new Set(
+    named
+      .filter((a) => named.some((b) => b !== a && b.members!.length > a.members!.length && a.members!.every((m) => b.members!.includes(m))))
+      .map((a) => a.id),
+  );
+  return cards.filter((c) => !(c.kind === 'formulation-cloze' && nested.has(c.noteId)));
 }
 
 /** Ids must be unique: two notes can ask the same thing (a member of two formulations). */

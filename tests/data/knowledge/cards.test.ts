@@ -1,7 +1,7 @@
 // Prompts of unnamed lists: a parallel series is asked with its shared wording as the hint, a numbered
 // series through the sentence or section title that announces it; nothing longer than MAX_PROMPT.
 import { describe, expect, it } from 'vitest';
-import { MAX_PROMPT, formulationCards, headingQuestion, seriesClues } from '@/data/knowledge/cards';
+import { MAX_PROMPT, formulationCards, headingQuestion, seriesClues, type CardContext } from '@/data/knowledge/cards';
 import type { Note } from '@/data/knowledge/types';
 
 describe('seriesClues', () => {
@@ -69,7 +69,7 @@ describe('formulationCards of unnamed lists', () => {
 
 describe('cards an organiser would not ask are left out', () => {
   const named = (name: string, members: string[]): Note => ({ ...note(members, false), name });
-  const cardsOf = (n: Note, cue?: Parameters<typeof formulationCards>[2]['cue']) => formulationCards(n, [{ ev: n.evidence[0] }], { cue, title: () => '在座谈会上的讲话' });
+  const cardsOf = (n: Note, cue?: CardContext['cue']) => formulationCards(n, [{ ev: n.evidence[0] }], { cue, title: () => '在座谈会上的讲话' });
 
   it('asks no member card of a two-character word that shares nothing with the name ("内容" → 五个精准)', () => {
     const asked = cardsOf(named('五个精准', ['对象', '目标', '内容', '措施', '考评'])).filter((c) => c.kind === 'formulation-member');

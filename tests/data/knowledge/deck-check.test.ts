@@ -93,6 +93,9 @@ describe('every card of the bundled deck', () => {
       }),
     );
     expect(pairs).toEqual([]);
+    // A member blanked in a formulation and again in one nested in it (三保障 in 两不愁三保障) is one question.
+    const namedClozes = deck.cards.filter((c) => c.kind === 'formulation-cloze' && /^“[^”]+”：/.test(c.prompt)).map((c) => c.answer);
+    expect(namedClozes.filter((a, i) => namedClozes.indexOf(a) !== i)).toEqual([]);
     const prompts = deck.cards.map((c) => c.prompt);
     expect(prompts.filter((p, i) => prompts.indexOf(p) !== i)).toEqual([]);
   });
