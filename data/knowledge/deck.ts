@@ -102,7 +102,7 @@ function mergeNearFigures(drafts: FigureDraft[], distrust: Distrust): FigureDraf
     }
     if (trust(d) < trust(kept)) Object.assign(kept, { prompt: d.prompt, note: { ...kept.note, id: d.note.id, name: d.note.name, figure: d.note.figure } });
     kept.note.evidence = mergeEvidence(trust(d) < trust(kept) ? d.note.evidence : kept.note.evidence, trust(d) < trust(kept) ? kept.note.evidence : d.note.evidence);
-    kept.note.importance = round(Math.max(kept.note.importance, d.note.importance) + 0.05);
+    kept.note.importance = Math.max(kept.note.importance, d.note.importance);
     kept.sentences.push(...d.sentences);
   }
   return out;
