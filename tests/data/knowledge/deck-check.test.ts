@@ -1,20 +1,12 @@
 // Nothing wrong is taught from the bundle: a check over every card of the bundled deck. Each rule is
 // what a learner relies on when a card shows its quote, not a figure of the engine's internals.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildDeck } from '@/data/knowledge/deck';
 import { plain, quoteHasAnswer } from '@/data/knowledge/quotes';
 import { selfContradictory, yearlike } from '@/data/knowledge/suspect';
 import { nearSameFigure } from '@/data/knowledge/near-duplicates';
 import type { Card, Evidence } from '@/data/knowledge/types';
-
-const DIR = join(import.meta.dirname, '../../../data/sources');
-const docs = readdirSync(DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((file) => ({ file, text: readFileSync(join(DIR, file), 'utf8') }));
-const deck = buildDeck(docs);
+import { bundledDocs as docs, realDeck as deck } from '../quiz/real-deck';
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const originals = new Map(deck.sources.map((s, i) => [s.id, squeeze(docs[i].text)]));
 const flagged = new Set(deck.sources.filter((s) => s.caveat).map((s) => s.id));
