@@ -118,6 +118,8 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraf
       if (!answerable(fig, prompt) || ANECDOTE.test(doc.norm.text.slice(fig.sentence.start, fig.sentence.end))) continue;
       // "____以上老人占比超过16%": an age that bounds a group, not the fact the sentence states.
       if (/岁$/.test(answer) && /____(?:以上|以下|及以上)/.test(prompt)) continue;
+      // "是…639万的____": a clause whose subject stayed in the clause before; asked alone it says nothing.
+      if (/^是/.test(prompt)) continue;
       const ev = evidenceAt(doc, fig.sentence.start, fig.sentence.end, [fig.span]);
       const sentenceKey = `${doc.source}:${fig.sentence.start}`;
       const date = fig.date?.replace('年年底', '年底');

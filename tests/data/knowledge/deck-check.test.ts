@@ -99,12 +99,15 @@ describe('figures told as a story', () => {
       '有个地方的扶贫档案资料包括4个部分，每1户要填写10份表格。',
       '媒体报道，有一个乡迎接各类检查团，仅打印费就花了10多万元。',
       '缺劳力、缺技术的比例分别占到32.7%和31.1%，65岁以上老人占比超过16%。',
+      '2016年至2020年全省农村贫困人口年均减贫人数86万人，是“十二五”时期全省实施精准扶贫精准脱贫基本方略期间年均减贫人数41万的2.1倍，是“十一五”时期全省实施农村扶贫开发纲要期间年均减贫人数32万的2.7倍。',
       '2019年全国832个贫困县农民人均可支配收入达到11567元。',
     ].join('\n');
     const answers = buildDeck([{ file: 'story.txt', text }]).cards.map((c) => c.answer);
     expect(answers).not.toContain('1户');
     expect(answers).not.toContain('10多万元');
     expect(answers).not.toContain('65岁');
+    expect(answers).not.toContain('2.7倍');
+    expect(answers).toContain('86万人');
     expect(answers).toContain('11567元');
   });
 });
