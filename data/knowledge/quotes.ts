@@ -6,12 +6,21 @@ import type { Card, Evidence } from './types';
 
 let toSimplified: Array<(s: string) => string> | undefined;
 
+/** Converting scripts is the slow part, and the same quotes and members come back card after card. */
+const memo = new Map<string, string>();
+const MEMO_SIZE = 20_000;
+
 /** Text compared for containment: simplified, half-width, without whitespace or punctuation between words. */
 export function plain(s: string): string {
+  const known = memo.get(s);
+  if (known !== undefined) return known;
   toSimplified ??= [OpenCC.Converter({ from: 'hk', to: 'cn' }), OpenCC.Converter({ from: 'tw', to: 'cn' })];
   let out = s.normalize('NFKC');
   for (const f of toSimplified) out = f(out);
-  return out.replace(/\s+/g, '').replace(/[“”‘’"'「」『』《》〈〉,、;:!?—…·]|[。.](?!\d)|(?<!\d)[.]/g, '');
+  out = out.replace(/\s+/g, '').replace(/[“”‘’"'「」『』《》〈〉,、;:!?—…·]|[。.](?!\d)|(?<!\d)[.]/g, '');
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(s, out);
+  return out;
 }
 
 /** A short aside in brackets left out: "因村派人（第一书记）精准" holds 因村派人精准. */
