@@ -126,6 +126,9 @@ export function validateBackup(data: unknown): BackupRows {
     };
     // Only a number may go into the `wanted` index; anything else is dropped.
     if (!(typeof card.wanted === 'number' && Number.isFinite(card.wanted))) delete card.wanted;
+    // Nor anything but a source id into the `held` index; a verdict is one of two words or nothing.
+    if (typeof card.held !== 'string') delete card.held;
+    if (card.verdict !== 'confirmed' && card.verdict !== 'discarded') delete card.verdict;
     return card;
   });
   const reviewLogs = records(d, 'reviewLogs').map((r): ReviewLogRow => {
