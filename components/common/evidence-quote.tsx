@@ -1,10 +1,12 @@
 import type { Evidence } from '@/data/knowledge/types';
-import { formatIsoDate } from './format';
+import { sourceDateText } from './format';
 import { displayQuote, markPieces } from './quote-text';
 
 export interface SourceInfo {
   title: string;
   date?: string;
+  /** The document's years are doubtful: its date is shown as 待核实. */
+  dateUnverified?: boolean;
   /** The page a card made from a selection came from. */
   url?: string;
 }
@@ -33,7 +35,7 @@ export function EvidenceQuote({ evidence, source }: { evidence: Evidence; source
         ) : (
           `《${source?.title ?? evidence.source}》`
         )}
-        {source?.date ? `（${formatIsoDate(source.date)}）` : ''}
+        {source && sourceDateText(source) ? `（${sourceDateText(source)}）` : ''}
       </figcaption>
     </figure>
   );

@@ -19,6 +19,12 @@ export function formatIsoDate(iso?: string): string {
   return [y && `${y}年`, m && `${m}月`, d && `${d}日`].filter(Boolean).join('');
 }
 
+/** A document's date as shown: 日期待核实 when its years are doubtful (the date is its own claim). */
+export function sourceDateText(s: { date?: string; dateUnverified?: boolean }): string {
+  if (s.dateUnverified) return '日期待核实';
+  return formatIsoDate(s.date);
+}
+
 export function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }

@@ -43,7 +43,14 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
         {KIND_NAMES[card.kind] ?? card.kind} · <span data-testid="card-state">{CARD_STATE_NAMES[state]}</span>
         {card.retired ? ' · 已从文件中移除' : ''}
         {card.edited ? ' · 已修改' : ''}
+        {card.held && !card.verdict ? <span className="tag" data-testid="card-held">待核实</span> : null}
+        {card.held && card.verdict === 'discarded' ? ' · 已舍弃（待核实卡片）' : ''}
       </p>
+      {card.held && !card.verdict ? (
+        <p className="doc-caveat" role="note">
+          这张卡片只来自年份与其他文件不一致的文件，暂不复习、不进测验。请在“文件”页逐张确认或舍弃。
+        </p>
+      ) : null}
       {card.conflicts?.length ? <ConflictWarning conflictIds={card.conflicts} /> : null}
       {editing ? (
         <CardEditForm card={card} onDone={() => setEditing(false)} />
@@ -84,7 +91,7 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
         {card.evidence.length ? (
           card.evidence.map((ev, i) => {
             const s = sources?.find((x) => x.id === ev.source);
-            return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, url: s.url }} />;
+            return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }} />;
           })
         ) : (
           <p className="muted">这张卡片没有记录出处。</p>

@@ -33,7 +33,7 @@ export function ConflictItem({ conflict: c, sources }: { conflict: ConflictRow; 
               .filter((ev) => ev.value === value)
               .map((ev, i) => {
                 const s = sourceOf(ev.source);
-                return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, url: s.url }} />;
+                return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }} />;
               })}
             {!c.resolved ? (
               <button type="button" data-testid="conflict-choose" onClick={() => void choose(value)}>

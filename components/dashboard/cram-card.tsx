@@ -47,7 +47,7 @@ export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(rememb
           </p>
           {card.evidence.slice(0, 2).map((ev, i) => {
             const s = sources?.find((x) => x.id === ev.source);
-            return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, url: s.url }} />;
+            return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }} />;
           })}
           <div className="cram-buttons" role="group" aria-label="回答">
             <button type="button" className="primary" onClick={() => onAnswer(true)} data-testid="cram-remembered">

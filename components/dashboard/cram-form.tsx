@@ -4,7 +4,7 @@ import { saveSettings } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
 import { cramActive } from '@/data/srs/queue';
 import type { StudySettings } from '@/data/srs/settings';
-import { formatIsoDate } from '@/components/common/format';
+import { formatIsoDate, sourceDateText } from '@/components/common/format';
 
 interface Props {
   settings: StudySettings;
@@ -84,7 +84,7 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
             <label key={s.id} className="check">
               <input type="checkbox" data-testid="cram-source" checked={picked.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
               {s.title}
-              {s.date ? <span className="muted small">（{formatIsoDate(s.date)}）</span> : null}
+              {sourceDateText(s) ? <span className="muted small">（{sourceDateText(s)}）</span> : null}
             </label>
           ))}
         </fieldset>

@@ -5,8 +5,9 @@ import { deleteDocument } from '@/data/db/import';
 import { toChineseMessage } from '@/data/db/errors';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { getSettings } from '@/data/db/repo';
-import { formatIsoDate, percent } from '@/components/common/format';
+import { percent, sourceDateText } from '@/components/common/format';
 import { progressBySource } from './metrics';
+import { HeldCards } from './held-cards';
 
 /** #documents: each document's progress, and how ready the cadre is for it today. */
 export function DocumentsSection({ now }: { now: Date }) {
@@ -29,6 +30,7 @@ export function DocumentsSection({ now }: { now: Date }) {
         “准备程度”是今天结束时您能回忆起的卡片比例（按记忆模型估算，未学的卡片按 0 计，已暂停的不计）。学习会前一天，争取达到 90% 以上。
       </p>
       {!sources.length ? <p className="muted">还没有文件。</p> : null}
+      <HeldCards sources={data.sources} />
       <ul className="doc-list">
         {sources.map((s) => {
           const p = data.progress.get(s.id) ?? { total: 0, studied: 0, new: 0, dueToday: 0, readiness: null };
@@ -38,12 +40,17 @@ export function DocumentsSection({ now }: { now: Date }) {
               <div className="doc-head">
                 <h3>{s.title}</h3>
                 <p className="muted small">
-                  {s.date ? formatIsoDate(s.date) : '日期不详'}
+                  <span data-testid="doc-date">{sourceDateText(s) || '日期不详'}</span>
                   {s.traditional ? <span className="tag">繁体原文</span> : null}
                   {data.cram.has(s.id) ? <span className="tag cram">学习会文件</span> : null}
                   <span className="tag" data-testid="doc-origin">{s.origin === BUNDLED ? '随附文件' : '导入的文件'}</span>
                 </p>
               </div>
+              {s.caveat ? (
+                <p className="doc-caveat" role="note" data-testid="doc-caveat">
+                  ⚠ {s.caveat}
+                </p>
+              ) : null}
               <p className="doc-counts">
                 共 {p.total} 张 · 已学 {p.studied} · 未学 {p.new} · 今日到期 {p.dueToday}
               </p>

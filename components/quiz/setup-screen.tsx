@@ -56,7 +56,7 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
         {sources.map((s) => (
           <label key={s.id} className="quiz-choice">
             <input type="checkbox" checked={sourceIds.includes(s.id)} onChange={() => setSourceIds(toggle(sourceIds, s.id))} />
-            《{s.title}》{s.date ? <span className="muted small"> {s.date.slice(0, 4)}</span> : null}
+            《{s.title}》{s.dateUnverified ? <span className="muted small"> 日期待核实</span> : s.date ? <span className="muted small"> {s.date.slice(0, 4)}</span> : null}
           </label>
         ))}
       </fieldset>

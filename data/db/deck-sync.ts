@@ -14,7 +14,7 @@ export interface SyncCounts {
 }
 
 // The fields a deck owns. Everything else on a row belongs to the user or the scheduler.
-const CARD_FIELDS = ['noteId', 'kind', 'prompt', 'answer', 'members', 'evidence', 'importance', 'conflicts', 'figure'] as const;
+const CARD_FIELDS = ['noteId', 'kind', 'prompt', 'answer', 'members', 'evidence', 'importance', 'conflicts', 'figure', 'held'] as const;
 
 export function sourceIdsOf(evidence: { source: string }[]): string[] {
   return [...new Set(evidence.map((e) => e.source))];

@@ -216,6 +216,9 @@ export const CardRecord = v.pipe(
       v.pipe(record({ prompt: maybe(filled('修改后的问题')), answer: maybe(filled('修改后的答案')) }, '修改'), v.transform((row) => clean(row))),
     ),
     wanted: maybe(num('加入学习的时间', 0, MAX_TIME)),
+    // 待核实 (schema v6): the suspect document the card rests on alone, and the user's decision on it.
+    held: maybe(id('待核实的来源编号')),
+    verdict: maybe(v.picklist(['confirmed', 'discarded'], '核实结果必须是 confirmed 或 discarded')),
     seen: v.optional(v.pipe(record({ count: count('见过次数', 1e9), last: maybe(date('最近见到的时间')) }, '见过记录'), v.transform((row) => clean(row))), { count: 0 }),
     addedAt: date('添加时间'),
   }),

@@ -3,6 +3,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Card, Conflict, Note, Source } from '../knowledge/types';
 import type { SrsLog, SrsState } from '../srs/scheduler';
+import type { Verdict } from '../knowledge/suspect';
 
 /** Which deck a row came from, so syncing the bundled deck never retires a user's own imports. */
 export type Origin = string;
@@ -37,6 +38,11 @@ export interface CardRow extends Card {
    * absent on every other card, so the index holds only these few.
    */
   wanted?: number;
+  /**
+   * The user's decision on a card the deck holds back as 待核实 (`held`): kept apart from deck content
+   * so a deck update never undoes it. Absent until the user decides.
+   */
+  verdict?: Verdict;
   /** How often the note was met on web pages (added in schema version 2). */
   seen: { count: number; last?: Date };
   addedAt: Date;
@@ -138,6 +144,11 @@ export class TifaDB extends Dexie {
     });
     // v5: imported documents' text, found again by content hash (a document imported twice).
     this.version(5).stores({ texts: 'id, hash' });
+    // v6: the cards held back as 待核实 (`held`, the suspect document's id), so the dashboard lists
+    // them without reading every card. Absent on every other card; the next deck sync sets it.
+    this.version(6).stores({
+      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held',
+    });
   }
 }
 

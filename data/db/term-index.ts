@@ -5,30 +5,36 @@ import { buildTermIndex, type TermIndex } from '../match/index-terms';
 import type { NoteRow, TifaDB } from './schema';
 import { noteStates, type StudiedState } from '../match/term-states';
 import { State } from '../srs/scheduler';
+import { heldOnlyNotes } from './held';
+import { heldBack } from '../knowledge/suspect';
 
-/**
- * Notes held back until checked (待核实) stay off pages. The one place that decides it: the
- * held-back flag is not in the schema yet; when it is, test it here (and nowhere else).
- */
-export function isHeldBack(_note: NoteRow): boolean {
-  return false;
-}
-
-/** Notes whose terms light up on pages: current (not retired by a deck update) and not held back. */
-export function highlightedNotes(notes: readonly NoteRow[]): NoteRow[] {
-  return notes.filter((n) => !n.retired && !isHeldBack(n));
+/** Notes whose terms light up on pages: current (not retired by a deck update) and not held back (待核实). */
+export function highlightedNotes(notes: readonly NoteRow[], held: ReadonlySet<string>): NoteRow[] {
+  return notes.filter((n) => !n.retired && !held.has(n.id));
 }
 
 /** The tables the index is made from: a write to any of them makes a cached index stale. */
 export const TERM_INDEX_TABLES = ['notes'] as const;
 
+/**
+ * Which notes are held back right now, as a key: a verdict on a held card is a write to `cards`,
+ * which a cached index does not follow (every review writes there), so the cache compares this
+ * cheap indexed read (a few dozen held cards) instead.
+ */
+export async function heldKey(db: TifaDB): Promise<string> {
+  return [...(await heldOnlyNotes(db))].sort().join(',');
+}
+
 /** `onRead` (benchmarks) hears when the notes have been read, by performance.now(). */
 export async function termIndexFromDb(db: TifaDB, onRead?: (at: number) => void): Promise<TermIndex> {
   // Only the kinds that light up (by the kind index): figures, half the notes, are never read.
   // One range per kind (getAll on the index), not anyOf (a cursor that jumps between keys).
-  const notes = (await Promise.all(HIGHLIGHTED_KINDS.map((kind) => db.notes.where('kind').equals(kind).toArray()))).flat();
+  const [notes, held] = await Promise.all([
+    Promise.all(HIGHLIGHTED_KINDS.map((kind) => db.notes.where('kind').equals(kind).toArray())).then((x) => x.flat()),
+    heldOnlyNotes(db),
+  ]);
   onRead?.(performance.now());
-  return buildTermIndex(highlightTerms(highlightedNotes(notes)));
+  return buildTermIndex(highlightTerms(highlightedNotes(notes, held)));
 }
 
 /** Every note with a studied or asked-for card, and how far along it is: the colours of its terms on pages. */
@@ -44,6 +50,7 @@ export async function studiedNoteStates(db: TifaDB): Promise<Record<string, Stud
       scheduledDays: c.fsrs.scheduled_days,
       retired: c.retired === 1,
       wanted: c.wanted !== undefined,
+      held: heldBack(c),
     })),
   );
 }

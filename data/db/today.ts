@@ -9,6 +9,7 @@ import { dayStart } from './stats';
 import { buildQueue, dueCounts, forecast, nextDayStart, type DueCounts, type QueueCard } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
+import { heldBack } from '../knowledge/suspect';
 
 export interface Today {
   settings: StudySettings;
@@ -31,11 +32,11 @@ export function toQueueCard(card: CardRow): QueueCard {
     state: card.fsrs,
     sourceIds: card.sourceIds,
     wanted: card.wanted !== undefined,
+    held: heldBack(card),
   };
 }
 
-const live = (c: CardRow) => c.suspended === 0 && c.retired === 0;
-
+const live = (c: CardRow) => c.suspended === 0 && c.retired === 0 && !heldBack(c);
 
 /** Live learning cards: few at any time, all of them take part. */
 function readLearning(db: TifaDB): Promise<CardRow[]> {
@@ -109,6 +110,6 @@ export async function loadTomorrow(db: TifaDB, now: Date): Promise<number> {
   const settings = await getSettings(db);
   const cards = (await db.cards.where('retired').equals(0).toArray()).map(toQueueCard);
   const [, dueTomorrow = 0] = forecast(cards, now, 2, settings);
-  const unseen = cards.filter((c) => !c.suspended && (c.state as { state?: number }).state === State.New).length;
+  const unseen = cards.filter((c) => !c.suspended && !c.held && (c.state as { state?: number }).state === State.New).length;
   return dueTomorrow + Math.min(settings.newPerDay, unseen);
 }

@@ -23,8 +23,10 @@ function countWord(n: number): string {
 }
 
 function evidenceFor(marked: MarkedEvidence[], member?: string): Evidence[] {
-  return marked.map(({ ev, byMember, byMemberEvidence }) => {
+  return marked.flatMap(({ ev, byMember, byMemberEvidence }) => {
     if (member && byMemberEvidence?.[member]) return byMemberEvidence[member];
+    // A list over several paragraphs: where it starts, then each member's own sentence.
+    if (!member && byMemberEvidence) return [ev, ...Object.values(byMemberEvidence).filter((x) => x.offset !== ev.offset)];
     if (!member || !byMember) return ev;
     const marks = byMember[member];
     const { marks: _all, ...rest } = ev;
@@ -46,6 +48,8 @@ function nameGivesCount(name: string, n: number): boolean {
 
 /** Longest prompt a card may show: a speech outline quoted in full is a paragraph, not a question. */
 export const MAX_PROMPT = 80;
+/** A member this long is a clause, not a word a cadre recites in a series. */
+const LONG_MEMBER = 8;
 const ORDINALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const ordinal = (k: number) => `第${ORDINALS[k] ?? k}项`;
 
@@ -99,6 +103,8 @@ export interface CardContext {
 
 export function formulationCards(note: Note, marked: MarkedEvidence[], context: CardContext = {}): Card[] {
   const members = note.members ?? [];
+  // "从脱贫攻坚任务看、从脱贫攻坚工作看": the angles a passage takes, not points anyone recites.
+  if (members.length && members.every((m) => /^从.{1,12}看$/.test(m))) return [];
   const named = !!note.name && note.name !== members.join('、');
   const { cue } = context;
   const cards: Card[] = [];
@@ -121,6 +127,9 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
     }
     for (const m of members) {
       if (m.includes(note.name)) continue;
+      // "内容" → 五个精准, "绿色" → 新发展理念: a two-character word sharing nothing with the name
+      // belongs to too many things to point at one formulation.
+      if (m.length <= 2 && ![...m].some((ch) => note.name.includes(ch))) continue;
       push('formulation-member', `“${m}”属于哪个提法？`, note.name, 0.85, m);
     }
   }
@@ -139,7 +148,12 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
     let prompt: string | undefined;
     if (named) prompt = `“${note.name}”：${shown}`;
     else if (cue?.lead) prompt = cue.lead + shown;
+    // An outline heading ("三、确保…", "第一个问题：…") is no question: ask by the item's place.
+    else if (question) prompt = `${question}（${ordinal(i + 1)}）`;
     else if (cue?.heading) prompt = `${cue.heading.replace(/[。：:，,\s]+$/, '')}：${shown}`;
+    // Two long clauses with nothing to say what they are ("____、整合履职资源向…聚焦再聚焦"): one
+    // half of a sentence asked from the other, not a series.
+    else if (members.length === 2 && members.some((x) => x.length >= LONG_MEMBER)) return;
     else prompt = `补全这组并列提法：${shown}`;
     if (prompt.length > MAX_PROMPT) {
       // Long outlines: ask for one item by its place instead of quoting the whole list.

@@ -1,7 +1,7 @@
 // The deck from documents: normalize → extract → merge → conflicts → cards → terms. Pure: the
 // same function builds the bundled deck in Node and an imported document's cards in the extension.
 import * as OpenCC from 'opencc-js';
-import type { Card, Conflict, Deck, Note, Source } from './types';
+import type { Card, Conflict, Deck, Evidence, Note, Source } from './types';
 import { highlightable, highlightTerms, noteTexts } from './highlight-terms';
 import { normalizeDocument } from './normalize';
 import { extractFigures, figureCloze, type RawFigure } from './figures';
@@ -12,7 +12,9 @@ import { formulationNotes } from './formulation-notes';
 import { sourceMeta } from './source-meta';
 import { extractFormulations } from './formulations';
 import { extractTerms } from './terms';
-import { flagSuspectYears } from './suspect';
+import { flagSuspectYears, selfContradictory, suspicion } from './suspect';
+import { orderEvidence, type Distrust } from './quotes';
+import { nearSameFigure } from './near-duplicates';
 import { GLOSSARY } from '../glossary';
 import type { RawFormulation } from './raw';
 
@@ -39,10 +41,13 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
 
   const found = texts.map((doc) => ({ doc, found: extractFormulations(doc.norm.text, GLOSSARY) }));
   const formulations = formulationNotes(found, GLOSSARY);
-  const figures = figureDrafts(texts, figuresByDoc);
-  const terms = termNotes(found);
-
   const conflictList = findConflicts(texts.flatMap((doc, i) => numberOccurrences(doc, figuresByDoc[i])));
+  const { suspects, distrust } = suspicion(conflictList);
+  const figures = mergeNearFigures(figureDrafts(texts, figuresByDoc), distrust);
+  const named = new Set(formulations.flatMap(({ note }) => [note.name, ...(note.aliases ?? [])].map(comparable)));
+  // A quoted name that is a formulation's name or alias is that formulation, not a second note.
+  const terms = termNotes(found).filter(({ note }) => !named.has(comparable(note.name)));
+
   const conflictsAt = new Map<string, string[]>();
   for (const c of conflictList) {
     for (const o of c.occurrences) {
@@ -52,9 +57,9 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     }
   }
 
-  const cards: Card[] = [];
+  let cards: Card[] = [];
   const title = (id: string) => sources.find((x) => x.id === id)?.title;
-  cards.push(...mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))));
+  cards.push(...withoutNestedClozes(mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))), formulations.map((f) => f.note)));
   for (const f of figures) {
     const card = figureCard(f.note, f.prompt, f.answer);
     const touched = [...new Set(f.sentences.flatMap((k) => conflictsAt.get(k) ?? []))];
@@ -62,19 +67,48 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     cards.push(card);
   }
   for (const { note, marked } of terms) cards.push(...termCards(note, marked));
+  cards = cards.filter((c) => !selfContradictory(c.prompt) && !selfContradictory(c.answer));
+  for (const c of cards) c.evidence = orderEvidence(c, distrust);
 
   const notes = [...formulations.map((f) => f.note), ...figures.map((f) => f.note), ...terms.map((t) => t.note)];
   const conflicts: Conflict[] = conflictList.map(({ occurrences: _o, ...c }) => ({
     ...c,
     notes: [...new Set(cards.filter((card) => card.conflicts?.includes(c.id)).map((card) => card.noteId))],
   }));
-  const suspect = flagSuspectYears(cards, conflicts, sources);
-  conflicts.push(...suspect.caveats);
-  for (const s of sources) if (suspect.notes.has(s.id)) s.caveat = suspect.notes.get(s.id);
-  const suspectIds = new Set(suspect.notes.keys());
-  for (const n of notes) n.evidence = [...n.evidence].sort((a, b) => Number(suspectIds.has(a.source)) - Number(suspectIds.has(b.source)));
+  conflicts.push(...flagSuspectYears(cards, conflicts, sources, suspects));
+  const rank = (e: Evidence) => distrust(e);
+  for (const n of notes) n.evidence = [...n.evidence].sort((a, b) => rank(a) - rank(b));
   cards.sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
-  return { version: DECK_VERSION, sources, notes, cards: dedupeCards(cards), conflicts, terms: highlightTerms(withVariants(notes)) };
+  const kept = dedupeCards(cards);
+  // A note whose every card is held back is not highlighted on pages either (as data/db/held.ts reads the store).
+  const live = new Set(kept.filter((c) => !c.held).map((c) => c.noteId));
+  const carded = new Set(kept.map((c) => c.noteId));
+  const shown = withVariants(notes).filter((n) => live.has(n.id) || !carded.has(n.id));
+  return { version: DECK_VERSION, sources, notes, cards: kept, conflicts, terms: highlightTerms(shown) };
+}
+
+/**
+ * One fact in other words is one note: figure clozes with the same answer whose words around the
+ * blank say the same thing merge; the question of a trustworthy document is kept.
+ */
+function mergeNearFigures(drafts: FigureDraft[], distrust: Distrust): FigureDraft[] {
+  const trust = (d: FigureDraft) => Math.min(...d.note.evidence.map(distrust));
+  const out: FigureDraft[] = [];
+  const byAnswer = new Map<string, FigureDraft[]>();
+  for (const d of drafts) {
+    const same = byAnswer.get(d.answer) ?? [];
+    const kept = same.find((k) => nearSameFigure(k.prompt, d.prompt));
+    if (!kept) {
+      out.push(d);
+      byAnswer.set(d.answer, [...same, d]);
+      continue;
+    }
+    if (trust(d) < trust(kept)) Object.assign(kept, { prompt: d.prompt, note: { ...kept.note, id: d.note.id, name: d.note.name, figure: d.note.figure } });
+    kept.note.evidence = mergeEvidence(trust(d) < trust(kept) ? d.note.evidence : kept.note.evidence, trust(d) < trust(kept) ? kept.note.evidence : d.note.evidence);
+    kept.note.importance = Math.max(kept.note.importance, d.note.importance);
+    kept.sentences.push(...d.sentences);
+  }
+  return out;
 }
 
 /** Figures: identical clozes merge; then one fact (subject, date, value) stated in other words merges. */
@@ -84,7 +118,11 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraf
   texts.forEach((doc, i) => {
     for (const fig of figuresByDoc[i]) {
       const { prompt, answer } = figureCloze(doc.norm.text, fig);
-      if (!answerable(fig, prompt)) continue;
+      if (!answerable(fig, prompt) || ANECDOTE.test(doc.norm.text.slice(fig.sentence.start, fig.sentence.end))) continue;
+      // "____以上老人占比超过16%": an age that bounds a group, not the fact the sentence states.
+      if (/岁$/.test(answer) && /____(?:以上|以下|及以上)/.test(prompt)) continue;
+      // "是…639万的____": a clause whose subject stayed in the clause before; asked alone it says nothing.
+      if (/^是/.test(prompt)) continue;
       const ev = evidenceAt(doc, fig.sentence.start, fig.sentence.end, [fig.span]);
       const sentenceKey = `${doc.source}:${fig.sentence.start}`;
       const date = fig.date?.replace('年年底', '年底');
@@ -123,6 +161,12 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraf
   for (const d of drafts) d.note.importance = round(d.note.importance + 0.05 * (d.note.evidence.length - 1));
   return drafts;
 }
+
+/**
+ * A figure from an illustration about one unnamed place or household ("有个地方…每1户要填写10份表格",
+ * "有一个乡…仅打印费就花了10多万元", "我的一户贫困户…2名儿媳") is a story told, not a fact to learn.
+ */
+const ANECDOTE = /有(?:一)?个(?:地方|乡|村|县|镇|贫困户|干部|企业)|我的一户|某(?:地|省|市|县|乡|村)/;
 
 /** Context a figure cloze needs when it names neither what it measures nor when: "今后____" is no question. */
 const MIN_CONTEXT = 12;
@@ -170,6 +214,20 @@ function mergeMemberCards(cards: Card[]): Card[] {
     kept.evidence = mergeEvidence(kept.evidence, c.evidence);
     return false;
   });
+}
+
+/**
+ * A formulation inside a larger one (三保障 in 两不愁三保障) asks its own list, but blanking a member
+ * of it asks again what the larger one's cloze asks: those clozes are left to the larger one.
+ */
+function withoutNestedClozes(cards: Card[], notes: Note[]): Card[] {
+  const named = notes.filter((n) => n.members?.length && n.name !== n.members.join('、'));
+  const nested = new Set(
+    named
+      .filter((a) => named.some((b) => b !== a && b.members!.length > a.members!.length && a.members!.every((m) => b.members!.includes(m))))
+      .map((a) => a.id),
+  );
+  return cards.filter((c) => !(c.kind === 'formulation-cloze' && nested.has(c.noteId)));
 }
 
 /** Ids must be unique: two notes can ask the same thing (a member of two formulations). */

@@ -1,16 +1,18 @@
-// A document whose years disagree with the other documents again and again (003 rewrote "2020" as
-// "2024") is not to be trusted on those years anywhere: a card that carries such a year and has no
-// other document behind it may be silently wrong. Found from the detected conflicts, never from file
-// names: a source that alone holds the same year value in MIN_CONFLICTS or more conflicts is suspect
-// for that value. Its cards get a caveat (a conflict entry of its own), lower importance, and the
-// evidence of other documents is shown first wherever a card has some.
+// A document whose years disagree with the other documents again and again (003 rewrote every "20xx"
+// as "2024", even "2000多万") is not to be trusted on its years anywhere: a card that carries a year
+// of it and has no other document behind it may be silently wrong. Found from the detected
+// conflicts, never from file names: a source that alone holds the same year value in MIN_CONFLICTS or
+// more conflicts is suspect. Its cards that carry a year are held back as 待核实 (`held`) until the
+// user confirms or discards each; the document and its date are flagged; other documents' quotes are
+// shown first wherever a card has some (quotes.ts).
 import type { Card, Conflict, Evidence, Source } from './types';
+import type { Distrust } from './quotes';
 import { hash64 } from './merge';
 import { round } from './cards';
 
 const MIN_CONFLICTS = 2;
 const YEAR = /^\d{4}年$/;
-/** Importance of a card whose year only a suspect source gives: a wrong figure is worse than a missing one. */
+/** Importance of a held card, once confirmed: a wrong figure is worse than a missing one. */
 const SUSPECT_WEIGHT = 0.5;
 const SUSPECT_CAP = 0.3;
 
@@ -59,35 +61,55 @@ function yearMarks(quote: string, value: string): Array<[number, number]> {
   return [...quote.matchAll(re)].map((m) => [m.index!, m.index! + m[0].length]);
 }
 
-const carries = (s: string, value: string) => new RegExp(`(?<!\\d)${value}`).test(s);
+/** A number written like a year (1949, 2024, "2024多万" too): what a rewrite of the years may have touched. */
+const YEARLIKE = /(?<![\d.])(?:1[89]|20)\d\d(?![\d.%])/;
+export const yearlike = (s: string) => YEARLIKE.test(s.replace(/(\d)\s+(?=\d)/g, '$1'));
+
+/** What the user decided about a held card: confirmed (studied like any other) or discarded (never shown). */
+export type Verdict = 'confirmed' | 'discarded';
+
+/** True while a card is 待核实 or was discarded: out of review, quizzes and highlights. */
+export function heldBack(card: { held?: string; verdict?: Verdict }): boolean {
+  return card.held !== undefined && card.verdict !== 'confirmed';
+}
+
+/** The words shown on a flagged document and its held cards. */
+export const SUSPECT_NOTICE = '年份与其他文件不一致，相关卡片待核实';
+
+export interface Suspicion {
+  suspects: SuspectYears[];
+  /** 0 a trustworthy document's quote, 1 a suspect document's, 2 one that carries its doubtful years. */
+  distrust: Distrust;
+}
+
+export function suspicion(conflicts: Conflict[]): Suspicion {
+  const suspects = suspectYears(conflicts);
+  const ids = new Set(suspects.map((s) => s.source));
+  return { suspects, distrust: (e: Evidence) => (!ids.has(e.source) ? 0 : yearlike(e.quote) ? 2 : 1) };
+}
+
+/** A card that rests on suspect documents alone and shows a year of theirs: in its question, answer or quotes. */
+function restsOnDoubtfulYears(card: Card, source: string): boolean {
+  if (!card.evidence.length || card.evidence.some((e) => e.source !== source)) return false;
+  return [card.prompt, card.answer, ...card.evidence.map((e) => e.quote)].some(yearlike);
+}
 
 /**
- * Marks the cards that rest on a suspect source's years alone: each gets the caveat's id in
- * `conflicts` and a lower importance; the caveat lists them. Evidence of every card is reordered so
- * that other documents come first. Returns the caveat conflicts and the sources' caveat texts.
+ * Holds back the cards that rest on a suspect source's years alone: each gets `held` (the source),
+ * the caveat's id in `conflicts` and a lower importance; the caveat lists them, and the source its
+ * caveat text and an unverified date. Returns the caveat conflicts.
  */
-export function flagSuspectYears(
-  cards: Card[],
-  conflicts: Conflict[],
-  sources: Source[],
-): { caveats: Conflict[]; notes: Map<string, string> } {
-  const suspects = suspectYears(conflicts);
-  const notes = new Map<string, string>();
-  if (!suspects.length) return { caveats: [], notes };
-  const suspectSources = new Set(suspects.map((s) => s.source));
-  const trusted = (evidence: Evidence[]) => [...evidence].sort((a, b) => Number(suspectSources.has(a.source)) - Number(suspectSources.has(b.source)));
-  for (const card of cards) card.evidence = trusted(card.evidence);
-
+export function flagSuspectYears(cards: Card[], conflicts: Conflict[], sources: Source[], suspects = suspectYears(conflicts)): Conflict[] {
   const caveats: Conflict[] = [];
   for (const s of suspects) {
-    const title = sources.find((x) => x.id === s.source)?.title ?? s.source;
+    const source = sources.find((x) => x.id === s.source);
+    const title = source?.title ?? s.source;
     const id = `conflict:${hash64(`suspect-years|${s.source}|${s.values.join('|')}`)}`;
-    const affected = cards.filter(
-      (c) => c.evidence.length > 0 && c.evidence.every((e) => e.source === s.source) && s.values.some((v) => carries(c.prompt, v) || carries(c.answer, v)),
-    );
+    const affected = cards.filter((c) => restsOnDoubtfulYears(c, s.source));
     const evidence: Conflict['evidence'] = [];
     const seen = new Set<string>();
     for (const c of affected) {
+      c.held = s.source;
       c.conflicts = [...new Set([...(c.conflicts ?? []), id])];
       c.importance = round(Math.min(c.importance * SUSPECT_WEIGHT, SUSPECT_CAP));
       for (const value of s.values) {
@@ -110,10 +132,12 @@ export function flagSuspectYears(
         evidence.push(ev);
       }
     }
-    const date = sources.find((x) => x.id === s.source)?.date;
-    const dated = date && s.values.some((v) => date.startsWith(v.slice(0, 4))) ? `文件日期${date}的年份同样可疑；` : '';
-    const text = `本文件的年份在${s.conflicts.length}处表述中与其他文件不一致（本文件作${s.values.join('、')}，其他文件作${s.others.join('、')}），${dated}只有本文件支持的${s.values.join('、')}可能有误。`;
-    notes.set(s.source, text);
+    const dated = source?.date ? `文件所署日期${source.date}同样待核实；` : '';
+    const text = `${SUSPECT_NOTICE}：本文件的年份在${s.conflicts.length}处表述中与其他文件不一致（本文件作${s.values.join('、')}，其他文件作${s.others.join('、')}），${dated}只凭本文件的${affected.length}张卡片暂不复习，请逐张确认或舍弃。`;
+    if (source) {
+      source.caveat = text;
+      if (source.date) source.dateUnverified = true;
+    }
     caveats.push({
       id,
       topic: `与其他文件不一致的年份：《${title}》`,
@@ -125,5 +149,17 @@ export function flagSuspectYears(
       caveat: text,
     });
   }
-  return { caveats, notes };
+  return caveats;
+}
+
+/**
+ * A question no document could mean: a span from a year to the same year ("从2024年到2024年"), or a
+ * rounded amount written with more digits than anyone rounds to ("2024多万"). Both are what a rewrite
+ * of the years leaves behind; such a card is dropped, not held.
+ */
+export function selfContradictory(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  if (/从(\d{4})年[^，。；]{0,10}?到\1年/.test(t)) return true;
+  for (const m of t.matchAll(/(?<![\d.])(\d+)多(?:万|亿|个|人|名|元)/g)) if (m[1].replace(/0+$/, '').length > 3) return true;
+  return false;
 }

@@ -16,6 +16,8 @@ export interface Source {
   url?: string;
   /** A finding about the whole document, e.g. that its years disagree with the other documents. */
   caveat?: string;
+  /** The date is the document's own claim and its years are doubtful: shown as 待核实, not as a fact. */
+  dateUnverified?: boolean;
 }
 
 export interface Evidence {
@@ -97,6 +99,11 @@ export interface Card {
   conflicts?: string[];
   /** For figure cards: the figure, so a quiz can draw distractors */
   figure?: Figure;
+  /**
+   * 待核实: the id of the suspect document this card rests on alone (its years disagree with the
+   * other documents). Such a card stays out of review, quizzes and highlights until the user confirms it.
+   */
+  held?: string;
 }
 
 export interface Conflict {

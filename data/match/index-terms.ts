@@ -43,10 +43,12 @@ function highlightable(role: TermRole, text: string): boolean {
 // lead with the note it names; within a note, the strongest role is kept.
 const RANK: Record<TermRole, number> = { name: 0, alias: 1, term: 2, member: 3 };
 
-export function buildTermIndex(terms: readonly Term[]): TermIndex {
+/** `leaveOut`: notes not to highlight (every card of theirs held back as 待核实). */
+export function buildTermIndex(terms: readonly Term[], leaveOut: ReadonlySet<string> = new Set()): TermIndex {
   const at = new Map<string, number>();
   const entries: Array<Map<string, TermRole>> = [];
   for (const term of terms) {
+    if (leaveOut.has(term.noteId)) continue;
     for (const form of [term.text, ...(term.variants ?? [])]) {
       const text = form.trim();
       if (!highlightable(term.role, text)) continue;

@@ -17,6 +17,8 @@ export interface CardProgress {
   retired?: boolean;
   /** Asked for with "加入学习" and not yet studied. */
   wanted?: boolean;
+  /** 待核实 or discarded: its note is not coloured by it. */
+  held?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface CardProgress {
 export function noteStates(cards: Iterable<CardProgress>): Record<string, StudiedState> {
   const out: Record<string, StudiedState> = {};
   for (const card of cards) {
-    if (card.retired) continue;
+    if (card.retired || card.held) continue;
     const studied = card.state !== 0;
     if (!studied && !card.wanted) continue;
     const known = card.state === 2 && card.scheduledDays >= KNOWN_AFTER_DAYS;

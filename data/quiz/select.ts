@@ -3,6 +3,7 @@
 import type { Card } from '../knowledge/types';
 import { retrievability, State } from '../srs/scheduler';
 import type { Rand } from './random';
+import { heldBack, type Verdict } from '../knowledge/suspect';
 
 /** A card as the store keeps it; only the fields selection reads. */
 export interface QuizCard extends Card {
@@ -10,6 +11,7 @@ export interface QuizCard extends Card {
   fsrs?: unknown;
   suspended?: 0 | 1;
   retired?: 0 | 1;
+  verdict?: Verdict;
 }
 
 export type QuizMode = 'normal' | 'weak' | 'challenge';
@@ -29,7 +31,7 @@ const cardSources = (card: QuizCard) => card.sourceIds ?? card.evidence.map((e) 
 export function eligibleCards(cards: readonly QuizCard[], opts: Pick<SelectOptions, 'sourceIds' | 'canAsk'>): QuizCard[] {
   const wanted = opts.sourceIds?.length ? new Set(opts.sourceIds) : undefined;
   return cards.filter(
-    (c) => !c.retired && !c.suspended && (!wanted || cardSources(c).some((s) => wanted.has(s))) && (!opts.canAsk || opts.canAsk(c)),
+    (c) => !c.retired && !c.suspended && !heldBack(c) && (!wanted || cardSources(c).some((s) => wanted.has(s))) && (!opts.canAsk || opts.canAsk(c)),
   );
 }
 

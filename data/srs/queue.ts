@@ -16,6 +16,8 @@ export interface QueueCard {
   sourceIds?: string[];
   /** The user asked to learn it now ("加入学习"): first among new cards, beyond the daily limit. */
   wanted?: boolean;
+  /** 待核实 (or discarded): rests on a document whose years are doubtful; in no queue. */
+  held?: boolean;
 }
 
 export interface TodayCounts {
@@ -61,7 +63,7 @@ interface Live {
 function live(cards: QueueCard[]): Live[] {
   const out: Live[] = [];
   for (const card of cards) {
-    if (card.suspended || card.retired) continue;
+    if (card.suspended || card.retired || card.held) continue;
     try {
       out.push({ card, s: reviveState(card.state) });
     } catch {

@@ -2,7 +2,7 @@
 // term index content scripts match pages with is built from the notes there, kept until they change.
 import { db } from '@/data/db/schema';
 import { ensureBundledDeck, installBundledDeck } from '@/components/bundled-deck';
-import { termIndexFromDb } from '@/data/db/term-index';
+import { heldKey, termIndexFromDb } from '@/data/db/term-index';
 import type { TermIndex } from '@/data/match/index-terms';
 
 /** Installs (or updates) the bundled deck; progress is kept. Logs instead of throwing: the next start retries. */
@@ -36,10 +36,15 @@ export function recheckDeck(): void {
 }
 
 let index: Promise<TermIndex | null> | undefined;
+/** The held-back notes the cached index left out (a verdict on a held card changes them). */
+let indexHeld: string | undefined;
 
 /** The compact index the content script matches pages with; built from the store, kept until the notes change. */
 export async function getTermIndex(): Promise<TermIndex | null> {
   await ensureDeckLoaded();
+  const held = await heldKey(db);
+  if (held !== indexHeld) index = undefined;
+  indexHeld = held;
   if (!index) {
     const start = performance.now();
     const building = termIndexFromDb(db, (read) => performance.mark('tifa:term-index-read', { startTime: read })).then(

@@ -6,6 +6,7 @@ import { studiedNoteStates } from '@/data/db/term-index';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
 import type { CardStateName, TermCardInfo } from '@/data/messages';
 import { glossaryNote } from '@/data/glossary';
+import { heldBack } from '@/data/knowledge/suspect';
 import { createTickets, sessionTickets, STALE } from './guard';
 
 const tickets = createTickets(sessionTickets());
@@ -21,7 +22,7 @@ const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'figure-cloze', 
 const STATE_NAMES: CardStateName[] = ['new', 'learning', 'review', 'relearning'];
 
 function mainCard(cards: CardRow[]): CardRow | undefined {
-  const live = cards.filter((c) => !c.retired);
+  const live = cards.filter((c) => !c.retired && !heldBack(c));
   const rank = (c: CardRow) => {
     const i = MAIN_KIND_ORDER.indexOf(c.kind);
     return i < 0 ? MAIN_KIND_ORDER.length : i;
@@ -50,7 +51,7 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
     glossaryNote: glossaryNote(note.name, note.provenance),
     evidence: note.evidence.slice(0, 3).map((e) => ({
       sourceTitle: sources.get(e.source)?.title ?? e.source,
-      sourceDate: sources.get(e.source)?.date,
+      sourceDate: sources.get(e.source)?.dateUnverified ? '日期待核实' : sources.get(e.source)?.date,
       quote: e.quote,
       marks: e.marks,
     })),
@@ -63,7 +64,7 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
       intervals: previewIntervals(card.fsrs, now, settings).map((p) => p.label) as [string, string, string, string],
     },
     // Being learned: studied at least once, or asked for with 加入学习 and waiting in today's queue.
-    inStudy: cards.some((c) => !c.retired && !c.suspended && (c.fsrs.state !== State.New || c.wanted !== undefined)),
+    inStudy: cards.some((c) => !c.retired && !c.suspended && !heldBack(c) && (c.fsrs.state !== State.New || c.wanted !== undefined)),
     seen: card?.seen?.count ? { count: card.seen.count, last: new Date(card.seen.last ?? now).toISOString() } : undefined,
     conflicts: touching.map((c) => `${c.topic}：${c.values.join(' / ')}`),
   };

@@ -101,6 +101,8 @@ const cases: Array<[string, (b: Json) => unknown, string]> = [
   ['a mark that ends before it starts', card(0, (c) => (c.evidence[0].marks = [[5, 2]])), '第 1 张卡片：标记的起点不能在终点之后'],
   ['evidence without its quote', card(0, (c) => delete c.evidence[0].quote), '第 1 张卡片：缺少出处的出处原文'],
   ['"加入学习" as text', card(1, (c) => (c.wanted = '明天')), '第 2 张卡片：加入学习的时间必须是数字'],
+  ['a held-back mark that is no source id', card(1, (c) => (c.held = true)), '第 2 张卡片：待核实的来源编号必须是文字'],
+  ['an unknown verdict', card(1, (c) => (c.verdict = 'maybe')), '第 2 张卡片：核实结果必须是 confirmed 或 discarded'],
   ['a card that is a number', (b) => ({ ...b, cards: [b.cards[0], 42] }), '第 2 张卡片：记录必须是对象'],
   ['duplicated card ids', (b) => ({ ...b, cards: [...b.cards, b.cards[0]] }), '第 5 张卡片：编号“c1”与第 1 张卡片重复'],
   // Notes and sources

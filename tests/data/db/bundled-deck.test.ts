@@ -57,7 +57,11 @@ describe('the bundled deck in the store', () => {
     expect(fromDb).toEqual(buildTermIndex(printed.terms));
     // Traditional forms travel with the notes: the index still finds 兩不愁三保障.
     expect(fromDb.patterns).toContain('兩不愁三保障');
-    expect(printed.terms).toEqual(highlightTerms(printed.notes));
+    // Notes whose every card is held back (待核实) light up nowhere.
+    const live = new Set(printed.cards.filter((c) => !c.held).map((c) => c.noteId));
+    const heldOnly = printed.notes.filter((n) => !live.has(n.id) && printed.cards.some((c) => c.noteId === n.id));
+    expect(heldOnly.length).toBeGreaterThan(0);
+    expect(printed.terms).toEqual(highlightTerms(printed.notes.filter((n) => !heldOnly.includes(n))));
   });
 
   it('清除全部数据 leaves the bundled deck installed afresh, and nothing else', async () => {

@@ -19,7 +19,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const cards = await db.cards.orderBy('id').toArray();
     expect(cards.map((c) => c.seen)).toEqual([{ count: 0 }, { count: 0 }]);
     expect(cards[0].edited).toEqual({ prompt: '我的问法' });
@@ -50,7 +50,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.cards.count()).toBe(2);
     expect((await db.cards.get('c1'))!.seen).toEqual({ count: 3, last: T0 });
     expect(await db.quizzes.count()).toBe(1);
@@ -60,7 +60,7 @@ describe('TifaDB schema', () => {
     db.close();
   });
 
-  it('opens a database written by version 4: rows kept, the imported documents’ text table usable', async () => {
+  it('opens a database written by version 4: rows kept, the imported documents’ text table and the 待核实 index usable', async () => {
     const deps = fakeDeps();
     const v4 = new Dexie('tifa', deps);
     v4.version(1).stores(SCHEMA_V1);
@@ -69,15 +69,20 @@ describe('TifaDB schema', () => {
     v4.version(4).stores({ cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted' });
     await v4.table('sources').add({ id: 's1', file: 's1.txt', title: '讲话', origin: 'bundled' });
     await v4.table('cards').add({ id: 'c1', noteId: 'n1', kind: 'formulation-list', prompt: '问', answer: '答', evidence: [], importance: 1, sourceIds: ['s1'], due: T0, state: 2, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 2 }, seen: { count: 1 }, wanted: 5 });
+    await v4.table('cards').add({ id: 'c2', noteId: 'n2', kind: 'figure-cloze', prompt: '到____实现脱贫', answer: '2024年', evidence: [], importance: 0.3, sourceIds: ['s3'], due: T0, state: 0, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 0 }, seen: { count: 0 } });
     v4.close();
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
+    expect(await db.cards.count()).toBe(2);
     expect(await db.cards.get('c1')).toMatchObject({ state: 2, wanted: 5 });
     expect(await db.sources.count()).toBe(1);
     await db.texts.put({ id: 's2', text: '正文', hash: 'h', format: 'txt', file: 'a.txt', importedAt: T0 });
     expect(await db.texts.where('hash').equals('h').primaryKeys()).toEqual(['s2']);
+    expect(await db.cards.where('held').above('').count()).toBe(0);
+    await db.cards.update('c2', { held: 's3' });
+    expect(await db.cards.where('held').above('').primaryKeys()).toEqual(['c2']);
     db.close();
   });
 
@@ -85,7 +90,7 @@ describe('TifaDB schema', () => {
     const db = openDb('tifa', fakeDeps());
     await db.open();
     const idx = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
-    expect(idx('cards')).toEqual(['[state+due]', '[state+importance]', 'due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended', 'wanted']);
+    expect(idx('cards')).toEqual(['[state+due]', '[state+importance]', 'due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended', 'wanted', 'held'].sort());
     expect(idx('reviewLogs')).toEqual(['[cardId+review]', 'cardId', 'review']);
     expect(db).toBeInstanceOf(TifaDB);
     db.close();

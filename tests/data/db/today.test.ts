@@ -99,6 +99,31 @@ describe('loadToday', () => {
     db.close();
   });
 
+  it('leaves out the cards held back as 待核实 until the user confirms them, as the queue does', async () => {
+    const db = freshDb();
+    const settings = await saveSettings(db, { newPerDay: 5, enableFuzz: false });
+    // The most important new cards and some due reviews are held: today's queue must skip them.
+    const cards = makeCards(200, 5).map((c, i) => (i % 4 === 0 ? { ...c, held: 's3', importance: c.state === 0 ? 1 : c.importance } : c));
+    await db.cards.bulkPut(cards);
+    const now = at(0, 1);
+    const none = { newDone: 0, reviewsDone: 0 };
+    const held = new Set(cards.filter((c) => c.held).map((c) => c.id));
+    let got = await loadToday(db, now);
+    expect(got.queue.length).toBeGreaterThan(0);
+    expect(got.queue.filter((id) => held.has(id))).toEqual([]);
+    expect(got.queue).toEqual(buildQueue((await db.cards.toArray()).map(toQueueCard), now, settings, none));
+    // Confirmed, a held card is studied like any other; discarded, it stays out.
+    const [first, second] = cards.filter((c) => c.held && c.state === 0 && !c.suspended && !c.retired);
+    // Alone on its note and most important, so nothing else can keep it from today's new cards.
+    await db.cards.update(first.id, { verdict: 'confirmed', noteId: 'n-confirmed', importance: 1.5 });
+    await db.cards.update(second.id, { verdict: 'discarded' });
+    got = await loadToday(db, now);
+    expect(got.queue).toContain(first.id);
+    expect(got.queue).not.toContain(second.id);
+    expect(got.queue).toEqual(buildQueue((await db.cards.toArray()).map(toQueueCard), now, settings, none));
+    db.close();
+  });
+
   it('breaks ties among equally important new cards by id, as the queue does', async () => {
     const db = freshDb();
     const settings = await saveSettings(db, { newPerDay: 5, enableFuzz: false });

@@ -1,7 +1,7 @@
 // Prompts of unnamed lists: a parallel series is asked with its shared wording as the hint, a numbered
 // series through the sentence or section title that announces it; nothing longer than MAX_PROMPT.
 import { describe, expect, it } from 'vitest';
-import { MAX_PROMPT, formulationCards, headingQuestion, seriesClues } from '@/data/knowledge/cards';
+import { MAX_PROMPT, formulationCards, headingQuestion, seriesClues, type CardContext } from '@/data/knowledge/cards';
 import type { Note } from '@/data/knowledge/types';
 
 describe('seriesClues', () => {
@@ -64,5 +64,35 @@ describe('formulationCards of unnamed lists', () => {
     const members = ['落实分区分级精准复工复产', '加大宏观政策调节力度', '全面强化稳就业举措', '坚决完成脱贫攻坚任务', '推动企业复工复产', '不失时机抓好春季农业生产', '切实保障基本民生', '稳住外贸外资基本盘'];
     const n = note(members, true);
     expect(formulationCards(n, [{ ev: n.evidence[0] }])).toEqual([]);
+  });
+});
+
+describe('cards an organiser would not ask are left out', () => {
+  const named = (name: string, members: string[]): Note => ({ ...note(members, false), name });
+  const cardsOf = (n: Note, cue?: CardContext['cue']) => formulationCards(n, [{ ev: n.evidence[0] }], { cue, title: () => '在座谈会上的讲话' });
+
+  it('asks no member card of a two-character word that shares nothing with the name ("内容" → 五个精准)', () => {
+    const asked = cardsOf(named('五个精准', ['对象', '目标', '内容', '措施', '考评'])).filter((c) => c.kind === 'formulation-member');
+    expect(asked).toEqual([]);
+    const kept = cardsOf(named('三扶观', ['扶志', '扶智', '扶贫'])).filter((c) => c.kind === 'formulation-member');
+    expect(kept.map((c) => c.prompt)).toEqual(['“扶志”属于哪个提法？', '“扶智”属于哪个提法？', '“扶贫”属于哪个提法？']);
+  });
+
+  it('asks an outline item by its place, never with the outline heading as the question', () => {
+    const members = ['攻坚克难完成任务', '努力克服疫情影响', '多措并举巩固成果'];
+    const cards = cardsOf(note(members, true), { heading: '三、确保高质量完成脱贫攻坚目标任务', source: 's' });
+    const cloze = cards.find((c) => c.kind === 'formulation-cloze' && c.answer === '努力克服疫情影响')!;
+    expect(cloze.prompt).toBe('《在座谈会上的讲话》“确保高质量完成脱贫攻坚目标任务”部分按顺序讲了哪三点？（第二项）');
+    expect(cards.some((c) => c.prompt.startsWith('三、'))).toBe(false);
+  });
+
+  it('asks no half of a sentence from its other half', () => {
+    expect(cardsOf(note(['五年履职重点向决战决胜脱贫攻坚聚焦再聚焦', '整合履职资源向决战决胜脱贫攻坚聚焦再聚焦'], true))).toEqual([]);
+    // Three long clauses are a series a cadre recites (办学的三项基础性工作).
+    expect(cardsOf(note(['坚持办学正确政治方向', '建设高素质教师队伍', '形成高水平人才培养体系'], true)).length).toBeGreaterThan(0);
+  });
+
+  it('asks nothing of the angles a passage takes ("从任务看、从工作看")', () => {
+    expect(cardsOf(note(['从脱贫攻坚任务看', '从脱贫攻坚工作看'], true), { heading: '二、清醒把握打赢脱贫攻坚战的困难挑战', source: 's' })).toEqual([]);
   });
 });

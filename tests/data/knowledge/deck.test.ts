@@ -106,7 +106,7 @@ describe('deck from data/sources', () => {
     }
   });
 
-  it('flags the cards whose 2024 comes only from the document with rewritten years', () => {
+  it('holds back (待核实) the cards whose years come only from the document with rewritten years', () => {
     const caveat = deck.conflicts.find((c) => c.topic.startsWith('与其他文件不一致的年份'))!;
     expect(caveat).toBeDefined();
     expect(caveat.values).toEqual(['2024年', '2020年', '2030年']);
@@ -119,15 +119,21 @@ describe('deck from data/sources', () => {
     expect(goal).toBeDefined();
     expect(goal.conflicts).toContain(caveat.id);
     expect(goal.importance).toBeLessThanOrEqual(0.3);
+    expect(goal.held).toBe(caveat.source);
     expect(caveat.cards).toContain(goal.id);
-    // Every card resting on 003 alone with 2024年 in it carries the caveat; none resting on others does.
+    // Every card resting on 003 alone with a year in its question, answer or quotes is held back and
+    // carries the caveat; none resting on other documents is.
     const only003 = (c: (typeof deck.cards)[number]) => c.evidence.every((e) => e.source.startsWith('003_'));
     for (const c of deck.cards) {
-      const has2024 = /(?<!\d)2024年/.test(c.prompt + c.answer);
-      expect(c.conflicts?.includes(caveat.id) ?? false, c.prompt).toBe(has2024 && only003(c));
+      const year = /(?<![\d.])(?:19|20)\d\d(?![\d.%])/.test([c.prompt, c.answer, ...c.evidence.map((e) => e.quote)].join('|').replace(/(\d)\s+(?=\d)/g, '$1'));
+      expect(c.conflicts?.includes(caveat.id) ?? false, c.prompt).toBe(year && only003(c));
+      expect(c.held !== undefined, c.prompt).toBe(year && only003(c));
     }
-    expect(deck.sources.find((s) => s.id.startsWith('003_'))!.caveat).toContain('2处');
-    expect(deck.sources.filter((s) => s.caveat)).toHaveLength(1);
+    const doc = deck.sources.find((s) => s.id.startsWith('003_'))!;
+    expect(doc.caveat).toContain('2处');
+    expect(doc.caveat).toContain('年份与其他文件不一致，相关卡片待核实');
+    expect(doc.dateUnverified).toBe(true);
+    expect(deck.sources.filter((s) => s.caveat || s.dateUnverified)).toHaveLength(1);
   });
 
   it('shows evidence of the other documents before the document with rewritten years', () => {

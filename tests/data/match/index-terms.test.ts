@@ -9,6 +9,15 @@ describe('buildTermIndex: what is worth highlighting', () => {
     { text: '加大深度贫困地区攻坚力度', noteId: 'outline', role: 'member' },
   ]);
 
+  it('leaves out the notes whose every card is held back as 待核实', () => {
+    const terms = [
+      { text: '格外关注', noteId: 'held', role: 'member' as const },
+      { text: '三区三州', noteId: 'sqsz', role: 'name' as const },
+    ];
+    expect(buildTermIndex(terms, new Set(['held'])).patterns).toEqual(['三区三州']);
+    expect(buildTermIndex(terms).patterns).toEqual(['格外关注', '三区三州']);
+  });
+
   it('leaves out members that quote another term: they would hide that term', () => {
     expect(index.patterns).toEqual(['三区三州', '三區三州', '加大深度贫困地区攻坚力度']);
   });

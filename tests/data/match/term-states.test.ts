@@ -15,6 +15,8 @@ describe('noteStates: the colour of a note\'s terms on a page', () => {
     ['immature first, then mature', [card('n', 2, 3), card('n', 2, 30)], 'learning'],
     ['asked for with 加入学习, not yet studied', [card('n', 0, 0, { wanted: true })], 'learning'],
     ['retired cards do not count', [card('n', 2, 30, { retired: true })], undefined],
+    ['a card held back as 待核实 does not count', [card('n', 1, 0, { held: true })], undefined],
+    ['held and studied siblings: the studied one counts', [card('n', 2, 30, { held: true }), card('n', 2, 30)], 'known'],
   ])('%s', (_name, cards, expected) => {
     expect(noteStates(cards).n).toBe(expected);
   });

@@ -5,9 +5,10 @@ import { buildDeck } from '@/data/knowledge/deck';
 
 const DIR = join(import.meta.dirname, '../../../data/sources');
 
-export const realDeck = buildDeck(
-  readdirSync(DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((file) => ({ file, text: readFileSync(join(DIR, file), 'utf8') })),
-);
+/** The bundled documents as the deck CLI reads them, in file order. */
+export const bundledDocs = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((file) => ({ file, text: readFileSync(join(DIR, file), 'utf8') }));
+
+export const realDeck = buildDeck(bundledDocs);

@@ -65,3 +65,12 @@ describe('selectCards', () => {
     expect(got.map((c) => c.id)).toEqual(['c3', 'c13', 'c23']);
   });
 });
+
+describe('cards held back as 待核实', () => {
+  it('are asked only once the user confirmed them; never when discarded', () => {
+    const cards = [base('plain'), base('held', { held: 's3' }), base('confirmed', { held: 's3', verdict: 'confirmed' }), base('discarded', { held: 's3', verdict: 'discarded' })];
+    expect(eligibleCards(cards, {}).map((c) => c.id)).toEqual(['plain', 'confirmed']);
+    const picked = selectCards(cards, { mode: 'normal', now: NOW, rand: seededRandom(1) }).map((c) => c.id);
+    expect(picked.sort()).toEqual(['confirmed', 'plain']);
+  });
+});

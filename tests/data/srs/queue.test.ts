@@ -200,3 +200,15 @@ describe('cram (冲刺)', () => {
     expect(JSON.stringify(cards)).toBe(before);
   });
 });
+
+describe('cards held back as 待核实', () => {
+  it('are in no queue and no count, new or due', () => {
+    const cards = [fresh('ok', 0.5), fresh('held-new', 0.9, 'n-held'), { ...studied('held-due', State.Review, at(1, 8)), held: true }];
+    cards[1] = { ...cards[1], held: true };
+    const queue = buildQueue(cards, NOW, S, NONE);
+    expect(queue).toEqual(['ok']);
+    expect(dueCount(cards, NOW, S, NONE)).toBe(1);
+    expect(forecast(cards, NOW, 3, S).reduce((a, b) => a + b, 0)).toBe(0);
+    expect(buildCramQueue(cards, NOW, { ...S, cramUntil: '2026-03-05' })).toEqual(['ok']);
+  });
+});
