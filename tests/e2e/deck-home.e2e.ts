@@ -8,11 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchTifa, ROOT, watchErrors, type Tifa } from './harness.ts';
+import { launchTifa, ROOT, setStateColours, watchErrors, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
 before(async () => {
   tifa = await launchTifa();
+  // The colours by study state are opt-in (issue 15); these tests follow them as the store changes.
+  await setStateColours(tifa, true);
 });
 after(async () => {
   await tifa?.close();

@@ -192,3 +192,12 @@ export async function hoverTerm(page: Page, term: string): Promise<void> {
   await page.mouse.move(box.x, box.y, { steps: 4 });
   await waitForCardText(page, (text) => text !== '');
 }
+
+/** Turns the opt-in state colours on or off (the dashboard's "在网页上按学习进度着色"), as the background stores them. */
+export function setStateColours(tifa: Tifa, on: boolean): Promise<void> {
+  return tifa.worker.evaluate(async (value) => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(items: object): Promise<void> } } } };
+    const { sites } = await chrome.storage.local.get('sites');
+    await chrome.storage.local.set({ sites: { globalEnabled: true, off: [], on: [], ...(sites ?? {}), stateColours: value } });
+  }, on);
+}

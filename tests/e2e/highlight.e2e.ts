@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clickCardButton, hoverCardText, hoverTerm as hover, inClosedRoot, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
+import { clickCardButton, hoverCardText, hoverTerm as hover, inClosedRoot, launchTifa, setStateColours as setColours, waitForCardText, watchErrors, type Tifa } from './harness.ts';
 import { PAINTED } from './page-probes.mjs';
 
 let tifa: Tifa;
@@ -231,14 +231,8 @@ async function scrollCardDown(page: Page): Promise<boolean> {
   return (await inClosedRoot<boolean>(page, 'tifa-hover-card', 'const tall = dialog.scrollHeight > dialog.clientHeight; dialog.scrollTo(0, dialog.scrollHeight); return tall;')) === true;
 }
 
-/** Turns the opt-in state colours on or off (the dashboard's "在网页上按学习进度着色"). */
-function setStateColours(on: boolean): Promise<void> {
-  return tifa.worker.evaluate(async (value) => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(items: object): Promise<void> } } } };
-    const { sites } = await chrome.storage.local.get('sites');
-    await chrome.storage.local.set({ sites: { globalEnabled: true, off: [], on: [], ...(sites ?? {}), stateColours: value } });
-  }, on);
-}
+/** Turns the opt-in state colours on or off. */
+const setStateColours = (on: boolean) => setColours(tifa, on);
 
 test('"现在复习" rates the card from the page: question, answer, then a rating', async () => {
   const { page, errors } = await openHighlighted('news-simplified.html');
