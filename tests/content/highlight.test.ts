@@ -4,6 +4,7 @@
 // is checked here with a stand-in CSS.highlights; Chromium's own painting is driven by the e2e suite.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
+import { addSplitText } from './dom';
 import { buildMatcher } from '../../data/match/matcher';
 import { createHighlights } from '../../entrypoints/page.content/highlight';
 import { scanTree } from '../../entrypoints/page.content/scan';
@@ -21,14 +22,7 @@ let document: Document;
 beforeEach(() => {
   const window = parseHTML(`<!doctype html><html><head></head><body>${BODY}</body></html>`);
   document = window.document as unknown as Document;
-  // linkedom has no Text#splitText: the DOM's, for what wrapping needs.
-  const TextProto = Object.getPrototypeOf(document.createTextNode(''));
-  TextProto.splitText = function splitText(this: Text, offset: number): Text {
-    const rest = this.ownerDocument.createTextNode(this.data.slice(offset));
-    this.data = this.data.slice(0, offset);
-    this.after(rest);
-    return rest;
-  };
+  addSplitText(document); // linkedom has none: the DOM's, for what wrapping needs
   vi.stubGlobal('document', document);
   vi.stubGlobal('NodeFilter', { SHOW_TEXT: 4, SHOW_CDATA_SECTION: 8 });
 });

@@ -2,6 +2,7 @@
 // pile up one 'tifa:highlight' entry per pass; the latest passes stay readable, newest last.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
+import { addSplitText } from './dom';
 import { buildMatcher } from '../../data/match/matcher';
 import { createHighlights } from '../../entrypoints/page.content/highlight';
 import { createPasses, KEPT_MEASURES } from '../../entrypoints/page.content/pass';
@@ -9,13 +10,7 @@ import { createPasses, KEPT_MEASURES } from '../../entrypoints/page.content/pass
 let document: Document;
 beforeEach(() => {
   document = parseHTML('<!doctype html><html><head></head><body><p id="p">六个精准</p></body></html>').document as unknown as Document;
-  // linkedom has neither CSS.highlights nor Text#splitText, which the wrapping fallback needs.
-  Object.getPrototypeOf(document.createTextNode('')).splitText = function (this: Text, offset: number): Text {
-    const rest = this.ownerDocument.createTextNode(this.data.slice(offset));
-    this.data = this.data.slice(0, offset);
-    this.after(rest);
-    return rest;
-  };
+  addSplitText(document); // linkedom has no CSS.highlights: the wrapping fallback paints
   vi.stubGlobal('document', document);
   vi.stubGlobal('NodeFilter', { SHOW_TEXT: 4, SHOW_CDATA_SECTION: 8 });
   performance.clearMeasures('tifa:highlight');
