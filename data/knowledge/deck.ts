@@ -11,6 +11,7 @@ import { formulationNotes } from './formulation-notes';
 import { sourceMeta } from './source-meta';
 import { extractFormulations } from './formulations';
 import { extractTerms } from './terms';
+import { extractStatements, statementCard, statementNote } from './statements';
 import { flagSuspectYears } from './suspect';
 import { GLOSSARY } from '../glossary';
 import type { RawFormulation } from './raw';
@@ -40,6 +41,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   const formulations = formulationNotes(found, GLOSSARY);
   const figures = figureDrafts(texts, figuresByDoc);
   const terms = termNotes(found);
+  const statements = statementNotes(texts, sources);
 
   const conflictList = findConflicts(texts.flatMap((doc, i) => numberOccurrences(doc, figuresByDoc[i])));
   const conflictsAt = new Map<string, string[]>();
@@ -61,8 +63,9 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     cards.push(card);
   }
   for (const { note, marked } of terms) cards.push(...termCards(note, marked));
+  for (const { note, prompt } of statements) cards.push(statementCard(note, prompt));
 
-  const notes = [...formulations.map((f) => f.note), ...figures.map((f) => f.note), ...terms.map((t) => t.note)];
+  const notes = [...formulations.map((f) => f.note), ...figures.map((f) => f.note), ...terms.map((t) => t.note), ...statements.map((s) => s.note)];
   const conflicts: Conflict[] = conflictList.map(({ occurrences: _o, ...c }) => ({
     ...c,
     notes: [...new Set(cards.filter((card) => card.conflicts?.includes(c.id)).map((card) => card.noteId))],
@@ -133,6 +136,21 @@ export function answerable(fig: Pick<RawFigure, 'subject' | 'date' | 'targetYear
   if (fig.date || fig.targetYear) return true;
   // A subject alone ("年均脱贫人数____") still needs the words around it: when, where, over what.
   return context >= (fig.subject ? MIN_CONTEXT_WITH_SUBJECT : MIN_CONTEXT);
+}
+
+/** Key statements: one note per question and answer, evidence from every document that states it. */
+function statementNotes(texts: DocText[], sources: Source[]): Array<{ note: Note; prompt: string }> {
+  const byKey = new Map<string, { note: Note; prompt: string }>();
+  texts.forEach((doc, i) => {
+    for (const st of extractStatements(doc.norm.text, doc.norm.sentences, { title: sources[i].title })) {
+      const ev = evidenceAt(doc, st.sentence.start, st.sentence.end, [st.span]);
+      const note = statementNote(st, [ev]);
+      const kept = byKey.get(note.id);
+      if (kept) kept.note.evidence = mergeEvidence(kept.note.evidence, [ev]);
+      else byKey.set(note.id, { note, prompt: st.prompt });
+    }
+  });
+  return [...byKey.values()];
 }
 
 function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Array<{ note: Note; marked: MarkedEvidence[] }> {

@@ -29,6 +29,7 @@ export function possibleKinds(card: Card, ctx: QuizContext): QuestionKind[] {
       return ctx.definitions.length >= 4 ? ['single'] : [];
     case 'term-cloze':
     case 'user-cloze':
+    case 'statement':
       return ['fill'];
   }
 }
@@ -83,7 +84,7 @@ function fill(card: Card, note: Note | undefined): Question | undefined {
     const ordered = note?.ordered ?? false;
     return { ...base, prompt: `${card.prompt}（用顿号隔开${ordered ? '，按原文顺序' : '，顺序不限'}）`, expected: { kind: 'list', members, ordered } };
   }
-  if (card.kind === 'formulation-cloze' || card.kind === 'term-cloze' || card.kind === 'user-cloze') {
+  if (card.kind === 'formulation-cloze' || card.kind === 'term-cloze' || card.kind === 'user-cloze' || card.kind === 'statement') {
     return { ...base, prompt: card.prompt, expected: { kind: 'text', text: card.answer } };
   }
   return undefined;
