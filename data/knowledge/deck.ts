@@ -100,7 +100,7 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraf
         continue;
       }
       const position = fig.span.start / Math.max(1, doc.norm.text.length);
-      const { span: _s, sentence: _t, targetYear, ...figure } = fig;
+      const { span: _s, sentence: _t, targetYear, event: _e, ...figure } = fig;
       const importance = targetYear
         ? 0.85
         : 0.35 + 0.35 * (1 - position) + (fig.date ? 0.1 : 0) + (fig.subject ? 0.1 : 0);
@@ -131,9 +131,11 @@ const MIN_CONTEXT = 12;
 const MIN_CONTEXT_WITH_SUBJECT = 8;
 
 /** A cloze is answerable when it says what the figure measures or when, or shows enough of its sentence. */
-export function answerable(fig: Pick<RawFigure, 'subject' | 'date' | 'targetYear'>, prompt: string): boolean {
+export function answerable(fig: Pick<RawFigure, 'subject' | 'date' | 'targetYear' | 'event'>, prompt: string): boolean {
   const context = [...prompt.replace('____', '')].filter((c) => /[\u4e00-\u9fff]/.test(c)).length;
   if (fig.date || fig.targetYear) return true;
+  // A date or meeting needs what happened then ("本条例自____起施行").
+  if (fig.event) return context >= 6;
   // A subject alone ("年均脱贫人数____") still needs the words around it: when, where, over what.
   return context >= (fig.subject ? MIN_CONTEXT_WITH_SUBJECT : MIN_CONTEXT);
 }
