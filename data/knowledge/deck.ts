@@ -31,7 +31,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   const figuresByDoc: RawFigure[][] = [];
   for (const d of docs) {
     const norm = normalizeDocument(d.text);
-    const meta = sourceMeta(d.file, norm.text, norm.traditional);
+    const meta = sourceMeta(d.file, norm.text, norm.traditional, norm, d.text);
     sources.push(meta);
     texts.push({ source: meta.id, original: d.text, norm });
     figuresByDoc.push(extractFigures(norm.text, norm.sentences));
@@ -54,7 +54,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   }
 
   const cards: Card[] = [];
-  const title = (id: string) => sources.find((x) => x.id === id)?.title;
+  const title = (id: string) => sources.find((x) => x.id === id)?.title.replace(/\s+/g, '');
   cards.push(...mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))));
   for (const f of figures) {
     const card = figureCard(f.note, f.prompt, f.answer);

@@ -114,7 +114,8 @@ export interface StatementOptions {
 
 export function extractStatements(text: string, sentences: Span[], options: StatementOptions = {}): RawStatement[] {
   const out: RawStatement[] = [];
-  const titled = (q: string) => (options.title && options.title.length + q.length + 3 <= MAX_PROMPT ? `《${options.title}》：${q}` : q);
+  const title = options.title?.replace(/\s+/g, '');
+  const titled = (q: string) => (title && title.length + q.length + 3 <= MAX_PROMPT ? `《${title}》：${q}` : q);
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);
     if (s.length < 6 || !/[。！？；]$|[\u4e00-\u9fa5”）]$/.test(s)) continue;
