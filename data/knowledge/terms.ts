@@ -9,7 +9,7 @@ import type { RawFormulation, RawTerm } from './raw';
 const QUOTED = /[“‘「『]([^“”‘’「」『』\n]{2,12})[”’」』]/g;
 /** Definition right after the closing quote: “X”，即……, “X”是指……, “X”（……）. */
 const AFTER_QUOTE = /^(，即|,即|即|，是指|是指|，就是|就是|，指|指|（)/;
-/** Sentence-initial term with a definition: "精准扶贫，是指……", "中央统筹，就是……", also after an article number ("第二十五条　党员组织关系是指……"). */
+/** Sentence-initial term with a definition: "精准扶贫，是指……", "中央统筹，就是……", also after an article number ("第二十五条 党员组织关系是指……"). */
 const LEAD_DEF = /(?<=(?:^|[。！？\n])(?:第[一二三四五六七八九十百零]+条)?)([\u4e00-\u9fa5]{2,8})(，是指|是指|，就是|，即)/g;
 const DEF_END = /[。；！？\n]/;
 const MAX_DEF = 120;
