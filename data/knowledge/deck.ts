@@ -10,7 +10,7 @@ import { figureCard, formulationCards, round, termCards, type MarkedEvidence } f
 import { formulationNotes } from './formulation-notes';
 import { sourceMeta } from './source-meta';
 import { extractFormulations } from './formulations';
-import { extractTerms } from './terms';
+import { extractTerms, namedMechanismCloze } from './terms';
 import { extractStatements, statementCard, statementNote } from './statements';
 import { flagSuspectYears } from './suspect';
 import { GLOSSARY } from '../glossary';
@@ -62,7 +62,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     if (touched.length) card.conflicts = touched;
     cards.push(card);
   }
-  for (const { note, marked } of terms) cards.push(...termCards(note, marked));
+  for (const { note, marked, cloze } of terms) cards.push(...termCards(note, marked, cloze));
   for (const { note, prompt } of statements) cards.push(statementCard(note, prompt));
 
   const notes = [...formulations.map((f) => f.note), ...figures.map((f) => f.note), ...terms.map((t) => t.note), ...statements.map((s) => s.note)];
@@ -155,8 +155,9 @@ function statementNotes(texts: DocText[], sources: Source[]): Array<{ note: Note
   return [...byKey.values()];
 }
 
-function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Array<{ note: Note; marked: MarkedEvidence[] }> {
-  const byKey = new Map<string, { note: Note; marked: MarkedEvidence[] }>();
+function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Array<{ note: Note; marked: MarkedEvidence[]; cloze?: string }> {
+  const byKey = new Map<string, { note: Note; marked: MarkedEvidence[]; cloze?: string }>();
+  const glossaryNames = new Set(GLOSSARY.flatMap((g) => [g.name, ...g.aliases]));
   for (const { doc, found } of perDoc) {
     for (const t of extractTerms(doc.norm.text, found)) {
       const key = comparable(t.term);
@@ -164,15 +165,18 @@ function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Ar
       const span = t.definitionSpan ?? t.span;
       const ev = evidenceAt(doc, Math.min(t.span.start, span.start), Math.max(t.span.end, span.end), [t.span]);
       const kept = byKey.get(key);
+      // A quoted mechanism or campaign without a definition is asked from its clause (issue 14.5).
+      const cloze = glossaryNames.has(t.term) ? undefined : namedMechanismCloze(doc.norm.text, t);
       if (kept) {
         if (!kept.note.definition && t.definition) kept.note.definition = t.definition;
+        kept.cloze ??= cloze;
         if (!kept.marked.some((m) => m.ev.source === doc.source)) kept.marked.push({ ev });
         kept.note.evidence = kept.marked.map((m) => m.ev);
         continue;
       }
       const note: Note = { id: stableId('term', key), kind: 'term', name: t.term, evidence: [ev], importance: t.definition ? 0.6 : 0.4 };
       if (t.definition) note.definition = t.definition;
-      byKey.set(key, { note, marked: [{ ev }] });
+      byKey.set(key, { note, marked: [{ ev }], ...(cloze ? { cloze } : {}) });
     }
   }
   return [...byKey.values()];
