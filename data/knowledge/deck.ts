@@ -39,7 +39,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
 
   const found = texts.map((doc) => ({ doc, found: extractFormulations(doc.norm.text, GLOSSARY) }));
   const formulations = formulationNotes(found, GLOSSARY);
-  const figures = figureDrafts(texts, figuresByDoc);
+  const figures = figureDrafts(texts, figuresByDoc, sources);
   const terms = termNotes(found);
   const statements = statementNotes(texts, sources);
 
@@ -80,12 +80,17 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
 }
 
 /** Figures: identical clozes merge; then one fact (subject, date, value) stated in other words merges. */
-function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraft[] {
+function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sources: Source[] = []): FigureDraft[] {
   const byKey = new Map<string, FigureDraft>();
   const byFact = new Map<string, FigureDraft>();
   texts.forEach((doc, i) => {
     for (const fig of figuresByDoc[i]) {
-      const { prompt, answer } = figureCloze(doc.norm.text, fig);
+      const cloze = figureCloze(doc.norm.text, fig);
+      const { answer } = cloze;
+      let { prompt } = cloze;
+      // A headline figure of a report says what it measures but not of when: the document says it ("《政府工作报告》：城镇新增就业____").
+      const title = sources[i]?.title.replace(/\s+/g, '');
+      if (!answerable(fig, prompt) && fig.subject && !fig.event && title && title.length + prompt.length < 60) prompt = `《${title}》：${prompt}`;
       if (!answerable(fig, prompt)) continue;
       const ev = evidenceAt(doc, fig.sentence.start, fig.sentence.end, [fig.span]);
       const sentenceKey = `${doc.source}:${fig.sentence.start}`;

@@ -21,7 +21,7 @@ const ROLE =
   '出发点和落脚点|必由之路|重中之重|生命线|牛鼻子|突破口|着力点|落脚点|出发点|基本点|根本遵循|总开关|压舱石|' +
   '主题|目标|要求|任务|矛盾|特征|优势|宗旨|抓手|主线|关键|根本|核心|灵魂|基础|保障|保证|方针|原则|标准|底色|' +
   '前提|动力|导向|使命|初心|本质|精髓|要义|基石|命脉|根基|支柱|引擎|中心|立场|底线|目的|源泉|法宝|纲领|路径|途径|' +
-  '工程|要务|大事|方向|道路|本色|特色|指南|遵循';
+  '工程|要务|大事|方向|道路|本色|特色|指南|遵循|布局|基调|定位';
 const ROLE_END = new RegExp(`(?:${ROLE})$`);
 /** "一项重大艰巨的政治任务", "重要任务之一": one of several, no unique answer to ask for. */
 const ONE_OF = /(?:^|的)(?:一|又一|另一)[项个种场件条大]/;
@@ -43,13 +43,18 @@ const BA_ZUOWEI = /(要|必须|始终|坚持|应当|应|需要|就是要|着力)
 const GOUJIAN = /(?:构建|建立健全|建立|健全|完善|形成|打造)((?:[^，。；（以]|（[^）]*）)*以(?:[^，。；（]|（[^）]*）)+?为(?:[^，。；（]|（[^）]*）)*?)的([\u4e00-\u9fa5]{2,16}?(?:体系|格局|机制|模式|制度|局面))/g;
 
 const REPORTING = /^.*?(?:明确|鲜明|郑重|庄严|深刻|充分|清醒)?(?:提出|指出|强调|认为|表明|规定|讲过|说过|看来|证明|所述|讲清楚|说清楚|认识到|懂得|明白|坚信|相信|深知)(?=[^，]{2,})/;
-const LEADING = /^(?:第[一二三四五六七八九十百零]+条|因此|所以|同时|总之|可以说|应该说|必须看到|其中|特别是|尤其是|而且|并且|而|但|首先|其次|再次|最后)+/;
-const NOT_SUBJECT = /^(?:[，、“”]|即使|尽管|无论|不论|哪怕|假如|既然|由于|以|一(?:个|种|项|场|件|条|些)|这|那|此|其|它|他|她|你|我(?!国|党)|我们(?!党)|大家|有的|有些|一些|如果|只有|只要|因为|虽然|关于|对于|在|从|对|为了|据|按照|经过|通过|随着|面对|今年|去年|明年|今天|现在|[\d０-９])/;
+const LEADING = /^(?:第[一二三四五六七八九十百零]+条|明确(?=[^了的])|因此|所以|同时|总之|可以说|应该说|必须看到|其中|特别是|尤其是|而且|并且|而|但|首先|其次|再次|最后)+/;
+const NOT_SUBJECT = /^(?:[，、“”]|即使|尽管|无论|不论|哪怕|假如|既然|由于|以|一(?:个|种|项|场|件|条|些)|这(?!次)|那|此|其|它|他|她|你|我(?!国|党)|我们(?!党)|大家|有的|有些|一些|如果|只有|只要|因为|虽然|关于|对于|在|从|对|为了|据|按照|经过|通过|随着|面对|今年|去年|明年|今天|现在|[\d０-９])/;
 /** Adverbs between a subject and its 是 ("就是", "应该是", "始终是"). */
 const COPULA_ADVERB = /(?:(?<![成造])就|(?<!首)都|也|仍然|依然|始终|永远|首先|应该|应当|必须|主要|一直|从来|无疑)+$/;
 /** 是 that is no copula: 但是, 还是, 特别是, 要是, 于是, 凡是, 不是, 是否, 是不是. */
 const NOT_COPULA_BEFORE = /(?:但|还|特别|尤其|凡|若|于|可|只|而|不|总|像|或|要|老|硬|光|算|真)$/;
 const MAX_ANSWER = 40;
+/** A subject that is an action ("走内涵式发展道路"), the answer to a role rather than a role itself. */
+const VERB_START = /^(?:走|坚持|推进|实现|加强|发展|建设|推动|实施|深化|构建|完善|提高|促进|维护|保持)/;
+/** "大会的主题是：……。" — the whole sentence after the colon is the answer. */
+const COLON_DEFINITION = /^(.{2,30}?)(?:就)?是：(.{4,150}?)[。；]?$/;
+const MAX_LONG_ANSWER = 150;
 const MAX_SUBJECT = 30;
 const MAX_PROMPT = 80;
 
@@ -124,9 +129,20 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
       if (/[，。；]/.test(answer)) return;
       out.push({ subject, prompt, answer, span: { start: sentence.start + at, end: sentence.start + at + answer.length }, sentence });
     };
+    const colon = COLON_DEFINITION.exec(s);
+    if (colon) {
+      const a = cleanSubject(colon[1]);
+      const b = colon[2];
+      if ((ROLE_END.test(a) || BARE_KEY.test(a)) && !BARE_KEY.test(a) && !NOT_SUBJECT.test(a) && isCjkPhrase(a) && b.length <= MAX_LONG_ANSWER && !/[：]/.test(b)) {
+        const at = s.indexOf(b, colon[1].length);
+        out.push({ subject: a, prompt: `${a}是什么？`, answer: b, span: { start: sentence.start + at, end: sentence.start + at + b.length }, sentence });
+        continue;
+      }
+    }
     const cl = clauses(s);
     let lastSubject: string | undefined;
-    cl.forEach((c, k) => {
+    for (let k = 0; k < cl.length; k++) {
+      const c = cl[k];
       const t = c.text;
       // X在于Y
       const zai = /^(.+?)在于(.+)$/.exec(t);
@@ -137,51 +153,59 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
           const topic = BARE_KEY.test(a) ? topicBefore(cl, k) : '';
           if (topic || !BARE_KEY.test(a)) add(topic ? `${topic}，${a}` : a, `${topic ? `${topic}，` : ''}${a}在于什么？`, b, c.start + t.indexOf(b, zai[1].length));
         }
-        return;
+        continue;
       }
       const i = copulaAt(t);
       if (i < 0) {
         lastSubject = undefined;
-        return;
+        continue;
       }
       const rawA = t.slice(0, i);
       let a = cleanSubject(rawA);
       const inherited = a === '' && lastSubject;
       if (inherited) a = lastSubject!;
-      const rawB = t.slice(i + 1);
+      // "总体布局是“五位一体”、战略布局是“四个全面”": the second predicate is another statement.
+      const second = /、[^、，]{1,12}?(?<!不)是(?![不否])/.exec(t.slice(i + 1));
+      const rawB = second ? t.slice(i + 1, i + 1 + second.index) : t.slice(i + 1);
+      if (second) {
+        // The second subject shares the first one's owner: "中国特色社会主义事业" + "战略布局".
+        const owner = cleanSubject(t.slice(0, i)).replace(new RegExp(`(?:总体|总|主要|根本)?(?:${ROLE})$`), '');
+        const rest = t.slice(i + 2 + second.index);
+        cl.splice(k + 1, 0, { text: owner + rest, start: c.start + i + 2 + second.index - owner.length });
+      }
       const b = cleanAnswer(rawB);
       const bAt = c.start + i + 1 + rawB.indexOf(b);
       if (!a || NOT_SUBJECT.test(a) || a.length > MAX_SUBJECT || b.length < 2 || /的$|之一$/.test(b)) {
         lastSubject = undefined;
-        return;
+        continue;
       }
       if (!inherited) lastSubject = a;
       const roleB = ROLE_END.test(b) && !/之一$/.test(b) && !ONE_OF.test(b);
       // Both sides name a role ("走内涵式发展道路是……的必由之路"): the modified one is asked.
-      const askA = (ROLE_END.test(a) || BARE_KEY.test(a)) && !(roleB && b.includes('的') && !a.includes('的'));
+      const askA = (ROLE_END.test(a) || BARE_KEY.test(a)) && !(roleB && b.includes('的') && !a.includes('的') && VERB_START.test(a));
       if (askA) {
         // "全面推进依法治国的总目标是……", "加强党的政治建设，关键是……"
-        if (inherited) return;
+        if (inherited) continue;
         const topic = BARE_KEY.test(a) ? topicBefore(cl, k) : '';
-        if (BARE_KEY.test(a) && !topic) return;
+        if (BARE_KEY.test(a) && !topic) continue;
         const subject = topic ? `${topic}，${a}` : a;
         if (b.length >= 3 || subject.includes('的')) add(subject, `${subject}是什么？`, b, bAt);
       } else if (roleB) {
         // "走内涵式发展道路是我国高等教育发展的必由之路" → ask the role, answer the subject.
-        if (!/的/.test(b) && b.length < 5) return;
+        if (!/的/.test(b) && b.length < 5) continue;
         const aAt = inherited ? -1 : c.start + rawA.indexOf(a);
         if (aAt < 0) {
           // "马克思主义是……，也是我国大学最鲜亮的底色": the answer stands in an earlier clause.
           const first = s.indexOf(a);
           if (first >= 0) add(b, `${b}是什么？`, a, first);
-          return;
+          continue;
         }
         add(b, `${b}是什么？`, a, aAt);
       } else if (RANKED.test(b) && !inherited && /[\u4e00-\u9fa5]$/.test(b) && !/[的了着过]$/.test(b) && a.length <= 16) {
         // "政治纪律是党最根本、最重要的纪律": a ranked classification of a subject.
         add(a, `“${a}”是什么？`, b, bAt);
       }
-    });
+    }
     for (const m of s.matchAll(BA_ZUOWEI)) {
       const [, lead = '', rawA, rawB] = m;
       const b = rawB.replace(/(?:来抓|来推进|来落实|来部署|加以推进)$/, '');
