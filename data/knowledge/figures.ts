@@ -33,6 +33,7 @@ const SUBJECT_END = /(?:从|由|在|到|达到|为|是|有|已|累计|共|超过
 /** Bounds that belong to the figure they qualify: "不低于6%", "30%以上", "3%以内", "6%左右". */
 const BOUND_BEFORE = /(?:不低于|不少于|不超过|不高于|不足|至少|超过|最多|最少)$/;
 const BOUND_AFTER = /^(?:以上|以下|以内|左右|上下)/;
+const RANGE_HINT = /\d[%万亿千]{0,2}[－\-~～—至]\d/;
 /** "5%－5.5%", "3000万~5000万", "5至5.5个百分点": one answer. */
 const RANGE = new RegExp(
   `(?<![\\d.\\-:/~第从])(\\d+(?:\\.\\d+)?)(%|万亿|万|亿|千)?[－\\-~～—至](\\d+(?:\\.\\d+)?)(多|余)?(万亿|万|亿|千)?(${UNITS})?`,
@@ -72,14 +73,15 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
       const { text: _t, once: _o, at, end, ...fig } = x;
       push(fig, at, end, x.event ? undefined : at);
     }
-    for (const m of s.matchAll(RANGE)) {
+    const hasDigit = /\d/.test(s);
+    for (const m of hasDigit && RANGE_HINT.test(s) ? s.matchAll(RANGE) : []) {
       const [whole, a, unitA = '', b, , mult = '', unit = ''] = m;
       const at = m.index!;
       if (!unit && !mult && !unitA) continue;
       if (/^(?:19|20)\d\d$/.test(a) && /^(?:19|20)\d\d$/.test(b) && (!unit || unit === '年') && !mult && !unitA) continue; // a span of years
       push({ value: a, number: Number(a) * (MULTIPLIER[mult || unitA] ?? 1), unit: mult + unit || unitA }, at, at + whole.length, at);
     }
-    for (const m of s.matchAll(FIGURE)) {
+    for (const m of hasDigit ? s.matchAll(FIGURE) : []) {
       const [whole, digits, approx, mult = '', unit = ''] = m;
       const at = m.index ?? 0;
       const after = s.slice(at + whole.length);
@@ -171,11 +173,12 @@ const N = `[${CN}]+`;
 const MEETING = /(?:集体学习|全体会议|常务会议|全国代表大会|代表大会|会议|全会|常委会)/;
 /** A date without its year is a fact only when it says which body met ("中共中央政治局10月27日下午……"). */
 const INSTITUTION_BEFORE = /(?:中共中央|党中央|国务院|政治局|委员会|常委会|人民代表大会|全国人大|全国政协|办公室|办公厅)(?:在|于)?$/;
-const CHINESE_PATTERNS: Array<{ re: RegExp; make: (m: RegExpExecArray, s: string) => Omit<ChineseFigure, 'at' | 'end' | 'text'> | undefined }> = [
+const CHINESE_PATTERNS: Array<{ hint?: RegExp; re: RegExp; make: (m: RegExpExecArray, s: string) => Omit<ChineseFigure, 'at' | 'end' | 'text'> | undefined }> = [
   // 百分之五 → 5%
-  { re: new RegExp(`百分之(${N}(?:点[${CN}]+)?)`, 'g'), make: (m) => (m[1] === '百' ? undefined : num(m[1].replace(/点.*/, ''), '%', m[0])) },
+  { hint: /百分之/, re: new RegExp(`百分之(${N}(?:点[${CN}]+)?)`, 'g'), make: (m) => (m[1] === '百' ? undefined : num(m[1].replace(/点.*/, ''), '%', m[0])) },
   // 三分之一, 1/3 → a fraction
   {
+    hint: /分之|\d\//,
     re: new RegExp(`(?<![\\d/.])(?:(${N})分之(${N})|(\\d{1,2})/(\\d{1,3}))(?![\\d/])`, 'g'),
     make: (m) => {
       const d = m[1] ? chineseNumber(m[1]) : Number(m[4]);
@@ -184,22 +187,24 @@ const CHINESE_PATTERNS: Array<{ re: RegExp; make: (m: RegExpExecArray, s: string
     },
   },
   // 两成, 三成 after a verb of share or change
-  { re: /(?<=[约近占达超过的了到高降长增减升])([一二两三四五六七八九])成(?![员为立果就熟本长绩功型分份不])/g, make: (m) => ({ value: m[0], number: CN_DIGIT[m[1]] * 10, unit: '%' }) },
+  { hint: /成/, re: /(?<=[约近占达超过的了到高降长增减升])([一二两三四五六七八九])成(?![员为立果就熟本长绩功型分份不])/g, make: (m) => ({ value: m[0], number: CN_DIGIT[m[1]] * 10, unit: '%' }) },
   // 七十周年
-  { re: new RegExp(`(?<![${CN}第])(${N})周年`, 'g'), make: (m) => num(m[1], '周年', m[0]) },
+  { hint: /周年/, re: new RegExp(`(?<![${CN}第])(${N})周年`, 'g'), make: (m) => num(m[1], '周年', m[0]) },
   // 二〇三五年 as a deadline ("到二〇三五年")
-  { re: /(?<=到)([〇零一二三四五六七八九]{4})年(?![底末])/g, make: (m) => ({ value: m[0].slice(0, 4), number: chineseNumber(m[1]), unit: '年', targetYear: true, subject: '目标年份' }) },
+  { hint: /到[〇零一二三四五六七八九]/, re: /(?<=到)([〇零一二三四五六七八九]{4})年(?![底末])/g, make: (m) => ({ value: m[0].slice(0, 4), number: chineseNumber(m[1]), unit: '年', targetYear: true, subject: '目标年份' }) },
   // "十四五" (a five-year plan)
-  { re: /(?<=“)十[一二三四五六七八九]五(?=”)|十[一二三四五六七八九]五(?=规划|时期)/g, make: (m) => ({ value: m[0], number: chineseNumber(m[0].slice(0, 2)), unit: '', subject: '五年规划', event: true, once: true }) },
+  { hint: /十[一二三四五六七八九]五/, re: /(?<=“)十[一二三四五六七八九]五(?=”)|十[一二三四五六七八九]五(?=规划|时期)/g, make: (m) => ({ value: m[0], number: chineseNumber(m[0].slice(0, 2)), unit: '', subject: '五年规划', event: true, once: true }) },
   // 十九届六中全会, 二十届三中全会
-  { re: new RegExp(`(?<!、)(?:(${N})届)?([一二三四五六七])中全会(?!精神)`, 'g'), make: (m) => ({ value: m[0], number: CN_DIGIT[m[2]], unit: '', subject: '全会', event: true, once: true }) },
+  { hint: /中全会/, re: new RegExp(`(?<!、)(?:(${N})届)?([一二三四五六七])中全会(?!精神)`, 'g'), make: (m) => ({ value: m[0], number: CN_DIGIT[m[2]], unit: '', subject: '全会', event: true, once: true }) },
   // 第三十五次集体学习, 第十四届全国人民代表大会 (ordinals that name a meeting or a body)
   {
+    hint: /第[〇零一二两三四五六七八九十百千\d]{1,4}[次届]/,
     re: new RegExp(`第(${N}|\\d{1,3})(次|届)(?=(?:中央政治局|全国人民代表大会|全国委员会|中央委员会|${MEETING.source.slice(3, -1)}))`, 'g'),
     make: (m) => ({ value: m[0], number: chineseNumber(m[1]) ?? Number(m[1]), unit: m[2], subject: m[2] === '次' ? '会议' : '届次', event: true, once: true }),
   },
   // Dates of an event: "自2019年5月6日起施行", "2021年12月6日在……时的讲话", "10月27日下午就……进行"
   {
+    hint: /月\d{1,2}日/,
     re: /(?<![\d年])(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?=起|下午|上午|晚|在|召开|举行|发布|印发|通过|主持|就|至)/g,
     make: (m, s) => (!m[1] && !INSTITUTION_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index)) ? undefined : { value: m[0], number: Number(m[2]) * 100 + Number(m[3]), unit: '', subject: '日期', event: true }),
   },
@@ -213,7 +218,8 @@ function num(cn: string, unit: string, text: string): Omit<ChineseFigure, 'at' |
 /** Figures written in Chinese numerals or as dates, ordinals, fractions (each span once, first pattern wins). */
 function chineseFigures(s: string): ChineseFigure[] {
   const out: ChineseFigure[] = [];
-  for (const { re, make } of CHINESE_PATTERNS) {
+  for (const { hint, re, make } of CHINESE_PATTERNS) {
+    if (hint && !hint.test(s)) continue;
     for (const m of s.matchAll(re)) {
       const at = m.index!;
       const end = at + m[0].length;

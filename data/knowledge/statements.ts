@@ -39,6 +39,7 @@ const ZAIYU_HEAD = new RegExp(`(?:${ROLE}|生命力|意义|价值|活力|出路|
 const YI_WEI = /以([^，。；！？：以为]{2,30})为(导向|主线|抓手|核心|根本|中心|引领|统领|目标|重点|主题|主体|关键|突破口|着力点|落脚点|出发点|根本遵循|根本目的|根本任务|根本标准)(?=[，。；！？]|$)/g;
 /** "把A作为B" (A may run over one comma before 作为: "把推动……共同奋斗，作为……重要任务"). */
 const BA_ZUOWEI = /(要|必须|始终|坚持|应当|应|需要|就是要|着力)?(?:把|将)(?!握|关|脉|手)((?:(?!把握)[^。；！？把将：])+?)，?作为([^，。；！？、]{2,30})/g;
+const GOUJIAN_VERB = /构建|建立|健全|完善|形成|打造/;
 /** "构建以A为主体、B为基础……的X体系": the description of a system. */
 const GOUJIAN = /(?:构建|建立健全|建立|健全|完善|形成|打造)((?:[^，。；（以]|（[^）]*）)*以(?:[^，。；（]|（[^）]*）)+?为(?:[^，。；（]|（[^）]*）)*?)的([\u4e00-\u9fa5]{2,16}?(?:体系|格局|机制|模式|制度|局面))/g;
 
@@ -206,7 +207,7 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         add(a, `“${a}”是什么？`, b, bAt);
       }
     }
-    for (const m of s.matchAll(BA_ZUOWEI)) {
+    for (const m of s.includes('作为') ? s.matchAll(BA_ZUOWEI) : []) {
       const [, lead = '', rawA, rawB] = m;
       const b = rawB.replace(/(?:来抓|来推进|来落实|来部署|加以推进)$/, '');
       if (!ROLE_END.test(b) && !RANKED.test(b)) continue;
@@ -217,16 +218,16 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
       const prompt = `${lead.replace(/^就是/, '')}把什么作为${b}？`;
       add(b, bare ? titled(prompt) : prompt, a, m.index! + m[0].indexOf(rawA) + rawA.indexOf(a));
     }
-    for (const m of s.matchAll(THIS_ROLE)) {
+    for (const m of s.includes('这') ? s.matchAll(THIS_ROLE) : []) {
       const [whole, a, b] = m;
       add(b, titled(`${whole.slice(0, 2)}什么这个${b}？`), a, m.index! + 2);
     }
-    for (const m of s.matchAll(YI_WEI)) {
+    for (const m of s.includes('以') ? s.matchAll(YI_WEI) : []) {
       const [, a, b] = m;
       if (/^(?:习近平|马克思|党章|宪法)|思想$|精神$/.test(a) && b !== '根本遵循') continue;
       add(b, titled(`以什么为${b}？`), a, m.index! + 1);
     }
-    for (const m of s.matchAll(GOUJIAN)) {
+    for (const m of s.includes('以') && GOUJIAN_VERB.test(s) ? s.matchAll(GOUJIAN) : []) {
       const [, modifier, head] = m;
       const a = cleanAnswer(modifier);
       add(head, `构建什么样的${head}？`, a, m.index! + m[0].indexOf(modifier));
