@@ -70,7 +70,6 @@ function cleanSubject(a: string): string {
 function cleanAnswer(b: string): string {
   return b
     .replace(/^(?:要|在于)/, '')
-    .replace(/（[^）]*）/g, '')
     .replace(/(?:等|来抓|来推进|来落实|来部署)$/, '')
     .trim();
 }
@@ -127,7 +126,7 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
     if (s.length < 6 || !/[。！？；]$|[\u4e00-\u9fa5”）]$/.test(s)) continue;
     const add = (subject: string, prompt: string, answer: string, at: number) => {
       if (!isCjkPhrase(subject, 2) || answer.length < 2 || answer.length > MAX_ANSWER || prompt.length > MAX_PROMPT) return;
-      if (/[，。；]/.test(answer)) return;
+      if (/[，。；]/.test(answer.replace(/（[^）]*）/g, ''))) return;
       out.push({ subject, prompt, answer, span: { start: sentence.start + at, end: sentence.start + at + answer.length }, sentence });
     };
     const colon = COLON_DEFINITION.exec(s);

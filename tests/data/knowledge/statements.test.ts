@@ -1,6 +1,10 @@
 // Key statements by construction, on sentences written for these tests in the style of policy
 // documents (none copied from a real document), with the sentences that must not become one.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as OpenCC from 'opencc-js';
+import { buildDeck } from '../../../data/knowledge/deck';
 import { normalizeDocument, splitSentences } from '../../../data/knowledge/normalize';
 import { extractStatements } from '../../../data/knowledge/statements';
 
@@ -72,5 +76,26 @@ describe('extractStatements', () => {
     const text = '前言。\n新时代乡村工作的首要任务是守住不发生规模性返贫的底线。';
     const [st] = extractStatements(text, splitSentences(text));
     expect(text.slice(st.span.start, st.span.end)).toBe('守住不发生规模性返贫的底线');
+  });
+});
+
+describe('statement and quoted-name cards in the bundled deck', () => {
+  const DIR = join(import.meta.dirname, '../../../data/sources');
+  const deck = buildDeck(readdirSync(DIR).filter((f) => f.endsWith('.txt')).map((f) => ({ file: f, text: readFileSync(join(DIR, f), 'utf8') })));
+  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const asked = deck.cards.filter((c) => c.kind === 'statement' || c.kind === 'term-cloze');
+
+  it('are there, each opening on a quote that holds its answer, marked', () => {
+    expect(deck.cards.filter((c) => c.kind === 'statement').length).toBeGreaterThan(15);
+    for (const c of asked) {
+      const [first] = c.evidence;
+      // The traditional document is quoted as written: compare in simplified characters.
+      expect(toSimplified(first.quote).replace(/\s+/g, ''), c.prompt).toContain(c.answer);
+      expect(first.marks?.length, c.prompt).toBeGreaterThan(0);
+    }
+  });
+
+  it('ask a question that does not give its answer away', () => {
+    for (const c of asked) expect(c.prompt.replace(/《[^》]*》/, ''), c.prompt).not.toContain(c.answer);
   });
 });
