@@ -46,6 +46,7 @@ const FOUND: Array<[string, string, string, string]> = [
 const NOT_FOUND: Array<[string, string]> = [
   ['pronoun subject', '这是推进基层治理的重要任务。'],
   ['time subject', '今年是实施规划的关键之年。'],
+  ['这次 alone is no subject', '这次是全会召开后的第一次专题会议。'],
   ['negation', '基层治理的目标不是简单管住群众。'],
   ['特别是 is no copula', '各级干部特别是主要负责同志要带头深入基层。'],
   ['但是 / 还是', '困难还是不少，但是前景光明。'],
