@@ -31,6 +31,16 @@ describe('questions over the whole real deck', () => {
     }
   });
 
+  it('asks key statements as 单选 among other statements\' answers, and as 填空', () => {
+    const asked = questions.filter((q) => cards.get(q.cardId)!.kind === 'statement');
+    expect(new Set(asked.map((q) => q.kind))).toEqual(new Set(['single', 'fill']));
+    for (const q of asked.filter((q) => q.kind === 'single')) {
+      const card = cards.get(q.cardId)!;
+      expect(rightOptions(q)).toEqual([card.answer]);
+      for (const o of wrongOptions(q)) expect(normalizeAnswer(o)).not.toBe(normalizeAnswer(card.answer));
+    }
+  });
+
   it('gives 多选 two to four right options out of four to six', () => {
     for (const q of questions.filter((q) => q.kind === 'multi')) {
       expect(q.correct!.length).toBeGreaterThanOrEqual(2);
