@@ -166,7 +166,21 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
   return cards;
 }
 
-export function termCards(note: Note, marked: MarkedEvidence[]): Card[] {
+export function termCards(note: Note, marked: MarkedEvidence[], cloze?: string): Card[] {
+  if (!note.definition && cloze) {
+    // A named mechanism or campaign the document uses without defining: recalled from its clause.
+    return [
+      {
+        id: cardId('term-cloze', note.id, cloze, note.name),
+        noteId: note.id,
+        kind: 'term-cloze',
+        prompt: cloze,
+        answer: note.name,
+        evidence: evidenceFor(marked),
+        importance: round(note.importance + 0.15),
+      },
+    ];
+  }
   if (!note.definition) return [];
   const prompt = `“${note.name}”指什么？`;
   return [

@@ -2,6 +2,7 @@
 // Randomness comes in as `rand`, so a fixed seed gives the same quiz.
 import type { Card, Note } from '../knowledge/types';
 import { isNamed, type QuizContext } from './context';
+import { normalizeAnswer } from './answer';
 import { figureDistractors } from './figure-options';
 import { countDistractors, formulationDistractors, memberDistractors } from './formulation-options';
 import { randInt, shuffle, type Rand } from './random';
@@ -27,6 +28,8 @@ export function possibleKinds(card: Card, ctx: QuizContext): QuestionKind[] {
       return note?.members ? ['single'] : [];
     case 'term-definition':
       return ctx.definitions.length >= 4 ? ['single'] : [];
+    case 'statement':
+      return (ctx.statements?.length ?? 0) >= 4 ? ['single', 'fill'] : ['fill'];
     case 'term-cloze':
     case 'user-cloze':
       return ['fill'];
@@ -49,6 +52,15 @@ function single(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand
   if (card.kind === 'term-definition') {
     const others = ctx.definitions.filter((d) => d.id !== card.id && d.answer !== card.answer).map((d) => d.answer);
     return ask(card.answer, shuffle([...new Set(others)], rand));
+  }
+  if (card.kind === 'statement') {
+    // Other statements' answers, the nearest in length first: "党的根本性建设" against "立德" is no question.
+    const right = normalizeAnswer(card.answer);
+    const byNorm = new Map((ctx.statements ?? []).map((d) => [normalizeAnswer(d.answer), d.answer]));
+    byNorm.delete(right);
+    const others = [...byNorm.values()];
+    const near = others.sort((a, b) => Math.abs(a.length - card.answer.length) - Math.abs(b.length - card.answer.length)).slice(0, 8);
+    return ask(card.answer, shuffle(near, rand));
   }
   if (!note?.members) return undefined;
   if (card.kind === 'formulation-member') {
@@ -84,7 +96,7 @@ function fill(card: Card, note: Note | undefined): Question | undefined {
     const ordered = note?.ordered ?? false;
     return { ...base, prompt: `${card.prompt}（用顿号隔开${ordered ? '，按原文顺序' : '，顺序不限'}）`, expected: { kind: 'list', members, ordered } };
   }
-  if (card.kind === 'formulation-cloze' || card.kind === 'term-cloze' || card.kind === 'user-cloze') {
+  if (card.kind === 'formulation-cloze' || card.kind === 'term-cloze' || card.kind === 'user-cloze' || card.kind === 'statement') {
     return { ...base, prompt: card.prompt, expected: { kind: 'text', text: card.answer } };
   }
   return undefined;

@@ -104,3 +104,15 @@ describe('checkChoice', () => {
     expect(checkChoice(picked, correct).verdict).toBe(verdict);
   });
 });
+
+describe('figures with bounds (issue 14)', () => {
+  it.each([
+    ['32学时', '不少于32学时', 'right'],
+    ['不少于32学时', '不少于32学时', 'right'],
+    ['16学时', '不少于32学时', 'wrong'],
+    ['5.5%', '5.5%以内', 'right'],
+    ['6%', '5.5%以内', 'wrong'],
+  ])('%s for %s is %s', (typed, answer, verdict) => {
+    expect(checkFigure(typed, answer).verdict).toBe(verdict);
+  });
+});

@@ -31,6 +31,16 @@ describe('questions over the whole real deck', () => {
     }
   });
 
+  it('asks key statements as 单选 among other statements\' answers, and as 填空', () => {
+    const asked = questions.filter((q) => cards.get(q.cardId)!.kind === 'statement');
+    expect(new Set(asked.map((q) => q.kind))).toEqual(new Set(['single', 'fill']));
+    for (const q of asked.filter((q) => q.kind === 'single')) {
+      const card = cards.get(q.cardId)!;
+      expect(rightOptions(q)).toEqual([card.answer]);
+      for (const o of wrongOptions(q)) expect(normalizeAnswer(o)).not.toBe(normalizeAnswer(card.answer));
+    }
+  });
+
   it('gives 多选 two to four right options out of four to six', () => {
     for (const q of questions.filter((q) => q.kind === 'multi')) {
       expect(q.correct!.length).toBeGreaterThanOrEqual(2);
@@ -76,7 +86,9 @@ describe('questions over the whole real deck', () => {
       const card = cards.get(q.cardId)!;
       expect(rightOptions(q)).toEqual([card.answer]);
       for (const o of wrongOptions(q)) {
-        expect(o.endsWith(card.figure!.unit), `${o} vs ${card.answer}`).toBe(true);
+        // A bound after the unit ("30%以上") stands after every option's unit alike.
+        const bound = /(?:以上|以下|以内|左右|上下)$/.exec(card.answer)?.[0] ?? '';
+        expect(o.endsWith(card.figure!.unit + bound), `${o} vs ${card.answer}`).toBe(true);
         expect(checkFigure(o, card.answer).verdict, `${o} vs ${card.answer}`).toBe('wrong');
         expect(ctx.disputed.get(card.id) ?? [], o).not.toContain(o);
       }
@@ -129,6 +141,15 @@ describe('figureDistractors', () => {
       // The two taken from the documents come from its own document, though others are nearer in size.
       expect(got.filter((d) => d === '14%' || d === '16%').length, `seed ${seed}: ${got.join()}`).toBe(2);
     }
+  });
+
+  it('writes a bound around every option as around the answer, and leaves ranges and dates to 填空', () => {
+    const got = figureDistractors(fig('不少于32学时', '32', '学时'), [], seededRandom(2));
+    expect(got).toHaveLength(3);
+    for (const d of got) expect(d).toMatch(/^不少于\d+学时$/);
+    expect(figureDistractors(fig('30%以上', '30', '%'), [], seededRandom(2)).every((d) => /^\d+%以上$/.test(d))).toBe(true);
+    expect(figureDistractors(fig('5%－5.5%', '5', '%'), [], seededRandom(2))).toEqual([]);
+    expect(figureDistractors(fig('2019年5月6日', '2019年5月6日', ''), [], seededRandom(2))).toEqual([]);
   });
 
   it('rounds derived numbers like the answer', () => {
