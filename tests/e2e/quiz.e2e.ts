@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
 before(async () => {
@@ -16,23 +16,6 @@ after(async () => {
 interface DeckRows {
   cards: Array<{ id: string; prompt: string; answer: string; members?: string[] }>;
   notes: Array<{ name: string; members?: string[] }>;
-}
-
-/** Reads a table of the extension's IndexedDB from one of its pages. */
-function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((ok, fail) => {
-        const open = indexedDB.open('tifa');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => ok(req.result as T[]);
-          req.onerror = () => fail(req.error);
-        };
-      }),
-    table,
-  );
 }
 
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
@@ -58,10 +41,30 @@ function typedAnswer(deck: DeckRows, prompt: string): string {
   return fullWidth(members.join('，'));
 }
 
+/** Whether a 判断 statement is true: a card's prompt with its blank (or question word) filled in. */
+function statementTrue(deck: DeckRows, statement: string): boolean {
+  const member = /^“(.+)”属于“(.+)”$/.exec(statement);
+  if (member) return deck.notes.some((n) => n.name === member[2] && !!n.members?.includes(member[1]));
+  const count = /^(“.+”包括)(.+)(方面)$/.exec(statement);
+  if (count) return deck.cards.some((c) => c.prompt === `${count[1]}几个${count[3]}？` && c.answer.startsWith(count[2]));
+  const filled = deck.cards.flatMap((c) => {
+    const [before, after] = c.prompt.split('____');
+    if (after === undefined || !statement.startsWith(before) || !statement.endsWith(after)) return [];
+    return [statement.slice(before.length, statement.length - after.length) === c.answer];
+  });
+  assert.ok(filled.length, `a card for the statement ${statement}`);
+  return filled.includes(true);
+}
+
 async function answer(page: Page, deck: DeckRows, wrong: boolean): Promise<string> {
   const question = page.getByTestId('quiz-question');
   const prompt = await question.locator('.quiz-prompt').innerText();
-  if (await page.getByTestId('quiz-input').count()) {
+  if ((await question.locator('.quiz-kind').innerText()) === '判断') {
+    const options = await question.locator('.quiz-option-text').allInnerTexts();
+    assert.deepEqual(options, ['正确', '错误']);
+    const truth = statementTrue(deck, prompt);
+    await page.keyboard.press(truth !== wrong ? '1' : '2');
+  } else if (await page.getByTestId('quiz-input').count()) {
     // The input has the focus: typing needs no mouse.
     await page.keyboard.type(wrong ? '不知道' : typedAnswer(deck, prompt));
   } else {
@@ -137,12 +140,13 @@ test('挑战答题 stops at the first wrong answer, does not touch the reviews, 
   await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
   await page.getByTestId('quiz-mode-challenge').check();
   assert.equal(await page.getByTestId('quiz-counted').isChecked(), false, '计入复习 is off for 挑战答题');
-  await page.getByTestId('quiz-kind-fill').uncheck();
   await page.getByTestId('quiz-start').click();
   const deck: DeckRows = { cards: await readTable(page, 'cards'), notes: await readTable(page, 'notes') };
   const logsBefore = (await readTable(page, 'reviewLogs')).length;
   for (let i = 0; i < 3; i++) {
     await page.getByTestId('quiz-question').waitFor();
+    // Answerable in seconds: one choice among a few, or 判断.
+    assert.match(await page.locator('.quiz-kind').innerText(), /^(单选|判断)$/);
     await answer(page, deck, i === 2);
     await page.getByTestId('quiz-feedback').waitFor();
     await page.keyboard.press('Enter');
@@ -166,4 +170,22 @@ test('the popup opens the quiz page', async () => {
   await quiz.waitForURL(/\/quiz\.html/);
   await quiz.getByTestId('quiz-start').waitFor();
   await popup.close();
+});
+
+test('Enter on a focused 结束测验 ends the quiz, and answers nothing', async () => {
+  const page = await tifa.context.newPage();
+  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
+  await page.getByTestId('quiz-count-5').check();
+  await page.getByTestId('quiz-start').click();
+  await page.getByTestId('quiz-question').waitFor();
+  const logsBefore = (await readTable(page, 'reviewLogs')).length;
+  // Something picked or typed, so that a stray Enter would submit it.
+  if (await page.getByTestId('quiz-input').count()) await page.getByTestId('quiz-input').first().fill('不知道');
+  else await page.getByTestId('quiz-option').first().click();
+  await page.getByRole('button', { name: '结束测验' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('quiz-start').waitFor({ timeout: 3_000 });
+  assert.equal(await page.getByTestId('quiz-feedback').count(), 0);
+  assert.equal((await readTable(page, 'reviewLogs')).length, logsBefore, 'no answer recorded');
+  await page.close();
 });
