@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { loadToday, loadTomorrow } from '@/data/db/today';
-import { saveReview, undoLastReview, type ReviewUndo } from '@/data/db/repo';
+import { saveReview, undoLastReview } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
 import type { Grade } from '@/data/srs/scheduler';
 import { sendMessage } from '@/data/messages';
@@ -10,6 +10,7 @@ import { useNow } from '@/components/common/use-now';
 import { ReviewCard } from '@/components/review/review-card';
 import { SiteSwitch } from './site-switch';
 import { ErrorAlert } from '@/components/common/error-alert';
+import { keepUndo, loadUndo, type KeptUndo } from './undo-store';
 
 /** Records how long the queue took, for `npm run bench`. */
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -27,7 +28,15 @@ function notifyStore() {
 export function PopupApp() {
   const [now, refreshNow] = useNow();
   const today = useLiveQuery(() => timed('tifa:today', () => loadToday(db, now)), [now]);
-  const [undo, setUndo] = useState<ReviewUndo[]>([]);
+  const [undo, setUndoList] = useState<KeptUndo[]>([]);
+  const setUndo = useCallback((next: KeptUndo[]) => {
+    void keepUndo(next);
+    setUndoList(next);
+  }, []);
+  // Ratings given before the popup was last closed can still be undone for a few minutes.
+  useEffect(() => {
+    void loadUndo(Date.now()).then((kept) => setUndoList((list) => (list.length ? list : kept)));
+  }, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
@@ -38,7 +47,7 @@ export function PopupApp() {
       setError('');
       try {
         const result = await saveReview(db, cardId, rating, new Date(), today.settings);
-        setUndo((stack) => [...stack.slice(-19), result.undo]);
+        setUndo([...undo.slice(-19), { ...result.undo, at: Date.now() }]);
         if (result.leech) setError('这张卡片已忘记多次，已暂停并标记为“难点”，可在学习中心修改后恢复。');
         notifyStore();
       } catch (err) {
@@ -48,7 +57,7 @@ export function PopupApp() {
         setBusy(false);
       }
     },
-    [today, refreshNow],
+    [today, undo, refreshNow, setUndo],
   );
 
   const onUndo = useCallback(async () => {
@@ -56,14 +65,15 @@ export function PopupApp() {
     if (!last) return;
     try {
       await undoLastReview(db, last.cardId, last);
-      setUndo((stack) => stack.slice(0, -1));
       notifyStore();
     } catch (err) {
       setError(toChineseMessage(err));
     } finally {
+      // Undone or refused (a later review of the card came first): either way it is off the list.
+      setUndo(undo.filter((u) => u !== last));
       refreshNow();
     }
-  }, [undo, refreshNow]);
+  }, [undo, refreshNow, setUndo]);
 
   const current = today?.queue[0];
   return (
