@@ -189,3 +189,54 @@ test('Enter on a focused 结束测验 ends the quiz, and answers nothing', async
   assert.equal((await readTable(page, 'reviewLogs')).length, logsBefore, 'no answer recorded');
   await page.close();
 });
+
+test('填空 on a series with blanks: one box per blank, saying how many characters it holds; the blanks alone are right', async () => {
+  const page = await tifa.context.newPage();
+  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
+  // The deck is installed (on a fresh profile it may still be on its way).
+  await page.getByText('《中共中央国务院关于打赢脱贫攻坚战的决定》').waitFor({ timeout: 15_000 });
+  // 精确识别、精确帮扶、精确管理, made the weakest card, comes first in 今天的薄弱项.
+  const prompt = await page.evaluate(
+    () =>
+      new Promise<string>((ok, fail) => {
+        const open = indexedDB.open('tifa');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('cards', 'readwrite').objectStore('cards');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const card = (all.result as Array<{ prompt: string; kind: string }>).find((c) => c.kind === 'formulation-list' && c.prompt.endsWith('精确____、精确____、精确____'));
+            if (!card) return fail(new Error('no 精确____ card'));
+            const long = new Date(Date.UTC(2020, 0, 1));
+            const fsrs = { due: long, stability: 0.5, difficulty: 8, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 3, lapses: 1, state: 2, last_review: long };
+            store.put({ ...card, fsrs, due: long, state: 2 }).onsuccess = () => ok(card.prompt);
+          };
+        };
+      }),
+  );
+  await page.reload();
+  await page.getByTestId('quiz-mode-weak').check();
+  for (const kind of ['single', 'judge', 'multi']) await page.getByTestId(`quiz-kind-${kind}`).uncheck();
+  await page.getByTestId('quiz-count-5').check();
+  await page.getByTestId('quiz-start').click();
+  const question = page.getByTestId('quiz-question');
+  await question.waitFor();
+  assert.ok((await question.locator('.quiz-prompt').innerText()).startsWith(prompt));
+  const boxes = question.getByTestId('quiz-input');
+  assert.equal(await boxes.count(), 3);
+  for (let i = 0; i < 3; i++) {
+    assert.equal(await boxes.nth(i).getAttribute('placeholder'), '2字');
+    assert.equal(await boxes.nth(i).getAttribute('aria-label'), `第 ${i + 1} 空，2 个字`);
+  }
+  // The keyboard alone: the first box has the focus, Tab goes to the next.
+  await page.keyboard.type('识别');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('帮扶');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('管理');
+  await page.keyboard.press('Enter');
+  const feedback = page.getByTestId('quiz-feedback');
+  await feedback.waitFor();
+  assert.match(await feedback.locator('.verdict').innerText(), /回答正确/);
+  await page.close();
+});
