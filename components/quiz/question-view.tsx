@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { KIND_NAMES, type Question } from '@/data/quiz';
+import { hintPieces } from './hint';
 import type { Answered } from './use-quiz-run';
 
 export const LETTERS = 'ABCDEF';
@@ -47,6 +49,7 @@ export function QuestionView(props: Props) {
                 onClick={() => onPick(i)}
               >
                 <kbd>{LETTERS[i]}</kbd> <span className="quiz-option-text">{option}</span>
+                {answered ? <OptionMark question={question} picked={picked} i={i} /> : null}
               </button>
             </li>
           ))}
@@ -54,6 +57,7 @@ export function QuestionView(props: Props) {
       ) : (
         <AnswerBoxes question={question} typed={typed} onType={onType} locked={!!answered} />
       )}
+      {!answered && question.evidence[0] ? <Hint question={question} /> : null}
       <p className="muted small">
         {question.kind === 'fill'
           ? blanksOf(question)
@@ -101,4 +105,45 @@ function AnswerBoxes({ question, typed, onType, locked }: { question: Question; 
       })}
     </div>
   );
+}
+
+/** 查看提示: the source sentence with the answer hidden, on request. */
+function Hint({ question }: { question: Question }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" className="quiz-hint-button" onClick={() => setOpen(true)} data-testid="quiz-hint-button">
+        查看提示
+      </button>
+    );
+  }
+  return (
+    <figure className="evidence quiz-hint" data-testid="quiz-hint">
+      <figcaption className="muted small">提示：原文这样说（答案已隐去）</figcaption>
+      <blockquote>
+        {hintPieces(question.evidence[0], question.giveaways).map((p, i) =>
+          p.marked ? (
+            <span key={i} className="quiz-hint-blank">
+              {p.text}
+            </span>
+          ) : (
+            <span key={i}>{p.text}</span>
+          ),
+        )}
+      </blockquote>
+    </figure>
+  );
+}
+
+/** After answering, each option says what it was: chosen rightly, chosen wrongly, or missed. */
+function OptionMark({ question, picked, i }: { question: Question; picked: number[]; i: number }) {
+  const right = !!question.correct?.includes(i);
+  const chosen = picked.includes(i);
+  const multi = question.kind === 'multi';
+  const text = right ? (chosen ? '✓ 选对了' : multi ? '漏选' : '✓ 正确答案') : chosen ? '✗ 选错了' : '';
+  return text ? (
+    <span className={`quiz-option-mark ${right ? 'right' : 'wrong'}`} data-testid="quiz-option-mark">
+      {text}
+    </span>
+  ) : null;
 }

@@ -19,6 +19,7 @@ interface Props {
 
 /** The quiz's own answer controls: the options and the answer boxes. Every other control keeps its keys. */
 const ANSWER = '[data-testid="quiz-option"], [data-testid="quiz-input"]';
+const FIELD = 'input, select, textarea, [contenteditable]:not([contenteditable="false"])';
 
 /** Asks the questions one by one; the keyboard alone is enough (1–4 / A–D, Space, Enter). */
 export function QuizRunner({ config, questions, sources, best, onDone, onQuit }: Props) {
@@ -51,9 +52,11 @@ export function QuizRunner({ config, questions, sources, best, onDone, onQuit }:
 
   const onKey = (e: KeyboardEvent) => {
     if (!q || e.altKey || e.ctrlKey || e.metaKey) return;
-    // Enter on 结束测验, 下一题 or a link presses that, and never submits an answer.
+    // Enter or Space on 结束测验, 下一题, 查看提示 or a link presses that, and never submits an
+    // answer; a field other than the answer boxes keeps every key.
     const control = focusedControl(e);
-    if (control && !control.matches(ANSWER)) return;
+    const other = !!control && !control.matches(ANSWER);
+    if (other && (e.key === 'Enter' || e.key === ' ' || control.matches(FIELD))) return;
     const typing = control?.matches('[data-testid="quiz-input"]');
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -70,7 +73,7 @@ export function QuizRunner({ config, questions, sources, best, onDone, onQuit }:
     } else if (e.key === ' ' && q.kind === 'multi') {
       // Space toggles the focused option, or the one the arrows moved to.
       e.preventDefault();
-      const focused = control ? Number((control as HTMLElement).dataset.index) : NaN;
+      const focused = control && !other ? Number((control as HTMLElement).dataset.index) : NaN;
       pick(Number.isInteger(focused) ? focused : cursor);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

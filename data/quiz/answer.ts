@@ -118,12 +118,17 @@ export function checkAnswer(input: string, expected: Expected): Check {
   }
 }
 
-/** 单选 / 多选: exactly the right options. */
+/** 单选 / 多选: exactly the right options. A wrong 多选 says how many were right, missed, too many. */
 export function checkChoice(picked: readonly number[], correct: readonly number[]): Check {
   const a = [...new Set(picked)].sort();
   const b = [...correct].sort();
   if (a.length === b.length && a.every((x, i) => x === b[i])) return RIGHT;
-  return WRONG;
+  if (b.length < 2) return WRONG;
+  const hits = a.filter((x) => b.includes(x)).length;
+  const extra = a.length - hits;
+  const missed = b.length - hits;
+  const parts = [`选对 ${hits}/${b.length} 项`, missed ? `漏选 ${missed} 项` : '', extra ? `多选 ${extra} 项` : ''];
+  return { verdict: 'wrong', note: parts.filter(Boolean).join('，') };
 }
 
 /** Counted as answered correctly (a quiz score, an FSRS rating other than Again). */

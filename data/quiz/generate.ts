@@ -37,7 +37,8 @@ export function possibleKinds(card: Card, ctx: QuizContext): QuestionKind[] {
 function choice(card: Card, kind: QuestionKind, prompt: string, right: string[], wrong: string[], rand: Rand, answer?: string): Question {
   const options = shuffle([...right, ...wrong], rand);
   const correct = right.map((r) => options.indexOf(r));
-  return { id: `${kind}:${card.id}`, kind, cardId: card.id, noteId: card.noteId, prompt, options, correct, answer: answer ?? right.join('、'), evidence: card.evidence, conflicts: card.conflicts };
+  const giveaways = [...right, card.answer];
+  return { id: `${kind}:${card.id}`, kind, cardId: card.id, noteId: card.noteId, prompt, options, correct, answer: answer ?? right.join('、'), giveaways, evidence: card.evidence, conflicts: card.conflicts };
 }
 
 function single(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand): Question | undefined {
@@ -72,7 +73,7 @@ function multi(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand)
   const wrong = memberDistractors(ctx, note, rand, d);
   if (wrong.length < d) return undefined;
   const q = choice(card, 'multi', `下列哪些属于“${note.name}”？（多选）`, right, wrong, rand);
-  return { ...q, answer: `“${note.name}”：${note.members.join('、')}` };
+  return { ...q, answer: `“${note.name}”：${note.members.join('、')}`, giveaways: note.members };
 }
 
 /** The statement a 单选 makes with `value` as its answer; undefined where none reads well. */
@@ -110,7 +111,8 @@ function seriesBlanks(prompt: string, members: string[]): string[] | undefined {
 }
 
 function fill(card: Card, note: Note | undefined): Question | undefined {
-  const base = { id: `fill:${card.id}`, kind: 'fill' as const, cardId: card.id, noteId: card.noteId, answer: card.answer, evidence: card.evidence, conflicts: card.conflicts };
+  const giveaways = [card.answer, ...(card.members ?? [])];
+  const base = { id: `fill:${card.id}`, kind: 'fill' as const, cardId: card.id, noteId: card.noteId, answer: card.answer, giveaways, evidence: card.evidence, conflicts: card.conflicts };
   if (card.kind === 'figure-cloze') return { ...base, prompt: card.prompt, expected: { kind: 'figure', text: card.answer, figure: card.figure } };
   if (card.kind === 'formulation-list') {
     const members = card.members ?? note?.members;

@@ -32,6 +32,8 @@ export interface Question {
   expected?: Expected;
   /** The right answer in words, shown after answering. */
   answer: string;
+  /** What 查看提示 must not show of the source sentence besides its marked answer (the answer's other forms, a list's members). */
+  giveaways?: string[];
   evidence: Evidence[];
   /** Conflict ids touching the card, to warn that documents disagree. */
   conflicts?: string[];

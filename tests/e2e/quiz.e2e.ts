@@ -56,6 +56,35 @@ function statementTrue(deck: DeckRows, statement: string): boolean {
   return filled.includes(true);
 }
 
+/**
+ * Makes the card of `kind` whose prompt includes `text` the one most likely forgotten, so that
+ * 今天的薄弱项 asks it first; returns its prompt. The page reloads to read it.
+ */
+async function makeWeakest(page: Page, kind: string, text: string): Promise<string> {
+  const prompt = await page.evaluate(
+    ([k, t]) =>
+      new Promise<string>((ok, fail) => {
+        // No named functions in here: the test runner's compiler would wrap them in a helper the page lacks.
+        const open = indexedDB.open('tifa');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('cards', 'readwrite').objectStore('cards');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const card = (all.result as Array<{ prompt: string; kind: string }>).find((c) => c.kind === k && c.prompt.includes(t));
+            if (!card) return fail(new Error(`no card ${k} ${t}`));
+            const long = new Date(Date.UTC(2020, 0, 1));
+            const fsrs = { due: long, stability: 0.5, difficulty: 8, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 3, lapses: 1, state: 2, last_review: long };
+            store.put({ ...card, fsrs, due: long, state: 2 }).onsuccess = () => ok(card.prompt);
+          };
+        };
+      }),
+    [kind, text],
+  );
+  await page.reload();
+  return prompt;
+}
+
 async function answer(page: Page, deck: DeckRows, wrong: boolean): Promise<string> {
   const question = page.getByTestId('quiz-question');
   const prompt = await question.locator('.quiz-prompt').innerText();
@@ -196,25 +225,7 @@ test('填空 on a series with blanks: one box per blank, saying how many charact
   // The deck is installed (on a fresh profile it may still be on its way).
   await page.getByText('《中共中央国务院关于打赢脱贫攻坚战的决定》').waitFor({ timeout: 15_000 });
   // 精确识别、精确帮扶、精确管理, made the weakest card, comes first in 今天的薄弱项.
-  const prompt = await page.evaluate(
-    () =>
-      new Promise<string>((ok, fail) => {
-        const open = indexedDB.open('tifa');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('cards', 'readwrite').objectStore('cards');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            const card = (all.result as Array<{ prompt: string; kind: string }>).find((c) => c.kind === 'formulation-list' && c.prompt.endsWith('精确____、精确____、精确____'));
-            if (!card) return fail(new Error('no 精确____ card'));
-            const long = new Date(Date.UTC(2020, 0, 1));
-            const fsrs = { due: long, stability: 0.5, difficulty: 8, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 3, lapses: 1, state: 2, last_review: long };
-            store.put({ ...card, fsrs, due: long, state: 2 }).onsuccess = () => ok(card.prompt);
-          };
-        };
-      }),
-  );
-  await page.reload();
+  const prompt = await makeWeakest(page, 'formulation-list', '精确____、精确____、精确____');
   await page.getByTestId('quiz-mode-weak').check();
   for (const kind of ['single', 'judge', 'multi']) await page.getByTestId(`quiz-kind-${kind}`).uncheck();
   await page.getByTestId('quiz-count-5').check();
@@ -228,7 +239,14 @@ test('填空 on a series with blanks: one box per blank, saying how many charact
     assert.equal(await boxes.nth(i).getAttribute('placeholder'), '2字');
     assert.equal(await boxes.nth(i).getAttribute('aria-label'), `第 ${i + 1} 空，2 个字`);
   }
-  // The keyboard alone: the first box has the focus, Tab goes to the next.
+  // 查看提示: the source sentence, the answer hidden.
+  await page.getByTestId('quiz-hint-button').focus();
+  await page.keyboard.press('Enter');
+  const hint = await page.getByTestId('quiz-hint').locator('blockquote').innerText();
+  assert.match(hint, /＿＿/);
+  for (const word of ['识别', '帮扶', '管理']) assert.ok(!hint.includes(`精确${word}`), `the hint hides 精确${word}: ${hint}`);
+  // The keyboard alone: back in the first box, Tab goes to the next.
+  await boxes.first().focus();
   await page.keyboard.type('识别');
   await page.keyboard.press('Tab');
   await page.keyboard.type('帮扶');
@@ -238,5 +256,31 @@ test('填空 on a series with blanks: one box per blank, saying how many charact
   const feedback = page.getByTestId('quiz-feedback');
   await feedback.waitFor();
   assert.match(await feedback.locator('.verdict').innerText(), /回答正确/);
+  await page.close();
+});
+
+test('a wrong 多选 says which choices were right, wrong and missed', async () => {
+  const page = await tifa.context.newPage();
+  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
+  await page.getByText('《在决战决胜脱贫攻坚座谈会上的讲话》').waitFor({ timeout: 15_000 });
+  await makeWeakest(page, 'formulation-list', '“六个精准”');
+  await page.getByTestId('quiz-mode-weak').check();
+  for (const kind of ['single', 'judge', 'fill']) await page.getByTestId(`quiz-kind-${kind}`).uncheck();
+  await page.getByTestId('quiz-count-5').check();
+  await page.getByTestId('quiz-start').click();
+  const question = page.getByTestId('quiz-question');
+  await question.waitFor();
+  assert.equal(await question.locator('.quiz-prompt').innerText(), '下列哪些属于“六个精准”？（多选）');
+  const options = await question.locator('.quiz-option-text').allInnerTexts();
+  const members = ['扶持对象精准', '项目安排精准', '资金使用精准', '措施到户精准', '因村派人精准', '脱贫成效精准'];
+  // Every option picked: the right ones and the wrong ones.
+  for (let i = 0; i < options.length; i++) await page.keyboard.press('ABCDEF'[i]);
+  await page.keyboard.press('Enter');
+  const feedback = page.getByTestId('quiz-feedback');
+  await feedback.waitFor();
+  const right = options.filter((o) => members.includes(o)).length;
+  assert.equal(await feedback.locator('.note').innerText(), `（选对 ${right}/${right} 项，多选 ${options.length - right} 项）`);
+  const marks = await question.getByTestId('quiz-option').evaluateAll((buttons) => buttons.map((b) => b.querySelector('[data-testid="quiz-option-mark"]')?.textContent ?? ''));
+  assert.deepEqual(marks, options.map((o) => (members.includes(o) ? '✓ 选对了' : '✗ 选错了')));
   await page.close();
 });

@@ -128,4 +128,10 @@ describe('checkChoice', () => {
   ])('%j for %j → %s', (picked, correct, verdict) => {
     expect(checkChoice(picked, correct).verdict).toBe(verdict);
   });
+
+  it('says of a wrong 多选 how many were right, missed and too many', () => {
+    expect(checkChoice([0, 2], [0, 1, 3]).note).toBe('选对 1/3 项，漏选 2 项，多选 1 项');
+    expect(checkChoice([0, 1], [0, 1, 3]).note).toBe('选对 2/3 项，漏选 1 项');
+    expect(checkChoice([1], [2]).note).toBeUndefined();
+  });
 });
