@@ -124,3 +124,24 @@ export function readTable<T>(page: Page, table: string): Promise<T[]> {
     table,
   );
 }
+
+/**
+ * Writes rows into a table of the extension's IndexedDB behind Dexie's back: a page opened (or
+ * reloaded) afterwards reads them.
+ */
+export function putRows(page: Page, table: string, rows: unknown[]): Promise<void> {
+  return page.evaluate(
+    ([name, list]) =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('tifa');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name, 'readwrite');
+          for (const row of list) tx.objectStore(name).put(row);
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    [table, rows] as const,
+  );
+}

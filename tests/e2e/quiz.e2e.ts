@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
+import { launchTifa, putRows, readTable, watchErrors, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
 before(async () => {
@@ -61,28 +61,28 @@ function statementTrue(deck: DeckRows, statement: string): boolean {
  * 今天的薄弱项 asks it first; returns its prompt. The page reloads to read it.
  */
 async function makeWeakest(page: Page, kind: string, text: string): Promise<string> {
-  const prompt = await page.evaluate(
-    ([k, t]) =>
-      new Promise<string>((ok, fail) => {
-        // No named functions in here: the test runner's compiler would wrap them in a helper the page lacks.
-        const open = indexedDB.open('tifa');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('cards', 'readwrite').objectStore('cards');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            const card = (all.result as Array<{ prompt: string; kind: string }>).find((c) => c.kind === k && c.prompt.includes(t));
-            if (!card) return fail(new Error(`no card ${k} ${t}`));
-            const long = new Date(Date.UTC(2020, 0, 1));
-            const fsrs = { due: long, stability: 0.5, difficulty: 8, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 3, lapses: 1, state: 2, last_review: long };
-            store.put({ ...card, fsrs, due: long, state: 2 }).onsuccess = () => ok(card.prompt);
-          };
-        };
-      }),
-    [kind, text],
-  );
+  const card = (await readTable<{ prompt: string; kind: string }>(page, 'cards')).find((c) => c.kind === kind && c.prompt.includes(text));
+  assert.ok(card, `a ${kind} card with ${text}`);
+  const long = new Date(Date.UTC(2020, 0, 1));
+  const fsrs = { due: long, stability: 0.5, difficulty: 8, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 3, lapses: 1, state: 2, last_review: long };
+  await putRows(page, 'cards', [{ ...card, fsrs, due: long, state: 2 }]);
   await page.reload();
-  return prompt;
+  return card.prompt;
+}
+
+/** A quiz page asking first, as `kind`, the formulation list whose prompt includes `text` (made the weakest card). */
+async function weakestFirst(text: string, kind: 'fill' | 'multi'): Promise<{ page: Page; prompt: string }> {
+  const page = await tifa.context.newPage();
+  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
+  // The deck is installed (on a fresh profile it may still be on its way).
+  await page.getByText('《在决战决胜脱贫攻坚座谈会上的讲话》').waitFor({ timeout: 15_000 });
+  const prompt = await makeWeakest(page, 'formulation-list', text);
+  await page.getByTestId('quiz-mode-weak').check();
+  for (const other of ['single', 'judge', 'multi', 'fill'].filter((k) => k !== kind)) await page.getByTestId(`quiz-kind-${other}`).uncheck();
+  await page.getByTestId('quiz-count-5').check();
+  await page.getByTestId('quiz-start').click();
+  await page.getByTestId('quiz-question').waitFor();
+  return { page, prompt };
 }
 
 async function answer(page: Page, deck: DeckRows, wrong: boolean): Promise<string> {
@@ -220,18 +220,9 @@ test('Enter on a focused 结束测验 ends the quiz, and answers nothing', async
 });
 
 test('填空 on a series with blanks: one box per blank, saying how many characters it holds; the blanks alone are right', async () => {
-  const page = await tifa.context.newPage();
-  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
-  // The deck is installed (on a fresh profile it may still be on its way).
-  await page.getByText('《中共中央国务院关于打赢脱贫攻坚战的决定》').waitFor({ timeout: 15_000 });
-  // 精确识别、精确帮扶、精确管理, made the weakest card, comes first in 今天的薄弱项.
-  const prompt = await makeWeakest(page, 'formulation-list', '精确____、精确____、精确____');
-  await page.getByTestId('quiz-mode-weak').check();
-  for (const kind of ['single', 'judge', 'multi']) await page.getByTestId(`quiz-kind-${kind}`).uncheck();
-  await page.getByTestId('quiz-count-5').check();
-  await page.getByTestId('quiz-start').click();
+  // 精确识别、精确帮扶、精确管理, asked as 填空.
+  const { page, prompt } = await weakestFirst('精确____、精确____、精确____', 'fill');
   const question = page.getByTestId('quiz-question');
-  await question.waitFor();
   assert.ok((await question.locator('.quiz-prompt').innerText()).startsWith(prompt));
   const boxes = question.getByTestId('quiz-input');
   assert.equal(await boxes.count(), 3);
@@ -260,16 +251,8 @@ test('填空 on a series with blanks: one box per blank, saying how many charact
 });
 
 test('a wrong 多选 says which choices were right, wrong and missed', async () => {
-  const page = await tifa.context.newPage();
-  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
-  await page.getByText('《在决战决胜脱贫攻坚座谈会上的讲话》').waitFor({ timeout: 15_000 });
-  await makeWeakest(page, 'formulation-list', '“六个精准”');
-  await page.getByTestId('quiz-mode-weak').check();
-  for (const kind of ['single', 'judge', 'fill']) await page.getByTestId(`quiz-kind-${kind}`).uncheck();
-  await page.getByTestId('quiz-count-5').check();
-  await page.getByTestId('quiz-start').click();
+  const { page } = await weakestFirst('“六个精准”', 'multi');
   const question = page.getByTestId('quiz-question');
-  await question.waitFor();
   assert.equal(await question.locator('.quiz-prompt').innerText(), '下列哪些属于“六个精准”？（多选）');
   const options = await question.locator('.quiz-option-text').allInnerTexts();
   const members = ['扶持对象精准', '项目安排精准', '资金使用精准', '措施到户精准', '因村派人精准', '脱贫成效精准'];

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
+import { launchTifa, putRows, readTable, watchErrors, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
 before(async () => {
@@ -108,26 +108,12 @@ test('Z undoes the last rating after the popup was closed and opened again', asy
 test('in a 360×600 popup the rating bar stays in sight on the longest card; the card body scrolls', async () => {
   const dashboard = await tifa.openDashboard();
   // The card with the most to show (prompt, answer and two source sentences) is asked for now.
-  const longest = await dashboard.evaluate(
-    () =>
-      new Promise<string>((ok, fail) => {
-        const open = indexedDB.open('tifa');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('cards', 'readwrite').objectStore('cards');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            // No named functions in here: the test runner's compiler would wrap them in a helper the page lacks.
-            type Row = { id: string; prompt: string; answer: string; members?: string[]; evidence: Array<{ quote: string }>; state: number; retired: number; wanted?: number };
-            const rows = (all.result as Row[])
-              .filter((c) => c.state === 0 && !c.retired)
-              .map((c) => ({ c, size: c.prompt.length + c.answer.length + (c.members?.length ?? 0) * 12 + c.evidence.slice(0, 2).reduce((n, e) => n + e.quote.length, 0) }))
-              .sort((a, b) => b.size - a.size);
-            store.put({ ...rows[0].c, wanted: Date.now() }).onsuccess = () => ok(rows[0].c.prompt);
-          };
-        };
-      }),
-  );
+  type Row = { prompt: string; answer: string; members?: string[]; evidence: Array<{ quote: string }>; state: number; retired: number };
+  const size = (c: Row) => c.prompt.length + c.answer.length + (c.members?.length ?? 0) * 12 + c.evidence.slice(0, 2).reduce((n, e) => n + e.quote.length, 0);
+  const [card] = (await readTable<Row>(dashboard, 'cards')).filter((c) => c.state === 0 && !c.retired).sort((a, b) => size(b) - size(a));
+  // 加入学习: first among today's new cards.
+  await putRows(dashboard, 'cards', [{ ...card, wanted: Date.now() }]);
+  const longest = card.prompt;
   await dashboard.close();
   const popup = await tifa.openPopup();
   await popup.setViewportSize({ width: 360, height: 600 });
@@ -152,20 +138,9 @@ test('in a 360×600 popup the rating bar stays in sight on the longest card; the
 
 test('冲刺 uses the same keys as the review: 1 没记住 (like 重来), 3 记住了 (like 良好), shown on the buttons', async () => {
   const dashboard = await tifa.openDashboard();
-  await dashboard.evaluate(
-    () =>
-      new Promise<void>((ok, fail) => {
-        const open = indexedDB.open('tifa');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const soon = new Date(Date.now() + 3 * 86_400_000);
-          const iso = `${soon.getFullYear()}-${String(soon.getMonth() + 1).padStart(2, '0')}-${String(soon.getDate()).padStart(2, '0')}`;
-          const tx = open.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key: 'cramUntil', value: iso });
-          tx.oncomplete = () => ok();
-        };
-      }),
-  );
+  const soon = new Date(Date.now() + 3 * 86_400_000);
+  const iso = `${soon.getFullYear()}-${String(soon.getMonth() + 1).padStart(2, '0')}-${String(soon.getDate()).padStart(2, '0')}`;
+  await putRows(dashboard, 'settings', [{ key: 'cramUntil', value: iso }]);
   // Written behind Dexie's back: a page opened now reads it.
   await dashboard.close();
   const cram = await tifa.openDashboard('#cram');
