@@ -11,6 +11,7 @@ import { ReviewCard } from '@/components/review/review-card';
 import { SiteSwitch } from './site-switch';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { keepUndo, loadUndo, type KeptUndo } from './undo-store';
+import { FIELD, focusedControl } from '@/components/review/keys';
 
 /** Records how long the queue took, for `npm run bench`. */
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -75,17 +76,21 @@ export function PopupApp() {
     }
   }, [undo, refreshNow, setUndo]);
 
+  // On the window: once the day's last card is rated nothing has the focus, and Z must still work.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if ((e.key === 'z' || e.key === 'Z') && !e.altKey && !focusedControl(e)?.matches(FIELD)) {
+        e.preventDefault();
+        void onUndo();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onUndo]);
+
   const current = today?.queue[0];
   return (
-    <main
-      className="popup"
-      onKeyDown={(e) => {
-        if ((e.key === 'z' || e.key === 'Z') && !e.altKey && undo.length) {
-          e.preventDefault();
-          void onUndo();
-        }
-      }}
-    >
+    <main className="popup">
       <header className="popup-header">
         <h1>提法</h1>
         <p className="due">

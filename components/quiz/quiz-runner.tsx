@@ -5,7 +5,7 @@ import { FeedbackView } from './feedback-view';
 import { LETTERS, QuestionView } from './question-view';
 import type { QuizConfig } from './quiz-store';
 import { useCountdown } from './use-countdown';
-import { focusedControl } from '@/components/review/keys';
+import { FIELD, focusedControl } from '@/components/review/keys';
 import { useQuizRun, type QuizResult } from './use-quiz-run';
 
 interface Props {
@@ -19,7 +19,6 @@ interface Props {
 
 /** The quiz's own answer controls: the options and the answer boxes. Every other control keeps its keys. */
 const ANSWER = '[data-testid="quiz-option"], [data-testid="quiz-input"]';
-const FIELD = 'input, select, textarea, [contenteditable]:not([contenteditable="false"])';
 
 /** Asks the questions one by one; the keyboard alone is enough (1–4 / A–D, Space, Enter). */
 export function QuizRunner({ config, questions, sources, best, onDone, onQuit }: Props) {

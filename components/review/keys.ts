@@ -30,6 +30,9 @@ const CONTROL = [
   ...['button', 'link', 'checkbox', 'radio', 'switch', 'textbox', 'menuitem', 'tab', 'option'].map((r) => `[role="${r}"]`),
 ].join(', ');
 
+/** Where keys are typing: every key belongs to the field. */
+export const FIELD = 'input, select, textarea, [contenteditable]:not([contenteditable="false"])';
+
 /** The control a key is pressed on (button, link, field, editable text), if any. */
 export function focusedControl(event: Event): Element | null {
   const target = event.target;

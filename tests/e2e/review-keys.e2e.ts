@@ -159,3 +159,18 @@ test('冲刺 uses the same keys as the review: 1 没记住 (like 重来), 3 记�
   await progress.filter({ hasText: '今天已过 1 张' }).waitFor({ timeout: 5_000 });
   await cram.close();
 });
+
+test("Z undoes the day's last rating from the 今天的复习已完成 screen, where nothing has the focus", async () => {
+  const popup = await tifa.openPopup();
+  await dueCount(popup);
+  let prompt = '';
+  for (let i = 0; i < 60 && !(await popup.getByTestId('day-done').count()); i++) {
+    prompt = await popup.getByTestId('card-prompt').innerText();
+    await rateWithKeys(popup, '4');
+    await popup.getByTestId('card-prompt').filter({ hasNotText: prompt }).or(popup.getByTestId('day-done')).first().waitFor();
+  }
+  await popup.getByTestId('day-done').waitFor();
+  await popup.keyboard.press('z');
+  await popup.getByTestId('card-prompt').filter({ hasText: prompt }).waitFor({ timeout: 5_000 });
+  await popup.close();
+});
