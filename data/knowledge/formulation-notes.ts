@@ -33,6 +33,7 @@ export interface Cue {
   source: string;
 }
 
+const MAX_NAMED_MEMBER = 40;
 const MAX_MEMBER = 24; // longer "members" are whole sentences of a 一是…二是… series, not a 提法
 
 const setKey = (members: string[]) => members.map(comparable).sort().join('|');
@@ -89,7 +90,9 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
   for (const { doc, found } of perDoc) {
     for (const f of found) {
       const members = f.members.map((m) => m.trim()).filter(Boolean);
-      if (members.length < 2 || members.some((m) => m.length > MAX_MEMBER)) continue;
+      // A named set of clauses (三个讲清楚, 五个必须) keeps longer members: the clause is what is recited.
+      const max = f.name && f.count ? MAX_NAMED_MEMBER : MAX_MEMBER;
+      if (members.length < 2 || members.some((m) => m.length > max)) continue;
       const entry = glossaryFor(f, glossary);
       const name = entry?.name ?? f.name;
       const provenance: Provenance[] = [

@@ -10,6 +10,7 @@ import {
 import { findParallelSeries } from './parallel';
 import type { GlossaryEntry, RawFormulation, Span } from './raw';
 import { findSeries } from './series';
+import { findCuedSeries } from './cued';
 
 const QUOTED_NAME = /[“「‘『]([^”」’』“「‘『\n]{2,12})[”」’』]/g;
 /** An unquoted count name right after a list or before a colon: "外防输入、内防扩散两大环节". */
@@ -18,9 +19,18 @@ const GENERIC = /^(问题|方面|意见|要求|内容|部分|工作|情况|点|�
 const OPENING = /^(：|:|，即|,即|即|，就是|就是|，包括|包括|，分别是|（)/;
 
 export function extractFormulations(text: string, glossary: GlossaryEntry[] = GLOSSARY): RawFormulation[] {
+  const cued = findCuedSeries(text);
   const named = findNamed(text);
-  const parallel = findParallelSeries(text).filter((p) => !named.some((n) => inside(p.span, n.span)));
+  for (const c of cued.filter((f) => f.via === 'named')) if (!named.some((n) => overlap(n.span, c.span))) named.push(c);
+  const parallel = preferLonger([...findParallelSeries(text), ...cued.filter((f) => f.via === 'parallel')]).filter(
+    (p) => !named.some((n) => inside(p.span, n.span) || (overlap(p.span, n.span) && n.members.length >= p.members.length)),
+  );
   for (const p of parallel) {
+    // Clauses opened by one frame and named nowhere are named by frame and count: 三个必须, 四个坚持.
+    if (p.frame && !p.name && p.members.length <= 10) {
+      p.name = `${COUNT_WORDS[p.members.length]}个${p.frame}`;
+      p.count = p.members.length;
+    }
     const lead = leadInto(text, p.span.start);
     if (lead) p.lead = lead;
   }
@@ -69,6 +79,21 @@ export function leadInto(text: string, at: number): string {
     .replace(/^[“‘「『（(\s，、]+/, '')
     .replace(/[“‘「『]+$/, '')
     .slice(-MAX_LEAD);
+}
+
+const COUNT_WORDS = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Of overlapping series keep the one with more members (the first found on a tie: parallel.ts's). */
+function preferLonger(fs: RawFormulation[]): RawFormulation[] {
+  const kept: RawFormulation[] = [];
+  for (const f of fs) {
+    // A 、-list inside one clause of a run of clauses is a series of its own ("坚持依法治国、依法执政、依法行政共同推进").
+    const nested = (a: RawFormulation, b: RawFormulation) => b.memberSpans.some((m) => inside(a.span, m));
+    const rival = kept.findIndex((k) => overlap(k.span, f.span) && !nested(k, f) && !nested(f, k));
+    if (rival < 0) kept.push(f);
+    else if (f.members.length > kept[rival].members.length) kept[rival] = f;
+  }
+  return kept;
 }
 
 const span = (s: Span) => s.end - s.start;
