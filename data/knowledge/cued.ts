@@ -59,7 +59,7 @@ interface ListParse {
 function listsInClauses(text: string): RawFormulation[] {
   const out: RawFormulation[] = [];
   forEachClause(text, (a, b) => {
-    if (text.indexOf('、', a) < 0 || text.indexOf('、', a) >= b) return;
+    if (!text.slice(a, b).includes('、')) return;
     // A segment far longer than the others ends one list and may open the next:
     // "爱国、进步、民主、科学的五四精神始终激励着…、同祖国一起奋进".
     const segs = splitTop(text, a, b, '、');
@@ -81,15 +81,39 @@ function forEachClause(text: string, fn: (a: number, b: number) => void, from = 
     let j = i;
     let depth = 0;
     // Quotes hold a clause together ("“摘帽不摘责任、摘帽不摘政策”"), brackets too.
-    while (j < to && (depth > 0 ? text[j] !== '\n' : !HARD.has(text[j]) || '（('.includes(text[j]))) {
-      if (OPEN_QUOTES.includes(text[j]) || '（('.includes(text[j])) depth++;
-      else if ((CLOSE_QUOTES.includes(text[j]) || '）)'.includes(text[j])) && depth > 0) depth--;
-      j++;
+    for (; j < to; j++) {
+      const c = charClass(text.charCodeAt(j));
+      if (c & OPEN) depth++;
+      else if (c & CLOSE) {
+        if (depth > 0) depth--;
+        else if (c & HARD_C) break;
+      } else if (c & NEWLINE || (depth === 0 && c & HARD_C)) break;
     }
     if (j > i) fn(i, j);
     i = j + 1;
   }
 }
+
+// Character classes by code, so that the scans allocate no one-character strings.
+const HARD_C = 1;
+const OPEN = 2;
+const CLOSE = 4;
+const CLAUSE_END = 8; // ，。；！？：
+const UNIT_END = 16; // 。；！？：
+const SENT_END = 32; // 。！？
+const NEWLINE = 64;
+const CLASSES = new Uint8Array(0x10000);
+const mark = (chars: string, bit: number) => {
+  for (const ch of chars) CLASSES[ch.charCodeAt(0)] |= bit;
+};
+mark([...HARD].join(''), HARD_C);
+mark(OPEN_QUOTES + '（(', OPEN);
+mark(CLOSE_QUOTES + '）)', CLOSE);
+mark('，。；！？：,;!?:', CLAUSE_END);
+mark('。；！？;!?：:', UNIT_END);
+mark('。！？!?', SENT_END);
+mark('\n', NEWLINE);
+const charClass = (code: number) => CLASSES[code];
 
 const commonPrefix = (xs: string[]) => {
   let k = 0;
@@ -102,7 +126,7 @@ const commonSuffix = (xs: string[]) => {
   return xs[0].slice(xs[0].length - k);
 };
 const endsWithCue = (s: string) => s === '' || CUES.some((c) => s.endsWith(c)) || /[的由以是为对把在将即及和与]$/.test(s) || LEAD_IN.test(s + '__') && s.length <= 2;
-const hasCue = (s: string) => CUES.some((c) => s.includes(c));
+const hasCue = (s: string) => lastCue(s) >= 0;
 
 /** Items of the 、-list in text[a, b): the first and last segment are cut to the items' shape. */
 function parseList(text: string, a: number, b: number, loose = false): ListParse | undefined {
@@ -211,12 +235,12 @@ function samePlaces(item: string, inner: string[]): number {
   return [...item].filter((c, k) => inner.every((m) => m[k] === c)).length;
 }
 
+const CUE_RE = new RegExp(CUES.join('|'), 'g');
+
+/** Position after the last cue word in s (the longest one where two end alike), or -1. */
 function lastCue(s: string): number {
   let best = -1;
-  for (const c of CUES) {
-    const i = s.lastIndexOf(c);
-    if (i >= 0 && i + c.length > best) best = i + c.length;
-  }
+  for (const m of s.matchAll(CUE_RE)) best = Math.max(best, m.index! + m[0].length);
   return best;
 }
 
@@ -316,23 +340,23 @@ function clauseRuns(text: string): RawFormulation[] {
 /** Clauses of a paragraph (split at ，；。！？：), and which of them open a sentence or a 。/；unit. */
 function clausesOf(text: string, a: number, b: number): Array<Unit & { unitStart: boolean; sentenceStart: boolean }> {
   const out: Array<Unit & { unitStart: boolean; sentenceStart: boolean }> = [];
-  let i = a;
   let unitStart = true;
   let sentenceStart = true;
   let depth = 0;
   let from = a;
-  for (; i <= b; i++) {
-    const ch = text[i];
-    if (i < b && (OPEN_QUOTES.includes(ch) || '（('.includes(ch))) depth++;
-    else if (i < b && (CLOSE_QUOTES.includes(ch) || '）)'.includes(ch))) depth = Math.max(0, depth - 1);
-    if (i === b || (depth === 0 && '，。；！？：,;!?:'.includes(ch))) {
+  for (let i = a; i <= b; i++) {
+    const c = i < b ? charClass(text.charCodeAt(i)) : 0;
+    if (c & OPEN) depth++;
+    else if (c & CLOSE) depth = Math.max(0, depth - 1);
+    if (i === b || (depth === 0 && c & CLAUSE_END)) {
       let s = from;
-      const raw = text.slice(s, i);
-      const lead = LEAD_IN.exec(raw);
-      if (lead) s += lead[0].length;
-      if (i > from) out.push({ span: { start: s, end: i }, text: text.slice(s, i), unitStart, sentenceStart });
-      unitStart = i === b || '。；！？;!?：:'.includes(ch) || CLOSE_QUOTES.includes(text[i - 1]);
-      sentenceStart = i === b || '。！？!?'.includes(ch);
+      if (i > from) {
+        const lead = LEAD_IN.exec(text.slice(s, Math.min(i, s + 6)));
+        if (lead) s += lead[0].length;
+        out.push({ span: { start: s, end: i }, text: text.slice(s, i), unitStart, sentenceStart });
+      }
+      unitStart = i === b || !!(c & UNIT_END) || (i > a && !!(charClass(text.charCodeAt(i - 1)) & CLOSE) && CLOSE_QUOTES.includes(text[i - 1]));
+      sentenceStart = i === b || !!(c & SENT_END);
       from = i + 1;
     }
   }
@@ -351,13 +375,23 @@ function inParagraph(text: string, a: number, b: number): RawFormulation[] {
       for (let j = i + 2; j < pool.length && j < i + 12; j++) {
         const run = pool.slice(i, j + 1).map((c) => c.text);
         const frame = commonPrefix(run);
-        if (frame.length < 2 && !(frame.length === 1 && commonSuffix(run).length >= 2)) break;
+        if (frame.length < 2 && !(frame.length === 1 && (commonSuffix(run).length >= 2 || sharedWord(run.map((x) => x.slice(1)))))) break;
         best = { j, frame };
       }
       // Clauses of a sentence must follow each other; units may have clauses between them.
       if (best && level === 'clause' && pool.slice(i + 1, best.j + 1).some((c) => c.sentenceStart)) best = undefined;
       if (best && level === 'unit' && pool.slice(i, best.j + 1).some((c, k, arr) => k > 0 && !sameSentenceRun(clauses, arr[k - 1], c))) best = undefined;
-      const f = best && framedRun(text, pool.slice(i, best.j + 1), best.frame);
+      let run = best && pool.slice(i, best.j + 1);
+      // The clause before may carry the frame after its lead-in: "推动发展方式由A向B转变，由C向D转变，…".
+      const prev = level === 'clause' && i > 0 && run ? pool[i - 1] : undefined;
+      if (run && best && prev && !run[0].sentenceStart && contiguous(prev, run[0])) {
+        const k = prev.text.lastIndexOf(best.frame);
+        const suffix = commonSuffix(run.map((c) => c.text));
+        if (k > 0 && (suffix.length >= 2 ? prev.text.endsWith(suffix) : best.frame.length >= 2) && prev.text.length - k <= MAX_CLAUSE_ITEM) {
+          run = [{ ...prev, span: { start: prev.span.start + k, end: prev.span.end }, text: prev.text.slice(k) }, ...run];
+        }
+      }
+      const f = run && best && framedRun(text, run, best.frame);
       if (f) {
         out.push(f);
         i = best!.j + 1;
@@ -380,12 +414,15 @@ function sameSentenceRun(all: Unit[], prev: Unit, next: Unit): boolean {
 
 function framedRun(text: string, run: Unit[], frame: string): RawFormulation | undefined {
   if (WEAK_FRAME.test(frame) || /^[\d一二三四五六七八九十第]/.test(frame)) return undefined;
+  // A long frame is a verb with its object repeated ("支持贫困地区…，支持贫困地区…"): boilerplate, not a set,
+  // unless it ends in 的 (then the rest are the members) or opens with a frame that names sets (讲清楚).
+  if (frame.length > 4 && !frame.endsWith('的') && !FRAME_NAME.test(frame)) return undefined;
   const items = run.map((c) => c.text);
   if (items.some((s) => s.length > MAX_CLAUSE_ITEM || s.length <= frame.length)) return undefined;
   if (items.some((s) => s.length - frame.length < 2)) return undefined;
   const suffix = commonSuffix(items);
   // A one-character frame needs a shared ending too ("由…向…转变"); a short frame in long clauses a word after it.
-  if (frame.length === 1 && suffix.length < 2) return undefined;
+  if (frame.length === 1 && suffix.length < 2 && !sharedWord(items.map((x) => x.slice(1)))) return undefined;
   if (frame.length === 2 && !FRAME_OK.test(frame) && suffix.length < 2) return undefined;
   // A long frame ending in 的 is the lead, the rest the members: "增强党内政治生活的政治性，…。增强党内政治生活的时代性".
   if (frame.length >= 4 && frame.endsWith('的') && items.every((x) => x.length - frame.length <= 8)) {
@@ -487,6 +524,18 @@ function endingRuns(text: string, units: Unit[], all: Unit[]): RawFormulation[] 
   }
   void all;
   return out;
+}
+
+/** A word of two characters or more (not a particle) that every item carries: 更加 in "使…更加…". */
+function sharedWord(items: string[]): string {
+  const first = items[0] ?? '';
+  for (let len = Math.min(4, first.length); len >= 2; len--) {
+    for (let i = 0; i + len <= first.length; i++) {
+      const w = first.slice(i, i + len);
+      if (!/^[的了是和在]|[的了和在]$/.test(w) && items.every((x) => x.includes(w))) return w;
+    }
+  }
+  return '';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ export interface Cue {
   heading?: string;
   /** The words leading into a parallel series in its sentence ("推进东部产业向西部梯度转移，实现"). */
   lead?: string;
+  /** The words that close a list in its clause and say what it makes up ("的高技能人才工作体系"). */
+  tail?: string;
   /** The source the heading or lead was read from. */
   source: string;
 }
@@ -100,7 +102,10 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
         ...members.map((m): Provenance => ({ part: `member:${m}`, from: 'document', source: doc.source })),
       ];
       const key = entry ? `g:${entry.name}` : name ? `n:${comparable(name)}` : `m:${setKey(members)}`;
-      const cue: Cue | undefined = f.heading || f.lead ? { ...(f.heading ? { heading: f.heading } : {}), ...(f.lead ? { lead: f.lead } : {}), source: doc.source } : undefined;
+      const cue: Cue | undefined =
+        f.heading || f.lead || f.tail
+          ? { ...(f.heading ? { heading: f.heading } : {}), ...(f.lead ? { lead: f.lead } : {}), ...(f.tail ? { tail: f.tail } : {}), source: doc.source }
+          : undefined;
       add({ key, name, entry, members, ordered: f.ordered, marked: [marked(doc, f)], provenance, via: f.via, ...(cue ? { cue } : {}) });
     }
   }

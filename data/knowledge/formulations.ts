@@ -149,8 +149,15 @@ function closingList(text: string, at: number, count: number): Span[] | undefine
   let end = at;
   const linked = '等的'.includes(text[end - 1]);
   if (linked) end--;
+  // "形成由学徒工、…、首席技师构成的“八级工”": the frame 由…构成 is not part of the items.
+  const framed = linked && /(构成|组成)$/.test(text.slice(end - 2, end));
+  if (framed) end -= 2;
   if (end <= 0 || HARD.has(text[end - 1]) || OPEN_QUOTES.includes(text[end - 1])) return undefined;
   const segs = splitList(text, listStart(text, end), end, '、', count);
+  if (segs && framed) {
+    const by = text.lastIndexOf('由', segs[0].end - 1);
+    if (by >= segs[0].start) segs[0] = { start: by + 1, end: segs[0].end };
+  }
   const list = segs && repairFirst(text, segs);
   if (!list) return undefined;
   // Without 等/的 the name may just be an object ("熟悉“三农”工作"): then the items must match in length.
