@@ -194,7 +194,11 @@ function parseList(text: string, a: number, b: number, loose = false): ListParse
   const l0 = segs[segs.length - 1].start;
   let end: number | undefined;
   const lastTail = (k: number) => last.slice(k);
-  if (eq && last.length >= eq) {
+  // "…、忠于宪法法律的执法队伍": a 的 that opens a formulaic tail ends the last item.
+  const de = last.indexOf('的');
+  const ownDe = inner.some((m) => m.includes('的')) || (suffix !== '' && last.indexOf(suffix, de + 1) > 0);
+  if (de >= 2 && de <= 2 * maxLen + 2 && !ownDe && TAIL_HEAD.test(last.slice(de))) end = l0 + de;
+  if (end === undefined && eq && last.length >= eq) {
     const rest = lastTail(eq);
     const item = last.slice(0, eq);
     const prefixFits = prefix.length >= 2 && inner.length >= 2 && item.startsWith(prefix);
@@ -355,7 +359,9 @@ function clausesOf(text: string, a: number, b: number): Array<Unit & { unitStart
         if (lead) s += lead[0].length;
         out.push({ span: { start: s, end: i }, text: text.slice(s, i), unitStart, sentenceStart });
       }
-      unitStart = i === b || !!(c & UNIT_END) || (i > a && !!(charClass(text.charCodeAt(i - 1)) & CLOSE) && CLOSE_QUOTES.includes(text[i - 1]));
+      // A clause ending in a quoted count name opens what follows: "坚持“五个必须”，必须…".
+      const named = i > a && CLOSE_QUOTES.includes(text[i - 1]) && /[两二三四五六七八九十\d][^“”]*”$/.test(text.slice(Math.max(from, i - 12), i));
+      unitStart = i === b || !!(c & UNIT_END) || named;
       sentenceStart = i === b || !!(c & SENT_END);
       from = i + 1;
     }
@@ -366,37 +372,52 @@ function clausesOf(text: string, a: number, b: number): Array<Unit & { unitStart
 function inParagraph(text: string, a: number, b: number): RawFormulation[] {
   const clauses = clausesOf(text, a, b);
   const out: RawFormulation[] = [];
-  // 1. Consecutive clauses with one opening frame; 2. units (after 。/；) whose first clauses share it.
-  for (const level of ['clause', 'unit'] as const) {
-    const pool = level === 'clause' ? clauses : clauses.filter((c) => c.unitStart);
-    let i = 0;
-    while (i < pool.length) {
-      let best: { j: number; frame: string } | undefined;
-      for (let j = i + 2; j < pool.length && j < i + 12; j++) {
-        const run = pool.slice(i, j + 1).map((c) => c.text);
-        const frame = commonPrefix(run);
-        if (frame.length < 2 && !(frame.length === 1 && (commonSuffix(run).length >= 2 || sharedWord(run.map((x) => x.slice(1)))))) break;
-        best = { j, frame };
-      }
-      // Clauses of a sentence must follow each other; units may have clauses between them.
-      if (best && level === 'clause' && pool.slice(i + 1, best.j + 1).some((c) => c.sentenceStart)) best = undefined;
-      if (best && level === 'unit' && pool.slice(i, best.j + 1).some((c, k, arr) => k > 0 && !sameSentenceRun(clauses, arr[k - 1], c))) best = undefined;
-      let run = best && pool.slice(i, best.j + 1);
-      // The clause before may carry the frame after its lead-in: "推动发展方式由A向B转变，由C向D转变，…".
-      const prev = level === 'clause' && i > 0 && run ? pool[i - 1] : undefined;
-      if (run && best && prev && !run[0].sentenceStart && contiguous(prev, run[0])) {
-        const k = prev.text.lastIndexOf(best.frame);
-        const suffix = commonSuffix(run.map((c) => c.text));
-        if (k > 0 && (suffix.length >= 2 ? prev.text.endsWith(suffix) : best.frame.length >= 2) && prev.text.length - k <= MAX_CLAUSE_ITEM) {
-          run = [{ ...prev, span: { start: prev.span.start + k, end: prev.span.end }, text: prev.text.slice(k) }, ...run];
-        }
-      }
-      const f = run && best && framedRun(text, run, best.frame);
-      if (f) {
-        out.push(f);
-        i = best!.j + 1;
-      } else i++;
+  // 1. Consecutive clauses of a sentence with one opening frame.
+  let i = 0;
+  while (i < clauses.length) {
+    let best: { j: number; frame: string } | undefined;
+    for (let j = i + 1; j < clauses.length && j < i + 12 && !clauses[j].sentenceStart; j++) {
+      if (j === i + 1) continue;
+      const run = clauses.slice(i, j + 1).map((c) => c.text);
+      const frame = commonPrefix(run);
+      if (frame.length < 2 && !(frame.length === 1 && oneCharFrame(run))) break;
+      best = { j, frame };
     }
+    let run = best && clauses.slice(i, best.j + 1);
+    // The clause before may carry the frame after its lead-in: "推动发展方式由A向B转变，由C向D转变，…".
+    const prev = i > 0 && run && !run[0].sentenceStart ? clauses[i - 1] : undefined;
+    if (run && best && prev && contiguous(prev, run[0])) {
+      const k = prev.text.lastIndexOf(best.frame);
+      const suffix = commonSuffix(run.map((c) => c.text));
+      if (k > 0 && (suffix.length >= 2 ? prev.text.endsWith(suffix) : best.frame.length >= 2) && prev.text.length - k <= MAX_CLAUSE_ITEM) {
+        run = [{ ...prev, span: { start: prev.span.start + k, end: prev.span.end }, text: prev.text.slice(k) }, ...run];
+      }
+    }
+    const f = run && best && framedRun(text, run, best.frame);
+    if (f) {
+      out.push(f);
+      i = best!.j + 1;
+    } else i++;
+  }
+  // 2. Consecutive units (after 。/；) whose first clauses share the frame; the first member may stand
+  // after a lead-in clause ("严明组织纪律，必须…，决不允许…；必须…"), the others open their unit.
+  i = 0;
+  while (i < clauses.length) {
+    const at = [i];
+    let frame = '';
+    // Each next member opens the very next unit, however long the unit before it.
+    for (let j = i + 1; j < clauses.length; j++) {
+      if (!clauses[j].unitStart) continue;
+      const p = commonPrefix([...at.map((k) => clauses[k].text), clauses[j].text]);
+      if (p.length < 2) break;
+      frame = p;
+      at.push(j);
+    }
+    const f = at.length >= 3 ? framedRun(text, at.map((k) => clauses[k]), frame) : undefined;
+    if (f && !out.some((o) => o.span.start <= f.span.start && o.span.end >= f.span.end)) {
+      out.push(f);
+      i = at[at.length - 1] + 1;
+    } else i++;
   }
   // 3. A run of short clauses of one sentence that all carry the same two-character word.
   out.push(...sharedWordRuns(text, clauses));
@@ -422,7 +443,7 @@ function framedRun(text: string, run: Unit[], frame: string): RawFormulation | u
   if (items.some((s) => s.length - frame.length < 2)) return undefined;
   const suffix = commonSuffix(items);
   // A one-character frame needs a shared ending too ("由…向…转变"); a short frame in long clauses a word after it.
-  if (frame.length === 1 && suffix.length < 2 && !sharedWord(items.map((x) => x.slice(1)))) return undefined;
+  if (frame.length === 1 && !oneCharFrame(items)) return undefined;
   if (frame.length === 2 && !FRAME_OK.test(frame) && suffix.length < 2) return undefined;
   // A long frame ending in 的 is the lead, the rest the members: "增强党内政治生活的政治性，…。增强党内政治生活的时代性".
   if (frame.length >= 4 && frame.endsWith('的') && items.every((x) => x.length - frame.length <= 8)) {
@@ -526,6 +547,13 @@ function endingRuns(text: string, units: Unit[], all: Unit[]): RawFormulation[] 
   return out;
 }
 
+/** Clauses opened by one character are a set when framed at both ends ("由…向…转变") or short and carrying one word ("使…更加…"). */
+function oneCharFrame(items: string[]): boolean {
+  const suffix = commonSuffix(items).length;
+  if (suffix >= 2) return items.every((x) => x.length <= (suffix >= 3 ? 30 : 20));
+  return items.every((x) => x.length <= 14) && sharedWord(items.map((x) => x.slice(1))) !== '';
+}
+
 /** A word of two characters or more (not a particle) that every item carries: 更加 in "使…更加…". */
 function sharedWord(items: string[]): string {
   const first = items[0] ?? '';
@@ -563,7 +591,8 @@ function sentenceLeads(text: string): RawFormulation[] {
         }
       }
       // At least three, and shared in the middle of the clause, not just a common verb at its start.
-      if (group.length >= 3 && places.length / L >= 0.3 && places.some((k) => k >= 2)) {
+      const opening = commonPrefix(group.map((k) => leads[k].text)).length >= 2; // framed runs' business
+      if (group.length >= 3 && !opening && places.length / L >= 0.3 && places.some((k) => k >= 2)) {
         const run = group.map((k) => leads[k]);
         for (const k of group) used.add(k);
         out.push({

@@ -89,7 +89,9 @@ function preferLonger(fs: RawFormulation[]): RawFormulation[] {
   for (const f of fs) {
     // A 、-list inside one clause of a run of clauses is a series of its own ("坚持依法治国、依法执政、依法行政共同推进").
     const nested = (a: RawFormulation, b: RawFormulation) => b.memberSpans.some((m) => inside(a.span, m));
-    const rival = kept.findIndex((k) => overlap(k.span, f.span) && !nested(k, f) && !nested(f, k));
+    // Runs over several sentences overlap lists between their members without competing with them.
+    const clash = (a: RawFormulation, b: RawFormulation) => a.memberSpans.some((m) => b.memberSpans.some((n) => overlap(m, n)));
+    const rival = kept.findIndex((k) => overlap(k.span, f.span) && clash(k, f) && !nested(k, f) && !nested(f, k));
     if (rival < 0) kept.push(f);
     else if (f.members.length > kept[rival].members.length) kept[rival] = f;
   }
