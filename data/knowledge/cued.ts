@@ -37,7 +37,8 @@ const MAX_ITEM = 24;
 const MAX_CLAUSE_ITEM = 40;
 
 const QUOTES = OPEN_QUOTES + CLOSE_QUOTES;
-const stripQuotes = (s: string) => s.replace(new RegExp(`[${QUOTES}]`, 'g'), '');
+const QUOTE_RE = new RegExp(`[${QUOTES}]`, 'g');
+const stripQuotes = (s: string) => s.replace(QUOTE_RE, '');
 
 export function findCuedSeries(text: string): RawFormulation[] {
   const out: RawFormulation[] = [...listsInClauses(text), ...clauseRuns(text), ...sentenceLeads(text)];
@@ -125,7 +126,8 @@ const commonSuffix = (xs: string[]) => {
   while (xs.every((x) => k < x.length && x[x.length - 1 - k] === xs[0][xs[0].length - 1 - k])) k++;
   return xs[0].slice(xs[0].length - k);
 };
-const endsWithCue = (s: string) => s === '' || CUES.some((c) => s.endsWith(c)) || /[的由以是为对把在将即及和与]$/.test(s) || LEAD_IN.test(s + '__') && s.length <= 2;
+/** Does the cut-off lead end where an item may start: after a cue, a particle, or a bare 要/并? */
+const endsWithCue = (s: string) => s === '' || CUES.some((c) => s.endsWith(c)) || /[的由以是为对把在将即及和与]$/.test(s) || /^(要|还要|都要|也要|更要|就要|并|又)$/.test(s);
 const hasCue = (s: string) => lastCue(s) >= 0;
 
 /** Items of the 、-list in text[a, b): the first and last segment are cut to the items' shape. */
@@ -422,15 +424,8 @@ function inParagraph(text: string, a: number, b: number): RawFormulation[] {
   // 3. A run of short clauses of one sentence that all carry the same two-character word.
   out.push(...sharedWordRuns(text, clauses));
   // 4. Units that end alike: "…是…必由之路；…是…必由之路；".
-  out.push(...endingRuns(text, clauses.filter((c) => c.unitStart), clauses));
+  out.push(...endingRuns(text, clauses.filter((c) => c.unitStart)));
   return out;
-}
-
-/** Units in one paragraph count as one run only when nothing else but their own clauses stands between. */
-function sameSentenceRun(all: Unit[], prev: Unit, next: Unit): boolean {
-  const k = all.indexOf(prev);
-  const m = all.indexOf(next);
-  return m - k <= 4;
 }
 
 function framedRun(text: string, run: Unit[], frame: string): RawFormulation | undefined {
@@ -511,7 +506,7 @@ function contiguous(a: Unit, b: Unit): boolean {
   return b.span.start - a.span.end <= 3;
 }
 
-function endingRuns(text: string, units: Unit[], all: Unit[]): RawFormulation[] {
+function endingRuns(text: string, units: Unit[]): RawFormulation[] {
   // The unit's whole text up to its 。/； is what ends alike; take it from the unit's first clause on.
   const out: RawFormulation[] = [];
   const whole = units.map((u) => {
@@ -543,7 +538,6 @@ function endingRuns(text: string, units: Unit[], all: Unit[]): RawFormulation[] 
       i = j + 1;
     } else i++;
   }
-  void all;
   return out;
 }
 
