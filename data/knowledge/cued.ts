@@ -11,7 +11,7 @@
 // Each test is structural; lists of places, bodies or kinds in running prose ("产业扶贫、电商扶贫等",
 // "创造力、凝聚力、战斗力") fail them on purpose. Every pass is linear in the text.
 import type { RawFormulation, Span } from './raw';
-import { CLOSE_QUOTES, HARD, NUMERAL_CHARS, OPEN_QUOTES, SENTENCE_END, isCjk, nameCount, parseCount, splitTop } from './lists';
+import { CLOSE_QUOTES, HARD, NUMERAL_CHARS, OPEN_QUOTES, SENTENCE_END, isCjk, nameCount, parseCount } from './lists';
 
 /** Verbs (and a few prepositions) that lead into a list a cadre recites. Longest first. */
 export const CUES = [
@@ -63,7 +63,7 @@ function listsInClauses(text: string): RawFormulation[] {
     if (!text.slice(a, b).includes('、')) return;
     // A segment far longer than the others ends one list and may open the next:
     // "爱国、进步、民主、科学的五四精神始终激励着…、同祖国一起奋进".
-    const segs = splitTop(text, a, b, '、');
+    const segs = split(text, a, b, '、');
     const lens = segs.map((s) => s.end - s.start).sort((x, y) => x - y);
     const median = lens[Math.floor(lens.length / 2)];
     const cuts = [0, ...segs.map((s, k) => k).filter((k) => k > 0 && k < segs.length - 1 && segs[k].end - segs[k].start > 2 * median + 2), segs.length - 1];
@@ -116,23 +116,56 @@ mark('。！？!?', SENT_END);
 mark('\n', NEWLINE);
 const charClass = (code: number) => CLASSES[code];
 
-const commonPrefix = (xs: string[]) => {
+/** splitTop (lists.ts) without one-character strings: what brackets and quotes hold is not split. */
+function split(text: string, start: number, end: number, seps: string): Span[] {
+  const out: Span[] = [];
+  const codes = [...seps].map((c) => c.charCodeAt(0));
+  let depth = 0;
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const c = CLASSES[code];
+    if (c & OPEN) depth++;
+    else if (c & CLOSE) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && codes.includes(code)) {
+      out.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  out.push({ start: from, end });
+  return out;
+}
+
+function commonPrefix(xs: string[]): string {
+  const first = xs[0];
   let k = 0;
-  while (xs.every((x) => k < x.length && x[k] === xs[0][k])) k++;
-  return xs[0].slice(0, k);
-};
-const commonSuffix = (xs: string[]) => {
+  for (; k < first.length; k++) {
+    const ch = first.charCodeAt(k);
+    let all = true;
+    for (let i = 1; i < xs.length; i++) if (xs[i].charCodeAt(k) !== ch) all = false;
+    if (!all) break;
+  }
+  return first.slice(0, k);
+}
+
+function commonSuffix(xs: string[]): string {
+  const first = xs[0];
   let k = 0;
-  while (xs.every((x) => k < x.length && x[x.length - 1 - k] === xs[0][xs[0].length - 1 - k])) k++;
-  return xs[0].slice(xs[0].length - k);
-};
+  for (; k < first.length; k++) {
+    const ch = first.charCodeAt(first.length - 1 - k);
+    let all = true;
+    for (let i = 1; i < xs.length; i++) if (k >= xs[i].length || xs[i].charCodeAt(xs[i].length - 1 - k) !== ch) all = false;
+    if (!all) break;
+  }
+  return first.slice(first.length - k);
+}
 /** Does the cut-off lead end where an item may start: after a cue, a particle, or a bare 要/并? */
 const endsWithCue = (s: string) => s === '' || CUES.some((c) => s.endsWith(c)) || /[的由以是为对把在将即及和与]$/.test(s) || /^(要|还要|都要|也要|更要|就要|并|又)$/.test(s);
 const hasCue = (s: string) => lastCue(s) >= 0;
 
 /** Items of the 、-list in text[a, b): the first and last segment are cut to the items' shape. */
 function parseList(text: string, a: number, b: number, loose = false): ListParse | undefined {
-  let segs = splitTop(text, a, b, '、');
+  let segs = split(text, a, b, '、');
   if (segs.length < 2) return undefined;
   const str = (s: Span) => text.slice(s.start, s.end);
   const mids = segs.slice(1, -1).map(str);
@@ -141,7 +174,7 @@ function parseList(text: string, a: number, b: number, loose = false): ListParse
   const lastSeg = segs[segs.length - 1];
   let joined: Span | undefined;
   if (!mids.some((m) => /[和与及]/.test(m))) {
-    const parts = splitTop(text, lastSeg.start, lastSeg.end, '和与及');
+    const parts = split(text, lastSeg.start, lastSeg.end, '和与及');
     // Only where the part before 和 has the items' shape (not the 与 of 参与, the 和 of 和谐).
     const p0 = parts[0] && str(parts[0]);
     const mLens = mids.map((m) => m.length);
