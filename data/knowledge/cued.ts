@@ -41,7 +41,15 @@ const QUOTE_RE = new RegExp(`[${QUOTES}]`, 'g');
 const stripQuotes = (s: string) => s.replace(QUOTE_RE, '');
 
 export function findCuedSeries(text: string): RawFormulation[] {
-  const out: RawFormulation[] = [...listsInClauses(text), ...clauseRuns(text), ...sentenceLeads(text)];
+  const out: RawFormulation[] = listsInClauses(text);
+  // Paragraph by paragraph: clauses opened alike, carrying one word, ending alike; sentence leads.
+  for (let p = 0; p < text.length; ) {
+    let q = text.indexOf('\n', p);
+    if (q < 0) q = text.length;
+    const clauses = clausesOf(text, p, q);
+    out.push(...inParagraph(text, clauses), ...sentenceLeads(clauses));
+    p = q + 1;
+  }
   out.push(...namedAhead(text, out));
   return out.sort((a, b) => a.span.start - b.span.start);
 }
@@ -364,21 +372,11 @@ interface Unit {
   text: string;
 }
 
-function clauseRuns(text: string): RawFormulation[] {
-  const out: RawFormulation[] = [];
-  let p = 0;
-  while (p < text.length) {
-    let q = text.indexOf('\n', p);
-    if (q < 0) q = text.length;
-    out.push(...inParagraph(text, p, q));
-    p = q + 1;
-  }
-  return out;
-}
-
 /** Clauses of a paragraph (split at ，；。！？：), and which of them open a sentence or a 。/；unit. */
-function clausesOf(text: string, a: number, b: number): Array<Unit & { unitStart: boolean; sentenceStart: boolean }> {
-  const out: Array<Unit & { unitStart: boolean; sentenceStart: boolean }> = [];
+type Clause = Unit & { unitStart: boolean; sentenceStart: boolean };
+
+function clausesOf(text: string, a: number, b: number): Clause[] {
+  const out: Clause[] = [];
   let unitStart = true;
   let sentenceStart = true;
   let depth = 0;
@@ -404,8 +402,7 @@ function clausesOf(text: string, a: number, b: number): Array<Unit & { unitStart
   return out;
 }
 
-function inParagraph(text: string, a: number, b: number): RawFormulation[] {
-  const clauses = clausesOf(text, a, b);
+function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
   const out: RawFormulation[] = [];
   // 1. Consecutive clauses of a sentence with one opening frame.
   let i = 0;
@@ -461,6 +458,18 @@ function inParagraph(text: string, a: number, b: number): RawFormulation[] {
   return out;
 }
 
+/** A series whose members are the given clauses, in document order. */
+function runOf(run: Array<{ span: Span; text: string }>, extra: Partial<RawFormulation> = {}): RawFormulation {
+  return {
+    members: run.map((c) => c.text),
+    ordered: false,
+    span: { start: run[0].span.start, end: run[run.length - 1].span.end },
+    memberSpans: run.map((c) => c.span),
+    via: 'parallel',
+    ...extra,
+  };
+}
+
 function framedRun(text: string, run: Unit[], frame: string): RawFormulation | undefined {
   if (WEAK_FRAME.test(frame) || /^[\d一二三四五六七八九十第]/.test(frame)) return undefined;
   // A long frame is a verb with its object repeated ("支持贫困地区…，支持贫困地区…"): boilerplate, not a set,
@@ -475,17 +484,9 @@ function framedRun(text: string, run: Unit[], frame: string): RawFormulation | u
   if (frame.length === 2 && !FRAME_OK.test(frame) && suffix.length < 2) return undefined;
   // A long frame ending in 的 is the lead, the rest the members: "增强党内政治生活的政治性，…。增强党内政治生活的时代性".
   if (frame.length >= 4 && frame.endsWith('的') && items.every((x) => x.length - frame.length <= 8)) {
-    const spans = run.map((c) => ({ start: c.span.start + frame.length, end: c.span.end }));
-    return { members: items.map((x) => x.slice(frame.length)), ordered: false, span: { start: spans[0].start, end: spans[spans.length - 1].end }, memberSpans: spans, via: 'parallel' };
+    return runOf(run.map((c) => ({ span: { start: c.span.start + frame.length, end: c.span.end }, text: c.text.slice(frame.length) })));
   }
-  return {
-    members: items,
-    ordered: false,
-    span: { start: run[0].span.start, end: run[run.length - 1].span.end },
-    memberSpans: run.map((c) => c.span),
-    via: 'parallel',
-    frame: FRAME_NAME.exec(frame)?.[0],
-  };
+  return runOf(run, { frame: FRAME_NAME.exec(frame)?.[0] });
 }
 
 /** Two-character frames that open a series ("必须…，必须…"), and those a count may name (三个必须). */
@@ -517,14 +518,7 @@ function sharedWordRuns(text: string, clauses: Unit[]): RawFormulation[] {
       const word = shared[0];
       // The word must not be the frame (that is clauseRuns' job) nor a filler.
       if (!/^(的|是|和|要|在|不|一|我们)/.test(word) && !run.every((c) => c.text.startsWith(word))) {
-        out.push({
-          members: run.map((c) => c.text),
-          ordered: false,
-          span: { start: run[0].span.start, end: run[run.length - 1].span.end },
-          memberSpans: run.map((c) => c.span),
-          via: 'parallel',
-          shared: word,
-        });
+        out.push(runOf(run, { shared: word }));
         i = j + 1;
         continue;
       }
@@ -561,13 +555,7 @@ function endingRuns(text: string, units: Unit[]): RawFormulation[] {
     // Figures are figure cards' business: "…可以解决3000万人脱贫；…可以解决1000万人脱贫".
     const plain = run.every((w) => w.text.length <= MAX_CLAUSE_ITEM + 10 && w.text.length > suffix.length + 2 && !/[\d０-９%％]/.test(w.text));
     if (run.length >= 3 && suffix && plain && !/^[的了。]/.test(suffix)) {
-      out.push({
-        members: run.map((w) => w.text),
-        ordered: false,
-        span: { start: run[0].span.start, end: run[run.length - 1].span.end },
-        memberSpans: run.map((w) => w.span),
-        via: 'parallel',
-      });
+      out.push(runOf(run));
       i = j + 1;
     } else i++;
   }
@@ -596,42 +584,30 @@ function sharedWord(items: string[]): string {
 // ---------------------------------------------------------------------------------------------
 // Opening clauses of sentences in one paragraph: "强化不敢腐的震慑，…。扎紧不能腐的笼子，…。增强不想腐的自觉，…"
 
-function sentenceLeads(text: string): RawFormulation[] {
+function sentenceLeads(clauses: Clause[]): RawFormulation[] {
   const out: RawFormulation[] = [];
-  let p = 0;
-  while (p < text.length) {
-    let q = text.indexOf('\n', p);
-    if (q < 0) q = text.length;
-    const leads = clausesOf(text, p, q).filter((c) => c.sentenceStart && c.text.length >= 5 && c.text.length <= 12 && [...c.text].every(isCjk));
-    const used = new Set<number>();
-    for (let i = 0; i < leads.length; i++) {
-      if (used.has(i)) continue;
-      const L = leads[i].text.length;
-      const group = [i];
-      let places = [...Array(L).keys()];
-      for (let j = i + 1; j < leads.length && j < i + 8; j++) {
-        if (used.has(j) || leads[j].text.length !== L) continue;
-        const next = places.filter((k) => leads[j].text[k] === leads[i].text[k]);
-        if (next.length >= 3 && next.length < L) {
-          places = next;
-          group.push(j);
-        }
-      }
-      // At least three, and shared in the middle of the clause, not just a common verb at its start.
-      const opening = commonPrefix(group.map((k) => leads[k].text)).length >= 2; // framed runs' business
-      if (group.length >= 3 && !opening && places.length / L >= 0.3 && places.some((k) => k >= 2)) {
-        const run = group.map((k) => leads[k]);
-        for (const k of group) used.add(k);
-        out.push({
-          members: run.map((c) => c.text),
-          ordered: true,
-          span: { start: run[0].span.start, end: run[run.length - 1].span.end },
-          memberSpans: run.map((c) => c.span),
-          via: 'parallel',
-        });
+  const leads = clauses.filter((c) => c.sentenceStart && c.text.length >= 5 && c.text.length <= 12 && [...c.text].every(isCjk));
+  const used = new Set<number>();
+  for (let i = 0; i < leads.length; i++) {
+    if (used.has(i)) continue;
+    const L = leads[i].text.length;
+    const group = [i];
+    let places = [...Array(L).keys()];
+    for (let j = i + 1; j < leads.length && j < i + 8; j++) {
+      if (used.has(j) || leads[j].text.length !== L) continue;
+      const next = places.filter((k) => leads[j].text[k] === leads[i].text[k]);
+      if (next.length >= 3 && next.length < L) {
+        places = next;
+        group.push(j);
       }
     }
-    p = q + 1;
+    // At least three, and shared in the middle of the clause, not just a common verb at its start.
+    const opening = commonPrefix(group.map((k) => leads[k].text)).length >= 2; // framed runs' business
+    if (group.length >= 3 && !opening && places.length / L >= 0.3 && places.some((k) => k >= 2)) {
+      const run = group.map((k) => leads[k]);
+      for (const k of group) used.add(k);
+      out.push(runOf(run, { ordered: true }));
+    }
   }
   return out;
 }
