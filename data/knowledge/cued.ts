@@ -51,6 +51,13 @@ export function findCuedSeries(text: string): RawFormulation[] {
     p = q + 1;
   }
   out.push(...namedAhead(text, out));
+  // "要坚定理想信念、要严守纪律规矩、要勇于担当作为": the 要 every member opens with is the speaker's, not the item's.
+  for (const f of out) {
+    if (f.members.every((m) => /^要[\u4e00-\u9fa5]{2}/.test(m))) {
+      f.members = f.members.map((m) => m.slice(1));
+      f.memberSpans = f.memberSpans.map((s) => ({ start: s.start + 1, end: s.end }));
+    }
+  }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 

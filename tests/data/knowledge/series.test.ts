@@ -157,3 +157,12 @@ describe('cards for these series', () => {
     expect(seriesClues(members)).toEqual(clues);
   });
 });
+
+describe('members', () => {
+  it('drops the 要 every member opens with', () => {
+    const s = '会议对全体党员提出了3点要求，即：要坚定理想信念、要严守纪律规矩、要勇于担当作为。';
+    const f = extractFormulations(s).find((x) => x.count === 3)!;
+    expect(f.members).toEqual(['坚定理想信念', '严守纪律规矩', '勇于担当作为']);
+    expect(spansHold(s, f)).toBe(true);
+  });
+});
