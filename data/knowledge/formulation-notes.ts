@@ -36,6 +36,8 @@ export interface Cue {
 }
 
 const MAX_NAMED_MEMBER = 40;
+/** A list quoted whole up to this length; longer runs over sentences are quoted member by member. */
+const MAX_QUOTE = 200;
 const MAX_MEMBER = 24; // longer "members" are whole sentences of a 一是…二是… series, not a 提法
 
 const setKey = (members: string[]) => members.map(comparable).sort().join('|');
@@ -54,7 +56,9 @@ function marked(doc: DocText, f: RawFormulation): MarkedEvidence {
   const to = Math.max(f.span.end, ...spans.map((s) => s.end));
   // An outline over several paragraphs is not one quote (it would carry everything between, photo
   // captions included): the list card quotes where it starts, each member card its own sentence.
-  if (doc.norm.text.slice(from, to).includes('\n')) {
+  // So is a run over several long sentences ("增强…的政治性，…。增强…的时代性，…"): each member keeps its own.
+  const between = doc.norm.text.slice(from, to);
+  if (between.includes('\n') || (to - from > MAX_QUOTE && /[。！？]/.test(between.slice(0, -1)))) {
     const first = f.memberSpans[0];
     const ev = evidenceAt(doc, from, first.end, spans.filter((s) => s.end <= first.end));
     const byMemberEvidence: Record<string, Evidence> = {};
