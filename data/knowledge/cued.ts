@@ -520,7 +520,10 @@ function sharedWordRuns(text: string, clauses: Unit[]): RawFormulation[] {
       shared = next;
       j++;
     }
-    const run = clauses.slice(i, j + 1);
+    let run = clauses.slice(i, j + 1);
+    // "加强党的政治建设，目的是坚定政治信仰，强化政治领导，…": the first clause is the topic, 目的是 its copula.
+    const copula = /^(目的是|就是|关键是|重点是|主要是|核心是)/.exec(run[1]?.text ?? '');
+    if (copula) run = [{ ...run[1], span: { start: run[1].span.start + copula[0].length, end: run[1].span.end }, text: run[1].text.slice(copula[0].length) }, ...run.slice(2)];
     if (run.length >= 4 && shared.length && new Set(run.map((c) => c.text)).size === run.length) {
       const word = shared[0];
       // The word must not be the frame (that is clauseRuns' job) nor a filler.

@@ -44,6 +44,8 @@ const FRAMED: Array<[string, string, string[], string | undefined]> = [
     ['由规模速度型向质量效率型转变', '由要素驱动向创新驱动转变', '由粗放增长向集约增长转变', '由分散布局向集聚布局转变'], undefined],
   ['short clauses all carrying one word', '要强化法治观念，提升法治素养，运用法治思维，依靠法治方式，化解矛盾纠纷。',
     ['强化法治观念', '提升法治素养', '运用法治思维', '依靠法治方式'], undefined],
+  ['one word in every clause, after a topic and its 目的是', '加强党的思想建设，目的是坚定思想信念，统一思想认识，提升思想境界，纯洁思想作风。',
+    ['坚定思想信念', '统一思想认识', '提升思想境界', '纯洁思想作风'], undefined],
   ['sentence leads cast in one mould, another sentence between', '形成不敢腐的震慑，持续保持高压态势。其间要注意方式方法。扎牢不能腐的笼子，健全监督体系。筑牢不想腐的堤坝，加强廉洁文化建设。',
     ['形成不敢腐的震慑', '扎牢不能腐的笼子', '筑牢不想腐的堤坝'], undefined],
   ['a long frame ending in 的 leads, the rest are members', '增强基层党组织的政治功能，发挥战斗堡垒作用。增强基层党组织的组织功能，扩大覆盖面。增强基层党组织的服务功能，密切联系群众。',
