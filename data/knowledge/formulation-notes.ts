@@ -100,6 +100,9 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
       const max = f.name && f.count ? MAX_NAMED_MEMBER : MAX_MEMBER;
       if (members.length < 2 || members.some((m) => m.length > max)) continue;
       const entry = glossaryFor(f, glossary);
+      // The extractor cut the list otherwise than the glossary ("…的核心地位，坚决维护党中央权威" | "集中统一
+      // 领导"), yet the glossary's members stand in one sentence here: the entry is attested as listed (below).
+      if (entry && setKey(entry.members) !== setKey(members) && membersNearby(doc.norm.text, entry.members)) continue;
       const name = entry?.name ?? f.name;
       const provenance: Provenance[] = [
         ...(name ? [{ part: 'name', from: f.name ? 'document' : 'glossary', ...(f.name ? { source: doc.source } : {}) } as Provenance] : []),

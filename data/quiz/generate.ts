@@ -112,7 +112,7 @@ function judge(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand)
 /** What each ____ of a series' clues holds ("精确____" over 精确识别 → 识别), when the prompt shows them. */
 function seriesBlanks(prompt: string, members: string[]): string[] | undefined {
   const clues = seriesClues(members);
-  if (!prompt.endsWith(clues.join('、')) || !clues.some((c) => c.includes('____'))) return undefined;
+  if (!prompt.includes(clues.join('、')) || !clues.some((c) => c.includes('____'))) return undefined;
   const out: string[] = [];
   for (const [i, clue] of clues.entries()) {
     const pattern = new RegExp(`^${clue.split('____').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.+?)')}$`, 'u');
