@@ -14,7 +14,7 @@ export type CardStateName = 'new' | 'learning' | 'review' | 'relearning';
 /** What the hover card shows for a term on a page. */
 export interface TermCardInfo {
   noteId: string;
-  kind: 'formulation' | 'figure' | 'term';
+  kind: 'formulation' | 'figure' | 'term' | 'statement';
   name: string;
   members?: string[];
   definition?: string;

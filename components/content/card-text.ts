@@ -1,7 +1,7 @@
 // Chinese labels for the hover card, kept pure (time is a parameter) so they can be tested as tables.
 import type { CardStateName, TermCardInfo } from '@/data/messages';
 
-const KIND: Record<TermCardInfo['kind'], string> = { formulation: '提法', figure: '数字', term: '术语' };
+const KIND: Record<TermCardInfo['kind'], string> = { formulation: '提法', figure: '数字', term: '术语', statement: '论断' };
 const STATE: Record<CardStateName, string> = {
   new: '新卡片',
   learning: '学习中',

@@ -4,8 +4,11 @@ import { db } from '@/data/db/schema';
 import { cardText } from '@/data/db/repo';
 import { EvidenceQuote } from '@/components/common/evidence-quote';
 import { ConflictWarning } from '@/components/common/conflict-warning';
+import { cardMayTake, CRAM_KEYS } from '@/components/review/keys';
 
-/** prompt → Space → answer → 1 记住了 / 2 没记住. Nothing is written to the store. */
+const KEYS: readonly string[] = [CRAM_KEYS.forgot, CRAM_KEYS.remembered];
+
+/** prompt → Space → answer → 1 没记住 / 3 记住了 (the keys of 重来 and 良好). Nothing is written to the store. */
 export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(remembered: boolean): void }) {
   const card = useLiveQuery(() => db.cards.get(cardId), [cardId]);
   const sources = useLiveQuery(() => db.sources.toArray(), []);
@@ -13,15 +16,13 @@ export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(rememb
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      const t = event.target;
-      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!cardMayTake(event, KEYS)) return;
       if (!revealed && (event.key === ' ' || event.key === 'Enter')) {
         event.preventDefault();
         setRevealed(true);
-      } else if (revealed && (event.key === '1' || event.key === '2')) {
+      } else if (revealed && (KEYS.includes(event.key))) {
         event.preventDefault();
-        onAnswer(event.key === '1');
+        onAnswer(event.key === CRAM_KEYS.remembered);
       }
     }
     window.addEventListener('keydown', onKey);
@@ -49,12 +50,12 @@ export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(rememb
             const s = sources?.find((x) => x.id === ev.source);
             return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }} />;
           })}
-          <div className="cram-buttons" role="group" aria-label="回答">
-            <button type="button" className="primary" onClick={() => onAnswer(true)} data-testid="cram-remembered">
-              记住了 <kbd>1</kbd>
-            </button>
+          <div className="cram-buttons" role="group" aria-label="回答" data-card-keys>
             <button type="button" onClick={() => onAnswer(false)} data-testid="cram-forgot">
-              没记住 <kbd>2</kbd>
+              没记住 <kbd>{CRAM_KEYS.forgot}</kbd>
+            </button>
+            <button type="button" className="primary" onClick={() => onAnswer(true)} data-testid="cram-remembered">
+              记住了 <kbd>{CRAM_KEYS.remembered}</kbd>
             </button>
           </div>
         </>

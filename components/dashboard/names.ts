@@ -10,6 +10,7 @@ export const KIND_NAMES: Record<CardKind, string> = {
   'figure-cloze': '数字填空',
   'term-definition': '术语释义',
   'term-cloze': '术语填空',
+  statement: '重要论断',
   'user-cloze': '自制卡片',
 };
 

@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { loadToday, loadTomorrow } from '@/data/db/today';
-import { saveReview, undoLastReview, type ReviewUndo } from '@/data/db/repo';
+import { saveReview, undoLastReview } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
 import type { Grade } from '@/data/srs/scheduler';
 import { sendMessage } from '@/data/messages';
@@ -28,6 +28,8 @@ async function importThisPage(): Promise<void> {
   await browser.storage.session.set({ [PAGE_IMPORT_KEY]: { ...page, at: Date.now() } });
   await sendMessage('openDashboard', '#import');
 }
+import { keepUndo, loadUndo, type KeptUndo } from './undo-store';
+import { FIELD, focusedControl } from '@/components/review/keys';
 
 /** Records how long the queue took, for `npm run bench`. */
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -40,7 +42,15 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 export function PopupApp() {
   const [now, refreshNow] = useNow();
   const today = useLiveQuery(() => timed('tifa:today', () => loadToday(db, now)), [now]);
-  const [undo, setUndo] = useState<ReviewUndo[]>([]);
+  const [undo, setUndoList] = useState<KeptUndo[]>([]);
+  const setUndo = useCallback((next: KeptUndo[]) => {
+    void keepUndo(next);
+    setUndoList(next);
+  }, []);
+  // Ratings given before the popup was last closed can still be undone for a few minutes.
+  useEffect(() => {
+    void loadUndo(Date.now()).then((kept) => setUndoList((list) => (list.length ? list : kept)));
+  }, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
@@ -51,7 +61,7 @@ export function PopupApp() {
       setError('');
       try {
         const result = await saveReview(db, cardId, rating, new Date(), today.settings);
-        setUndo((stack) => [...stack.slice(-19), result.undo]);
+        setUndo([...undo.slice(-19), { ...result.undo, at: Date.now() }]);
         if (result.leech) setError('这张卡片已忘记多次，已暂停并标记为“难点”，可在学习中心修改后恢复。');
       } catch (err) {
         setError(toChineseMessage(err));
@@ -60,7 +70,7 @@ export function PopupApp() {
         setBusy(false);
       }
     },
-    [today, refreshNow],
+    [today, undo, refreshNow, setUndo],
   );
 
   const onUndo = useCallback(async () => {
@@ -68,25 +78,30 @@ export function PopupApp() {
     if (!last) return;
     try {
       await undoLastReview(db, last.cardId, last);
-      setUndo((stack) => stack.slice(0, -1));
     } catch (err) {
       setError(toChineseMessage(err));
     } finally {
+      // Undone or refused (a later review of the card came first): either way it is off the list.
+      setUndo(undo.filter((u) => u !== last));
       refreshNow();
     }
-  }, [undo, refreshNow]);
+  }, [undo, refreshNow, setUndo]);
+
+  // On the window: once the day's last card is rated nothing has the focus, and Z must still work.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if ((e.key === 'z' || e.key === 'Z') && !e.altKey && !focusedControl(e)?.matches(FIELD)) {
+        e.preventDefault();
+        void onUndo();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onUndo]);
 
   const current = today?.queue[0];
   return (
-    <main
-      className="popup"
-      onKeyDown={(e) => {
-        if ((e.key === 'z' || e.key === 'Z') && !e.altKey && undo.length) {
-          e.preventDefault();
-          void onUndo();
-        }
-      }}
-    >
+    <main className="popup">
       <header className="popup-header">
         <h1>提法</h1>
         <p className="due">

@@ -5,6 +5,7 @@ import { FeedbackView } from './feedback-view';
 import { LETTERS, QuestionView } from './question-view';
 import type { QuizConfig } from './quiz-store';
 import { useCountdown } from './use-countdown';
+import { FIELD, focusedControl } from '@/components/review/keys';
 import { useQuizRun, type QuizResult } from './use-quiz-run';
 
 interface Props {
@@ -16,7 +17,8 @@ interface Props {
   onQuit: () => void;
 }
 
-const typing = (e: KeyboardEvent) => e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+/** The quiz's own answer controls: the options and the answer boxes. Every other control keeps its keys. */
+const ANSWER = '[data-testid="quiz-option"], [data-testid="quiz-input"]';
 
 /** Asks the questions one by one; the keyboard alone is enough (1–4 / A–D, Space, Enter). */
 export function QuizRunner({ config, questions, sources, best, onDone, onQuit }: Props) {
@@ -25,18 +27,20 @@ export function QuizRunner({ config, questions, sources, best, onDone, onQuit }:
   const [shown, setShown] = useState(run.index);
   const [picked, setPicked] = useState<number[]>([]);
   const [cursor, setCursor] = useState(0);
-  const [typed, setTyped] = useState('');
+  const [typed, setTyped] = useState<string[]>([]);
   if (shown !== run.index) {
     // A new question: clear the last one's choices (React's "reset state on change" pattern).
     setShown(run.index);
     setPicked([]);
     setCursor(0);
-    setTyped('');
+    setTyped([]);
   }
-  const ready = q?.kind === 'fill' ? typed.trim() !== '' : picked.length > 0;
+  const ready = q?.kind === 'fill' ? typed.some((t) => t.trim() !== '') : picked.length > 0;
   const submit = (timedOut = false) => {
-    if (ready || timedOut) run.submit({ picked, typed }, timedOut);
+    // Boxes keep their places: 识别、、管理 is the second blank left empty.
+    if (ready || timedOut) run.submit({ picked, typed: typed.map((t) => t.trim()).join('、') }, timedOut);
   };
+  const type = (box: number, text: string) => setTyped((prev) => Object.assign([...prev], { [box]: text }));
   const left = useCountdown(config.timer, !run.answered, run.index, () => submit(true));
 
   const pick = (i: number) => {
@@ -47,25 +51,33 @@ export function QuizRunner({ config, questions, sources, best, onDone, onQuit }:
 
   const onKey = (e: KeyboardEvent) => {
     if (!q || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Enter or Space on 结束测验, 下一题, 查看提示 or a link presses that, and never submits an
+    // answer; a field other than the answer boxes keeps every key.
+    const control = focusedControl(e);
+    const other = !!control && !control.matches(ANSWER);
+    if (other && (e.key === 'Enter' || e.key === ' ' || control.matches(FIELD))) return;
+    const typing = control?.matches('[data-testid="quiz-input"]');
     if (e.key === 'Enter') {
       e.preventDefault();
       if (run.answered) void run.next();
       else submit();
       return;
     }
-    if (run.answered || !q.options || typing(e)) return;
+    if (run.answered || !q.options || typing) return;
     const n = q.options.length;
     const at = /^[1-6]$/.test(e.key) ? Number(e.key) - 1 : LETTERS.indexOf(e.key.toUpperCase());
     if (e.key.length === 1 && at >= 0 && at < n) {
       e.preventDefault();
       pick(at);
     } else if (e.key === ' ' && q.kind === 'multi') {
+      // Space toggles the focused option, or the one the arrows moved to.
       e.preventDefault();
-      pick(cursor);
+      const focused = control && !other ? Number((control as HTMLElement).dataset.index) : NaN;
+      pick(Number.isInteger(focused) ? focused : cursor);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const to = (cursor + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
-      if (q.kind === 'single') pick(to);
+      if (q.kind !== 'multi') pick(to);
       else setCursor(to);
     }
   };
@@ -97,7 +109,7 @@ export function QuizRunner({ config, questions, sources, best, onDone, onQuit }:
         {left !== null ? <span className={left <= 10 ? 'quiz-timer low' : 'quiz-timer'} aria-label="剩余秒数">剩余 {left} 秒</span> : null}
         <button type="button" onClick={onQuit}>结束测验</button>
       </header>
-      <QuestionView key={q.id} question={q} picked={picked} cursor={cursor} typed={typed} onType={setTyped} onPick={pick} answered={run.answered} />
+      <QuestionView key={q.id} question={q} picked={picked} cursor={cursor} typed={typed} onType={type} onPick={pick} answered={run.answered} />
       {run.answered ? (
         <FeedbackView
           answered={run.answered}

@@ -3,7 +3,7 @@
 import type { QuizRow, TifaDB } from '@/data/db/schema';
 import type { Card } from '@/data/knowledge/types';
 import { getSettings, saveReview } from '@/data/db/repo';
-import { buildQuestions, makeContext, possibleKinds, selectCards, seededRandom, type Question, type QuestionKind, type QuizMode, type Verdict } from '@/data/quiz';
+import { buildQuestions, CHALLENGE_KINDS, challengeQuestions, makeContext, possibleKinds, selectCards, seededRandom, type Question, type QuestionKind, type QuizMode, type Verdict } from '@/data/quiz';
 import { Rating, type Grade } from '@/data/srs/scheduler';
 
 export interface QuizConfig {
@@ -29,9 +29,12 @@ export async function prepareQuiz(db: TifaDB, config: QuizConfig, now: Date, see
   ]);
   const ctx = makeContext({ notes, cards, conflicts });
   const rand = seededRandom(seed);
-  const canAsk = (card: Card) => possibleKinds(card, ctx).some((k) => config.kinds.includes(k));
+  // 挑战答题 asks what is answered in seconds, whatever kinds the setup had ticked.
+  const challenge = config.mode === 'challenge';
+  const kinds = challenge ? CHALLENGE_KINDS : config.kinds;
+  const canAsk = (card: Card) => possibleKinds(card, ctx).some((k) => kinds.includes(k));
   const order = selectCards(cards, { mode: config.mode, sourceIds: config.sourceIds, canAsk, now, rand });
-  return buildQuestions(order, config.kinds, config.mode === 'challenge' ? CHALLENGE_LENGTH : config.count, ctx, rand);
+  return challenge ? challengeQuestions(order, CHALLENGE_LENGTH, ctx, rand) : buildQuestions(order, kinds, config.count, ctx, rand);
 }
 
 const GRADE: Record<Verdict, Grade> = { right: Rating.Good, close: Rating.Hard, wrong: Rating.Again };

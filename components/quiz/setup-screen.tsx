@@ -62,12 +62,16 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
       </fieldset>
       <fieldset>
         <legend>题型</legend>
-        {QUESTION_KINDS.map((k) => (
-          <label key={k} className="quiz-choice inline">
-            <input type="checkbox" checked={kinds.includes(k)} onChange={() => setKinds(toggle(kinds, k))} data-testid={`quiz-kind-${k}`} />
-            {KIND_NAMES[k]}
-          </label>
-        ))}
+        {mode === 'challenge' ? (
+          <p className="muted small">挑战答题只出单选题和判断题，每题几秒钟就能答完。</p>
+        ) : (
+          QUESTION_KINDS.map((k) => (
+            <label key={k} className="quiz-choice inline">
+              <input type="checkbox" checked={kinds.includes(k)} onChange={() => setKinds(toggle(kinds, k))} data-testid={`quiz-kind-${k}`} />
+              {KIND_NAMES[k]}
+            </label>
+          ))
+        )}
       </fieldset>
       {mode !== 'challenge' ? (
         <fieldset>
@@ -91,7 +95,7 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
           每题限时 45 秒
         </label>
       </fieldset>
-      <button type="submit" className="primary" disabled={busy || kinds.length === 0} data-testid="quiz-start" autoFocus>
+      <button type="submit" className="primary" disabled={busy || (mode !== 'challenge' && kinds.length === 0)} data-testid="quiz-start" autoFocus>
         {busy ? '正在出题…' : '开始测验'}
       </button>
       <section className="quiz-history" aria-label="以往测验">

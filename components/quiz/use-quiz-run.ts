@@ -34,7 +34,7 @@ export function streakOf(answers: readonly Answered[]): number {
 }
 
 function judge(q: Question, r: Response, timedOut: boolean): Pick<Answered, 'response' | 'check'> {
-  const response = q.kind === 'fill' ? (r.typed ?? '').trim() : (r.picked ?? []).map((i) => q.options![i]).join('、');
+  const response = q.kind === 'fill' ? (r.typed ?? '').replace(/^[、\s]+|[、\s]+$/g, '') : (r.picked ?? []).map((i) => q.options![i]).join('、');
   if (timedOut && !response) return { response, check: { verdict: 'wrong', note: '超时未作答' } };
   return { response, check: q.kind === 'fill' ? checkAnswer(response, q.expected!) : checkChoice(r.picked ?? [], q.correct ?? []) };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, type CardRow } from '@/data/db/schema';
 import { cardText } from '@/data/db/repo';
@@ -7,12 +7,9 @@ import type { StudySettings } from '@/data/srs/settings';
 import { EvidenceQuote } from '@/components/common/evidence-quote';
 import { ConflictWarning } from '@/components/common/conflict-warning';
 
-const RATINGS: Array<{ rating: Grade; key: string; label: string; testId: string }> = [
-  { rating: 1, key: '1', label: '重来', testId: 'rate-again' },
-  { rating: 2, key: '2', label: '困难', testId: 'rate-hard' },
-  { rating: 3, key: '3', label: '良好', testId: 'rate-good' },
-  { rating: 4, key: '4', label: '简单', testId: 'rate-easy' },
-];
+import { cardMayTake, RATINGS } from './keys';
+
+const KEYS = RATINGS.map((r) => r.key);
 
 export interface ReviewCardProps {
   cardId: string;
@@ -32,7 +29,11 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
   const sources = useLiveQuery(() => db.sources.toArray(), []);
   const [revealed, setRevealed] = useState(false);
   // Before paint: the next card must never show, or take a rating key, with the last one's answer open.
-  useLayoutEffect(() => setRevealed(false), [cardId]);
+  const body = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    setRevealed(false);
+    body.current?.scrollTo({ top: 0 });
+  }, [cardId]);
 
   useEffect(() => {
     // Read by `npm run bench`: time from opening the popup to its first card shown.
@@ -44,8 +45,8 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
   // A layout effect: the keys work from the moment the card is painted, not a frame later.
   useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-      if (event.ctrlKey || event.metaKey || event.altKey || busy || !card) return;
+      // Enter or Space on a focused button presses that button (Enter on 重来 is 重来, not 良好).
+      if (busy || !card || !cardMayTake(event, KEYS)) return;
       if (event.key === ' ' || event.key === 'Enter') {
         event.preventDefault();
         if (!revealed) setRevealed(true);
@@ -68,50 +69,55 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
 
   return (
     <article className="review-card" aria-live="polite">
-      <p className="card-prompt" data-testid="card-prompt">
-        {prompt}
-      </p>
-      {card.conflicts?.length ? <ConflictWarning conflictIds={card.conflicts} /> : null}
+      {/* Scrolls on its own, so the rating bar below stays in sight on a long card. */}
+      <div className="card-body" ref={body} tabIndex={0}>
+        <p className="card-prompt" data-testid="card-prompt">
+          {prompt}
+        </p>
+        {card.conflicts?.length ? <ConflictWarning conflictIds={card.conflicts} /> : null}
+        {revealed ? (
+          <>
+            <div className="card-answer" data-testid="card-answer">
+              {card.kind === 'formulation-list' && card.members?.length && !card.edited?.answer ? (
+                <ol className="members">
+                  {card.members.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ol>
+              ) : (
+                <p>{answer}</p>
+              )}
+            </div>
+            {card.evidence.slice(0, 2).map((ev, i) => {
+              const source = sourceOf(ev.source);
+              return <EvidenceQuote key={i} evidence={ev} source={source && { title: source.title, date: source.date, dateUnverified: source.dateUnverified, url: source.url }} />;
+            })}
+            {card.evidence.length > 2 ? <p className="muted small">另有 {card.evidence.length - 2} 处出处</p> : null}
+          </>
+        ) : null}
+      </div>
       {!revealed ? (
         <button type="button" className="primary reveal" onClick={() => setRevealed(true)} autoFocus>
           显示答案 <kbd>空格</kbd>
         </button>
       ) : (
-        <>
-          <div className="card-answer" data-testid="card-answer">
-            {card.kind === 'formulation-list' && card.members?.length && !card.edited?.answer ? (
-              <ol className="members">
-                {card.members.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ol>
-            ) : (
-              <p>{answer}</p>
-            )}
-          </div>
-          {card.evidence.slice(0, 2).map((ev, i) => {
-            const source = sourceOf(ev.source);
-            return <EvidenceQuote key={i} evidence={ev} source={source && { title: source.title, date: source.date, dateUnverified: source.dateUnverified, url: source.url }} />;
-          })}
-          {card.evidence.length > 2 ? <p className="muted small">另有 {card.evidence.length - 2} 处出处</p> : null}
-          <div className="ratings" role="group" aria-label="评分">
-            {RATINGS.map((r, i) => (
-              <button
-                key={r.rating}
-                type="button"
-                data-testid={r.testId}
-                className={`rate rate-${r.rating}`}
-                disabled={busy}
-                onClick={() => onRate(cardId, r.rating)}
-                title={`按 ${r.key}`}
-              >
-                <span className="interval">{intervals[i]?.label}</span>
-                <span>{r.label}</span>
-                <kbd>{r.key}</kbd>
-              </button>
-            ))}
-          </div>
-        </>
+        <div className="ratings" role="group" aria-label="评分" data-card-keys>
+          {RATINGS.map((r, i) => (
+            <button
+              key={r.rating}
+              type="button"
+              data-testid={r.testId}
+              className={`rate rate-${r.rating}`}
+              disabled={busy}
+              onClick={() => onRate(cardId, r.rating)}
+              title={`按 ${r.key}`}
+            >
+              <span className="interval">{intervals[i]?.label}</span>
+              <span>{r.label}</span>
+              <kbd>{r.key}</kbd>
+            </button>
+          ))}
+        </div>
       )}
     </article>
   );

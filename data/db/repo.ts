@@ -2,7 +2,7 @@
 // matters; each write that touches two tables is one transaction, so two open pages never see half.
 import type { CardKind } from '../knowledge/types';
 import type { CardRow, TifaDB } from './schema';
-import { newCardState, rate, State, type Grade, type SrsState } from '../srs/scheduler';
+import { newCardState, rate, reviveState, State, type Grade, type SrsState } from '../srs/scheduler';
 import { validateSettings, type StudySettings } from '../srs/settings';
 import { StoreError, rethrowQuota } from './errors';
 
@@ -105,14 +105,22 @@ export async function saveReview(db: TifaDB, cardId: string, rating: Grade, now:
   }
 }
 
+/**
+ * Puts the card back as it was before the rating `prev` records, and removes that rating's log.
+ * Only the card's latest rating can be undone: one a later review followed (a quiz, another
+ * window) or one already undone is refused. `prev` may have been through JSON (storage.session).
+ */
 export async function undoLastReview(db: TifaDB, cardId: string, prev: ReviewUndo): Promise<void> {
   if (prev.cardId !== cardId) throw new StoreError('撤销的不是这张卡片的评分。', 'invalid');
+  const fsrs = reviveState(prev.fsrs);
   await db.transaction('rw', db.cards, db.reviewLogs, async () => {
     await mustGet(db, cardId);
+    const latest = await db.reviewLogs.where('cardId').equals(cardId).last();
+    if (latest?.id !== prev.logId) throw new StoreError('这张卡片在那次评分之后又复习过，或那次评分已撤销，无法撤销。', 'invalid');
     await db.cards.update(cardId, {
-      fsrs: prev.fsrs,
-      due: prev.fsrs.due,
-      state: prev.fsrs.state,
+      fsrs,
+      due: fsrs.due,
+      state: fsrs.state,
       suspended: prev.suspended,
       leech: prev.leech,
     });

@@ -14,6 +14,11 @@ export interface MarkedEvidence {
   byMemberEvidence?: Record<string, Evidence>;
 }
 
+/** Members that hold a 、 or ， themselves (clauses of 三个坚持) are set apart by ；. */
+export function joinMembers(members: string[]): string {
+  return members.join(members.some((m) => /[、，,]/.test(m)) ? '；' : '、');
+}
+
 function cardId(kind: string, noteId: string, prompt: string, answer: string): string {
   return `${kind}:${hash64(`${noteId}\u0000${prompt}\u0000${answer}`)}`;
 }
@@ -66,12 +71,51 @@ function sharedPositions(items: string[]): number[] {
  */
 export function seriesClues(members: string[]): string[] {
   const shared = sharedPositions(members);
+  if (!shared.length && new Set(members.map((m) => m.length)).size > 1) return looseClues(members);
   return members.map((m) => {
     const last = shared.length ? Math.max(...shared) : -1;
     if (last >= 0 && last < m.length - 1 && shared.every((k, i) => k === i)) return m.slice(0, last + 1) + '____'; // 集中____
     if (last >= 0 && last < m.length - 1 && shared.length === 1) return m.slice(0, last + 1) + '____'; // 产业互____
     return [...m].map((c, k) => (k === 0 || shared.includes(k) ? c : '\ue000')).join('').replace(/\ue000+/g, '____');
   });
+}
+
+/**
+ * Clues for items of different lengths: a shared ending or beginning stays ("党史、新中国史" → "____史",
+ * "新____史"; "忠于党、忠于国家" → "忠于____"), else a word all of them carry ("把准政治方向" → "把____政治____").
+ */
+function looseClues(members: string[]): string[] {
+  const pre = commonAffix(members, false);
+  const suf = commonAffix(members, true);
+  const word = pre || suf ? '' : sharedWord(members);
+  return members.map((m) => {
+    if (pre) return `${pre}____`;
+    if (suf) return m.length > suf.length + 1 ? `${m[0]}____${suf}` : `____${suf}`;
+    if (word) {
+      const k = m.indexOf(word);
+      return `${k > 0 ? `${m[0]}____` : ''}${word}${k + word.length < m.length ? '____' : ''}`;
+    }
+    return `${m[0]}____`;
+  });
+}
+
+function commonAffix(xs: string[], fromEnd: boolean): string {
+  let k = 0;
+  const at = (x: string, i: number) => (fromEnd ? x[x.length - 1 - i] : x[i]);
+  while (xs.every((x) => k < x.length - 1 && at(x, k) === at(xs[0], k))) k++;
+  return fromEnd ? xs[0].slice(xs[0].length - k) : xs[0].slice(0, k);
+}
+
+/** The longest run of two or more characters every member contains. */
+function sharedWord(xs: string[]): string {
+  const first = xs[0];
+  for (let len = Math.min(4, first.length - 1); len >= 2; len--) {
+    for (let i = 0; i + len <= first.length; i++) {
+      const w = first.slice(i, i + len);
+      if (xs.every((x) => x.includes(w))) return w;
+    }
+  }
+  return '';
 }
 
 /**
@@ -89,6 +133,8 @@ export function headingQuestion(heading: string, n: number, title?: string): str
   if (speech && title) return withTitle(`${speech[1]}了哪${speech[2]}${speech[3]}${speech[4]}？`, '');
   const counted = /(?<![\d一二两三四五六七八九十])([二两三四五六七八九十]|[2-9])(个|点|项|条|大|方面)/;
   if (counted.test(h)) return withTitle(`${h.replace(counted, '哪$1$2')}？`);
+  const aspects = /(?:以下|如下|这样)?几(?:个)?方面/;
+  if (aspects.test(h)) return withTitle(`${h.replace(aspects, `哪${word}个方面`)}？`);
   const vague = /(?:以下|如下|这样)?几(个|点|项|条)/;
   if (vague.test(h)) return withTitle(`${h.replace(vague, `哪${word}$1`)}？`);
   if (/以下|如下/.test(h)) return withTitle(`${h.replace(/以下|如下/, `哪${word}项`)}？`);
@@ -121,9 +167,9 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
     });
 
   if (named) {
-    push('formulation-list', listPrompt(note.name), members.join('、'), 1, undefined, { members });
+    push('formulation-list', listPrompt(note.name), joinMembers(members), 1, undefined, { members });
     if (!nameGivesCount(note.name, members.length)) {
-      push('formulation-count', `“${note.name}”包括几个方面？`, `${countWord(members.length)}个：${members.join('、')}`, 0.9);
+      push('formulation-count', `“${note.name}”包括几个方面？`, `${countWord(members.length)}个：${joinMembers(members)}`, 0.9);
     }
     for (const m of members) {
       if (m.includes(note.name)) continue;
@@ -136,15 +182,17 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
   // An unnamed list: asked through its heading (a numbered series) or with its shared wording as a hint.
   let question: string | undefined;
   if (!named && cue?.heading && note.ordered) question = headingQuestion(cue.heading, members.length, context.title?.(cue.source));
-  if (!named && question) push('formulation-list', question, members.join('、'), 1, undefined, { members });
+  if (!named && question) push('formulation-list', question, joinMembers(members), 1, undefined, { members });
   if (!named && !note.ordered) {
     const hint = seriesClues(members).join('、');
     const head = `填写这组并列提法（共${members.length}项）：`;
-    const prompt = cue?.lead && (head + cue.lead + hint).length <= MAX_PROMPT ? head + cue.lead + hint : head + hint;
-    push('formulation-list', prompt, members.join('、'), 1, undefined, { members });
+    // The words closing the list say what it makes up: "构建党____、…、社____的高技能人才工作体系".
+    const tail = cue?.tail && (head + hint + cue.tail).length <= MAX_PROMPT ? cue.tail : '';
+    const prompt = cue?.lead && (head + cue.lead + hint + tail).length <= MAX_PROMPT ? head + cue.lead + hint + tail : head + hint + tail;
+    push('formulation-list', prompt, joinMembers(members), 1, undefined, { members });
   }
   members.forEach((m, i) => {
-    const shown = members.map((x, j) => (j === i ? '____' : x)).join('、');
+    const shown = joinMembers(members.map((x, j) => (j === i ? '____' : x)));
     let prompt: string | undefined;
     if (named) prompt = `“${note.name}”：${shown}`;
     else if (cue?.lead) prompt = cue.lead + shown;
@@ -166,7 +214,21 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
   return cards;
 }
 
-export function termCards(note: Note, marked: MarkedEvidence[]): Card[] {
+export function termCards(note: Note, marked: MarkedEvidence[], cloze?: string): Card[] {
+  if (!note.definition && cloze) {
+    // A named mechanism or campaign the document uses without defining: recalled from its clause.
+    return [
+      {
+        id: cardId('term-cloze', note.id, cloze, note.name),
+        noteId: note.id,
+        kind: 'term-cloze',
+        prompt: cloze,
+        answer: note.name,
+        evidence: evidenceFor(marked),
+        importance: round(note.importance + 0.15),
+      },
+    ];
+  }
   if (!note.definition) return [];
   const prompt = `“${note.name}”指什么？`;
   return [

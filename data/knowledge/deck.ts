@@ -11,7 +11,8 @@ import { figureCard, formulationCards, round, termCards, type MarkedEvidence } f
 import { formulationNotes } from './formulation-notes';
 import { sourceMeta } from './source-meta';
 import { extractFormulations } from './formulations';
-import { extractTerms } from './terms';
+import { extractTerms, namedMechanismCloze } from './terms';
+import { extractStatements, statementCard, statementNote } from './statements';
 import { flagSuspectYears, selfContradictory, suspicion } from './suspect';
 import { orderEvidence, type Distrust } from './quotes';
 import { nearSameFigure } from './near-duplicates';
@@ -33,7 +34,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   const figuresByDoc: RawFigure[][] = [];
   for (const d of docs) {
     const norm = normalizeDocument(d.text);
-    const meta = sourceMeta(d.file, norm.text, norm.traditional);
+    const meta = sourceMeta(d.file, norm.text, norm.traditional, norm, d.text);
     sources.push(meta);
     texts.push({ source: meta.id, original: d.text, norm });
     figuresByDoc.push(extractFigures(norm.text, norm.sentences));
@@ -41,9 +42,10 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
 
   const found = texts.map((doc) => ({ doc, found: extractFormulations(doc.norm.text, GLOSSARY) }));
   const formulations = formulationNotes(found, GLOSSARY);
+  const statements = statementNotes(texts, sources);
   const conflictList = findConflicts(texts.flatMap((doc, i) => numberOccurrences(doc, figuresByDoc[i])));
   const { suspects, distrust } = suspicion(conflictList);
-  const figures = mergeNearFigures(figureDrafts(texts, figuresByDoc), distrust);
+  const figures = mergeNearFigures(figureDrafts(texts, figuresByDoc, sources), distrust);
   const named = new Set(formulations.flatMap(({ note }) => [note.name, ...(note.aliases ?? [])].map(comparable)));
   // A quoted name that is a formulation's name or alias is that formulation, not a second note.
   const terms = termNotes(found).filter(({ note }) => !named.has(comparable(note.name)));
@@ -58,7 +60,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   }
 
   let cards: Card[] = [];
-  const title = (id: string) => sources.find((x) => x.id === id)?.title;
+  const title = (id: string) => sources.find((x) => x.id === id)?.title.replace(/\s+/g, '');
   cards.push(...withoutNestedClozes(mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))), formulations.map((f) => f.note)));
   for (const f of figures) {
     const card = figureCard(f.note, f.prompt, f.answer);
@@ -66,11 +68,12 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     if (touched.length) card.conflicts = touched;
     cards.push(card);
   }
-  for (const { note, marked } of terms) cards.push(...termCards(note, marked));
+  for (const { note, marked, cloze } of terms) cards.push(...termCards(note, marked, cloze));
+  for (const { note, prompt } of statements) cards.push(statementCard(note, prompt));
   cards = cards.filter((c) => !selfContradictory(c.prompt) && !selfContradictory(c.answer));
   for (const c of cards) c.evidence = orderEvidence(c, distrust);
 
-  const notes = [...formulations.map((f) => f.note), ...figures.map((f) => f.note), ...terms.map((t) => t.note)];
+  const notes = [...formulations.map((f) => f.note), ...figures.map((f) => f.note), ...terms.map((t) => t.note), ...statements.map((s) => s.note)];
   const conflicts: Conflict[] = conflictList.map(({ occurrences: _o, ...c }) => ({
     ...c,
     notes: [...new Set(cards.filter((card) => card.conflicts?.includes(c.id)).map((card) => card.noteId))],
@@ -112,17 +115,23 @@ function mergeNearFigures(drafts: FigureDraft[], distrust: Distrust): FigureDraf
 }
 
 /** Figures: identical clozes merge; then one fact (subject, date, value) stated in other words merges. */
-function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraft[] {
+function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sources: Source[] = []): FigureDraft[] {
   const byKey = new Map<string, FigureDraft>();
   const byFact = new Map<string, FigureDraft>();
   texts.forEach((doc, i) => {
     for (const fig of figuresByDoc[i]) {
-      const { prompt, answer } = figureCloze(doc.norm.text, fig);
-      if (!answerable(fig, prompt) || ANECDOTE.test(doc.norm.text.slice(fig.sentence.start, fig.sentence.end))) continue;
+      const cloze = figureCloze(doc.norm.text, fig);
+      const { answer } = cloze;
+      let { prompt } = cloze;
+      if (ANECDOTE.test(doc.norm.text.slice(fig.sentence.start, fig.sentence.end))) continue;
       // "____以上老人占比超过16%": an age that bounds a group, not the fact the sentence states.
       if (/岁$/.test(answer) && /____(?:以上|以下|及以上)/.test(prompt)) continue;
       // "是…639万的____": a clause whose subject stayed in the clause before; asked alone it says nothing.
       if (/^是/.test(prompt)) continue;
+      // A headline figure of a report says what it measures but not of when: the document says it ("《政府工作报告》：城镇新增就业____").
+      const title = sources[i]?.title.replace(/\s+/g, '');
+      if (!answerable(fig, prompt) && fig.subject && !fig.event && title && title.length + prompt.length < 60) prompt = `《${title}》：${prompt}`;
+      if (!answerable(fig, prompt)) continue;
       const ev = evidenceAt(doc, fig.sentence.start, fig.sentence.end, [fig.span]);
       const sentenceKey = `${doc.source}:${fig.sentence.start}`;
       const date = fig.date?.replace('年年底', '年底');
@@ -136,7 +145,7 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][]): FigureDraf
         continue;
       }
       const position = fig.span.start / Math.max(1, doc.norm.text.length);
-      const { span: _s, sentence: _t, targetYear, ...figure } = fig;
+      const { span: _s, sentence: _t, targetYear, event: _e, ...figure } = fig;
       const importance = targetYear
         ? 0.85
         : 0.35 + 0.35 * (1 - position) + (fig.date ? 0.1 : 0) + (fig.subject ? 0.1 : 0);
@@ -173,15 +182,33 @@ const MIN_CONTEXT = 12;
 const MIN_CONTEXT_WITH_SUBJECT = 8;
 
 /** A cloze is answerable when it says what the figure measures or when, or shows enough of its sentence. */
-export function answerable(fig: Pick<RawFigure, 'subject' | 'date' | 'targetYear'>, prompt: string): boolean {
+export function answerable(fig: Pick<RawFigure, 'subject' | 'date' | 'targetYear' | 'event'>, prompt: string): boolean {
   const context = [...prompt.replace('____', '')].filter((c) => /[\u4e00-\u9fff]/.test(c)).length;
   if (fig.date || fig.targetYear) return true;
+  // A date or meeting needs what happened then ("本条例自____起施行").
+  if (fig.event) return context >= 6;
   // A subject alone ("年均脱贫人数____") still needs the words around it: when, where, over what.
   return context >= (fig.subject ? MIN_CONTEXT_WITH_SUBJECT : MIN_CONTEXT);
 }
 
-function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Array<{ note: Note; marked: MarkedEvidence[] }> {
-  const byKey = new Map<string, { note: Note; marked: MarkedEvidence[] }>();
+/** Key statements: one note per question and answer, evidence from every document that states it. */
+function statementNotes(texts: DocText[], sources: Source[]): Array<{ note: Note; prompt: string }> {
+  const byKey = new Map<string, { note: Note; prompt: string }>();
+  texts.forEach((doc, i) => {
+    for (const st of extractStatements(doc.norm.text, doc.norm.sentences, { title: sources[i].title })) {
+      const ev = evidenceAt(doc, st.sentence.start, st.sentence.end, [st.span]);
+      const note = statementNote(st, [ev]);
+      const kept = byKey.get(note.id);
+      if (kept) kept.note.evidence = mergeEvidence(kept.note.evidence, [ev]);
+      else byKey.set(note.id, { note, prompt: st.prompt });
+    }
+  });
+  return [...byKey.values()];
+}
+
+function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Array<{ note: Note; marked: MarkedEvidence[]; cloze?: string }> {
+  const byKey = new Map<string, { note: Note; marked: MarkedEvidence[]; cloze?: string }>();
+  const glossaryNames = new Set(GLOSSARY.flatMap((g) => [g.name, ...g.aliases]));
   for (const { doc, found } of perDoc) {
     for (const t of extractTerms(doc.norm.text, found)) {
       const key = comparable(t.term);
@@ -189,15 +216,18 @@ function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Ar
       const span = t.definitionSpan ?? t.span;
       const ev = evidenceAt(doc, Math.min(t.span.start, span.start), Math.max(t.span.end, span.end), [t.span]);
       const kept = byKey.get(key);
+      // A quoted mechanism or campaign without a definition is asked from its clause (issue 14.5).
+      const cloze = glossaryNames.has(t.term) ? undefined : namedMechanismCloze(doc.norm.text, t);
       if (kept) {
         if (!kept.note.definition && t.definition) kept.note.definition = t.definition;
+        kept.cloze ??= cloze;
         if (!kept.marked.some((m) => m.ev.source === doc.source)) kept.marked.push({ ev });
         kept.note.evidence = kept.marked.map((m) => m.ev);
         continue;
       }
       const note: Note = { id: stableId('term', key), kind: 'term', name: t.term, evidence: [ev], importance: t.definition ? 0.6 : 0.4 };
       if (t.definition) note.definition = t.definition;
-      byKey.set(key, { note, marked: [{ ev }] });
+      byKey.set(key, { note, marked: [{ ev }], ...(cloze ? { cloze } : {}) });
     }
   }
   return [...byKey.values()];

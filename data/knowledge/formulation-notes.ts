@@ -29,10 +29,15 @@ export interface Cue {
   heading?: string;
   /** The words leading into a parallel series in its sentence ("推进东部产业向西部梯度转移，实现"). */
   lead?: string;
+  /** The words that close a list in its clause and say what it makes up ("的高技能人才工作体系"). */
+  tail?: string;
   /** The source the heading or lead was read from. */
   source: string;
 }
 
+const MAX_NAMED_MEMBER = 40;
+/** A list quoted whole up to this length; longer runs over sentences are quoted member by member. */
+const MAX_QUOTE = 200;
 const MAX_MEMBER = 24; // longer "members" are whole sentences of a 一是…二是… series, not a 提法
 
 const setKey = (members: string[]) => members.map(comparable).sort().join('|');
@@ -51,7 +56,9 @@ function marked(doc: DocText, f: RawFormulation): MarkedEvidence {
   const to = Math.max(f.span.end, ...spans.map((s) => s.end));
   // An outline over several paragraphs is not one quote (it would carry everything between, photo
   // captions included): the list card quotes where it starts, each member card its own sentence.
-  if (doc.norm.text.slice(from, to).includes('\n')) {
+  // So is a run over several long sentences ("增强…的政治性，…。增强…的时代性，…"): each member keeps its own.
+  const between = doc.norm.text.slice(from, to);
+  if (between.includes('\n') || (to - from > MAX_QUOTE && /[。！？]/.test(between.slice(0, -1)))) {
     const first = f.memberSpans[0];
     const ev = evidenceAt(doc, from, first.end, spans.filter((s) => s.end <= first.end));
     const byMemberEvidence: Record<string, Evidence> = {};
@@ -89,15 +96,23 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
   for (const { doc, found } of perDoc) {
     for (const f of found) {
       const members = f.members.map((m) => m.trim()).filter(Boolean);
-      if (members.length < 2 || members.some((m) => m.length > MAX_MEMBER)) continue;
+      // A named set of clauses (三个讲清楚, 五个必须) keeps longer members: the clause is what is recited.
+      const max = f.name && f.count ? MAX_NAMED_MEMBER : MAX_MEMBER;
+      if (members.length < 2 || members.some((m) => m.length > max)) continue;
       const entry = glossaryFor(f, glossary);
+      // The extractor cut the list otherwise than the glossary ("…的核心地位，坚决维护党中央权威" | "集中统一
+      // 领导"), yet the glossary's members stand in one sentence here: the entry is attested as listed (below).
+      if (entry && setKey(entry.members) !== setKey(members) && membersNearby(doc.norm.text, entry.members)) continue;
       const name = entry?.name ?? f.name;
       const provenance: Provenance[] = [
         ...(name ? [{ part: 'name', from: f.name ? 'document' : 'glossary', ...(f.name ? { source: doc.source } : {}) } as Provenance] : []),
         ...members.map((m): Provenance => ({ part: `member:${m}`, from: 'document', source: doc.source })),
       ];
       const key = entry ? `g:${entry.name}` : name ? `n:${comparable(name)}` : `m:${setKey(members)}`;
-      const cue: Cue | undefined = f.heading || f.lead ? { ...(f.heading ? { heading: f.heading } : {}), ...(f.lead ? { lead: f.lead } : {}), source: doc.source } : undefined;
+      const cue: Cue | undefined =
+        f.heading || f.lead || f.tail
+          ? { ...(f.heading ? { heading: f.heading } : {}), ...(f.lead ? { lead: f.lead } : {}), ...(f.tail ? { tail: f.tail } : {}), source: doc.source }
+          : undefined;
       add({ key, name, entry, members, ordered: f.ordered, marked: [marked(doc, f)], provenance, via: f.via, ...(cue ? { cue } : {}) });
     }
   }

@@ -10,6 +10,7 @@ import {
 import { findParallelSeries } from './parallel';
 import type { GlossaryEntry, RawFormulation, Span } from './raw';
 import { findSeries } from './series';
+import { findCuedSeries } from './cued';
 
 const QUOTED_NAME = /[“「‘『]([^”」’』“「‘『\n]{2,12})[”」’』]/g;
 /** An unquoted count name right after a list or before a colon: "外防输入、内防扩散两大环节". */
@@ -18,9 +19,18 @@ const GENERIC = /^(问题|方面|意见|要求|内容|部分|工作|情况|点|�
 const OPENING = /^(：|:|，即|,即|即|，就是|就是|，包括|包括|，分别是|（)/;
 
 export function extractFormulations(text: string, glossary: GlossaryEntry[] = GLOSSARY): RawFormulation[] {
+  const cued = findCuedSeries(text);
   const named = findNamed(text);
-  const parallel = findParallelSeries(text).filter((p) => !named.some((n) => inside(p.span, n.span)));
+  for (const c of cued.filter((f) => f.via === 'named')) if (!named.some((n) => overlap(n.span, c.span))) named.push(c);
+  const parallel = preferLonger([...findParallelSeries(text), ...cued.filter((f) => f.via === 'parallel')]).filter(
+    (p) => !named.some((n) => inside(p.span, n.span) || (overlap(p.span, n.span) && n.members.length >= p.members.length)),
+  );
   for (const p of parallel) {
+    // Clauses opened by one frame and named nowhere are named by frame and count: 三个必须, 四个坚持.
+    if (p.frame && !p.name && p.members.length <= 10) {
+      p.name = `${COUNT_WORDS[p.members.length]}个${p.frame}`;
+      p.count = p.members.length;
+    }
     const lead = leadInto(text, p.span.start);
     if (lead) p.lead = lead;
   }
@@ -69,6 +79,23 @@ export function leadInto(text: string, at: number): string {
     .replace(/^[“‘「『（(\s，、]+/, '')
     .replace(/[“‘「『]+$/, '')
     .slice(-MAX_LEAD);
+}
+
+const COUNT_WORDS = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Of overlapping series keep the one with more members (the first found on a tie: parallel.ts's). */
+function preferLonger(fs: RawFormulation[]): RawFormulation[] {
+  const kept: RawFormulation[] = [];
+  for (const f of fs) {
+    // A 、-list inside one clause of a run of clauses is a series of its own ("坚持依法治国、依法执政、依法行政共同推进").
+    const nested = (a: RawFormulation, b: RawFormulation) => b.memberSpans.some((m) => inside(a.span, m));
+    // Runs over several sentences overlap lists between their members without competing with them.
+    const clash = (a: RawFormulation, b: RawFormulation) => a.memberSpans.some((m) => b.memberSpans.some((n) => overlap(m, n)));
+    const rival = kept.findIndex((k) => overlap(k.span, f.span) && clash(k, f) && !nested(k, f) && !nested(f, k));
+    if (rival < 0) kept.push(f);
+    else if (f.members.length > kept[rival].members.length) kept[rival] = f;
+  }
+  return kept;
 }
 
 const span = (s: Span) => s.end - s.start;
@@ -124,8 +151,15 @@ function closingList(text: string, at: number, count: number): Span[] | undefine
   let end = at;
   const linked = '等的'.includes(text[end - 1]);
   if (linked) end--;
+  // "形成由学徒工、…、首席技师构成的“八级工”": the frame 由…构成 is not part of the items.
+  const framed = linked && /(构成|组成)$/.test(text.slice(end - 2, end));
+  if (framed) end -= 2;
   if (end <= 0 || HARD.has(text[end - 1]) || OPEN_QUOTES.includes(text[end - 1])) return undefined;
   const segs = splitList(text, listStart(text, end), end, '、', count);
+  if (segs && framed) {
+    const by = text.lastIndexOf('由', segs[0].end - 1);
+    if (by >= segs[0].start) segs[0] = { start: by + 1, end: segs[0].end };
+  }
   const list = segs && repairFirst(text, segs);
   if (!list) return undefined;
   // Without 等/的 the name may just be an object ("熟悉“三农”工作"): then the items must match in length.

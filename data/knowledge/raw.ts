@@ -30,6 +30,12 @@ export interface RawFormulation {
   lead?: string;
   /** For parallel series: the shared template, varying positions as "＿" ("摘帽不摘＿＿"). */
   pattern?: string;
+  /** For a list closed by a formulaic tail: the words after it in its clause ("的高技能人才工作体系"). */
+  tail?: string;
+  /** For clauses opened alike: the frame a count may name the set by ("必须" → 三个必须). */
+  frame?: string;
+  /** For short clauses that all carry one word: that word ("政治"). */
+  shared?: string;
 }
 
 export interface RawTerm {

@@ -31,7 +31,7 @@ export interface Evidence {
   offset?: number;
 }
 
-export type NoteKind = 'formulation' | 'figure' | 'term';
+export type NoteKind = 'formulation' | 'figure' | 'term' | 'statement';
 
 export type CardKind =
   | 'formulation-list' // name → all members
@@ -41,6 +41,7 @@ export type CardKind =
   | 'figure-cloze' // a statistic blanked out of its sentence
   | 'term-definition' // term → definition
   | 'term-cloze' // a term without definition blanked out of its sentence ("加入学习" on a page)
+  | 'statement' // a key statement: "……的首要任务是什么？" → its answer phrase
   | 'user-cloze'; // made by the user from text selected on a page
 
 /** Which part of a note came from where: a document or the curated glossary. */

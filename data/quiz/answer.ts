@@ -80,18 +80,28 @@ function cover(text: string, members: string[], used: boolean[]): number[] | und
   return undefined;
 }
 
+/** Typed pieces, split where the user separated them (顿号, commas, spaces: one box each; an empty box stays in its place). */
+const pieces = (input: string) => input.trim().split(/\s*[、，,；;]\s*|\s+/).map(normalizeAnswer);
+
 /**
  * A whole list. Separators do not matter (members may hold a comma themselves), so the typed
- * text is matched against the members joined in any order.
+ * text is matched against the members joined in any order. A series shown with blanks
+ * (精确____、精确____) also takes exactly its blanks, in order (识别、帮扶、管理).
  */
-export function checkList(input: string, members: string[], ordered: boolean): Check {
+export function checkList(input: string, members: string[], ordered: boolean, blanks?: readonly string[]): Check {
   const typed = normalizeAnswer(input);
   const norm = members.map(normalizeAnswer);
   if (!typed) return WRONG;
+  if (blanks?.length && typed === blanks.map(normalizeAnswer).join('')) return RIGHT;
   const order = cover(typed, norm, norm.map(() => false));
   if (order) {
     const inOrder = order.every((m, i) => m === i);
     return !ordered || inOrder ? RIGHT : { verdict: 'close', note: '内容都对，原文的顺序是：' + members.join('、') };
+  }
+  const given = pieces(input);
+  if (blanks?.length && given.length === blanks.length) {
+    const hits = blanks.filter((b, i) => normalizeAnswer(b) === given[i]).length;
+    return { verdict: 'wrong', note: `答对 ${hits}/${blanks.length} 空` };
   }
   const hits = norm.filter((m) => m && typed.includes(m)).length;
   return { verdict: 'wrong', note: `答对 ${hits}/${members.length} 项` };
@@ -102,18 +112,23 @@ export function checkAnswer(input: string, expected: Expected): Check {
     case 'figure':
       return checkFigure(input, expected.text);
     case 'list':
-      return checkList(input, expected.members, expected.ordered);
+      return checkList(input, expected.members, expected.ordered, expected.blanks);
     case 'text':
       return sameText(input, expected.text) ? RIGHT : WRONG;
   }
 }
 
-/** 单选 / 多选: exactly the right options. */
+/** 单选 / 多选: exactly the right options. A wrong 多选 says how many were right, missed, too many. */
 export function checkChoice(picked: readonly number[], correct: readonly number[]): Check {
   const a = [...new Set(picked)].sort();
   const b = [...correct].sort();
   if (a.length === b.length && a.every((x, i) => x === b[i])) return RIGHT;
-  return WRONG;
+  if (b.length < 2) return WRONG;
+  const hits = a.filter((x) => b.includes(x)).length;
+  const extra = a.length - hits;
+  const missed = b.length - hits;
+  const parts = [`选对 ${hits}/${b.length} 项`, missed ? `漏选 ${missed} 项` : '', extra ? `多选 ${extra} 项` : ''];
+  return { verdict: 'wrong', note: parts.filter(Boolean).join('，') };
 }
 
 /** Counted as answered correctly (a quiz score, an FSRS rating other than Again). */

@@ -23,6 +23,8 @@ export interface QuizContext {
   disputed: Map<string, string[]>;
   /** term-definition cards, for 单选 definitions. */
   definitions: Card[];
+  /** Key statement cards, whose answers are each other's 单选 options. */
+  statements?: Card[];
 }
 
 /** A formulation with a name a cadre would say (六个精准), not a series written out in full. */
@@ -67,6 +69,7 @@ export function makeContext(pool: QuizPool): QuizContext {
     figuresBySource,
     disputed,
     definitions: pool.cards.filter((c) => c.kind === 'term-definition'),
+    statements: pool.cards.filter((c) => c.kind === 'statement'),
   };
 }
 

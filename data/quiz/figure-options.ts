@@ -40,7 +40,13 @@ function derived(target: FigureTarget, rand: Rand): string[] {
 /** Three wrong figures, never equal to the answer after normalization (checked with the answer checker). */
 export function figureDistractors(target: FigureTarget, pool: readonly Figure[], rand: Rand, want = 3): string[] {
   const self = splitValue(target.figure.value);
-  if (!self) return [];
+  // A range or a date ("5%－5.5%", "2019年5月6日") has no single number to vary: asked as 填空 only.
+  if (!self || /[－\-~～—至月/]/.test(target.answer)) return [];
+  // Bounds written around the figure ("不少于32学时", "30%以上") go around every option alike.
+  const core = `${target.figure.value}${target.figure.unit}`;
+  const at = target.answer.indexOf(core);
+  const [before, after] = at >= 0 ? [target.answer.slice(0, at), target.answer.slice(at + core.length)] : ['', ''];
+  const wrap = (text: string) => `${before}${text}${after}`;
   const promptText = normalizeAnswer(target.prompt);
   const disputed = (target.disputed ?? []).map(normalizeAnswer);
   const out: string[] = [];
@@ -62,8 +68,8 @@ export function figureDistractors(target: FigureTarget, pool: readonly Figure[],
   // The question's own document first, where it states figures of this kind.
   const near = target.home ? [...nearest(others.filter((o) => o.own)), ...nearest(others.filter((o) => !o.own))] : nearest(others);
   // Half from the documents at most, so a quiz does not teach a table of unrelated numbers.
-  for (const o of near.slice(0, 2)) accept(o.text);
-  for (const text of derived(target, rand)) accept(text);
-  for (const o of near) accept(o.text);
+  for (const o of near.slice(0, 2)) accept(wrap(o.text));
+  for (const text of derived(target, rand)) accept(wrap(text));
+  for (const o of near) accept(wrap(o.text));
   return out;
 }

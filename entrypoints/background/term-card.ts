@@ -18,7 +18,7 @@ export async function openTermCard(noteId: string, tab: number): Promise<TermCar
 }
 
 // A formulation's headline card is "name → all members"; a term's is its definition.
-const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'figure-cloze', 'user-cloze', 'term-cloze', 'formulation-count'];
+const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'statement', 'figure-cloze', 'user-cloze', 'term-cloze', 'formulation-count'];
 const STATE_NAMES: CardStateName[] = ['new', 'learning', 'review', 'relearning'];
 
 function mainCard(cards: CardRow[]): CardRow | undefined {

@@ -201,3 +201,41 @@ export function setStateColours(tifa: Tifa, on: boolean): Promise<void> {
     await chrome.storage.local.set({ sites: { globalEnabled: true, off: [], on: [], ...(sites ?? {}), stateColours: value } });
   }, on);
 }
+
+/** Reads a table of the extension's IndexedDB from one of its pages. */
+export function readTable<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((ok, fail) => {
+        const open = indexedDB.open('tifa');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => ok(req.result as T[]);
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    table,
+  );
+}
+
+/**
+ * Writes rows into a table of the extension's IndexedDB behind Dexie's back: a page opened (or
+ * reloaded) afterwards reads them.
+ */
+export function putRows(page: Page, table: string, rows: unknown[]): Promise<void> {
+  return page.evaluate(
+    ([name, list]) =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('tifa');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name, 'readwrite');
+          for (const row of list) tx.objectStore(name).put(row);
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    [table, rows] as const,
+  );
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { launchTifa, putRows, readTable, watchErrors, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
 before(async () => {
@@ -16,23 +16,6 @@ after(async () => {
 interface DeckRows {
   cards: Array<{ id: string; prompt: string; answer: string; members?: string[] }>;
   notes: Array<{ name: string; members?: string[] }>;
-}
-
-/** Reads a table of the extension's IndexedDB from one of its pages. */
-function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((ok, fail) => {
-        const open = indexedDB.open('tifa');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => ok(req.result as T[]);
-          req.onerror = () => fail(req.error);
-        };
-      }),
-    table,
-  );
 }
 
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
@@ -58,10 +41,59 @@ function typedAnswer(deck: DeckRows, prompt: string): string {
   return fullWidth(members.join('，'));
 }
 
+/** Whether a 判断 statement is true: a card's prompt with its blank (or question word) filled in. */
+function statementTrue(deck: DeckRows, statement: string): boolean {
+  const member = /^“(.+)”属于“(.+)”$/.exec(statement);
+  if (member) return deck.notes.some((n) => n.name === member[2] && !!n.members?.includes(member[1]));
+  const count = /^(“.+”包括)(.+)(方面)$/.exec(statement);
+  if (count) return deck.cards.some((c) => c.prompt === `${count[1]}几个${count[3]}？` && c.answer.startsWith(count[2]));
+  const filled = deck.cards.flatMap((c) => {
+    const [before, after] = c.prompt.split('____');
+    if (after === undefined || !statement.startsWith(before) || !statement.endsWith(after)) return [];
+    return [statement.slice(before.length, statement.length - after.length) === c.answer];
+  });
+  assert.ok(filled.length, `a card for the statement ${statement}`);
+  return filled.includes(true);
+}
+
+/**
+ * Makes the card of `kind` whose prompt includes `text` the one most likely forgotten, so that
+ * 今天的薄弱项 asks it first; returns its prompt. The page reloads to read it.
+ */
+async function makeWeakest(page: Page, kind: string, text: string): Promise<string> {
+  const card = (await readTable<{ prompt: string; kind: string }>(page, 'cards')).find((c) => c.kind === kind && c.prompt.includes(text));
+  assert.ok(card, `a ${kind} card with ${text}`);
+  const long = new Date(Date.UTC(2020, 0, 1));
+  const fsrs = { due: long, stability: 0.5, difficulty: 8, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 3, lapses: 1, state: 2, last_review: long };
+  await putRows(page, 'cards', [{ ...card, fsrs, due: long, state: 2 }]);
+  await page.reload();
+  return card.prompt;
+}
+
+/** A quiz page asking first, as `kind`, the formulation list whose prompt includes `text` (made the weakest card). */
+async function weakestFirst(text: string, kind: 'fill' | 'multi'): Promise<{ page: Page; prompt: string }> {
+  const page = await tifa.context.newPage();
+  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
+  // The deck is installed (on a fresh profile it may still be on its way).
+  await page.getByText('《在决战决胜脱贫攻坚座谈会上的讲话》').waitFor({ timeout: 15_000 });
+  const prompt = await makeWeakest(page, 'formulation-list', text);
+  await page.getByTestId('quiz-mode-weak').check();
+  for (const other of ['single', 'judge', 'multi', 'fill'].filter((k) => k !== kind)) await page.getByTestId(`quiz-kind-${other}`).uncheck();
+  await page.getByTestId('quiz-count-5').check();
+  await page.getByTestId('quiz-start').click();
+  await page.getByTestId('quiz-question').waitFor();
+  return { page, prompt };
+}
+
 async function answer(page: Page, deck: DeckRows, wrong: boolean): Promise<string> {
   const question = page.getByTestId('quiz-question');
   const prompt = await question.locator('.quiz-prompt').innerText();
-  if (await page.getByTestId('quiz-input').count()) {
+  if ((await question.locator('.quiz-kind').innerText()) === '判断') {
+    const options = await question.locator('.quiz-option-text').allInnerTexts();
+    assert.deepEqual(options, ['正确', '错误']);
+    const truth = statementTrue(deck, prompt);
+    await page.keyboard.press(truth !== wrong ? '1' : '2');
+  } else if (await page.getByTestId('quiz-input').count()) {
     // The input has the focus: typing needs no mouse.
     await page.keyboard.type(wrong ? '不知道' : typedAnswer(deck, prompt));
   } else {
@@ -137,12 +169,13 @@ test('挑战答题 stops at the first wrong answer, does not touch the reviews, 
   await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
   await page.getByTestId('quiz-mode-challenge').check();
   assert.equal(await page.getByTestId('quiz-counted').isChecked(), false, '计入复习 is off for 挑战答题');
-  await page.getByTestId('quiz-kind-fill').uncheck();
   await page.getByTestId('quiz-start').click();
   const deck: DeckRows = { cards: await readTable(page, 'cards'), notes: await readTable(page, 'notes') };
   const logsBefore = (await readTable(page, 'reviewLogs')).length;
   for (let i = 0; i < 3; i++) {
     await page.getByTestId('quiz-question').waitFor();
+    // Answerable in seconds: one choice among a few, or 判断.
+    assert.match(await page.locator('.quiz-kind').innerText(), /^(单选|判断)$/);
     await answer(page, deck, i === 2);
     await page.getByTestId('quiz-feedback').waitFor();
     await page.keyboard.press('Enter');
@@ -166,4 +199,71 @@ test('the popup opens the quiz page', async () => {
   await quiz.waitForURL(/\/quiz\.html/);
   await quiz.getByTestId('quiz-start').waitFor();
   await popup.close();
+});
+
+test('Enter on a focused 结束测验 ends the quiz, and answers nothing', async () => {
+  const page = await tifa.context.newPage();
+  await page.goto(`chrome-extension://${tifa.extensionId}/quiz.html`);
+  await page.getByTestId('quiz-count-5').check();
+  await page.getByTestId('quiz-start').click();
+  await page.getByTestId('quiz-question').waitFor();
+  const logsBefore = (await readTable(page, 'reviewLogs')).length;
+  // Something picked or typed, so that a stray Enter would submit it.
+  if (await page.getByTestId('quiz-input').count()) await page.getByTestId('quiz-input').first().fill('不知道');
+  else await page.getByTestId('quiz-option').first().click();
+  await page.getByRole('button', { name: '结束测验' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('quiz-start').waitFor({ timeout: 3_000 });
+  assert.equal(await page.getByTestId('quiz-feedback').count(), 0);
+  assert.equal((await readTable(page, 'reviewLogs')).length, logsBefore, 'no answer recorded');
+  await page.close();
+});
+
+test('填空 on a series with blanks: one box per blank, saying how many characters it holds; the blanks alone are right', async () => {
+  // 精确识别、精确帮扶、精确管理, asked as 填空.
+  const { page, prompt } = await weakestFirst('精确____、精确____、精确____', 'fill');
+  const question = page.getByTestId('quiz-question');
+  assert.ok((await question.locator('.quiz-prompt').innerText()).startsWith(prompt));
+  const boxes = question.getByTestId('quiz-input');
+  assert.equal(await boxes.count(), 3);
+  for (let i = 0; i < 3; i++) {
+    assert.equal(await boxes.nth(i).getAttribute('placeholder'), '2字');
+    assert.equal(await boxes.nth(i).getAttribute('aria-label'), `第 ${i + 1} 空，2 个字`);
+  }
+  // 查看提示: the source sentence, the answer hidden.
+  await page.getByTestId('quiz-hint-button').focus();
+  await page.keyboard.press('Enter');
+  const hint = await page.getByTestId('quiz-hint').locator('blockquote').innerText();
+  assert.match(hint, /＿＿/);
+  for (const word of ['识别', '帮扶', '管理']) assert.ok(!hint.includes(`精确${word}`), `the hint hides 精确${word}: ${hint}`);
+  // The keyboard alone: back in the first box, Tab goes to the next.
+  await boxes.first().focus();
+  await page.keyboard.type('识别');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('帮扶');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('管理');
+  await page.keyboard.press('Enter');
+  const feedback = page.getByTestId('quiz-feedback');
+  await feedback.waitFor();
+  assert.match(await feedback.locator('.verdict').innerText(), /回答正确/);
+  await page.close();
+});
+
+test('a wrong 多选 says which choices were right, wrong and missed', async () => {
+  const { page } = await weakestFirst('“六个精准”', 'multi');
+  const question = page.getByTestId('quiz-question');
+  assert.equal(await question.locator('.quiz-prompt').innerText(), '下列哪些属于“六个精准”？（多选）');
+  const options = await question.locator('.quiz-option-text').allInnerTexts();
+  const members = ['扶持对象精准', '项目安排精准', '资金使用精准', '措施到户精准', '因村派人精准', '脱贫成效精准'];
+  // Every option picked: the right ones and the wrong ones.
+  for (let i = 0; i < options.length; i++) await page.keyboard.press('ABCDEF'[i]);
+  await page.keyboard.press('Enter');
+  const feedback = page.getByTestId('quiz-feedback');
+  await feedback.waitFor();
+  const right = options.filter((o) => members.includes(o)).length;
+  assert.equal(await feedback.locator('.note').innerText(), `（选对 ${right}/${right} 项，多选 ${options.length - right} 项）`);
+  const marks = await question.getByTestId('quiz-option').evaluateAll((buttons) => buttons.map((b) => b.querySelector('[data-testid="quiz-option-mark"]')?.textContent ?? ''));
+  assert.deepEqual(marks, options.map((o) => (members.includes(o) ? '✓ 选对了' : '✗ 选错了')));
+  await page.close();
 });

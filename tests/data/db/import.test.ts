@@ -114,7 +114,7 @@ describe('conflicts with documents already in the deck', () => {
     const p = await plan(db, HEAD + GOES);
     expect(p.conflicts).toHaveLength(1);
     const [c] = p.conflicts;
-    expect(c.values).toEqual(['14130亿', '14000亿']);
+    expect(c.values).toEqual(['14130亿斤', '14000亿斤']);
     expect(c.evidence.map((e) => e.source)).toEqual([p.source.id, old.source.id]);
     await writeImport(db, p, all(p), at(1));
     const stored = await db.conflicts.get(c.id);

@@ -44,6 +44,24 @@ describe('reviews', () => {
     await expect(undoLastReview(db, 'c2', undo)).rejects.toBeInstanceOf(StoreError);
   });
 
+  it('undoes a rating whose record went through JSON (kept in storage.session while the popup is closed)', async () => {
+    const before = await db.cards.toArray();
+    const { undo } = await saveReview(db, 'c1', Rating.Good, at(0, 1), SETTINGS);
+    await undoLastReview(db, 'c1', JSON.parse(JSON.stringify(undo)) as typeof undo);
+    expect(await db.cards.toArray()).toEqual(before);
+    expect(await db.reviewLogs.count()).toBe(0);
+  });
+
+  it('refuses to undo a rating a later review followed, or one already undone', async () => {
+    const first = await saveReview(db, 'c1', Rating.Good, at(0, 1), SETTINGS);
+    const later = await saveReview(db, 'c1', Rating.Good, at(0, 20), SETTINGS);
+    await expect(undoLastReview(db, 'c1', first.undo)).rejects.toBeInstanceOf(StoreError);
+    expect(await db.cards.get('c1')).toEqual(later.card);
+    await undoLastReview(db, 'c1', later.undo);
+    await expect(undoLastReview(db, 'c1', later.undo)).rejects.toBeInstanceOf(StoreError);
+    expect(await db.reviewLogs.count()).toBe(1);
+  });
+
   it('a leech is flagged and suspended, and the undo of that rating unsuspends it', async () => {
     const settings = { ...SETTINGS, leechThreshold: 2 };
     let now = at(0, 1);

@@ -175,7 +175,8 @@ describe('headline formulations', () => {
     expect(note!.members!.length).toBeGreaterThanOrEqual(Math.max(2, members.length));
     expect(note!.evidence.length).toBeGreaterThan(0);
     const list = deck.cards.find((c) => c.noteId === note!.id && c.kind === 'formulation-list');
-    expect(list?.answer).toBe(note!.members!.join('、'));
+    // Members that hold a comma themselves (两个确保) are set apart by ；, the others by 、.
+    expect(list?.answer).toBe(note!.members!.join(note!.members!.some((m) => /[、，]/.test(m)) ? '；' : '、'));
   });
 
   it('says which parts of 五个一批 and 四个不摘 came from the glossary', () => {

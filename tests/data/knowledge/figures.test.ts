@@ -78,3 +78,58 @@ describe('extractFigures', () => {
     expect(rate.subject).toContain('人均纯收入');
   });
 });
+
+// Sentences written for these tests in the style of work reports and regulations (issue 14, point 3).
+describe('figures in Chinese numerals, ranges, bounds, dates and ordinals', () => {
+  // [construction, sentence, answers of the cloze cards (in order), value of the first]
+  it.each([
+    ['a range is one answer', '今年发展主要预期目标是：国内生产总值增长5%－5.5%左右。', ['5%－5.5%左右'], 5],
+    ['a range with ASCII dash', '粮食产量保持在1.3万亿－1.4万亿斤。', ['1.3万亿－1.4万亿斤'], 1.3e12],
+    ['a range with 至', '每年新增就业岗位保持在1100万至1200万个。', ['1100万至1200万个'], 11_000_000],
+    ['a bound after', '城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右。', ['5.5%以内', '3%左右'], 5.5],
+    ['a bound before', '基层干部每年参加脱产培训时间不少于40学时。', ['不少于40学时'], 40],
+    ['不低于', '研发经费投入强度不低于2.5%。', ['不低于2.5%'], 2.5],
+    ['months', '连续3个月以上未缴纳党费的，应当及时提醒。', ['3个月以上'], 3],
+    ['百分之 in Chinese', '单位国内生产总值能耗降低百分之三左右。', ['百分之三左右'], 3],
+    ['a fraction in Chinese', '中央财政转移支付的三分之一用于欠发达地区。', ['三分之一'], 1 / 3],
+    ['a fraction in digits', '新增耕地的1/4以上用于高标准农田建设。', ['1/4以上'], 0.25],
+    ['两成 as a share', '服务业增加值占比提高了两成。', ['两成'], 20],
+    ['an anniversary in Chinese', '隆重庆祝中华人民共和国成立七十周年。', ['七十周年'], 70],
+    ['an anniversary in digits', '今年是改革开放45周年，也是全面贯彻落实党的二十大精神的开局之年。', ['45周年'], 45],
+    ['a deadline year in Chinese', '到二〇三五年基本实现新型工业化。', ['二〇三五年'], 2035],
+    ['a five-year plan', '“十四五”时期是开启全面建设社会主义现代化国家新征程的第一个五年。', ['十四五'], 14],
+    ['a plenary session', '党的十九届六中全会审议通过了关于党的百年奋斗重大成就和历史经验的决议。', ['十九届六中全会'], 6],
+    ['a meeting by ordinal', '中央政治局常委会召开第二十三次会议，研究部署防汛工作。', ['第二十三次'], 23],
+    ['an in-force date', '本规定自2024年3月1日起施行。', ['2024年3月1日'], 301],
+    ['a meeting day of a body', '中共中央政治局4月30日下午召开会议，分析研究当前经济形势。', ['4月30日'], 430],
+    ['an event year', '早在1956年，党的八大就提出了这一判断。', ['1956年'], 1956],
+    ['amounts in 亿 and 万亿', '全年安排地方政府专项债券3.9万亿元，比上年增加1000亿元。', ['3.9万亿元', '1000亿元'], 3.9e12],
+  ])('%s: %s', (_label, sentence, answers, first) => {
+    const figs = figuresOf(sentence);
+    expect(figs.map((f) => f.cloze.answer)).toEqual(answers);
+    expect(figs[0].number).toBeCloseTo(first);
+    for (const f of figs) expect(f.cloze.prompt).not.toContain(f.cloze.answer);
+  });
+
+  it.each([
+    ['article numbers', '第三十五条　本条例由中央组织部负责解释。'],
+    ['list ordinals', '第一，坚持党的全面领导；第二，坚持以人民为中心。'],
+    ['a yearless date without a body', '5月4日，青年们走上街头。'],
+    ['a dateline', '（二〇二四年三月五日）'],
+    ['a byline without a sentence', '习近平2020年3月6日在决战决胜脱贫攻坚座谈会上的讲话'],
+    ['sessions as boilerplate', '深入贯彻党的二十大和二十届二中、三中全会精神。'],
+    ['a span of years', '2021—2025年规划实施期间。'],
+    ['a year in passing', '我国2023年国内生产总值超过126万亿元。'],
+    ['百分之百 is rhetoric', '必须百分之百完成任务。'],
+    ['一成不变', '政策不是一成不变的。'],
+    ['形成 is no share', '逐步形成合力。'],
+  ])('no figure from %s: %s', (_label, sentence) => {
+    const answers = figuresOf(sentence).map((f) => f.cloze.answer);
+    expect(answers.filter((a) => !/126万亿元/.test(a))).toEqual([]);
+  });
+
+  it('asks a session or meeting once per document, where it is first named', () => {
+    const figs = figuresOf('党的二十届三中全会作出部署。各地要落实二十届三中全会的部署。');
+    expect(figs.map((f) => f.cloze.answer)).toEqual(['二十届三中全会']);
+  });
+});

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeDocument } from '../../../data/knowledge/normalize';
-import { extractTerms } from '../../../data/knowledge/terms';
+import { extractTerms, namedMechanismCloze } from '../../../data/knowledge/terms';
 
 const DIR = join(import.meta.dirname, '../../../data/sources');
 const DOCS: Record<string, string> = Object.fromEntries(
@@ -89,5 +89,34 @@ describe('the five documents', () => {
       expect(new Set(ts.map((t) => t.term)).size).toBe(ts.length);
       for (const t of ts) expect(DOCS[doc].slice(t.span.start, t.span.end)).toBe(t.term);
     }
+  });
+});
+
+// Quoted names of mechanisms and campaigns, used without a definition (issue 14, point 5); sentences
+// written for this test in the style of policy documents.
+describe('namedMechanismCloze', () => {
+  const clozeOf = (sentence: string, term: string) => {
+    const t = extractTerms(sentence).find((x) => x.term === term);
+    expect(t, term).toBeDefined();
+    return namedMechanismCloze(sentence, t!);
+  };
+
+  it.each([
+    ['a reform named after the quote', '深化“放管服”改革，持续优化营商环境。', '放管服', '深化“____”改革，持续优化营商环境'],
+    ['a slogan reform', '各地推广“最多跑一次”改革经验，让群众办事更便捷。', '最多跑一次', '各地推广“____”改革经验，让群众办事更便捷'],
+    ['a campaign launched by a verb', '在全省组织实施“乡村工匠培育行动”，壮大乡村人才队伍。', '乡村工匠培育行动', '在全省组织实施“____”，壮大乡村人才队伍'],
+    ['a duty system named after the quote', '严格落实“谁主管谁负责”安全责任制。', '谁主管谁负责', '严格落实“____”安全责任制'],
+    ['a project by its head word', '依托“数字政务工程”，推进政务服务一网通办。', '数字政务工程', '依托“____”，推进政务服务一网通办'],
+  ])('%s: %s', (_label, sentence, term, prompt) => {
+    expect(clozeOf(sentence, term)).toBe(prompt);
+  });
+
+  it.each([
+    ['a quote that modifies another noun', '实施“一把手”能力素质提升专项培训计划。', '一把手'],
+    ['a saying', '要发扬“钉钉子”的精神，一锤接着一锤敲。', '钉钉子'],
+    ['a pejorative project', '坚决防止搞“形象工程”，把资金用在刀刃上。', '形象工程'],
+    ['a counted formulation', '深入开展“四个意识”教育活动。', '四个意识'],
+  ])('none for %s: %s', (_label, sentence, term) => {
+    expect(clozeOf(sentence, term)).toBeUndefined();
   });
 });

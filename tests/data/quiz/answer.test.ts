@@ -78,6 +78,31 @@ describe('checkList', () => {
   });
 });
 
+describe('checkList on a series with blanks (精确____、精确____、精确____)', () => {
+  const members = ['精确识别', '精确帮扶', '精确管理'];
+  const blanks = ['识别', '帮扶', '管理'];
+  // 宜____则____: two blanks an item.
+  const yi = ['宜农则农', '宜林则林', '宜游则游', '宜迁则迁'];
+  const yiBlanks = ['农', '农', '林', '林', '游', '游', '迁', '迁'];
+  it.each<[string, string[], string[], Verdict]>([
+    ['识别、帮扶、管理', members, blanks, 'right'],
+    ['识别 帮扶 管理', members, blanks, 'right'],
+    ['精确识别、精确帮扶、精确管理', members, blanks, 'right'],
+    ['帮扶、识别、管理', members, blanks, 'wrong'],
+    ['识别、帮扶', members, blanks, 'wrong'],
+    ['农、农、林、林、游、游、迁、迁', yi, yiBlanks, 'right'],
+    ['农农林林游游迁迁', yi, yiBlanks, 'right'],
+    ['宜农则农、宜林则林、宜游则游、宜迁则迁', yi, yiBlanks, 'right'],
+  ])('%s → %s', (input, list, holes, verdict) => {
+    expect(checkList(input, list, true, holes).verdict).toBe(verdict);
+    expect(checkAnswer(input, { kind: 'list', members: list, ordered: true, blanks: holes }).verdict).toBe(verdict);
+  });
+
+  it('counts the blanks filled right, box by box', () => {
+    expect(checkList('识别、帮扶、规划', members, true, blanks).note).toBe('答对 2/3 空');
+  });
+});
+
 describe('checkAnswer', () => {
   it.each<[string, Parameters<typeof checkAnswer>[1], Verdict]>([
     ['兩不愁三保障', { kind: 'text', text: '两不愁三保障' }, 'right'],
@@ -102,5 +127,23 @@ describe('checkChoice', () => {
     [[], [0], 'wrong'],
   ])('%j for %j → %s', (picked, correct, verdict) => {
     expect(checkChoice(picked, correct).verdict).toBe(verdict);
+  });
+
+  it('says of a wrong 多选 how many were right, missed and too many', () => {
+    expect(checkChoice([0, 2], [0, 1, 3]).note).toBe('选对 1/3 项，漏选 2 项，多选 1 项');
+    expect(checkChoice([0, 1], [0, 1, 3]).note).toBe('选对 2/3 项，漏选 1 项');
+    expect(checkChoice([1], [2]).note).toBeUndefined();
+  });
+});
+
+describe('figures with bounds (issue 14)', () => {
+  it.each([
+    ['32学时', '不少于32学时', 'right'],
+    ['不少于32学时', '不少于32学时', 'right'],
+    ['16学时', '不少于32学时', 'wrong'],
+    ['5.5%', '5.5%以内', 'right'],
+    ['6%', '5.5%以内', 'wrong'],
+  ])('%s for %s is %s', (typed, answer, verdict) => {
+    expect(checkFigure(typed, answer).verdict).toBe(verdict);
   });
 });

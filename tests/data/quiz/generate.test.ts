@@ -2,10 +2,10 @@
 // is wrong (never equal to the answer after normalization, never a true member), and a seed
 // gives the same quiz every time.
 import { describe, expect, it } from 'vitest';
-import { checkFigure, normalizeAnswer } from '@/data/quiz/answer';
+import { checkAnswer, checkFigure, normalizeAnswer } from '@/data/quiz/answer';
 import { makeContext, trueMembers } from '@/data/quiz/context';
 import { figureDistractors } from '@/data/quiz/figure-options';
-import { buildQuestions, makeQuestion } from '@/data/quiz/generate';
+import { buildQuestions, challengeQuestions, isQuick, makeQuestion } from '@/data/quiz/generate';
 import { seededRandom } from '@/data/quiz/random';
 import type { Question } from '@/data/quiz/types';
 import { realDeck } from './real-deck';
@@ -28,6 +28,16 @@ describe('questions over the whole real deck', () => {
       expect(q.options, q.prompt).toHaveLength(4);
       expect(q.correct, q.prompt).toHaveLength(1);
       expect(new Set(q.options!.map(normalizeAnswer)).size, q.prompt).toBe(4);
+    }
+  });
+
+  it('asks key statements as 单选 among other statements\' answers, and as 填空', () => {
+    const asked = questions.filter((q) => cards.get(q.cardId)!.kind === 'statement');
+    expect(new Set(asked.map((q) => q.kind))).toEqual(new Set(['single', 'fill']));
+    for (const q of asked.filter((q) => q.kind === 'single')) {
+      const card = cards.get(q.cardId)!;
+      expect(rightOptions(q)).toEqual([card.answer]);
+      for (const o of wrongOptions(q)) expect(normalizeAnswer(o)).not.toBe(normalizeAnswer(card.answer));
     }
   });
 
@@ -76,7 +86,9 @@ describe('questions over the whole real deck', () => {
       const card = cards.get(q.cardId)!;
       expect(rightOptions(q)).toEqual([card.answer]);
       for (const o of wrongOptions(q)) {
-        expect(o.endsWith(card.figure!.unit), `${o} vs ${card.answer}`).toBe(true);
+        // A bound after the unit ("30%以上") stands after every option's unit alike.
+        const bound = /(?:以上|以下|以内|左右|上下)$/.exec(card.answer)?.[0] ?? '';
+        expect(o.endsWith(card.figure!.unit + bound), `${o} vs ${card.answer}`).toBe(true);
         expect(checkFigure(o, card.answer).verdict, `${o} vs ${card.answer}`).toBe('wrong');
         expect(ctx.disputed.get(card.id) ?? [], o).not.toContain(o);
       }
@@ -131,6 +143,15 @@ describe('figureDistractors', () => {
     }
   });
 
+  it('writes a bound around every option as around the answer, and leaves ranges and dates to 填空', () => {
+    const got = figureDistractors(fig('不少于32学时', '32', '学时'), [], seededRandom(2));
+    expect(got).toHaveLength(3);
+    for (const d of got) expect(d).toMatch(/^不少于\d+学时$/);
+    expect(figureDistractors(fig('30%以上', '30', '%'), [], seededRandom(2)).every((d) => /^\d+%以上$/.test(d))).toBe(true);
+    expect(figureDistractors(fig('5%－5.5%', '5', '%'), [], seededRandom(2))).toEqual([]);
+    expect(figureDistractors(fig('2019年5月6日', '2019年5月6日', ''), [], seededRandom(2))).toEqual([]);
+  });
+
   it('rounds derived numbers like the answer', () => {
     expect(figureDistractors(fig('10.2%', '10.2', '%'), [], seededRandom(3)).every((d) => /^\d+\.\d%$/.test(d))).toBe(true);
     expect(figureDistractors(fig('2020年', '2020', '年'), [], seededRandom(3)).every((d) => /^20[12]\d年$/.test(d))).toBe(true);
@@ -168,5 +189,58 @@ describe('makeQuestion', () => {
     const q = makeQuestion(card, 'fill', ctx, seededRandom(2))!;
     expect(q.expected).toMatchObject({ kind: 'list', ordered: false });
     expect(q.prompt).toContain('顺序不限');
+  });
+});
+
+describe('填空 with blanks', () => {
+  it('knows the blanks of 精确____、精确____、精确____, in order, and accepts them alone', () => {
+    const card = realDeck.cards.find((c) => c.kind === 'formulation-list' && c.prompt.endsWith('精确____、精确____、精确____'))!;
+    const q = makeQuestion(card, 'fill', ctx, seededRandom(1))!;
+    expect(q.expected).toMatchObject({ kind: 'list', blanks: ['识别', '帮扶', '管理'] });
+    expect(checkAnswer('识别、帮扶、管理', q.expected!).verdict).toBe('right');
+    expect(checkAnswer('精确识别、精确帮扶、精确管理', q.expected!).verdict).toBe('right');
+  });
+
+  it('gives every 填空 with blanks in its prompt (figures aside) what each blank holds', () => {
+    const fills = questions.filter((q) => q.kind === 'fill' && q.prompt.includes('____') && q.expected?.kind !== 'figure');
+    expect(fills.length).toBeGreaterThan(100);
+    for (const q of fills) {
+      const holes = q.prompt.split('____').length - 1;
+      const blanks = q.expected?.kind === 'figure' ? undefined : q.expected?.blanks;
+      expect(blanks, q.prompt).toHaveLength(holes);
+      expect(checkAnswer(blanks!.join('、'), q.expected!).verdict, q.prompt).toBe('right');
+      expect(checkAnswer(q.answer, q.expected!).verdict, q.prompt).toBe('right');
+    }
+  });
+});
+
+describe('挑战答题', () => {
+  const challenge = [1, 2, 3].flatMap((seed) => challengeQuestions(realDeck.cards, 200, ctx, seededRandom(seed)));
+
+  it('asks only 单选 and 判断, answerable in seconds', () => {
+    expect(challenge.length).toBeGreaterThan(300);
+    expect(new Set(challenge.map((q) => q.kind))).toEqual(new Set(['single', 'judge']));
+    for (const q of challenge) {
+      expect(isQuick(q), q.prompt).toBe(true);
+      expect(q.options!.every((o) => o.length <= 16), q.options!.join(' / ')).toBe(true);
+    }
+  });
+
+  it('makes 判断 a statement that is true exactly when it says the card\'s answer', () => {
+    const judges = challenge.filter((q) => q.kind === 'judge');
+    expect(judges.length).toBeGreaterThan(50);
+    const truths = judges.map((q) => q.correct![0] === 0);
+    expect(truths).toContain(true);
+    expect(truths).toContain(false);
+    for (const q of judges) {
+      expect(q.options).toEqual(['正确', '错误']);
+      const card = cards.get(q.cardId)!;
+      if (card.kind === 'figure-cloze' || card.kind === 'formulation-cloze') {
+        const [before, after] = card.prompt.split('____');
+        expect(q.prompt.startsWith(before) && q.prompt.endsWith(after), q.prompt).toBe(true);
+        const said = q.prompt.slice(before.length, q.prompt.length - after.length);
+        expect(normalizeAnswer(said) === normalizeAnswer(card.answer), q.prompt).toBe(q.correct![0] === 0);
+      }
+    }
   });
 });
