@@ -76,8 +76,14 @@ const origin = v.optional(id('来源标记'), BUNDLED);
 const importance = num('重要程度', 0, 100);
 const maybe = v.nullish;
 
-const CARD_KINDS: CardKind[] = ['formulation-list', 'formulation-member', 'formulation-count', 'formulation-cloze', 'figure-cloze', 'term-definition', 'term-cloze', 'user-cloze'];
-const NOTE_KINDS: NoteKind[] = ['formulation', 'figure', 'term'];
+// Every kind, checked by the compiler: a kind added to knowledge/types.ts must be added here too.
+const CARD_KIND_SET: Record<CardKind, true> = {
+  'formulation-list': true, 'formulation-member': true, 'formulation-count': true, 'formulation-cloze': true,
+  'figure-cloze': true, 'term-definition': true, 'term-cloze': true, statement: true, 'user-cloze': true,
+};
+const NOTE_KIND_SET: Record<NoteKind, true> = { formulation: true, figure: true, term: true, statement: true };
+const CARD_KINDS = Object.keys(CARD_KIND_SET) as CardKind[];
+const NOTE_KINDS = Object.keys(NOTE_KIND_SET) as NoteKind[];
 const FSRS_STATES = [State.New, State.Learning, State.Review, State.Relearning];
 const STATE_MESSAGE = '状态必须是 0 到 3（新卡片、学习中、复习、重新学习）之一';
 
@@ -158,6 +164,7 @@ export const SourceRecord = v.pipe(
     title: filled('标题', MAX_SHORT),
     date: maybe(text('日期', 40)),
     traditional: maybe(v.boolean('繁体标记必须是 true 或 false')),
+    dateUnverified: maybe(v.boolean('日期待核实标记必须是 true 或 false')),
     url: maybe(text('网址', 4_000)),
     caveat: maybe(text('说明', MAX_SHORT)),
     origin,
@@ -168,7 +175,7 @@ export const SourceRecord = v.pipe(
 export const NoteRecord = v.pipe(
   record({
     id: id('编号'),
-    kind: v.picklist(NOTE_KINDS, '类型必须是 formulation、figure 或 term'),
+    kind: v.picklist(NOTE_KINDS, `类型必须是 ${NOTE_KINDS.join('、')} 之一`),
     name: filled('名称', MAX_SHORT),
     aliases: maybe(list(filled('别名', MAX_SHORT), '别名')),
     members: maybe(list(filled('成员', MAX_SHORT), '成员')),
@@ -187,6 +194,13 @@ export const NoteRecord = v.pipe(
       ),
     ),
     importance,
+    // Traditional forms of the texts that light up on pages, keyed by the simplified text.
+    variants: maybe(
+      v.pipe(
+        v.record(v.string(), list(filled('写法', MAX_SHORT), '写法', 100), '写法必须是对象'),
+        v.check((o) => Object.keys(o).length <= MAX_LIST, `写法超过 ${MAX_LIST} 项`),
+      ),
+    ),
     origin,
     sourceIds: maybe(list(id('来源编号'), '来源编号')),
     retired: flag('停用标记'),
