@@ -28,6 +28,8 @@ const CUED: Array<[string, string, string[]]> = [
   ['two members: 稳…', '要坚持稳字当头、稳中求进，保持经济运行在合理区间。', ['稳字当头', '稳中求进']],
   ['two members: …导向', '坚持问题导向、目标导向，以钉钉子精神抓好落实。', ['问题导向', '目标导向']],
   ['two members: …者多得', '健全收入分配制度，实现多劳者多得、技高者多得，激发创造活力。', ['多劳者多得', '技高者多得']],
+  ['first item after its modifier 的, not cut inside it', '十年来，全省建成覆盖最广的教育体系、社会保障体系、医疗卫生体系，群众满意度持续提高。', ['教育体系', '社会保障体系', '医疗卫生体系']],
+  ['a 的 inside the first item after a cue stays', '要加强党的领导、政府负责、社会协同，形成工作合力。', ['党的领导', '政府负责', '社会协同']],
   // A run the clause goes on after: the last item is bounded by the shared suffix, or by the predicate that follows.
   ['run-on: shared head 稳, a predicate follows', '当前外部环境更趋复杂，稳外贸、稳外资、稳预期面临新的压力。', ['稳外贸', '稳外资', '稳预期']],
   ['run-on: shared suffix 化 bounds the last item', '加快推动制造业向数字化、网络化、智能化方向转型。', ['数字化', '网络化', '智能化']],
