@@ -59,6 +59,8 @@ const NOT_FOUND: Array<[string, string]> = [
   ['以…为指导 boilerplate', '以新时代中国特色社会主义思想为指导，推进各项工作。'],
   ['把…纳入…，作为', '把社区工作纳入年度考核，作为评价干部的重要内容。'],
   ['把握 is no 把', '准确把握基层治理的阶段性特征，作为谋划工作的依据。'],
+  ['是 inside the object of a modal verb (坚持…的定位)', '要坚持耕地是用来种粮的、不是用来盖房的定位，严守耕地保护红线。'],
+  ['是 inside the object of 必须', '必须牢记人民是阅卷人的要求，时刻接受群众评判。'],
 ];
 
 describe('extractStatements', () => {
