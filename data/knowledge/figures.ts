@@ -226,7 +226,7 @@ function decimalNumber(t: string): number | undefined {
 }
 
 function amount(m: RegExpExecArray): Omit<ChineseFigure, 'at' | 'end' | 'text'> | undefined {
-  const [whole, head, approx1 = '', mag = '', rest = '', approx2 = '', unit] = m;
+  const [whole, head, approx1 = '', mag = '', rest = '', _approx2 = '', unit] = m;
   // A bare 千/百/万 is rhetoric ("千家万户", "数千万人口", "成千上万"), not a count.
   if (!/[〇零一二两三四五六七八九]/.test(head) || /[数几上成]$/.test(m.input.slice(0, m.index))) return undefined;
   const big = !!mag || /[百千]/.test(head);
