@@ -155,6 +155,17 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         }
         continue;
       }
+      // "疫情要防住、经济要稳住、发展要安全，这是党中央的明确要求": the clause before is what fills the role.
+      const back = /^这(?:就|也|正|都)?是([^，。；！？]{2,20})$/.exec(t);
+      if (back && k > 0 && ROLE_END.test(back[1]) && back[1].includes('的') && !ONE_OF.test(back[1]) && !/之一$/.test(back[1])) {
+        const prev = cl[k - 1];
+        const a = cleanAnswer(cleanSubject(prev.text));
+        // Only a clause that opens its sentence (after its reporting words): "会议强调，A、B、C，这是……".
+        const opens = k === 1 || (k === 2 && /(?:强调|指出|认为|提出|要求|表示|认识到)$/.test(cl[0].text));
+        if (opens && a.length >= 4 && !NOT_SUBJECT.test(a)) add(back[1], `${back[1]}是什么？`, a, prev.start + prev.text.indexOf(a));
+        lastSubject = undefined;
+        continue;
+      }
       const i = copulaAt(t);
       if (i < 0) {
         lastSubject = undefined;
