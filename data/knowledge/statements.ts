@@ -28,6 +28,8 @@ const ONE_OF = /(?:^|的)(?:一|又一|另一)[项个种场件条大]/;
 /** "抓住法治体系建设这个总抓手". */
 const THIS_ROLE = new RegExp(`(?:抓住|抓好|牵住|扭住|把握|用好|守住|坚持)([^，。；！？这]{2,20})这(?:个|一|条)((?:总|根本|首要|关键|重要)?(?:${ROLE}))`, 'g');
 /** Words that rank a noun ("根本性建设", "首要政治纪律", "最根本、最重要的纪律", "重要力量"). */
+/** "守住不发生系统性风险底线", "坚持房子是用来住的、不是用来炒的定位": the line or stance a verb holds. */
+const HOLD_LINE = /(?:牢牢守住|坚决守住|守住|守牢|守好|严守|坚守|坚持)((?:(?!守住|坚持|这)[^，。；！？：“”]){3,24}?)(定位|底线|红线)(?=[，。；！？]|$)/g;
 const RANKED = /根本性|基础性|全局性|战略性|决定性|先导性|首要|根本|第一|最[\u4e00-\u9fa5、]{1,8}的|重要|核心|关键|唯一|头等/;
 /** A bare key ("关键", "最关键的", "根本") names no topic: the clause before it does. */
 const BARE_KEY = new RegExp(
@@ -231,6 +233,14 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
     for (const m of s.includes('这') ? s.matchAll(THIS_ROLE) : []) {
       const [whole, a, b] = m;
       add(b, titled(`${whole.slice(0, 2)}什么这个${b}？`), a, m.index! + 2);
+    }
+    for (const m of /定位|底线|红线/.test(s) ? s.matchAll(HOLD_LINE) : []) {
+      const [whole, raw, b] = m;
+      // "…炒的定位" keeps the 的 its parallel modifiers all end in; "…发展的定位" drops it.
+      const a = raw.endsWith('的') && !raw.includes('、') ? raw.slice(0, -1) : raw;
+      if (/[和与及、]$/.test(a)) continue;
+      const verb = whole.slice(0, whole.length - raw.length - b.length);
+      add(b, titled(`${verb}什么${b}？`), a, m.index! + verb.length);
     }
     for (const m of s.includes('以') ? s.matchAll(YI_WEI) : []) {
       const [, a, b] = m;

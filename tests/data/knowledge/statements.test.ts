@@ -41,6 +41,9 @@ const FOUND: Array<[string, string, string, string]> = [
   ['a compound subject, no verb', '新时代我国社会主要矛盾是发展不平衡不充分的矛盾。', '新时代我国社会主要矛盾是什么？', '发展不平衡不充分的矛盾'],
   ['这是…的要求 after the clause it names', '会议强调，粮食要稳产、就业要稳定、物价要稳住，这是中央的明确要求。', '中央的明确要求是什么？', '粮食要稳产、就业要稳定、物价要稳住'],
   ['这是…的前提, the lead-in 要 dropped', '要坚持底线思维，这是做好安全工作的重要前提。', '做好安全工作的重要前提是什么？', '坚持底线思维'],
+  ['守住…底线 (the line a verb holds)', '要加强重点领域监管，守住不发生规模性返贫底线。', `《${TITLE}》：守住什么底线？`, '不发生规模性返贫'],
+  ['坚持…的定位, parallel modifiers keep their 的', '要坚持耕地是用来种粮的、不是用来盖房的定位，落实保护责任。', `《${TITLE}》：坚持什么定位？`, '耕地是用来种粮的、不是用来盖房的'],
+  ['严守…红线', '严守生态保护红线，推动绿色发展。', `《${TITLE}》：严守什么红线？`, '生态保护'],
   ['第X条 article prefix', '第三条　基层治理的根本原则是坚持党的全面领导。', '基层治理的根本原则是什么？', '坚持党的全面领导'],
 ];
 
@@ -64,7 +67,9 @@ const NOT_FOUND: Array<[string, string]> = [
   ['这是 one of several', '要坚持底线思维，这是做好工作的重要前提之一。'],
   ['这是 a task counted by 一项', '全会认为，党员干部要带头学习，这是一项重要任务。'],
   ['这是 a prepositional clause', '在这个问题上，这是党中央的明确要求。'],
-  ['是 inside the object of a modal verb (坚持…的定位)', '要坚持耕地是用来种粮的、不是用来盖房的定位，严守耕地保护红线。'],
+  ['是 inside the object of a modal verb (明确…的定位)', '要明确耕地是用来种粮的、不是用来盖房的定位，落实保护责任。'],
+  ['底线 joined to another object by 和', '各地要坚持以人民为中心的发展思想和底线。'],
+  ['守住 a bare 底线', '关键时刻要守住底线。'],
   ['是 inside the object of 必须', '必须牢记人民是阅卷人的要求，时刻接受群众评判。'],
 ];
 
