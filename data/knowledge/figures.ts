@@ -280,9 +280,9 @@ function clauseEnd(s: string, at: number): number {
 }
 
 /** Words that open a clause without being its subject ("特别是全国还有…", "使建档立卡贫困人口中有…"). */
-const LEADING_NON_SUBJECT = /^(?:第[一二三四五六七八九十百零]+条|拟安排|拟|可依据|依据|按照|根据|特别是|尤其是|其中|同时|此外|另外|截至目前|目前|现在|当前|实现|我们将使|我们要|我们|使|让|将|对|为|把|从|经过|通过|是)+/;
+const LEADING_NON_SUBJECT = /^(?:第[一二三四五六七八九十百零]+条|今年|明年|去年|全年|拟安排|拟|可依据|依据|按照|根据|特别是|尤其是|其中|同时|此外|另外|截至目前|目前|现在|当前|实现|我们将使|我们要|我们|使|让|将|对|为|把|从|经过|通过|是)+/;
 /** Adverbs and particles that trail a subject before its verb ("贫困发生率仍", "县大概", "全国还"). */
-const TRAILING_NON_SUBJECT = /(?:中|还|将|就|也|都|共|对|近|仍|已|均|又|分别|大概|大约|约|总共|累计|一般|原则上|应当|应|须|必须|可|不|拟安排|安排|拟)+$/;
+const TRAILING_NON_SUBJECT = /(?:中|还|将|就|也|都|共|对|近|仍|已|均|又|分别|大概|大约|约|总共|累计|一般|原则上|应当|应|须|必须|可|不|拟安排|安排|拟|按|按照)+$/;
 /** Not a subject on its own: adverbs, times and scopes ("分别", "今后", "全国"). */
 const NOT_A_SUBJECT = /^(?:分别|特别|均|都|已经|今后|未来|目前|现在|今年|去年|明年|当前|近年来|其中|全国|我国|全区|全省|全市|各地)$/;
 /** Counted things named right after the figure ("52个贫困县未摘帽", "25.5万个驻村工作队"), cut at their verb. */

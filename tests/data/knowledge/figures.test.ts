@@ -108,6 +108,7 @@ describe('figures in Chinese numerals, ranges, bounds, dates and ordinals', () =
     ['a compound amount under 万', '农村居民人均可支配收入达到二万一千六百元。', ['二万一千六百元'], 21600],
     ['an approximate count of members', '全省共有二百三十多万名党员。', ['二百三十多万名'], 2_300_000],
     ['a hundred and more with 个', '对外开放口岸增加到一百二十多个。', ['一百二十多个'], 120],
+    ['a planned ratio 拟按…安排', '积极的财政政策要提质增效。赤字率拟按2.8%安排。', ['2.8%'], 2.8],
     ['percentage points with a decimal', '城镇化率提高了五点八个百分点。', ['五点八个百分点'], 5.8],
     ['百分之 with a decimal', '研发投入强度达到百分之二点六。', ['百分之二点六'], 2.6],
   ])('%s: %s', (_label, sentence, answers, first) => {
@@ -135,6 +136,11 @@ describe('figures in Chinese numerals, ranges, bounds, dates and ordinals', () =
   ])('no figure from %s: %s', (_label, sentence) => {
     const answers = figuresOf(sentence).map((f) => f.cloze.answer);
     expect(answers.filter((a) => !/126万亿元/.test(a))).toEqual([]);
+  });
+
+  it('names the subject of a planned figure after 拟按 (赤字率), not none', () => {
+    expect(figuresOf('赤字率拟按2.8%安排。').map((f) => f.subject)).toEqual(['赤字率']);
+    expect(figuresOf('今年中央预算内投资拟安排7000亿元。').map((f) => f.subject)).toEqual(['中央预算内投资']);
   });
 
   it('asks a session or meeting once per document, where it is first named', () => {
