@@ -119,6 +119,19 @@ describe('a count whose members follow', () => {
     expect(spansHold(sentence, f!)).toBe(true);
   });
 
+  it('names a 一是…三是 series by the count before it in the same sentence ("三件大事")', () => {
+    const s = '五年来，我们办成了关系全局的三件大事：一是建成全域高速公路网，二是实现城乡供水一体化，三是完成全部棚户区改造。';
+    const f = extractFormulations(s).find((x) => x.via === 'series')!;
+    expect(f.name).toBe('三件大事');
+    expect(f.count).toBe(3);
+    expect(f.members).toEqual(['建成全域高速公路网', '实现城乡供水一体化', '完成全部棚户区改造']);
+  });
+
+  it('a 一件 count is no name', () => {
+    const s = '这里要讲一件事：一是统一思想，二是落实责任。';
+    expect(extractFormulations(s).find((x) => x.via === 'series')?.name).toBeUndefined();
+  });
+
   it('reads "提出了3点要求，即：" as a heading that counts, not a name', () => {
     const s = '会议对全体党员提出了3点要求，即：坚定理想信念、严守纪律规矩、勇于担当作为。';
     const f = extractFormulations(s).find((x) => x.count === 3)!;
