@@ -121,7 +121,9 @@ export interface StatementOptions {
 
 export function extractStatements(text: string, sentences: Span[], options: StatementOptions = {}): RawStatement[] {
   const out: RawStatement[] = [];
-  const title = options.title?.replace(/\s+/g, '');
+  // A news headline in parts ("中共中央政治局召开会议 分析研究… 审议《…》"): a long one is named by its first part.
+  const parts = options.title?.trim().split(/\s+/) ?? [];
+  const title = parts.join('').length > 30 && parts[0].length >= 6 ? parts[0] : parts.join('') || undefined;
   const titled = (q: string) => (title && title.length + q.length + 3 <= MAX_PROMPT ? `《${title}》：${q}` : q);
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);

@@ -85,6 +85,13 @@ describe('extractStatements', () => {
     expect(run(sentence).map((f) => `${f.prompt}→${f.answer}`)).toEqual([]);
   });
 
+  it('names a long headline in parts by its first part, a short one whole', () => {
+    const text = '会议要求，守住不发生系统性金融风险底线。';
+    const ask = (title: string) => extractStatements(text, splitSentences(text), { title }).map((x) => x.prompt);
+    expect(ask('中共中央政治局召开会议 分析研究当前经济形势和经济工作 审议《关于加强基层治理的规划》')).toEqual(['《中共中央政治局召开会议》：守住什么底线？']);
+    expect(ask('关于加强基层治理的意见')).toEqual(['《关于加强基层治理的意见》：守住什么底线？']);
+  });
+
   it('marks the answer where it stands in the text', () => {
     const text = '前言。\n新时代乡村工作的首要任务是守住不发生规模性返贫的底线。';
     const [st] = extractStatements(text, splitSentences(text));
