@@ -224,6 +224,10 @@ function parseList(text: string, a: number, b: number, loose = false): ListParse
     const afterCue = lastCue(cut);
     const placed = samePlaces(item, inner);
     if (endsWithCue(cut) || placed >= 2 || (afterCue >= 0 && cut.length - afterCue <= 4 && inner.length >= 1)) start = f0 + first.length - eq;
+    // "建成世界上规模最大的教育体系、社会保障体系…": cut to the others' length, not after a cue, the item would
+    // begin inside its modifier (大的教育体系); where no other item holds a 的, it starts after its own.
+    const de = item.lastIndexOf('的');
+    if (start !== undefined && !endsWithCue(cut) && de >= 0 && item.length - de - 1 >= 2 && !inner.some((m) => m.includes('的'))) start = f0 + first.length - eq + de + 1;
   }
   if (start === undefined) {
     const cue = lastCue(first);

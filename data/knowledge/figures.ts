@@ -175,7 +175,14 @@ const MEETING = /(?:集体学习|全体会议|常务会议|全国代表大会|�
 const INSTITUTION_BEFORE = /(?:中共中央|党中央|国务院|政治局|委员会|常委会|人民代表大会|全国人大|全国政协|办公室|办公厅)(?:在|于)?$/;
 const CHINESE_PATTERNS: Array<{ hint?: RegExp; re: RegExp; make: (m: RegExpExecArray, s: string) => Omit<ChineseFigure, 'at' | 'end' | 'text'> | undefined }> = [
   // 百分之五 → 5%
-  { hint: /百分之/, re: new RegExp(`百分之(${N}(?:点[${CN}]+)?)`, 'g'), make: (m) => (m[1] === '百' ? undefined : num(m[1].replace(/点.*/, ''), '%', m[0])) },
+  { hint: /百分之/, re: new RegExp(`百分之(${N}(?:点[${CN}]+)?)`, 'g'), make: (m) => (m[1] === '百' ? undefined : percent(m[1], m[0])) },
+  // 五十四万亿元, 九千六百多万名, 三万九千八百元, 一百四十多个, 七点二个百分点: amounts written in Chinese numerals.
+  // Only with a magnitude (万/亿) or a hundred and more, and a unit: "两个大局", "千万要" are no figures.
+  {
+    hint: /[万亿百千点][^，。；]{0,6}?(?:元|人|名|吨|斤|户|亩|公里|千瓦|家|所|个)/,
+    re: new RegExp(`(?<![${CN}万亿第])(${N}(?:点[${CN}]+)?)(多|余)?(万亿|亿|万)?(${N})?(多|余)?(个百分点|美元|元|人次|人|名|吨|斤|户|平方公里|公里|亩|千瓦时|千瓦|家|所|个)`, 'g'),
+    make: (m) => amount(m),
+  },
   // 三分之一, 1/3 → a fraction
   {
     hint: /分之|\d\//,
@@ -209,6 +216,35 @@ const CHINESE_PATTERNS: Array<{ hint?: RegExp; re: RegExp; make: (m: RegExpExecA
     make: (m, s) => (!m[1] && !INSTITUTION_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index)) ? undefined : { value: m[0], number: Number(m[2]) * 100 + Number(m[3]), unit: '', subject: '日期', event: true }),
   },
 ];
+
+/** "十八点五" → 18.5. */
+function decimalNumber(t: string): number | undefined {
+  const [whole, frac] = t.split('点');
+  const w = chineseNumber(whole);
+  if (w === undefined || (frac !== undefined && !/^[〇零一二三四五六七八九]+$/.test(frac))) return undefined;
+  return frac === undefined ? w : Number(`${w}.${[...frac].map((c) => CN_DIGIT[c]).join('')}`);
+}
+
+function amount(m: RegExpExecArray): Omit<ChineseFigure, 'at' | 'end' | 'text'> | undefined {
+  const [whole, head, approx1 = '', mag = '', rest = '', _approx2 = '', unit] = m;
+  // A bare 千/百/万 is rhetoric ("千家万户", "数千万人口", "成千上万"), not a count.
+  if (!/[〇零一二两三四五六七八九]/.test(head) || /[数几上成]$/.test(m.input.slice(0, m.index))) return undefined;
+  const big = !!mag || /[百千]/.test(head);
+  if (!big && unit !== '个百分点') return undefined;
+  if (unit === '个' && !big) return undefined;
+  if (approx1 && rest) return undefined; // "三多万五千" is no number
+  const h = decimalNumber(head);
+  const r = rest ? chineseNumber(rest) : 0;
+  if (h === undefined || r === undefined || (rest && !mag)) return undefined;
+  const number = mag ? h * MULTIPLIER[mag] + r : h;
+  return { value: whole.slice(0, whole.length - unit.length - (rest ? 0 : mag.length)), number, unit: (rest ? '' : mag) + unit };
+}
+
+/** "百分之十八点五" → 18.5 (%). */
+function percent(cn: string, text: string): Omit<ChineseFigure, 'at' | 'end' | 'text'> | undefined {
+  const n = decimalNumber(cn);
+  return n === undefined ? undefined : { value: text, number: n, unit: '' };
+}
 
 function num(cn: string, unit: string, text: string): Omit<ChineseFigure, 'at' | 'end' | 'text'> | undefined {
   const n = chineseNumber(cn);
@@ -244,9 +280,9 @@ function clauseEnd(s: string, at: number): number {
 }
 
 /** Words that open a clause without being its subject ("特别是全国还有…", "使建档立卡贫困人口中有…"). */
-const LEADING_NON_SUBJECT = /^(?:第[一二三四五六七八九十百零]+条|拟安排|拟|可依据|依据|按照|根据|特别是|尤其是|其中|同时|此外|另外|截至目前|目前|现在|当前|实现|我们将使|我们要|我们|使|让|将|对|为|把|从|经过|通过|是)+/;
+const LEADING_NON_SUBJECT = /^(?:第[一二三四五六七八九十百零]+条|今年|明年|去年|全年|拟安排|拟|可依据|依据|按照|根据|特别是|尤其是|其中|同时|此外|另外|截至目前|目前|现在|当前|实现|我们将使|我们要|我们|使|让|将|对|为|把|从|经过|通过|是)+/;
 /** Adverbs and particles that trail a subject before its verb ("贫困发生率仍", "县大概", "全国还"). */
-const TRAILING_NON_SUBJECT = /(?:中|还|将|就|也|都|共|对|近|仍|已|均|又|分别|大概|大约|约|总共|累计|一般|原则上|应当|应|须|必须|可|不|拟安排|安排|拟)+$/;
+const TRAILING_NON_SUBJECT = /(?:中|还|将|就|也|都|共|对|近|仍|已|均|又|分别|大概|大约|约|总共|累计|一般|原则上|应当|应|须|必须|可|不|拟安排|安排|拟|按|按照)+$/;
 /** Not a subject on its own: adverbs, times and scopes ("分别", "今后", "全国"). */
 const NOT_A_SUBJECT = /^(?:分别|特别|均|都|已经|今后|未来|目前|现在|今年|去年|明年|当前|近年来|其中|全国|我国|全区|全省|全市|各地)$/;
 /** Counted things named right after the figure ("52个贫困县未摘帽", "25.5万个驻村工作队"), cut at their verb. */

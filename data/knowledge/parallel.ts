@@ -15,9 +15,9 @@ const FOLLOW = new Set('的等和与及之上下中问要这是为并'.split('')
 const CATEGORY_SUFFIX = [
   '地区', '扶贫', '救助', '体系', '机制', '制度', '工程', '计划', '资金', '政策', '产业', '服务', '建设', '保障',
   '工作', '问题', '能力', '人员', '人口', '机构', '企业', '部门', '组织', '项目', '设施', '贷款', '保险', '教育',
-  '医院', '学校', '秩序', '性', '病', '难', '机关', '单位',
+  '医院', '学校', '秩序', '病', '难', '机关', '单位', '权',
   // Word-forming suffixes of three-character words: 创造力、凝聚力、战斗力; 责任感、使命感、紧迫感; 兰考县、大化县、赫章县.
-  '力', '感', '化', '率', '县', '村', '区', '州', '省', '市', '户', '员', '者', '家', '型', '式', '类', '费', '界', '期',
+  '力', '感', '率', '县', '村', '区', '州', '省', '市', '户', '员', '者', '家', '型', '式', '类', '费', '界', '期',
 ];
 /**
  * Single-character verbs that open three-character verb–object slogans sharing no character:
@@ -94,6 +94,24 @@ function inClause(text: string, a: number, b: number): RawFormulation[] {
   return out;
 }
 
+/** Predicates that may follow a series standing as the subject ("稳增长、稳就业、稳物价面临新的挑战"). */
+const RUN_ON = /^(?:面临|上升|下降|取得|得到|更加|更为|更有|水平|全面|基本|明显|持续|显著|不断|成为|进一步|相统一|相结合|并重|并举|同步|一体)/;
+
+/**
+ * The last item of a series the clause runs on after ("高端化、智能化、绿色化水平"): the next L characters,
+ * when they share characters with the items before (at least two) and either end on the shared
+ * suffix, which bounds the item by itself, or are followed by a predicate.
+ */
+function runOn(text: string, before: Array<Span | undefined>, at: number, L: number): Span | undefined {
+  const items = before.filter((s): s is Span => !!s).map((s) => text.slice(s.start, s.end));
+  if (items.length < 2) return undefined;
+  const cand = text.slice(at, at + L);
+  const fixed = sharedPositions([...items, cand]);
+  if (fixed.length === 0) return undefined;
+  if (fixed.includes(L - 1) || RUN_ON.test(text.slice(at + L))) return { start: at, end: at + L };
+  return undefined;
+}
+
 const verbObject = (items: string[]) =>
   items.length >= 3 && items.every((s) => s.length === 3 && VERB_HEADS.has(s[0])) && new Set(items.map((s) => s[0])).size === items.length;
 
@@ -106,6 +124,7 @@ function block(text: string, segs: Span[], inner: Span[], p: number, q: number, 
   if (right && right.end - right.start >= L) {
     const next = text[right.start + L];
     if (right.end - right.start === L || FOLLOW.has(next)) last = { start: right.start, end: right.start + L };
+    else last = runOn(text, [first, ...inner], right.start, L);
   }
   // Template from the exact middle items when there are two or more; the trimmed ends must fit it.
   if (inner.length >= 2) {
@@ -137,6 +156,8 @@ function block(text: string, segs: Span[], inner: Span[], p: number, q: number, 
   const isSuffix = shared.every((k, i) => k === L - shared.length + i);
   const suffix = items[0].slice(L - shared.length);
   if (isSuffix && CATEGORY_SUFFIX.some((c) => suffix.endsWith(c))) return undefined;
+  // "商业性、政策性、开发性、合作性等各类金融机构": an open list of kinds (…性/…化 closed by 等), not a slogan.
+  if (isSuffix && /[性化]$/.test(suffix) && text[spans[spans.length - 1].end] === '等') return undefined;
   const pattern = [...items[0]].map((c, k) => (shared.includes(k) ? c : '＿')).join('');
   return result(items, spans, pattern);
 }

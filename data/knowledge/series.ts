@@ -23,7 +23,7 @@ const MEMBER_END = /[。；！？;!?\n]/;
 const MAX_MEMBER = 30;
 /** Words that only say "these are points of a talk"; a heading ending in one gives no name. */
 const GENERIC = /^(问题|方面|意见|要求|内容|部分|工作|情况|点)$/;
-const COUNT_RE = /(?<![\d一二两三四五六七八九十])([二两三四五六七八九十]|[2-9])(个|点|项|条|大|方面)([\u4e00-\u9fa5]{0,4})/g;
+const COUNT_RE = /(?<![\d一二两三四五六七八九十])([二两三四五六七八九十]|[2-9])(个|点|项|条|件|大|方面)([\u4e00-\u9fa5]{0,4})/g;
 const HEADING_WORDS = /以下|如下|几个|几点|几项|方面/;
 /** A count far above the series must be introduced as one ("要抓好三个重点", "讲3个问题"). */
 const FAR_COUNT_RE = /(抓好|讲|提|包括|谈|做好|把握|突出|强调|做到)(以下)?([二两三四五六七八九十]|[2-9])(个|点|项|条|大)([\u4e00-\u9fa5]{0,4})/g;
@@ -54,8 +54,9 @@ export function findSeries(text: string): RawFormulation[] {
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-function memberSpan(text: string, m: Marker): Span {
-  const rest = text.slice(m.body, m.body + 200);
+function memberSpan(text: string, m: Marker, next?: Marker): Span {
+  // A member never runs into the next marker ("一是…，二是…，三是…" within one sentence).
+  const rest = text.slice(m.body, Math.min(m.body + 200, next ? next.at : Infinity)).replace(/[，,]$/, '');
   let end = rest.search(MEMBER_END);
   if (end < 0) end = rest.length;
   // A long first sentence is cut at its first comma: the point, not its elaboration.
@@ -67,7 +68,7 @@ function memberSpan(text: string, m: Marker): Span {
 }
 
 function build(text: string, run: Marker[]): RawFormulation {
-  const memberSpans = run.map((m) => memberSpan(text, m));
+  const memberSpans = run.map((m, k) => memberSpan(text, m, run[k + 1]));
   const members = memberSpans.map((s) => text.slice(s.start, s.end).trim());
   const f: RawFormulation = {
     members,

@@ -28,6 +28,8 @@ const ONE_OF = /(?:^|的)(?:一|又一|另一)[项个种场件条大]/;
 /** "抓住法治体系建设这个总抓手". */
 const THIS_ROLE = new RegExp(`(?:抓住|抓好|牵住|扭住|把握|用好|守住|坚持)([^，。；！？这]{2,20})这(?:个|一|条)((?:总|根本|首要|关键|重要)?(?:${ROLE}))`, 'g');
 /** Words that rank a noun ("根本性建设", "首要政治纪律", "最根本、最重要的纪律", "重要力量"). */
+/** "守住不发生系统性风险底线", "坚持房子是用来住的、不是用来炒的定位": the line or stance a verb holds. */
+const HOLD_LINE = /(?:牢牢守住|坚决守住|守住|守牢|守好|严守|坚守|坚持)((?:(?!守住|坚持|这)[^，。；！？：“”]){3,24}?)(定位|底线|红线)(?=[，。；！？]|$)/g;
 const RANKED = /根本性|基础性|全局性|战略性|决定性|先导性|首要|根本|第一|最[\u4e00-\u9fa5、]{1,8}的|重要|核心|关键|唯一|头等/;
 /** A bare key ("关键", "最关键的", "根本") names no topic: the clause before it does. */
 const BARE_KEY = new RegExp(
@@ -45,7 +47,7 @@ const GOUJIAN = /(?:构建|建立健全|建立|健全|完善|形成|打造)((?:[
 
 const REPORTING = /^.*?(?:明确|鲜明|郑重|庄严|深刻|充分|清醒)?(?:提出|指出|强调|认为|表明|规定|讲过|说过|看来|证明|所述|讲清楚|说清楚|认识到|懂得|明白|坚信|相信|深知)(?=[^，]{2,})/;
 const LEADING = /^(?:第[一二三四五六七八九十百零]+条|明确(?=[^了的])|因此|所以|同时|总之|可以说|应该说|必须看到|其中|特别是|尤其是|而且|并且|而|但|首先|其次|再次|最后)+/;
-const NOT_SUBJECT = /^(?:[，、“”]|即使|尽管|无论|不论|哪怕|假如|既然|由于|以|一(?:个|种|项|场|件|条|些)|这(?!次[\u4e00-\u9fa5])|那|此|其|它|他|她|你|我(?!国|党)|我们(?!党)|大家|有的|有些|一些|如果|只有|只要|因为|虽然|关于|对于|在|从|对|为了|据|按照|经过|通过|随着|面对|今年|去年|明年|今天|现在|[\d０-９])/;
+const NOT_SUBJECT = /^(?:[，、“”]|(?:要|必须|应当|应该|需要)(?!求|义|素|点|务|件|害|旨)|即使|尽管|无论|不论|哪怕|假如|既然|由于|以|一(?:个|种|项|场|件|条|些)|这(?!次[\u4e00-\u9fa5])|那|此|其|它|他|她|你|我(?!国|党)|我们(?!党)|大家|有的|有些|一些|如果|只有|只要|因为|虽然|关于|对于|在|从|对|为了|据|按照|经过|通过|随着|面对|今年|去年|明年|今天|现在|[\d０-９])/;
 /** Adverbs between a subject and its 是 ("就是", "应该是", "始终是"). */
 const COPULA_ADVERB = /(?:(?<![成造])就|(?<!首)都|也|仍然|依然|始终|永远|首先|应该|应当|必须|主要|一直|从来|无疑)+$/;
 /** 是 that is no copula: 但是, 还是, 特别是, 要是, 于是, 凡是, 不是, 是否, 是不是. */
@@ -119,7 +121,9 @@ export interface StatementOptions {
 
 export function extractStatements(text: string, sentences: Span[], options: StatementOptions = {}): RawStatement[] {
   const out: RawStatement[] = [];
-  const title = options.title?.replace(/\s+/g, '');
+  // A news headline in parts ("中共中央政治局召开会议 分析研究… 审议《…》"): a long one is named by its first part.
+  const parts = options.title?.trim().split(/\s+/) ?? [];
+  const title = parts.join('').length > 30 && parts[0].length >= 6 ? parts[0] : parts.join('') || undefined;
   const titled = (q: string) => (title && title.length + q.length + 3 <= MAX_PROMPT ? `《${title}》：${q}` : q);
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);
@@ -153,6 +157,17 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
           const topic = BARE_KEY.test(a) ? topicBefore(cl, k) : '';
           if (topic || !BARE_KEY.test(a)) add(topic ? `${topic}，${a}` : a, `${topic ? `${topic}，` : ''}${a}在于什么？`, b, c.start + t.indexOf(b, zai[1].length));
         }
+        continue;
+      }
+      // "疫情要防住、经济要稳住、发展要安全，这是党中央的明确要求": the clause before is what fills the role.
+      const back = /^这(?:就|也|正|都)?是([^，。；！？]{2,20})$/.exec(t);
+      if (back && k > 0 && ROLE_END.test(back[1]) && back[1].includes('的') && !ONE_OF.test(back[1]) && !/之一$/.test(back[1])) {
+        const prev = cl[k - 1];
+        const a = cleanAnswer(cleanSubject(prev.text));
+        // Only a clause that opens its sentence (after its reporting words): "会议强调，A、B、C，这是……".
+        const opens = k === 1 || (k === 2 && /(?:强调|指出|认为|提出|要求|表示|认识到)$/.test(cl[0].text));
+        if (opens && a.length >= 4 && !NOT_SUBJECT.test(a)) add(back[1], `${back[1]}是什么？`, a, prev.start + prev.text.indexOf(a));
+        lastSubject = undefined;
         continue;
       }
       const i = copulaAt(t);
@@ -220,6 +235,14 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
     for (const m of s.includes('这') ? s.matchAll(THIS_ROLE) : []) {
       const [whole, a, b] = m;
       add(b, titled(`${whole.slice(0, 2)}什么这个${b}？`), a, m.index! + 2);
+    }
+    for (const m of /定位|底线|红线/.test(s) ? s.matchAll(HOLD_LINE) : []) {
+      const [whole, raw, b] = m;
+      // "…炒的定位" keeps the 的 its parallel modifiers all end in; "…发展的定位" drops it.
+      const a = raw.endsWith('的') && !raw.includes('、') ? raw.slice(0, -1) : raw;
+      if (/[和与及、]$/.test(a)) continue;
+      const verb = whole.slice(0, whole.length - raw.length - b.length);
+      add(b, titled(`${verb}什么${b}？`), a, m.index! + verb.length);
     }
     for (const m of s.includes('以') ? s.matchAll(YI_WEI) : []) {
       const [, a, b] = m;

@@ -104,6 +104,13 @@ describe('figures in Chinese numerals, ranges, bounds, dates and ordinals', () =
     ['a meeting day of a body', '中共中央政治局4月30日下午召开会议，分析研究当前经济形势。', ['4月30日'], 430],
     ['an event year', '早在1956年，党的八大就提出了这一判断。', ['1956年'], 1956],
     ['amounts in 亿 and 万亿', '全年安排地方政府专项债券3.9万亿元，比上年增加1000亿元。', ['3.9万亿元', '1000亿元'], 3.9e12],
+    ['an amount in Chinese numerals with 万亿', '十年间全省生产总值从二十六万亿元增长到五十八万亿元。', ['二十六万亿元', '五十八万亿元'], 26e12],
+    ['a compound amount under 万', '农村居民人均可支配收入达到二万一千六百元。', ['二万一千六百元'], 21600],
+    ['an approximate count of members', '全省共有二百三十多万名党员。', ['二百三十多万名'], 2_300_000],
+    ['a hundred and more with 个', '对外开放口岸增加到一百二十多个。', ['一百二十多个'], 120],
+    ['a planned ratio 拟按…安排', '积极的财政政策要提质增效。赤字率拟按2.8%安排。', ['2.8%'], 2.8],
+    ['percentage points with a decimal', '城镇化率提高了五点八个百分点。', ['五点八个百分点'], 5.8],
+    ['百分之 with a decimal', '研发投入强度达到百分之二点六。', ['百分之二点六'], 2.6],
   ])('%s: %s', (_label, sentence, answers, first) => {
     const figs = figuresOf(sentence);
     expect(figs.map((f) => f.cloze.answer)).toEqual(answers);
@@ -122,10 +129,18 @@ describe('figures in Chinese numerals, ranges, bounds, dates and ordinals', () =
     ['a year in passing', '我国2023年国内生产总值超过126万亿元。'],
     ['百分之百 is rhetoric', '必须百分之百完成任务。'],
     ['一成不变', '政策不是一成不变的。'],
+    ['counts of formulations are no amounts', '要统筹两个大局，牢记三个务必，千万不能松懈。'],
+    ['a small count in Chinese is running prose', '会上有三名同志作了交流发言。'],
+    ['千家万户 and 数千万 are rhetoric', '把党的温暖送到千家万户，让数千万群众感受到关怀。'],
     ['形成 is no share', '逐步形成合力。'],
   ])('no figure from %s: %s', (_label, sentence) => {
     const answers = figuresOf(sentence).map((f) => f.cloze.answer);
     expect(answers.filter((a) => !/126万亿元/.test(a))).toEqual([]);
+  });
+
+  it('names the subject of a planned figure after 拟按 (赤字率), not none', () => {
+    expect(figuresOf('赤字率拟按2.8%安排。').map((f) => f.subject)).toEqual(['赤字率']);
+    expect(figuresOf('今年中央预算内投资拟安排7000亿元。').map((f) => f.subject)).toEqual(['中央预算内投资']);
   });
 
   it('asks a session or meeting once per document, where it is first named', () => {

@@ -28,6 +28,13 @@ const CUED: Array<[string, string, string[]]> = [
   ['two members: 稳…', '要坚持稳字当头、稳中求进，保持经济运行在合理区间。', ['稳字当头', '稳中求进']],
   ['two members: …导向', '坚持问题导向、目标导向，以钉钉子精神抓好落实。', ['问题导向', '目标导向']],
   ['two members: …者多得', '健全收入分配制度，实现多劳者多得、技高者多得，激发创造活力。', ['多劳者多得', '技高者多得']],
+  ['first item after its modifier 的, not cut inside it', '十年来，全省建成覆盖最广的教育体系、社会保障体系、医疗卫生体系，群众满意度持续提高。', ['教育体系', '社会保障体系', '医疗卫生体系']],
+  ['a 的 inside the first item after a cue stays', '要加强党的领导、政府负责、社会协同，形成工作合力。', ['党的领导', '政府负责', '社会协同']],
+  // A run the clause goes on after: the last item is bounded by the shared suffix, or by the predicate that follows.
+  ['run-on: shared head 稳, a predicate follows', '当前外部环境更趋复杂，稳外贸、稳外资、稳预期面临新的压力。', ['稳外贸', '稳外资', '稳预期']],
+  ['run-on: shared suffix 化 bounds the last item', '加快推动制造业向数字化、网络化、智能化方向转型。', ['数字化', '网络化', '智能化']],
+  ['shared suffix 化, whole clause', '推进基层协商民主制度化、规范化、程序化全面发展。', ['制度化', '规范化', '程序化']],
+  ['shared suffix 性 is a slogan, not a kind', '要充分调动广大干部的积极性、主动性、创造性。', ['积极性', '主动性', '创造性']],
 ];
 
 // [construction, sentence, members, name the set gets (or undefined)]
@@ -77,6 +84,9 @@ const NONE: Array<[string, string]> = [
   ['two items sharing nothing', '要加强领导、统筹协调，确保各项任务落地见效。'],
   ['a pronoun is no frame', '我们看到了成绩，我们也看到了不足，我们更看到了希望。'],
   ['a count name whose members are elsewhere', '深入学习领会“两个确立”的决定性意义。会议听取了关于城市更新、老旧小区改造的汇报。'],
+  ['kinds of power the clause runs on after', '要健全立法权、执法权、司法权运行机制，加强权力监督。'],
+  ['kinds ending in 性 closed by 等', '引导政策性、开发性、商业性、合作性等各类金融机构加大投入。'],
+  ['a shared head that does not bound the last item, no predicate after', '各地要稳就业、稳物价、稳定群众生活预期。'],
   ['figures ending alike are figure cards', '通过产业扶持，可以解决3000万人就业；通过技能培训，可以解决1000万人就业；通过公益岗位，可以解决500万人就业。'],
 ];
 
@@ -107,6 +117,19 @@ describe('a count whose members follow', () => {
     expect(f!.count).toBe(members.length);
     expect(sentence.slice(f!.nameSpan!.start, f!.nameSpan!.end)).toBe(name);
     expect(spansHold(sentence, f!)).toBe(true);
+  });
+
+  it('names a 一是…三是 series by the count before it in the same sentence ("三件大事")', () => {
+    const s = '五年来，我们办成了关系全局的三件大事：一是建成全域高速公路网，二是实现城乡供水一体化，三是完成全部棚户区改造。';
+    const f = extractFormulations(s).find((x) => x.via === 'series')!;
+    expect(f.name).toBe('三件大事');
+    expect(f.count).toBe(3);
+    expect(f.members).toEqual(['建成全域高速公路网', '实现城乡供水一体化', '完成全部棚户区改造']);
+  });
+
+  it('a 一件 count is no name', () => {
+    const s = '这里要讲一件事：一是统一思想，二是落实责任。';
+    expect(extractFormulations(s).find((x) => x.via === 'series')?.name).toBeUndefined();
   });
 
   it('reads "提出了3点要求，即：" as a heading that counts, not a name', () => {

@@ -39,6 +39,11 @@ const FOUND: Array<[string, string, string, string]> = [
   ['the second of two predicates', '基层治理总体布局是“一核多元”、工作基调是“稳中求进”。', '基层治理工作基调是什么？', '“稳中求进”'],
   ['是不是inside the answer', '办好这件大事，最关键的是方向是不是正确、保障是不是有力。', '办好这件大事，最关键的是什么？', '方向是不是正确、保障是不是有力'],
   ['a compound subject, no verb', '新时代我国社会主要矛盾是发展不平衡不充分的矛盾。', '新时代我国社会主要矛盾是什么？', '发展不平衡不充分的矛盾'],
+  ['这是…的要求 after the clause it names', '会议强调，粮食要稳产、就业要稳定、物价要稳住，这是中央的明确要求。', '中央的明确要求是什么？', '粮食要稳产、就业要稳定、物价要稳住'],
+  ['这是…的前提, the lead-in 要 dropped', '要坚持底线思维，这是做好安全工作的重要前提。', '做好安全工作的重要前提是什么？', '坚持底线思维'],
+  ['守住…底线 (the line a verb holds)', '要加强重点领域监管，守住不发生规模性返贫底线。', `《${TITLE}》：守住什么底线？`, '不发生规模性返贫'],
+  ['坚持…的定位, parallel modifiers keep their 的', '要坚持耕地是用来种粮的、不是用来盖房的定位，落实保护责任。', `《${TITLE}》：坚持什么定位？`, '耕地是用来种粮的、不是用来盖房的'],
+  ['严守…红线', '严守生态保护红线，推动绿色发展。', `《${TITLE}》：严守什么红线？`, '生态保护'],
   ['第X条 article prefix', '第三条　基层治理的根本原则是坚持党的全面领导。', '基层治理的根本原则是什么？', '坚持党的全面领导'],
 ];
 
@@ -59,6 +64,13 @@ const NOT_FOUND: Array<[string, string]> = [
   ['以…为指导 boilerplate', '以新时代中国特色社会主义思想为指导，推进各项工作。'],
   ['把…纳入…，作为', '把社区工作纳入年度考核，作为评价干部的重要内容。'],
   ['把握 is no 把', '准确把握基层治理的阶段性特征，作为谋划工作的依据。'],
+  ['这是 one of several', '要坚持底线思维，这是做好工作的重要前提之一。'],
+  ['这是 a task counted by 一项', '全会认为，党员干部要带头学习，这是一项重要任务。'],
+  ['这是 a prepositional clause', '在这个问题上，这是党中央的明确要求。'],
+  ['是 inside the object of a modal verb (明确…的定位)', '要明确耕地是用来种粮的、不是用来盖房的定位，落实保护责任。'],
+  ['底线 joined to another object by 和', '各地要坚持以人民为中心的发展思想和底线。'],
+  ['守住 a bare 底线', '关键时刻要守住底线。'],
+  ['是 inside the object of 必须', '必须牢记人民是阅卷人的要求，时刻接受群众评判。'],
 ];
 
 describe('extractStatements', () => {
@@ -71,6 +83,13 @@ describe('extractStatements', () => {
 
   it.each(NOT_FOUND)('no statement from %s: %s', (_kind, sentence) => {
     expect(run(sentence).map((f) => `${f.prompt}→${f.answer}`)).toEqual([]);
+  });
+
+  it('names a long headline in parts by its first part, a short one whole', () => {
+    const text = '会议要求，守住不发生系统性金融风险底线。';
+    const ask = (title: string) => extractStatements(text, splitSentences(text), { title }).map((x) => x.prompt);
+    expect(ask('中共中央政治局召开会议 分析研究当前经济形势和经济工作 审议《关于加强基层治理的规划》')).toEqual(['《中共中央政治局召开会议》：守住什么底线？']);
+    expect(ask('关于加强基层治理的意见')).toEqual(['《关于加强基层治理的意见》：守住什么底线？']);
   });
 
   it('marks the answer where it stands in the text', () => {
