@@ -2,6 +2,8 @@
 // numbered series, figures, terms), generated from a seed so every run reads the same text, laid out
 // as HTML that Chromium prints to a ~100-page PDF. No third-party text.
 
+import { seededRandom } from '../../data/quiz/random.ts';
+
 const PLACES = ['全省', '全市', '各地', '各县区', '农村地区', '城乡', '重点行业', '开发区', '沿海地区', '山区县'];
 const FIELDS = [
   '科技创新', '乡村振兴', '生态保护', '基层治理', '民生保障', '营商环境', '数字经济', '文化建设', '安全生产', '就业服务',
@@ -16,18 +18,6 @@ const MEASURES = [
 ] as const;
 const NUMBERS = ['两', '三', '四', '五', '六'];
 const HEADS = ['坚持', '做到', '抓好', '守住', '用好'];
-
-/** A small deterministic generator (mulberry32), so the document is the same in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentences(rand: () => number): () => string {
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
@@ -55,7 +45,7 @@ function sentences(rand: () => number): () => string {
 
 /** Paragraphs under numbered headings, about `chars` Chinese characters in all. */
 export function benchDocument(chars = 150_000, seed = 13): { title: string; paragraphs: string[][]; han: number } {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const next = sentences(rand);
   const sections: string[][] = [];
   let han = 0;
