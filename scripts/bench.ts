@@ -1,9 +1,10 @@
-// `npm run bench [deck|popup|highlight|term-index]`: each benchmark lives in scripts/bench/ and prints its
+// `npm run bench [deck|popup|highlight|term-index|import]`: each benchmark lives in scripts/bench/ and prints its
 // figures with ratios against the peer it names, measured in the same run (never a timed unit test).
 import { benchDeck } from './bench/deck-bench';
 import { runPopupBench } from './bench/popup-bench';
 import { runHighlightBench } from './bench/highlight-bench';
 import { runTermIndexBench } from './bench/term-index-bench';
+import { runImportBench } from './bench/import-bench';
 
 const benches: Record<string, () => Promise<void>> = {
   async deck() {
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   popup: runPopupBench,
   highlight: runHighlightBench,
   'term-index': runTermIndexBench,
+  import: runImportBench,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in benches);

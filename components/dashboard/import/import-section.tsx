@@ -6,7 +6,7 @@ import { ExtractError, extractPage } from '@/lib/extract';
 import type { Source } from '@/data/knowledge/types';
 import { takePageHandoff, type PageHandoff } from '@/components/page-import';
 import { ErrorAlert } from '@/components/common/error-alert';
-import { runImportWorker, type Extracted } from './run';
+import { prepareImportWorker, releaseImportWorker, runImportWorker, type Extracted } from './run';
 import type { ImportProgress, WorkerRequest } from './protocol';
 import { ImportPreview } from './preview';
 
@@ -50,6 +50,11 @@ export function ImportSection() {
   }, [replace]);
   // Closing the page mid-import: the worker dies with it and nothing was written.
   useEffect(() => () => abort.current?.abort(), []);
+  // The worker loads pdf.js and the engine's dictionaries while the user picks a file.
+  useEffect(() => {
+    prepareImportWorker();
+    return releaseImportWorker;
+  }, []);
 
   const start = useCallback(
     async (req: WorkerRequest, name: string, titleOverride?: string) => {

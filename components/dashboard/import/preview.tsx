@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Card, Conflict, NoteKind, Source } from '@/data/knowledge/types';
 import type { ImportPlan } from '@/data/db/import';
 import { PRESELECT_AT_LEAST, PRESELECT_IMPORTANCE } from '@/data/knowledge/import-plan';
@@ -35,6 +35,44 @@ function conflictLines(card: Card, conflicts: Conflict[], titles: ReadonlyMap<st
     });
 }
 
+// A long document's preview (a 100-page PDF has 1,500+ cards) is put on the page in slices: the first
+// cards of each group at once, the rest a slice per task, so no single task holds the page for long.
+const FIRST_SLICE = 30;
+const SLICE = 40;
+
+interface RowProps {
+  card: Card;
+  checked: boolean;
+  hasProgress: boolean;
+  warnings: string[];
+  onToggle: (ids: string[], on: boolean) => void;
+}
+
+/** One candidate card; re-rendered only when its own tick changes. */
+const PreviewRow = memo(function PreviewRow({ card: c, checked, hasProgress, warnings, onToggle }: RowProps) {
+  return (
+    <li data-testid="import-card">
+      <label className="check">
+        <input type="checkbox" checked={checked} onChange={(e) => onToggle([c.id], e.target.checked)} data-testid="import-card-check" />
+        <span>
+          <span className="row-prompt-wrap">{c.prompt}</span>
+          <span className="row-answer"> → {c.answer}</span>
+          <span className="row-meta"> {KIND_NAMES[c.kind]}</span>
+          {hasProgress ? <span className="tag">已有进度</span> : null}
+        </span>
+      </label>
+      {c.evidence[0] ? <blockquote className="preview-quote">{c.evidence[0].quote}</blockquote> : null}
+      {warnings.map((w) => (
+        <p key={w} className="row-warn small" data-testid="import-conflict">
+          ⚠ {w}
+        </p>
+      ))}
+    </li>
+  );
+});
+
+const NO_WARNINGS: string[] = [];
+
 /** 预览: what the document would add, nothing written until 加入学习. */
 export function ImportPreview({ plan, sentences, pages, replacing, current, titles, busy, onConfirm, onCancel }: PreviewProps) {
   const { deck } = plan;
@@ -45,19 +83,42 @@ export function ImportPreview({ plan, sentences, pages, replacing, current, titl
     const best = [...deck.cards].sort((a, b) => b.importance - a.importance).slice(0, PRESELECT_AT_LEAST);
     return new Set([...best, ...deck.cards.filter((c) => c.importance >= PRESELECT_IMPORTANCE || current.has(c.id))].map((c) => c.id));
   });
-  const kindOf = useMemo(() => new Map(deck.notes.map((n) => [n.id, n.kind])), [deck]);
-  const groups = GROUPS.map((g) => ({ ...g, cards: deck.cards.filter((c) => (kindOf.get(c.noteId) ?? 'term') === g.kind) })).filter((g) => g.cards.length);
+  const groups = useMemo(() => {
+    const kindOf = new Map(deck.notes.map((n) => [n.id, n.kind]));
+    return GROUPS.map((g) => ({ ...g, cards: deck.cards.filter((c) => (kindOf.get(c.noteId) ?? 'term') === g.kind) })).filter((g) => g.cards.length);
+  }, [deck]);
   const self = plan.source.id;
+  const warnings = useMemo(() => {
+    const byCard = new Map<string, string[]>();
+    if (!plan.conflicts.length) return byCard;
+    for (const c of deck.cards) {
+      const lines = conflictLines(c, plan.conflicts, titles, self);
+      if (lines.length) byCard.set(c.id, lines);
+    }
+    return byCard;
+  }, [deck, plan.conflicts, titles, self]);
 
-  const toggle = (ids: string[], on: boolean) =>
-    setChosen((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
+  // How many cards of each group are on the page; grows a slice per task until all are.
+  const longest = Math.max(0, ...groups.map((g) => g.cards.length));
+  const [shown, setShown] = useState(FIRST_SLICE);
+  useEffect(() => {
+    if (shown >= longest) return;
+    const timer = setTimeout(() => setShown((n) => n + SLICE), 0);
+    return () => clearTimeout(timer);
+  }, [shown, longest]);
+
+  const toggle = useCallback(
+    (ids: string[], on: boolean) =>
+      setChosen((prev) => {
+        const next = new Set(prev);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+    [],
+  );
 
   const confirm = () => {
     const source: Source = { ...plan.source, title: title.trim() || plan.source.title };
@@ -109,28 +170,9 @@ export function ImportPreview({ plan, sentences, pages, replacing, current, titl
               </button>
             </div>
             <ul className="preview-cards">
-              {g.cards.map((c) => {
-                const warn = conflictLines(c, plan.conflicts, titles, self);
-                return (
-                  <li key={c.id} data-testid="import-card">
-                    <label className="check">
-                      <input type="checkbox" checked={chosen.has(c.id)} onChange={(e) => toggle([c.id], e.target.checked)} data-testid="import-card-check" />
-                      <span>
-                        <span className="row-prompt-wrap">{c.prompt}</span>
-                        <span className="row-answer"> → {c.answer}</span>
-                        <span className="row-meta"> {KIND_NAMES[c.kind]}</span>
-                        {current.has(c.id) ? <span className="tag">已有进度</span> : null}
-                      </span>
-                    </label>
-                    {c.evidence[0] ? <blockquote className="preview-quote">{c.evidence[0].quote}</blockquote> : null}
-                    {warn.map((w) => (
-                      <p key={w} className="row-warn small" data-testid="import-conflict">
-                        ⚠ {w}
-                      </p>
-                    ))}
-                  </li>
-                );
-              })}
+              {g.cards.slice(0, shown).map((c) => (
+                <PreviewRow key={c.id} card={c} checked={chosen.has(c.id)} hasProgress={current.has(c.id)} warnings={warnings.get(c.id) ?? NO_WARNINGS} onToggle={toggle} />
+              ))}
             </ul>
           </fieldset>
         );

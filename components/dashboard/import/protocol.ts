@@ -6,6 +6,9 @@ export type WorkerRequest =
   | { type: 'file'; name: string; bytes: ArrayBuffer; mime?: string; sourceId?: string }
   | { type: 'text'; doc: ExtractedDocument; sourceId?: string };
 
+/** What the worker is sent: an import, or `warm` (load pdf.js and run the engine once on a few lines, ahead of the first file; no reply). */
+export type WorkerMessage = WorkerRequest | { type: 'warm' };
+
 export interface ImportProgress {
   label: string;
   pages?: number;

@@ -1,7 +1,9 @@
-// Runs one import request in a fresh worker; aborting the signal terminates it at once.
+// Runs one import request in the import worker; aborting the signal terminates it at once. The import
+// page starts a worker when it opens (prepareImportWorker), so its modules, pdf.js and the engine's
+// dictionaries load while the user picks a file; a worker that answered is kept for the next file.
 import type { ExtractedDocument } from '@/lib/extract/types';
 import type { Deck } from '@/data/knowledge/types';
-import type { ImportProgress, WorkerReply, WorkerRequest } from './protocol';
+import type { ImportProgress, WorkerMessage, WorkerReply, WorkerRequest } from './protocol';
 
 export interface Extracted {
   doc: ExtractedDocument;
@@ -18,9 +20,32 @@ export class ImportFailure extends Error {
   }
 }
 
+let spare: Worker | undefined;
+
+const startWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+
+/** Starts the import worker ahead of the first file and has it load what an import needs. */
+export function prepareImportWorker(): void {
+  if (spare) return;
+  spare = startWorker();
+  spare.postMessage({ type: 'warm' } satisfies WorkerMessage);
+}
+
+/** Ends the worker kept ready (the import page closed). */
+export function releaseImportWorker(): void {
+  spare?.terminate();
+  spare = undefined;
+}
+
+function takeWorker(): Worker {
+  const worker = spare ?? startWorker();
+  spare = undefined;
+  return worker;
+}
+
 export function runImportWorker(req: WorkerRequest, onProgress: (p: ImportProgress) => void, signal: AbortSignal): Promise<Extracted> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    const worker = takeWorker();
     const stop = () => {
       worker.terminate();
       reject(new ImportFailure('cancelled', '已取消导入，没有写入任何内容。'));
@@ -31,7 +56,11 @@ export function runImportWorker(req: WorkerRequest, onProgress: (p: ImportProgre
       const msg = e.data;
       if (msg.type === 'progress') return onProgress(msg);
       signal.removeEventListener('abort', stop);
-      worker.terminate();
+      worker.onmessage = null;
+      worker.onerror = null;
+      // It answered: kept, warm, for the next file unless one is already waiting.
+      if (spare) worker.terminate();
+      else spare = worker;
       if (msg.type === 'done') resolve({ doc: msg.doc, deck: msg.deck, sentences: msg.sentences });
       else reject(new ImportFailure(msg.code, msg.message));
     };
