@@ -5,9 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { launchTifa, watchErrors, ROOT, type Tifa } from './harness.ts';
+import { makeDocx } from './docx.ts';
 
 // Until the extract branch replaces lib/extract/index.ts, it reads only text and HTML: the PDF and
 // .docx cases below run as soon as the stub is gone.
@@ -322,24 +322,6 @@ test('删除 asks first, then removes the document and its own cards', async () 
   assert.equal((await readTable<{ id: string }>(page, 'texts')).filter((t) => t.id === sid).length, 0);
   await page.close();
 });
-
-/** A small .docx made here: the parts Word needs, one paragraph per line. */
-function makeDocx(lines: string[]): Buffer {
-  const body = lines.map((l) => `<w:p><w:r><w:t xml:space="preserve">${l}</w:t></w:r></w:p>`).join('');
-  return Buffer.from(
-    zipSync({
-      '[Content_Types].xml': strToU8(
-        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-      ),
-      '_rels/.rels': strToU8(
-        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-      ),
-      'word/document.xml': strToU8(
-        `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-      ),
-    }),
-  );
-}
 
 const WORD_DOC = ['关于加强机关作风建设的通知', '（2025年8月8日）', '要做到“三个注重”：注重调查研究、注重实际效果、注重群众评价。', '2024年，全市共办理群众来信来访3.6万件，办结率达到97.5%。'];
 
