@@ -92,3 +92,37 @@ test('the popup opens 冲刺 and 测验', async () => {
   await quiz.getByTestId('quiz-start').waitFor();
   await popup.close();
 });
+
+test('the stats read at a glance: streak, time, ratings per button, retention in words, months', async () => {
+  const popup = await tifa.openPopup();
+  const due = popup.getByTestId('due-count').filter({ hasText: /^\d+$/ });
+  await due.waitFor();
+  for (const button of ['rate-again', 'rate-good', 'rate-good']) {
+    const before = await due.innerText();
+    await popup.getByTestId('card-prompt').waitFor();
+    await popup.keyboard.press('Space');
+    await popup.getByTestId('card-answer').waitFor();
+    await popup.getByTestId(button).click();
+    // 重来 keeps the card in today's queue; either way the next card is shown.
+    await popup.waitForFunction(
+      ([b, n]) => b === 'rate-again' || document.querySelector('[data-testid="due-count"]')?.textContent !== n,
+      [button, before] as const,
+    );
+    await popup.getByTestId('card-answer').waitFor({ state: 'detached' });
+  }
+  await popup.close();
+
+  const page = await tifa.openDashboard('#stats');
+  await page.getByTestId('stats-streak').filter({ hasText: '1 天' }).waitFor();
+  assert.match(await page.getByTestId('stats-time').innerText(), /今天 (不到 1 分钟|\d+ 分钟)\s*本周/);
+  const ratings = await page.getByTestId('stats-ratings').innerText();
+  assert.match(ratings, /重来 1 次/);
+  assert.match(ratings, /良好 2 次/);
+  assert.match(ratings, /简单 0 次/);
+  // Fresh cards are not yet due for review: no retention to state, and it says so in words.
+  assert.match(await page.getByTestId('stats-retention').innerText(), /暂无记住率/);
+  const months = await page.getByTestId('heatmap-months').innerText();
+  assert.match(months, /\d+月/);
+  await page.screenshot({ path: join(SHOTS, 'stats.png'), fullPage: true });
+  await page.close();
+});
