@@ -7,6 +7,7 @@ import { toQueueCard } from '@/data/db/today';
 import { forecast, nextDayStart } from '@/data/srs/queue';
 import { percent } from '@/components/common/format';
 import { heatmapCells, stateCounts, trueRetention } from './metrics';
+import { formatDuration, RATING_LABELS, ratingCounts, retentionInWords, studyStreak, timeByDay, timeSpent } from './glance';
 import { Heatmap } from './heatmap';
 import { ForecastChart } from './forecast-chart';
 
@@ -25,6 +26,9 @@ async function loadStats(now: Date) {
   const today = dayKey(now, settings.dayStartHour);
   return {
     cells: heatmapCells(counts, today, WEEKS),
+    streak: studyStreak(counts.filter((c) => c.count > 0).map((c) => c.day), today),
+    time: timeSpent(timeByDay(recent.map((l) => new Date(l.review)), settings.dayStartHour), today),
+    ratings: ratingCounts(recent),
     today: counts.find((c) => c.day === today)?.count ?? 0,
     total,
     retention: trueRetention(recent),
@@ -49,6 +53,7 @@ export function StatsSection({ now }: { now: Date }) {
   const s = useLiveQuery(() => loadStats(new Date()), [now]);
   if (!s) return <p className="muted">正在载入…</p>;
   const { retention } = s;
+  const rated = s.ratings.reduce((a, b) => a + b, 0);
   return (
     <section aria-labelledby="stats-title" className="stats">
       <h2 id="stats-title">统计</h2>
@@ -62,13 +67,30 @@ export function StatsSection({ now }: { now: Date }) {
           <dd data-testid="stats-reviews-total">{s.total}</dd>
         </div>
         <div>
-          <dt title="最近 30 天，复习中的卡片评为“困难”及以上的比例">真实保持率（30 天）</dt>
-          <dd data-testid="stats-retention">
-            {retention.rate === null ? '暂无数据' : percent(retention.rate)}
-            {retention.total ? <span className="muted small">（{retention.passed}/{retention.total}）</span> : null}
+          <dt>连续学习</dt>
+          <dd data-testid="stats-streak">{s.streak} 天</dd>
+        </div>
+        <div>
+          <dt title="按相邻两次评分的间隔估算（每张最多算 1 分钟）">学习用时</dt>
+          <dd data-testid="stats-time">
+            今天 {formatDuration(s.time.today)}
+            <span className="muted small">本周 {formatDuration(s.time.week)}</span>
           </dd>
         </div>
       </dl>
+      <p className="retention-words" data-testid="stats-retention" title="最近 30 天，到期复习的卡片评为“困难”及以上的比例">
+        {retentionInWords(retention.rate)}
+        {retention.total ? <span className="muted small">（{retention.total} 次到期复习中记住 {retention.passed} 次）</span> : null}
+      </p>
+      <p className="muted small" data-testid="stats-ratings">
+        最近 30 天的评分：
+        {RATING_LABELS.map((label, i) => (
+          <span key={label} className="rating-count">
+            {label} {s.ratings[i]} 次{rated ? `（${percent(s.ratings[i] / rated)}）` : ''}
+            {i < 3 ? ' · ' : ''}
+          </span>
+        ))}
+      </p>
       <h3>每日复习（最近 {WEEKS} 周）</h3>
       <Heatmap cells={s.cells} />
       <h3>未来 30 天到期</h3>

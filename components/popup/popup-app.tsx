@@ -132,6 +132,9 @@ export function PopupApp() {
         <button type="button" onClick={() => void sendMessage('openQuiz', undefined)} data-testid="open-quiz">
           学习会测验
         </button>
+        <button type="button" title="考前集中过一遍选定的文件，不影响日常复习进度" onClick={() => void sendMessage('openDashboard', '#cram')} data-testid="open-cram">
+          冲刺
+        </button>
         <button type="button" onClick={() => void sendMessage('openDashboard', '#import')} data-testid="open-import">
           导入
         </button>
