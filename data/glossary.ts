@@ -1134,17 +1134,29 @@ export const GLOSSARY: GlossaryEntry[] = [
 
 const strip = (s: string) => s.replace(/[\s“”‘’「」『』"']/g, '');
 
+// Lookups by name/alias and by member set, built on first use: the engine asks per formulation found.
+let byName: Map<string, GlossaryEntry> | undefined;
+let byMembers: Map<string, GlossaryEntry> | undefined;
+
+function firstBy(key: (e: GlossaryEntry) => string[]): Map<string, GlossaryEntry> {
+  const index = new Map<string, GlossaryEntry>();
+  for (const e of GLOSSARY) for (const k of key(e)) if (!index.has(k)) index.set(k, e);
+  return index;
+}
+
 /** The entry whose name or alias is `nameOrAlias` (quotes and spaces ignored). */
 export function findGlossaryEntry(nameOrAlias: string): GlossaryEntry | undefined {
   const key = strip(nameOrAlias);
   if (!key) return undefined;
-  return GLOSSARY.find((e) => e.name === key || e.aliases.some((a) => strip(a) === key));
+  byName ??= firstBy((e) => [e.name, ...e.aliases.map(strip)]);
+  return byName.get(key);
 }
 
 /** The entry with exactly these members (in any order): names a list a document gives unnamed. */
 export function findGlossaryByMembers(members: string[]): GlossaryEntry | undefined {
   const want = [...new Set(members.map(strip))].sort().join('|');
-  return GLOSSARY.find((e) => [...e.members].map(strip).sort().join('|') === want);
+  byMembers ??= firstBy((e) => [[...e.members].map(strip).sort().join('|')]);
+  return byMembers.get(want);
 }
 
 /**

@@ -419,11 +419,14 @@ function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
   let i = 0;
   while (i < clauses.length) {
     let best: { j: number; frame: string } | undefined;
+    // The run's texts and their common prefix, grown one clause at a time.
+    const texts = [clauses[i].text];
+    let frame = texts[0];
     for (let j = i + 1; j < clauses.length && j < i + 12 && !clauses[j].sentenceStart; j++) {
+      texts.push(clauses[j].text);
+      frame = commonPrefix([frame, clauses[j].text]);
       if (j === i + 1) continue;
-      const run = clauses.slice(i, j + 1).map((c) => c.text);
-      const frame = commonPrefix(run);
-      if (frame.length < 2 && !(frame.length === 1 && oneCharFrame(run))) break;
+      if (frame.length < 2 && !(frame.length === 1 && oneCharFrame(texts))) break;
       best = { j, frame };
     }
     let run = best && clauses.slice(i, best.j + 1);
@@ -451,7 +454,8 @@ function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
     // Each next member opens the very next unit, however long the unit before it.
     for (let j = i + 1; j < clauses.length; j++) {
       if (!clauses[j].unitStart) continue;
-      const p = commonPrefix([...at.map((k) => clauses[k].text), clauses[j].text]);
+      // The prefix common to all members so far is the frame (the first member's text while alone).
+      const p = commonPrefix([at.length > 1 ? frame : clauses[i].text, clauses[j].text]);
       if (p.length < 2) break;
       frame = p;
       at.push(j);

@@ -42,12 +42,34 @@ const MAX_MEMBER = 24; // longer "members" are whole sentences of a 一是…二
 
 const setKey = (members: string[]) => members.map(comparable).sort().join('|');
 
+interface GlossaryIndex {
+  /** Comparable name or alias → index of the first entry bearing it. */
+  byName: Map<string, number>;
+  /** Member set key → the first entry listing that set. */
+  bySet: Map<string, GlossaryEntry>;
+}
+
+const glossaryIndexes = new WeakMap<GlossaryEntry[], GlossaryIndex>();
+
+function glossaryIndex(glossary: GlossaryEntry[]): GlossaryIndex {
+  let index = glossaryIndexes.get(glossary);
+  if (!index) {
+    index = { byName: new Map(), bySet: new Map() };
+    for (const [i, g] of glossary.entries()) {
+      for (const n of [g.name, ...g.aliases]) if (!index.byName.has(comparable(n))) index.byName.set(comparable(n), i);
+      if (!index.bySet.has(setKey(g.members))) index.bySet.set(setKey(g.members), g);
+    }
+    glossaryIndexes.set(glossary, index);
+  }
+  return index;
+}
+
+/** The first entry matched by name or alias, else the first with the same member set. */
 function glossaryFor(f: RawFormulation, glossary: GlossaryEntry[]): GlossaryEntry | undefined {
+  const { byName, bySet } = glossaryIndex(glossary);
   const names = [f.glossaryName, f.name].filter(Boolean).map((n) => comparable(n!));
-  return (
-    glossary.find((g) => [g.name, ...g.aliases].some((n) => names.includes(comparable(n)))) ??
-    glossary.find((g) => setKey(g.members) === setKey(f.members))
-  );
+  const at = Math.min(...names.map((n) => byName.get(n) ?? Infinity));
+  return at < Infinity ? glossary[at] : bySet.get(setKey(f.members));
 }
 
 function marked(doc: DocText, f: RawFormulation): MarkedEvidence {
@@ -151,8 +173,9 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
     }
   }
   const named = [...drafts.values()].filter((d) => d.name).map((d) => new Set((d.entry?.members ?? d.members).map(comparable)));
+  const coveredByNamed = (members: string[]) => named.some((s) => members.every((m) => s.has(m)));
   return [...drafts.values()]
-    .filter((d) => d.name || !named.some((s) => d.members.every((m) => s.has(comparable(m)))))
+    .filter((d) => d.name || !coveredByNamed(d.members.map(comparable)))
     .map((d) => toNote(d));
 }
 
@@ -162,9 +185,10 @@ function membersNearby(text: string, members: string[]): Array<{ start: number; 
   if (members.length < 2 || !members.every((m) => text.includes(m))) return undefined;
   for (let at = text.indexOf(members[0]); at >= 0; at = text.indexOf(members[0], at + 1)) {
     const lo = Math.max(0, at - 300);
+    // The first occurrence from lo, if it lies within at + 300 (as a search in that window would find).
     const spans = members.map((m) => {
-      const i = text.slice(lo, at + 300 + m.length - 1).indexOf(m);
-      return i >= 0 ? { start: lo + i, end: lo + i + m.length } : undefined;
+      const i = text.indexOf(m, lo);
+      return i >= 0 && i <= at + 299 ? { start: i, end: i + m.length } : undefined;
     });
     // One sentence: members scattered over neighbouring sentences ("科学立法、民主立法…。…严格执法、
     // 公正司法、全民守法") do not state the formulation.

@@ -29,10 +29,12 @@ export function stableId(kind: string, content: string): string {
 
 /** The sentence(s) covering normalized [from, to), quoted from the original, with marks. */
 export function evidenceAt(doc: DocText, from: number, to: number, marks: Span[] = []): Evidence {
+  // Sentences are sorted and disjoint, so starts and ends both increase: binary searches.
   const sentences = doc.norm.sentences;
-  const first = sentences.find((s) => s.end > from) ?? { start: from, end: to };
-  let last = first;
-  for (const s of sentences) if (s.start < to) last = s;
+  const firstAt = firstIndex(sentences.length, (i) => sentences[i].end > from);
+  const first = sentences[firstAt] ?? { start: from, end: to };
+  const lastAt = firstIndex(sentences.length, (i) => sentences[i].start >= to) - 1;
+  const last = lastAt >= 0 ? sentences[lastAt] : first;
   const start = Math.min(first.start, from);
   const end = Math.max(last.end, to);
   const offset = doc.norm.toOriginal(start);
@@ -44,6 +46,18 @@ export function evidenceAt(doc: DocText, from: number, to: number, marks: Span[]
       doc.norm.toOriginal(m.end - 1) + 1 - offset,
     ]);
   return mapped.length ? { source: doc.source, quote, marks: mapped, offset } : { source: doc.source, quote, offset };
+}
+
+/** The first i in [0, n) where the monotone `past(i)` holds, or n. */
+function firstIndex(n: number, past: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Evidence lists merged: one entry per source (the first seen), source order kept. */

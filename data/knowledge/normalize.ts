@@ -65,6 +65,8 @@ function foldChar(c: string, prev: string, next: string): string {
   return c;
 }
 
+const isIdeograph = (code: number) => code >= 0x3400 && code <= 0x9fff;
+
 interface Line {
   start: number; // original offset of first non-space char
   end: number; // original offset after last non-space char
@@ -74,9 +76,25 @@ interface Line {
   breakBefore?: boolean;
 }
 
+/** CJK_OR_PUNCT by code, so that widths are measured without one-character strings. */
+function isCjkOrPunct(code: number): boolean {
+  return (
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0x3400 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xffef) ||
+    code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019 || code === 0x2014 || code === 0x2026 || code === 0xb7
+  );
+}
+
 function visualWidth(s: string): number {
   let w = 0;
-  for (const c of s) w += CJK_OR_PUNCT.test(c) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    // A surrogate pair is one (narrow) character.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) i++;
+    w += isCjkOrPunct(code) ? 2 : 1;
+  }
   return w;
 }
 
@@ -207,13 +225,22 @@ export function normalizeDocument(original: string): NormalizedText {
       else if (/[A-Za-z]$/.test(prevText) && /^[A-Za-z]/.test(text)) push(' ', prev.end);
     }
     for (let i = line.start; i < line.end; i++) {
+      // A run of CJK ideographs folds to itself: copied in one piece.
+      if (isIdeograph(src.charCodeAt(i))) {
+        let j = i + 1;
+        while (j < line.end && isIdeograph(src.charCodeAt(j))) j++;
+        out.push(src.slice(i, j));
+        for (let k = i; k < j; k++) map.push(k);
+        i = j - 1;
+        continue;
+      }
       const c = src[i];
       if (SPACE.test(c)) {
         // Keep one space only between two Latin/digit runs ("2020 2"); drop it next to CJK.
         if (SPACE.test(src[i - 1] ?? '')) continue;
         let j = i;
         while (j < line.end && SPACE.test(src[j])) j++;
-        const before = out[out.length - 1] ?? '';
+        const before = out[out.length - 1]?.slice(-1) ?? '';
         const after = src[j] ?? '';
         if (/[A-Za-z0-9.%]/.test(before) && /[A-Za-z0-9]/.test(after)) push(' ', i);
         continue;
