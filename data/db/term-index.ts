@@ -17,23 +17,24 @@ export function highlightedNotes(notes: readonly NoteRow[], held: ReadonlySet<st
 export const TERM_INDEX_TABLES = ['notes'] as const;
 
 /**
- * Which notes are held back right now, as a key: a verdict on a held card is a write to `cards`,
- * which a cached index does not follow (every review writes there), so the cache compares this
- * cheap indexed read (a few dozen held cards) instead.
+ * The held-back notes (待核实) and a key naming them: a verdict on a held card is a write to `cards`,
+ * which a cached index does not follow (every review writes there), so a cache compares this key,
+ * a cheap indexed read of a few dozen held cards, and hands the set on to the rebuild.
  */
-export async function heldKey(db: TifaDB): Promise<string> {
-  return [...(await heldOnlyNotes(db))].sort().join(',');
+export async function heldNotes(db: TifaDB): Promise<{ held: Set<string>; key: string }> {
+  const held = await heldOnlyNotes(db);
+  return { held, key: [...held].sort().join(',') };
 }
 
-/** `onRead` (benchmarks) hears when the notes have been read, by performance.now(). */
-export async function termIndexFromDb(db: TifaDB, onRead?: (at: number) => void): Promise<TermIndex> {
+/** `held`: the held-back notes when the caller has read them already; `onRead` (benchmarks) hears when the notes have been read. */
+export async function termIndexFromDb(db: TifaDB, opts: { held?: ReadonlySet<string>; onRead?: (at: number) => void } = {}): Promise<TermIndex> {
   // Only the kinds that light up (by the kind index): figures, half the notes, are never read.
   // One range per kind (getAll on the index), not anyOf (a cursor that jumps between keys).
   const [notes, held] = await Promise.all([
     Promise.all(HIGHLIGHTED_KINDS.map((kind) => db.notes.where('kind').equals(kind).toArray())).then((x) => x.flat()),
-    heldOnlyNotes(db),
+    opts.held ?? heldOnlyNotes(db),
   ]);
-  onRead?.(performance.now());
+  opts.onRead?.(performance.now());
   return buildTermIndex(highlightTerms(highlightedNotes(notes, held)));
 }
 

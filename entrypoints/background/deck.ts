@@ -2,7 +2,7 @@
 // term index content scripts match pages with is built from the notes there, kept until they change.
 import { db } from '@/data/db/schema';
 import { ensureBundledDeck, installBundledDeck } from '@/components/bundled-deck';
-import { heldKey, termIndexFromDb } from '@/data/db/term-index';
+import { heldNotes, termIndexFromDb } from '@/data/db/term-index';
 import type { TermIndex } from '@/data/match/index-terms';
 
 /** Installs (or updates) the bundled deck; progress is kept. Logs instead of throwing: the next start retries. */
@@ -42,12 +42,13 @@ let indexHeld: string | undefined;
 /** The compact index the content script matches pages with; built from the store, kept until the notes change. */
 export async function getTermIndex(): Promise<TermIndex | null> {
   await ensureDeckLoaded();
-  const held = await heldKey(db);
-  if (held !== indexHeld) index = undefined;
-  indexHeld = held;
+  const { held, key } = await heldNotes(db);
+  if (key !== indexHeld) index = undefined;
+  indexHeld = key;
   if (!index) {
     const start = performance.now();
-    const building = termIndexFromDb(db, (read) => performance.mark('tifa:term-index-read', { startTime: read })).then(
+    const onRead = (read: number) => performance.mark('tifa:term-index-read', { startTime: read });
+    const building = termIndexFromDb(db, { held, onRead }).then(
       (built) => {
         // For `npm run bench -- term-index`: how long the rebuild took in the worker, and the read.
         const read = performance.getEntriesByName('tifa:term-index-read').at(-1)?.startTime ?? start;
