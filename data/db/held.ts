@@ -1,7 +1,7 @@
 // Cards held back as 待核实: they rest on a document whose years disagree with the other documents.
 // The user confirms each (it joins review like any other card) or discards it (it never shows).
 import type { CardRow, TifaDB } from './schema';
-import { heldBack, type Verdict } from '../knowledge/suspect';
+import { heldOnlyNoteIds, type Verdict } from '../knowledge/suspect';
 import { StoreError } from './errors';
 
 /** Held cards still waiting for the user's decision, in the deck's order of importance. */
@@ -21,7 +21,5 @@ export async function heldOnlyNotes(db: TifaDB): Promise<Set<string>> {
   const held = await db.cards.where('held').above('').toArray();
   const noteIds = [...new Set(held.map((c) => c.noteId))];
   if (!noteIds.length) return new Set();
-  const cards = await db.cards.where('noteId').anyOf(noteIds).filter((c) => !c.retired).toArray();
-  const live = new Set(cards.filter((c) => !heldBack(c)).map((c) => c.noteId));
-  return new Set(noteIds.filter((id) => !live.has(id)));
+  return heldOnlyNoteIds(await db.cards.where('noteId').anyOf(noteIds).filter((c) => !c.retired).toArray());
 }

@@ -13,7 +13,7 @@ import { sourceMeta } from './source-meta';
 import { extractFormulations } from './formulations';
 import { extractTerms, namedMechanismCloze } from './terms';
 import { extractStatements, statementCard, statementNote } from './statements';
-import { flagSuspectYears, selfContradictory, suspicion } from './suspect';
+import { flagSuspectYears, heldOnlyNoteIds, selfContradictory, suspicion } from './suspect';
 import { orderEvidence, type Distrust } from './quotes';
 import { nearSameFigure } from './near-duplicates';
 import { GLOSSARY } from '../glossary';
@@ -83,10 +83,9 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   for (const n of notes) n.evidence = [...n.evidence].sort((a, b) => rank(a) - rank(b));
   cards.sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
   const kept = dedupeCards(cards);
-  // A note whose every card is held back is not highlighted on pages either (as data/db/held.ts reads the store).
-  const live = new Set(kept.filter((c) => !c.held).map((c) => c.noteId));
-  const carded = new Set(kept.map((c) => c.noteId));
-  const shown = withVariants(notes).filter((n) => live.has(n.id) || !carded.has(n.id));
+  // A note whose every card is held back is not highlighted on pages either (data/db/held.ts, the same rule on the store).
+  const heldOnly = heldOnlyNoteIds(kept);
+  const shown = withVariants(notes).filter((n) => !heldOnly.has(n.id));
   return { version: DECK_VERSION, sources, notes, cards: kept, conflicts, terms: highlightTerms(shown) };
 }
 

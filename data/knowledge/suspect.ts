@@ -73,6 +73,12 @@ export function heldBack(card: { held?: string; verdict?: Verdict }): boolean {
   return card.held !== undefined && card.verdict !== 'confirmed';
 }
 
+/** Notes whose every card is held back: their terms light up on no page (the deck and the store alike). */
+export function heldOnlyNoteIds(cards: ReadonlyArray<{ noteId: string; held?: string; verdict?: Verdict }>): Set<string> {
+  const live = new Set(cards.filter((c) => !heldBack(c)).map((c) => c.noteId));
+  return new Set(cards.filter((c) => !live.has(c.noteId)).map((c) => c.noteId));
+}
+
 /** The words shown on a flagged document and its held cards. */
 export const SUSPECT_NOTICE = '年份与其他文件不一致，相关卡片待核实';
 
