@@ -1,7 +1,7 @@
 // The deck from documents: normalize → extract → merge → conflicts → cards → terms. Pure: the
 // same function builds the bundled deck in Node and an imported document's cards in the extension.
 import * as OpenCC from 'opencc-js';
-import type { Card, Conflict, Deck, Evidence, Note, Source } from './types';
+import type { Card, Conflict, Deck, Note, Source } from './types';
 import { highlightable, highlightTerms, noteTexts } from './highlight-terms';
 import { normalizeDocument } from './normalize';
 import { extractFigures, figureCloze, type RawFigure } from './figures';
@@ -79,8 +79,7 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     notes: [...new Set(cards.filter((card) => card.conflicts?.includes(c.id)).map((card) => card.noteId))],
   }));
   conflicts.push(...flagSuspectYears(cards, conflicts, sources, suspects));
-  const rank = (e: Evidence) => distrust(e);
-  for (const n of notes) n.evidence = [...n.evidence].sort((a, b) => rank(a) - rank(b));
+  for (const n of notes) n.evidence = [...n.evidence].sort((a, b) => distrust(a) - distrust(b));
   cards.sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
   const kept = dedupeCards(cards);
   // A note whose every card is held back is not highlighted on pages either (data/db/held.ts, the same rule on the store).
