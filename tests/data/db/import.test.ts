@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { importDeck } from '../../../data/knowledge/import-plan';
 import { conflictsWithDeck, deleteDocument, findImported, importSourceId, writeImport, type ImportPlan } from '../../../data/db/import';
-import { saveReview } from '../../../data/db/repo';
+import { openConflictIds, resolveConflict, saveReview } from '../../../data/db/repo';
 import { toChineseMessage } from '../../../data/db/errors';
 import { exportBackup, importBackup } from '../../../data/db/backup';
 import type { TifaDB } from '../../../data/db/schema';
@@ -125,6 +125,55 @@ describe('conflicts with documents already in the deck', () => {
     await deleteDocument(db, p.source.id);
     expect(await db.conflicts.get(c.id)).toBeUndefined();
     expect((await db.cards.toArray()).some((x) => x.conflicts?.includes(c.id))).toBe(false);
+    db.close();
+  });
+});
+
+describe('重新导入 after the user chose between two figures', () => {
+  const OLD = '关于粮食生产情况的通报\n（2025年1月10日）\n2024年年底，全国粮食产量达到14000亿斤，比上年有所增长。\n' + KEEP;
+  const revised = (figure: string) => HEAD + `2024年年底，全国粮食产量达到${figure}，农村居民人均可支配收入增长6.6%。\n` + KEEP;
+
+  async function chosen(db: TifaDB) {
+    const old = await plan(db, OLD, 'old.txt');
+    await writeImport(db, old, all(old), T0);
+    const v1 = await plan(db, HEAD + GOES + KEEP, 'report.txt');
+    const [c] = v1.conflicts;
+    await writeImport(db, v1, all(v1), at(1));
+    await resolveConflict(db, c.id, '14130亿斤', at(1, 1));
+    return { v1, conflict: c };
+  }
+
+  it('keeps the choice when the newer version says the same', async () => {
+    const db = freshDb();
+    const { v1, conflict } = await chosen(db);
+    const v2 = await plan(db, revised('14130亿斤') + NEW, 'report-v2.txt', v1.source.id);
+    expect(v2.conflicts.map((c) => c.id)).toEqual([conflict.id]);
+    await writeImport(db, v2, all(v2), at(2));
+    expect(await db.conflicts.get(conflict.id)).toMatchObject({ resolved: 1, choice: '14130亿斤', retired: 0 });
+    expect(await openConflictIds(db)).toEqual(new Set());
+    db.close();
+  });
+
+  it('asks again when the newer version revises the chosen figure, and keeps the old choice on record', async () => {
+    const db = freshDb();
+    const { v1, conflict } = await chosen(db);
+    const chosenCard = v1.deck.cards.find((c) => c.kind === 'figure-cloze' && c.answer === '14130亿斤')!;
+    await saveReview(db, chosenCard.id, 3, at(1, 2), SETTINGS);
+
+    const v2 = await plan(db, revised('14200亿斤'), 'report-v2.txt', v1.source.id);
+    const [next] = v2.conflicts;
+    expect(next.values).toEqual(['14200亿斤', '14000亿斤']);
+    expect(next.id).not.toBe(conflict.id);
+    await writeImport(db, v2, all(v2), at(2));
+
+    // The figure the user chose is no longer what this document says: the new disagreement is open…
+    expect(await openConflictIds(db)).toEqual(new Set([next.id]));
+    const warned = (await db.cards.toArray()).filter((x) => !x.retired && x.conflicts?.includes(next.id));
+    expect(warned.map((x) => x.answer).sort()).toEqual(['14000亿斤', '14200亿斤']);
+    // …the old choice is kept on record (retired, not deleted), and the card it chose retires with its history.
+    expect(await db.conflicts.get(conflict.id)).toMatchObject({ resolved: 1, choice: '14130亿斤', retired: 1 });
+    expect(await db.cards.get(chosenCard.id)).toMatchObject({ retired: 1 });
+    expect(await db.reviewLogs.where('cardId').equals(chosenCard.id).count()).toBe(1);
     db.close();
   });
 });
