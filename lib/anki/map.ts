@@ -6,7 +6,6 @@ import { fieldChecksum, joinFields, noteFields, noteTags } from './fields';
 import { colConfJson, deckConfigJson, decksJson, notetypeJson, type ColOptions } from './collection';
 import { cardSchedule, dayStartSecs, revlogFields, studyDay, type DayClock, type FsrsLike, type LogLike, type RevlogFields } from './schedule';
 import { DECK_ID, NOTETYPE_ID } from './schema';
-import { sha1 } from './sha1';
 
 export interface ExportCard {
   id: string;
@@ -105,10 +104,23 @@ export interface AnkiRows {
 export const ID_FLOOR = 1_000_000_000_000;
 const ID_SPAN = 400_000_000_000;
 
-/** A stable Anki id from a Tifa id: 40 bits of its SHA-1, placed above ID_FLOOR; `taken` resolves clashes. */
+/** 53 bits of a string (cyrb53): ids need no cryptography, only to be stable and spread. */
+function hash53(key: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** A stable Anki id from a Tifa id, placed above ID_FLOOR; `taken` resolves the rare clash. */
 export function stableId(key: string, taken: Set<number>): number {
-  const d = sha1(key);
-  let id = ID_FLOOR + ((d[0] * 2 ** 32 + ((d[1] << 24) | (d[2] << 16) | (d[3] << 8) | d[4]) >>> 0) % ID_SPAN);
+  let id = ID_FLOOR + (hash53(key) % ID_SPAN);
   while (taken.has(id)) id++;
   taken.add(id);
   return id;

@@ -1,12 +1,16 @@
 // SHA-1 of a string's UTF-8 bytes, synchronous (crypto.subtle is async and absent in some workers'
 // tests): Anki's note checksum (`notes.csum`) is the first 4 bytes of it, big-endian.
 
+// Reused by every call: exports hash tens of thousands of short strings.
+const w = new Uint32Array(80);
+const encoder = new TextEncoder();
+
 function rotl(x: number, n: number): number {
   return (x << n) | (x >>> (32 - n));
 }
 
 export function sha1(text: string): Uint8Array {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = encoder.encode(text);
   const words = ((bytes.length + 8) >> 6) + 1;
   const m = new Uint32Array(words * 16);
   for (let i = 0; i < bytes.length; i++) m[i >> 2] |= bytes[i] << (24 - (i % 4) * 8);
@@ -15,7 +19,6 @@ export function sha1(text: string): Uint8Array {
   m[words * 16 - 1] = bits >>> 0;
   m[words * 16 - 2] = Math.floor(bits / 2 ** 32);
   let [a0, b0, c0, d0, e0] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-  const w = new Uint32Array(80);
   for (let off = 0; off < m.length; off += 16) {
     for (let t = 0; t < 16; t++) w[t] = m[off + t];
     for (let t = 16; t < 80; t++) w[t] = rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
@@ -37,10 +40,7 @@ export function sha1(text: string): Uint8Array {
     e0 = (e0 + e) >>> 0;
   }
   const out = new Uint8Array(20);
-  new DataView(out.buffer).setUint32(0, a0);
-  new DataView(out.buffer).setUint32(4, b0);
-  new DataView(out.buffer).setUint32(8, c0);
-  new DataView(out.buffer).setUint32(12, d0);
-  new DataView(out.buffer).setUint32(16, e0);
+  const view = new DataView(out.buffer);
+  [a0, b0, c0, d0, e0].forEach((word, i) => view.setUint32(i * 4, word));
   return out;
 }
