@@ -4,7 +4,7 @@
 import type { CardKind, Evidence, Source } from '@/data/knowledge/types';
 import { fieldChecksum, joinFields, noteFields, noteTags } from './fields';
 import { colConfJson, deckConfigJson, decksJson, notetypeJson, type ColOptions } from './collection';
-import { cardSchedule, dayStartSecs, revlogFields, studyDay, type DayClock, type FsrsLike, type LogLike, type RevlogFields } from './schedule';
+import { cardSchedule, dayStartSecs, type CardSchedule, revlogFields, studyDay, type DayClock, type FsrsLike, type LogLike, type RevlogFields } from './schedule';
 import { DECK_ID, NOTETYPE_ID } from './schema';
 
 export interface ExportCard {
@@ -52,25 +52,16 @@ export interface AnkiNoteRow {
   data: string;
 }
 
-export interface AnkiCardRow {
+export interface AnkiCardRow extends CardSchedule {
   id: number;
   nid: number;
   did: number;
   ord: number;
   mod: number;
   usn: number;
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
-  left: number;
   odue: number;
   odid: number;
   flags: number;
-  data: string;
 }
 
 export interface AnkiRevlogRow extends RevlogFields {
