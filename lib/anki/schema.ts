@@ -4,7 +4,7 @@
 // file (rslib/src/import_export/package/meta.rs: Version::Legacy2 → "collection.anki21", SchemaVersion::V11)
 // and upgrades it on open; Anki 2.1 reads nothing newer.
 
-/** The tables and indexes of rslib/src/storage/schema11.sql, column for column. */
+/** The tables of rslib/src/storage/schema11.sql, column for column. */
 export const SCHEMA11_SQL = `
 create table col (
   id integer primary key, crt integer not null, mod integer not null, scm integer not null, ver integer not null,
@@ -27,6 +27,10 @@ create table revlog (
   lastIvl integer not null, factor integer not null, time integer not null, type integer not null
 );
 create table graves (usn integer not null, oid integer not null, type integer not null);
+`;
+
+/** schema11.sql's indexes: the writer creates them after the rows are in (one build beats 100,000 updates). */
+export const SCHEMA11_INDEXES_SQL = `
 create index ix_notes_usn on notes (usn);
 create index ix_cards_usn on cards (usn);
 create index ix_revlog_usn on revlog (usn);

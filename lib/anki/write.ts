@@ -3,7 +3,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { AnkiRows } from './map';
-import { COLLECTION_FILE, SCHEMA11_SQL } from './schema';
+import { COLLECTION_FILE, SCHEMA11_INDEXES_SQL, SCHEMA11_SQL } from './schema';
 
 export interface WriteProgress {
   done: number;
@@ -45,6 +45,7 @@ export function writeCollection(SQL: SqlJsStatic, rows: AnkiRows, onProgress?: (
       tick,
     );
     insertAll(db, 'insert into revlog values (?,?,?,?,?,?,?,?,?)', rows.revlog, (r) => [r.id, r.cid, r.usn, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type], tick);
+    db.run(SCHEMA11_INDEXES_SQL);
     db.run('commit');
     onProgress?.({ done: total, total });
     return db.export();
@@ -53,7 +54,7 @@ export function writeCollection(SQL: SqlJsStatic, rows: AnkiRows, onProgress?: (
   }
 }
 
-/** The .apkg: a zip with the collection and an empty media map. */
+/** The .apkg: a zip with the collection and an empty media map (level 1: a third of level 6's time, ~15% larger). */
 export function packageApkg(collection: Uint8Array): Uint8Array {
-  return zipSync({ [COLLECTION_FILE]: [collection, { level: 6 }], media: [strToU8('{}'), { level: 0 }] });
+  return zipSync({ [COLLECTION_FILE]: [collection, { level: 1 }], media: [strToU8('{}'), { level: 0 }] });
 }
