@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_NAMES } from '../../../lib/anki/template';
-import { NOW, exportOf, loadSql } from './fixture';
+import { BEIJING, NOW, exportOf, loadSql } from './fixture';
 
 let db: Database;
 let files: Record<string, Uint8Array>;
@@ -73,6 +73,19 @@ describe("Anki's rules, each checked on an exported collection", () => {
       expect(Number.isInteger(r.due)).toBe(true);
       expect(Math.abs(Number(r.due))).toBeLessThanOrEqual(2_147_483_647);
       if (r.queue === 2 || r.queue === 3) expect(Number(r.due)).toBeLessThanOrEqual(100_000);
+    }
+  });
+
+  it('rslib/src/import_export/package/apkg/import/cards.rs shift_collection_relative_dates: crt starts a study day, review due counts days from it', () => {
+    const { crt, conf } = one('select crt, conf from col');
+    const config = JSON.parse(String(conf)) as { rollover: number; creationOffset: number; schedVer: number };
+    expect(config).toMatchObject({ rollover: 4, creationOffset: BEIJING, schedVer: 2 });
+    // 04:00 in Beijing: the importer moves every day-counted due by the difference of the two collections' days.
+    expect((Number(crt) - BEIJING * 60 - 4 * 3600) % 86_400).toBe(0);
+    const nowDay = Math.floor((NOW.getTime() / 1000 - Number(crt)) / 86_400);
+    for (const r of all('select due, ivl from cards where queue = 2')) {
+      expect(Number(r.due)).toBeGreaterThanOrEqual(0);
+      expect(Number(r.due)).toBeLessThanOrEqual(nowDay + Number(r.ivl));
     }
   });
 
