@@ -4,20 +4,10 @@ import { exportBackup, importBackupFile } from '@/data/db/backup';
 import { toChineseMessage } from '@/data/db/errors';
 import { backupFileName } from './metrics';
 import { ClearData } from './clear-data';
+import { download } from './download';
+import { AnkiExport } from './anki-export';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: the download starts asynchronously and needs the URL until then.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** #backup: everything to one JSON file and back; importing replaces what is stored. */
 export function BackupSection() {
@@ -31,7 +21,7 @@ export function BackupSection() {
     try {
       const now = new Date();
       const backup = await exportBackup(db, now);
-      download(backupFileName(now), JSON.stringify(backup));
+      download(backupFileName(now), new Blob([JSON.stringify(backup)], { type: 'application/json' }));
       setMessage({ kind: 'ok', text: `已导出 ${backup.cards.length} 张卡片、${backup.reviewLogs.length} 条复习记录。` });
     } catch (err) {
       setMessage({ kind: 'error', text: toChineseMessage(err) });
@@ -56,7 +46,7 @@ export function BackupSection() {
 
   return (
     <section aria-labelledby="backup-title" className="backup">
-      <h2 id="backup-title">备份与恢复</h2>
+      <h2 id="backup-title">备份与导出</h2>
       <p className="muted">备份文件包含全部卡片、学习进度、复习记录、修改和设置，只保存在您自己的电脑上。建议每周导出一次。</p>
       <div className="backup-row">
         <button type="button" className="primary" onClick={() => void onExport()} disabled={busy} data-testid="export-backup">
@@ -100,6 +90,7 @@ export function BackupSection() {
       <p role="status" className={message?.kind === 'error' ? 'error' : message ? 'ok' : ''} data-testid="backup-message">
         {message?.text}
       </p>
+      <AnkiExport />
       <ClearData onDone={(text) => setMessage({ kind: 'ok', text })} onError={(text) => setMessage({ kind: 'error', text })} />
     </section>
   );

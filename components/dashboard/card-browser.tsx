@@ -8,6 +8,7 @@ import { useCardSearch } from './use-card-search';
 import { CardList } from './card-list';
 import { CardDetail } from './card-detail';
 import { useHashCard } from './use-hash';
+import { setLastSearch } from './last-search';
 
 export const PAGE_SIZE = 50;
 
@@ -28,6 +29,12 @@ export function CardBrowser({ now }: { now: Date }) {
   const open = useLiveQuery(() => openConflictIds(db), []);
   const total = useLiveQuery(() => db.cards.count(), []);
   const cards = useCardSearch(text, { sourceId: sourceId || undefined, kind: kind || undefined, state: state || undefined });
+
+  // The search result, for 备份与导出 → 导出为 Anki 卡组 → 当前搜索结果; none while nothing narrows the list.
+  useEffect(() => {
+    const parts = [text.trim() && `搜索“${text.trim()}”`, sources?.find((s) => s.id === sourceId)?.title, kind && KIND_NAMES[kind], state && CARD_STATE_NAMES[state]].filter(Boolean);
+    setLastSearch(cards && parts.length ? { label: parts.join(' · '), cardIds: cards.map((c) => c.id) } : undefined);
+  }, [cards, text, sourceId, kind, state, sources]);
 
   const pages = Math.max(1, Math.ceil((cards?.length ?? 0) / PAGE_SIZE));
   const current = Math.min(page, pages - 1);

@@ -1,0 +1,31 @@
+// The Anki export, off the dashboard's main thread: read the chosen cards from the store (IndexedDB is
+// open to a worker of the extension's origin), write the SQLite collection with sql.js and zip it.
+// sql.js's WebAssembly is packaged with the extension (/sqljs/, see wxt.config.ts): nothing is fetched.
+import initSqlJs from 'sql.js';
+import { getDb } from '@/data/db/schema';
+import { readAnkiExport } from '@/data/db/anki-export';
+import { buildApkg } from '@/lib/anki/export';
+import type { AnkiExportReply, AnkiExportRequest } from './protocol';
+
+const post = (msg: AnkiExportReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
+
+async function run(req: AnkiExportRequest): Promise<void> {
+  post({ type: 'progress', label: '正在读取卡片和复习记录' });
+  const data = await readAnkiExport(getDb(), req.scope);
+  if (!data.cards.length) {
+    post({ type: 'error', message: '没有可以导出的卡片（待核实和已失效的卡片不导出）。' });
+    return;
+  }
+  const SQL = await initSqlJs({ locateFile: () => new URL('/sqljs/sql-wasm.wasm', self.location.href).href });
+  post({ type: 'progress', label: '正在写入 Anki 卡组', done: 0, total: data.cards.length * 2 + data.logs.length });
+  const out = buildApkg(SQL, data, new Date(req.now), req.utcOffsetMinutesWest, (p) => post({ type: 'progress', label: '正在写入 Anki 卡组', ...p }));
+  const bytes = out.bytes.buffer.slice(out.bytes.byteOffset, out.bytes.byteOffset + out.bytes.byteLength) as ArrayBuffer;
+  post({ type: 'done', bytes, notes: out.notes, revlog: out.revlog }, [bytes]);
+}
+
+self.onmessage = (e: MessageEvent<AnkiExportRequest>) => {
+  run(e.data).catch(() => {
+    // A library's own error (in English) never reaches the user.
+    post({ type: 'error', message: '导出失败：无法生成 Anki 卡组，请关闭其他提法页面后重试。' });
+  });
+};
