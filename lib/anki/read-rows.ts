@@ -68,7 +68,7 @@ export function buildAnkiRows(col: AnkiCollection, choice: AnkiChoice, file: str
     const nt = entry && notetypes.get(entry.note.mid);
     const map = nt && choice.maps[nt.id];
     const content = entry && nt && map ? cardContent(entry.note, nt, c.ord, map) : null;
-    if (!entry || !nt || !content) return void skipped++;
+    if (!entry || !nt || !map || !content) return void skipped++;
     const where = `第 ${entry.index} 条笔记`;
     let source = sources.get(c.did);
     if (!source) {
