@@ -26,6 +26,9 @@ function pdfjsAssets(root: string): { absoluteSrc: string; relativeDest: string 
   ];
 }
 
+/** sql.js's WebAssembly (SQLite), copied to /sqljs/ so reading an Anki collection fetches nothing from the network. */
+const sqljsAssets = (root: string) => [{ absoluteSrc: join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), relativeDest: 'sqljs/sql-wasm.wasm' }];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -41,6 +44,7 @@ export default defineConfig({
     'build:publicAssets': async (wxt, files) => {
       files.push({ relativeDest: 'deck.json', contents: await bundledDeck(wxt.config.root) });
       files.push(...pdfjsAssets(wxt.config.root));
+      files.push(...sqljsAssets(wxt.config.root));
     },
     // The content script runs on every page of the news sites: there the hover card's React code is
     // served by Preact's React-compatible API (a tenth of React DOM's size), which halves what each
