@@ -73,6 +73,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
     // Sites beyond the default list are asked for one at a time, when the user turns highlighting on there.
     optional_host_permissions: ['*://*/*'],
+    // WebAssembly (sql.js reading an Anki collection) in extension pages and their workers; no other eval.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -17,8 +17,8 @@ export class AnkiSession {
   private file = '';
 
   /** Reads the package; throws an AnkiError (Chinese) when it cannot. */
-  open(bytes: Uint8Array, file: string, SQL: SqlJsStatic): AnkiSummary {
-    this.collection = readAnkiPackage(bytes, SQL);
+  async open(bytes: Uint8Array, file: string, sql: SqlJsStatic | (() => Promise<SqlJsStatic>)): Promise<AnkiSummary> {
+    this.collection = await readAnkiPackage(bytes, sql);
     this.file = file;
     return summarize(this.collection);
   }

@@ -6,8 +6,10 @@ import { readCollection } from './read-sql';
 import { unpackAnki } from './read-zip';
 import { ankiError, type AnkiCollection } from './read-types';
 
-export function readAnkiPackage(bytes: Uint8Array, SQL: SqlJsStatic): AnkiCollection {
+/** `sql`: sql.js, or a loader called only once the zip holds a collection (a file that is not one never loads the WASM). */
+export async function readAnkiPackage(bytes: Uint8Array, sql: SqlJsStatic | (() => Promise<SqlJsStatic>)): Promise<AnkiCollection> {
   const unpacked = unpackAnki(bytes);
+  const SQL = typeof sql === 'function' ? await sql() : sql;
   const collection = readCollection(SQL, unpacked.sqlite);
   if (!collection.cards.length || !collection.notes.length) throw ankiError('empty');
   return { ...collection, media: unpacked.media, file: unpacked.file };

@@ -14,8 +14,8 @@ const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 async function handle(req: AnkiRequest): Promise<void> {
   if (req.type === 'open') {
     post({ type: 'progress', label: '正在解压并读取 Anki 卡片库' });
-    const SQL = await initSqlJs({ locateFile: () => new URL('/sqljs/sql-wasm.wasm', globalThis.location.href).href });
-    post({ type: 'summary', summary: session.open(new Uint8Array(req.bytes), req.name, SQL) });
+    const loadSql = () => initSqlJs({ locateFile: () => new URL('/sqljs/sql-wasm.wasm', globalThis.location.href).href });
+    post({ type: 'summary', summary: await session.open(new Uint8Array(req.bytes), req.name, loadSql) });
     return;
   }
   const result = await session.write(db, req.choice, new Date(req.now), (done, total) => post({ type: 'progress', label: '正在转换卡片和复习记录', done, total }));

@@ -38,8 +38,8 @@ function packages(): Array<[string, () => Uint8Array]> {
 }
 
 describe.each(packages())('%s', (_name, make) => {
-  it('reads decks, note types, notes as plain text, cards and the review log', () => {
-    const col = readAnkiPackage(make(), SQL);
+  it('reads decks, note types, notes as plain text, cards and the review log', async () => {
+    const col = await readAnkiPackage(make(), SQL);
     expect(col.media).toBe(2);
     expect(col.decks.find((d) => d.id === 1001)?.name).toBe('理论学习::全会精神');
     const qa = col.notetypes.find((nt) => nt.id === 10)!;
@@ -58,8 +58,8 @@ describe.each(packages())('%s', (_name, make) => {
     expect(col.cards.find((c) => c.id === 201)).toMatchObject({ stability: 31.5, difficulty: 6.2 });
   });
 
-  it('becomes Tifa cards with their schedule and review logs (保留复习进度)', () => {
-    const col = readAnkiPackage(make(), SQL);
+  it('becomes Tifa cards with their schedule and review logs (保留复习进度)', async () => {
+    const col = await readAnkiPackage(make(), SQL);
     const rows = buildAnkiRows(col, choiceFor(col), 'deck.apkg', NOW);
     expect(new Set(rows.sources.map((s) => s.title))).toEqual(new Set(['理论学习 › 全会精神', '时政数字']));
     expect(rows.skipped).toBe(1); // the note without an answer
@@ -104,8 +104,8 @@ describe.each(packages())('%s', (_name, make) => {
     expect(filtered.fsrs.lapses).toBe(2);
   });
 
-  it('从新开始: every card new, no logs', () => {
-    const col = readAnkiPackage(make(), SQL);
+  it('从新开始: every card new, no logs', async () => {
+    const col = await readAnkiPackage(make(), SQL);
     const rows = buildAnkiRows(col, choiceFor(col, false), 'deck.apkg', NOW);
     expect(rows.cards.every((c) => c.fsrs.state === 0 && c.due.getTime() === NOW.getTime() && c.suspended === 0)).toBe(true);
     expect(rows.logs).toHaveLength(0);
@@ -113,8 +113,8 @@ describe.each(packages())('%s', (_name, make) => {
 });
 
 describe('choices', () => {
-  it('imports only the chosen decks, with the field mapping the user set', () => {
-    const col = readAnkiPackage(legacyPackage(makeCollection(SQL, sampleCollection())), SQL);
+  it('imports only the chosen decks, with the field mapping the user set', async () => {
+    const col = await readAnkiPackage(legacyPackage(makeCollection(SQL, sampleCollection())), SQL);
     const choice = choiceFor(col);
     choice.decks = [1002];
     choice.maps[10] = { question: 1, answer: 0, quote: -1 };

@@ -19,6 +19,7 @@ beforeAll(async () => {
 });
 const NOW = new Date(Date.UTC(2026, 5, 1, 2));
 const saved = { ...ANKI_LIMITS };
+let sqlLoaded = 0;
 afterEach(() => Object.assign(ANKI_LIMITS, saved));
 
 async function dump(db: TifaDB): Promise<string> {
@@ -36,12 +37,15 @@ async function refused(bytes: Uint8Array, limits: Partial<typeof ANKI_LIMITS> = 
   Object.assign(ANKI_LIMITS, saved);
   const db = freshDb();
   const first = new AnkiSession();
-  await first.write(db, choiceOf(first.open(legacyPackage(makeCollection(SQL, sampleCollection())), 'old.apkg', SQL)), NOW);
+  await first.write(db, choiceOf(await first.open(legacyPackage(makeCollection(SQL, sampleCollection())), 'old.apkg', SQL)), NOW);
   const before = await dump(db);
   Object.assign(ANKI_LIMITS, saved, limits);
   let message = '';
   try {
-    new AnkiSession().open(bytes, 'bad.apkg', SQL);
+    await new AnkiSession().open(bytes, 'bad.apkg', async () => {
+      sqlLoaded++;
+      return SQL;
+    });
   } catch (err) {
     expect(err).toBeInstanceOf(AnkiError);
     message = (err as Error).message;
@@ -54,8 +58,10 @@ async function refused(bytes: Uint8Array, limits: Partial<typeof ANKI_LIMITS> = 
 const sqlite = (ver = 11) => makeCollection(SQL, { ...sampleCollection(), ver });
 
 describe('bad files get a Chinese message and change nothing', () => {
-  it('not a zip', async () => {
+  it('not a zip (and sql.js is not even loaded)', async () => {
+    sqlLoaded = 0;
     expect(await refused(new TextEncoder().encode('这只是一段文字，不是压缩包'))).toBe(ANKI_MESSAGES['not-zip']);
+    expect(sqlLoaded).toBe(0);
   });
   it('a zip without a collection', async () => {
     expect(await refused(zipSync({ 'readme.txt': new Uint8Array([1, 2, 3]) }))).toBe(ANKI_MESSAGES['no-collection']);
@@ -97,7 +103,7 @@ describe('writing an Anki import', () => {
   it('writes one document per deck, cards with progress and logs, in one transaction; 删除 removes it', async () => {
     const db = freshDb();
     const session = new AnkiSession();
-    const summary = session.open(latestPackage(makeCollection(SQL, sampleCollection(18)), sqlite(), 3), 'study.apkg', SQL);
+    const summary = await session.open(latestPackage(makeCollection(SQL, sampleCollection(18)), sqlite(), 3), 'study.apkg', SQL);
     expect(summary.media).toBe(3);
     expect(summary.samples.length).toBe(5);
     const counts = await session.write(db, choiceOf(summary), NOW);
@@ -123,7 +129,7 @@ describe('writing an Anki import', () => {
     // A memory state no FSRS card can have: stability beyond any interval records.ts allows.
     col.cards[0].data = '{"s":5000000,"d":5}';
     const session = new AnkiSession();
-    const summary = session.open(legacyPackage(makeCollection(SQL, col)), 'bad.apkg', SQL);
+    const summary = await session.open(legacyPackage(makeCollection(SQL, col)), 'bad.apkg', SQL);
     const before = await dump(db);
     await expect(session.write(db, choiceOf(summary), NOW)).rejects.toThrow('第 1 条笔记：稳定度必须在 0 到 1000000 之间，没有导入任何内容。');
     expect(await dump(db)).toBe(before);
