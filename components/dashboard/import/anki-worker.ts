@@ -18,7 +18,13 @@ async function handle(req: AnkiRequest): Promise<void> {
     post({ type: 'summary', summary: await session.open(new Uint8Array(req.bytes), req.name, loadSql) });
     return;
   }
-  const result = await session.write(db, req.choice, new Date(req.now), (done, total) => post({ type: 'progress', label: '正在转换卡片和复习记录', done, total }));
+  const result = await session.write(
+    db,
+    req.choice,
+    new Date(req.now),
+    (done, total) => post({ type: 'progress', label: '正在转换卡片和复习记录', done, total }),
+    () => post({ type: 'progress', label: '正在写入' }),
+  );
   post({ type: 'written', result });
 }
 
