@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import initSqlJs from 'sql.js';
 import type { Page } from 'playwright-core';
-import { launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
+import { bundledLoaded, launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
 import { latestPackage, makeCollection } from '../lib/anki/make-anki.ts';
 import { sampleCollection } from '../lib/anki/sample.ts';
 import { ANKI_MESSAGES } from '../../lib/anki/read-types.ts';
@@ -26,23 +26,6 @@ after(async () => {
 async function dump(page: Page): Promise<string> {
   const names = ['sources', 'notes', 'cards', 'reviewLogs', 'texts', 'conflicts'];
   return JSON.stringify(await Promise.all(names.map((n) => readTable(page, n))));
-}
-
-async function bundledLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((ok) => {
-        const open = indexedDB.open('tifa');
-        open.onsuccess = () => {
-          const req = open.result.transaction('cards').objectStore('cards').count();
-          req.onsuccess = () => ok(req.result > 0);
-          req.onerror = () => ok(false);
-        };
-        open.onerror = () => ok(false);
-      }),
-    null,
-    { timeout: 20_000 },
-  );
 }
 
 test('a bad .apkg is refused in Chinese and changes nothing', async () => {
