@@ -56,9 +56,8 @@ export interface AnkiNote {
   id: number;
   guid: string;
   mid: number;
-  /** Field values as plain text (HTML removed, entities decoded). */
+  /** Field values as plain text (HTML removed, entities decoded); cloze markup ({{c1::…}}) is not HTML and stays. */
   fields: string[];
-  /** Cloze notes: the raw cloze markup survives stripping ({{c1::…}} is not HTML). */
   tags: string[];
 }
 
