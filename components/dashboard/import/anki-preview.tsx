@@ -22,7 +22,8 @@ export function AnkiPreview({ name, summary, busy, onConfirm, onCancel }: AnkiPr
   const [maps, setMaps] = useState<Record<number, FieldMap>>(() => Object.fromEntries(summary.notetypes.map((nt) => [nt.id, nt.map])));
   const [keep, setKeep] = useState(true);
   const types = useMemo(() => new Map(summary.notetypes.map((nt) => [nt.id, nt])), [summary]);
-  const deckNames = useMemo(() => new Map(summary.decks.map((d) => [d.id, d.name])), [summary]);
+  // Shown as the documents they become: levels joined by › (Anki's ::).
+  const deckNames = useMemo(() => new Map(summary.decks.map((d) => [d.id, d.name.split('::').join(' › ')])), [summary]);
   const chosenCards = summary.decks.filter((d) => decks.has(d.id)).reduce((n, d) => n + d.cards, 0);
   const samples = summary.samples
     .filter((s) => decks.has(s.deck))
@@ -58,7 +59,7 @@ export function AnkiPreview({ name, summary, busy, onConfirm, onCancel }: AnkiPr
                 })
               }
             />{' '}
-            {d.name}（{d.cards} 张）
+            {deckNames.get(d.id)}（{d.cards} 张）
           </label>
         ))}
       </fieldset>
@@ -113,7 +114,7 @@ export function AnkiPreview({ name, summary, busy, onConfirm, onCancel }: AnkiPr
       </ol>
       <p>
         <button type="button" className="primary" disabled={busy || !decks.size} data-testid="anki-confirm" onClick={() => onConfirm({ decks: [...decks], maps, keep })}>
-          导入所选卡组（{chosenCards} 张卡片）
+          导入所选卡组（{chosenCards} 张 Anki 卡片）
         </button>{' '}
         <button type="button" disabled={busy} onClick={onCancel} data-testid="anki-cancel">
           放弃
