@@ -26,6 +26,9 @@ function pdfjsAssets(root: string): { absoluteSrc: string; relativeDest: string 
   ];
 }
 
+/** sql.js's WebAssembly (SQLite), copied to /sqljs/ so reading an Anki collection fetches nothing from the network. */
+const sqljsAssets = (root: string) => [{ absoluteSrc: join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), relativeDest: 'sqljs/sql-wasm.wasm' }];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -41,8 +44,8 @@ export default defineConfig({
     'build:publicAssets': async (wxt, files) => {
       files.push({ relativeDest: 'deck.json', contents: await bundledDeck(wxt.config.root) });
       files.push(...pdfjsAssets(wxt.config.root));
-      // sql.js's WebAssembly (the browser build's), for the Anki export worker: packaged, never fetched.
-      files.push({ absoluteSrc: join(wxt.config.root, 'node_modules/sql.js/dist/sql-wasm-browser.wasm'), relativeDest: 'sqljs/sql-wasm.wasm' });
+      // sql.js's WebAssembly, for the Anki export and import workers: packaged, never fetched.
+      files.push(...sqljsAssets(wxt.config.root));
     },
     // The content script runs on every page of the news sites: there the hover card's React code is
     // served by Preact's React-compatible API (a tenth of React DOM's size), which halves what each
@@ -71,7 +74,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
     // Sites beyond the default list are asked for one at a time, when the user turns highlighting on there.
     optional_host_permissions: ['*://*/*'],
-    // WebAssembly (sql.js for the Anki export) may be compiled on extension pages; still no remote code.
+    // WebAssembly (sql.js for Anki export and import) may be compiled on extension pages and their workers; still no remote code.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     ...(browser === 'firefox'
       ? {

@@ -1,4 +1,4 @@
-// `npm run bench [deck|popup|highlight|term-index|import|anki]` (`ANKI_BENCH_MODE=export` runs one half of anki): each benchmark lives in scripts/bench/ and prints its
+// `npm run bench [deck|popup|highlight|term-index|import|anki|anki-import]` (anki: the .apkg export; anki-import: reading one back): each benchmark lives in scripts/bench/ and prints its
 // figures with ratios against the peer it names, measured in the same run (never a timed unit test).
 import { benchDeck } from './bench/deck-bench';
 import { runPopupBench } from './bench/popup-bench';
@@ -6,6 +6,7 @@ import { runHighlightBench } from './bench/highlight-bench';
 import { runTermIndexBench } from './bench/term-index-bench';
 import { runImportBench } from './bench/import-bench';
 import { runAnkiBench } from './bench/anki-bench';
+import { runAnkiImportBench } from './bench/anki-import-bench';
 
 const benches: Record<string, () => Promise<void>> = {
   async deck() {
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   'term-index': runTermIndexBench,
   import: runImportBench,
   anki: () => runAnkiBench(process.env.ANKI_BENCH_MODE),
+  'anki-import': runAnkiImportBench,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in benches);

@@ -203,6 +203,24 @@ export function setStateColours(tifa: Tifa, on: boolean): Promise<void> {
   }, on);
 }
 
+/** Waits until the bundled deck is in the store (the extension installs it on start). */
+export async function bundledLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((ok) => {
+        const open = indexedDB.open('tifa');
+        open.onsuccess = () => {
+          const req = open.result.transaction('cards').objectStore('cards').count();
+          req.onsuccess = () => ok(req.result > 0);
+          req.onerror = () => ok(false);
+        };
+        open.onerror = () => ok(false);
+      }),
+    null,
+    { timeout: 20_000 },
+  );
+}
+
 /** Reads a table of the extension's IndexedDB from one of its pages. */
 export function readTable<T>(page: Page, table: string): Promise<T[]> {
   return page.evaluate(

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchTifa, watchErrors, ROOT, type Tifa } from './harness.ts';
+import { bundledLoaded, launchTifa, watchErrors, ROOT, type Tifa } from './harness.ts';
 import { makeDocx } from './docx.ts';
 
 // Until the extract branch replaces lib/extract/index.ts, it reads only text and HTML: the PDF and
@@ -66,23 +66,6 @@ function dump(page: Page): Promise<string> {
 
 function readTable<T>(page: Page, table: string): Promise<T[]> {
   return dump(page).then((all) => (JSON.parse(all) as Record<string, T[]>)[table] ?? []);
-}
-
-async function bundledLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((ok) => {
-        const open = indexedDB.open('tifa');
-        open.onsuccess = () => {
-          const req = open.result.transaction('cards').objectStore('cards').count();
-          req.onsuccess = () => ok(req.result > 0);
-          req.onerror = () => ok(false);
-        };
-        open.onerror = () => ok(false);
-      }),
-    null,
-    { timeout: 20_000 },
-  );
 }
 
 async function chooseFile(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {

@@ -9,12 +9,16 @@ import { ErrorAlert } from '@/components/common/error-alert';
 import { prepareImportWorker, releaseImportWorker, runImportWorker, type Extracted } from './run';
 import type { ImportProgress, WorkerRequest } from './protocol';
 import { ImportPreview } from './preview';
+import { ImportStart } from './import-start';
+import { AnkiImport } from './anki-import';
+import { isAnkiFile } from './anki-run';
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; progress: ImportProgress }
   | { kind: 'preview'; plan: ImportPlan; extracted: Extracted; replacing?: SourceRow; current: Set<string>; titles: Map<string, string> }
-  | { kind: 'duplicate'; existing: SourceRow; extracted: Extracted; name: string };
+  | { kind: 'duplicate'; existing: SourceRow; extracted: Extracted; name: string }
+  | { kind: 'anki'; file: File };
 
 /** `#import?replace=<source id>`: 重新导入 from the documents page. */
 function replaceFromHash(): string | undefined {
@@ -32,12 +36,8 @@ export function ImportSection() {
   const [queue, setQueue] = useState<File[]>([]);
   const [replace, setReplace] = useState(replaceFromHash);
   const [replaceTitle, setReplaceTitle] = useState('');
-  const [pasteTitle, setPasteTitle] = useState('');
-  const [pasteText, setPasteText] = useState('');
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const abort = useRef<AbortController | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const onHash = () => setReplace(replaceFromHash());
@@ -95,6 +95,8 @@ export function ImportSection() {
 
   const startFile = useCallback(
     async (file: File) => {
+      // An Anki package has its own reader, preview and worker (anki-import.tsx).
+      if (isAnkiFile(file.name)) return setPhase({ kind: 'anki', file });
       const bytes = await file.arrayBuffer();
       await start({ type: 'file', name: file.name, bytes, mime: file.type || undefined }, file.name);
     },
@@ -146,6 +148,12 @@ export function ImportSection() {
     } else setQueue((q) => [...q, ...list]);
   }
 
+  function startPaste(title: string, text: string) {
+    void start({ type: 'text', doc: { file: title || '粘贴的文字', format: 'paste', text, ...(title ? { titleHint: title } : {}) } }, title || '粘贴的文字', title || undefined);
+  }
+  const ankiFinished = useCallback((message: string) => (setDone(message), setPhase({ kind: 'idle' })), []);
+  const ankiFailed = useCallback((message: string) => (setError(message), setPhase({ kind: 'idle' })), []);
+
   function finish(message = '') {
     setDone(message);
     setPhase({ kind: 'idle' });
@@ -181,7 +189,7 @@ export function ImportSection() {
           </button>
         </p>
       ) : (
-        <p className="muted">支持纯文本（.txt，UTF-8 或 GBK）、PDF（带文字层）、Word（.docx）、网页（.html、.mhtml），可一次选择多个文件。所有处理都在本机完成。</p>
+        <p className="muted">支持纯文本（.txt，UTF-8 或 GBK）、PDF（带文字层）、Word（.docx）、网页（.html、.mhtml）和 Anki 卡组（.apkg、.colpkg），可一次选择多个文件。所有处理都在本机完成。</p>
       )}
       <ErrorAlert message={error} />
       {done ? (
@@ -190,64 +198,8 @@ export function ImportSection() {
         </p>
       ) : null}
 
-      {phase.kind === 'idle' ? (
-        <>
-          <div
-            className={`dropzone ${dragging ? 'over' : ''}`}
-            data-testid="import-dropzone"
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={(e) => {
-              e.preventDefault();
-              setDragging(false);
-              chooseFiles(e.dataTransfer.files);
-            }}
-          >
-            <p>把文件拖到这里，或</p>
-            <label className="button primary" htmlFor="import-files">
-              选择文件…
-            </label>
-            <input
-              id="import-files"
-              ref={fileInput}
-              className="visually-hidden"
-              type="file"
-              multiple
-              accept=".txt,.text,.pdf,.docx,.html,.htm,.mhtml,.mht,text/plain,application/pdf,text/html"
-              data-testid="import-file"
-              onChange={(e) => {
-                chooseFiles(e.target.files);
-                e.target.value = '';
-              }}
-            />
-          </div>
-          <form
-            className="paste"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!pasteText.trim()) return setError('请先粘贴文件的文字。');
-              const title = pasteTitle.trim();
-              void start({ type: 'text', doc: { file: title || '粘贴的文字', format: 'paste', text: pasteText, ...(title ? { titleHint: title } : {}) } }, title || '粘贴的文字', title || undefined);
-            }}
-          >
-            <h3>或粘贴文字</h3>
-            <label>
-              标题
-              <input value={pasteTitle} onChange={(e) => setPasteTitle(e.target.value)} placeholder="例如：2025年政府工作报告" data-testid="paste-title" />
-            </label>
-            <label>
-              正文
-              <textarea rows={8} value={pasteText} onChange={(e) => setPasteText(e.target.value)} placeholder="把文件的全文粘贴到这里" data-testid="paste-text" />
-            </label>
-            <button type="submit" data-testid="paste-submit">
-              读取文字
-            </button>
-          </form>
-        </>
-      ) : null}
+      {phase.kind === 'idle' ? <ImportStart onFiles={chooseFiles} onPaste={startPaste} onError={setError} /> : null}
+      {phase.kind === 'anki' ? <AnkiImport file={phase.file} onFinish={ankiFinished} onError={ankiFailed} /> : null}
 
       {reading ? (
         <div className="import-progress" role="status" aria-live="polite" data-testid="import-progress">
