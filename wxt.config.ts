@@ -26,6 +26,25 @@ function pdfjsAssets(root: string): { absoluteSrc: string; relativeDest: string 
   ];
 }
 
+/** fsrs-browser's WebAssembly (the FSRS optimizer), copied to /fsrs/ so that training fetches nothing from the network. */
+function fsrsAssets(root: string): { absoluteSrc: string; relativeDest: string }[] {
+  return [{ absoluteSrc: join(root, 'node_modules/fsrs-browser/fsrs_browser_bg.wasm'), relativeDest: 'fsrs/fsrs_browser_bg.wasm' }];
+}
+
+/**
+ * fsrs-browser finds its wasm beside its own script (`new URL('fsrs_browser_bg.wasm', import.meta.url)`),
+ * which Vite would bundle a second time under a hashed name: point it at the copy in /fsrs/ instead.
+ */
+function fsrsWasmPath() {
+  return {
+    name: 'tifa-fsrs-wasm-path',
+    transform(code: string, id: string) {
+      if (!id.replace(/\\/g, '/').endsWith('fsrs-browser/fsrs_browser.js')) return null;
+      return code.replace("new URL('fsrs_browser_bg.wasm', import.meta.url)", "new URL('/fsrs/fsrs_browser_bg.wasm', self.location.href)");
+    },
+  };
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -35,12 +54,14 @@ export default defineConfig({
   // on demand; an IIFE worker cannot be code-split.
   vite: () => ({
     resolve: { alias: [{ find: /^@acemir\/cssom$/, replacement: '@acemir/cssom/lib/index.js' }] },
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [fsrsWasmPath()] },
+    plugins: [fsrsWasmPath()],
   }),
   hooks: {
     'build:publicAssets': async (wxt, files) => {
       files.push({ relativeDest: 'deck.json', contents: await bundledDeck(wxt.config.root) });
       files.push(...pdfjsAssets(wxt.config.root));
+      files.push(...fsrsAssets(wxt.config.root));
     },
     // The content script runs on every page of the news sites: there the hover card's React code is
     // served by Preact's React-compatible API (a tenth of React DOM's size), which halves what each
@@ -69,6 +90,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
     // Sites beyond the default list are asked for one at a time, when the user turns highlighting on there.
     optional_host_permissions: ['*://*/*'],
+    // The FSRS optimizer is WebAssembly (fsrs-browser, packaged in /fsrs/): MV3 pages may compile wasm
+    // only with 'wasm-unsafe-eval'; scripts still come from the extension alone.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -120,6 +120,11 @@ export function evaluateWeights(histories: readonly CardHistory[], w: readonly n
   return { logLoss: count ? loss / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count };
 }
 
+/** The switch rule: a new set replaces the current one only when both measures say it predicts the history better. */
+export function isBetter(current: Evaluation, next: Evaluation): boolean {
+  return next.logLoss < current.logLoss && next.rmse <= current.rmse;
+}
+
 /** Stability after each history's last rating, under a parameter set. */
 function lastStabilities(histories: readonly CardHistory[], w: readonly number[]): number[] {
   const f = algorithm(w);

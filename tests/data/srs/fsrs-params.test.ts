@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { default_w, fsrs, createEmptyCard, Rating } from 'ts-fsrs';
 import { FSRS, FSRSItem, FSRSReview, DEFAULT_PARAMETERS } from 'fsrs-rs-nodejs';
-import { DEFAULT_WEIGHTS, describeChange, evaluateWeights, intervalChange, predictRecall, validateWeights } from '@/data/srs/fsrs-params';
+import { DEFAULT_WEIGHTS, describeChange, evaluateWeights, intervalChange, isBetter, predictRecall, validateWeights } from '@/data/srs/fsrs-params';
 import { cardHistories } from '@/data/srs/fsrs-items';
 import { validateSettings, DEFAULT_SETTINGS } from '@/data/srs/settings';
 import { previewIntervals, rate, retrievability } from '@/data/srs/scheduler';
@@ -122,5 +122,17 @@ describe('intervalChange', () => {
     expect(describeChange(change)).toMatch(/^按你的记忆情况，复习间隔平均将变长 \d+%。$/);
     expect(describeChange(-0.123)).toBe('按你的记忆情况，复习间隔平均将变短 12%。');
     expect(describeChange(0.001)).toBe('按你的记忆情况，复习间隔基本不变。');
+  });
+});
+
+describe('isBetter: switch only when the new set predicts better', () => {
+  const e = (logLoss: number, rmse: number) => ({ logLoss, rmse, count: 1000 });
+  it.each([
+    [e(0.42, 0.05), e(0.41, 0.04), true],
+    [e(0.42, 0.05), e(0.42, 0.04), false],
+    [e(0.42, 0.05), e(0.41, 0.06), false],
+    [e(0.42, 0.05), e(0.43, 0.03), false],
+  ])('%o → %o: %s', (current, next, want) => {
+    expect(isBetter(current, next)).toBe(want);
   });
 });
