@@ -13,7 +13,8 @@ export interface TrainProgress {
 
 export class TrainFailure extends Error {}
 
-const POLL_MS = 200;
+// Each progress update re-renders the section: a few a second is enough for a bar, and keeps the page free.
+const POLL_MS = 500;
 
 export function runTraining(now: Date, onProgress: (p: TrainProgress) => void, signal: AbortSignal): Promise<TrainOutcome> {
   return new Promise((resolve, reject) => {
@@ -35,9 +36,14 @@ export function runTraining(now: Date, onProgress: (p: TrainProgress) => void, s
       if (msg.type === 'start') {
         const cells = new Uint32Array(msg.buffer, msg.pointer, 2);
         onProgress({ label: `正在根据 ${msg.reviews} 次复习训练参数`, share: 0 });
+        let shown = 0;
         timer = setInterval(() => {
           const [done, total] = cells;
-          if (total > 0) onProgress({ label: `正在根据 ${msg.reviews} 次复习训练参数`, share: Math.min(1, done / total) });
+          // The page is told only when the whole percent changes: a hundred small renders at most.
+          const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+          if (percent === shown) return;
+          shown = percent;
+          onProgress({ label: `正在根据 ${msg.reviews} 次复习训练参数`, share: percent / 100 });
         }, POLL_MS);
         return;
       }
