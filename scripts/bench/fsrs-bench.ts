@@ -5,9 +5,9 @@
 // items: fsrs-rs-nodejs, the same Rust optimizer built natively for Node, so the ratio shows what
 // WebAssembly in a browser worker (and reading the log, scoring both sets) costs.
 import { cpus, loadavg } from 'node:os';
-import { FSRS, FSRSItem, FSRSReview } from 'fsrs-rs-nodejs';
+import { FSRS } from 'fsrs-rs-nodejs';
 import { launchTifa, putRows } from '../../tests/e2e/harness.ts';
-import { simulateLogs, SIM_CLOCK } from '../../tests/data/srs/simulate.ts';
+import { nodeItems, simulateLogs, SIM_CLOCK } from '../../tests/data/srs/simulate.ts';
 import { cardHistories, trainingItems } from '../../data/srs/fsrs-items.ts';
 
 const REVIEWS = Number(process.env.FSRS_BENCH_REVIEWS) || 100_000;
@@ -43,14 +43,7 @@ function benchLogs() {
 }
 
 async function nativePeer(logs: ReturnType<typeof benchLogs>): Promise<number> {
-  const flat = trainingItems(cardHistories(logs, SIM_CLOCK));
-  const items: FSRSItem[] = [];
-  let at = 0;
-  for (const len of flat.lengths) {
-    const reviews: FSRSReview[] = [];
-    for (let j = 0; j < len; j++, at++) reviews.push(new FSRSReview(flat.ratings[at], flat.deltaTs[at]));
-    items.push(new FSRSItem(reviews));
-  }
+  const items = nodeItems(trainingItems(cardHistories(logs, SIM_CLOCK)));
   const t0 = performance.now();
   await new FSRS(null).computeParameters(items, true);
   return performance.now() - t0;

@@ -3,7 +3,9 @@
 // Hard, Good or Easy when recalled). The review log comes out as Tifa stores it, at 20:00 Beijing time
 // (UTC+8, day start 4:00), so converting it exercises the same code as a user's own log.
 import { createEmptyCard, fsrs, State, type Grade } from 'ts-fsrs';
-import type { LogForTraining } from '@/data/srs/fsrs-items';
+import { FSRSItem, FSRSReview } from 'fsrs-rs-nodejs';
+import type { FlatItems, LogForTraining } from '@/data/srs/fsrs-items';
+import { seededRandom } from '@/data/quiz/random';
 
 /**
  * The truth for tests: an FSRS-5-shaped set (w20 = 0.5, FSRS-5's fixed decay; w19 at its FSRS-6
@@ -18,18 +20,6 @@ const DAY = 86_400_000;
 // 2025-01-01 20:00 in Beijing.
 const START = Date.UTC(2025, 0, 1, 12);
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    // mulberry32
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SimOptions {
   cards: number;
   days: number;
@@ -40,7 +30,7 @@ export interface SimOptions {
 
 /** Review logs of `cards` cards, each first studied on a random day in the first half of `days`. */
 export function simulateLogs(opts: SimOptions): LogForTraining[] {
-  const rnd = prng(opts.seed ?? 1);
+  const rnd = seededRandom(opts.seed ?? 1);
   const w = [...(opts.weights ?? TRUE_WEIGHTS)];
   const f = fsrs({ w, request_retention: opts.retention ?? 0.85, enable_fuzz: false, enable_short_term: false, maximum_interval: 3650 });
   const logs: LogForTraining[] = [];
@@ -59,4 +49,16 @@ export function simulateLogs(opts: SimOptions): LogForTraining[] {
     }
   }
   return logs;
+}
+
+/** The same items as fsrs-rs-nodejs's FSRSItem objects, for the native optimizer. */
+export function nodeItems(flat: FlatItems): FSRSItem[] {
+  const items: FSRSItem[] = [];
+  let at = 0;
+  for (const len of flat.lengths) {
+    const reviews: FSRSReview[] = [];
+    for (let j = 0; j < len; j++, at++) reviews.push(new FSRSReview(flat.ratings[at], flat.deltaTs[at]));
+    items.push(new FSRSItem(reviews));
+  }
+  return items;
 }

@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FSRS, FSRSItem, FSRSReview } from 'fsrs-rs-nodejs';
-import { cardHistories, trainingItems, type FlatItems } from '@/data/srs/fsrs-items';
+import { FSRS } from 'fsrs-rs-nodejs';
+import { cardHistories, trainingItems } from '@/data/srs/fsrs-items';
 import { DEFAULT_WEIGHTS, evaluateWeights, predictRecall, sameWeights, validateWeights } from '@/data/srs/fsrs-params';
 import { computeWeights, type FsrsWasm } from '@/lib/fsrs/optimizer';
-import { simulateLogs, SIM_CLOCK, TRUE_WEIGHTS } from '../../data/srs/simulate';
+import { nodeItems, simulateLogs, SIM_CLOCK, TRUE_WEIGHTS } from '../../data/srs/simulate';
 
 async function loadWasm(): Promise<FsrsWasm> {
   // wasm-bindgen-rayon's worker helper, imported by the module, listens on `self` at load; Node has none.
@@ -17,17 +17,6 @@ async function loadWasm(): Promise<FsrsWasm> {
   const file = createRequire(import.meta.url).resolve('fsrs-browser/fsrs_browser_bg.wasm');
   mod.initSync({ module: readFileSync(file) });
   return mod;
-}
-
-function nodeItems(flat: FlatItems): FSRSItem[] {
-  const items: FSRSItem[] = [];
-  let at = 0;
-  for (const len of flat.lengths) {
-    const reviews: FSRSReview[] = [];
-    for (let j = 0; j < len; j++, at++) reviews.push(new FSRSReview(flat.ratings[at], flat.deltaTs[at]));
-    items.push(new FSRSItem(reviews));
-  }
-  return items;
 }
 
 const meanAbsDiff = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / a.length;
