@@ -28,6 +28,24 @@ function pdfjsAssets(root: string): { absoluteSrc: string; relativeDest: string 
 
 /** sql.js's WebAssembly (SQLite), copied to /sqljs/ so reading an Anki collection fetches nothing from the network. */
 const sqljsAssets = (root: string) => [{ absoluteSrc: join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), relativeDest: 'sqljs/sql-wasm.wasm' }];
+/** fsrs-browser's WebAssembly (the FSRS optimizer), copied to /fsrs/ so that training fetches nothing from the network. */
+function fsrsAssets(root: string): { absoluteSrc: string; relativeDest: string }[] {
+  return [{ absoluteSrc: join(root, 'node_modules/fsrs-browser/fsrs_browser_bg.wasm'), relativeDest: 'fsrs/fsrs_browser_bg.wasm' }];
+}
+
+/**
+ * fsrs-browser finds its wasm beside its own script (`new URL('fsrs_browser_bg.wasm', import.meta.url)`),
+ * which Vite would bundle a second time under a hashed name: point it at the copy in /fsrs/ instead.
+ */
+function fsrsWasmPath() {
+  return {
+    name: 'tifa-fsrs-wasm-path',
+    transform(code: string, id: string) {
+      if (!id.replace(/\\/g, '/').endsWith('fsrs-browser/fsrs_browser.js')) return null;
+      return code.replace("new URL('fsrs_browser_bg.wasm', import.meta.url)", "new URL('/fsrs/fsrs_browser_bg.wasm', self.location.href)");
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -38,7 +56,8 @@ export default defineConfig({
   // on demand; an IIFE worker cannot be code-split.
   vite: () => ({
     resolve: { alias: [{ find: /^@acemir\/cssom$/, replacement: '@acemir/cssom/lib/index.js' }] },
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [fsrsWasmPath()] },
+    plugins: [fsrsWasmPath()],
   }),
   hooks: {
     'build:publicAssets': async (wxt, files) => {
@@ -46,6 +65,7 @@ export default defineConfig({
       files.push(...pdfjsAssets(wxt.config.root));
       // sql.js's WebAssembly, for the Anki export and import workers: packaged, never fetched.
       files.push(...sqljsAssets(wxt.config.root));
+      files.push(...fsrsAssets(wxt.config.root));
     },
     // The content script runs on every page of the news sites: there the hover card's React code is
     // served by Preact's React-compatible API (a tenth of React DOM's size), which halves what each
@@ -74,7 +94,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
     // Sites beyond the default list are asked for one at a time, when the user turns highlighting on there.
     optional_host_permissions: ['*://*/*'],
-    // WebAssembly (sql.js for Anki export and import) may be compiled on extension pages and their workers; still no remote code.
+    // sql.js (Anki export and import) and the FSRS optimizer (fsrs-browser) are WebAssembly, packaged in
+    // /sqljs/ and /fsrs/: MV3 pages may compile wasm only with 'wasm-unsafe-eval'; scripts still come
+    // from the extension alone.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     ...(browser === 'firefox'
       ? {

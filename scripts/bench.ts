@@ -1,4 +1,4 @@
-// `npm run bench [deck|popup|highlight|term-index|import|anki|anki-import]` (anki: the .apkg export; anki-import: reading one back): each benchmark lives in scripts/bench/ and prints its
+// `npm run bench [deck|popup|highlight|term-index|import|anki|anki-import|fsrs]` (anki: the .apkg export; anki-import: reading one back): each benchmark lives in scripts/bench/ and prints its
 // figures with ratios against the peer it names, measured in the same run (never a timed unit test).
 import { benchDeck } from './bench/deck-bench';
 import { runPopupBench } from './bench/popup-bench';
@@ -7,6 +7,7 @@ import { runTermIndexBench } from './bench/term-index-bench';
 import { runImportBench } from './bench/import-bench';
 import { runAnkiBench } from './bench/anki-bench';
 import { runAnkiImportBench } from './bench/anki-import-bench';
+import { runFsrsBench } from './bench/fsrs-bench';
 
 const benches: Record<string, () => Promise<void>> = {
   async deck() {
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<void>> = {
   import: runImportBench,
   anki: () => runAnkiBench(process.env.ANKI_BENCH_MODE),
   'anki-import': runAnkiImportBench,
+  fsrs: runFsrsBench,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in benches);

@@ -8,9 +8,9 @@ import { retrievability, State } from '@/data/srs/scheduler';
 import type { StudySettings } from '@/data/srs/settings';
 
 /** Recall probability of a card at `at`; 0 for a new card or one whose state cannot be read. */
-function recall(card: CardRow, at: Date): number {
+function recall(card: CardRow, at: Date, weights?: readonly number[]): number {
   try {
-    return retrievability(card.fsrs, at);
+    return retrievability(card.fsrs, at, weights);
   } catch {
     return 0;
   }
@@ -34,13 +34,13 @@ export interface DocProgress {
 const empty = (): DocProgress & { sum: number; active: number } => ({ total: 0, studied: 0, new: 0, dueToday: 0, readiness: null, sum: 0, active: 0 });
 
 /** Progress per source id, in one pass over the cards. */
-export function progressBySource(cards: CardRow[], now: Date, settings: Pick<StudySettings, 'dayStartHour'>): Map<string, DocProgress> {
+export function progressBySource(cards: CardRow[], now: Date, settings: Pick<StudySettings, 'dayStartHour' | 'fsrsWeights'>): Map<string, DocProgress> {
   const end = nextDayStart(now, settings);
   const acc = new Map<string, ReturnType<typeof empty>>();
   for (const card of cards) {
     if (card.retired) continue;
     const isNew = card.fsrs.state === State.New;
-    const r = card.suspended || isNew ? 0 : recall(card, end);
+    const r = card.suspended || isNew ? 0 : recall(card, end, settings.fsrsWeights);
     const due = !isNew && !card.suspended && new Date(card.fsrs.due).getTime() < end.getTime();
     for (const id of new Set(card.sourceIds)) {
       const p = acc.get(id) ?? empty();

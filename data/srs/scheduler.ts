@@ -29,8 +29,16 @@ export const GRADES: readonly Grade[] = [Rating.Again, Rating.Hard, Rating.Good,
 // Building an FSRS instance precomputes parameters; the popup asks for previews on every
 // card, so keep the last one while the settings that shape it stay the same.
 let cached: { key: string; f: FSRS } | undefined;
-// Rollback and retrievability depend only on the FSRS weights, not on the user's settings.
+// Rollback and retrievability depend only on the FSRS weights (the defaults, or the user's trained set), not on the other settings.
 const plain = fsrs();
+let weighted: { key: string; f: FSRS } | undefined;
+
+function withWeights(weights: readonly number[] | undefined): FSRS {
+  if (!weights) return plain;
+  const key = weights.join(',');
+  if (weighted?.key !== key) weighted = { key, f: fsrs({ w: [...weights] }) };
+  return weighted.f;
+}
 
 export function makeScheduler(settings: StudySettings): FSRS {
   const key = JSON.stringify([
@@ -39,6 +47,7 @@ export function makeScheduler(settings: StudySettings): FSRS {
     settings.enableFuzz,
     settings.learningSteps,
     settings.relearningSteps,
+    settings.fsrsWeights,
   ]);
   if (cached?.key !== key) {
     cached = {
@@ -50,6 +59,7 @@ export function makeScheduler(settings: StudySettings): FSRS {
         enable_short_term: true,
         learning_steps: settings.learningSteps,
         relearning_steps: settings.relearningSteps,
+        ...(settings.fsrsWeights ? { w: settings.fsrsWeights } : {}),
       }),
     };
   }
@@ -179,8 +189,11 @@ export function undo(after: unknown, log: unknown, before?: unknown): SrsState {
 }
 
 
-/** Probability (0..1) of recalling the card at `now`; 0 for a card never studied. */
-export function retrievability(state: unknown, now: Date): number {
+/**
+ * Probability (0..1) of recalling the card at `now`; 0 for a card never studied. The forgetting
+ * curve's decay is a weight (w20): pass the user's trained set (StudySettings.fsrsWeights) if any.
+ */
+export function retrievability(state: unknown, now: Date, weights?: readonly number[]): number {
   const s = reviveState(state);
-  return s.state === State.New ? 0 : plain.get_retrievability(s, now, false);
+  return s.state === State.New ? 0 : withWeights(weights).get_retrievability(s, now, false);
 }

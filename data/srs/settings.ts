@@ -1,5 +1,6 @@
 // Study settings: what the user may change, their defaults, and the one place where
 // user input (a form, an imported backup) is clamped into something the scheduler accepts.
+import { validateWeights } from './fsrs-params';
 
 export type StepUnitString = `${number}${'m' | 'h' | 'd'}`;
 
@@ -21,6 +22,8 @@ export interface StudySettings {
   cramUntil?: string;
   /** 冲刺: Source ids whose cards are crammed; empty or missing means every card. */
   cramSources?: string[];
+  /** FSRS parameters trained on the user's reviews (优化参数), ts-fsrs's `w`; missing means ts-fsrs's defaults. */
+  fsrsWeights?: number[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<StudySettings> = Object.freeze({
@@ -83,5 +86,8 @@ export function validateSettings(input: unknown): StudySettings {
   if (Array.isArray(o.cramSources)) {
     out.cramSources = [...new Set(o.cramSources.filter((s): s is string => typeof s === 'string' && s !== ''))];
   }
+  // A set that is not 21 (or 17/19) weights within FSRS-6's bounds is dropped: the defaults schedule instead.
+  const w = validateWeights(o.fsrsWeights);
+  if (w) out.fsrsWeights = w;
   return out;
 }

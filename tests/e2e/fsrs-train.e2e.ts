@@ -1,0 +1,91 @@
+// Settings → 优化参数 in the built extension: too few reviews are refused with the count; a review log
+// generated from known FSRS parameters is trained on in the worker (fsrs-browser's wasm from the
+// extension itself), the current and new parameters are scored, the new set is switched to, the
+// scheduler's settings hold it, and 恢复原参数 brings the defaults back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchTifa, putRows, readTable, watchErrors, type Tifa } from './harness.ts';
+import { simulateLogs } from '../data/srs/simulate.ts';
+
+let tifa: Tifa;
+before(async () => {
+  tifa = await launchTifa();
+});
+after(async () => {
+  await tifa?.close();
+});
+
+async function openSettings(): Promise<Page> {
+  const page = await tifa.openDashboard('#settings');
+  await page.getByTestId('fsrs-section').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** A Tifa review-log row for a simulated rating (the fields the dashboard's other pages read, too). */
+function logRow(l: ReturnType<typeof simulateLogs>[number]) {
+  const review = l.review as Date;
+  return {
+    cardId: l.cardId,
+    noteId: `n-${l.cardId}`,
+    rating: l.rating,
+    state: l.state,
+    review,
+    due: review,
+    stability: 1,
+    difficulty: 5,
+    elapsed_days: 0,
+    last_elapsed_days: 0,
+    scheduled_days: 0,
+    learning_steps: 0,
+  };
+}
+
+test('too few reviews: the section says how many there are and how many it needs, and changes nothing', async () => {
+  const page = await openSettings();
+  const errors = watchErrors(page);
+  assert.match(await page.getByTestId('fsrs-count').innerText(), /目前有 0 次复习记录，至少需要 400 次才能优化/);
+  assert.equal(await page.getByTestId('fsrs-in-use').innerText(), '当前使用：默认参数');
+  await page.getByTestId('fsrs-train').click();
+  await page.getByTestId('fsrs-message').filter({ hasText: '复习记录还不够' }).waitFor();
+  assert.match(await page.getByTestId('fsrs-message').innerText(), /目前 0 次，至少需要 400 次/);
+  assert.equal((await readTable<{ key: string }>(page, 'settings')).filter((r) => r.key.startsWith('fsrs')).length, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('trains on the user review log, shows both sets scored, switches to the better one, and 恢复原参数 goes back', async () => {
+  const page = await openSettings();
+  const errors = watchErrors(page);
+  const logs = simulateLogs({ cards: 400, days: 300, seed: 11 });
+  await putRows(page, 'reviewLogs', logs.map(logRow));
+  await page.getByTestId('fsrs-train').click();
+  await page.getByTestId('fsrs-progress').waitFor();
+  await page.getByTestId('fsrs-report').waitFor({ timeout: 120_000 });
+
+  const verdict = await page.getByTestId('fsrs-verdict').innerText();
+  assert.match(verdict, /^已换用新参数。按你的记忆情况，复习间隔(平均将变[长短] \d+%|基本不变)。$/);
+  const figures = async (row: string) => (await page.getByTestId(row).locator('td').allInnerTexts()).map(Number);
+  const [oldLoss, oldRmse] = await figures('fsrs-current');
+  const [newLoss, newRmse] = await figures('fsrs-next');
+  assert.ok(newLoss < oldLoss && newRmse <= oldRmse, `new ${newLoss}/${newRmse} better than old ${oldLoss}/${oldRmse}`);
+  assert.match(await page.getByTestId('fsrs-report').innerText(), new RegExp(`用 ${logs.length} 次复习`));
+  assert.equal(await page.getByTestId('fsrs-in-use').innerText(), '当前使用：根据你的复习记录优化的参数');
+
+  const settings = await readTable<{ key: string; value: unknown }>(page, 'settings');
+  const weights = settings.find((r) => r.key === 'fsrsWeights')?.value as number[];
+  assert.equal(weights?.length, 21, 'the scheduler reads 21 FSRS-6 weights');
+  assert.deepEqual(settings.find((r) => r.key === 'fsrsPrevious')?.value, { weights: null }, 'the defaults are kept to go back to');
+
+  await page.getByTestId('fsrs-restore').click();
+  await page.getByTestId('fsrs-message').filter({ hasText: '已恢复原参数' }).waitFor();
+  assert.equal(await page.getByTestId('fsrs-in-use').innerText(), '当前使用：默认参数');
+  assert.equal(await page.getByTestId('fsrs-restore').count(), 0);
+  const after = await readTable<{ key: string }>(page, 'settings');
+  assert.equal(after.find((r) => r.key === 'fsrsWeights'), undefined);
+  assert.match(await page.getByTestId('fsrs-verdict').innerText(), /新参数更好，但你已恢复原参数/);
+
+  assert.deepEqual(errors, []);
+  assert.deepEqual(tifa.outsideRequests, []);
+  await page.close();
+});
