@@ -29,7 +29,7 @@ export const PlanSources = v.pipe(
   v.transform((ids) => [...new Set(ids)]),
 );
 
-export const StudyPlanInput = v.object({ date: PlanDate, sourceIds: v.optional(PlanSources, []) }, '学习会必须有日期');
+export const StudyPlanInput = v.object({ date: v.optional(PlanDate), sourceIds: v.optional(PlanSources, []) }, '学习会的设置必须是对象');
 
 /** The first problem with a backup's 学习会 rows, in Chinese; undefined when they are fine or absent. */
 export function studyPlanProblem(settings: SettingRow[]): string | undefined {

@@ -4,14 +4,15 @@
 // itself whatever is left), recounted at every day start, so a skipped day raises the next days'
 // share instead of losing cards. Reviews keep their FSRS days: a card comes due when its recall
 // falls to the desired retention, so one not due before the session is still remembered there.
-// After the session day the plan does nothing and the queue is the normal one.
+// After the session day the plan does nothing and the queue is the normal one. Documents chosen
+// without a date (先学这些文件, on the welcome page) only put their new cards first within the limit.
 import { dayStart, nextDayStart, type QueueCard } from './queue';
 import { retrievability, reviveState, State } from './scheduler';
 import type { StudySettings } from './settings';
 
 export interface StudyPlan {
-  /** The session's study day, "YYYY-MM-DD" (local). */
-  date: string;
+  /** The session's study day, "YYYY-MM-DD" (local); none when documents are chosen without a session. */
+  date?: string;
   /** Source ids the session covers; empty means every document. */
   sourceIds: string[];
 }
@@ -24,9 +25,9 @@ export interface PlanDone {
 }
 
 export interface PlanStatus {
-  date: string;
-  /** Study days from today to the session: 0 on the day itself. */
-  daysLeft: number;
+  date?: string;
+  /** Study days from today to the session: 0 on the day itself; null without a session date. */
+  daysLeft: number | null;
   /** The session's cards in study (not suspended, retired or 待核实). */
   total: number;
   /** Of those, not studied yet. */
@@ -49,7 +50,8 @@ const DAY_MS = 86_400_000;
 
 /** The 学习会 as stored in the settings (its date and documents also drive 冲刺). */
 export function planOf(settings: Pick<StudySettings, 'cramUntil' | 'cramSources'>): StudyPlan | undefined {
-  return settings.cramUntil ? { date: settings.cramUntil, sourceIds: settings.cramSources ?? [] } : undefined;
+  if (settings.cramUntil) return { date: settings.cramUntil, sourceIds: settings.cramSources ?? [] };
+  return settings.cramSources?.length ? { sourceIds: settings.cramSources } : undefined;
 }
 
 /** Study days from the study day of `now` to `date`: 0 on that day, negative once it has passed. */
@@ -105,9 +107,10 @@ const byImportance = (a: Live, b: Live) => b.card.importance - a.card.importance
 /** Today's share of the session; null when there is no session or its day has passed. */
 export function planToday(cards: QueueCard[], plan: StudyPlan | undefined, now: Date, settings: StudySettings, done: PlanDone): PlanStatus | null {
   if (!plan) return null;
-  const daysLeft = daysUntil(plan.date, now, settings);
-  if (daysLeft < 0) return null;
+  const daysLeft = plan.date === undefined ? null : daysUntil(plan.date, now, settings);
+  if (daysLeft !== null && daysLeft < 0) return null;
   const live = planCards(cards, plan, nextDayStart(now, settings));
+  if (daysLeft === null) return firstThese(live, settings, done);
   // The days before the session; on the day itself, that day.
   const days = Math.max(1, daysLeft);
 
@@ -163,4 +166,19 @@ export function planToday(cards: QueueCard[], plan: StudyPlan | undefined, now: 
     todayIds,
     crowdedNoteIds,
   };
+}
+
+/** Documents chosen without a session date: their new cards first, within the daily limit, one per note. */
+function firstThese(live: Live[], settings: StudySettings, done: PlanDone): PlanStatus {
+  const unseen = live.filter((x) => x.isNew).sort(byImportance);
+  const notes = new Set(done.reviewedNoteIds);
+  const todayIds: string[] = [];
+  const room = Math.max(0, settings.newPerDay - done.introducedIds.size);
+  for (const x of unseen) {
+    if (todayIds.length >= room) break;
+    if (notes.has(x.card.noteId)) continue;
+    notes.add(x.card.noteId);
+    todayIds.push(x.card.id);
+  }
+  return { daysLeft: null, total: live.length, unseen: unseen.length, perDay: 0, tight: false, crowded: false, mastered: mean(live), todayIds, crowdedNoteIds: [] };
 }

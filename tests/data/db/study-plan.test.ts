@@ -61,13 +61,21 @@ describe('saveStudyPlan', () => {
     expect(s.cramSources).toBeUndefined();
   });
 
+  it('keeps documents chosen without a date (先学这些文件); neither clears the plan', async () => {
+    expect(await saveStudyPlan(db, { sourceIds: ['s1'] }, T0)).toEqual({ sourceIds: ['s1'] });
+    expect(await getSettings(db)).toMatchObject({ cramSources: ['s1'] });
+    expect((await getSettings(db)).cramUntil).toBeUndefined();
+    expect((await loadToday(db, T0)).plan).toMatchObject({ daysLeft: null, total: 3 });
+    expect(await saveStudyPlan(db, { sourceIds: [] }, T0)).toBeUndefined();
+    expect((await getSettings(db)).cramSources).toBeUndefined();
+  });
+
   it.each([
     [{ date: '2025-02-30', sourceIds: [] }, '学习会日期不是有效日期'],
     [{ date: '下周三' }, '学习会日期必须写成“年-月-日”'],
-    [{ sourceIds: ['s1'] }, '学习会必须有日期'],
     [{ date: 20250320 }, '学习会日期必须是日期'],
     [{ date: '2025-03-20', sourceIds: 's1' }, '学习会的文件必须是列表'],
-    [null, '学习会必须有日期'],
+    [null, '学习会的设置必须是对象'],
   ])('refuses %j in Chinese', async (input, message) => {
     await expect(saveStudyPlan(db, input, T0)).rejects.toThrow(message);
     expect((await getSettings(db)).cramUntil).toBeUndefined();

@@ -39,6 +39,9 @@ describe('daysUntil and planOf', () => {
     expect(planOf(S)).toBeUndefined();
     expect(planOf({ ...S, cramUntil: '2026-03-11' })).toEqual({ date: '2026-03-11', sourceIds: [] });
     expect(planOf({ ...S, cramUntil: '2026-03-11', cramSources: ['a'] })).toEqual({ date: '2026-03-11', sourceIds: ['a'] });
+    // Documents chosen without a date (先学这些文件).
+    expect(planOf({ ...S, cramSources: ['a'] })).toEqual({ sourceIds: ['a'] });
+    expect(planOf({ ...S, cramSources: [] })).toBeUndefined();
   });
 
   it('covers every document when none is chosen', () => {
@@ -128,6 +131,21 @@ describe('planToday', () => {
     const cards = [{ ...doc('doc-b', 1)[0], wanted: true }, ...doc('doc-a', 10)];
     const p = planToday(cards, plan('2026-03-06'), NOW, S, NONE)!;
     expect(buildQueue(cards, NOW, S, { newDone: 0, reviewsDone: 0, plan: { ids: p.todayIds } }).slice(0, 3)).toEqual(['doc-b-000', 'doc-a-000', 'doc-a-001']);
+  });
+});
+
+describe('documents chosen without a session date', () => {
+  it('puts their new cards first within the daily limit, one card of a note a day, no countdown', () => {
+    const cards = [...doc('doc-a', 30, 2, 0.1), ...doc('doc-b', 30, 1, 0.9)];
+    const p = planToday(cards, { sourceIds: ['doc-a'] }, NOW, S, NONE)!;
+    expect(p).toMatchObject({ daysLeft: null, total: 30, unseen: 30, tight: false });
+    expect(p.todayIds).toHaveLength(15);
+    const queue = buildQueue(cards, NOW, S, { newDone: 0, reviewsDone: 0, plan: { ids: p.todayIds } });
+    expect(queue).toHaveLength(20);
+    expect(queue.slice(0, 15).every((id) => id.startsWith('doc-a'))).toBe(true);
+    // 18 new cards learnt today: two places left, both for doc-a.
+    const done: PlanDone = { introducedIds: new Set(Array.from({ length: 18 }, (_, i) => `x${i}`)), reviewedNoteIds: new Set() };
+    expect(planToday(cards, { sourceIds: ['doc-a'] }, NOW, S, done)!.todayIds).toEqual(['doc-a-000', 'doc-a-002']);
   });
 });
 
