@@ -1,13 +1,12 @@
 // The 学习会 in the store: saved and cleared through the settings (study-plan-record.ts says how
-// it is stored), and today's share of it read for the queue (data/srs/plan.ts decides).
+// it is stored); today's share of it is read by plan-today.ts.
 import * as v from 'valibot';
-import type { CardRow, TifaDB } from './schema';
+import type { TifaDB } from './schema';
 import { getSettings, saveSettings, todayCounts } from './repo';
 import { StoreError } from './errors';
 import { StudyPlanInput } from './study-plan-record';
-import { daysUntil, planOf, planToday, type PlanStatus, type StudyPlan } from '../srs/plan';
-import type { StudySettings } from '../srs/settings';
-import { toQueueCard } from './queue-card';
+import { daysUntil, type PlanStatus, type StudyPlan } from '../srs/plan';
+import { loadPlanToday } from './plan-today';
 
 /**
  * Saves the session's date and documents (ids of documents no longer in the store are dropped).
@@ -33,37 +32,6 @@ export async function saveStudyPlan(db: TifaDB, input: unknown, now: Date): Prom
 
 export async function clearStudyPlan(db: TifaDB): Promise<void> {
   await saveSettings(db, { cramUntil: undefined, cramSources: undefined });
-}
-
-/** The session's cards: those of its documents, or every card when it names none. */
-function readPlanCards(db: TifaDB, plan: StudyPlan): Promise<CardRow[]> {
-  const all = plan.sourceIds.length ? db.cards.where('sourceIds').anyOf(plan.sourceIds).distinct() : db.cards.toCollection();
-  return all.filter((c) => c.retired === 0).toArray();
-}
-
-export interface PlanToday {
-  status: PlanStatus;
-  /** The rows of status.todayIds, so the queue can take them without reading them again. */
-  rows: CardRow[];
-}
-
-/** Today's share of the 学习会, or null with none (or once its day has passed: normal scheduling). */
-export async function loadPlanToday(
-  db: TifaDB,
-  now: Date,
-  settings: StudySettings,
-  done: { newCardIds: string[]; reviewedNoteIds: string[] },
-): Promise<PlanToday | null> {
-  const plan = planOf(settings);
-  if (!plan || (plan.date !== undefined && daysUntil(plan.date, now, settings) < 0)) return null;
-  const rows = await readPlanCards(db, plan);
-  const status = planToday(rows.map(toQueueCard), plan, now, settings, {
-    introducedIds: new Set(done.newCardIds),
-    reviewedNoteIds: new Set(done.reviewedNoteIds),
-  });
-  if (!status) return null;
-  const want = new Set(status.todayIds);
-  return { status, rows: rows.filter((c) => want.has(c.id)) };
 }
 
 /** The 学习会's status now, for the pages that show it (the popup has it from loadToday). */

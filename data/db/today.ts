@@ -11,7 +11,7 @@ import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 import { heldBack } from '../knowledge/suspect';
 import { toQueueCard } from './queue-card';
-import { loadPlanToday } from './study-plan';
+import { loadPlanToday } from './plan-today';
 import type { PlanStatus } from '../srs/plan';
 
 export { toQueueCard };
