@@ -111,7 +111,7 @@ function StartForm({ data }: { data: WelcomeData }) {
       <fieldset>
         <legend>2. 每天学几张新卡片</legend>
         <div className="field">
-          <label htmlFor="welcome-limit">每天学几张新卡片</label>
+          <label htmlFor="welcome-limit">新卡片张数</label>
           <input id="welcome-limit" data-testid="welcome-limit" inputMode="numeric" value={limit} aria-describedby="welcome-limit-hint" onChange={(e) => setLimit(e.target.value)} />
           <span id="welcome-limit-hint" className="muted small">
             学过的卡片之后还要按时复习几次，新卡片越多，以后每天要复习的也越多。一般每天 10 到 20 张。
