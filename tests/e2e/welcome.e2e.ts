@@ -117,7 +117,10 @@ test('install opens the welcome page, and everything on it is set with the keybo
   assert.deepEqual(settings.get('cramSources'), [doc.id]);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: join(SHOTS, 'welcome.png'), fullPage: true });
+  // Dark mode follows the system, as on the other pages.
   await page.emulateMedia({ colorScheme: 'dark' });
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(bg, 'rgb(28, 27, 25)', `dark paper, got ${bg}`);
   await page.screenshot({ path: join(SHOTS, 'welcome-dark.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

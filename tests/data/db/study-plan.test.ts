@@ -5,6 +5,7 @@ import { Rating } from 'ts-fsrs';
 import { freshDb, makeDeck, SETTINGS, T0, at } from './helpers';
 import type { CardRow, TifaDB } from '../../../data/db/schema';
 import { syncDeck } from '../../../data/db/deck-sync';
+import { deleteDocument } from '../../../data/db/import';
 import { clearStudyPlan, saveStudyPlan } from '../../../data/db/study-plan';
 import { loadToday, toQueueCard } from '../../../data/db/today';
 import { buildQueue } from '../../../data/srs/queue';
@@ -86,6 +87,18 @@ describe('saveStudyPlan', () => {
     await expect(saveStudyPlan(db, { date: day(3), sourceIds: ['gone'] }, T0)).rejects.toThrow('选中的文件已被删除');
     // Today is allowed: the session may be this afternoon.
     await expect(saveStudyPlan(db, { date: day(0), sourceIds: [] }, T0)).resolves.toBeTruthy();
+  });
+});
+
+describe('a session whose documents are deleted', () => {
+  it('forgets a deleted document, and ends when none is left (not turning into every document)', async () => {
+    await saveStudyPlan(db, { date: day(7), sourceIds: ['s1', 's2'] }, T0);
+    await deleteDocument(db, 's1');
+    expect(await getSettings(db)).toMatchObject({ cramUntil: day(7), cramSources: ['s2'] });
+    await deleteDocument(db, 's2');
+    const s = await getSettings(db);
+    expect([s.cramUntil, s.cramSources]).toEqual([undefined, undefined]);
+    expect((await loadToday(db, T0)).plan).toBeUndefined();
   });
 });
 
