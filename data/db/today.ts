@@ -12,7 +12,7 @@ import type { StudySettings } from '../srs/settings';
 import { heldBack } from '../knowledge/suspect';
 import { toQueueCard } from './queue-card';
 import { loadPlanToday } from './plan-today';
-import type { PlanStatus } from '../srs/plan';
+import { planOf, planToday, type PlanStatus } from '../srs/plan';
 
 export { toQueueCard };
 
@@ -111,5 +111,7 @@ export async function loadTomorrow(db: TifaDB, now: Date): Promise<number> {
   const cards = (await db.cards.where('retired').equals(0).toArray()).map(toQueueCard);
   const [, dueTomorrow = 0] = forecast(cards, now, 2, settings);
   const unseen = cards.filter((c) => !c.suspended && !c.held && (c.state as { state?: number }).state === State.New).length;
-  return dueTomorrow + Math.min(settings.newPerDay, unseen);
+  // A 学习会 short of time asks for more new cards than the limit: tomorrow's share, counted as it will be then.
+  const share = planToday(cards, planOf(settings), nextDayStart(now, settings), settings, { introducedIds: new Set(), reviewedNoteIds: new Set() });
+  return dueTomorrow + Math.max(Math.min(settings.newPerDay, unseen), share?.todayIds.length ?? 0);
 }

@@ -7,7 +7,7 @@ import type { CardRow, TifaDB } from '../../../data/db/schema';
 import { syncDeck } from '../../../data/db/deck-sync';
 import { deleteDocument } from '../../../data/db/import';
 import { clearStudyPlan, saveStudyPlan } from '../../../data/db/study-plan';
-import { loadToday, toQueueCard } from '../../../data/db/today';
+import { loadToday, loadTomorrow, toQueueCard } from '../../../data/db/today';
 import { buildQueue } from '../../../data/srs/queue';
 import { getSettings, saveReview, saveSettings, todayCounts } from '../../../data/db/repo';
 import { exportBackup, importBackup } from '../../../data/db/backup';
@@ -130,12 +130,14 @@ describe('loadToday with a 学习会', () => {
     expect(after.queue).toEqual(buildQueue(all, at(6), after.settings, normal));
   });
 
-  it('says when the time is too short and goes above the limit', async () => {
-    await db.cards.bulkAdd(extraCards('s2', 9));
-    await saveStudyPlan(db, { date: day(1), sourceIds: ['s2'] }, T0);
+  it('says when the time is too short and goes above the limit, today and in tomorrow’s forecast', async () => {
+    await db.cards.bulkAdd(extraCards('s2', 19));
+    await saveStudyPlan(db, { date: day(2), sourceIds: ['s2'] }, T0);
     const today = await loadToday(db, T0);
-    expect(today.plan).toMatchObject({ daysLeft: 1, perDay: 10, tight: true });
+    expect(today.plan).toMatchObject({ daysLeft: 2, perDay: 10, tight: true });
     expect(today.counts.new).toBe(10);
+    // Nothing learnt today: tomorrow, the last day before the session, asks for all 20.
+    expect(await loadTomorrow(db, T0)).toBe(20);
   });
 });
 
