@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { db, type SourceRow } from '@/data/db/schema';
-import { saveSettings } from '@/data/db/repo';
+import { clearStudyPlan, loadPlanStatus, saveStudyPlan } from '@/data/db/study-plan';
 import { toChineseMessage } from '@/data/db/errors';
 import { cramActive } from '@/data/srs/queue';
 import type { StudySettings } from '@/data/srs/settings';
 import { formatIsoDate, sourceDateText } from '@/components/common/format';
+import { PlanLine } from '@/components/common/plan-line';
 
 interface Props {
   settings: StudySettings;
@@ -16,7 +18,11 @@ interface Props {
 
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-/** The study session (学习会): its date and documents turn on 冲刺 until the end of that day. */
+/**
+ * The study session (学习会): until its date the daily queue brings every card of its documents up,
+ * the new ones spread over the days left (data/srs/plan.ts); 冲刺 goes over them once more without
+ * touching the schedule. Documents without a date are only studied first.
+ */
 export function CramForm({ settings, sources, now, message, setMessage }: Props) {
   const storedKey = `${settings.cramUntil ?? ''}|${(settings.cramSources ?? []).join()}`;
   const [date, setDate] = useState(settings.cramUntil ?? '');
@@ -28,10 +34,11 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
     setPicked(new Set(settings.cramSources ?? []));
   }
   const active = cramActive(now, settings);
+  const status = useLiveQuery(() => loadPlanStatus(db, new Date()), [now, storedKey]);
 
-  async function save(patch: Partial<StudySettings>, done: string) {
+  async function save(work: () => Promise<unknown>, done: string) {
     try {
-      await saveSettings(db, patch);
+      await work();
       setMessage(done);
     } catch (err) {
       setMessage(toChineseMessage(err));
@@ -39,9 +46,9 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
   }
 
   function onSubmit() {
-    if (!date) return setMessage('请先选择学习会日期。');
-    if (date < isoDay(now)) return setMessage('学习会日期已经过去，请选择今天或以后的日期。');
-    void save({ cramUntil: date, cramSources: [...picked] }, `已设定：${formatIsoDate(date)}学习会，冲刺模式已开启。`);
+    if (!date && !picked.size) return setMessage('请选择学习会日期，或选择要先学的文件。');
+    const done = date ? `已设定：${formatIsoDate(date)}学习会。在那之前，每天的复习会把${picked.size ? '这些文件' : '全部文件'}的卡片学完。` : '已保存：先学选中的文件。';
+    void save(() => saveStudyPlan(db, { date: date || undefined, sourceIds: [...picked] }, now), done);
   }
 
   const toggle = (id: string, on: boolean) => {
@@ -61,10 +68,11 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
       }}
     >
       <fieldset>
-        <legend>学习会冲刺</legend>
+        <legend>学习会</legend>
         <p className="muted small">
-          设定学习会日期和要学的文件：在那天之前，“冲刺复习”会把这些文件的卡片全部过一遍，记不住的优先；冲刺不改变正常的复习安排。
+          设定学习会的日期和要学的文件：在那天之前，每天的复习会把这些文件的卡片全部学一遍，新卡片平均分到剩下的每一天（每天不超过“每日新卡片数”，时间不够时会提示）；过了那天恢复平常的安排。学习会前还可以用“冲刺复习”把这些文件集中过一遍，冲刺不改变复习安排。只选文件、不填日期：这些文件的新卡片先学。
         </p>
+        {status && status.daysLeft !== null ? <PlanLine plan={status} newPerDay={settings.newPerDay} /> : null}
         {active ? (
           <p className="cram-status" data-testid="cram-status">
             冲刺模式已开启：{formatIsoDate(settings.cramUntil)}学习会，
@@ -75,11 +83,11 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
           </p>
         ) : null}
         <div className="field">
-          <label htmlFor="cram-until">学习会日期</label>
+          <label htmlFor="cram-until">学习会日期（可不填）</label>
           <input id="cram-until" type="date" data-testid="cram-until" value={date} min={isoDay(now)} onChange={(e) => setDate(e.target.value)} />
         </div>
         <fieldset className="cram-sources">
-          <legend>学习会文件（不选则为全部卡片）</legend>
+          <legend>学习会文件（有日期时不选则为全部文件）</legend>
           {sources.map((s) => (
             <label key={s.id} className="check">
               <input type="checkbox" data-testid="cram-source" checked={picked.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
@@ -92,8 +100,8 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
           <button type="submit" className="primary" data-testid="cram-save">
             保存学习会
           </button>
-          {settings.cramUntil ? (
-            <button type="button" data-testid="cram-clear" onClick={() => void save({ cramUntil: undefined, cramSources: undefined }, '已取消学习会，冲刺模式已关闭。')}>
+          {settings.cramUntil || settings.cramSources?.length ? (
+            <button type="button" data-testid="cram-clear" onClick={() => void save(() => clearStudyPlan(db), '已取消学习会，恢复平常的安排。')}>
               取消学习会
             </button>
           ) : null}

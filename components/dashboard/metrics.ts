@@ -6,6 +6,7 @@ import { dayKey, type DayCount } from '@/data/db/stats';
 import { nextDayStart } from '@/data/srs/queue';
 import { retrievability, State } from '@/data/srs/scheduler';
 import type { StudySettings } from '@/data/srs/settings';
+import { heldBack } from '@/data/knowledge/suspect';
 
 /** Recall probability of a card at `at`; 0 for a new card or one whose state cannot be read. */
 function recall(card: CardRow, at: Date, weights?: readonly number[]): number {
@@ -48,7 +49,8 @@ export function progressBySource(cards: CardRow[], now: Date, settings: Pick<Stu
       if (isNew) p.new++;
       else p.studied++;
       if (due) p.dueToday++;
-      if (!card.suspended) {
+      // 待核实 cards are not taught until checked: like suspended ones, outside readiness (and 已掌握).
+      if (!card.suspended && !heldBack(card)) {
         p.active++;
         p.sum += r;
       }

@@ -9,6 +9,7 @@ import { sendMessage } from '@/data/messages';
 import { useNow } from '@/components/common/use-now';
 import { ReviewCard } from '@/components/review/review-card';
 import { SiteSwitch } from './site-switch';
+import { PlanLine } from '@/components/common/plan-line';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { PAGE_HTML_LIMIT, PAGE_IMPORT_KEY, readPageForImport } from '@/components/page-import';
 
@@ -117,6 +118,7 @@ export function PopupApp() {
           学习中心
         </button>
       </header>
+      {today?.plan ? <PlanLine plan={today.plan} newPerDay={today.settings.newPerDay} /> : null}
       <ErrorAlert message={error} />
       {!today ? (
         <p className="muted">正在载入…</p>

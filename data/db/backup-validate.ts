@@ -4,6 +4,7 @@
 // everything first.
 import { BackupError } from './errors';
 import { parseRecord, RECORDS, type TableName } from './records';
+import { studyPlanProblem } from './study-plan-record';
 import type { CardRow, ConflictRow, NoteRow, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
 
 export const BACKUP_FORMAT = 'tifa-backup';
@@ -53,6 +54,8 @@ export function validateBackup(data: unknown): BackupRows {
   const d = data as Record<string, unknown>;
   if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) throw broken('版本号无效');
   if (d.version > BACKUP_VERSION) throw new BackupError('备份来自更新版本的提法，请先升级扩展再导入。');
-  const rows = Object.fromEntries((Object.keys(RECORDS) as TableName[]).map((table) => [table, parseTable(d, table)]));
-  return rows as unknown as BackupRows;
+  const rows = Object.fromEntries((Object.keys(RECORDS) as TableName[]).map((table) => [table, parseTable(d, table)])) as unknown as BackupRows;
+  const plan = studyPlanProblem(rows.settings);
+  if (plan) throw broken(`学习会设置：${plan}`);
+  return rows;
 }

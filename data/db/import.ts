@@ -206,9 +206,14 @@ export async function deleteDocument(db: TifaDB, sid: string): Promise<ImportCou
       await db.conflicts.bulkDelete(gone);
       await db.sources.delete(sid);
       await db.texts.delete(sid);
-      // A study session's document list forgets it too.
+      // A study session's document list forgets it too; with none left the session is over (an empty
+      // list would mean every document).
       const cram = await db.settings.get('cramSources');
-      if (Array.isArray(cram?.value) && cram.value.includes(sid)) await db.settings.put({ key: 'cramSources', value: cram.value.filter((x) => x !== sid) });
+      if (Array.isArray(cram?.value) && cram.value.includes(sid)) {
+        const left = cram.value.filter((x) => x !== sid);
+        if (left.length) await db.settings.put({ key: 'cramSources', value: left });
+        else await db.settings.bulkDelete(['cramSources', 'cramUntil']);
+      }
     });
   } catch (err) {
     rethrowQuota(err);

@@ -6,10 +6,15 @@ import Dexie from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
 import { dayStart } from './stats';
-import { buildQueue, dueCounts, forecast, nextDayStart, type DueCounts, type QueueCard } from '../srs/queue';
+import { buildQueue, dueCounts, forecast, nextDayStart, type DueCounts } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 import { heldBack } from '../knowledge/suspect';
+import { toQueueCard } from './queue-card';
+import { loadPlanToday } from './plan-today';
+import { planOf, planToday, type PlanStatus } from '../srs/plan';
+
+export { toQueueCard };
 
 export interface Today {
   settings: StudySettings;
@@ -20,20 +25,8 @@ export interface Today {
   doneToday: number;
   /** The first card of the queue, as read, so the popup can show it without another query. */
   first?: CardRow;
-}
-
-export function toQueueCard(card: CardRow): QueueCard {
-  return {
-    id: card.id,
-    noteId: card.noteId,
-    importance: card.importance,
-    suspended: card.suspended === 1,
-    retired: card.retired === 1,
-    state: card.fsrs,
-    sourceIds: card.sourceIds,
-    wanted: card.wanted !== undefined,
-    held: heldBack(card),
-  };
+  /** The 学习会 until its day: today's share, days left, 已掌握 (data/srs/plan.ts). */
+  plan?: PlanStatus;
 }
 
 const live = (c: CardRow) => c.suspended === 0 && c.retired === 0 && !heldBack(c);
@@ -79,7 +72,13 @@ async function readNew(db: TifaDB, limit: number): Promise<CardRow[]> {
 export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
   const [settings, learning, wanted] = await Promise.all([getSettings(db), readLearning(db), readWanted(db)]);
   const done = await todayCounts(db, now, settings.dayStartHour);
-  const today = { newDone: done.newDone, reviewsDone: done.reviewsDone, reviewedNoteIdsToday: new Set(done.reviewedNoteIds) };
+  const plan = await loadPlanToday(db, now, settings, done);
+  const today = {
+    newDone: done.newDone,
+    reviewsDone: done.reviewsDone,
+    reviewedNoteIdsToday: new Set(done.reviewedNoteIds),
+    plan: plan ? { ids: plan.status.todayIds, crowdedNoteIds: plan.status.crowdedNoteIds } : undefined,
+  };
   const end = nextDayStart(now, settings);
   const reviewsLeft = Math.max(0, settings.reviewsPerDay - done.reviewsDone);
   const newLeft = Math.max(0, settings.newPerDay - done.newDone);
@@ -92,7 +91,8 @@ export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
     const newLimit = newLeft * factor + pad;
     const [reviews, read] = await Promise.all([readReviews(db, end, reviewsLimit), readNew(db, newLimit)]);
     const have = new Set(read.map((c) => c.id));
-    const news = [...wanted.filter((c) => !have.has(c.id)), ...read];
+    const extra = [...wanted, ...(plan?.rows ?? [])].filter((c) => !have.has(c.id) && have.add(c.id));
+    const news = [...extra, ...read];
     const cards = [...learning, ...reviews, ...news].map(toQueueCard);
     const counts = dueCounts(cards, now, settings, today);
     const short =
@@ -101,7 +101,7 @@ export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
     const doneToday = await db.reviewLogs.where('review').between(dayStart(now, settings.dayStartHour), now, true, true).count();
     const queue = buildQueue(cards, now, settings, today);
     const first = queue.length ? [...learning, ...reviews, ...news].find((c) => c.id === queue[0]) : undefined;
-    return { settings, queue, counts, doneToday, first };
+    return { settings, queue, counts, doneToday, first, ...(plan ? { plan: plan.status } : {}) };
   }
 }
 
@@ -111,5 +111,7 @@ export async function loadTomorrow(db: TifaDB, now: Date): Promise<number> {
   const cards = (await db.cards.where('retired').equals(0).toArray()).map(toQueueCard);
   const [, dueTomorrow = 0] = forecast(cards, now, 2, settings);
   const unseen = cards.filter((c) => !c.suspended && !c.held && (c.state as { state?: number }).state === State.New).length;
-  return dueTomorrow + Math.min(settings.newPerDay, unseen);
+  // A 学习会 short of time asks for more new cards than the limit: tomorrow's share, counted as it will be then.
+  const share = planToday(cards, planOf(settings), nextDayStart(now, settings), settings, { introducedIds: new Set(), reviewedNoteIds: new Set() });
+  return dueTomorrow + Math.max(Math.min(settings.newPerDay, unseen), share?.todayIds.length ?? 0);
 }

@@ -25,6 +25,8 @@ export interface TodayCounts {
   reviewsDone: number;
   /** Notes with a card rated today: their other cards wait for tomorrow (sibling burying). */
   reviewedNoteIdsToday?: Set<string>;
+  /** 学习会 (plan.ts planToday): its new cards due today come first, beyond the daily limit if need be. */
+  plan?: { ids: string[]; crowdedNoteIds?: string[] };
 }
 
 export interface DueCounts {
@@ -100,6 +102,21 @@ function mix<T>(reviews: T[], news: T[]): T[] {
   return out;
 }
 
+/** New cards with a 学习会: the wanted ones, then the session's share for today, then the rest up to the limit. */
+function withPlan(unseen: Live[], wanted: number, room: number, plan: NonNullable<TodayCounts['plan']>, buried: Set<string>): Live[] {
+  const first = take(unseen.filter((x) => x.card.wanted), wanted, buried);
+  const crowded = new Set(plan.crowdedNoteIds);
+  const byCard = new Map(unseen.map((x) => [x.card.id, x]));
+  const picks = plan.ids.flatMap((id) => {
+    const x = byCard.get(id);
+    return x && !x.card.wanted && (crowded.has(x.card.noteId) || !buried.has(x.card.noteId)) ? [x] : [];
+  });
+  for (const x of picks) buried.add(x.card.noteId);
+  const picked = new Set(picks);
+  const rest = unseen.filter((x) => !x.card.wanted && !picked.has(x));
+  return [...first, ...picks, ...take(rest, Math.max(0, room - first.length - picks.length), buried)];
+}
+
 function parts(cards: QueueCard[], now: Date, settings: StudySettings, today: TodayCounts) {
   const t = now.getTime();
   const end = nextDayStart(now, settings).getTime();
@@ -114,12 +131,11 @@ function parts(cards: QueueCard[], now: Date, settings: StudySettings, today: To
   );
   const unseen = all.filter((x) => x.s.state === State.New);
   const wanted = unseen.filter((x) => x.card.wanted).length;
-  const news = take(
-    unseen.sort((a, b) => Number(!!b.card.wanted) - Number(!!a.card.wanted) || b.card.importance - a.card.importance || byId(a, b)),
-    // Cards the user asked for always fit; they use up the day's new-card budget first.
-    Math.max(0, settings.newPerDay - today.newDone, wanted),
-    buried,
-  );
+  unseen.sort((a, b) => Number(!!b.card.wanted) - Number(!!a.card.wanted) || b.card.importance - a.card.importance || byId(a, b));
+  const news = today.plan
+    ? withPlan(unseen, wanted, Math.max(0, settings.newPerDay - today.newDone), today.plan, buried)
+    : // Cards the user asked for always fit; they use up the day's new-card budget first.
+      take(unseen, Math.max(0, settings.newPerDay - today.newDone, wanted), buried);
   const dueNow = learning.filter((x) => x.s.due.getTime() <= t);
   // Anki's learn-ahead: a learning card not yet due is offered only once nothing else is left,
   // so rating a card always takes it out of today's count until it comes due.

@@ -7,12 +7,14 @@ import { getSiteState, setSiteEnabled, setStateColours, restoreUserSites } from 
 import { addToStudy, openTermCard, rateFromPage, termStates, recordSighting } from './term-card';
 import { isContentScript, isExtensionPage, only } from './guard';
 import { setupContextMenu, listenContextMenu, makeCardFromSelection } from './context-menu';
+import { openWelcome } from './welcome';
 
 // Wiring only: each feature's logic lives in its own file beside this one.
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // On install and on every update: the bundled deck may have changed; progress is kept.
-    void installDeck(reason).then(refreshBadge);
+    // A fresh install then opens the welcome page (after the deck, so it lists the documents).
+    void installDeck(reason).then(() => Promise.all([refreshBadge(), openWelcome(reason)]));
     setupContextMenu();
   });
   browser.runtime.onStartup.addListener(() => {

@@ -42,7 +42,21 @@ export interface Tifa {
 
 /** Hosts that resolve to the local fixture server, so the content script's real match patterns apply. */
 
-export async function launchTifa(options: { userDataDir?: string; extensionDir?: string } = {}): Promise<Tifa> {
+/**
+ * A fresh install opens welcome.html a moment after start. Other suites wait for it and close it, so
+ * it never turns up as the "page" a later click opens; `welcome: true` leaves it to the suite.
+ */
+async function closeWelcome(context: BrowserContext, fresh: boolean): Promise<void> {
+  const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
+  const close = (p: Page) => void p.waitForURL(/\/welcome\.html$/, { timeout: 30_000 }).then(() => p.close(), () => {});
+  context.on('page', close);
+  for (let waited = 0; fresh && waited < 20_000 && !context.pages().some(isWelcome); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  await Promise.all(context.pages().filter(isWelcome).map((p) => p.close()));
+}
+
+export async function launchTifa(
+  options: { userDataDir?: string; welcome?: boolean; extensionDir?: string } = {},
+): Promise<Tifa> {
   ensureBuilt();
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const server = await serveFixtures();
@@ -73,6 +87,7 @@ export async function launchTifa(options: { userDataDir?: string; extensionDir?:
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (!options.welcome) await closeWelcome(context, !options.userDataDir);
   const base = `chrome-extension://${extensionId}`;
   return {
     context,

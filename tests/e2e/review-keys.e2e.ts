@@ -158,6 +158,12 @@ test('冲刺 uses the same keys as the review: 1 没记住 (like 重来), 3 记�
   await cram.keyboard.press('3');
   await progress.filter({ hasText: '今天已过 1 张' }).waitFor({ timeout: 5_000 });
   await cram.close();
+  // The session date also plans the daily queue (学习会, every document here): cancel it, so the
+  // next test sees an ordinary day.
+  const settings = await tifa.openDashboard('#settings');
+  await settings.getByTestId('cram-clear').click();
+  await settings.getByTestId('cram-message').filter({ hasText: '已取消学习会' }).waitFor();
+  await settings.close();
 });
 
 test("Z undoes the day's last rating from the 今天的复习已完成 screen, where nothing has the focus", async () => {

@@ -4,6 +4,8 @@ import { backupFileName, heatmapCells, progressBySource, stateCounts, trueRetent
 import type { CardRow } from '@/data/db/schema';
 import { newCardState, rate, retrievability, Rating, State, type SrsState } from '@/data/srs/scheduler';
 import { DEFAULT_SETTINGS } from '@/data/srs/settings';
+import { planMastery } from '@/data/srs/plan';
+import { toQueueCard } from '@/data/db/queue-card';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, enableFuzz: false, dayStartHour: 4 };
 const T0 = new Date(2025, 2, 1, 9, 0, 0);
@@ -43,6 +45,14 @@ describe('progressBySource', () => {
     const s = learned();
     const p = progressBySource([row('a', ['d1'], s)], new Date(s.due.getTime() - 3_600_000), SETTINGS);
     expect(p.get('d1')!.dueToday).toBe(1);
+  });
+
+  it('leaves 待核实 cards out of readiness, and equals the 学习会’s 已掌握 over one document', () => {
+    const s = learned();
+    const cards = [row('a', ['d1'], s), row('b', ['d1']), row('h', ['d1'], newCardState(T0), { held: 'd9' }), row('x', ['d2'], s)];
+    const readiness = progressBySource(cards, day(0, 1), SETTINGS).get('d1')!.readiness;
+    expect(readiness).toBeCloseTo(retrievability(s, new Date(2025, 2, 2, 4)) / 2, 10);
+    expect(planMastery(cards.map(toQueueCard), { date: '2025-03-10', sourceIds: ['d1'] }, day(0, 1), SETTINGS)).toBeCloseTo(readiness!, 10);
   });
 
   it('gives no readiness to a document whose cards are all suspended', () => {

@@ -1,0 +1,43 @@
+// The 学习会 as stored: two rows of the settings table, `cramUntil` (its date) and `cramSources`
+// (its documents), which 冲刺 reads too — one session, one date. Validated here with valibot, for
+// the form that saves it and for a backup's settings rows (old backups without it are whole).
+// Nothing here reads or writes the database.
+import * as v from 'valibot';
+import type { SettingRow } from './schema';
+
+export const PLAN_DATE_KEY = 'cramUntil';
+export const PLAN_SOURCES_KEY = 'cramSources';
+
+const MAX_SOURCES = 10_000;
+
+/** A real calendar day "YYYY-MM-DD" (2026-02-30 is refused: Date would roll it into March). */
+export const PlanDate = v.pipe(
+  v.string('学习会日期必须是日期'),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, '学习会日期必须写成“年-月-日”'),
+  v.check((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01' && s <= '2299-12-31';
+  }, '学习会日期不是有效日期'),
+);
+
+export const PlanSources = v.pipe(
+  v.array(
+    v.pipe(v.string('学习会的文件编号必须是文字'), v.minLength(1, '学习会的文件编号不能为空'), v.maxLength(200, '学习会的文件编号太长')),
+    '学习会的文件必须是列表',
+  ),
+  v.maxLength(MAX_SOURCES, `学习会的文件超过 ${MAX_SOURCES} 份`),
+  v.transform((ids) => [...new Set(ids)]),
+);
+
+export const StudyPlanInput = v.object({ date: v.optional(PlanDate), sourceIds: v.optional(PlanSources, []) }, '学习会的设置必须是对象');
+
+/** The first problem with a backup's 学习会 rows, in Chinese; undefined when they are fine or absent. */
+export function studyPlanProblem(settings: SettingRow[]): string | undefined {
+  for (const [key, schema] of [[PLAN_DATE_KEY, PlanDate], [PLAN_SOURCES_KEY, PlanSources]] as const) {
+    const row = settings.find((r) => r.key === key);
+    if (!row) continue;
+    const result = v.safeParse(schema, row.value, { abortEarly: true });
+    if (!result.success) return result.issues[0].message;
+  }
+  return undefined;
+}
