@@ -3,7 +3,7 @@
 // navigation (pushState, popstate) rescans the whole page. Tifa's own nodes are ignored.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Passes } from './pass';
-import { blockOf, isInsideSkipped } from './scan';
+import { blockOf, isInsideSkipped } from './dom';
 
 const QUIET_MS = 300;
 const MAX_WAIT_MS = 1000;
