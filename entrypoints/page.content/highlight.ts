@@ -1,14 +1,20 @@
-// Paints term occurrences without touching the page: every occurrence becomes one StaticRange
-// (from its first piece's start to its last piece's end, across the inline elements between) in
-// the CSS highlight `tifa-term` (styled in highlight.css). StaticRange rather than Range: a page
-// with thousands of live Ranges pays for each of them on every DOM change it makes.
+// Paints term occurrences without touching the page: an occurrence becomes one StaticRange (from
+// its first piece's start to its last piece's end, across the inline elements between) in the CSS
+// highlight `tifa-term` (styled in highlight.css). StaticRange rather than Range: a page with
+// thousands of live Ranges pays for each of them on every DOM change it makes.
+// Every occurrence found is kept (for the hover card), but only those in blocks near the viewport
+// are registered as ranges (near.ts): the browser's painting cost grows with the ranges registered,
+// and a long page has thousands that cannot be seen. Scrolling pages them in and out.
 // Only where CSS.highlights is missing are pieces wrapped in <tifa-mark data-tifa-term>.
-import type { HitPiece, TermHit } from './scan';
+import { blockOf } from './dom';
+import type { HitPiece, TermHit } from './hits';
+import { watchNearBlocks, type NearBlocks } from './near';
+import { unwrap, wrap } from './wrap';
 
 export const HIGHLIGHT_NAME = 'tifa-term';
 
-// Most ranges handed to the Highlight constructor at once: spread arguments live on the stack.
-const MAX_SPREAD = 8192;
+/** Told of each range as it is registered in tifa-term (`shown`) or taken out of it. */
+export type RangeListener = (hit: TermHit, range: AbstractRange, shown: boolean) => void;
 
 export interface TermHighlights {
   /** False in the fallback, which changes the DOM: old marks must go before a rescan reads the text. */
@@ -18,14 +24,18 @@ export interface TermHighlights {
    * page has not run since they were found, so that checking each piece can be skipped.
    */
   add(hits: readonly TermHit[], fresh?: boolean): void;
+  /** Resolves once the occurrences added so far that are near the viewport are painted. */
+  placed(): Promise<void>;
   /** Forgets and unpaints every occurrence touching a node for which `test` is true. */
   removeWhere(test: (node: Text) => boolean): void;
-  /** The pieces painted in a text node (in fallback mode: the node inside a <tifa-mark>). */
+  /** The pieces found in a text node, painted or not (in fallback mode: the node inside a <tifa-mark>). */
   piecesIn(node: Node): readonly HitPiece[];
-  /** Every painted occurrence, in no particular order. */
+  /** Every occurrence found, painted or not, in no particular order. */
   hits(): TermHit[];
   /** Every painted occurrence with the range it is painted with (none in the fallback), to paint it elsewhere too. */
   eachRange(visit: (hit: TermHit, range: AbstractRange) => void): void;
+  /** Follows the ranges as they are painted and unpainted (scrolling, rescans); returns the way to stop. */
+  onRange(listener: RangeListener): () => void;
   clear(): void;
 }
 
@@ -35,35 +45,66 @@ export interface TermHighlights {
  */
 export function createHighlights(mutate: (write: () => void) => void = (write) => write()): TermHighlights {
   const native = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-  // Every painted occurrence, and the range it is painted with (null in the fallback) at the same
-  // index: two plain lists rather than a Map from hit to range, which cost the pass ~1 ms for its
-  // thousands of entries (much of it in garbage collection). Occurrences only ever go by
-  // removeWhere, which reads the whole list anyway.
-  const painted: TermHit[] = [];
-  const ranges: Array<AbstractRange | null> = [];
+  // Every occurrence found, and the block it is placed by at the same index: two plain lists
+  // (occurrences only ever go by removeWhere, which reads the whole list anyway).
+  const found: TermHit[] = [];
+  const blocks: Element[] = [];
+  /** The occurrences of each block, for painting them when it comes near. */
+  const byBlock = new Map<Element, TermHit[]>();
+  /** The painted occurrences and their ranges: those near the viewport. */
+  const shown = new Map<TermHit, StaticRange>();
+  const listeners = new Set<RangeListener>();
   /** The pieces in each text node, for the hover card: built when first asked for after a change. */
   let byNode: Map<Text, HitPiece[]> | null = null;
   let highlight: Highlight | undefined;
+  let near: NearBlocks | undefined;
 
-  function paintNative(hits: readonly TermHit[]): void {
-    const from = ranges.length;
-    // Grown once to their new size, not push by push (each growth leaves the old storage as garbage).
-    painted.length = ranges.length = from + hits.length;
-    for (let k = 0; k < hits.length; k++) {
-      painted[from + k] = hits[k];
-      ranges[from + k] = hitRange(hits[k]);
-    }
-    let next = from;
-    if (!highlight) {
-      // Handing the ranges to the constructor is faster than adding them one by one.
-      next = Math.min(ranges.length, from + MAX_SPREAD);
-      highlight = new Highlight(...(ranges.slice(from, next) as AbstractRange[]));
-      CSS.highlights.set(HIGHLIGHT_NAME, highlight);
-    }
-    for (let k = next; k < ranges.length; k++) highlight.add(ranges[k]!);
+  function show(hit: TermHit): void {
+    if (shown.has(hit) || !hit.pieces.every(isCurrent)) return;
+    const range = hitRange(hit);
+    shown.set(hit, range);
+    highlight!.add(range);
+    for (const listener of listeners) listener(hit, range, true);
   }
 
-  function paintWrapped(hits: readonly TermHit[]): void {
+  function hide(hit: TermHit): void {
+    const range = shown.get(hit);
+    if (!range) return;
+    shown.delete(hit);
+    highlight?.delete(range);
+    for (const listener of listeners) listener(hit, range, false);
+  }
+
+  const nearBlocks = () =>
+    (near ??= watchNearBlocks(
+      (block) => byBlock.get(block)?.forEach(show),
+      (block) => byBlock.get(block)?.forEach(hide),
+    ));
+
+  function addNative(hits: readonly TermHit[]): void {
+    if (!highlight) {
+      highlight = new Highlight();
+      CSS.highlights.set(HIGHLIGHT_NAME, highlight);
+    }
+    const watcher = nearBlocks();
+    const fresh: Element[] = [];
+    for (const hit of hits) {
+      const block = placeOf(hit);
+      found.push(hit);
+      blocks.push(block);
+      const list = byBlock.get(block);
+      if (list === undefined) {
+        byBlock.set(block, [hit]);
+        fresh.push(block);
+      } else {
+        list.push(hit);
+        if (watcher.isNear(block)) show(hit);
+      }
+    }
+    for (const block of fresh) watcher.watch(block);
+  }
+
+  function addWrapped(hits: readonly TermHit[]): void {
     // Wrapping splits text nodes: go from the end of each node so earlier offsets stay right.
     const pieces = hits.flatMap((hit) => hit.pieces).sort((a, b) => b.start - a.start);
     for (const piece of pieces) {
@@ -71,15 +112,7 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       piece.end -= piece.start;
       piece.start = 0;
     }
-    for (const hit of hits) {
-      painted.push(hit);
-      ranges.push(null);
-    }
-  }
-
-  function unpaint(hit: TermHit, range: AbstractRange | null): void {
-    if (range) highlight?.delete(range);
-    else if (!native) hit.pieces.forEach((piece) => unwrap(piece.node));
+    for (const hit of hits) found.push(hit);
   }
 
   return {
@@ -89,32 +122,49 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       const valid = fresh && native ? hits : hits.filter((hit) => hit.pieces.every(isCurrent));
       if (valid.length === 0) return;
       byNode = null;
-      if (native) paintNative(valid);
-      else mutate(() => paintWrapped(valid));
+      if (native) addNative(valid);
+      else mutate(() => addWrapped(valid));
+    },
+    placed() {
+      return near ? near.placed() : Promise.resolve();
     },
     removeWhere(test) {
-      const doomed: number[] = [];
-      for (let k = 0; k < painted.length; k++) if (painted[k].pieces.some((piece) => test(piece.node))) doomed.push(k);
-      if (doomed.length === 0) return;
-      byNode = null;
-      mutate(() => doomed.forEach((k) => unpaint(painted[k], ranges[k])));
-      // Close the gaps, keeping the order.
+      const doomed = new Set<TermHit>();
+      const touched = new Set<Element>();
       let kept = 0;
-      for (let k = 0, d = 0; k < painted.length; k++) {
-        if (k === doomed[d]) {
-          d++;
+      for (let k = 0; k < found.length; k++) {
+        const hit = found[k];
+        if (hit.pieces.some((piece) => test(piece.node))) {
+          doomed.add(hit);
+          if (native) touched.add(blocks[k]);
           continue;
         }
-        painted[kept] = painted[k];
-        ranges[kept++] = ranges[k];
+        if (native) blocks[kept] = blocks[k];
+        found[kept++] = hit;
       }
-      painted.length = kept;
-      ranges.length = kept;
+      if (doomed.size === 0) return;
+      found.length = kept;
+      if (native) blocks.length = kept;
+      byNode = null;
+      if (!native) {
+        mutate(() => doomed.forEach((hit) => hit.pieces.forEach((piece) => unwrap(piece.node))));
+        return;
+      }
+      doomed.forEach(hide);
+      for (const block of touched) {
+        const left = byBlock.get(block)!.filter((hit) => !doomed.has(hit));
+        if (left.length > 0) {
+          byBlock.set(block, left);
+        } else {
+          byBlock.delete(block);
+          near?.unwatch(block);
+        }
+      }
     },
     piecesIn(node) {
       if (!byNode) {
         byNode = new Map();
-        for (const hit of painted) {
+        for (const hit of found) {
           for (const piece of hit.pieces) {
             const list = byNode.get(piece.node);
             if (list) list.push(piece);
@@ -125,25 +175,30 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       return byNode.get(node as Text) ?? [];
     },
     hits() {
-      return painted.slice();
+      return found.slice();
     },
     eachRange(visit) {
-      for (let k = 0; k < painted.length; k++) {
-        const range = ranges[k];
-        if (range) visit(painted[k], range);
-      }
+      for (const [hit, range] of shown) visit(hit, range);
+    },
+    onRange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     clear() {
-      if (native) {
-        highlight?.clear();
-        CSS.highlights.delete(HIGHLIGHT_NAME);
-        highlight = undefined;
-        painted.length = 0;
-        ranges.length = 0;
-        byNode = null;
-      } else {
+      if (!native) {
         this.removeWhere(() => true);
+        return;
       }
+      near?.disconnect();
+      near = undefined;
+      highlight?.clear();
+      CSS.highlights.delete(HIGHLIGHT_NAME);
+      highlight = undefined;
+      found.length = 0;
+      blocks.length = 0;
+      byBlock.clear();
+      shown.clear();
+      byNode = null;
     },
   };
 }
@@ -151,6 +206,13 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
 /** True while a piece still fits the text node it was found in. */
 export function isCurrent(piece: HitPiece): boolean {
   return piece.node.isConnected && piece.end <= piece.node.length;
+}
+
+/** The element whose nearness decides whether an occurrence is painted: the block its text starts in. */
+function placeOf(hit: TermHit): Element {
+  const node = hit.pieces[0].node;
+  const block = blockOf(node);
+  return block !== null && block.nodeType === 1 ? (block as Element) : (node.parentElement ?? document.documentElement);
 }
 
 /** The range an occurrence is painted with (static: see the top of this file). */
@@ -168,31 +230,3 @@ function hitRange(hit: TermHit): StaticRange {
 }
 
 let bounds: StaticRangeInit | undefined;
-
-function wrap(piece: HitPiece): Text {
-  // Split only where text remains on that side: no empty text nodes left in the page.
-  const middle = piece.start > 0 ? piece.node.splitText(piece.start) : piece.node;
-  if (piece.end - piece.start < middle.length) middle.splitText(piece.end - piece.start);
-  const mark = document.createElement('tifa-mark');
-  mark.dataset.tifaTerm = String(piece.hit.id);
-  middle.replaceWith(mark);
-  mark.append(middle);
-  return middle;
-}
-
-function unwrap(node: Text): void {
-  const mark = node.parentElement;
-  if (mark?.localName !== 'tifa-mark') return;
-  mark.replaceWith(node);
-  // Join the pieces wrap() split off again, so the page gets its text node back.
-  const next = node.nextSibling;
-  if (next?.nodeType === 3) {
-    node.appendData((next as Text).data);
-    next.remove();
-  }
-  const prev = node.previousSibling;
-  if (prev?.nodeType === 3) {
-    (prev as Text).appendData(node.data);
-    node.remove();
-  }
-}

@@ -14,7 +14,7 @@ const PAINT_BATCH = 5000;
 export const KEPT_MEASURES = 10;
 
 export interface Passes {
-  /** Rescans under these roots (elements); the whole body when none are given. */
+  /** Rescans under these roots (elements); the whole body when none are given; none: only forgets removed nodes. */
   rescan(roots?: Node[]): Promise<void>;
   /** Called after each pass with the occurrences it found. */
   onPass(listener: (hits: TermHit[]) => void): void;
@@ -73,8 +73,12 @@ export function createPasses(
       }
       layer.add(hits.length <= PAINT_BATCH ? hits : hits.slice(at, at + PAINT_BATCH), fresh);
     }
+    busy += performance.now() - paintStart;
+    if (roots?.length === 0) return; // only the occurrences of removed nodes were to go
+    // The occurrences near the viewport are painted once the browser has placed their blocks.
+    await layer.placed();
+    if (signal.aborted) return;
     const end = performance.now();
-    busy += end - paintStart;
     // duration: wall time, pauses for the page included; busy: Tifa's own work.
     measure({
       start,
