@@ -156,3 +156,80 @@ describe('highlights with CSS.highlights: one StaticRange per occurrence', () =>
     expect(pairs(layer)).toEqual([]);
   });
 });
+
+describe('with CSS.highlights and an IntersectionObserver: only occurrences near the viewport are ranges', () => {
+  /** The stand-in observer: the test says which elements are near, as the browser would after a frame. */
+  let observers: Array<{ targets: Set<Element>; report(near: Element[], far?: Element[]): void }>;
+  beforeEach(() => {
+    observers = [];
+    vi.stubGlobal('CSS', { highlights: new Map() });
+    vi.stubGlobal('Highlight', class extends Set<AbstractRange> {});
+    vi.stubGlobal('StaticRange', class {
+      constructor(init: StaticRangeInit) {
+        Object.assign(this, init);
+      }
+    });
+    vi.stubGlobal('IntersectionObserver', class {
+      targets = new Set<Element>();
+      constructor(callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+        observers.push({
+          targets: this.targets,
+          report: (near, far = []) =>
+            callback([...near.map((target) => ({ target, isIntersecting: true })), ...far.map((target) => ({ target, isIntersecting: false }))]),
+        });
+      }
+      observe(el: Element) {
+        this.targets.add(el);
+      }
+      unobserve(el: Element) {
+        this.targets.delete(el);
+      }
+      disconnect() {
+        this.targets.clear();
+      }
+    });
+  });
+
+  const registered = () => [...((CSS.highlights.get('tifa-term') as unknown as Set<StaticRange>) ?? [])].map((r) => (r.startContainer as Text).data);
+
+  it('paints a block\'s occurrences when it comes near and takes them out when it goes; the pass waits for the first report', async () => {
+    const { layer } = await painted();
+    const [io] = observers;
+    const p = document.getElementById('p')!;
+    const q = document.getElementById('q')!;
+    expect([...io.targets]).toEqual([p, q]);
+    expect(registered()).toEqual([]);
+    let placed = false;
+    void layer.placed().then(() => (placed = true));
+    const seen: string[] = [];
+    layer.onRange((hit, _range, shown) => seen.push(`${shown ? '+' : '-'}${hit.id}`));
+    io.report([q], [p]);
+    await Promise.resolve();
+    expect(placed).toBe(true);
+    expect(registered()).toEqual(['五个一批']);
+    io.report([p], [q]);
+    expect(registered().sort()).toEqual(['要做到六个', '，实现两不愁三保障。'].sort());
+    expect(seen).toEqual(['+2', '+0', '+1', '-2']);
+    expect(layer.hits()).toHaveLength(3); // every occurrence is kept for the hover card, painted or not
+    layer.removeWhere((node) => p.contains(node));
+    expect(registered()).toEqual([]);
+    expect([...io.targets]).toEqual([q]);
+  });
+
+  it('watches at most a few hundred elements on a long page, in groups of neighbouring blocks', async () => {
+    document.body.innerHTML = Array.from({ length: 2000 }, (_, k) => `<p id="b${k}">第${k}段：五个一批</p>`).join('');
+    const { layer, hits } = await painted();
+    expect(hits).toHaveLength(2000);
+    const [io] = observers;
+    expect(io.targets.size).toBeLessThanOrEqual(500);
+    // A group is painted while either of its ends is near: the blocks between come with it.
+    const first = document.getElementById('b0')!;
+    io.report([first]);
+    const painted1 = registered().length;
+    expect(painted1).toBeGreaterThan(1);
+    expect(painted1).toBeLessThan(20);
+    io.report([], [first]);
+    expect(registered()).toEqual([]);
+    expect(layer.hits()).toHaveLength(2000);
+  });
+});
