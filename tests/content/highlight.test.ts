@@ -217,7 +217,14 @@ describe('with CSS.highlights and an IntersectionObserver: only occurrences near
   });
 
   it('watches at most a few hundred elements on a long page, in groups of neighbouring blocks', async () => {
-    document.body.innerHTML = Array.from({ length: 2000 }, (_, k) => `<p id="b${k}">第${k}段：五个一批</p>`).join('');
+    document.body.replaceChildren(
+      ...Array.from({ length: 2000 }, (_, k) => {
+        const p = document.createElement('p');
+        p.id = `b${k}`;
+        p.textContent = `第${k}段：五个一批`;
+        return p;
+      }),
+    );
     const { layer, hits } = await painted();
     expect(hits).toHaveLength(2000);
     const [io] = observers;
