@@ -33,7 +33,7 @@ async function open(tifa: Tifa, host: string, name: string): Promise<Page> {
   const page = await tifa.context.newPage();
   // Tasks over 50 ms from the start, read by the bench from the page.
   await page.addInitScript(`globalThis.__long = []; new PerformanceObserver((l) => __long.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });`);
-  await page.goto(`http://${host}/bench/${name}.html`, { waitUntil: 'load' });
+  await page.goto(`http://${host}/bench/${name}.html`, { waitUntil: 'load', timeout: 180_000 });
   return page;
 }
 
@@ -119,7 +119,7 @@ async function firstPassVsFloor(tifa: Tifa, label: string, withPeer: boolean): P
       const page = await tifa.context.newPage();
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
-      await page.goto(`http://${host}/bench/large.html`, { waitUntil: 'load' });
+      await page.goto(`http://${host}/bench/large.html`, { waitUntil: 'load', timeout: 180_000 });
       if (host === ON) passes.push(await firstPass(page));
       else floors.push(await page.evaluate(() => {
         const t0 = performance.now();
