@@ -154,8 +154,9 @@ async function firstPassVsFloor(tifa: Tifa, label: string, withPeer: boolean): P
   const page = await open(tifa, OFF, 'large');
   await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8') });
   const terms = bundledTerms();
+  const source = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const ms = await page.evaluate(`(() => {
-    const re = new RegExp(${JSON.stringify(terms.map((t) => t.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')).join('|'))}, 'g');
+    const re = new RegExp(${JSON.stringify(source)}, 'g');
     const t0 = performance.now();
     let n = 0;
     new Mark(document.body).markRegExp(re, { acrossElements: true, exclude: ['textarea', 'noscript', 'select', 'input', '[contenteditable]'], done: (k) => (n = k) });
