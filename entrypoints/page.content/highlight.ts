@@ -3,14 +3,16 @@
 // highlight `tifa-term` (styled in highlight.css). StaticRange rather than Range: a page with
 // thousands of live Ranges pays for each of them on every DOM change it makes.
 // Every occurrence found is kept (for the hover card), but only those in blocks near the viewport
-// (a screen above or below it) are registered as ranges (near.ts): the browser's painting cost
-// grows with the ranges registered, and a long page has thousands that cannot be seen. Scrolling
-// pages them in and out.
+// (a screen above or below it, and their neighbours) are registered as ranges (near.ts): the
+// browser's painting cost grows with the ranges registered, and a long page has thousands that
+// cannot be seen. Scrolling pages them in, and out again in large steps (see AHEAD).
 // Only where CSS.highlights is missing are pieces wrapped in <tifa-mark data-tifa-term>.
-import { blockOf } from './dom';
 import type { HitPiece, TermHit } from './hits';
 import { watchNearBlocks, type NearBlocks } from './near';
+import { hitRange, isCurrent, placeOf } from './hit-range';
 import { unwrap, wrap } from './wrap';
+
+export { isCurrent } from './hit-range';
 
 export const HIGHLIGHT_NAME = 'tifa-term';
 
@@ -30,7 +32,21 @@ interface Group {
   hits: TermHit[];
   /** How many of its ends are near the viewport. */
   near: number;
+  /** Its occurrences are registered as ranges. */
+  shown: boolean;
+  /** Where it is in `order`; -1 once its occurrences are all gone. */
+  at: number;
 }
+
+/**
+ * Every change to a registered highlight makes Chromium validate all highlight markers and walk
+ * the whole page's paint properties in the next frame (one long task on a page of 200k nodes):
+ * changes are made in few, large steps. A group coming near brings its neighbours with it (so
+ * that scrolling on changes nothing for several screens), and groups that went away stay
+ * registered until more than MAX_SHOWN occurrences are, then those far away go in one step.
+ */
+const AHEAD = 4;
+const MAX_SHOWN = 1500;
 
 /** Told of each range as it is registered in tifa-term (`shown`) or taken out of it. */
 export type RangeListener = (hit: TermHit, range: AbstractRange, shown: boolean) => void;
@@ -70,6 +86,8 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
   const blocks: Element[] = [];
   /** The group of each block with occurrences. */
   const groupOf = new Map<Element, Group>();
+  /** The groups in document order (within each pass's batch), for their neighbours. */
+  let order: Group[] = [];
   /** The painted occurrences and their ranges: those near the viewport. */
   const shown = new Map<TermHit, StaticRange>();
   const listeners = new Set<RangeListener>();
@@ -94,15 +112,37 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     for (const listener of listeners) listener(hit, range, false);
   }
 
+  function showGroup(group: Group): void {
+    if (group.shown || group.at < 0) return;
+    group.shown = true;
+    group.hits.forEach(show);
+  }
+
+  /** Takes out the groups with no near group within AHEAD of them. */
+  function hideFar(): void {
+    const keep = new Set<Group>();
+    order.forEach((group, k) => {
+      if (group.near === 0) return;
+      for (let j = Math.max(0, k - AHEAD); j <= Math.min(order.length - 1, k + AHEAD); j++) keep.add(order[j]);
+    });
+    for (const group of order) {
+      if (!group.shown || keep.has(group)) continue;
+      group.shown = false;
+      group.hits.forEach(hide);
+    }
+  }
+
   const nearBlocks = () =>
     (near ??= watchNearBlocks(
       (end) => {
         const group = groupOf.get(end)!;
-        if (group.near++ === 0) group.hits.forEach(show);
+        if (group.near++ > 0) return;
+        for (let j = Math.max(0, group.at - AHEAD); j <= Math.min(order.length - 1, group.at + AHEAD); j++) showGroup(order[j]);
       },
       (end) => {
         const group = groupOf.get(end);
-        if (group && --group.near === 0) group.hits.forEach(hide);
+        if (group && group.near > 0) group.near--;
+        if (shown.size > MAX_SHOWN) hideFar();
       },
     ));
 
@@ -122,7 +162,7 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       const group = groupOf.get(block);
       if (group !== undefined) {
         group.hits.push(hit);
-        if (group.near > 0) show(hit);
+        if (group.shown) show(hit);
         continue;
       }
       const list = freshHits.get(block);
@@ -136,7 +176,9 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     for (let at = 0; at < fresh.length; at += stride) {
       const members = fresh.slice(at, at + stride);
       const ends = members.length > 1 ? [members[0], members[members.length - 1]] : members;
-      const group: Group = { blocks: members, ends, hits: members.flatMap((block) => freshHits.get(block)!), near: 0 };
+      const hitsOf = members.flatMap((block) => freshHits.get(block)!);
+      const group: Group = { blocks: members, ends, hits: hitsOf, near: 0, shown: false, at: order.length };
+      order.push(group);
       for (const block of members) groupOf.set(block, group);
       for (const end of ends) watcher.watch(end);
     }
@@ -196,6 +238,11 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
         if (group.hits.length > 0) continue;
         for (const end of group.ends) near?.unwatch(end);
         for (const block of group.blocks) groupOf.delete(block);
+        group.at = -1;
+      }
+      if (order.some((group) => group.at < 0)) {
+        order = order.filter((group) => group.at >= 0);
+        order.forEach((group, k) => (group.at = k));
       }
     },
     piecesIn(node) {
@@ -234,36 +281,9 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       found.length = 0;
       blocks.length = 0;
       groupOf.clear();
+      order = [];
       shown.clear();
       byNode = null;
     },
   };
 }
-
-/** True while a piece still fits the text node it was found in. */
-export function isCurrent(piece: HitPiece): boolean {
-  return piece.node.isConnected && piece.end <= piece.node.length;
-}
-
-/** The element whose nearness decides whether an occurrence is painted: the block its text starts in. */
-function placeOf(hit: TermHit): Element {
-  const node = hit.pieces[0].node;
-  const block = blockOf(node);
-  return block !== null && block.nodeType === 1 ? (block as Element) : (node.parentElement ?? document.documentElement);
-}
-
-/** The range an occurrence is painted with (static: see the top of this file). */
-function hitRange(hit: TermHit): StaticRange {
-  const first = hit.pieces[0];
-  const last = hit.pieces[hit.pieces.length - 1];
-  // One init object for all: the constructor copies it, and thousands fewer short-lived objects
-  // make a garbage collection during the pass less likely.
-  bounds ??= { startContainer: first.node, startOffset: 0, endContainer: first.node, endOffset: 0 };
-  bounds.startContainer = first.node;
-  bounds.startOffset = first.start;
-  bounds.endContainer = last.node;
-  bounds.endOffset = last.end;
-  return new StaticRange(bounds);
-}
-
-let bounds: StaticRangeInit | undefined;
