@@ -1,4 +1,4 @@
-// `npm run bench [deck|popup|highlight|term-index|import|anki|anki-import|fsrs]` (anki: the .apkg export; anki-import: reading one back): each benchmark lives in scripts/bench/ and prints its
+// `npm run bench [deck|popup|highlight|term-index|import|anki|anki-import|fsrs|hostile]` (anki: the .apkg export; anki-import: reading one back): each benchmark lives in scripts/bench/ and prints its
 // figures with ratios against the peer it names, measured in the same run (never a timed unit test).
 import { benchDeck } from './bench/deck-bench';
 import { runPopupBench } from './bench/popup-bench';
@@ -8,6 +8,7 @@ import { runImportBench } from './bench/import-bench';
 import { runAnkiBench } from './bench/anki-bench';
 import { runAnkiImportBench } from './bench/anki-import-bench';
 import { runFsrsBench } from './bench/fsrs-bench';
+import { runHostileBench } from './bench/hostile-bench';
 
 const benches: Record<string, () => Promise<void>> = {
   async deck() {
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<void>> = {
   anki: () => runAnkiBench(process.env.ANKI_BENCH_MODE),
   'anki-import': runAnkiImportBench,
   fsrs: runFsrsBench,
+  hostile: runHostileBench,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in benches);

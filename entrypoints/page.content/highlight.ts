@@ -1,14 +1,55 @@
-// Paints term occurrences without touching the page: every occurrence becomes one StaticRange
-// (from its first piece's start to its last piece's end, across the inline elements between) in
-// the CSS highlight `tifa-term` (styled in highlight.css). StaticRange rather than Range: a page
-// with thousands of live Ranges pays for each of them on every DOM change it makes.
+// Paints term occurrences without touching the page: an occurrence becomes one StaticRange (from
+// its first piece's start to its last piece's end, across the inline elements between) in the CSS
+// highlight `tifa-term` (styled in highlight.css). StaticRange rather than Range: a page with
+// thousands of live Ranges pays for each of them on every DOM change it makes.
+// Every occurrence found is kept (for the hover card), but only those in blocks near the viewport
+// (a screen above or below it, and their neighbours) are registered as ranges (near.ts): the
+// browser's painting cost grows with the ranges registered, and a long page has thousands that
+// cannot be seen. Scrolling pages them in, and out again in large steps (see AHEAD).
 // Only where CSS.highlights is missing are pieces wrapped in <tifa-mark data-tifa-term>.
-import type { HitPiece, TermHit } from './scan';
+import type { HitPiece, TermHit } from './hits';
+import { watchNearBlocks, type NearBlocks } from './near';
+import { hitRange, isCurrent, placeOf } from './hit-range';
+import { unwrap, wrap } from './wrap';
+
+export { isCurrent } from './hit-range';
 
 export const HIGHLIGHT_NAME = 'tifa-term';
 
-// Most ranges handed to the Highlight constructor at once: spread arguments live on the stack.
-const MAX_SPREAD = 8192;
+/**
+ * Most elements watched for nearness per batch of occurrences added: the browser works out every
+ * watched element's place at each frame that moves anything (measured: 4,000 watched blocks made
+ * scrolling a long page cost 2–3× as much). A full pass groups neighbouring blocks, each group
+ * watched at its first and last block and painted while either is near.
+ */
+const MAX_GROUPS = 250;
+
+/** Neighbouring blocks with occurrences, painted together. */
+interface Group {
+  blocks: Element[];
+  /** Its first and last block: the ones watched. */
+  ends: Element[];
+  hits: TermHit[];
+  /** How many of its ends are near the viewport. */
+  near: number;
+  /** Its occurrences are registered as ranges. */
+  shown: boolean;
+  /** Where it is in `order`; -1 once its occurrences are all gone. */
+  at: number;
+}
+
+/**
+ * Every change to a registered highlight makes Chromium validate all highlight markers and walk
+ * the whole page's paint properties in the next frame (one long task on a page of 200k nodes):
+ * changes are made in few, large steps. A group coming near brings its neighbours with it (so
+ * that scrolling on changes nothing for several screens), and groups that went away stay
+ * registered until more than MAX_SHOWN occurrences are, then those far away go in one step.
+ */
+const AHEAD = 4;
+const MAX_SHOWN = 1500;
+
+/** Told of each range as it is registered in tifa-term (`shown`) or taken out of it. */
+export type RangeListener = (hit: TermHit, range: AbstractRange, shown: boolean) => void;
 
 export interface TermHighlights {
   /** False in the fallback, which changes the DOM: old marks must go before a rescan reads the text. */
@@ -18,14 +59,18 @@ export interface TermHighlights {
    * page has not run since they were found, so that checking each piece can be skipped.
    */
   add(hits: readonly TermHit[], fresh?: boolean): void;
+  /** Resolves once the occurrences added so far that are near the viewport are painted. */
+  placed(): Promise<void>;
   /** Forgets and unpaints every occurrence touching a node for which `test` is true. */
   removeWhere(test: (node: Text) => boolean): void;
-  /** The pieces painted in a text node (in fallback mode: the node inside a <tifa-mark>). */
+  /** The pieces found in a text node, painted or not (in fallback mode: the node inside a <tifa-mark>). */
   piecesIn(node: Node): readonly HitPiece[];
-  /** Every painted occurrence, in no particular order. */
+  /** Every occurrence found, painted or not, in no particular order. */
   hits(): TermHit[];
   /** Every painted occurrence with the range it is painted with (none in the fallback), to paint it elsewhere too. */
   eachRange(visit: (hit: TermHit, range: AbstractRange) => void): void;
+  /** Follows the ranges as they are painted and unpainted (scrolling, rescans); returns the way to stop. */
+  onRange(listener: RangeListener): () => void;
   clear(): void;
 }
 
@@ -35,35 +80,111 @@ export interface TermHighlights {
  */
 export function createHighlights(mutate: (write: () => void) => void = (write) => write()): TermHighlights {
   const native = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-  // Every painted occurrence, and the range it is painted with (null in the fallback) at the same
-  // index: two plain lists rather than a Map from hit to range, which cost the pass ~1 ms for its
-  // thousands of entries (much of it in garbage collection). Occurrences only ever go by
-  // removeWhere, which reads the whole list anyway.
-  const painted: TermHit[] = [];
-  const ranges: Array<AbstractRange | null> = [];
+  // Every occurrence found, and the block it is placed by at the same index: two plain lists
+  // (occurrences only ever go by removeWhere, which reads the whole list anyway).
+  const found: TermHit[] = [];
+  const blocks: Element[] = [];
+  /** The group of each block with occurrences. */
+  const groupOf = new Map<Element, Group>();
+  /** The groups in document order (within each pass's batch), for their neighbours. */
+  let order: Group[] = [];
+  /** The painted occurrences and their ranges: those near the viewport. */
+  const shown = new Map<TermHit, StaticRange>();
+  const listeners = new Set<RangeListener>();
   /** The pieces in each text node, for the hover card: built when first asked for after a change. */
   let byNode: Map<Text, HitPiece[]> | null = null;
   let highlight: Highlight | undefined;
+  let near: NearBlocks | undefined;
 
-  function paintNative(hits: readonly TermHit[]): void {
-    const from = ranges.length;
-    // Grown once to their new size, not push by push (each growth leaves the old storage as garbage).
-    painted.length = ranges.length = from + hits.length;
-    for (let k = 0; k < hits.length; k++) {
-      painted[from + k] = hits[k];
-      ranges[from + k] = hitRange(hits[k]);
-    }
-    let next = from;
-    if (!highlight) {
-      // Handing the ranges to the constructor is faster than adding them one by one.
-      next = Math.min(ranges.length, from + MAX_SPREAD);
-      highlight = new Highlight(...(ranges.slice(from, next) as AbstractRange[]));
-      CSS.highlights.set(HIGHLIGHT_NAME, highlight);
-    }
-    for (let k = next; k < ranges.length; k++) highlight.add(ranges[k]!);
+  function show(hit: TermHit): void {
+    if (shown.has(hit) || !hit.pieces.every(isCurrent)) return;
+    const range = hitRange(hit);
+    shown.set(hit, range);
+    highlight!.add(range);
+    for (const listener of listeners) listener(hit, range, true);
   }
 
-  function paintWrapped(hits: readonly TermHit[]): void {
+  function hide(hit: TermHit): void {
+    const range = shown.get(hit);
+    if (!range) return;
+    shown.delete(hit);
+    highlight?.delete(range);
+    for (const listener of listeners) listener(hit, range, false);
+  }
+
+  function showGroup(group: Group): void {
+    if (group.shown || group.at < 0) return;
+    group.shown = true;
+    group.hits.forEach(show);
+  }
+
+  /** Takes out the groups with no near group within AHEAD of them. */
+  function hideFar(): void {
+    const keep = new Set<Group>();
+    order.forEach((group, k) => {
+      if (group.near === 0) return;
+      for (let j = Math.max(0, k - AHEAD); j <= Math.min(order.length - 1, k + AHEAD); j++) keep.add(order[j]);
+    });
+    for (const group of order) {
+      if (!group.shown || keep.has(group)) continue;
+      group.shown = false;
+      group.hits.forEach(hide);
+    }
+  }
+
+  const nearBlocks = () =>
+    (near ??= watchNearBlocks(
+      (end) => {
+        const group = groupOf.get(end)!;
+        if (group.near++ > 0) return;
+        for (let j = Math.max(0, group.at - AHEAD); j <= Math.min(order.length - 1, group.at + AHEAD); j++) showGroup(order[j]);
+      },
+      (end) => {
+        const group = groupOf.get(end);
+        if (group && group.near > 0) group.near--;
+        if (shown.size > MAX_SHOWN) hideFar();
+      },
+    ));
+
+  function addNative(hits: readonly TermHit[]): void {
+    if (!highlight) {
+      highlight = new Highlight();
+      CSS.highlights.set(HIGHLIGHT_NAME, highlight);
+    }
+    const watcher = nearBlocks();
+    // Blocks met for the first time, in order, with their occurrences.
+    const fresh: Element[] = [];
+    const freshHits = new Map<Element, TermHit[]>();
+    for (const hit of hits) {
+      const block = placeOf(hit);
+      found.push(hit);
+      blocks.push(block);
+      const group = groupOf.get(block);
+      if (group !== undefined) {
+        group.hits.push(hit);
+        if (group.shown) show(hit);
+        continue;
+      }
+      const list = freshHits.get(block);
+      if (list) list.push(hit);
+      else {
+        freshHits.set(block, [hit]);
+        fresh.push(block);
+      }
+    }
+    const stride = Math.ceil(fresh.length / MAX_GROUPS);
+    for (let at = 0; at < fresh.length; at += stride) {
+      const members = fresh.slice(at, at + stride);
+      const ends = members.length > 1 ? [members[0], members[members.length - 1]] : members;
+      const hitsOf = members.flatMap((block) => freshHits.get(block)!);
+      const group: Group = { blocks: members, ends, hits: hitsOf, near: 0, shown: false, at: order.length };
+      order.push(group);
+      for (const block of members) groupOf.set(block, group);
+      for (const end of ends) watcher.watch(end);
+    }
+  }
+
+  function addWrapped(hits: readonly TermHit[]): void {
     // Wrapping splits text nodes: go from the end of each node so earlier offsets stay right.
     const pieces = hits.flatMap((hit) => hit.pieces).sort((a, b) => b.start - a.start);
     for (const piece of pieces) {
@@ -71,15 +192,7 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       piece.end -= piece.start;
       piece.start = 0;
     }
-    for (const hit of hits) {
-      painted.push(hit);
-      ranges.push(null);
-    }
-  }
-
-  function unpaint(hit: TermHit, range: AbstractRange | null): void {
-    if (range) highlight?.delete(range);
-    else if (!native) hit.pieces.forEach((piece) => unwrap(piece.node));
+    for (const hit of hits) found.push(hit);
   }
 
   return {
@@ -89,32 +202,53 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       const valid = fresh && native ? hits : hits.filter((hit) => hit.pieces.every(isCurrent));
       if (valid.length === 0) return;
       byNode = null;
-      if (native) paintNative(valid);
-      else mutate(() => paintWrapped(valid));
+      if (native) addNative(valid);
+      else mutate(() => addWrapped(valid));
+    },
+    placed() {
+      return near ? near.placed() : Promise.resolve();
     },
     removeWhere(test) {
-      const doomed: number[] = [];
-      for (let k = 0; k < painted.length; k++) if (painted[k].pieces.some((piece) => test(piece.node))) doomed.push(k);
-      if (doomed.length === 0) return;
-      byNode = null;
-      mutate(() => doomed.forEach((k) => unpaint(painted[k], ranges[k])));
-      // Close the gaps, keeping the order.
+      const doomed = new Set<TermHit>();
+      const touched = new Set<Element>();
       let kept = 0;
-      for (let k = 0, d = 0; k < painted.length; k++) {
-        if (k === doomed[d]) {
-          d++;
+      for (let k = 0; k < found.length; k++) {
+        const hit = found[k];
+        if (hit.pieces.some((piece) => test(piece.node))) {
+          doomed.add(hit);
+          if (native) touched.add(blocks[k]);
           continue;
         }
-        painted[kept] = painted[k];
-        ranges[kept++] = ranges[k];
+        if (native) blocks[kept] = blocks[k];
+        found[kept++] = hit;
       }
-      painted.length = kept;
-      ranges.length = kept;
+      if (doomed.size === 0) return;
+      found.length = kept;
+      if (native) blocks.length = kept;
+      byNode = null;
+      if (!native) {
+        mutate(() => doomed.forEach((hit) => hit.pieces.forEach((piece) => unwrap(piece.node))));
+        return;
+      }
+      doomed.forEach(hide);
+      const groups = new Set<Group>();
+      for (const block of touched) groups.add(groupOf.get(block)!);
+      for (const group of groups) {
+        group.hits = group.hits.filter((hit) => !doomed.has(hit));
+        if (group.hits.length > 0) continue;
+        for (const end of group.ends) near?.unwatch(end);
+        for (const block of group.blocks) groupOf.delete(block);
+        group.at = -1;
+      }
+      if (order.some((group) => group.at < 0)) {
+        order = order.filter((group) => group.at >= 0);
+        order.forEach((group, k) => (group.at = k));
+      }
     },
     piecesIn(node) {
       if (!byNode) {
         byNode = new Map();
-        for (const hit of painted) {
+        for (const hit of found) {
           for (const piece of hit.pieces) {
             const list = byNode.get(piece.node);
             if (list) list.push(piece);
@@ -125,74 +259,31 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       return byNode.get(node as Text) ?? [];
     },
     hits() {
-      return painted.slice();
+      return found.slice();
     },
     eachRange(visit) {
-      for (let k = 0; k < painted.length; k++) {
-        const range = ranges[k];
-        if (range) visit(painted[k], range);
-      }
+      for (const [hit, range] of shown) visit(hit, range);
+    },
+    onRange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     clear() {
-      if (native) {
-        highlight?.clear();
-        CSS.highlights.delete(HIGHLIGHT_NAME);
-        highlight = undefined;
-        painted.length = 0;
-        ranges.length = 0;
-        byNode = null;
-      } else {
+      if (!native) {
         this.removeWhere(() => true);
+        return;
       }
+      near?.disconnect();
+      near = undefined;
+      highlight?.clear();
+      CSS.highlights.delete(HIGHLIGHT_NAME);
+      highlight = undefined;
+      found.length = 0;
+      blocks.length = 0;
+      groupOf.clear();
+      order = [];
+      shown.clear();
+      byNode = null;
     },
   };
-}
-
-/** True while a piece still fits the text node it was found in. */
-export function isCurrent(piece: HitPiece): boolean {
-  return piece.node.isConnected && piece.end <= piece.node.length;
-}
-
-/** The range an occurrence is painted with (static: see the top of this file). */
-function hitRange(hit: TermHit): StaticRange {
-  const first = hit.pieces[0];
-  const last = hit.pieces[hit.pieces.length - 1];
-  // One init object for all: the constructor copies it, and thousands fewer short-lived objects
-  // make a garbage collection during the pass less likely.
-  bounds ??= { startContainer: first.node, startOffset: 0, endContainer: first.node, endOffset: 0 };
-  bounds.startContainer = first.node;
-  bounds.startOffset = first.start;
-  bounds.endContainer = last.node;
-  bounds.endOffset = last.end;
-  return new StaticRange(bounds);
-}
-
-let bounds: StaticRangeInit | undefined;
-
-function wrap(piece: HitPiece): Text {
-  // Split only where text remains on that side: no empty text nodes left in the page.
-  const middle = piece.start > 0 ? piece.node.splitText(piece.start) : piece.node;
-  if (piece.end - piece.start < middle.length) middle.splitText(piece.end - piece.start);
-  const mark = document.createElement('tifa-mark');
-  mark.dataset.tifaTerm = String(piece.hit.id);
-  middle.replaceWith(mark);
-  mark.append(middle);
-  return middle;
-}
-
-function unwrap(node: Text): void {
-  const mark = node.parentElement;
-  if (mark?.localName !== 'tifa-mark') return;
-  mark.replaceWith(node);
-  // Join the pieces wrap() split off again, so the page gets its text node back.
-  const next = node.nextSibling;
-  if (next?.nodeType === 3) {
-    node.appendData((next as Text).data);
-    next.remove();
-  }
-  const prev = node.previousSibling;
-  if (prev?.nodeType === 3) {
-    (prev as Text).appendData(node.data);
-    node.remove();
-  }
 }

@@ -3,7 +3,7 @@
 // navigation (pushState, popstate) rescans the whole page. Tifa's own nodes are ignored.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Passes } from './pass';
-import { blockOf, isInsideSkipped } from './scan';
+import { blockOf, isInline, isInsideSkipped } from './dom';
 
 const QUIET_MS = 300;
 const MAX_WAIT_MS = 1000;
@@ -16,6 +16,8 @@ export interface ChangeWatcher {
 export function watchChanges(ctx: ContentScriptContext, passes: Passes, signal: AbortSignal): ChangeWatcher {
   const changed = new Set<Node>();
   let full = false;
+  /** Nodes were removed: their occurrences are to be forgotten, even when nothing is rescanned. */
+  let pruned = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChange = 0;
 
@@ -24,13 +26,15 @@ export function watchChanges(ctx: ContentScriptContext, passes: Passes, signal: 
     if (signal.aborted) return;
     if (full) {
       full = false;
+      pruned = false;
       changed.clear();
       void passes.rescan();
       return;
     }
     const roots = rootsOf(changed);
     changed.clear();
-    if (roots.length > 0) void passes.rescan(roots);
+    if (roots.length > 0 || pruned) void passes.rescan(roots);
+    pruned = false;
   };
 
   const schedule = () => {
@@ -54,10 +58,13 @@ export function watchChanges(ctx: ContentScriptContext, passes: Passes, signal: 
         changed.add(node);
         any = true;
       }
-      // A removal can bring text together (六个<x>…</x>精准), or take a highlighted node away.
       if (record.removedNodes.length > 0) {
-        changed.add(record.target);
         any = true;
+        // A removal can bring text together (六个<x>…</x>精准): only where text or inline
+        // elements are left on both sides is the block rescanned. Otherwise (a feed dropping
+        // stories at the top) only the occurrences in the removed nodes are forgotten.
+        if (joinsText(record)) changed.add(record.target);
+        else pruned = true;
       }
     }
     if (any) schedule();
@@ -102,4 +109,14 @@ function rootsOf(changed: Set<Node>): Node[] {
     for (let up = block.parentNode; up; up = up.parentNode) if (blocks.has(up)) return false;
     return true;
   });
+}
+
+/**
+ * Whether a removal may have brought text together: in an inline element (its text runs on into
+ * its neighbours'), or with text or inline elements left on both of its sides.
+ */
+function joinsText(record: MutationRecord): boolean {
+  if (record.target.nodeType === 1 && isInline(record.target as Element)) return true;
+  const flows = (node: Node | null) => node !== null && (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element)));
+  return flows(record.previousSibling) && flows(record.nextSibling);
 }

@@ -3,10 +3,8 @@
 // Passes run one after another, never interleaved.
 import type { Matcher } from '@/data/match/matcher';
 import type { TermHighlights } from './highlight';
-import { scanTree, yieldToPage, type TermHit } from './scan';
+import { scanTree, type TermHit } from './scan';
 
-// Painting ~5,000 occurrences takes a few milliseconds; a huge page gets them in several tasks.
-const PAINT_BATCH = 5000;
 /**
  * The latest passes' measures kept in the page's performance timeline: a page that keeps changing
  * (a ticker) would otherwise add one entry per pass for as long as it stays open.
@@ -14,7 +12,7 @@ const PAINT_BATCH = 5000;
 export const KEPT_MEASURES = 10;
 
 export interface Passes {
-  /** Rescans under these roots (elements); the whole body when none are given. */
+  /** Rescans under these roots (elements); the whole body when none are given; none: only forgets removed nodes. */
   rescan(roots?: Node[]): Promise<void>;
   /** Called after each pass with the occurrences it found. */
   onPass(listener: (hits: TermHit[]) => void): void;
@@ -61,20 +59,16 @@ export function createPasses(
       busy += result.busyMs;
       if (result.paused) fresh = false;
     }
-    let paintStart = performance.now();
+    const paintStart = performance.now();
     layer.removeWhere(stale);
-    for (let at = 0; at < hits.length; at += PAINT_BATCH) {
-      if (at > 0) {
-        busy += performance.now() - paintStart;
-        await yieldToPage();
-        fresh = false;
-        if (signal.aborted) return;
-        paintStart = performance.now();
-      }
-      layer.add(hits.length <= PAINT_BATCH ? hits : hits.slice(at, at + PAINT_BATCH), fresh);
-    }
+    // Cheap: only those near the viewport become ranges, once the browser has placed their blocks.
+    layer.add(hits, fresh);
+    busy += performance.now() - paintStart;
+    if (roots?.length === 0) return; // only the occurrences of removed nodes were to go
+    // Recorded once those near the viewport are painted.
+    await layer.placed();
+    if (signal.aborted) return;
     const end = performance.now();
-    busy += end - paintStart;
     // duration: wall time, pauses for the page included; busy: Tifa's own work.
     measure({
       start,

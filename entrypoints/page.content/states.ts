@@ -2,7 +2,7 @@
 // user's progress). Colours by study state: terms of notes being learned or known are also put in the highlights
 // `tifa-term-learning` / `tifa-term-known`, painted over `tifa-term` (which keeps every term, the
 // new ones yellow). Only those notes' occurrences go in, with the very ranges tifa-term paints
-// them with: usually a small share of the page.
+// them with (those near the viewport, following them as they come and go).
 // States come from the background; a change of study progress anywhere (stored stamp) repaints.
 import { watchProgress } from '@/components/progress-stamp';
 import type { StudiedState } from '@/data/match/term-states';
@@ -13,7 +13,7 @@ import type { TifaPage } from './page';
 
 const STATE_HIGHLIGHTS: Record<StudiedState, string> = { learning: 'tifa-term-learning', known: 'tifa-term-known' };
 
-export function colourByState({ ctx, signal, index, layer, passes, contain }: TifaPage): void {
+export function colourByState({ ctx, signal, index, layer, contain }: TifaPage): void {
   // The wrapping fallback has one element per piece and no layering; it stays single-coloured.
   if (!layer.native) return;
   let states: Record<string, StudiedState> = {};
@@ -62,11 +62,18 @@ export function colourByState({ ctx, signal, index, layer, passes, contain }: Ti
     }
   };
 
-  passes.onPass(() => (Object.keys(states).length ? repaint() : undefined));
+  // Ranges come and go as the page scrolls and changes: each follows its state.
+  const unfollow = layer.onRange((hit, range, shown) => {
+    const state = stateOf(hit);
+    if (state === undefined) return;
+    if (shown) highlights.get(state)!.add(range);
+    else highlights.get(state)!.delete(range);
+  });
   void refresh();
   const unwatch = watchProgress(() => void refresh());
   const stop = () => {
     unwatch();
+    unfollow();
     for (const name of Object.values(STATE_HIGHLIGHTS)) CSS.highlights.delete(name);
   };
   // Calls to the extension throw once it is gone: contained, like every other feature's.

@@ -23,7 +23,7 @@ const COPIES = 8;
 const RUNS = 9;
 const FIELDS = ['工业', '农业', '教育', '科技', '金融', '生态', '文化', '卫生', '交通', '能源', '水利', '商贸', '住房', '就业', '养老', '法治', '海洋', '乡村', '城市'];
 
-function bundledNotes(): Note[] {
+export function bundledNotes(): Note[] {
   const dir = join(import.meta.dirname, '../../data/sources');
   const docs = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))

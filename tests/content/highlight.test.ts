@@ -156,3 +156,97 @@ describe('highlights with CSS.highlights: one StaticRange per occurrence', () =>
     expect(pairs(layer)).toEqual([]);
   });
 });
+
+describe('with CSS.highlights and an IntersectionObserver: only occurrences near the viewport are ranges', () => {
+  /** The stand-in observer: the test says which elements are near, as the browser would after a frame. */
+  let observers: Array<{ targets: Set<Element>; report(near: Element[], far?: Element[]): void }>;
+  beforeEach(() => {
+    observers = [];
+    vi.stubGlobal('CSS', { highlights: new Map() });
+    vi.stubGlobal('Highlight', class extends Set<AbstractRange> {});
+    vi.stubGlobal('StaticRange', class {
+      constructor(init: StaticRangeInit) {
+        Object.assign(this, init);
+      }
+    });
+    vi.stubGlobal('IntersectionObserver', class {
+      targets = new Set<Element>();
+      constructor(callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+        observers.push({
+          targets: this.targets,
+          report: (near, far = []) =>
+            callback([...near.map((target) => ({ target, isIntersecting: true })), ...far.map((target) => ({ target, isIntersecting: false }))]),
+        });
+      }
+      observe(el: Element) {
+        this.targets.add(el);
+      }
+      unobserve(el: Element) {
+        this.targets.delete(el);
+      }
+      disconnect() {
+        this.targets.clear();
+      }
+    });
+  });
+
+  const registered = () => [...((CSS.highlights.get('tifa-term') as unknown as Set<StaticRange>) ?? [])].map((r) => (r.startContainer as Text).data);
+
+  it('paints a block\'s occurrences (and its neighbours\') when it comes near; the pass waits for the first report', async () => {
+    const { layer } = await painted();
+    const [io] = observers;
+    const p = document.getElementById('p')!;
+    const q = document.getElementById('q')!;
+    expect([...io.targets]).toEqual([p, q]);
+    expect(registered()).toEqual([]);
+    let placed = false;
+    void layer.placed().then(() => (placed = true));
+    const seen: string[] = [];
+    layer.onRange((hit, _range, shown) => seen.push(`${shown ? '+' : '-'}${hit.id}`));
+    io.report([], [p, q]);
+    await Promise.resolve();
+    expect(placed).toBe(true);
+    expect(registered()).toEqual([]);
+    io.report([q]);
+    // q's neighbour p comes with it: scrolling on to it changes nothing.
+    expect(registered().sort()).toEqual(['五个一批', '要做到六个', '，实现两不愁三保障。'].sort());
+    expect(seen).toEqual(['+0', '+1', '+2']);
+    io.report([], [q]);
+    expect(registered()).toHaveLength(3); // few enough: they stay until far more are registered
+    expect(layer.hits()).toHaveLength(3); // every occurrence is kept for the hover card, painted or not
+    layer.removeWhere((node) => p.contains(node));
+    expect(registered()).toEqual(['五个一批']);
+    expect(seen).toEqual(['+0', '+1', '+2', '-0', '-1']);
+    expect([...io.targets]).toEqual([q]);
+  });
+
+  it('on a long page watches a few hundred elements, and pages ranges in and out as it is scrolled through', async () => {
+    document.body.replaceChildren(
+      ...Array.from({ length: 2400 }, (_, k) => {
+        const p = document.createElement('p');
+        p.id = `b${k}`;
+        p.textContent = `第${k}段：五个一批`;
+        return p;
+      }),
+    );
+    const { layer, hits } = await painted();
+    expect(hits).toHaveLength(2400);
+    const [io] = observers;
+    expect(io.targets.size).toBeLessThanOrEqual(500);
+    const blocks = [...document.body.children];
+    const texts = () => new Set(registered());
+    let most = 0;
+    // Scrolled from top to bottom: a window of 40 blocks near at a time.
+    for (let top = 0; top + 40 <= 2400; top += 40) {
+      io.report([...io.targets].filter((el) => { const k = Number(el.id.slice(1)); return k >= top && k < top + 40; }),
+        [...io.targets].filter((el) => { const k = Number(el.id.slice(1)); return k >= top - 40 && k < top; }));
+      const now = texts();
+      for (let k = top; k < top + 40; k++) expect(now.has(blocks[k].firstChild!.textContent!)).toBe(true);
+      most = Math.max(most, now.size);
+    }
+    // At most about MAX_SHOWN (1,500) at a time, and the first ones went again.
+    expect(most).toBeLessThan(1800);
+    expect(texts().has(blocks[0].firstChild!.textContent!)).toBe(false);
+    expect(layer.hits()).toHaveLength(2400);
+  }, 30_000);
+});
