@@ -42,6 +42,8 @@ export interface TodayCounts {
   reviewsDone: number;
   /** Notes reviewed today: their sibling cards wait until tomorrow. */
   reviewedNoteIds: string[];
+  /** Cards rated today: what they showed buries the cards it gives away (data/srs/siblings.ts). */
+  reviewedCardIds: string[];
 }
 
 export async function todayCounts(db: TifaDB, now: Date, dayStartHour: number): Promise<TodayCounts> {
@@ -52,5 +54,6 @@ export async function todayCounts(db: TifaDB, now: Date, dayStartHour: number): 
     newDone: newCards.size,
     reviewsDone: logs.filter((l) => l.state === State.Review).length,
     reviewedNoteIds: [...new Set(logs.map((l) => l.noteId))],
+    reviewedCardIds: [...new Set(logs.map((l) => l.cardId))],
   };
 }

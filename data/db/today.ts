@@ -6,10 +6,11 @@ import Dexie from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
 import { dayStart } from './stats';
-import { buildQueue, dueCounts, forecast, nextDayStart, type DueCounts, type QueueCard } from '../srs/queue';
+import { buildQueue, dueCounts, forecast, nextDayStart, type DueCounts, type QueueCard, type TodayCounts } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 import { heldBack } from '../knowledge/suspect';
+import { shownText, type Shown } from '../srs/siblings';
 
 export interface Today {
   settings: StudySettings;
@@ -33,7 +34,14 @@ export function toQueueCard(card: CardRow): QueueCard {
     sourceIds: card.sourceIds,
     wanted: card.wanted !== undefined,
     held: heldBack(card),
+    ...shown(card),
   };
+}
+
+/** What the card's answer side shows: the user's edit wins, and the first two source sentences (review-card.tsx). */
+export function shown(card: CardRow): Shown {
+  const answer = card.edited?.answer ?? card.answer;
+  return { noteId: card.noteId, answer, shown: shownText(card.edited?.prompt ?? card.prompt, answer, card.evidence.slice(0, 2).map((e) => e.quote)) };
 }
 
 const live = (c: CardRow) => c.suspended === 0 && c.retired === 0 && !heldBack(c);
@@ -76,10 +84,18 @@ async function readNew(db: TifaDB, limit: number): Promise<CardRow[]> {
   return [...news, ...ties.filter((c) => !have.has(c.id))];
 }
 
+/** What was done today, as the queue takes it: limits used, and the cards shown (sibling burying). */
+export async function studiedToday(db: TifaDB, now: Date, dayStartHour: number) {
+  const done = await todayCounts(db, now, dayStartHour);
+  const rated = await db.cards.bulkGet(done.reviewedCardIds);
+  const shownToday = rated.flatMap((c) => (c ? [shown(c)] : []));
+  const today: TodayCounts = { newDone: done.newDone, reviewsDone: done.reviewsDone, reviewedNoteIdsToday: new Set(done.reviewedNoteIds), shownToday };
+  return { done, today };
+}
+
 export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
   const [settings, learning, wanted] = await Promise.all([getSettings(db), readLearning(db), readWanted(db)]);
-  const done = await todayCounts(db, now, settings.dayStartHour);
-  const today = { newDone: done.newDone, reviewsDone: done.reviewsDone, reviewedNoteIdsToday: new Set(done.reviewedNoteIds) };
+  const { done, today } = await studiedToday(db, now, settings.dayStartHour);
   const end = nextDayStart(now, settings);
   const reviewsLeft = Math.max(0, settings.reviewsPerDay - done.reviewsDone);
   const newLeft = Math.max(0, settings.newPerDay - done.newDone);

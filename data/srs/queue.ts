@@ -3,6 +3,7 @@
 // learning card that comes due moves to the front by itself.
 import { retrievability, reviveState, State, type SrsState } from './scheduler';
 import { DEFAULT_SETTINGS, type StudySettings } from './settings';
+import { Siblings, type Shown } from './siblings';
 
 export interface QueueCard {
   id: string;
@@ -18,6 +19,9 @@ export interface QueueCard {
   wanted?: boolean;
   /** 待核实 (or discarded): rests on a document whose years are doubtful; in no queue. */
   held?: boolean;
+  /** The answer and everything the card shows (siblings.ts): cards that give it away wait for tomorrow. */
+  answer?: string;
+  shown?: string;
 }
 
 export interface TodayCounts {
@@ -25,6 +29,8 @@ export interface TodayCounts {
   reviewsDone: number;
   /** Notes with a card rated today: their other cards wait for tomorrow (sibling burying). */
   reviewedNoteIdsToday?: Set<string>;
+  /** The cards rated today: cards whose answer they show (or that show theirs) wait for tomorrow too. */
+  shownToday?: Shown[];
 }
 
 export interface DueCounts {
@@ -76,12 +82,12 @@ function live(cards: QueueCard[]): Live[] {
 const byId = (a: Live, b: Live) => (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0);
 const byDue = (a: Live, b: Live) => a.s.due.getTime() - b.s.due.getTime() || byId(a, b);
 
-function take(list: Live[], limit: number, buried: Set<string>): Live[] {
+function take(list: Live[], limit: number, buried: Siblings): Live[] {
   const out: Live[] = [];
   for (const x of list) {
     if (out.length >= limit) break;
-    if (buried.has(x.card.noteId)) continue;
-    buried.add(x.card.noteId);
+    if (buried.buried(x.card)) continue;
+    buried.add(x.card);
     out.push(x);
   }
   return out;
@@ -105,8 +111,8 @@ function parts(cards: QueueCard[], now: Date, settings: StudySettings, today: To
   const end = nextDayStart(now, settings).getTime();
   const all = live(cards);
   const learning = all.filter((x) => (x.s.state === State.Learning || x.s.state === State.Relearning) && x.s.due.getTime() <= t + LEARN_AHEAD_MS).sort(byDue);
-  const buried = new Set(today.reviewedNoteIdsToday ?? []);
-  for (const x of learning) buried.add(x.card.noteId);
+  const buried = new Siblings(today.shownToday, today.reviewedNoteIdsToday);
+  for (const x of learning) buried.add(x.card);
   const reviews = take(
     all.filter((x) => x.s.state === State.Review && x.s.due.getTime() < end).sort(byDue),
     Math.max(0, settings.reviewsPerDay - today.reviewsDone),
