@@ -34,7 +34,8 @@ export function toQueueCard(card: CardRow): QueueCard {
     sourceIds: card.sourceIds,
     wanted: card.wanted !== undefined,
     held: heldBack(card),
-    ...shown(card),
+    answer: shown(card).answer,
+    shown: shown(card).shown,
   };
 }
 
