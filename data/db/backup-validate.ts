@@ -4,7 +4,7 @@
 // everything first.
 import { BackupError } from './errors';
 import { parseRecord, RECORDS, type TableName } from './records';
-import type { CardRow, ConflictRow, NoteRow, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
+import type { CardRow, ConflictRow, NoteRow, QuizAnswerRow, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
 
 export const BACKUP_FORMAT = 'tifa-backup';
 export const BACKUP_VERSION = 1;
@@ -20,6 +20,7 @@ export interface BackupRows {
   settings: SettingRow[];
   quizzes: QuizRow[];
   texts: TextRow[];
+  quizAnswers: QuizAnswerRow[];
 }
 
 const broken = (detail: string) => new BackupError(`备份文件已损坏：${detail}`);
