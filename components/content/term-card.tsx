@@ -101,11 +101,12 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       style={position}
       onKeyDown={onKeyDown}
     >
-      <header>
+      {/* Not <header>/<footer>: on a web page those are the page's banner and contentinfo landmarks. */}
+      <div className="head">
         {info && <span className="kind">{kindLabel(info.kind)}</span>}
         <h2>{name}</h2>
         <button type="button" className="close" aria-label="关闭" onClick={userClick(onClose)}>×</button>
-      </header>
+      </div>
       {info === undefined && <p className="muted">正在读取卡片…</p>}
       {info === null && <p className="muted">卡片库里还没有“{term}”。</p>}
       {/* What matters now first (the card's standing, a disagreement between documents, the step
@@ -132,7 +133,7 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       {evidence && (
         <blockquote className="source">
           <p>{markPieces(quote!.text, quote!.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>
-          <footer>——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}</footer>
+          <div className="from">——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}</div>
         </blockquote>
       )}
       <div className="actions">
