@@ -124,7 +124,8 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       {phase === 'added' && <p className="done" role="status">已加入学习。</p>}
       {failure && <p className="conflict" role="alert">{failure}</p>}
       {details?.members && details.members.length > 0 && (
-        <ol className="members" aria-label="成员">
+        // Focusable: it scrolls when the list is long, and the keyboard must reach what it hides (so must the quote).
+        <ol className="members" aria-label="成员" tabIndex={0}>
           {details.members.map((m) => <li key={m}>{m}</li>)}
         </ol>
       )}
@@ -132,7 +133,7 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       {details?.glossaryNote && <p className="muted">{details.glossaryNote}</p>}
       {evidence && (
         <blockquote className="source">
-          <p>{markPieces(quote!.text, quote!.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>
+          <p tabIndex={0}>{markPieces(quote!.text, quote!.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>
           <div className="from">——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}</div>
         </blockquote>
       )}
