@@ -110,19 +110,16 @@ test('the hover card, rebuilt from its closed root under an open one', async () 
     `return { html: root.innerHTML, css: [...root.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\\n')) };`,
   );
   assert.ok(card && card.html.includes('六个精准'), 'the card was read');
-  const body = await page.evaluate(() => {
-    const copy = document.body.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('script, tifa-hover-card').forEach((el) => el.remove());
-    return copy.innerHTML;
-  });
+  // The page as served, its scripts left out (the content script's host is not in the served HTML).
+  const served = await page.evaluate(() => fetch(location.href).then((r) => r.text()));
 
   const copy = await tifa.context.newPage();
   await copy.setViewportSize({ width: 1280, height: 800 });
-  await copy.setContent(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>copy</title></head><body>${body}</body></html>`);
+  await copy.setContent(served.replace(/<script[\s\S]*?<\/script>/gi, ''));
   await copy.evaluate(({ html, css }) => {
     const host = document.createElement('tifa-hover-card');
     const root = host.attachShadow({ mode: 'open' });
-    root.innerHTML = html;
+    root.setHTMLUnsafe(html);
     root.adoptedStyleSheets = css.map((text) => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(text);
