@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
 import { dayStart } from './stats';
-import { buildQueue, dueCounts, forecast, nextDayStart, type DueCounts, type QueueCard, type TodayCounts } from '../srs/queue';
+import { forecast, planDay, nextDayStart, type DueCounts, type QueueCard, type TodayCounts } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 import { heldBack } from '../knowledge/suspect';
@@ -24,6 +24,7 @@ export interface Today {
 }
 
 export function toQueueCard(card: CardRow): QueueCard {
+  const { answer, shown: text } = shown(card);
   return {
     id: card.id,
     noteId: card.noteId,
@@ -34,8 +35,8 @@ export function toQueueCard(card: CardRow): QueueCard {
     sourceIds: card.sourceIds,
     wanted: card.wanted !== undefined,
     held: heldBack(card),
-    answer: shown(card).answer,
-    shown: shown(card).shown,
+    answer,
+    shown: text,
   };
 }
 
@@ -111,12 +112,11 @@ export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
     const have = new Set(read.map((c) => c.id));
     const news = [...wanted.filter((c) => !have.has(c.id)), ...read];
     const cards = [...learning, ...reviews, ...news].map(toQueueCard);
-    const counts = dueCounts(cards, now, settings, today);
+    const { queue, counts } = planDay(cards, now, settings, today);
     const short =
       (reviews.length >= reviewsLimit && counts.review < reviewsLeft) || (read.length >= newLimit && counts.new < newLeft);
     if (short) continue;
     const doneToday = await db.reviewLogs.where('review').between(dayStart(now, settings.dayStartHour), now, true, true).count();
-    const queue = buildQueue(cards, now, settings, today);
     const first = queue.length ? [...learning, ...reviews, ...news].find((c) => c.id === queue[0]) : undefined;
     return { settings, queue, counts, doneToday, first };
   }

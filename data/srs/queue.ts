@@ -135,14 +135,21 @@ function parts(cards: QueueCard[], now: Date, settings: StudySettings, today: To
 
 /** Card ids to study now, in order: learning due, then reviews and new cards mixed, then learning due soon. */
 export function buildQueue(cards: QueueCard[], now: Date, settings: StudySettings, today: TodayCounts): string[] {
-  const p = parts(cards, now, settings, today);
-  return [...p.dueNow, ...mix(p.reviews, p.news), ...p.ahead].map((x) => x.card.id);
+  return planDay(cards, now, settings, today).queue;
 }
 
 export function dueCounts(cards: QueueCard[], now: Date, settings: StudySettings, today: TodayCounts): DueCounts {
+  return planDay(cards, now, settings, today).counts;
+}
+
+/** buildQueue and dueCounts in one pass (sibling burying compares texts: worth doing once). */
+export function planDay(cards: QueueCard[], now: Date, settings: StudySettings, today: TodayCounts): { queue: string[]; counts: DueCounts } {
   const p = parts(cards, now, settings, today);
   const learning = p.dueNow.length + p.ahead.length;
-  return { learning, review: p.reviews.length, new: p.news.length, total: learning + p.reviews.length + p.news.length };
+  return {
+    queue: [...p.dueNow, ...mix(p.reviews, p.news), ...p.ahead].map((x) => x.card.id),
+    counts: { learning, review: p.reviews.length, new: p.news.length, total: learning + p.reviews.length + p.news.length },
+  };
 }
 
 /** The number the popup and the badge show; always equals buildQueue(...).length. */

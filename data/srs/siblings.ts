@@ -19,9 +19,9 @@ const MIN_ANSWER = 2;
 // Sources break lines and space figures ("9899 万人") where prompts do not.
 const squeeze = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
 
-/** The text of a card's answer side, as `Shown.shown` expects it. */
+/** The text of a card's answer side, as `Shown.shown` expects it (squeezed here once, not at every comparison). */
 export function shownText(prompt: string, answer: string, quotes: string[] = []): string {
-  return [prompt, answer, ...quotes].join('\n');
+  return squeeze([prompt, answer, ...quotes].join('\u0001'));
 }
 
 export class Siblings {
