@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchTifa, hoverTerm, inClosedRoot, ROOT, type Tifa } from './harness.ts';
+import { launchTifa, hoverTerm, newsPageAt, inClosedRoot, ROOT, type Tifa } from './harness.ts';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -98,10 +98,7 @@ test('the quiz: setup, a choice question, its feedback, the summary', async () =
 });
 
 test('the hover card, rebuilt from its closed root under an open one', async () => {
-  const page = await tifa.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => (CSS.highlights.get('tifa-term')?.size ?? 0) > 0, null, { timeout: 15_000 });
+  const page = await newsPageAt(tifa, { width: 1280, height: 800 });
   await hoverTerm(page, '六个精准');
   await page.waitForTimeout(300);
   const card = await inClosedRoot<{ html: string; css: string[] }>(

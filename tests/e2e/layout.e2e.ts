@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, hoverTerm, inClosedRoot, watchErrors, type Tifa } from './harness.ts';
+import { launchTifa, hoverTerm, newsPageAt, inClosedRoot, watchErrors, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
 before(async () => {
@@ -55,10 +55,7 @@ test('each conflict fits one 1280×800 screen, extra sources fold away, and the 
 });
 
 test('the hover card shows its source line above the buttons, not under them', async () => {
-  const page = await tifa.context.newPage();
-  await page.setViewportSize(SCREEN);
-  await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => (CSS.highlights.get('tifa-term')?.size ?? 0) > 0, null, { timeout: 15_000 });
+  const page = await newsPageAt(tifa, SCREEN);
   for (const term of ['六个精准', '两不愁三保障']) {
     await hoverTerm(page, term);
     await page.waitForTimeout(300);

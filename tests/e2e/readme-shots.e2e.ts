@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchTifa, hoverTerm, ROOT, type Tifa } from './harness.ts';
+import { launchTifa, hoverTerm, newsPageAt, ROOT, type Tifa } from './harness.ts';
 
 const SHOTS = process.env.TIFA_README_SHOTS ? join(ROOT, 'docs/screenshots') : join(ROOT, '.tmp/screenshots');
 
@@ -44,10 +44,7 @@ test('the popup with its first card, and a news page with a term’s hover card'
   await popup.screenshot({ path: join(SHOTS, 'popup.png') });
   await popup.close();
 
-  const page = await tifa.context.newPage();
-  await page.setViewportSize({ width: 1100, height: 640 });
-  await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => (CSS.highlights.get('tifa-term')?.size ?? 0) > 0, null, { timeout: 15_000 });
+  const page = await newsPageAt(tifa, { width: 1100, height: 640 });
   await hoverTerm(page, '六个精准');
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(SHOTS, 'hover-card.png') });
