@@ -101,11 +101,12 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       style={position}
       onKeyDown={onKeyDown}
     >
-      <header>
+      {/* Not <header>/<footer>: on a web page those are the page's banner and contentinfo landmarks. */}
+      <div className="head">
         {info && <span className="kind">{kindLabel(info.kind)}</span>}
         <h2>{name}</h2>
         <button type="button" className="close" aria-label="关闭" onClick={userClick(onClose)}>×</button>
-      </header>
+      </div>
       {info === undefined && <p className="muted">正在读取卡片…</p>}
       {info === null && <p className="muted">卡片库里还没有“{term}”。</p>}
       {/* What matters now first (the card's standing, a disagreement between documents, the step
@@ -123,7 +124,8 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       {phase === 'added' && <p className="done" role="status">已加入学习。</p>}
       {failure && <p className="conflict" role="alert">{failure}</p>}
       {details?.members && details.members.length > 0 && (
-        <ol className="members" aria-label="成员">
+        // Focusable: it scrolls when the list is long, and the keyboard must reach what it hides (so must the quote).
+        <ol className="members" aria-label="成员" tabIndex={0}>
           {details.members.map((m) => <li key={m}>{m}</li>)}
         </ol>
       )}
@@ -131,8 +133,8 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       {details?.glossaryNote && <p className="muted">{details.glossaryNote}</p>}
       {evidence && (
         <blockquote className="source">
-          <p>{markPieces(quote!.text, quote!.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>
-          <footer>——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}</footer>
+          <p tabIndex={0}>{markPieces(quote!.text, quote!.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>
+          <div className="from">——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}</div>
         </blockquote>
       )}
       <div className="actions">

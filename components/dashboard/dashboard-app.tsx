@@ -13,6 +13,7 @@ import { SettingsSection } from './settings-section';
 import { CramSession } from './cram-session';
 import { BackupSection } from './backup-section';
 import { ImportSection } from './import/import-section';
+import { QuizHistory } from './quiz-history';
 import './dashboard.css';
 
 function Section({ section, now }: { section: SectionHash; now: Date }) {
@@ -32,17 +33,7 @@ function Section({ section, now }: { section: SectionHash; now: Date }) {
     case 'cram':
       return <CramSession />;
     case 'quiz':
-      return (
-        <section aria-labelledby="quiz-title">
-          <h2 id="quiz-title">学习会测验</h2>
-          <p>单选、多选、填空和挑战答题，题目来自你的卡片；答错的题可计入复习。</p>
-          <p>
-            <a className="button primary" href="quiz.html" data-testid="open-quiz">
-              打开测验页
-            </a>
-          </p>
-        </section>
-      );
+      return <QuizHistory />;
     default:
       return <CardBrowser now={now} />;
   }

@@ -31,8 +31,9 @@ export const SECTIONS = [
   { hash: 'import', label: '导入' },
   { hash: 'conflicts', label: '文件出入' },
   { hash: 'stats', label: '统计' },
+  { hash: 'quiz', label: '测验' },
   { hash: 'settings', label: '设置' },
   { hash: 'backup', label: '备份' },
 ] as const;
 
-export type SectionHash = (typeof SECTIONS)[number]['hash'] | 'cram' | 'quiz';
+export type SectionHash = (typeof SECTIONS)[number]['hash'] | 'cram';

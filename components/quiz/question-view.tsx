@@ -35,25 +35,25 @@ export function QuestionView(props: Props) {
       <p className="quiz-kind">{KIND_NAMES[question.kind]}</p>
       <h2 className="quiz-prompt">{question.prompt}</h2>
       {question.options ? (
-        <ol className="quiz-options" role={multi ? 'group' : 'radiogroup'} aria-label="选项">
+        // A group of radio/checkbox buttons, not a list: an <li> under role=radiogroup is a list item without a list.
+        <div className="quiz-options" role={multi ? 'group' : 'radiogroup'} aria-label="选项">
           {question.options.map((option, i) => (
-            <li key={i}>
-              <button
-                data-index={i}
-                type="button"
-                role={multi ? 'checkbox' : 'radio'}
-                aria-checked={picked.includes(i)}
-                className={optionClass(i, props)}
-                data-testid="quiz-option"
-                disabled={!!answered}
-                onClick={() => onPick(i)}
-              >
-                <kbd>{LETTERS[i]}</kbd> <span className="quiz-option-text">{option}</span>
-                {answered ? <OptionMark question={question} picked={picked} i={i} /> : null}
-              </button>
-            </li>
+            <button
+              key={i}
+              data-index={i}
+              type="button"
+              role={multi ? 'checkbox' : 'radio'}
+              aria-checked={picked.includes(i)}
+              className={optionClass(i, props)}
+              data-testid="quiz-option"
+              disabled={!!answered}
+              onClick={() => onPick(i)}
+            >
+              <kbd>{LETTERS[i]}</kbd> <span className="quiz-option-text">{option}</span>
+              {answered ? <OptionMark question={question} picked={picked} i={i} /> : null}
+            </button>
           ))}
-        </ol>
+        </div>
       ) : (
         <AnswerBoxes question={question} typed={typed} onType={onType} locked={!!answered} />
       )}

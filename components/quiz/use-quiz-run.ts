@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import { db } from '@/data/db/schema';
 import { checkAnswer, checkChoice, counts, type Check, type Question } from '@/data/quiz';
-import { recordAnswer, saveQuizResult, type QuizConfig } from './quiz-store';
+import { recordAnswer, type QuizConfig } from './quiz-store';
+import { saveQuizRun } from '@/data/db/quiz-results';
+import type { QuizAnswerRow } from '@/data/db/schema';
 
 export interface Answered {
   question: Question;
@@ -26,6 +28,13 @@ export interface Response {
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** An answer as stored for 学习中心 → 测验. */
+function asRow(a: Answered, index: number): Omit<QuizAnswerRow, 'id' | 'quizId'> {
+  const q = a.question;
+  const note = a.check.note ?? (a.timedOut ? '超时' : undefined);
+  return { index, cardId: q.cardId, kind: q.kind, prompt: q.prompt, ...(q.options ? { options: q.options } : {}), answer: q.answer, response: a.response, verdict: a.check.verdict, ...(note ? { note } : {}) };
+}
 
 /** Right answers in a row from the start. */
 export function streakOf(answers: readonly Answered[]): number {
@@ -77,16 +86,21 @@ export function useQuizRun(config: QuizConfig, questions: Question[], onDone: (r
     const final = latest.current;
     const run = streakOf(final);
     try {
-      await saveQuizResult(db, {
-        at: new Date(),
-        total: final.length,
-        correct: final.filter((a) => counts(a.check)).length,
-        cardIds: final.map((a) => a.question.cardId),
-        missedIds: final.filter((a) => !counts(a.check)).map((a) => a.question.cardId),
-        mode: config.mode,
-        counted: config.counted,
-        ...(config.mode === 'challenge' ? { streak: run } : {}),
-      });
+      await saveQuizRun(
+        db,
+        {
+          at: new Date(),
+          total: final.length,
+          correct: final.filter((a) => counts(a.check)).length,
+          cardIds: final.map((a) => a.question.cardId),
+          missedIds: final.filter((a) => !counts(a.check)).map((a) => a.question.cardId),
+          mode: config.mode,
+          counted: config.counted,
+          sourceIds: config.sourceIds,
+          ...(config.mode === 'challenge' ? { streak: run } : {}),
+        },
+        final.map(asRow),
+      );
     } catch (err) {
       setError(message(err));
     }

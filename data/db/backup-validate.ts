@@ -5,7 +5,7 @@
 import { BackupError } from './errors';
 import { parseRecord, RECORDS, type TableName } from './records';
 import { studyPlanProblem } from './study-plan-record';
-import type { CardRow, ConflictRow, NoteRow, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
+import type { CardRow, ConflictRow, NoteRow, QuizAnswerRow, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
 
 export const BACKUP_FORMAT = 'tifa-backup';
 export const BACKUP_VERSION = 1;
@@ -21,6 +21,7 @@ export interface BackupRows {
   settings: SettingRow[];
   quizzes: QuizRow[];
   texts: TextRow[];
+  quizAnswers: QuizAnswerRow[];
 }
 
 const broken = (detail: string) => new BackupError(`备份文件已损坏：${detail}`);

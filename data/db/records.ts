@@ -7,6 +7,7 @@ import type { CardKind, NoteKind } from '../knowledge/types';
 import { State } from '../srs/scheduler';
 // Types only: the schemas load without Dexie, so pure code (an Anki reader, a sync check) can use them.
 import type { CardRow, ConflictRow, NoteRow, Origin, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
+import { quizAnswerRecord } from './quiz-records';
 
 /** schema.ts's BUNDLED: a row without an origin came with the bundled deck. */
 const BUNDLED: Origin = 'bundled';
@@ -29,6 +30,7 @@ const FIELD_NAMES: Record<string, string> = {
   scheduled_days: '计划间隔天数', reps: '复习次数', lapses: '遗忘次数', state: '状态', topic: '主题',
   values: '各方说法', key: '设置名', at: '测验时间', total: '题数', correct: '答对数', cardIds: '卡片编号列表',
   text: '全文', hash: '全文的校验值', importedAt: '导入时间',
+  quizId: '测验编号', index: '题号', response: '作答', verdict: '判定',
 };
 
 /** An object schema whose missing fields are reported by name ("缺少难度"), anything else as "不是对象". */
@@ -303,6 +305,7 @@ export const QuizRecord = v.pipe(
     missedIds: maybe(list(id('卡片编号'), '答错的卡片', 100_000)),
     streak: maybe(count('连对题数', 100_000)),
     counted: maybe(v.boolean('计入复习标记必须是 true 或 false')),
+    sourceIds: maybe(list(id('来源编号'), '测验的文件列表', MAX_LIST)),
   }),
   v.check((q) => q.correct <= q.total, '答对数不能多于题数'),
   v.transform((row): QuizRow => clean(row)),
@@ -320,6 +323,9 @@ export const TextRecord = v.pipe(
   }),
   v.transform((row): TextRow => row),
 );
+
+/** One answered quiz question (schema v7); built in its own file from these field schemas. */
+export const QuizAnswerRecord = quizAnswerRecord({ record, text, filled, id, count, list, maybe, clean });
 
 export interface RecordSpec {
   /** "张卡片": the counter and noun, as in "第 12 张卡片". */
@@ -348,6 +354,8 @@ export const RECORDS = {
   quizzes: { unit: '次测验记录', key: 'id', max: 1_000_000, schema: QuizRecord, optional: true },
   // Imported documents' texts came with schema v5.
   texts: { unit: '份导入文件的文字', key: 'id', max: 100_000, schema: TextRecord, optional: true },
+  // Each quiz's questions came with schema v7 (quiz-records.ts).
+  quizAnswers: { unit: '道测验题', key: 'id', max: 5_000_000, schema: QuizAnswerRecord, optional: true },
 } satisfies Record<string, RecordSpec>;
 
 export type TableName = keyof typeof RECORDS;

@@ -95,6 +95,26 @@ export interface QuizRow {
   streak?: number;
   /** Whether the answers counted as FSRS reviews (计入复习). */
   counted?: boolean;
+  /** The documents the quiz was drawn from; empty or absent = every document. */
+  sourceIds?: string[];
+}
+
+/** One question of a finished quiz as it was asked and answered (schema v7): 学习中心 → 测验 shows them again. */
+export interface QuizAnswerRow {
+  id?: number;
+  quizId: number;
+  /** Position in the quiz, from 0. */
+  index: number;
+  cardId: string;
+  kind: 'single' | 'judge' | 'multi' | 'fill';
+  prompt: string;
+  options?: string[];
+  /** The right answer in words. */
+  answer: string;
+  /** What the user typed or picked, in words ('' when nothing). */
+  response: string;
+  verdict: 'right' | 'close' | 'wrong';
+  note?: string;
 }
 
 const V1 = {
@@ -118,6 +138,7 @@ export class TifaDB extends Dexie {
   settings!: Table<SettingRow, string>;
   quizzes!: Table<QuizRow, number>;
   texts!: Table<TextRow, string>;
+  quizAnswers!: Table<QuizAnswerRow, number>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -149,6 +170,8 @@ export class TifaDB extends Dexie {
     this.version(6).stores({
       cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held',
     });
+    // v7: each finished quiz's questions and answers, so 学习中心 → 测验 shows the missed ones again.
+    this.version(7).stores({ quizAnswers: '++id, quizId' });
   }
 }
 

@@ -44,6 +44,8 @@ export interface TodayCounts {
   reviewedNoteIds: string[];
   /** Cards first studied today (the 学习会 counts its share with them). */
   newCardIds: string[];
+  /** Cards rated today: what they showed buries the cards it gives away (data/srs/siblings.ts). */
+  reviewedCardIds: string[];
 }
 
 export async function todayCounts(db: TifaDB, now: Date, dayStartHour: number): Promise<TodayCounts> {
@@ -55,5 +57,6 @@ export async function todayCounts(db: TifaDB, now: Date, dayStartHour: number): 
     reviewsDone: logs.filter((l) => l.state === State.Review).length,
     reviewedNoteIds: [...new Set(logs.map((l) => l.noteId))],
     newCardIds: [...newCards],
+    reviewedCardIds: [...new Set(logs.map((l) => l.cardId))],
   };
 }

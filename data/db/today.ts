@@ -6,15 +6,15 @@ import Dexie from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
 import { dayStart } from './stats';
-import { buildQueue, dueCounts, forecast, nextDayStart, type DueCounts } from '../srs/queue';
+import { forecast, planDay, nextDayStart, type DueCounts, type TodayCounts } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 import { heldBack } from '../knowledge/suspect';
-import { toQueueCard } from './queue-card';
+import { shown, toQueueCard } from './queue-card';
 import { loadPlanToday } from './plan-today';
 import { planOf, planToday, type PlanStatus } from '../srs/plan';
 
-export { toQueueCard };
+export { shown, toQueueCard };
 
 export interface Today {
   settings: StudySettings;
@@ -69,14 +69,21 @@ async function readNew(db: TifaDB, limit: number): Promise<CardRow[]> {
   return [...news, ...ties.filter((c) => !have.has(c.id))];
 }
 
+/** What was done today, as the queue takes it: limits used, and the cards shown (sibling burying). */
+export async function studiedToday(db: TifaDB, now: Date, dayStartHour: number) {
+  const done = await todayCounts(db, now, dayStartHour);
+  const rated = await db.cards.bulkGet(done.reviewedCardIds);
+  const shownToday = rated.flatMap((c) => (c ? [shown(c)] : []));
+  const today: TodayCounts = { newDone: done.newDone, reviewsDone: done.reviewsDone, reviewedNoteIdsToday: new Set(done.reviewedNoteIds), shownToday };
+  return { done, today };
+}
+
 export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
   const [settings, learning, wanted] = await Promise.all([getSettings(db), readLearning(db), readWanted(db)]);
-  const done = await todayCounts(db, now, settings.dayStartHour);
+  const { done, today: studied } = await studiedToday(db, now, settings.dayStartHour);
   const plan = await loadPlanToday(db, now, settings, done);
-  const today = {
-    newDone: done.newDone,
-    reviewsDone: done.reviewsDone,
-    reviewedNoteIdsToday: new Set(done.reviewedNoteIds),
+  const today: TodayCounts = {
+    ...studied,
     plan: plan ? { ids: plan.status.todayIds, crowdedNoteIds: plan.status.crowdedNoteIds } : undefined,
   };
   const end = nextDayStart(now, settings);
@@ -94,12 +101,11 @@ export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
     const extra = [...wanted, ...(plan?.rows ?? [])].filter((c) => !have.has(c.id) && have.add(c.id));
     const news = [...extra, ...read];
     const cards = [...learning, ...reviews, ...news].map(toQueueCard);
-    const counts = dueCounts(cards, now, settings, today);
+    const { queue, counts } = planDay(cards, now, settings, today);
     const short =
       (reviews.length >= reviewsLimit && counts.review < reviewsLeft) || (read.length >= newLimit && counts.new < newLeft);
     if (short) continue;
     const doneToday = await db.reviewLogs.where('review').between(dayStart(now, settings.dayStartHour), now, true, true).count();
-    const queue = buildQueue(cards, now, settings, today);
     const first = queue.length ? [...learning, ...reviews, ...news].find((c) => c.id === queue[0]) : undefined;
     return { settings, queue, counts, doneToday, first, ...(plan ? { plan: plan.status } : {}) };
   }

@@ -3,6 +3,7 @@
 // learning card that comes due moves to the front by itself.
 import { retrievability, reviveState, State, type SrsState } from './scheduler';
 import { DEFAULT_SETTINGS, type StudySettings } from './settings';
+import { Siblings, type Shown } from './siblings';
 
 export interface QueueCard {
   id: string;
@@ -18,6 +19,9 @@ export interface QueueCard {
   wanted?: boolean;
   /** 待核实 (or discarded): rests on a document whose years are doubtful; in no queue. */
   held?: boolean;
+  /** The answer and everything the card shows (siblings.ts): cards that give it away wait for tomorrow. */
+  answer?: string;
+  shown?: string;
 }
 
 export interface TodayCounts {
@@ -27,6 +31,8 @@ export interface TodayCounts {
   reviewedNoteIdsToday?: Set<string>;
   /** 学习会 (plan.ts planToday): its new cards due today come first, beyond the daily limit if need be. */
   plan?: { ids: string[]; crowdedNoteIds?: string[] };
+  /** The cards rated today: cards whose answer they show (or that show theirs) wait for tomorrow too. */
+  shownToday?: Shown[];
 }
 
 export interface DueCounts {
@@ -78,12 +84,12 @@ function live(cards: QueueCard[]): Live[] {
 const byId = (a: Live, b: Live) => (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0);
 const byDue = (a: Live, b: Live) => a.s.due.getTime() - b.s.due.getTime() || byId(a, b);
 
-function take(list: Live[], limit: number, buried: Set<string>): Live[] {
+function take(list: Live[], limit: number, buried: Siblings): Live[] {
   const out: Live[] = [];
   for (const x of list) {
     if (out.length >= limit) break;
-    if (buried.has(x.card.noteId)) continue;
-    buried.add(x.card.noteId);
+    if (buried.buried(x.card)) continue;
+    buried.add(x.card);
     out.push(x);
   }
   return out;
@@ -103,15 +109,15 @@ function mix<T>(reviews: T[], news: T[]): T[] {
 }
 
 /** New cards with a 学习会: the wanted ones, then the session's share for today, then the rest up to the limit. */
-function withPlan(unseen: Live[], wanted: number, room: number, plan: NonNullable<TodayCounts['plan']>, buried: Set<string>): Live[] {
+function withPlan(unseen: Live[], wanted: number, room: number, plan: NonNullable<TodayCounts['plan']>, buried: Siblings): Live[] {
   const first = take(unseen.filter((x) => x.card.wanted), wanted, buried);
   const crowded = new Set(plan.crowdedNoteIds);
   const byCard = new Map(unseen.map((x) => [x.card.id, x]));
   const picks = plan.ids.flatMap((id) => {
     const x = byCard.get(id);
-    return x && !x.card.wanted && (crowded.has(x.card.noteId) || !buried.has(x.card.noteId)) ? [x] : [];
+    return x && !x.card.wanted && (crowded.has(x.card.noteId) || !buried.buried(x.card)) ? [x] : [];
   });
-  for (const x of picks) buried.add(x.card.noteId);
+  for (const x of picks) buried.add(x.card);
   const picked = new Set(picks);
   const rest = unseen.filter((x) => !x.card.wanted && !picked.has(x));
   return [...first, ...picks, ...take(rest, Math.max(0, room - first.length - picks.length), buried)];
@@ -122,8 +128,8 @@ function parts(cards: QueueCard[], now: Date, settings: StudySettings, today: To
   const end = nextDayStart(now, settings).getTime();
   const all = live(cards);
   const learning = all.filter((x) => (x.s.state === State.Learning || x.s.state === State.Relearning) && x.s.due.getTime() <= t + LEARN_AHEAD_MS).sort(byDue);
-  const buried = new Set(today.reviewedNoteIdsToday ?? []);
-  for (const x of learning) buried.add(x.card.noteId);
+  const buried = new Siblings(today.shownToday, today.reviewedNoteIdsToday);
+  for (const x of learning) buried.add(x.card);
   const reviews = take(
     all.filter((x) => x.s.state === State.Review && x.s.due.getTime() < end).sort(byDue),
     Math.max(0, settings.reviewsPerDay - today.reviewsDone),
@@ -145,14 +151,21 @@ function parts(cards: QueueCard[], now: Date, settings: StudySettings, today: To
 
 /** Card ids to study now, in order: learning due, then reviews and new cards mixed, then learning due soon. */
 export function buildQueue(cards: QueueCard[], now: Date, settings: StudySettings, today: TodayCounts): string[] {
-  const p = parts(cards, now, settings, today);
-  return [...p.dueNow, ...mix(p.reviews, p.news), ...p.ahead].map((x) => x.card.id);
+  return planDay(cards, now, settings, today).queue;
 }
 
 export function dueCounts(cards: QueueCard[], now: Date, settings: StudySettings, today: TodayCounts): DueCounts {
+  return planDay(cards, now, settings, today).counts;
+}
+
+/** buildQueue and dueCounts in one pass (sibling burying compares texts: worth doing once). */
+export function planDay(cards: QueueCard[], now: Date, settings: StudySettings, today: TodayCounts): { queue: string[]; counts: DueCounts } {
   const p = parts(cards, now, settings, today);
   const learning = p.dueNow.length + p.ahead.length;
-  return { learning, review: p.reviews.length, new: p.news.length, total: learning + p.reviews.length + p.news.length };
+  return {
+    queue: [...p.dueNow, ...mix(p.reviews, p.news), ...p.ahead].map((x) => x.card.id),
+    counts: { learning, review: p.reviews.length, new: p.news.length, total: learning + p.reviews.length + p.news.length },
+  };
 }
 
 /** The number the popup and the badge show; always equals buildQueue(...).length. */

@@ -259,8 +259,8 @@ async function run() {
       const at = (sel) => { const el = dialog.querySelector(sel); return el ? [...dialog.children].indexOf(el) : -1; };
       return {
         marked: dialog.querySelector('blockquote mark')?.textContent ?? null,
-        footer: dialog.querySelector('blockquote footer')?.textContent ?? null,
-        header: at(':scope > header'), status: at(':scope > .status'), members: at(':scope > .members'), source: at(':scope > blockquote'),
+        footer: dialog.querySelector('blockquote .from')?.textContent ?? null,
+        header: at(':scope > .head'), status: at(':scope > .status'), members: at(':scope > .members'), source: at(':scope > blockquote'),
       };
     })()`);
     check(CARD.source, /《[^》]+》/.test(details.footer ?? '') && !!details.marked, { footer: details.footer, marked: details.marked });

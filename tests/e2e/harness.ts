@@ -209,6 +209,15 @@ export async function hoverTerm(page: Page, term: string): Promise<void> {
   await waitForCardText(page, (text) => text !== '');
 }
 
+/** A fixture news page in a new tab at `viewport`, once its terms are highlighted. */
+export async function newsPageAt(tifa: Tifa, viewport: { width: number; height: number }, path = 'news-simplified.html'): Promise<Page> {
+  const page = await tifa.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(tifa.pageUrl(path));
+  await page.waitForFunction(() => (CSS.highlights.get('tifa-term')?.size ?? 0) > 0, null, { timeout: 15_000 });
+  return page;
+}
+
 /** Turns the opt-in state colours on or off (the dashboard's "在网页上按学习进度着色"), as the background stores them. */
 export function setStateColours(tifa: Tifa, on: boolean): Promise<void> {
   return tifa.worker.evaluate(async (value) => {

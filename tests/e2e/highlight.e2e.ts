@@ -226,9 +226,23 @@ async function inSight(page: Page, selector: string): Promise<boolean> {
   return seen === true;
 }
 
-/** Scrolls the card to its end; whether it had more to show than its box. */
+/**
+ * Scrolls the card to its end: the card itself, and the parts that scroll inside it (a long member
+ * list, the source sentence); whether any of them had more to show than its box.
+ */
 async function scrollCardDown(page: Page): Promise<boolean> {
-  return (await inClosedRoot<boolean>(page, 'tifa-hover-card', 'const tall = dialog.scrollHeight > dialog.clientHeight; dialog.scrollTo(0, dialog.scrollHeight); return tall;')) === true;
+  return (
+    (await inClosedRoot<boolean>(
+      page,
+      'tifa-hover-card',
+      `let tall = false;
+       for (const el of [dialog, ...dialog.querySelectorAll('.members, .source, .source p')]) {
+         if (el.scrollHeight > el.clientHeight + 1) tall = true;
+         el.scrollTo(0, el.scrollHeight);
+       }
+       return tall;`,
+    )) === true
+  );
 }
 
 /** Turns the opt-in state colours on or off. */
@@ -242,7 +256,9 @@ test('"现在复习" rates the card from the page: question, answer, then a rati
   // Its long source sentence makes the card scroll; read to the end of it first.
   const scrolls = await scrollCardDown(page);
   assert.ok(scrolls, 'this card is taller than its box (else the checks below prove nothing)');
-  assert.ok(!(await inSight(page, '.status')), 'scrolled down');
+  // The long sentence scrolls inside the card: its state and the source line stay in sight.
+  assert.ok(await inSight(page, '.status'), 'the state still shows at the end of the sentence');
+  assert.ok(await inSight(page, '.source .from'), 'the source line shows, above the buttons');
   // Shown tidied, as in the extension's pages: no PDF line breaks or stray spaces between characters.
   const quote = (await inClosedRoot<string>(page, 'tifa-hover-card', "return root.querySelector('blockquote p').textContent;"))!;
   assert.doesNotMatch(quote, /[\u4e00-\u9fff\d]\s+[\u4e00-\u9fff]/, `the source sentence reads cleanly: ${quote}`);

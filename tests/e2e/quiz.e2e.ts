@@ -162,6 +162,20 @@ test('a five-question quiz with the keyboard: feedback, summary, and the missed 
   assert.match(await page.getByTestId('quiz-history').innerText(), /4\/5/);
   assert.deepEqual(errors, []);
   await page.close();
+
+  // 学习中心 → 测验 keeps it: date, score, and (opened with the keyboard) the missed question as asked.
+  const dash = await tifa.openDashboard('#quiz');
+  assert.equal(await dash.getByTestId('tab-quiz').innerText(), '测验');
+  const item = dash.getByTestId('quiz-history-item').first();
+  assert.match(await item.locator('summary').innerText(), /\d+月\d+日 \d\d:\d\d · 测验 · 答对 4 \/ 5/);
+  await item.locator('summary').focus();
+  await dash.keyboard.press('Enter');
+  const again = item.getByTestId('history-missed');
+  await again.waitFor();
+  assert.equal(await again.count(), 1);
+  assert.ok((await again.innerText()).includes(prompts[0]), 'the missed question, as it was asked');
+  assert.match(await again.innerText(), /正确答案：.+ · 你的答案：/);
+  await dash.close();
 });
 
 test('挑战答题 stops at the first wrong answer, does not touch the reviews, and keeps the best streak', async () => {

@@ -19,7 +19,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const cards = await db.cards.orderBy('id').toArray();
     expect(cards.map((c) => c.seen)).toEqual([{ count: 0 }, { count: 0 }]);
     expect(cards[0].edited).toEqual({ prompt: '我的问法' });
@@ -50,7 +50,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.cards.count()).toBe(2);
     expect((await db.cards.get('c1'))!.seen).toEqual({ count: 3, last: T0 });
     expect(await db.quizzes.count()).toBe(1);
@@ -74,7 +74,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.cards.count()).toBe(2);
     expect(await db.cards.get('c1')).toMatchObject({ state: 2, wanted: 5 });
     expect(await db.sources.count()).toBe(1);

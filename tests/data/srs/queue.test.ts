@@ -108,6 +108,44 @@ describe('buildQueue', () => {
     expect(q.sort()).toEqual(['a1', 'b-rev', 'd-learn']);
   });
 
+  describe('cards that give each other away wait for tomorrow (siblings across notes)', () => {
+    // Two figure clozes of one sentence, from two notes: each prompt shows the other's answer.
+    const quote = '贫困人口从2012年年底的9899 万人减到2019年年底的551 万人。';
+    const first = { answer: '9899万人', shown: ['贫困人口从2012年年底的____减到2019年年底的551万人', '9899万人', quote].join('\n') };
+    const second = { answer: '551万人', shown: ['贫困人口从2012年年底的9899万人减到2019年年底的____', '551万人', quote].join('\n') };
+    const list = { answer: '不愁吃、不愁穿', shown: '“两不愁”指什么？\n不愁吃、不愁穿' };
+    const member = { answer: '不愁穿', shown: '“两不愁”：不愁吃、____\n不愁穿' };
+
+    it('takes one of two clozes whose prompts show each other’s answer, and the other tomorrow', () => {
+      const cards = [fresh('f1', 0.9, 'F1'), fresh('f2', 0.8, 'F2'), fresh('x', 0.1, 'X')];
+      Object.assign(cards[0], first);
+      Object.assign(cards[1], second);
+      expect(buildQueue(cards, NOW, S, NONE)).toEqual(['f1', 'x']);
+      // Tomorrow f1 is no longer shown today: f2 comes.
+      expect(buildQueue(cards.slice(1), at(2, 9), S, NONE)).toEqual(['f2', 'x']);
+    });
+
+    it('holds back a card given away by one rated earlier today, whichever way round', () => {
+      const cards = [{ ...fresh('m', 0.9, 'M'), ...member }, { ...review('r', at(1, 8), { noteId: 'R' }), ...second }, fresh('x', 0.1, 'X')];
+      expect(buildQueue(cards, NOW, S, { ...NONE, shownToday: [{ noteId: 'L', ...list }, { noteId: 'F1', ...first }] })).toEqual(['x']);
+      expect(buildQueue(cards, NOW, S, NONE).sort()).toEqual(['m', 'r', 'x']);
+    });
+
+    it('lets a learning card bury the new cards it gives away', () => {
+      const cards = [{ ...learning('l', NOW, { noteId: 'L' }), ...list }, { ...fresh('m', 0.9, 'M'), ...member }];
+      expect(buildQueue(cards, NOW, S, NONE)).toEqual(['l']);
+    });
+
+    it('ignores one-character answers, which any sentence holds', () => {
+      const cards = [
+        { ...fresh('a', 0.9, 'A'), answer: '六', shown: '几个？\n六' },
+        { ...fresh('b', 0.8, 'B'), answer: '精准扶贫', shown: '六个精准是____的要求\n精准扶贫' },
+      ];
+      expect(buildQueue(cards, NOW, S, NONE)).toEqual(['a', 'b']);
+      expect(dueCount(cards, NOW, S, NONE)).toBe(2);
+    });
+  });
+
   it('leaves out suspended and retired cards, and cards whose stored state is unreadable', () => {
     const cards = [
       fresh('ok'),

@@ -1,0 +1,54 @@
+// Sibling burying, as Anki does it, widened to what a card shows. Anki buries the other cards of a
+// note until tomorrow; here a card is also kept for tomorrow when its answer is written in what
+// another card of today shows (its prompt, its answer, its source sentence), or when it shows that
+// card's answer: the cloze "从____减到551万人" and its twin "从9899万人减到____" are two notes, and
+// "“两不愁三保障”指什么？" gives every member cloze of the list away.
+
+/** What a card shows, for sibling burying: its answer, and all the text it puts on screen. */
+export interface Shown {
+  noteId: string;
+  /** The answer as shown. */
+  answer?: string;
+  /** Prompt, answer and source sentence as shown (the answer side of the card). */
+  shown?: string;
+}
+
+/** Shorter answers (a bare "6") are in too many sentences to tell anything. */
+const MIN_ANSWER = 2;
+
+// Sources break lines and space figures ("9899 万人") where prompts do not.
+const squeeze = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+
+/** The text of a card's answer side, as `Shown.shown` expects it (squeezed here once, not at every comparison). */
+export function shownText(prompt: string, answer: string, quotes: string[] = []): string {
+  return squeeze([prompt, answer, ...quotes].join('\u0001'));
+}
+
+export class Siblings {
+  private notes = new Set<string>();
+  private answers: string[] = [];
+  /** Every shown text so far, joined by a character no answer holds: one search per card. */
+  private texts = '';
+
+  constructor(shownToday: Iterable<Shown> = [], noteIds: Iterable<string> = []) {
+    for (const id of noteIds) this.notes.add(id);
+    for (const s of shownToday) this.add(s);
+  }
+
+  /** True when `card` would give away, or be given away by, a card already shown or queued today. */
+  buried(card: Shown): boolean {
+    if (this.notes.has(card.noteId)) return true;
+    const answer = squeeze(card.answer);
+    if (answer.length >= MIN_ANSWER && this.texts.includes(answer)) return true;
+    const shown = squeeze(card.shown);
+    return shown.length > 0 && this.answers.some((a) => shown.includes(a));
+  }
+
+  add(card: Shown): void {
+    this.notes.add(card.noteId);
+    const answer = squeeze(card.answer);
+    if (answer.length >= MIN_ANSWER) this.answers.push(answer);
+    const shown = squeeze(card.shown);
+    if (shown) this.texts += '\u0000' + shown;
+  }
+}
