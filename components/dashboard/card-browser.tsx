@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { openConflictIds, type CardState } from '@/data/db/repo';
 import type { CardKind } from '@/data/knowledge/types';
-import { CARD_STATE_NAMES, KIND_NAMES } from './names';
+import { CARD_STATE_LABELS } from '@/data/vocab/card-states';
+import { CARD_KIND_LABELS } from '@/data/vocab/kinds';
 import { useCardSearch } from './use-card-search';
 import { CardList } from './card-list';
 import { CardDetail } from './card-detail';
@@ -60,7 +61,7 @@ export function CardBrowser({ now }: { now: Date }) {
           </select>
           <select aria-label="按类型筛选" data-testid="filter-kind" value={kind} onChange={(e) => reset(setKind)(e.target.value as CardKind | '')}>
             <option value="">全部类型</option>
-            {Object.entries(KIND_NAMES).map(([k, name]) => (
+            {Object.entries(CARD_KIND_LABELS).map(([k, name]) => (
               <option key={k} value={k}>
                 {name}
               </option>
@@ -68,7 +69,7 @@ export function CardBrowser({ now }: { now: Date }) {
           </select>
           <select aria-label="按状态筛选" data-testid="filter-state" value={state} onChange={(e) => reset(setState)(e.target.value as CardState | '')}>
             <option value="">全部状态</option>
-            {Object.entries(CARD_STATE_NAMES).map(([k, name]) => (
+            {Object.entries(CARD_STATE_LABELS).map(([k, name]) => (
               <option key={k} value={k}>
                 {name}
               </option>

@@ -2,8 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db, type CardRow } from '@/data/db/schema';
 import { cardHistory } from '@/data/db/dashboard';
 import { retrievability, State } from '@/data/srs/scheduler';
-import { formatDay, percent, stateName } from '@/components/common/format';
-import { RATING_NAMES } from './names';
+import { formatDay, percent } from '@/components/common/format';
+import { fsrsStateLabel } from '@/data/vocab/card-states';
+import { ratingLabel } from '@/data/vocab/ratings';
 
 function recallNow(card: CardRow, now: Date): string {
   try {
@@ -26,7 +27,7 @@ export function CardProgress({ card, now }: { card: CardRow; now: Date }) {
         <h4>记忆状态</h4>
         <dl className="fsrs">
           <dt>状态</dt>
-          <dd>{stateName(s.state)}</dd>
+          <dd>{fsrsStateLabel(s.state)}</dd>
           <dt>下次复习</dt>
           <dd>{isNew ? '尚未学习' : time(new Date(s.due))}</dd>
           <dt>当前记住的可能</dt>
@@ -58,8 +59,8 @@ export function CardProgress({ card, now }: { card: CardRow; now: Date }) {
               {history.map((log) => (
                 <tr key={log.id}>
                   <td>{time(new Date(log.review))}</td>
-                  <td className={`rating-${log.rating}`}>{RATING_NAMES[log.rating] ?? log.rating}</td>
-                  <td>{stateName(log.state)}</td>
+                  <td className={`rating-${log.rating}`}>{ratingLabel(log.rating)}</td>
+                  <td>{fsrsStateLabel(log.state)}</td>
                 </tr>
               ))}
             </tbody>

@@ -74,8 +74,6 @@ export function formatDuration(ms: number): string {
   return m ? `${h} 小时 ${m} 分钟` : `${h} 小时`;
 }
 
-export const RATING_LABELS = ['重来', '困难', '良好', '简单'] as const;
-
 /** How often each button was pressed: index 0 = 重来 (rating 1) … 3 = 简单 (rating 4). */
 export function ratingCounts(logs: Iterable<{ rating: number }>): [number, number, number, number] {
   const out: [number, number, number, number] = [0, 0, 0, 0];

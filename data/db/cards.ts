@@ -3,8 +3,9 @@ import type { CardKind } from '../knowledge/types';
 import type { CardRow, TifaDB } from './schema';
 import { newCardState, State } from '../srs/scheduler';
 import { StoreError } from './errors';
+import type { CardState } from '../vocab/card-states';
 
-export type CardState = 'new' | 'learning' | 'review' | 'suspended' | 'leech';
+export type { CardState } from '../vocab/card-states';
 
 export interface CardFilter {
   text?: string;

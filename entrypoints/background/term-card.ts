@@ -4,7 +4,8 @@ import { addTermCard } from '@/data/db/user-cards';
 import type { StudiedState } from '@/data/match/term-states';
 import { studiedNoteStates } from '@/data/db/term-index';
 import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
-import type { CardStateName, TermCardInfo } from '@/data/messages';
+import type { TermCardInfo } from '@/data/messages';
+import { fsrsStateName } from '@/data/vocab/card-states';
 import { glossaryNote } from '@/data/glossary';
 import { heldBack } from '@/data/knowledge/suspect';
 import { createTickets, sessionTickets, STALE } from './guard';
@@ -19,7 +20,6 @@ export async function openTermCard(noteId: string, tab: number): Promise<TermCar
 
 // A formulation's headline card is "name → all members"; a term's is its definition.
 const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'statement', 'figure-cloze', 'user-cloze', 'term-cloze', 'formulation-count'];
-const STATE_NAMES: CardStateName[] = ['new', 'learning', 'review', 'relearning'];
 
 function mainCard(cards: CardRow[]): CardRow | undefined {
   const live = cards.filter((c) => !c.retired && !heldBack(c));
@@ -58,7 +58,7 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
     card: card && {
       id: card.id,
       ...cardText(card),
-      state: STATE_NAMES[card.fsrs.state] ?? 'new',
+      state: fsrsStateName(card.fsrs.state),
       due: new Date(card.fsrs.due).toISOString(),
       suspended: card.suspended === 1,
       intervals: previewIntervals(card.fsrs, now, settings).map((p) => p.label) as [string, string, string, string],

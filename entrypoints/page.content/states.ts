@@ -7,18 +7,18 @@
 import { watchProgress } from '@/components/progress-stamp';
 import type { StudiedState } from '@/data/match/term-states';
 import { sendMessage } from '@/data/messages';
+import { TERM_STATE_HIGHLIGHTS } from '@/data/vocab/card-states';
 import { isCurrent } from './highlight';
 import type { TermHit } from './scan';
 import type { TifaPage } from './page';
 
-const STATE_HIGHLIGHTS: Record<StudiedState, string> = { learning: 'tifa-term-learning', known: 'tifa-term-known' };
 
 export function colourByState({ ctx, signal, index, layer, passes, contain }: TifaPage): void {
   // The wrapping fallback has one element per piece and no layering; it stays single-coloured.
   if (!layer.native) return;
   let states: Record<string, StudiedState> = {};
   const highlights = new Map<StudiedState, Highlight>();
-  for (const [state, name] of Object.entries(STATE_HIGHLIGHTS) as Array<[StudiedState, string]>) {
+  for (const [state, name] of Object.entries(TERM_STATE_HIGHLIGHTS) as Array<[StudiedState, string]>) {
     const highlight = new Highlight();
     highlight.priority = 1; // above tifa-term
     highlights.set(state, highlight);
@@ -67,7 +67,7 @@ export function colourByState({ ctx, signal, index, layer, passes, contain }: Ti
   const unwatch = watchProgress(() => void refresh());
   const stop = () => {
     unwatch();
-    for (const name of Object.values(STATE_HIGHLIGHTS)) CSS.highlights.delete(name);
+    for (const name of Object.values(TERM_STATE_HIGHLIGHTS)) CSS.highlights.delete(name);
   };
   // Calls to the extension throw once it is gone: contained, like every other feature's.
   signal.addEventListener('abort', () => contain.run('states', stop), { once: true });
