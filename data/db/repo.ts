@@ -4,4 +4,5 @@ export * from './cards';
 export * from './reviews';
 export * from './settings';
 export * from './conflicts';
-export { reviewCountsByDay, todayCounts, dayStart, dayKey, type DayCount, type TodayCounts } from './stats';
+export { reviewCountsByDay, todayCounts, dayKey, type DayCount, type TodayCounts } from './stats';
+export { dayStart } from '../srs/day';

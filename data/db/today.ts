@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
-import { dayStart } from './stats';
+import { dayStart } from '../srs/day';
 import { buildQueue, dueCounts, forecast, nextDayStart, type DueCounts, type QueueCard } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';

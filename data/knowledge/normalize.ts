@@ -2,7 +2,7 @@
 // original so every card can quote the document verbatim (DESIGN: "every card can show where it
 // came from"). Each output char records the original index it came from; nothing here is lossy
 // in the direction text → original.
-import * as OpenCC from 'opencc-js';
+import { toSimplified } from './opencc';
 
 export interface Span {
   start: number;
@@ -40,11 +40,6 @@ const MAX_CAPTION_LINES = 3;
 const HEAD_BREAKS = [/(?=来源[：:])/g, /(?<=发布时间[：:]\s*\d{4}-\d{2}-\d{2})/g, /(?=（\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日）)/g, /(?<=（\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日）)/g];
 const HEAD_CHARS = 600;
 
-let t2s: ((s: string) => string) | undefined;
-function toSimplified(s: string): string {
-  t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return t2s(s);
-}
 
 /** One-to-one folding: full-width ASCII to ASCII, half-width punctuation among CJK to full-width. */
 function foldChar(c: string, prev: string, next: string): string {
