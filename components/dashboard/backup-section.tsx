@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { db } from '@/data/db/schema';
 import { exportBackup, importBackupFile } from '@/data/db/backup';
 import { toChineseMessage } from '@/data/db/errors';
-import { backupFileName } from './metrics';
+import { backupFileName } from '@/data/srs/metrics';
 import { ClearData } from './clear-data';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;

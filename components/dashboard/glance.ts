@@ -1,8 +1,8 @@
 // Pure figures a cadre reads at a glance on #stats: streak, time spent, ratings per button,
 // retention in words and the heatmap's month labels. Logs and day keys in, plain values out;
 // the clock is always a parameter.
-import { dayKey } from '@/data/db/stats';
-import type { HeatCell } from './metrics';
+import { dayKey } from '@/data/srs/day';
+import type { HeatCell } from '@/data/srs/metrics';
 
 /** "YYYY-MM-DD" shifted by `days` calendar days (noon, so daylight saving never moves the date). */
 export function addDays(key: string, days: number): string {

@@ -1,43 +1,10 @@
 import { useRef, useState } from 'react';
 import { db } from '@/data/db/schema';
-import { checkAnswer, checkChoice, counts, type Check, type Question } from '@/data/quiz';
-import { recordAnswer, saveQuizResult, type QuizConfig } from './quiz-store';
-
-export interface Answered {
-  question: Question;
-  /** What the user typed (填空) or the options picked, in words. */
-  response: string;
-  check: Check;
-  timedOut: boolean;
-  /** When the card is due again, if the answer counted as a review. */
-  due?: Date;
-}
-
-export interface QuizResult {
-  config: QuizConfig;
-  answers: Answered[];
-  /** 挑战答题: right answers before the first wrong one. */
-  streak: number;
-}
-
-export interface Response {
-  picked?: number[];
-  typed?: string;
-}
+import { counts, type Question } from '@/data/quiz';
+import { judge, streakOf, type Answered, type QuizConfig, type QuizResult, type Response } from '@/data/quiz/run';
+import { recordAnswer, saveQuizResult } from '@/data/db/quizzes';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** Right answers in a row from the start. */
-export function streakOf(answers: readonly Answered[]): number {
-  const miss = answers.findIndex((a) => !counts(a.check));
-  return miss === -1 ? answers.length : miss;
-}
-
-function judge(q: Question, r: Response, timedOut: boolean): Pick<Answered, 'response' | 'check'> {
-  const response = q.kind === 'fill' ? (r.typed ?? '').replace(/^[、\s]+|[、\s]+$/g, '') : (r.picked ?? []).map((i) => q.options![i]).join('、');
-  if (timedOut && !response) return { response, check: { verdict: 'wrong', note: '超时未作答' } };
-  return { response, check: q.kind === 'fill' ? checkAnswer(response, q.expected!) : checkChoice(r.picked ?? [], q.correct ?? []) };
-}
 
 /** One quiz from the first question to the summary: checks answers, records reviews, saves the result. */
 export function useQuizRun(config: QuizConfig, questions: Question[], onDone: (result: QuizResult) => void) {

@@ -1,11 +1,12 @@
 // Cards in the store: read, search, edit, suspend, reset, and page sightings.
 import type { CardKind } from '../knowledge/types';
 import type { CardRow, TifaDB } from './schema';
-import { newCardState, State } from '../srs/scheduler';
+import { newCardState } from '../srs/scheduler';
 import { StoreError } from './errors';
-import type { CardState } from '../vocab/card-states';
+import { cardText } from '../knowledge/term-card';
+import { cardState, type CardState } from '../vocab/card-states';
 
-export type { CardState } from '../vocab/card-states';
+export { cardState, type CardState } from '../vocab/card-states';
 
 export interface CardFilter {
   text?: string;
@@ -26,17 +27,7 @@ export async function mustGet(db: TifaDB, id: string): Promise<CardRow> {
   return card;
 }
 
-/** The prompt and answer to show: the user's edit wins over the deck's text. */
-export function cardText(card: CardRow): { prompt: string; answer: string } {
-  return { prompt: card.edited?.prompt ?? card.prompt, answer: card.edited?.answer ?? card.answer };
-}
-
-export function cardState(card: CardRow): CardState {
-  if (card.leech) return 'leech';
-  if (card.suspended) return 'suspended';
-  if (card.fsrs.state === State.New) return 'new';
-  return card.fsrs.state === State.Review ? 'review' : 'learning';
-}
+export { cardText } from '../knowledge/term-card';
 
 function matchesState(card: CardRow, want: CardState): boolean {
   if (want === 'leech') return card.leech;

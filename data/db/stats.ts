@@ -3,14 +3,7 @@
 import type { TifaDB } from './schema';
 import { State } from '../srs/scheduler';
 
-import { dayStart } from '../srs/day';
-
-/** "YYYY-MM-DD" of the study day that `at` falls in. */
-export function dayKey(at: Date, dayStartHour = 0): string {
-  const d = dayStart(at, dayStartHour);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+import { dayKey, dayStart } from '../srs/day';
 
 export interface DayCount {
   day: string;

@@ -8,3 +8,10 @@ export function dayStart(now: Date, dayStartHour: number): Date {
   if (d.getTime() > now.getTime()) d.setDate(d.getDate() - 1);
   return d;
 }
+
+/** "YYYY-MM-DD" of the study day that `at` falls in. */
+export function dayKey(at: Date, dayStartHour = 0): string {
+  const d = dayStart(at, dayStartHour);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -35,6 +35,14 @@ export const CARD_STATE_LABELS: Record<CardState, string> = {
   leech: '难点',
 };
 
+/** A card's state as listed: a leech or a suspended card first, then FSRS's (relearning counts as learning). */
+export function cardState(card: { leech: boolean; suspended: 0 | 1; fsrs: { state: number } }): CardState {
+  if (card.leech) return 'leech';
+  if (card.suspended) return 'suspended';
+  const name = fsrsStateName(card.fsrs.state);
+  return name === 'relearning' ? 'learning' : name;
+}
+
 /** Retired cards (gone from the deck) are counted apart in the statistics. */
 export const RETIRED_LABEL = '已退出';
 

@@ -4,7 +4,7 @@
 // new ones yellow). Only those notes' occurrences go in, with the very ranges tifa-term paints
 // them with: usually a small share of the page.
 // States come from the background; a change of study progress anywhere (stored stamp) repaints.
-import { watchProgress } from '@/components/progress-stamp';
+import { watchProgress } from '@/lib/browser/progress-stamp';
 import type { StudiedState } from '@/data/match/term-states';
 import { sendMessage } from '@/data/messages';
 import { TERM_STATE_HIGHLIGHTS } from '@/data/vocab/card-states';
