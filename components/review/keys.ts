@@ -1,6 +1,6 @@
 // One key map wherever a card is rated (popup, dashboard, 冲刺), and one rule for which keys a
 // page may take: a key pressed on a button, link or field belongs to that control.
-export { RATINGS, type RatingWord as RatingKey } from '@/data/vocab/ratings';
+export { RATINGS } from '@/data/vocab/ratings';
 
 /** 冲刺's two answers take the keys of the ratings they stand for: 没记住 = 重来, 记住了 = 良好. */
 export const CRAM_KEYS = { forgot: '1', remembered: '3' } as const;

@@ -4,5 +4,4 @@ export * from './cards';
 export * from './reviews';
 export * from './settings';
 export * from './conflicts';
-export { reviewCountsByDay, todayCounts, type DayCount, type TodayCounts } from './stats';
-export { dayKey, dayStart } from '../srs/day';
+export { reviewCountsByDay, todayCounts } from './stats';

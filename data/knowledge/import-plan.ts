@@ -34,11 +34,6 @@ export function importDeck(doc: ImportText, sourceId: string): Deck {
   return { ...deck, sources: [source] };
 }
 
-/** The kind of note a card belongs to, for the preview's groups. */
-export function noteKindOf(deck: Deck): Map<string, Note['kind']> {
-  return new Map(deck.notes.map((n) => [n.id, n.kind]));
-}
-
 /** Cards the preview ticks first: the headline items, by importance. */
 export const PRESELECT_IMPORTANCE = 0.6;
 /** However low their importance, this many of a document's best cards come ticked. */

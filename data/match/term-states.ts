@@ -3,7 +3,7 @@
 // the cards' stored scheduling state.
 
 import type { StudiedState } from '../vocab/card-states';
-export type { StudiedState, TermState } from '../vocab/card-states';
+export type { StudiedState } from '../vocab/card-states';
 
 /** A review interval of 21 days or more: what Anki calls a mature card. */
 export const KNOWN_AFTER_DAYS = 21;
