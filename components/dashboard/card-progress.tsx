@@ -32,10 +32,10 @@ export function CardProgress({ card, now }: { card: CardRow; now: Date }) {
           <dd>{isNew ? '尚未学习' : time(new Date(s.due))}</dd>
           <dt>当前记住的可能</dt>
           <dd>{recallNow(card, now)}</dd>
-          <dt>稳定性</dt>
-          <dd>{isNew ? '—' : `${s.stability.toFixed(1)} 天`}</dd>
+          <dt>记得牢不牢</dt>
+          <dd>{isNew ? '—' : `约 ${s.stability.toFixed(1)} 天后，还记得的可能降到九成（记忆模型的“稳定性”）`}</dd>
           <dt>难度</dt>
-          <dd>{isNew ? '—' : `${s.difficulty.toFixed(1)} / 10`}</dd>
+          <dd>{isNew ? '—' : `${s.difficulty.toFixed(1)} / 10（1 最容易，10 最难）`}</dd>
           <dt>复习次数</dt>
           <dd>{s.reps}</dd>
           <dt>遗忘次数</dt>

@@ -27,7 +27,7 @@ export function DocumentsSection({ now }: { now: Date }) {
         </a>
       </p>
       <p className="muted">
-        “准备程度”是今天结束时您能回忆起的卡片比例（按记忆模型估算，未学的卡片按 0 计，已暂停的不计）。学习会前一天，争取达到 90% 以上。
+        “准备程度”是今天结束时你能回忆起的卡片比例（按记忆模型估算，未学的卡片按 0 计，已暂停的不计）。学习会前一天，争取达到 90% 以上。
       </p>
       {!sources.length ? <p className="muted">还没有文件。</p> : null}
       <HeldCards sources={data.sources} />
