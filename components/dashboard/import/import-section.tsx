@@ -9,6 +9,7 @@ import { ErrorAlert } from '@/components/common/error-alert';
 import { prepareImportWorker, releaseImportWorker, runImportWorker, type Extracted } from './run';
 import type { ImportProgress, WorkerRequest } from './protocol';
 import { ImportPreview } from './preview';
+import { PasteForm, ReadingProgress } from './section-parts';
 
 type Phase =
   | { kind: 'idle' }
@@ -169,7 +170,6 @@ export function ImportSection() {
     }
   }
 
-  const reading = phase.kind === 'reading';
   return (
     <section aria-labelledby="import-heading" className="import">
       <h2 id="import-heading">导入文件</h2>
@@ -224,55 +224,31 @@ export function ImportSection() {
               }}
             />
           </div>
-          <form
-            className="paste"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!pasteText.trim()) return setError('请先粘贴文件的文字。');
-              const title = pasteTitle.trim();
-              void start({ type: 'text', doc: { file: title || '粘贴的文字', format: 'paste', text: pasteText, ...(title ? { titleHint: title } : {}) } }, title || '粘贴的文字', title || undefined);
+          <PasteForm
+            title={pasteTitle}
+            text={pasteText}
+            onTitle={setPasteTitle}
+            onText={setPasteText}
+            onSubmit={(text, title) => {
+              if (!text.trim()) return setError('请先粘贴文件的文字。');
+              void start({ type: 'text', doc: { file: title || '粘贴的文字', format: 'paste', text, ...(title ? { titleHint: title } : {}) } }, title || '粘贴的文字', title || undefined);
             }}
-          >
-            <h3>或粘贴文字</h3>
-            <label>
-              标题
-              <input value={pasteTitle} onChange={(e) => setPasteTitle(e.target.value)} placeholder="例如：2025年政府工作报告" data-testid="paste-title" />
-            </label>
-            <label>
-              正文
-              <textarea rows={8} value={pasteText} onChange={(e) => setPasteText(e.target.value)} placeholder="把文件的全文粘贴到这里" data-testid="paste-text" />
-            </label>
-            <button type="submit" data-testid="paste-submit">
-              读取文字
-            </button>
-          </form>
+          />
         </>
       ) : null}
 
-      {reading ? (
-        <div className="import-progress" role="status" aria-live="polite" data-testid="import-progress">
-          <p>
-            正在处理“{phase.name}”：{phase.progress.label}
-            {phase.progress.totalPages ? `（第 ${phase.progress.pages ?? 0}/${phase.progress.totalPages} 页）` : ''}…
-          </p>
-          <p className="muted small">
-            {phase.progress.pages ? `已读 ${phase.progress.pages} 页 · ` : ''}
-            {phase.progress.sentences !== undefined ? `${phase.progress.sentences} 句` : ''}
-            {queue.length ? ` · 之后还有 ${queue.length} 个文件` : ''}
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              abort.current?.abort();
-              setQueue([]);
-              setPhase({ kind: 'idle' });
-              setDone('已取消导入，没有写入任何内容。');
-            }}
-            data-testid="import-cancel"
-          >
-            取消
-          </button>
-        </div>
+      {phase.kind === 'reading' ? (
+        <ReadingProgress
+          name={phase.name}
+          progress={phase.progress}
+          waiting={queue.length}
+          onCancel={() => {
+            abort.current?.abort();
+            setQueue([]);
+            setPhase({ kind: 'idle' });
+            setDone('已取消导入，没有写入任何内容。');
+          }}
+        />
       ) : null}
 
       {phase.kind === 'duplicate' ? (
