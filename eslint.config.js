@@ -3,6 +3,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const PLATFORM = ['dexie', 'dexie-react-hooks', 'react', 'react-dom', 'wxt', '#imports', 'webextension-polyfill'];
+const PURE = 'Pure code under data/ (all but data/db and data/messages.ts) imports no platform library, database, UI or entry point.';
+const CONTENT = "The content script never opens the database: a page's IndexedDB belongs to the website. Ask the background.";
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'public/**', '.tmp/**'] },
   js.configs.recommended,
@@ -17,6 +21,46 @@ export default tseslint.config(
         'error',
         { property: 'innerHTML', message: 'Use textContent or React; page text must never go through innerHTML.' },
         { property: 'outerHTML', message: 'Use textContent or React.' },
+      ],
+    },
+  },
+  // The rooms' import rules (README.md, "Layout"); tests/lint-boundaries.test.ts proves they fire.
+  {
+    files: ['data/**/*.{ts,tsx}'],
+    ignores: ['data/db/**', 'data/messages.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: PLATFORM.map((name) => ({ name, message: PURE })),
+          patterns: [
+            { group: ['wxt/*', '@webext-core/*', 'react-dom/*'], message: PURE },
+            // Types of stored rows are fine (erased at build); values from the database are not.
+            { group: ['@/data/db/*', '../db/*', '../../db/*', './db/*'], allowTypeImports: true, message: PURE },
+            { group: ['@/components/*', '@/entrypoints/*', '@/lib/*', '**/components/*', '**/entrypoints/*', '**/lib/*'], message: PURE },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/entrypoints/*', '**/entrypoints/*'], message: 'components/ and lib/ never import entrypoints/: entry points wire them, not the other way round.' }] },
+      ],
+    },
+  },
+  {
+    files: ['entrypoints/*.content/**/*.{ts,tsx}', 'entrypoints/*.content.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['dexie', 'dexie-react-hooks'].map((name) => ({ name, message: CONTENT })),
+          patterns: [{ group: ['@/data/db/*', '**/data/db/*'], message: CONTENT }],
+        },
       ],
     },
   },

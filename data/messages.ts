@@ -4,17 +4,19 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TermIndex } from './match/index-terms';
 import type { StudiedState } from './match/term-states';
+import type { CardStateName } from './vocab/card-states';
+import type { NoteKind } from './vocab/kinds';
 
 export interface PingResult {
   version: string;
 }
 
-export type CardStateName = 'new' | 'learning' | 'review' | 'relearning';
+export type { CardStateName } from './vocab/card-states';
 
 /** What the hover card shows for a term on a page. */
 export interface TermCardInfo {
   noteId: string;
-  kind: 'formulation' | 'figure' | 'term' | 'statement';
+  kind: NoteKind;
   name: string;
   members?: string[];
   definition?: string;

@@ -1,10 +1,4 @@
 // Chinese formatting shared by the popup, the dashboard and the hover card.
-const STATE_NAMES = ['新卡片', '学习中', '复习中', '重新学习'] as const;
-
-export function stateName(state: number): string {
-  return STATE_NAMES[state] ?? '未知';
-}
-
 /** "11月28日" (this year) or "2027年1月3日". */
 export function formatDay(date: Date | string, now = new Date()): string {
   const d = typeof date === 'string' ? new Date(date) : date;

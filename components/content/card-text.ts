@@ -1,22 +1,14 @@
 // Chinese labels for the hover card, kept pure (time is a parameter) so they can be tested as tables.
-import type { CardStateName, TermCardInfo } from '@/data/messages';
+import type { TermCardInfo } from '@/data/messages';
+import { CARD_STATE_LABELS, FSRS_STATE_LABELS, type CardStateName } from '@/data/vocab/card-states';
+import { NOTE_KIND_LABELS, type NoteKind } from '@/data/vocab/kinds';
 
-const KIND: Record<TermCardInfo['kind'], string> = { formulation: '提法', figure: '数字', term: '术语', statement: '论断' };
-const STATE: Record<CardStateName, string> = {
-  new: '新卡片',
-  learning: '学习中',
-  review: '复习中',
-  relearning: '重新学习中',
-};
-
-export const RATING_LABELS = ['重来', '困难', '良好', '简单'] as const;
-
-export function kindLabel(kind: TermCardInfo['kind']): string {
-  return KIND[kind] ?? '术语';
+export function kindLabel(kind: NoteKind): string {
+  return NOTE_KIND_LABELS[kind] ?? NOTE_KIND_LABELS.term;
 }
 
 export function stateLabel(state: CardStateName, suspended = false): string {
-  return suspended ? '已暂停' : (STATE[state] ?? state);
+  return suspended ? CARD_STATE_LABELS.suspended : (FSRS_STATE_LABELS[state] ?? state);
 }
 
 /** "下次复习：11月28日"; "下次复习：今天" when due today or earlier; the year only when it differs from now's. */

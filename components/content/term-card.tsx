@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TermCardInfo } from '@/data/messages';
 import { displayQuote, markPieces } from '@/components/common/quote-text';
-import { RATING_LABELS, dateLabel, dueLabel, kindLabel, seenLabel, stateLabel } from './card-text';
+import { RATING_LABELS } from '@/data/vocab/ratings';
+import { dateLabel, dueLabel, kindLabel, seenLabel, stateLabel } from './card-text';
 
 export type Rating = 1 | 2 | 3 | 4;
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { db } from '@/data/db/schema';
 import { exportBackup, importBackupFile } from '@/data/db/backup';
 import { toChineseMessage } from '@/data/db/errors';
-import { backupFileName } from './metrics';
+import { backupFileName } from '@/data/srs/metrics';
 import { ClearData } from './clear-data';
 import { download } from './download';
 import { AnkiExport } from './anki-export';
@@ -47,7 +47,7 @@ export function BackupSection() {
   return (
     <section aria-labelledby="backup-title" className="backup">
       <h2 id="backup-title">备份与导出</h2>
-      <p className="muted">备份文件包含全部卡片、学习进度、复习记录、修改和设置，只保存在您自己的电脑上。建议每周导出一次。</p>
+      <p className="muted">备份文件包含全部卡片、学习进度、复习记录、修改和设置，只保存在你自己的电脑上。建议每周导出一次。</p>
       <div className="backup-row">
         <button type="button" className="primary" onClick={() => void onExport()} disabled={busy} data-testid="export-backup">
           导出全部数据

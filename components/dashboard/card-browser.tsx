@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { openConflictIds, type CardState } from '@/data/db/repo';
 import type { CardKind } from '@/data/knowledge/types';
-import { CARD_STATE_NAMES, KIND_NAMES } from './names';
+import { CARD_STATE_LABELS } from '@/data/vocab/card-states';
+import { CARD_KIND_LABELS } from '@/data/vocab/kinds';
 import { useCardSearch } from './use-card-search';
 import { CardList } from './card-list';
 import { CardDetail } from './card-detail';
@@ -32,7 +33,7 @@ export function CardBrowser({ now }: { now: Date }) {
 
   // The search result, for 备份与导出 → 导出为 Anki 卡组 → 当前搜索结果; none while nothing narrows the list.
   useEffect(() => {
-    const parts = [text.trim() && `搜索“${text.trim()}”`, sources?.find((s) => s.id === sourceId)?.title, kind && KIND_NAMES[kind], state && CARD_STATE_NAMES[state]].filter(Boolean);
+    const parts = [text.trim() && `搜索“${text.trim()}”`, sources?.find((s) => s.id === sourceId)?.title, kind && CARD_KIND_LABELS[kind], state && CARD_STATE_LABELS[state]].filter(Boolean);
     setLastSearch(cards && parts.length ? { label: parts.join(' · '), cardIds: cards.map((c) => c.id) } : undefined);
   }, [cards, text, sourceId, kind, state, sources]);
 
@@ -67,7 +68,7 @@ export function CardBrowser({ now }: { now: Date }) {
           </select>
           <select aria-label="按类型筛选" data-testid="filter-kind" value={kind} onChange={(e) => reset(setKind)(e.target.value as CardKind | '')}>
             <option value="">全部类型</option>
-            {Object.entries(KIND_NAMES).map(([k, name]) => (
+            {Object.entries(CARD_KIND_LABELS).map(([k, name]) => (
               <option key={k} value={k}>
                 {name}
               </option>
@@ -75,7 +76,7 @@ export function CardBrowser({ now }: { now: Date }) {
           </select>
           <select aria-label="按状态筛选" data-testid="filter-state" value={state} onChange={(e) => reset(setState)(e.target.value as CardState | '')}>
             <option value="">全部状态</option>
-            {Object.entries(CARD_STATE_NAMES).map(([k, name]) => (
+            {Object.entries(CARD_STATE_LABELS).map(([k, name]) => (
               <option key={k} value={k}>
                 {name}
               </option>

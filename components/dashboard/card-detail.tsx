@@ -5,7 +5,8 @@ import { cardState, cardText, getCard, resetCard, setSuspended } from '@/data/db
 import { toChineseMessage } from '@/data/db/errors';
 import { EvidenceQuote } from '@/components/common/evidence-quote';
 import { ConflictWarning } from '@/components/common/conflict-warning';
-import { CARD_STATE_NAMES, KIND_NAMES } from './names';
+import { CARD_STATE_LABELS } from '@/data/vocab/card-states';
+import { CARD_KIND_LABELS } from '@/data/vocab/kinds';
 import { CardEditForm } from './card-edit-form';
 import { CardProgress } from './card-progress';
 
@@ -40,7 +41,7 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
   return (
     <article className="card-detail" data-testid="card-detail" aria-labelledby="detail-prompt">
       <p className="muted small">
-        {KIND_NAMES[card.kind] ?? card.kind} · <span data-testid="card-state">{CARD_STATE_NAMES[state]}</span>
+        {CARD_KIND_LABELS[card.kind] ?? card.kind} · <span data-testid="card-state">{CARD_STATE_LABELS[state]}</span>
         {card.retired ? ' · 已从文件中移除' : ''}
         {card.edited ? ' · 已修改' : ''}
         {card.held && !card.verdict ? <span className="tag" data-testid="card-held">待核实</span> : null}

@@ -1,7 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import type { CardRow } from '@/data/db/schema';
 import { cardState, cardText } from '@/data/db/repo';
-import { CARD_STATE_NAMES, KIND_NAMES } from './names';
+import { CARD_STATE_LABELS } from '@/data/vocab/card-states';
+import { CARD_KIND_LABELS } from '@/data/vocab/kinds';
 
 interface Props {
   cards: CardRow[];
@@ -50,7 +51,7 @@ export function CardList({ cards, selected, onSelect, openConflicts }: Props) {
               </span>
               <span className="row-answer">{answer}</span>
               <span className="row-meta">
-                {KIND_NAMES[card.kind] ?? card.kind} · {CARD_STATE_NAMES[cardState(card)]}
+                {CARD_KIND_LABELS[card.kind] ?? card.kind} · {CARD_STATE_LABELS[cardState(card)]}
                 {card.edited ? ' · 已修改' : ''}
               </span>
             </button>

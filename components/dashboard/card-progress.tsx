@@ -2,8 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db, type CardRow } from '@/data/db/schema';
 import { cardHistory } from '@/data/db/dashboard';
 import { retrievability, State } from '@/data/srs/scheduler';
-import { formatDay, percent, stateName } from '@/components/common/format';
-import { RATING_NAMES } from './names';
+import { formatDay, percent } from '@/components/common/format';
+import { fsrsStateLabel } from '@/data/vocab/card-states';
+import { ratingLabel } from '@/data/vocab/ratings';
 
 function recallNow(card: CardRow, now: Date): string {
   try {
@@ -26,15 +27,15 @@ export function CardProgress({ card, now }: { card: CardRow; now: Date }) {
         <h4>记忆状态</h4>
         <dl className="fsrs">
           <dt>状态</dt>
-          <dd>{stateName(s.state)}</dd>
+          <dd>{fsrsStateLabel(s.state)}</dd>
           <dt>下次复习</dt>
           <dd>{isNew ? '尚未学习' : time(new Date(s.due))}</dd>
           <dt>当前记住的可能</dt>
           <dd>{recallNow(card, now)}</dd>
-          <dt>稳定性</dt>
-          <dd>{isNew ? '—' : `${s.stability.toFixed(1)} 天`}</dd>
+          <dt>记得牢不牢</dt>
+          <dd>{isNew ? '—' : `约 ${s.stability.toFixed(1)} 天后，还记得的可能降到九成（记忆模型的“稳定性”）`}</dd>
           <dt>难度</dt>
-          <dd>{isNew ? '—' : `${s.difficulty.toFixed(1)} / 10`}</dd>
+          <dd>{isNew ? '—' : `${s.difficulty.toFixed(1)} / 10（1 最容易，10 最难）`}</dd>
           <dt>复习次数</dt>
           <dd>{s.reps}</dd>
           <dt>遗忘次数</dt>
@@ -58,8 +59,8 @@ export function CardProgress({ card, now }: { card: CardRow; now: Date }) {
               {history.map((log) => (
                 <tr key={log.id}>
                   <td>{time(new Date(log.review))}</td>
-                  <td className={`rating-${log.rating}`}>{RATING_NAMES[log.rating] ?? log.rating}</td>
-                  <td>{stateName(log.state)}</td>
+                  <td className={`rating-${log.rating}`}>{ratingLabel(log.rating)}</td>
+                  <td>{fsrsStateLabel(log.state)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { db } from '@/data/db/schema';
 import { clearAllData } from '@/data/db/dashboard';
 import { toChineseMessage } from '@/data/db/errors';
-import { bundledDeck } from '@/components/bundled-deck';
+import { bundledDeck } from '@/lib/browser/bundled-deck';
 
 const WORD = '清除';
 

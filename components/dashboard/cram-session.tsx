@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { getSettings } from '@/data/db/repo';
-import { dayKey } from '@/data/db/stats';
+import { dayKey } from '@/data/srs/day';
 import { toQueueCard } from '@/data/db/today';
 import { buildCramQueue, cramActive } from '@/data/srs/queue';
 import { formatIsoDate } from '@/components/common/format';

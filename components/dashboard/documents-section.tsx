@@ -6,7 +6,7 @@ import { toChineseMessage } from '@/data/db/errors';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { getSettings } from '@/data/db/repo';
 import { percent, sourceDateText } from '@/components/common/format';
-import { progressBySource } from './metrics';
+import { progressBySource } from '@/data/srs/metrics';
 import { HeldCards } from './held-cards';
 
 /** #documents: each document's progress, and how ready the cadre is for it today. */

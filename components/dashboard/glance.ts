@@ -1,8 +1,8 @@
 // Pure figures a cadre reads at a glance on #stats: streak, time spent, ratings per button,
 // retention in words and the heatmap's month labels. Logs and day keys in, plain values out;
 // the clock is always a parameter.
-import { dayKey } from '@/data/db/stats';
-import type { HeatCell } from './metrics';
+import { dayKey } from '@/data/srs/day';
+import type { HeatCell } from '@/data/srs/metrics';
 
 /** "YYYY-MM-DD" shifted by `days` calendar days (noon, so daylight saving never moves the date). */
 export function addDays(key: string, days: number): string {
@@ -73,8 +73,6 @@ export function formatDuration(ms: number): string {
   const m = minutes % 60;
   return m ? `${h} 小时 ${m} 分钟` : `${h} 小时`;
 }
-
-export const RATING_LABELS = ['重来', '困难', '良好', '简单'] as const;
 
 /** How often each button was pressed: index 0 = 重来 (rating 1) … 3 = 简单 (rating 4). */
 export function ratingCounts(logs: Iterable<{ rating: number }>): [number, number, number, number] {

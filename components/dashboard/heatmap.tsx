@@ -1,5 +1,5 @@
 import { formatDay } from '@/components/common/format';
-import type { HeatCell } from './metrics';
+import type { HeatCell } from '@/data/srs/metrics';
 import { monthLabels } from './glance';
 
 /** Weeks as columns, Monday on top; each square's tooltip gives the day and its count. */

@@ -8,9 +8,9 @@ import { LIMIT_KEYS, parseForm, toForm, type FormErrors, type SettingsForm } fro
 const FIELDS: Array<{ key: keyof SettingsForm; label: string; hint: ReactNode; inputMode: 'numeric' | 'decimal' | 'text' }> = [
   { key: 'newPerDay', label: '每日新卡片数', hint: '默认 20', inputMode: 'numeric' },
   { key: 'reviewsPerDay', label: '每日复习上限', hint: '默认 200', inputMode: 'numeric' },
-  { key: 'desiredRetention', label: '目标记忆保持率', hint: '0.70–0.99，默认 0.90；越高复习越频繁', inputMode: 'decimal' },
-  { key: 'learningSteps', label: '学习步长', hint: '如 1m 10m（m 分钟，h 小时，d 天）', inputMode: 'text' },
-  { key: 'relearningSteps', label: '重学步长', hint: '忘记后重新学习的间隔，默认 10m', inputMode: 'text' },
+  { key: 'desiredRetention', label: '目标记住率（%）', hint: '复习时希望还记得的比例，70–99，默认 90；越高复习越频繁', inputMode: 'decimal' },
+  { key: 'learningSteps', label: '新卡片的学习间隔', hint: '第一次学过后隔多久再看，如 1分钟 10分钟（也可写小时、天），用空格分开', inputMode: 'text' },
+  { key: 'relearningSteps', label: '忘记后的重学间隔', hint: '评“重来”后隔多久再看，默认 10分钟', inputMode: 'text' },
   { key: 'leechThreshold', label: '难点阈值', hint: '忘记这么多次后暂停并标为“难点”，默认 8', inputMode: 'numeric' },
   { key: 'dayStartHour', label: '新一天开始时间（点）', hint: '0–23，默认 4：凌晨 4 点前仍算前一天', inputMode: 'numeric' },
 ];

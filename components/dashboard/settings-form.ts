@@ -20,9 +20,9 @@ export function toForm(s: StudySettings): SettingsForm {
   return {
     newPerDay: String(s.newPerDay),
     reviewsPerDay: String(s.reviewsPerDay),
-    desiredRetention: String(s.desiredRetention),
-    learningSteps: s.learningSteps.join(' '),
-    relearningSteps: s.relearningSteps.join(' '),
+    desiredRetention: String(Math.round(s.desiredRetention * 1000) / 10),
+    learningSteps: stepsInWords(s.learningSteps),
+    relearningSteps: stepsInWords(s.relearningSteps),
     leechThreshold: String(s.leechThreshold),
     dayStartHour: String(s.dayStartHour),
   };
@@ -35,11 +35,24 @@ function integer(value: string, min: number, max: number, label: string): number
   return n < min || n > max ? `${label}应在 ${min}–${max} 之间。` : n;
 }
 
+const UNIT_WORDS = { m: '分钟', h: '小时', d: '天' } as const;
+const WORD_UNITS: Record<string, 'm' | 'h' | 'd'> = { m: 'm', h: 'h', d: 'd', 分钟: 'm', 分: 'm', 小时: 'h', 天: 'd' };
+
+/** "1分钟 10分钟": steps as a person reads them (stored as ts-fsrs's "1m 10m"). */
+function stepsInWords(list: readonly StepUnitString[]): string {
+  return list.map((s) => s.replace(/[mhd]$/, (u) => UNIT_WORDS[u as keyof typeof UNIT_WORDS])).join(' ');
+}
+
 function steps(value: string, label: string): StepUnitString[] | string {
-  const list = value.split(/[\s,，、]+/).filter(Boolean);
-  const bad = list.find((s) => !/^\d+(\.\d+)?[mhd]$/.test(s) || parseFloat(s) <= 0);
-  if (bad) return `${label}中的“${bad}”无法识别：请写成 1m（分钟）、2h（小时）或 1d（天），用空格分开。`;
-  return list.length > 10 ? `${label}最多 10 步。` : (list as StepUnitString[]);
+  // "10 分钟" is one step: glue a unit to the number before it.
+  const list = value.replace(/(\d)\s+(?=[^\d\s,，、])/g, '$1').split(/[\s,，、]+/).filter(Boolean);
+  const parsed = list.map((s) => {
+    const m = /^(\d+(?:\.\d+)?)(分钟|分|小时|天|[mhd])$/.exec(s);
+    return m && parseFloat(m[1]) > 0 ? (`${m[1]}${WORD_UNITS[m[2]]}` as StepUnitString) : null;
+  });
+  const bad = list.find((_, i) => parsed[i] === null);
+  if (bad) return `${label}中的“${bad}”无法识别：请写成 1分钟、2小时或 1天，用空格分开。`;
+  return list.length > 10 ? `${label}最多 10 步。` : (parsed as StepUnitString[]);
 }
 
 /** Either a patch ready for saveSettings, or Chinese messages for the fields that are wrong. */
@@ -57,11 +70,11 @@ export function parseForm(form: SettingsForm): { patch: Partial<StudySettings>; 
   take(
     'desiredRetention',
     form.desiredRetention.trim() === '' || !Number.isFinite(retention) || retention < 0.7 || retention > 0.99
-      ? '目标记忆保持率应在 0.70–0.99 之间（例如 0.90，即 90%）。'
+      ? '目标记住率应在 70%–99% 之间（例如 90）。'
       : Math.round(retention * 1000) / 1000,
   );
-  take('learningSteps', steps(form.learningSteps, '学习步长'));
-  take('relearningSteps', steps(form.relearningSteps, '重学步长'));
+  take('learningSteps', steps(form.learningSteps, '新卡片的学习间隔'));
+  take('relearningSteps', steps(form.relearningSteps, '忘记后的重学间隔'));
   take('leechThreshold', integer(form.leechThreshold, 1, 99, '难点阈值'));
   take('dayStartHour', integer(form.dayStartHour, 0, 23, '新一天开始时间'));
   return { patch, errors };

@@ -2,12 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { getSettings, reviewCountsByDay } from '@/data/db/repo';
 import { reviewLogsBetween } from '@/data/db/dashboard';
-import { dayKey, dayStart } from '@/data/db/stats';
+import { dayKey, dayStart } from '@/data/srs/day';
 import { toQueueCard } from '@/data/db/today';
 import { forecast, nextDayStart } from '@/data/srs/queue';
 import { percent } from '@/components/common/format';
-import { heatmapCells, stateCounts, trueRetention } from './metrics';
-import { formatDuration, RATING_LABELS, ratingCounts, retentionInWords, studyStreak, timeByDay, timeSpent } from './glance';
+import { heatmapCells, stateCounts, trueRetention } from '@/data/srs/metrics';
+import { RATING_LABELS } from '@/data/vocab/ratings';
+import { CARD_STATE_LABELS, RETIRED_LABEL } from '@/data/vocab/card-states';
+import { formatDuration, ratingCounts, retentionInWords, studyStreak, timeByDay, timeSpent } from './glance';
 import { Heatmap } from './heatmap';
 import { ForecastChart } from './forecast-chart';
 
@@ -39,13 +41,9 @@ async function loadStats(now: Date) {
 }
 
 const STATE_ROWS = [
-  ['new', '新卡片'],
-  ['learning', '学习中'],
-  ['review', '复习中'],
-  ['suspended', '已暂停'],
-  ['leech', '难点'],
-  ['retired', '已退出'],
-] as const;
+  ...(['new', 'learning', 'review', 'suspended', 'leech'] as const).map((k) => [k, CARD_STATE_LABELS[k]] as const),
+  ['retired', RETIRED_LABEL] as const,
+];
 
 /** #stats: reviews per day, true retention, the 30-day forecast and cards by state. */
 export function StatsSection({ now }: { now: Date }) {

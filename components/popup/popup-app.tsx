@@ -11,7 +11,7 @@ import { ReviewCard } from '@/components/review/review-card';
 import { SiteSwitch } from './site-switch';
 import { PlanLine } from '@/components/common/plan-line';
 import { ErrorAlert } from '@/components/common/error-alert';
-import { PAGE_HTML_LIMIT, PAGE_IMPORT_KEY, readPageForImport } from '@/components/page-import';
+import { PAGE_HTML_LIMIT, PAGE_IMPORT_KEY, readPageForImport } from '@/lib/browser/page-import';
 
 /** 导入本页: reads the active tab (the click's activeTab grant) and hands it to the dashboard's import page. */
 async function importThisPage(): Promise<void> {

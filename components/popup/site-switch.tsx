@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sendMessage, type SiteState } from '@/data/messages';
 import { toChineseMessage } from '@/data/db/errors';
+import { TERM_STATE_LABELS } from '@/data/vocab/card-states';
 
 async function activeHost(): Promise<string | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -63,8 +64,8 @@ export function SiteSwitch() {
           {site.stateColours ? (
             <>
               <span className="swatch new">未学</span>
-              <span className="swatch learning">学习中</span>
-              <span className="swatch known">已掌握</span>
+              <span className="swatch learning">{TERM_STATE_LABELS.learning}</span>
+              <span className="swatch known">{TERM_STATE_LABELS.known}</span>
             </>
           ) : (
             <>

@@ -1,7 +1,7 @@
 import { ConflictWarning } from '@/components/common/conflict-warning';
 import { EvidenceQuote, type SourceInfo } from '@/components/common/evidence-quote';
 import { formatDay } from '@/components/common/format';
-import type { Answered } from './use-quiz-run';
+import type { Answered } from '@/data/quiz/run';
 
 const VERDICT = {
   right: { icon: '✓', text: '回答正确' },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { KIND_NAMES, type Question } from '@/data/quiz';
 import { hintPieces } from './hint';
-import type { Answered } from './use-quiz-run';
+import type { Answered } from '@/data/quiz/run';
 
 export const LETTERS = 'ABCDEF';
 

@@ -3,11 +3,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import type { Question } from '@/data/quiz';
 import type { SourceInfo } from '@/components/common/evidence-quote';
-import { bestStreak, prepareQuiz, recentQuizzes, type QuizConfig } from './quiz-store';
+import { bestStreak, prepareQuiz, recentQuizzes } from '@/data/db/quizzes';
+import type { QuizConfig } from '@/data/quiz/run';
 import { QuizRunner } from './quiz-runner';
 import { SetupScreen } from './setup-screen';
 import { SummaryView } from './summary-view';
-import type { QuizResult } from './use-quiz-run';
+import type { QuizResult } from '@/data/quiz/run';
 import { ErrorAlert } from '@/components/common/error-alert';
 
 type Screen =

@@ -3,10 +3,11 @@ import { counts, type Question } from '@/data/quiz';
 import type { SourceInfo } from '@/components/common/evidence-quote';
 import { FeedbackView } from './feedback-view';
 import { LETTERS, QuestionView } from './question-view';
-import type { QuizConfig } from './quiz-store';
+import type { QuizConfig } from '@/data/quiz/run';
 import { useCountdown } from './use-countdown';
 import { FIELD, focusedControl } from '@/components/review/keys';
-import { useQuizRun, type QuizResult } from './use-quiz-run';
+import { useQuizRun } from './use-quiz-run';
+import type { QuizResult } from '@/data/quiz/run';
 
 interface Props {
   config: QuizConfig;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { QuizRow, SourceRow } from '@/data/db/schema';
 import { KIND_NAMES, QUESTION_KINDS, type QuestionKind, type QuizMode } from '@/data/quiz';
 import { formatDay } from '@/components/common/format';
-import type { QuizConfig } from './quiz-store';
+import type { QuizConfig } from '@/data/quiz/run';
 
 const MODES: Array<[QuizMode, string, string]> = [
   ['normal', '普通测验', '从所选文件中随机出题，重要的提法优先'],

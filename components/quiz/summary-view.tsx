@@ -1,6 +1,6 @@
 import { counts } from '@/data/quiz';
 import { cardLink, dueText } from './feedback-view';
-import type { QuizResult } from './use-quiz-run';
+import type { QuizResult } from '@/data/quiz/run';
 
 interface Props {
   result: QuizResult;

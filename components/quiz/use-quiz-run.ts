@@ -1,52 +1,11 @@
 import { useRef, useState } from 'react';
 import { db } from '@/data/db/schema';
-import { checkAnswer, checkChoice, counts, type Check, type Question } from '@/data/quiz';
-import { recordAnswer, type QuizConfig } from './quiz-store';
+import { counts, type Question } from '@/data/quiz';
+import { answerRow, judge, streakOf, type Answered, type QuizConfig, type QuizResult, type Response } from '@/data/quiz/run';
+import { recordAnswer } from '@/data/db/quizzes';
 import { saveQuizRun } from '@/data/db/quiz-results';
-import type { QuizAnswerRow } from '@/data/db/schema';
-
-export interface Answered {
-  question: Question;
-  /** What the user typed (填空) or the options picked, in words. */
-  response: string;
-  check: Check;
-  timedOut: boolean;
-  /** When the card is due again, if the answer counted as a review. */
-  due?: Date;
-}
-
-export interface QuizResult {
-  config: QuizConfig;
-  answers: Answered[];
-  /** 挑战答题: right answers before the first wrong one. */
-  streak: number;
-}
-
-export interface Response {
-  picked?: number[];
-  typed?: string;
-}
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** An answer as stored for 学习中心 → 测验. */
-function asRow(a: Answered, index: number): Omit<QuizAnswerRow, 'id' | 'quizId'> {
-  const q = a.question;
-  const note = a.check.note ?? (a.timedOut ? '超时' : undefined);
-  return { index, cardId: q.cardId, kind: q.kind, prompt: q.prompt, ...(q.options ? { options: q.options } : {}), answer: q.answer, response: a.response, verdict: a.check.verdict, ...(note ? { note } : {}) };
-}
-
-/** Right answers in a row from the start. */
-export function streakOf(answers: readonly Answered[]): number {
-  const miss = answers.findIndex((a) => !counts(a.check));
-  return miss === -1 ? answers.length : miss;
-}
-
-function judge(q: Question, r: Response, timedOut: boolean): Pick<Answered, 'response' | 'check'> {
-  const response = q.kind === 'fill' ? (r.typed ?? '').replace(/^[、\s]+|[、\s]+$/g, '') : (r.picked ?? []).map((i) => q.options![i]).join('、');
-  if (timedOut && !response) return { response, check: { verdict: 'wrong', note: '超时未作答' } };
-  return { response, check: q.kind === 'fill' ? checkAnswer(response, q.expected!) : checkChoice(r.picked ?? [], q.correct ?? []) };
-}
 
 /** One quiz from the first question to the summary: checks answers, records reviews, saves the result. */
 export function useQuizRun(config: QuizConfig, questions: Question[], onDone: (result: QuizResult) => void) {
@@ -99,7 +58,7 @@ export function useQuizRun(config: QuizConfig, questions: Question[], onDone: (r
           sourceIds: config.sourceIds,
           ...(config.mode === 'challenge' ? { streak: run } : {}),
         },
-        final.map(asRow),
+        final.map(answerRow),
       );
     } catch (err) {
       setError(message(err));

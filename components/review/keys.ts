@@ -1,20 +1,6 @@
 // One key map wherever a card is rated (popup, dashboard, 冲刺), and one rule for which keys a
 // page may take: a key pressed on a button, link or field belongs to that control.
-import type { Grade } from '@/data/srs/scheduler';
-
-export interface RatingKey {
-  rating: Grade;
-  key: string;
-  label: string;
-  testId: string;
-}
-
-export const RATINGS: readonly RatingKey[] = [
-  { rating: 1, key: '1', label: '重来', testId: 'rate-again' },
-  { rating: 2, key: '2', label: '困难', testId: 'rate-hard' },
-  { rating: 3, key: '3', label: '良好', testId: 'rate-good' },
-  { rating: 4, key: '4', label: '简单', testId: 'rate-easy' },
-];
+export { RATINGS } from '@/data/vocab/ratings';
 
 /** 冲刺's two answers take the keys of the ratings they stand for: 没记住 = 重来, 记住了 = 良好. */
 export const CRAM_KEYS = { forgot: '1', remembered: '3' } as const;

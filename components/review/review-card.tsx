@@ -107,7 +107,7 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
               key={r.rating}
               type="button"
               data-testid={r.testId}
-              className={`rate rate-${r.rating}`}
+              className={`rate ${r.className}`}
               disabled={busy}
               onClick={() => onRate(cardId, r.rating)}
               title={`按 ${r.key}`}

@@ -6,7 +6,7 @@ import { loadPlanStatus, saveStudyPlan } from '@/data/db/study-plan';
 import { toChineseMessage } from '@/data/db/errors';
 import { sourceDateText } from '@/components/common/format';
 import { PlanLine } from '@/components/common/plan-line';
-import { dayKey } from '@/data/db/stats';
+import { dayKey } from '@/data/srs/day';
 import { loadWelcome, type WelcomeData } from './welcome-data';
 
 /** Opened once, on install: what Tifa does, where its icon is, and three choices to start with. */

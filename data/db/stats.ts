@@ -3,19 +3,7 @@
 import type { TifaDB } from './schema';
 import { State } from '../srs/scheduler';
 
-export function dayStart(now: Date, dayStartHour: number): Date {
-  const d = new Date(now);
-  d.setHours(dayStartHour, 0, 0, 0);
-  if (d > now) d.setDate(d.getDate() - 1);
-  return d;
-}
-
-/** "YYYY-MM-DD" of the study day that `at` falls in. */
-export function dayKey(at: Date, dayStartHour = 0): string {
-  const d = dayStart(at, dayStartHour);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+import { dayKey, dayStart } from '../srs/day';
 
 export interface DayCount {
   day: string;

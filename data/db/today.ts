@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
-import { dayStart } from './stats';
+import { dayStart } from '../srs/day';
 import { forecast, planDay, nextDayStart, type DueCounts, type TodayCounts } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';

@@ -4,18 +4,7 @@ import type { Card, Deck, Evidence, Note, Source } from '../knowledge/types';
 import type { SelectionCardRequest } from '../messages';
 import type { TifaDB } from './schema';
 import { syncDeck } from './deck-sync';
-
-/** FNV-1a, 32-bit, twice with different seeds: a short stable id from content. */
-export function contentId(prefix: string, text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-  }
-  return `${prefix}:${a.toString(36)}${b.toString(36)}`;
-}
+import { contentId } from '../knowledge/stable-id';
 
 const BLANK = '＿＿＿＿';
 

@@ -1,18 +1,9 @@
 // Card templates per note (issue 3, point 7): the questions a study-session organizer would ask.
-import type { Card, Evidence, Note } from './types';
+import type { Card, Cue, Evidence, MarkedEvidence, Note } from './types';
 import { hash64 } from './merge';
-import type { Cue } from './formulation-notes';
 import { SECTION_HEADING } from './series';
 
 const NUMERALS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** Evidence with the marks of each member, so a member card marks only its own answer. */
-export interface MarkedEvidence {
-  ev: Evidence;
-  byMember?: Record<string, Array<[number, number]>>;
-  /** A member's own sentence, where the list spans paragraphs and one quote would be a page. */
-  byMemberEvidence?: Record<string, Evidence>;
-}
 
 /** Members that hold a 、 or ， themselves (clauses of 三个坚持) are set apart by ；. */
 export function joinMembers(members: string[]): string {

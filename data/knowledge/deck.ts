@@ -1,13 +1,14 @@
 // The deck from documents: normalize → extract → merge → conflicts → cards → terms. Pure: the
 // same function builds the bundled deck in Node and an imported document's cards in the extension.
-import * as OpenCC from 'opencc-js';
+import { toTraditional } from './to-traditional';
 import type { Card, Conflict, Deck, Note, Source } from './types';
 import { highlightable, highlightTerms, noteTexts } from './highlight-terms';
 import { normalizeDocument } from './normalize';
 import { extractFigures, figureCloze, type RawFigure } from './figures';
 import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from './merge';
 import { findConflicts, numberOccurrences } from './conflicts';
-import { figureCard, formulationCards, round, termCards, type MarkedEvidence } from './cards';
+import { figureCard, formulationCards, round, termCards } from './cards';
+import type { MarkedEvidence } from './types';
 import { formulationNotes } from './formulation-notes';
 import { sourceMeta } from './source-meta';
 import { extractFormulations } from './formulations';
@@ -264,16 +265,13 @@ function dedupeCards(cards: Card[]): Card[] {
   return cards.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
 }
 
-let toTraditional: Array<(s: string) => string> | undefined;
-
 /** Each note carries the traditional forms of its page texts, so the terms can be rebuilt from notes alone. */
 function withVariants(notes: Note[]): Note[] {
-  toTraditional ??= [OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })];
   for (const note of notes) {
     const variants: Record<string, string[]> = {};
     for (const { text } of noteTexts(note)) {
       if (!highlightable(text)) continue;
-      const forms = [...new Set(toTraditional.map((f) => f(text)))].filter((v) => v !== text);
+      const forms = [...new Set([toTraditional(text, 'tw'), toTraditional(text, 'hk')])].filter((v) => v !== text);
       if (forms.length) variants[text] = forms;
     }
     if (Object.keys(variants).length) note.variants = variants;

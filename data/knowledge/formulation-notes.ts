@@ -1,9 +1,8 @@
 // Formulation notes: what the documents list, completed by the curated glossary. A glossary entry
 // matched by name, alias or member set names an unnamed series (四个不摘) and supplies members no
 // document lists (五个一批); provenance says which part came from where.
-import type { Evidence, Note, Provenance } from './types';
+import type { Cue, Evidence, MarkedEvidence, Note, Provenance } from './types';
 import type { GlossaryEntry, RawFormulation } from './raw';
-import type { MarkedEvidence } from './cards';
 import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from './merge';
 
 export interface FoundFormulations {
@@ -21,18 +20,6 @@ interface Draft {
   provenance: Provenance[];
   via?: RawFormulation['via'];
   cue?: Cue;
-}
-
-/** What a card may say about an unnamed list to make it answerable: its heading or the words leading into it. */
-export interface Cue {
-  /** The sentence or section title that announces a numbered series ("下面，我讲点意见，讲3个问题"). */
-  heading?: string;
-  /** The words leading into a parallel series in its sentence ("推进东部产业向西部梯度转移，实现"). */
-  lead?: string;
-  /** The words that close a list in its clause and say what it makes up ("的高技能人才工作体系"). */
-  tail?: string;
-  /** The source the heading or lead was read from. */
-  source: string;
 }
 
 const MAX_NAMED_MEMBER = 40;

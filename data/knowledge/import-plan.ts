@@ -1,7 +1,7 @@
 // One imported document's own deck: the same engine as the bundled deck, run on its text alone.
 // The source id is given (a new document's comes from its text; 重新导入 keeps the old one), so
 // the card ids, which come from content, stay the same across versions and keep their progress.
-import type { Deck, Note, Source } from './types';
+import type { Deck, Source } from './types';
 import { buildDeck } from './deck';
 import { hash64 } from './merge';
 
@@ -32,11 +32,6 @@ export function importDeck(doc: ImportText, sourceId: string): Deck {
     source.file = doc.url;
   }
   return { ...deck, sources: [source] };
-}
-
-/** The kind of note a card belongs to, for the preview's groups. */
-export function noteKindOf(deck: Deck): Map<string, Note['kind']> {
-  return new Map(deck.notes.map((n) => [n.id, n.kind]));
 }
 
 /** Cards the preview ticks first: the headline items, by importance. */

@@ -49,24 +49,10 @@ export function isCjk(ch: string): boolean {
   return /[\u3400-\u9fff]/.test(ch);
 }
 
-/** Start of the clause that contains position `pos` (just after the previous hard delimiter). */
-export function clauseStart(text: string, pos: number): number {
-  let i = pos;
-  while (i > 0 && !HARD.has(text[i - 1])) i--;
-  return i;
-}
-
 /** Start of the sentence containing `pos`. */
 export function sentenceStart(text: string, pos: number): number {
   let i = pos;
   while (i > 0 && !SENTENCE_END.has(text[i - 1])) i--;
-  return i;
-}
-
-/** End (exclusive) of the sentence containing `pos`, not counting the final punctuation. */
-export function sentenceEnd(text: string, pos: number): number {
-  let i = pos;
-  while (i < text.length && !SENTENCE_END.has(text[i])) i++;
   return i;
 }
 

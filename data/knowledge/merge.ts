@@ -9,23 +9,7 @@ export interface DocText {
   norm: NormalizedText;
 }
 
-const FNV_PRIME = 0x100000001b3n;
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const MASK = 0xffffffffffffffffn;
-
-/** FNV-1a 64-bit over UTF-16 code units, in base 36: short, stable, no crypto needed. */
-export function hash64(s: string): string {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) {
-    h ^= BigInt(s.charCodeAt(i));
-    h = (h * FNV_PRIME) & MASK;
-  }
-  return h.toString(36);
-}
-
-export function stableId(kind: string, content: string): string {
-  return `${kind}:${hash64(content)}`;
-}
+export { hash64, stableId } from './stable-id';
 
 /** The sentence(s) covering normalized [from, to), quoted from the original, with marks. */
 export function evidenceAt(doc: DocText, from: number, to: number, marks: Span[] = []): Evidence {

@@ -2,7 +2,7 @@
 // original so every card can quote the document verbatim (DESIGN: "every card can show where it
 // came from"). Each output char records the original index it came from; nothing here is lossy
 // in the direction text → original.
-import * as OpenCC from 'opencc-js';
+import { isTraditional, simplifyKeepingLength } from './opencc';
 
 export interface Span {
   start: number;
@@ -20,7 +20,6 @@ export interface NormalizedText {
   traditional: boolean;
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // CJK chars plus the full-width punctuation that sits among them.
 const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]/;
 const DIGIT = /[0-9０-９]/;
@@ -40,11 +39,6 @@ const MAX_CAPTION_LINES = 3;
 const HEAD_BREAKS = [/(?=来源[：:])/g, /(?<=发布时间[：:]\s*\d{4}-\d{2}-\d{2})/g, /(?=（\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日）)/g, /(?<=（\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日）)/g];
 const HEAD_CHARS = 600;
 
-let t2s: ((s: string) => string) | undefined;
-function toSimplified(s: string): string {
-  t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return t2s(s);
-}
 
 /** One-to-one folding: full-width ASCII to ASCII, half-width punctuation among CJK to full-width. */
 function foldChar(c: string, prev: string, next: string): string {
@@ -259,32 +253,6 @@ export function normalizeDocument(original: string): NormalizedText {
     sentences: splitSentences(text),
     traditional,
   };
-}
-
-/** Traditional when simplification changes a noticeable share of the CJK characters. */
-export function isTraditional(text: string): boolean {
-  const sample = text.slice(0, 4000);
-  const simplified = toSimplified(sample);
-  let cjk = 0;
-  let changed = 0;
-  for (let i = 0; i < sample.length; i++) {
-    if (!CJK.test(sample[i])) continue;
-    cjk++;
-    if (simplified[i] !== sample[i]) changed++;
-  }
-  return cjk > 0 && changed / cjk > 0.03;
-}
-
-// Offsets need a 1:1 conversion; OpenCC is 1:1 for almost all text, so convert per line and fall
-// back to per-char conversion on the rare line where a phrase rule changes the length.
-function simplifyKeepingLength(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const s = toSimplified(line);
-      return s.length === line.length ? s : Array.from(line, (c) => (toSimplified(c).length === c.length ? toSimplified(c) : c)).join('');
-    })
-    .join('\n');
 }
 
 /** Sentence spans: end at 。！？ (with closing quotes) or a paragraph break; leading space trimmed. */

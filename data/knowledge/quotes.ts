@@ -1,10 +1,8 @@
 // Which quote a card opens on. The first quote shown is where the learner checks the answer, so it
 // must hold the answer; a sentence from a trustworthy document beats one from a suspect document;
 // the same sentence met in two documents (a speech reprinted in a journal) is shown once.
-import * as OpenCC from 'opencc-js';
+import { toSimplified } from './opencc';
 import type { Card, Evidence } from './types';
-
-let toSimplified: Array<(s: string) => string> | undefined;
 
 /** Converting scripts is the slow part, and the same quotes and members come back card after card. */
 const memo = new Map<string, string>();
@@ -14,9 +12,7 @@ const MEMO_SIZE = 20_000;
 export function plain(s: string): string {
   const known = memo.get(s);
   if (known !== undefined) return known;
-  toSimplified ??= [OpenCC.Converter({ from: 'hk', to: 'cn' }), OpenCC.Converter({ from: 'tw', to: 'cn' })];
-  let out = s.normalize('NFKC');
-  for (const f of toSimplified) out = f(out);
+  let out = toSimplified(toSimplified(s.normalize('NFKC'), 'hk'), 'tw');
   out = out.replace(/\s+/g, '').replace(/[“”‘’"'「」『』《》〈〉,、;:!?—…·]|[。.](?!\d)|(?<!\d)[.]/g, '');
   if (memo.size >= MEMO_SIZE) memo.clear();
   memo.set(s, out);

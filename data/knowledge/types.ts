@@ -141,3 +141,23 @@ export interface Deck {
   conflicts: Conflict[];
   terms: Term[];
 }
+
+/** Evidence with the marks of each member, so a member card marks only its own answer. */
+export interface MarkedEvidence {
+  ev: Evidence;
+  byMember?: Record<string, Array<[number, number]>>;
+  /** A member's own sentence, where the list spans paragraphs and one quote would be a page. */
+  byMemberEvidence?: Record<string, Evidence>;
+}
+
+/** What a card may say about an unnamed list to make it answerable: its heading or the words leading into it. */
+export interface Cue {
+  /** The sentence or section title that announces a numbered series ("下面，我讲点意见，讲3个问题"). */
+  heading?: string;
+  /** The words leading into a parallel series in its sentence ("推进东部产业向西部梯度转移，实现"). */
+  lead?: string;
+  /** The words that close a list in its clause and say what it makes up ("的高技能人才工作体系"). */
+  tail?: string;
+  /** The source the heading or lead was read from. */
+  source: string;
+}

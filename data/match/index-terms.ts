@@ -1,7 +1,8 @@
 // The term index the background hands to content scripts: plain JSON (it travels through
 // messaging or storage.local), built once per deck, turned into a matcher on the page.
 import type { Term } from '../knowledge/types';
-import { buildMatcher, compileAutomaton, matcherFromAutomaton, type Automaton, type Matcher } from './matcher';
+import { buildMatcher, matcherFromAutomaton, type Matcher } from './matcher';
+import { compileAutomaton, type Automaton } from './automaton';
 
 export type TermRole = Term['role'];
 

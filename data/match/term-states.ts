@@ -2,9 +2,8 @@
 // studied yet; notes absent from the map), learning, or known. Pure: the background passes
 // the cards' stored scheduling state.
 
-export type TermState = 'new' | 'learning' | 'known';
-/** The states a note can be listed with; a note not listed is new. */
-export type StudiedState = Exclude<TermState, 'new'>;
+import type { StudiedState } from '../vocab/card-states';
+export type { StudiedState } from '../vocab/card-states';
 
 /** A review interval of 21 days or more: what Anki calls a mature card. */
 export const KNOWN_AFTER_DAYS = 21;

@@ -1,18 +1,16 @@
 // Is a typed answer right? Compared after normalization, so the way it is typed does not count:
 // 繁体 or 简体, full-width digits, spaces, punctuation, 9,899万 / 98990000 / 0.9899亿, and a list
 // in any order where the formulation's order does not matter.
-import { Converter } from 'opencc-js/t2cn';
+import { toSimplified as convert } from '../knowledge/opencc';
 import type { Check, Expected } from './types';
 import { COUNTERS, parseQuantity, sameNumber } from './quantity';
 
-let t2s: ((s: string) => string) | undefined;
 const HAS_HAN = /\p{Script=Han}/u;
 
 /** 繁→简 (Taiwan forms to mainland), OpenCC built on first use: it is large. */
 export function toSimplified(text: string): string {
   if (!HAS_HAN.test(text)) return text;
-  t2s ??= Converter({ from: 'tw', to: 'cn' });
-  return t2s(text);
+  return convert(text);
 }
 
 /**

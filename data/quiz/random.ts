@@ -26,7 +26,3 @@ export function shuffle<T>(items: readonly T[], rand: Rand): T[] {
 export function randInt(min: number, max: number, rand: Rand): number {
   return min + Math.floor(rand() * (max - min + 1));
 }
-
-export function pickOne<T>(items: readonly T[], rand: Rand): T | undefined {
-  return items.length ? items[Math.floor(rand() * items.length)] : undefined;
-}

@@ -6,7 +6,8 @@
 // falls to the desired retention, so one not due before the session is still remembered there.
 // After the session day the plan does nothing and the queue is the normal one. Documents chosen
 // without a date (先学这些文件, on the welcome page) only put their new cards first within the limit.
-import { dayStart, nextDayStart, type QueueCard } from './queue';
+import { dayStart } from './day';
+import { nextDayStart, type QueueCard } from './queue';
 import { retrievability, reviveState, State } from './scheduler';
 import type { StudySettings } from './settings';
 
@@ -56,7 +57,7 @@ export function planOf(settings: Pick<StudySettings, 'cramUntil' | 'cramSources'
 
 /** Study days from the study day of `now` to `date`: 0 on that day, negative once it has passed. */
 export function daysUntil(date: string, now: Date, settings: Pick<StudySettings, 'dayStartHour'>): number {
-  const today = dayStart(now, settings);
+  const today = dayStart(now, settings.dayStartHour);
   const [y, m, d] = date.split('-').map(Number);
   // Calendar days counted in UTC, so a daylight-saving change never gives a fraction.
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY_MS);

@@ -4,6 +4,7 @@
 import { retrievability, reviveState, State, type SrsState } from './scheduler';
 import { DEFAULT_SETTINGS, type StudySettings } from './settings';
 import { Siblings, type Shown } from './siblings';
+import { dayStart } from './day';
 
 export interface QueueCard {
   id: string;
@@ -45,17 +46,10 @@ export interface DueCounts {
 /** Like Anki: when nothing else is left, a learning card due within 20 minutes is shown early. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-/** Start (local time, at settings.dayStartHour) of the study day that contains `now`. */
-export function dayStart(now: Date, settings: Pick<StudySettings, 'dayStartHour'>): Date {
-  const d = new Date(now.getTime());
-  d.setHours(settings.dayStartHour, 0, 0, 0);
-  if (d.getTime() > now.getTime()) d.setDate(d.getDate() - 1);
-  return d;
-}
 
 /** Start of the next study day; calendar arithmetic, so a DST change gives a 23 or 25 h day. */
 export function nextDayStart(now: Date, settings: Pick<StudySettings, 'dayStartHour'>): Date {
-  const d = dayStart(now, settings);
+  const d = dayStart(now, settings.dayStartHour);
   d.setDate(d.getDate() + 1);
   d.setHours(settings.dayStartHour, 0, 0, 0);
   return d;
@@ -211,7 +205,7 @@ export function cramActive(now: Date, settings: StudySettings): boolean {
 export function buildCramQueue(cards: QueueCard[], now: Date, settings: StudySettings, crammedToday: Set<string> = new Set()): string[] {
   if (!cramActive(now, settings)) return [];
   const sources = new Set(settings.cramSources ?? []);
-  const start = dayStart(now, settings).getTime();
+  const start = dayStart(now, settings.dayStartHour).getTime();
   const picked = live(cards)
     .filter(({ card, s }) => !crammedToday.has(card.id) && !(s.last_review && s.last_review.getTime() >= start))
     .filter(({ card }) => sources.size === 0 || (card.sourceIds ?? []).some((id) => sources.has(id)))

@@ -1,4 +1,4 @@
-import { DAY_ALARM, refreshBadge } from '@/components/badge';
+import { DAY_ALARM, refreshBadge } from '@/lib/browser/badge';
 
 export { refreshBadge };
 

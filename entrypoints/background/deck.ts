@@ -1,7 +1,7 @@
 // The deck's one home is the store: the bundled deck is installed there like any import, and the
 // term index content scripts match pages with is built from the notes there, kept until they change.
 import { db } from '@/data/db/schema';
-import { ensureBundledDeck, installBundledDeck } from '@/components/bundled-deck';
+import { ensureBundledDeck, installBundledDeck } from '@/lib/browser/bundled-deck';
 import { heldNotes, termIndexFromDb } from '@/data/db/term-index';
 import type { TermIndex } from '@/data/match/index-terms';
 

@@ -1,5 +1,5 @@
 import { onMessage } from '@/data/messages';
-import { openDashboardTab, openExtensionPage } from '@/components/open-dashboard';
+import { openDashboardTab, openExtensionPage } from '@/lib/browser/open-dashboard';
 import { ensureDeckLoaded, installDeck, getTermIndex } from './deck';
 import { followStore } from './store-watch';
 import { refreshBadge, watchDayChange } from './badge';

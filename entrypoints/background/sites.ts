@@ -1,4 +1,4 @@
-import { siteSettings, siteState } from '@/components/site-settings';
+import { siteSettings, siteState } from '@/lib/browser/site-settings';
 import type { SiteState } from '@/data/messages';
 
 const USER_SITES_SCRIPT = 'tifa-user-sites';

@@ -1,7 +1,7 @@
-// The background follows the store (components/store-follow.ts) and also drops a stale term
+// The background follows the store (lib/browser/store-follow.ts) and also drops a stale term
 // index when the notes change and checks the bundled deck again when the sources change.
 import { TERM_INDEX_TABLES } from '@/data/db/term-index';
-import { followStore as follow, refreshProgress } from '@/components/store-follow';
+import { followStore as follow, refreshProgress } from '@/lib/browser/store-follow';
 import { invalidateTermIndex, recheckDeck } from './deck';
 
 /** Starts following the store; returns the function that stops. */

@@ -1,12 +1,11 @@
-import { db, type CardRow } from '@/data/db/schema';
-import { cardText, getSettings, recordSighting as storeSighting, saveReview } from '@/data/db/repo';
+import { db } from '@/data/db/schema';
+import { getSettings, recordSighting as storeSighting, saveReview } from '@/data/db/repo';
 import { addTermCard } from '@/data/db/user-cards';
 import type { StudiedState } from '@/data/match/term-states';
 import { studiedNoteStates } from '@/data/db/term-index';
-import { previewIntervals, State, type Grade } from '@/data/srs/scheduler';
-import type { CardStateName, TermCardInfo } from '@/data/messages';
-import { glossaryNote } from '@/data/glossary';
-import { heldBack } from '@/data/knowledge/suspect';
+import { State, type Grade } from '@/data/srs/scheduler';
+import type { TermCardInfo } from '@/data/messages';
+import { buildTermCardInfo } from '@/data/knowledge/term-card';
 import { createTickets, sessionTickets, STALE } from './guard';
 
 const tickets = createTickets(sessionTickets());
@@ -17,57 +16,16 @@ export async function openTermCard(noteId: string, tab: number): Promise<TermCar
   return info && { ...info, ticket: await tickets.issue(tab, noteId, Date.now()) };
 }
 
-// A formulation's headline card is "name → all members"; a term's is its definition.
-const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'statement', 'figure-cloze', 'user-cloze', 'term-cloze', 'formulation-count'];
-const STATE_NAMES: CardStateName[] = ['new', 'learning', 'review', 'relearning'];
-
-function mainCard(cards: CardRow[]): CardRow | undefined {
-  const live = cards.filter((c) => !c.retired && !heldBack(c));
-  const rank = (c: CardRow) => {
-    const i = MAIN_KIND_ORDER.indexOf(c.kind);
-    return i < 0 ? MAIN_KIND_ORDER.length : i;
-  };
-  return live.sort((a, b) => rank(a) - rank(b))[0];
-}
-
 export async function termCardInfo(noteId: string): Promise<TermCardInfo | null> {
   const note = await db.notes.get(noteId);
   if (!note) return null;
-  const [cards, settings, conflicts] = await Promise.all([
+  const [cards, settings, conflicts, sources] = await Promise.all([
     db.cards.where('noteId').equals(noteId).toArray(),
     getSettings(db),
     db.conflicts.where('resolved').equals(0).toArray(),
+    db.sources.bulkGet(note.sourceIds),
   ]);
-  const sources = new Map((await db.sources.bulkGet(note.sourceIds)).filter((s) => s).map((s) => [s!.id, s!]));
-  const card = mainCard(cards);
-  const now = new Date();
-  const touching = conflicts.filter((c) => !c.retired && (c.notes?.includes(noteId) || cards.some((k) => k.conflicts?.includes(c.id))));
-  return {
-    noteId,
-    kind: note.kind,
-    name: note.name,
-    members: note.members,
-    definition: note.definition,
-    glossaryNote: glossaryNote(note.name, note.provenance),
-    evidence: note.evidence.slice(0, 3).map((e) => ({
-      sourceTitle: sources.get(e.source)?.title ?? e.source,
-      sourceDate: sources.get(e.source)?.dateUnverified ? '日期待核实' : sources.get(e.source)?.date,
-      quote: e.quote,
-      marks: e.marks,
-    })),
-    card: card && {
-      id: card.id,
-      ...cardText(card),
-      state: STATE_NAMES[card.fsrs.state] ?? 'new',
-      due: new Date(card.fsrs.due).toISOString(),
-      suspended: card.suspended === 1,
-      intervals: previewIntervals(card.fsrs, now, settings).map((p) => p.label) as [string, string, string, string],
-    },
-    // Being learned: studied at least once, or asked for with 加入学习 and waiting in today's queue.
-    inStudy: cards.some((c) => !c.retired && !c.suspended && !heldBack(c) && (c.fsrs.state !== State.New || c.wanted !== undefined)),
-    seen: card?.seen?.count ? { count: card.seen.count, last: new Date(card.seen.last ?? now).toISOString() } : undefined,
-    conflicts: touching.map((c) => `${c.topic}：${c.values.join(' / ')}`),
-  };
+  return buildTermCardInfo({ note, cards, settings, conflicts, sources: sources.filter((s) => s !== undefined) }, new Date());
 }
 
 /** A rating from the hover card in `tab`: once per open card (its ticket is used up), never for another card. */

@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/common/error-boundary';
 import { DashboardApp } from '@/components/dashboard/dashboard-app';
 import '@/components/theme.css';
-import { followStore } from '@/components/store-follow';
+import { followStore } from '@/lib/browser/store-follow';
 
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary>

@@ -1,7 +1,10 @@
 // Hovering a highlighted term for a moment (or Alt+Shift+T from the keyboard) opens its card
 // in a shadow root; Esc closes it, arrows or "下一个" move to the next term. Each term seen is
 // one TermHit; its details come from the background (getTermCard), never from a database here.
+// HoverCard renders the open card; HoverCards holds which card is open; trackPointer and
+// onCardKeys turn the user's pointer and keys into show/close; startHoverCard wires them.
 import type { Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TermCard, type Rating } from '@/components/content/term-card';
 import cardCss from '@/components/content/term-card.css?inline';
@@ -22,133 +25,207 @@ interface Open {
   returnFocus: Element | null;
 }
 
-export function startHoverCard(page: TifaPage): void {
-  const { ctx, signal, index, layer, contain } = page;
-  const infos = new Map<string, Promise<TermCardInfo | null>>();
-  let ui: Promise<ShadowRootContentScriptUi<Root>> | undefined;
-  let open: Open | undefined;
-  let pending: TermHit | undefined;
-  let showTimer: ReturnType<typeof setTimeout> | undefined;
-  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+type CardUi = ShadowRootContentScriptUi<Root>;
 
-  const noteOf = (hit: TermHit) => index.noteIds[hit.id]?.[0];
-  const infoOf = (noteId: string) => {
-    let info = infos.get(noteId);
-    if (!info) infos.set(noteId, (info = sendMessage('getTermCard', noteId)));
-    return info;
+export function startHoverCard(page: TifaPage): void {
+  const { signal, contain } = page;
+  const cards = new HoverCards(page);
+  const pointer = trackPointer(page, cards);
+  const options = { signal, passive: true };
+  document.addEventListener('pointermove', contain.guard('hover-card', pointer.onPointerMove), options);
+  window.addEventListener('keydown', contain.guard('hover-card', onCardKeys(cards)), { signal, capture: true });
+  window.addEventListener('scroll', contain.guard('hover-card', cards.onScroll), { ...options, capture: true });
+  signal.addEventListener('abort', () => {
+    pointer.stop();
+    cards.remove();
+  });
+}
+
+interface HoverCardProps {
+  open: Open;
+  onRate(cardId: string, rating: Rating): Promise<void>;
+  onAddToStudy(noteId: string): Promise<void>;
+  onStep(direction: 1 | -1): void;
+  onClose(): void;
+}
+
+/** The open term's card, placed next to it; a new key per occurrence starts the card afresh. */
+function HoverCard({ open, onRate, onAddToStudy, onStep, onClose }: HoverCardProps) {
+  const { hit, info, focus } = open;
+  return (
+    <TermCard
+      key={keyOf(hit)}
+      term={textOf(hit)}
+      info={info}
+      focus={focus}
+      position={placeNear(hit)}
+      now={new Date()}
+      onRate={onRate}
+      onAddToStudy={onAddToStudy}
+      onStep={onStep}
+      onClose={onClose}
+    />
+  );
+}
+
+// React DOM is set up on the first card, not on every page load: its module takes a few
+// milliseconds to initialise, and most pages are read without opening a card.
+function mountCardUi(ctx: ContentScriptContext): Promise<CardUi> {
+  return import('react-dom/client')
+    .then(({ createRoot }) =>
+      createShadowRootUi(ctx, {
+        name: HOST,
+        // Closed: a page script cannot reach into the card, read it or click its buttons.
+        mode: 'closed',
+        position: 'inline',
+        // After <body>, not in it: the page's body keeps exactly its own content.
+        anchor: document.documentElement,
+        css: cardCss,
+        onMount: (container) => createRoot(container),
+        onRemove: (root) => root?.unmount(),
+      }),
+    )
+    .then((created) => {
+      created.mount();
+      return created;
+    });
+}
+
+/** Which term's card is open (at most one), its details as the background gave them, and the UI showing it. */
+class HoverCards {
+  open: Open | undefined;
+  private ui: Promise<CardUi> | undefined;
+  private readonly infos = new Map<string, Promise<TermCardInfo | null>>();
+  private scrollFrame = 0;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly page: TifaPage) {}
+
+  show(hit: TermHit, focus: boolean): void {
+    this.keep();
+    const returnFocus = this.open?.returnFocus ?? (focus ? document.activeElement : null);
+    const current: Open = { hit, info: undefined, focus, returnFocus };
+    this.open = current;
+    if (focus) scrollToHit(hit);
+    const noteId = this.noteOf(hit);
+    if (noteId) {
+      this.infoOf(noteId)
+        .then((info) => {
+          if (this.open === current) {
+            current.info = info;
+            this.rerender();
+          }
+        })
+        .catch((error: unknown) => {
+          this.infos.delete(noteId);
+          this.page.contain.report('hover-card', error);
+        });
+    }
+    this.rerender();
+  }
+
+  close = (): void => {
+    if (!this.open) return;
+    const back = this.open.focus ? this.open.returnFocus : null;
+    this.open = undefined;
+    this.infos.clear(); // the card may be reviewed elsewhere before it opens again
+    this.rerender();
+    if (back instanceof HTMLElement) back.focus();
   };
 
-  // React DOM is set up on the first card, not on every page load: its module takes a few
-  // milliseconds to initialise, and most pages are read without opening a card.
-  const mountUi = () =>
-    (ui ??= import('react-dom/client')
-      .then(({ createRoot }) =>
-        createShadowRootUi(ctx, {
-          name: HOST,
-          // Closed: a page script cannot reach into the card, read it or click its buttons.
-          mode: 'closed',
-          position: 'inline',
-          // After <body>, not in it: the page's body keeps exactly its own content.
-          anchor: document.documentElement,
-          css: cardCss,
-          onMount: (container) => createRoot(container),
-          onRemove: (root) => root?.unmount(),
-        }),
-      )
-      .then((created) => {
-        created.mount();
-        return created;
-      }));
+  step = (direction: 1 | -1): void => {
+    const ordered = inDocumentOrder(this.page.layer.hits());
+    if (ordered.length === 0) return;
+    const at = this.open ? ordered.indexOf(this.open.hit) : -1;
+    const next = at < 0 ? ordered[direction > 0 ? 0 : ordered.length - 1] : ordered[(at + direction + ordered.length) % ordered.length];
+    this.show(next, true);
+  };
 
-  const render = async () => {
-    const { mounted } = await mountUi();
+  /** The pointer left the term: close soon, unless it comes back (keep) or the card has focus. */
+  closeSoon(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(this.page.contain.guard('hover-card', this.close), HIDE_AFTER_MS);
+  }
+
+  keep(): void {
+    clearTimeout(this.hideTimer);
+  }
+
+  onScroll = (): void => {
+    if (!this.open || this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      this.rerender();
+    });
+  };
+
+  remove(): void {
+    clearTimeout(this.hideTimer);
+    cancelAnimationFrame(this.scrollFrame);
+    void this.ui?.then((created) => created.remove());
+  }
+
+  private noteOf(hit: TermHit): string | undefined {
+    return this.page.index.noteIds[hit.id]?.[0];
+  }
+
+  private infoOf(noteId: string): Promise<TermCardInfo | null> {
+    let info = this.infos.get(noteId);
+    if (!info) this.infos.set(noteId, (info = sendMessage('getTermCard', noteId)));
+    return info;
+  }
+
+  /** A rating or 加入学习 answered with the card's new details: show them if it is still open. */
+  private update(info: TermCardInfo | null): void {
+    if (!info) throw new Error('没有找到这张卡片，请稍后再试。');
+    this.infos.set(info.noteId, Promise.resolve(info));
+    if (this.open && this.noteOf(this.open.hit) === info.noteId) {
+      this.open.info = info;
+      this.rerender();
+    }
+  }
+
+  private rerender(): void {
+    void this.render().catch((error: unknown) => this.page.contain.report('hover-card', error));
+  }
+
+  private async render(): Promise<void> {
+    const { mounted } = await (this.ui ??= mountCardUi(this.page.ctx));
+    const open = this.open;
     if (!open) {
       mounted?.render(null);
       return;
     }
-    const { hit, info, focus } = open;
+    const ticket = open.info?.ticket ?? '';
     mounted?.render(
-      <TermCard
-        key={keyOf(hit)}
-        term={textOf(hit)}
-        info={info}
-        focus={focus}
-        position={placeNear(hit)}
-        now={new Date()}
-        onRate={async (cardId: string, rating: Rating) => update(await sendMessage('rateFromPage', { cardId, rating, ticket: info?.ticket ?? '' }))}
-        onAddToStudy={async (noteId: string) => update(await sendMessage('addToStudy', { noteId, ticket: info?.ticket ?? '' }))}
-        onStep={(direction) => step(direction)}
-        onClose={() => close()}
+      <HoverCard
+        open={open}
+        onRate={async (cardId, rating) => this.update(await sendMessage('rateFromPage', { cardId, rating, ticket }))}
+        onAddToStudy={async (noteId) => this.update(await sendMessage('addToStudy', { noteId, ticket }))}
+        onStep={this.step}
+        onClose={this.close}
       />,
     );
-  };
+  }
+}
 
-  const update = (info: TermCardInfo | null) => {
-    if (!info) throw new Error('没有找到这张卡片，请稍后再试。');
-    infos.set(info.noteId, Promise.resolve(info));
-    if (open && noteOf(open.hit) === info.noteId) {
-      open.info = info;
-      void render();
-    }
-  };
-
-  const show = (hit: TermHit, focus: boolean) => {
-    clearTimeout(hideTimer);
-    const returnFocus = open?.returnFocus ?? (focus ? document.activeElement : null);
-    open = { hit, info: undefined, focus, returnFocus };
-    if (focus) scrollToHit(hit);
-    const noteId = noteOf(hit);
-    const current = open;
-    if (noteId) {
-      infoOf(noteId)
-        .then((info) => {
-          if (open === current) {
-            current.info = info;
-            void render().catch((error: unknown) => contain.report('hover-card', error));
-          }
-        })
-        .catch((error: unknown) => {
-          infos.delete(noteId);
-          contain.report('hover-card', error);
-        });
-    }
-    void render().catch((error: unknown) => contain.report('hover-card', error));
-  };
-
-  const close = () => {
-    if (!open) return;
-    const back = open.focus ? open.returnFocus : null;
-    open = undefined;
-    infos.clear(); // the card may be reviewed elsewhere before it opens again
-    void render().catch((error: unknown) => contain.report('hover-card', error));
-    if (back instanceof HTMLElement) back.focus();
-  };
-
-  const step = (direction: 1 | -1) => {
-    const ordered = inDocumentOrder(layer.hits());
-    if (ordered.length === 0) return;
-    const at = open ? ordered.indexOf(open.hit) : -1;
-    const next = at < 0 ? ordered[direction > 0 ? 0 : ordered.length - 1] : ordered[(at + direction + ordered.length) % ordered.length];
-    show(next, true);
-  };
-
-  // Pointer: one hit test per animation frame at most.
+/** Pointer: one hit test per animation frame at most; a card opens after a short rest on a term, closes after leaving it. */
+function trackPointer({ layer, contain }: TifaPage, cards: HoverCards) {
   let frame = 0;
+  let pending: TermHit | undefined;
+  let showTimer: ReturnType<typeof setTimeout> | undefined;
   let pointer = { x: 0, y: 0, overCard: false };
-  const onPointerMove = (event: PointerEvent) => {
-    if (!event.isTrusted) return; // the page's own synthetic events open nothing
-    pointer = { x: event.clientX, y: event.clientY, overCard: (event.target as Element | null)?.localName === HOST };
-    if (!frame) frame = requestAnimationFrame(contain.guard('hover-card', track));
-  };
+
   const track = () => {
     frame = 0;
     if (pointer.overCard) {
-      clearTimeout(hideTimer);
+      cards.keep();
       return;
     }
+    const open = cards.open;
     const hit = hitAt(layer.piecesIn.bind(layer), pointer.x, pointer.y);
     if (hit && hit === open?.hit) {
-      clearTimeout(hideTimer);
+      cards.keep();
       pending = undefined;
       clearTimeout(showTimer);
       return;
@@ -156,48 +233,40 @@ export function startHoverCard(page: TifaPage): void {
     if (hit !== pending) {
       pending = hit;
       clearTimeout(showTimer);
-      if (hit) showTimer = setTimeout(contain.guard('hover-card', () => pending === hit && show(hit, false)), SHOW_AFTER_MS);
+      if (hit) showTimer = setTimeout(contain.guard('hover-card', () => pending === hit && cards.show(hit, false)), SHOW_AFTER_MS);
     }
-    if (!hit && open && !open.focus) {
-      clearTimeout(hideTimer);
-      hideTimer = setTimeout(contain.guard('hover-card', close), HIDE_AFTER_MS);
-    }
+    if (!hit && open && !open.focus) cards.closeSoon();
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  return {
+    onPointerMove(event: PointerEvent) {
+      if (!event.isTrusted) return; // the page's own synthetic events open nothing
+      pointer = { x: event.clientX, y: event.clientY, overCard: (event.target as Element | null)?.localName === HOST };
+      if (!frame) frame = requestAnimationFrame(contain.guard('hover-card', track));
+    },
+    stop() {
+      clearTimeout(showTimer);
+      cancelAnimationFrame(frame);
+    },
+  };
+}
+
+/** Alt+Shift+T opens (or focuses) a card from the keyboard; Esc closes it. Only the user's own keys. */
+function onCardKeys(cards: HoverCards) {
+  return (event: KeyboardEvent) => {
     if (!event.isTrusted) return;
+    const open = cards.open;
     if (event.altKey && event.shiftKey && event.code === 'KeyT') {
       event.preventDefault();
-      if (open && !open.focus) show(open.hit, true);
-      else if (!open) step(1);
+      if (open && !open.focus) cards.show(open.hit, true);
+      else if (!open) cards.step(1);
       return;
     }
     if (event.key === 'Escape' && open) {
       event.preventDefault();
-      close();
+      cards.close();
     }
   };
-
-  let scrollFrame = 0;
-  const onScroll = () => {
-    if (!open || scrollFrame) return;
-    scrollFrame = requestAnimationFrame(() => {
-      scrollFrame = 0;
-      void render().catch((error: unknown) => contain.report('hover-card', error));
-    });
-  };
-
-  const options = { signal, passive: true };
-  document.addEventListener('pointermove', contain.guard('hover-card', onPointerMove), options);
-  window.addEventListener('keydown', contain.guard('hover-card', onKeyDown), { signal, capture: true });
-  window.addEventListener('scroll', contain.guard('hover-card', onScroll), { ...options, capture: true });
-  signal.addEventListener('abort', () => {
-    clearTimeout(showTimer);
-    clearTimeout(hideTimer);
-    cancelAnimationFrame(frame);
-    cancelAnimationFrame(scrollFrame);
-    void ui?.then((created) => created.remove());
-  });
 }
 
 const keys = new WeakMap<TermHit, number>();

@@ -4,7 +4,7 @@
 import './highlight.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readSelection, showPageNotice } from '@/components/content/selection';
-import { watchLocalKey } from '@/components/storage-watch';
+import { watchLocalKey } from '@/lib/browser/storage-watch';
 import { matcherFromIndex, type TermIndex } from '@/data/match/index-terms';
 import { onMessage, sendMessage } from '@/data/messages';
 import { sitePatterns } from '@/data/sites';

@@ -4,21 +4,21 @@
 // new ones yellow). Only those notes' occurrences go in, with the very ranges tifa-term paints
 // them with (those near the viewport, following them as they come and go).
 // States come from the background; a change of study progress anywhere (stored stamp) repaints.
-import { watchProgress } from '@/components/progress-stamp';
+import { watchProgress } from '@/lib/browser/progress-stamp';
 import type { StudiedState } from '@/data/match/term-states';
 import { sendMessage } from '@/data/messages';
+import { TERM_STATE_HIGHLIGHTS } from '@/data/vocab/card-states';
 import { isCurrent } from './highlight';
 import type { TermHit } from './scan';
 import type { TifaPage } from './page';
 
-const STATE_HIGHLIGHTS: Record<StudiedState, string> = { learning: 'tifa-term-learning', known: 'tifa-term-known' };
 
 export function colourByState({ ctx, signal, index, layer, contain }: TifaPage): void {
   // The wrapping fallback has one element per piece and no layering; it stays single-coloured.
   if (!layer.native) return;
   let states: Record<string, StudiedState> = {};
   const highlights = new Map<StudiedState, Highlight>();
-  for (const [state, name] of Object.entries(STATE_HIGHLIGHTS) as Array<[StudiedState, string]>) {
+  for (const [state, name] of Object.entries(TERM_STATE_HIGHLIGHTS) as Array<[StudiedState, string]>) {
     const highlight = new Highlight();
     highlight.priority = 1; // above tifa-term
     highlights.set(state, highlight);
@@ -74,7 +74,7 @@ export function colourByState({ ctx, signal, index, layer, contain }: TifaPage):
   const stop = () => {
     unwatch();
     unfollow();
-    for (const name of Object.values(STATE_HIGHLIGHTS)) CSS.highlights.delete(name);
+    for (const name of Object.values(TERM_STATE_HIGHLIGHTS)) CSS.highlights.delete(name);
   };
   // Calls to the extension throw once it is gone: contained, like every other feature's.
   signal.addEventListener('abort', () => contain.run('states', stop), { once: true });

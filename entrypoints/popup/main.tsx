@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/common/error-boundary';
 import { PopupApp } from '@/components/popup/popup-app';
 import { db } from '@/data/db/schema';
-import { followStore } from '@/components/store-follow';
+import { followStore } from '@/lib/browser/store-follow';
 import '@/components/theme.css';
 import './popup.css';
 

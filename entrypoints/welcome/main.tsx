@@ -3,7 +3,7 @@ import { ErrorBoundary } from '@/components/common/error-boundary';
 import { WelcomeApp } from '@/components/welcome/welcome-app';
 import '@/components/theme.css';
 import '@/components/welcome/welcome.css';
-import { followStore } from '@/components/store-follow';
+import { followStore } from '@/lib/browser/store-follow';
 
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary>

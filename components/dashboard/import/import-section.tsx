@@ -4,7 +4,7 @@ import { conflictsWithDeck, findImported, writeImport, type ImportPlan } from '@
 import { toChineseMessage } from '@/data/db/errors';
 import { ExtractError, extractPage } from '@/lib/extract';
 import type { Source } from '@/data/knowledge/types';
-import { takePageHandoff, type PageHandoff } from '@/components/page-import';
+import { takePageHandoff, type PageHandoff } from '@/lib/browser/page-import';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { prepareImportWorker, releaseImportWorker, runImportWorker, type Extracted } from './run';
 import type { ImportProgress, WorkerRequest } from './protocol';

@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Card, Conflict, NoteKind, Source } from '@/data/knowledge/types';
 import type { ImportPlan } from '@/data/db/import';
 import { PRESELECT_AT_LEAST, PRESELECT_IMPORTANCE } from '@/data/knowledge/import-plan';
-import { KIND_NAMES } from '../names';
+import { CARD_KIND_LABELS } from '@/data/vocab/kinds';
 
 const GROUPS: Array<{ kind: NoteKind; label: string }> = [
   { kind: 'formulation', label: '提法' },
@@ -57,7 +57,7 @@ const PreviewRow = memo(function PreviewRow({ card: c, checked, hasProgress, war
         <span>
           <span className="row-prompt-wrap">{c.prompt}</span>
           <span className="row-answer"> → {c.answer}</span>
-          <span className="row-meta"> {KIND_NAMES[c.kind]}</span>
+          <span className="row-meta"> {CARD_KIND_LABELS[c.kind]}</span>
           {hasProgress ? <span className="tag">已有进度</span> : null}
         </span>
       </label>

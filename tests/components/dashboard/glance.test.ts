@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays, FIRST_CARD, formatDuration, monthLabels, ratingCounts, retentionInWords, studyStreak, timeByDay, timeSpent, weekStart,
 } from '@/components/dashboard/glance';
-import { heatmapCells } from '@/components/dashboard/metrics';
+import { heatmapCells } from '@/data/srs/metrics';
 
 describe('studyStreak', () => {
   it('counts days in a row ending today', () => {

@@ -17,11 +17,19 @@ describe('settings form', () => {
     expect(patch).toMatchObject({ desiredRetention: 0.85, learningSteps: ['1m', '10m', '1h'] });
   });
 
+  it('shows the retention as a percentage and the steps in Chinese units, and reads them back', () => {
+    const form = toForm(DEFAULT_SETTINGS);
+    expect(form).toMatchObject({ desiredRetention: '90', learningSteps: '1分钟 10分钟', relearningSteps: '10分钟' });
+    const { patch, errors } = parseForm({ ...form, learningSteps: '5 分钟，2小时 1天', desiredRetention: '0.85' });
+    expect(errors).toEqual({});
+    expect(patch).toMatchObject({ learningSteps: ['5m', '2h', '1d'], desiredRetention: 0.85 });
+  });
+
   it.each([
     ['newPerDay', '-1', '每日新卡片数'],
     ['newPerDay', '2.5', '每日新卡片数'],
-    ['desiredRetention', '0.5', '0.70–0.99'],
-    ['desiredRetention', '', '0.70–0.99'],
+    ['desiredRetention', '0.5', '70%–99%'],
+    ['desiredRetention', '', '70%–99%'],
     ['learningSteps', '1m 十分钟', '“十分钟”'],
     ['dayStartHour', '24', '0–23'],
     ['leechThreshold', '0', '难点阈值'],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Term } from '../../../data/knowledge/types';
 import { buildTermIndex, matcherFromIndex, type TermIndex } from '../../../data/match/index-terms';
-import { buildMatcher, compileAutomaton, matcherFromAutomaton } from '../../../data/match/matcher';
+import { buildMatcher, matcherFromAutomaton } from '../../../data/match/matcher';
+import { compileAutomaton } from '../../../data/match/automaton';
 
 /** The matched substrings, in order: what a reader would see highlighted. */
 function found(patterns: string[], text: string): string[] {

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCramQueue,
   buildQueue,
-  dayStart,
   dueCount,
   dueCounts,
   forecast,
   nextDayStart,
   type QueueCard,
 } from '../../../data/srs/queue';
+import { dayStart } from '../../../data/srs/day';
 import { newCardState, State } from '../../../data/srs/scheduler';
 import { DEFAULT_SETTINGS, type StudySettings } from '../../../data/srs/settings';
 
@@ -170,7 +170,7 @@ describe('the study day starts at 4:00 local time', () => {
     [at(2, 4, 0), at(2, 4), at(3, 4)],
     [at(1, 23, 30), at(1, 4), at(2, 4)],
   ])('%s is in the day %s – %s', (now, start, next) => {
-    expect(dayStart(now, S)).toEqual(start);
+    expect(dayStart(now, S.dayStartHour)).toEqual(start);
     expect(nextDayStart(now, S)).toEqual(next);
   });
 

@@ -1,12 +1,13 @@
 // Pure figures behind the documents, statistics and backup sections: cards and logs in,
 // plain numbers out, `now` always passed in, so each can be tested with fixed dates.
-import type { CardRow } from '@/data/db/schema';
-import { cardState } from '@/data/db/repo';
-import { dayKey, type DayCount } from '@/data/db/stats';
-import { nextDayStart } from '@/data/srs/queue';
-import { retrievability, State } from '@/data/srs/scheduler';
-import type { StudySettings } from '@/data/srs/settings';
-import { heldBack } from '@/data/knowledge/suspect';
+import type { CardRow } from '../db/schema';
+import type { DayCount } from '../db/stats';
+import { cardState } from '../vocab/card-states';
+import { dayKey } from './day';
+import { nextDayStart } from './queue';
+import { retrievability, State } from './scheduler';
+import type { StudySettings } from './settings';
+import { heldBack } from '../knowledge/suspect';
 
 /** Recall probability of a card at `at`; 0 for a new card or one whose state cannot be read. */
 function recall(card: CardRow, at: Date, weights?: readonly number[]): number {

@@ -6,7 +6,8 @@ import { syncDeck } from '@/data/db/deck-sync';
 import { saveReview } from '@/data/db/repo';
 import type { TifaDB } from '@/data/db/schema';
 import { Rating } from '@/data/srs/scheduler';
-import { bestStreak, prepareQuiz, recordAnswer, saveQuizResult, type QuizConfig } from '@/components/quiz/quiz-store';
+import { bestStreak, prepareQuiz, recordAnswer, saveQuizResult } from '@/data/db/quizzes';
+import type { QuizConfig } from '@/data/quiz/run';
 import { freshDb, SETTINGS, T0, at } from '../../data/db/helpers';
 import { realDeck } from '../../data/quiz/real-deck';
 

@@ -1,6 +1,6 @@
 import { cardFromHash } from '@/components/dashboard/use-hash';
 import { describe, expect, it } from 'vitest';
-import { backupFileName, heatmapCells, progressBySource, stateCounts, trueRetention } from '@/components/dashboard/metrics';
+import { backupFileName, heatmapCells, progressBySource, stateCounts, trueRetention } from '@/data/srs/metrics';
 import type { CardRow } from '@/data/db/schema';
 import { newCardState, rate, retrievability, Rating, State, type SrsState } from '@/data/srs/scheduler';
 import { DEFAULT_SETTINGS } from '@/data/srs/settings';

@@ -1,22 +1,12 @@
 // The quiz page's reads and writes. Answers become FSRS reviews through the same saveReview
 // the popup uses, so a quiz and a review session never disagree about a card.
-import type { QuizRow, TifaDB } from '@/data/db/schema';
-import type { Card } from '@/data/knowledge/types';
-import { getSettings, saveReview } from '@/data/db/repo';
-import { buildQuestions, CHALLENGE_KINDS, challengeQuestions, makeContext, possibleKinds, selectCards, seededRandom, type Question, type QuestionKind, type QuizMode, type Verdict } from '@/data/quiz';
-import { Rating, type Grade } from '@/data/srs/scheduler';
-
-export interface QuizConfig {
-  mode: QuizMode;
-  /** Empty = every document. */
-  sourceIds: string[];
-  kinds: QuestionKind[];
-  count: number;
-  /** 计入复习: each answer is an FSRS review. */
-  counted: boolean;
-  /** Seconds per question, 0 = no timer. */
-  timer: number;
-}
+import type { QuizRow, TifaDB } from './schema';
+import type { Card } from '../knowledge/types';
+import { getSettings } from './settings';
+import { saveReview } from './reviews';
+import type { QuizConfig } from '../quiz/run';
+import { buildQuestions, CHALLENGE_KINDS, challengeQuestions, makeContext, possibleKinds, selectCards, seededRandom, type Question, type Verdict } from '../quiz';
+import { Rating, type Grade } from '../srs/scheduler';
 
 /** 挑战答题 goes on until the first wrong answer; this many questions are prepared. */
 const CHALLENGE_LENGTH = 200;

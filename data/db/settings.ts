@@ -1,0 +1,21 @@
+// Study settings, one row per key; the defaults live in data/srs/settings.ts.
+import type { TifaDB } from './schema';
+import { validateSettings, type StudySettings } from '../srs/settings';
+
+/** Stored keys over the defaults, clamped by validateSettings (a row may come from an old backup). */
+export async function getSettings(db: TifaDB): Promise<StudySettings> {
+  const rows = await db.settings.toArray();
+  return validateSettings(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+}
+
+/** Saves the given keys only, clamped; a key set to undefined (or invalid, for optional ones) goes back to its default. */
+export async function saveSettings(db: TifaDB, patch: Partial<StudySettings>): Promise<StudySettings> {
+  return db.transaction('rw', db.settings, async () => {
+    const merged = validateSettings({ ...(await getSettings(db)), ...patch }) as unknown as Record<string, unknown>;
+    for (const key of Object.keys(patch)) {
+      if (merged[key] === undefined) await db.settings.delete(key);
+      else await db.settings.put({ key, value: merged[key] });
+    }
+    return merged as unknown as StudySettings;
+  });
+}
