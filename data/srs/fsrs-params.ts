@@ -7,7 +7,6 @@
 import { CLAMP_PARAMETERS, default_w, forgetting_curve, fsrs, migrateParameters, W17_W18_Ceiling, type FSRS } from 'ts-fsrs';
 import type { CardHistory } from './fsrs-items';
 
-export const FSRS_PARAM_COUNT = 21;
 export const DEFAULT_WEIGHTS: readonly number[] = Object.freeze([...default_w]);
 
 const BOUNDS = CLAMP_PARAMETERS(W17_W18_Ceiling, true);

@@ -5,7 +5,7 @@ import type { CardKind, Evidence, Source } from '@/data/knowledge/types';
 import { fieldChecksum, joinFields, noteFields, noteTags } from './fields';
 import { colConfJson, deckConfigJson, decksJson, notetypeJson, type ColOptions } from './collection';
 import { cardSchedule, dayStartSecs, type CardSchedule, revlogFields, studyDay, type DayClock, type FsrsLike, type LogLike, type RevlogFields } from './schedule';
-import { DECK_ID, NOTETYPE_ID } from './schema';
+import { DECK_ID, NOTETYPE_ID, SCHEMA_VERSION } from './schema';
 
 export interface ExportCard {
   id: string;
@@ -189,7 +189,7 @@ export function toAnkiRows(input: AnkiExportInput): AnkiRows {
     crt: dayStartSecs(crtDay, input.clock),
     mod: input.now.getTime(),
     scm: input.now.getTime(),
-    ver: 11,
+    ver: SCHEMA_VERSION,
     conf: JSON.stringify(colConfJson(colOptions)),
     models: JSON.stringify(notetypeJson(modSecs)),
     decks: JSON.stringify(decksJson(colOptions)),

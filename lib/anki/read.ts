@@ -15,5 +15,4 @@ export async function readAnkiPackage(bytes: Uint8Array, sql: SqlJsStatic | (() 
   return { ...collection, media: unpacked.media, file: unpacked.file };
 }
 
-export { AnkiError, ANKI_LIMITS, ANKI_MESSAGES } from './read-types';
 export type { AnkiCollection } from './read-types';

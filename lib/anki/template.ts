@@ -2,7 +2,6 @@
 // Tifa's (paper background, red rule, the answer marked in yellow inside the quoted sentence).
 
 export const FIELD_NAMES = ['问题', '答案', '原文', '出处', '成员'] as const;
-export type FieldName = (typeof FIELD_NAMES)[number];
 
 export const NOTETYPE_NAME = '提法 Tifa';
 export const TEMPLATE_NAME = '提法卡片';
