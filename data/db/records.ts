@@ -256,6 +256,8 @@ export const ReviewLogRecord = v.pipe(
     scheduled_days: count('计划间隔天数'),
     learning_steps: v.optional(count('学习步骤', 1_000), 0),
     review: date('复习时间'),
+    // Sync (docs/sync.md): the rating's global id, so a restored backup does not send it again.
+    uid: maybe(v.pipe(text('同步编号', MAX_ID), v.regex(/^d-[0-9a-z]{8,40}\/\d{1,15}$/, '同步编号无效'))),
   }),
   v.transform((row): ReviewLogRow => clean(row as ReviewLogRow)),
 );
@@ -351,6 +353,12 @@ export const RECORDS = {
 } satisfies Record<string, RecordSpec>;
 
 export type TableName = keyof typeof RECORDS;
+
+/**
+ * Tables that belong to this computer only and are never in a backup: sync's device identity and
+ * bookkeeping (a backup restored elsewhere must not clone the device). Restoring a backup empties them.
+ */
+export const DEVICE_LOCAL_TABLES = ['syncState'] as const;
 
 /** Parses one row; the first problem, in Chinese, when it does not fit. */
 export function parseRecord<T extends TableName>(table: T, raw: unknown): { row: v.InferOutput<(typeof RECORDS)[T]['schema']> } | { problem: string } {

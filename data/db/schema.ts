@@ -4,6 +4,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Card, Conflict, Note, Source } from '../knowledge/types';
 import type { SrsLog, SrsState } from '../srs/scheduler';
 import type { Verdict } from '../knowledge/suspect';
+import type { SyncStateRow } from './sync-state';
 
 /** Which deck a row came from, so syncing the bundled deck never retires a user's own imports. */
 export type Origin = string;
@@ -52,6 +53,8 @@ export interface ReviewLogRow extends SrsLog {
   id?: number;
   cardId: string;
   noteId: string;
+  /** Sync (schema v7): the rating's global id, device/local id, once pushed or when received. */
+  uid?: string;
 }
 
 export interface ConflictRow extends Conflict {
@@ -118,6 +121,7 @@ export class TifaDB extends Dexie {
   settings!: Table<SettingRow, string>;
   quizzes!: Table<QuizRow, number>;
   texts!: Table<TextRow, string>;
+  syncState!: Table<SyncStateRow, string>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -149,6 +153,9 @@ export class TifaDB extends Dexie {
     this.version(6).stores({
       cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held',
     });
+    // v7: sync (docs/sync.md): ratings found by their global id, and this device's sync bookkeeping
+    // (device-local: never in a backup, emptied with the rest by 清除全部数据 or a restore).
+    this.version(7).stores({ reviewLogs: '++id, cardId, review, [cardId+review], uid', syncState: 'key' });
   }
 }
 
