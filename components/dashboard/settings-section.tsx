@@ -5,8 +5,9 @@ import { getSettings } from '@/data/db/repo';
 import { LimitsForm } from './limits-form';
 import { CramForm } from './cram-form';
 import { HighlightSwitch } from './highlight-switch';
+import { SyncForm } from './sync-form';
 
-/** #settings: study limits, the study session (冲刺) and highlighting on web pages. */
+/** #settings: study limits, the study session (冲刺), highlighting on web pages and sync. */
 export function SettingsSection({ now }: { now: Date }) {
   const [limitsMessage, setLimitsMessage] = useState('');
   const [cramMessage, setCramMessage] = useState('');
@@ -19,6 +20,7 @@ export function SettingsSection({ now }: { now: Date }) {
       <LimitsForm settings={settings} message={limitsMessage} setMessage={setLimitsMessage} />
       <CramForm settings={settings} sources={sources} now={now} message={cramMessage} setMessage={setCramMessage} />
       <HighlightSwitch />
+      <SyncForm />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { getSiteState, setSiteEnabled, setStateColours, restoreUserSites } from 
 import { addToStudy, openTermCard, rateFromPage, termStates, recordSighting } from './term-card';
 import { isContentScript, isExtensionPage, only } from './guard';
 import { setupContextMenu, listenContextMenu, makeCardFromSelection } from './context-menu';
+import { getSyncStatus, setupSync, stopSync, syncNow, watchSync } from './sync';
 
 // Wiring only: each feature's logic lives in its own file beside this one.
 export default defineBackground(() => {
@@ -24,6 +25,7 @@ export default defineBackground(() => {
   followStore();
   watchDayChange();
   listenContextMenu();
+  watchSync();
 
   onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   onMessage('openDashboard', ({ data }) => openDashboardTab(data));
@@ -39,4 +41,8 @@ export default defineBackground(() => {
   onMessage('setSiteEnabled', only(isExtensionPage, ({ data }) => setSiteEnabled(data.host, data.enabled)));
   onMessage('setStateColours', only(isExtensionPage, ({ data }) => setStateColours(data)));
   onMessage('makeCardFromSelection', only(isExtensionPage, ({ data }) => makeCardFromSelection(data)));
+  onMessage('getSyncStatus', only(isExtensionPage, () => getSyncStatus()));
+  onMessage('setupSync', only(isExtensionPage, ({ data }) => setupSync(data)));
+  onMessage('syncNow', only(isExtensionPage, () => syncNow()));
+  onMessage('stopSync', only(isExtensionPage, () => stopSync()));
 });
