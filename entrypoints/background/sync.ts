@@ -24,6 +24,8 @@ interface Stored {
 }
 
 let running: Promise<SyncStatus> | undefined;
+/** Cleared before the result is stored, so a page that hears of the new status reads it as finished. */
+let busy = false;
 
 async function readConfig(): Promise<Config | undefined> {
   const got = await browser.storage.local.get(CONFIG_KEY);
@@ -37,7 +39,7 @@ async function readStored(): Promise<Stored> {
 
 export async function getSyncStatus(): Promise<SyncStatus> {
   const [config, stored] = await Promise.all([readConfig(), readStored()]);
-  return { enabled: !!config, url: config?.url, user: config?.user, running: !!running, ...stored };
+  return { enabled: !!config, url: config?.url, user: config?.user, running: busy, ...stored };
 }
 
 const messageOf = (err: unknown) => (err instanceof SyncError ? err.message : toChineseMessage(err));
@@ -51,17 +53,20 @@ const NO_PERMISSION = '提法没有访问同步服务器的权限：请在 学�
 async function run(): Promise<SyncStatus> {
   const config = await readConfig();
   if (!config) return getSyncStatus();
-  const stored = await readStored();
+  let result: Stored;
+  busy = true;
   try {
     const dav = new DavClient(config);
     if (!(await allowed(dav))) throw new SyncError(NO_PERMISSION, 'permission');
     await ensureDeckLoaded();
     const now = new Date();
-    const summary = await syncOnce(db, dav, now);
-    await browser.storage.local.set({ [STATUS_KEY]: { lastAt: now.toISOString(), summary } satisfies Stored });
+    result = { lastAt: now.toISOString(), summary: await syncOnce(db, dav, now) };
   } catch (err) {
-    await browser.storage.local.set({ [STATUS_KEY]: { ...stored, error: messageOf(err) } satisfies Stored });
+    result = { ...(await readStored()), error: messageOf(err) };
+  } finally {
+    busy = false;
   }
+  await browser.storage.local.set({ [STATUS_KEY]: result });
   return getSyncStatus();
 }
 

@@ -42,8 +42,10 @@ export interface Tifa {
 
 /** Hosts that resolve to the local fixture server, so the content script's real match patterns apply. */
 
-export async function launchTifa(options: { userDataDir?: string } = {}): Promise<Tifa> {
+/** `extensionDir`: a patched copy of the build (the sync suite pre-grants its local WebDAV origin). */
+export async function launchTifa(options: { userDataDir?: string; extensionDir?: string } = {}): Promise<Tifa> {
   ensureBuilt();
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const server = await serveFixtures();
   const { port } = server;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'tifa-e2e-'));
@@ -53,8 +55,8 @@ export async function launchTifa(options: { userDataDir?: string } = {}): Promis
     locale: 'zh-CN',
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
