@@ -1,10 +1,11 @@
-// `npm run bench [deck|popup|highlight|term-index|import]`: each benchmark lives in scripts/bench/ and prints its
+// `npm run bench [deck|popup|highlight|term-index|import|sync]`: each benchmark lives in scripts/bench/ and prints its
 // figures with ratios against the peer it names, measured in the same run (never a timed unit test).
 import { benchDeck } from './bench/deck-bench';
 import { runPopupBench } from './bench/popup-bench';
 import { runHighlightBench } from './bench/highlight-bench';
 import { runTermIndexBench } from './bench/term-index-bench';
 import { runImportBench } from './bench/import-bench';
+import { runSyncBench } from './bench/sync-bench';
 
 const benches: Record<string, () => Promise<void>> = {
   async deck() {
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<void>> = {
   highlight: runHighlightBench,
   'term-index': runTermIndexBench,
   import: runImportBench,
+  sync: runSyncBench,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in benches);

@@ -5,9 +5,9 @@
 import type { CardRow, ReviewLogRow, TifaDB } from './schema';
 import { getSettings } from './repo';
 import { validateSettings, type StudySettings } from '../srs/settings';
-import { replayCard, wins } from '../sync/replay';
+import { addToRanges, inRanges, replayCard, wins, type IdRanges } from '../sync/replay';
 import type { SyncFile, SyncOp } from '../sync/format';
-import { printOf, type SyncSelf } from './sync-state';
+import { printOf, type SyncPeer, type SyncSelf } from './sync-state';
 
 export interface ApplyCounts {
   reviews: number;
@@ -29,7 +29,12 @@ export async function replayCards(db: TifaDB, self: SyncSelf, cardIds: Iterable<
   const ids = [...new Set(cardIds)];
   if (!ids.length) return;
   const cards = (await db.cards.bulkGet(ids)).filter((c): c is CardRow => !!c);
-  const logs = await db.reviewLogs.where('cardId').anyOf(cards.map((c) => c.id)).toArray();
+  // Range reads only (getAll): a few cards one by one, many cards by reading every rating once.
+  const wanted = new Set(cards.map((c) => c.id));
+  const logs =
+    cards.length > 300
+      ? (await db.reviewLogs.toArray()).filter((l) => wanted.has(l.cardId))
+      : (await Promise.all(cards.map((c) => db.reviewLogs.where('cardId').equals(c.id).toArray()))).flat();
   const byCard = new Map<string, ReviewLogRow[]>();
   for (const log of logs) {
     const list = byCard.get(log.cardId);
@@ -47,19 +52,31 @@ export async function replayCards(db: TifaDB, self: SyncSelf, cardIds: Iterable<
   await db.cards.bulkPut(changed);
 }
 
-async function applyReviews(db: TifaDB, ops: Array<Extract<SyncOp, { t: 'review' }>>, touched: Set<string>): Promise<number> {
-  if (!ops.length) return 0;
-  const have = new Set((await db.reviewLogs.where('uid').anyOf(ops.map((o) => o.uid)).toArray()).map((l) => l.uid));
+/** The local ids of `device`'s ratings stored here, as ranges: read from the store the first time. */
+async function receivedFrom(db: TifaDB, device: string, peer: SyncPeer | undefined): Promise<IdRanges> {
+  if (peer?.received) return peer.received;
+  const have = await db.reviewLogs.where('uid').between(`${device}/`, `${device}/\uffff`).toArray();
+  return addToRanges([], have.map((l) => Number(l.uid!.slice(device.length + 1))));
+}
+
+/** Stores the ratings not stored yet (a file sent twice, after a lost answer, adds nothing). */
+async function applyReviews(db: TifaDB, device: string, ops: Array<Extract<SyncOp, { t: 'review' }>>, received: IdRanges, touched: Set<string>): Promise<{ added: number; received: IdRanges }> {
   const fresh: ReviewLogRow[] = [];
+  const ids: number[] = [];
+  const seen = new Set<number>();
   for (const op of ops) {
-    if (have.has(op.uid)) continue;
-    have.add(op.uid);
+    // A device sends only its own ratings: anything else in its folder is refused.
+    if (!op.uid.startsWith(`${device}/`)) continue;
+    const n = Number(op.uid.slice(device.length + 1));
+    if (seen.has(n) || inRanges(received, n)) continue;
+    seen.add(n);
+    ids.push(n);
     const { id: _drop, ...log } = op.log;
     fresh.push({ ...log, uid: op.uid });
     touched.add(op.log.cardId);
   }
-  await db.reviewLogs.bulkAdd(fresh);
-  return fresh.length;
+  if (fresh.length) await db.reviewLogs.bulkAdd(fresh);
+  return { added: fresh.length, received: ids.length ? addToRanges(received, ids) : received };
 }
 
 async function applyField(db: TifaDB, op: Extract<SyncOp, { t: 'field' }>): Promise<boolean> {
@@ -97,11 +114,13 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
   const counts = noCounts();
   await db.transaction('rw', [db.cards, db.reviewLogs, db.settings, db.syncState], async () => {
     const self = (await db.syncState.get('self')) as SyncSelf;
-    const peer = await db.syncState.get(`peer:${file.device}`);
+    const peer = (await db.syncState.get(`peer:${file.device}`)) as SyncPeer | undefined;
     // Another window of this browser applied it already.
     if (peer && peer.seq >= file.seq) return;
     const touched = new Set<string>();
-    counts.reviews = await applyReviews(db, file.ops.filter((o) => o.t === 'review'), touched);
+    const reviews = file.ops.filter((o) => o.t === 'review');
+    const got = await applyReviews(db, file.device, reviews, await receivedFrom(db, file.device, peer), touched);
+    counts.reviews = got.added;
     for (const op of file.ops) {
       const stamp = { at: 'at' in op ? op.at.getTime() : 0, device: file.device };
       if (op.t === 'undo') {
@@ -132,7 +151,7 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
     }
     await replayCards(db, self, touched, await getSettings(db));
     await db.syncState.put(self);
-    await db.syncState.put({ key: `peer:${file.device}`, seq: file.seq });
+    await db.syncState.put({ key: `peer:${file.device}`, seq: file.seq, received: got.received });
   });
   return counts;
 }

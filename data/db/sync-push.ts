@@ -64,7 +64,8 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
     const self = structuredClone((await db.syncState.get('self')) as SyncSelf);
     const ops: SyncOp[] = [];
     const touched = new Set<string>();
-    const fresh: ReviewLogRow[] = await db.reviewLogs.where(':id').above(self.logCursor).filter((l) => !l.uid).toArray();
+    // Plain range reads (getAll), never a filtered cursor: cheap in every IndexedDB, fake ones too.
+    const fresh: ReviewLogRow[] = (await db.reviewLogs.where(':id').above(self.logCursor).toArray()).filter((l) => !l.uid);
     const lastId = ((await db.reviewLogs.orderBy(':id').lastKey()) as number | undefined) ?? self.logCursor;
     for (const log of fresh) {
       const { id, uid: _none, ...plain } = log;
@@ -76,7 +77,7 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
     const firstNew = new Map<string, Date>();
     for (const log of fresh) if (log.state === 0 && !firstNew.has(log.cardId)) firstNew.set(log.cardId, log.review);
     const candidates = new Map<string, Date>();
-    await db.cards.each((card) => {
+    for (const card of await db.cards.toArray()) {
       const print = printOf(card);
       const was = self.cards[card.id];
       const fields = fieldOps(card.id, was, print, now);
@@ -86,7 +87,7 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
       const first = firstNew.get(card.id);
       if (was && !was[4] && (first || print[3] < was[3])) candidates.set(card.id, first ? new Date(first.getTime() - 1) : card.fsrs.due);
       self.cards[card.id] = print;
-    });
+    }
     for (const op of await resetOps(db, self, candidates)) {
       ops.push(op);
       self.resets[(op as { card: string }).card] = (op as { at: Date }).at.getTime();

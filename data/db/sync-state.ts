@@ -28,6 +28,8 @@ export interface SyncPeer {
   key: `peer:${string}`;
   /** The last of that device's files applied here. */
   seq: number;
+  /** That device's local ids of the ratings stored here: a rating sent twice is stored once. */
+  received?: IdRanges;
 }
 
 export type SyncStateRow = SyncSelf | SyncPeer;

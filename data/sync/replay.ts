@@ -80,6 +80,18 @@ export function removeFromRanges(ranges: IdRanges, ids: ReadonlySet<number>): Id
   return out;
 }
 
+export function inRanges(ranges: IdRanges, id: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (id < ranges[mid][0]) hi = mid - 1;
+    else if (id > ranges[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 export function rangesSize(ranges: IdRanges): number {
   return ranges.reduce((n, [a, b]) => n + b - a + 1, 0);
 }

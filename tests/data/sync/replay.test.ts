@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToRanges, rangesSize, removeFromRanges, replayCard, wins } from '../../../data/sync/replay';
+import { addToRanges, inRanges, rangesSize, removeFromRanges, replayCard, wins } from '../../../data/sync/replay';
 import { rate, newCardState, Rating, type Grade } from '../../../data/srs/scheduler';
 import { DEFAULT_SETTINGS } from '../../../data/srs/settings';
 
@@ -67,6 +67,7 @@ describe('registers and id ranges', () => {
     const r = addToRanges(addToRanges([], [1, 2, 3, 7]), [4, 9, 8]);
     expect(r).toEqual([[1, 4], [7, 9]]);
     expect(rangesSize(r)).toBe(7);
+    expect([0, 1, 4, 5, 6, 7, 9, 10].map((i) => inRanges(r, i))).toEqual([false, true, true, false, false, true, true, false]);
     expect(removeFromRanges(r, new Set([1, 8]))).toEqual([[2, 4], [7, 7], [9, 9]]);
   });
 });
