@@ -26,6 +26,19 @@ export interface DavServer {
 
 const listen = (server: Server, port = 0) => new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 
+/** Passes on the first half of a body (by its Content-Length), then cuts. */
+function forwardHalf(from: IncomingMessage, write: (part: Buffer) => void, cut: () => void): void {
+  const half = Math.max(1, Math.floor(Number(from.headers['content-length'] ?? 2) / 2));
+  let sent = 0;
+  from.on('data', (chunk: Buffer) => {
+    if (sent >= half) return;
+    const part = chunk.subarray(0, half - sent);
+    sent += part.length;
+    write(part);
+    if (sent >= half) setTimeout(cut, 20);
+  });
+}
+
 export async function startDav(options: { folder?: string; port?: number } = {}): Promise<DavServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tifa-dav-'));
   const user = 'cadre';
@@ -74,28 +87,12 @@ export async function startDav(options: { folder?: string; port?: number } = {})
       res.writeHead(up.statusCode ?? 502, up.headers);
       if (!cutDownload) return void up.pipe(res);
       // Half the body, then the connection drops.
-      const half = Math.max(1, Math.floor(Number(up.headers['content-length'] ?? 2) / 2));
-      let sent = 0;
-      up.on('data', (chunk: Buffer) => {
-        if (sent >= half) return;
-        const part = chunk.subarray(0, half - sent);
-        sent += part.length;
-        res.write(part);
-        if (sent >= half) setTimeout(() => req.socket.destroy(), 20);
-      });
+      forwardHalf(up, (part) => res.write(part), () => req.socket.destroy());
     });
     upstream.on('error', () => res.destroy());
     if (!cutUpload) return void req.pipe(upstream);
     // The server receives half the body, then both connections drop.
-    const half = Math.max(1, Math.floor(Number(req.headers['content-length'] ?? 2) / 2));
-    let sent = 0;
-    req.on('data', (chunk: Buffer) => {
-      if (sent >= half) return;
-      const part = chunk.subarray(0, half - sent);
-      sent += part.length;
-      upstream.write(part);
-      if (sent >= half) setTimeout(() => (upstream.destroy(), req.socket.destroy()), 20);
-    });
+    forwardHalf(req, (part) => upstream.write(part), () => (upstream.destroy(), req.socket.destroy()));
   });
   proxy.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
   state.port = await listen(proxy, options.port);
