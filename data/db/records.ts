@@ -354,12 +354,6 @@ export const RECORDS = {
 
 export type TableName = keyof typeof RECORDS;
 
-/**
- * Tables that belong to this computer only and are never in a backup: sync's device identity and
- * bookkeeping (a backup restored elsewhere must not clone the device). Restoring a backup empties them.
- */
-export const DEVICE_LOCAL_TABLES = ['syncState'] as const;
-
 /** Parses one row; the first problem, in Chinese, when it does not fit. */
 export function parseRecord<T extends TableName>(table: T, raw: unknown): { row: v.InferOutput<(typeof RECORDS)[T]['schema']> } | { problem: string } {
   const result = v.safeParse(RECORDS[table].schema, raw, { abortEarly: true });

@@ -24,6 +24,12 @@ export interface SyncSelf {
   resets: Record<string, number>;
 }
 
+/**
+ * Tables that belong to this computer only and are never in a backup (records.ts has no schema for
+ * them): a backup restored elsewhere must not clone the device. Restoring a backup empties them.
+ */
+export const DEVICE_LOCAL_TABLES = ['syncState'] as const;
+
 export interface SyncPeer {
   key: `peer:${string}`;
   /** The last of that device's files applied here. */
