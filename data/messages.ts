@@ -6,6 +6,7 @@ import type { TermIndex } from './match/index-terms';
 import type { StudiedState } from './match/term-states';
 import type { CardStateName } from './vocab/card-states';
 import type { NoteKind } from './vocab/kinds';
+import type { SyncSummary } from '@/lib/sync/run';
 
 export interface PingResult {
   version: string;
@@ -66,6 +67,26 @@ export interface SelectionCardRequest {
   url: string;
 }
 
+/** What 学习中心 → 设置 → 同步 shows; never the password. */
+export interface SyncStatus {
+  enabled: boolean;
+  url?: string;
+  user?: string;
+  running: boolean;
+  /** ISO time of the last sync that went through (上次同步). */
+  lastAt?: string;
+  /** What it changed. */
+  summary?: SyncSummary;
+  /** The last sync's failure, in Chinese. */
+  error?: string;
+}
+
+export interface SyncSetup {
+  url: string;
+  user: string;
+  password: string;
+}
+
 interface ProtocolMap {
   /** Liveness and version check, used by pages and tests. */
   ping(): PingResult;
@@ -95,6 +116,13 @@ interface ProtocolMap {
   makeCardFromSelection(data: SelectionCardRequest): { cardId: string; prompt: string };
   /** Background → content script of a tab: the selection there and the sentence around it. */
   readSelection(): SelectionCardRequest | null;
+  /** Sync through the user's WebDAV folder (docs/sync.md). */
+  getSyncStatus(): SyncStatus;
+  /** Tests the folder (the page asked for the host permission first), saves it, turns sync on and syncs. */
+  setupSync(data: SyncSetup): SyncStatus;
+  syncNow(): SyncStatus;
+  /** Turns sync off and forgets the password; nothing in the store changes. */
+  stopSync(): SyncStatus;
   /** Background → content script of a tab: a short notice in the page's corner. */
   showPageNotice(data: { message: string; kind: 'done' | 'error' }): void;
 }

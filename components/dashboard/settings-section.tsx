@@ -6,8 +6,9 @@ import { LimitsForm } from './limits-form';
 import { CramForm } from './cram-form';
 import { HighlightSwitch } from './highlight-switch';
 import { FsrsSection } from './fsrs/fsrs-section';
+import { SyncForm } from './sync-form';
 
-/** #settings: study limits, the study session (冲刺), highlighting on web pages and FSRS training (优化参数). */
+/** #settings: study limits, the study session (冲刺), highlighting on web pages, FSRS training (优化参数) and sync. */
 export function SettingsSection({ now }: { now: Date }) {
   const [limitsMessage, setLimitsMessage] = useState('');
   const [cramMessage, setCramMessage] = useState('');
@@ -21,6 +22,7 @@ export function SettingsSection({ now }: { now: Date }) {
       <CramForm settings={settings} sources={sources} now={now} message={cramMessage} setMessage={setCramMessage} />
       <HighlightSwitch />
       <FsrsSection now={now} />
+      <SyncForm />
     </section>
   );
 }

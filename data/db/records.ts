@@ -258,6 +258,8 @@ export const ReviewLogRecord = v.pipe(
     scheduled_days: count('计划间隔天数'),
     learning_steps: v.optional(count('学习步骤', 1_000), 0),
     review: date('复习时间'),
+    // Sync (docs/sync.md): the rating's global id, so a restored backup does not send it again.
+    uid: maybe(v.pipe(text('同步编号', MAX_ID), v.regex(/^d-[0-9a-z]{8,40}\/\d{1,15}$/, '同步编号无效'))),
   }),
   v.transform((row): ReviewLogRow => clean(row as ReviewLogRow)),
 );

@@ -4,6 +4,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Card, Conflict, Note, Source } from '../knowledge/types';
 import type { SrsLog, SrsState } from '../srs/scheduler';
 import type { Verdict } from '../knowledge/suspect';
+import type { SyncStateRow } from './sync-state';
 
 /** Which deck a row came from, so syncing the bundled deck never retires a user's own imports. */
 export type Origin = string;
@@ -52,6 +53,8 @@ export interface ReviewLogRow extends SrsLog {
   id?: number;
   cardId: string;
   noteId: string;
+  /** Sync (schema v7): the rating's global id, device/local id, once pushed or when received. */
+  uid?: string;
 }
 
 export interface ConflictRow extends Conflict {
@@ -139,6 +142,7 @@ export class TifaDB extends Dexie {
   quizzes!: Table<QuizRow, number>;
   texts!: Table<TextRow, string>;
   quizAnswers!: Table<QuizAnswerRow, number>;
+  syncState!: Table<SyncStateRow, string>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -172,6 +176,9 @@ export class TifaDB extends Dexie {
     });
     // v7: each finished quiz's questions and answers, so 学习中心 → 测验 shows the missed ones again.
     this.version(7).stores({ quizAnswers: '++id, quizId' });
+    // v8: sync (docs/sync.md): ratings found by their global id, and this device's sync bookkeeping
+    // (device-local: never in a backup, emptied with the rest by 清除全部数据 or a restore).
+    this.version(8).stores({ reviewLogs: '++id, cardId, review, [cardId+review], uid', syncState: 'key' });
   }
 }
 

@@ -8,6 +8,7 @@ import { addToStudy, openTermCard, rateFromPage, termStates, recordSighting } fr
 import { isContentScript, isExtensionPage, only } from './guard';
 import { setupContextMenu, listenContextMenu, makeCardFromSelection } from './context-menu';
 import { openWelcome } from './welcome';
+import { getSyncStatus, setupSync, stopSync, syncNow, watchSync } from './sync';
 
 // Wiring only: each feature's logic lives in its own file beside this one.
 export default defineBackground(() => {
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   followStore();
   watchDayChange();
   listenContextMenu();
+  watchSync();
 
   onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   onMessage('openDashboard', ({ data }) => openDashboardTab(data));
@@ -41,4 +43,8 @@ export default defineBackground(() => {
   onMessage('setSiteEnabled', only(isExtensionPage, ({ data }) => setSiteEnabled(data.host, data.enabled)));
   onMessage('setStateColours', only(isExtensionPage, ({ data }) => setStateColours(data)));
   onMessage('makeCardFromSelection', only(isExtensionPage, ({ data }) => makeCardFromSelection(data)));
+  onMessage('getSyncStatus', only(isExtensionPage, () => getSyncStatus()));
+  onMessage('setupSync', only(isExtensionPage, ({ data }) => setupSync(data)));
+  onMessage('syncNow', only(isExtensionPage, () => syncNow()));
+  onMessage('stopSync', only(isExtensionPage, () => stopSync()));
 });

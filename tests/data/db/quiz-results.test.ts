@@ -29,7 +29,7 @@ describe('quiz results (schema v7)', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const [old] = await latestQuizzes(db);
     expect(old).toMatchObject({ total: 5, correct: 3, missedIds: ['c2'] });
     expect(await quizAnswers(db, old.id!)).toEqual([]);

@@ -19,7 +19,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const cards = await db.cards.orderBy('id').toArray();
     expect(cards.map((c) => c.seen)).toEqual([{ count: 0 }, { count: 0 }]);
     expect(cards[0].edited).toEqual({ prompt: '我的问法' });
@@ -50,7 +50,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.cards.count()).toBe(2);
     expect((await db.cards.get('c1'))!.seen).toEqual({ count: 3, last: T0 });
     expect(await db.quizzes.count()).toBe(1);
@@ -74,7 +74,7 @@ describe('TifaDB schema', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.cards.count()).toBe(2);
     expect(await db.cards.get('c1')).toMatchObject({ state: 2, wanted: 5 });
     expect(await db.sources.count()).toBe(1);
@@ -86,12 +86,36 @@ describe('TifaDB schema', () => {
     db.close();
   });
 
+  it('opens a database written by version 6: ratings kept and found by their sync id, the sync table empty', async () => {
+    const deps = fakeDeps();
+    const v6 = new Dexie('tifa', deps);
+    v6.version(1).stores(SCHEMA_V1);
+    v6.version(2).stores({ quizzes: '++id, at' });
+    v6.version(5).stores({ texts: 'id, hash' });
+    v6.version(6).stores({ cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held' });
+    await v6.table('reviewLogs').bulkAdd([
+      { cardId: 'c1', noteId: 'n1', rating: 3, state: 0, due: T0, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: T0 },
+      { cardId: 'c2', noteId: 'n1', rating: 1, state: 0, due: T0, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: T0 },
+    ]);
+    v6.close();
+
+    const db = openDb('tifa', deps);
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.reviewLogs.count()).toBe(2);
+    expect(await db.syncState.count()).toBe(0);
+    await db.reviewLogs.update(2, { uid: 'd-abcdefgh12/7' });
+    expect(await db.reviewLogs.where('uid').startsWith('d-abcdefgh12/').primaryKeys()).toEqual([2]);
+    expect(await db.reviewLogs.where('cardId').equals('c1').count()).toBe(1);
+    db.close();
+  });
+
   it('indexes what the queues and browser query', async () => {
     const db = openDb('tifa', fakeDeps());
     await db.open();
     const idx = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
     expect(idx('cards')).toEqual(['[state+due]', '[state+importance]', 'due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended', 'wanted', 'held'].sort());
-    expect(idx('reviewLogs')).toEqual(['[cardId+review]', 'cardId', 'review']);
+    expect(idx('reviewLogs')).toEqual(['[cardId+review]', 'cardId', 'review', 'uid']);
     db.close();
   });
 

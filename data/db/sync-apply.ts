@@ -1,0 +1,157 @@
+// Applies another device's sync file to this store (docs/sync.md), in one transaction with the read
+// position: a file is applied wholly or not at all. Ratings are stored once (by uid); the cards they
+// touch are replayed with ts-fsrs from their whole merged history; fields and settings are
+// last-writer-wins per register.
+import type { CardRow, ReviewLogRow, TifaDB } from './schema';
+import { getSettings } from './repo';
+import { validateSettings, type StudySettings } from '../srs/settings';
+import { addToRanges, inRanges, replayCard, wins, type IdRanges } from '../sync/replay';
+import type { SyncFile, SyncOp } from '../sync/format';
+import { printOf, type SyncPeer, type SyncSelf } from './sync-state';
+
+export interface ApplyCounts {
+  reviews: number;
+  undos: number;
+  edits: number;
+  settings: number;
+}
+
+/** Settings that change how ratings turn into intervals: a change replays every studied card. */
+export const SCHEDULING_KEYS: ReadonlySet<string> = new Set(['desiredRetention', 'maximumInterval', 'enableFuzz', 'learningSteps', 'relearningSteps', 'leechThreshold']);
+
+export const noCounts = (): ApplyCounts => ({ reviews: 0, undos: 0, edits: 0, settings: 0 });
+
+/**
+ * Recomputes the given cards from their merged ratings and records their new fingerprints in `self`.
+ * Runs inside the caller's transaction (cards, reviewLogs).
+ */
+export async function replayCards(db: TifaDB, self: SyncSelf, cardIds: Iterable<string>, settings: StudySettings): Promise<void> {
+  const ids = [...new Set(cardIds)];
+  if (!ids.length) return;
+  const cards = (await db.cards.bulkGet(ids)).filter((c): c is CardRow => !!c);
+  // Range reads only (getAll): a few cards one by one, many cards by reading every rating once.
+  const wanted = new Set(cards.map((c) => c.id));
+  const logs =
+    cards.length > 300
+      ? (await db.reviewLogs.toArray()).filter((l) => wanted.has(l.cardId))
+      : (await Promise.all(cards.map((c) => db.reviewLogs.where('cardId').equals(c.id).toArray()))).flat();
+  const byCard = new Map<string, ReviewLogRow[]>();
+  for (const log of logs) {
+    const list = byCard.get(log.cardId);
+    if (list) list.push(log);
+    else byCard.set(log.cardId, [log]);
+  }
+  const changed: CardRow[] = [];
+  for (const card of cards) {
+    const { state, leech } = replayCard(byCard.get(card.id) ?? [], settings, { created: card.addedAt, reset: self.resets[card.id] === undefined ? undefined : new Date(self.resets[card.id]) });
+    const newLeech = leech && !card.leech;
+    const next: CardRow = { ...card, fsrs: state, due: state.due, state: state.state, leech: card.leech || leech, suspended: newLeech ? 1 : card.suspended };
+    changed.push(next);
+    self.cards[card.id] = printOf(next);
+  }
+  await db.cards.bulkPut(changed);
+}
+
+/** The local ids of `device`'s ratings stored here, as ranges: read from the store the first time. */
+async function receivedFrom(db: TifaDB, device: string, peer: SyncPeer | undefined): Promise<IdRanges> {
+  if (peer?.received) return peer.received;
+  const have = await db.reviewLogs.where('uid').between(`${device}/`, `${device}/\uffff`).toArray();
+  return addToRanges([], have.map((l) => Number(l.uid!.slice(device.length + 1))));
+}
+
+/** Stores the ratings not stored yet (a file sent twice, after a lost answer, adds nothing). */
+async function applyReviews(db: TifaDB, device: string, ops: Array<Extract<SyncOp, { t: 'review' }>>, received: IdRanges, touched: Set<string>): Promise<{ added: number; received: IdRanges }> {
+  const fresh: ReviewLogRow[] = [];
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  for (const op of ops) {
+    // A device sends only its own ratings: anything else in its folder is refused.
+    if (!op.uid.startsWith(`${device}/`)) continue;
+    const n = Number(op.uid.slice(device.length + 1));
+    if (seen.has(n) || inRanges(received, n)) continue;
+    seen.add(n);
+    ids.push(n);
+    const { id: _drop, ...log } = op.log;
+    fresh.push({ ...log, uid: op.uid });
+    touched.add(op.log.cardId);
+  }
+  if (fresh.length) await db.reviewLogs.bulkAdd(fresh);
+  return { added: fresh.length, received: ids.length ? addToRanges(received, ids) : received };
+}
+
+async function applyField(db: TifaDB, op: Extract<SyncOp, { t: 'field' }>): Promise<boolean> {
+  const card = await db.cards.get(op.card);
+  if (!card) return false;
+  if (op.field === 'suspended') {
+    // Bringing a card back also clears its leech flag, as setSuspended does.
+    await db.cards.update(op.card, op.value ? { suspended: 1 } : { suspended: 0, leech: false });
+    return true;
+  }
+  const edited = { ...card.edited };
+  const value = typeof op.value === 'string' ? op.value.trim() : '';
+  if (!value || value === card[op.field]) delete edited[op.field];
+  else edited[op.field] = value;
+  await db.cards.update(op.card, { edited: Object.keys(edited).length ? edited : undefined });
+  return true;
+}
+
+async function applySetting(db: TifaDB, op: Extract<SyncOp, { t: 'setting' }>, self: SyncSelf): Promise<boolean> {
+  if (op.value === null) {
+    await db.settings.delete(op.key);
+    delete self.settings[op.key];
+    return true;
+  }
+  // Only keys and values the settings form itself could write; anything else is ignored.
+  const clamped = validateSettings({ [op.key]: op.value }) as unknown as Record<string, unknown>;
+  if (!(op.key in clamped) || JSON.stringify(clamped[op.key]) !== JSON.stringify(op.value)) return false;
+  await db.settings.put({ key: op.key, value: op.value });
+  self.settings[op.key] = JSON.stringify(op.value);
+  return true;
+}
+
+/** Applies the file and moves the read position of its device, in one transaction. */
+export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCounts> {
+  const counts = noCounts();
+  await db.transaction('rw', [db.cards, db.reviewLogs, db.settings, db.syncState], async () => {
+    const self = (await db.syncState.get('self')) as SyncSelf;
+    const peer = (await db.syncState.get(`peer:${file.device}`)) as SyncPeer | undefined;
+    // Another window of this browser applied it already.
+    if (peer && peer.seq >= file.seq) return;
+    const touched = new Set<string>();
+    const reviews = file.ops.filter((o) => o.t === 'review');
+    const got = await applyReviews(db, file.device, reviews, await receivedFrom(db, file.device, peer), touched);
+    counts.reviews = got.added;
+    for (const op of file.ops) {
+      const stamp = { at: 'at' in op ? op.at.getTime() : 0, device: file.device };
+      if (op.t === 'undo') {
+        const log = await db.reviewLogs.where('uid').equals(op.uid).first();
+        if (!log) continue;
+        await db.reviewLogs.delete(log.id!);
+        touched.add(log.cardId);
+        counts.undos++;
+      } else if (op.t === 'reset') {
+        if (stamp.at <= (self.resets[op.card] ?? 0)) continue;
+        self.resets[op.card] = stamp.at;
+        touched.add(op.card);
+      } else if (op.t === 'field') {
+        const key = `card|${op.card}|${op.field}`;
+        if (!wins(stamp, self.stamps[key])) continue;
+        self.stamps[key] = stamp;
+        if (await applyField(db, op)) counts.edits++;
+        const card = await db.cards.get(op.card);
+        if (card) self.cards[op.card] = printOf(card);
+      } else if (op.t === 'setting') {
+        const key = `setting|${op.key}`;
+        if (!wins(stamp, self.stamps[key])) continue;
+        self.stamps[key] = stamp;
+        if (!(await applySetting(db, op, self))) continue;
+        counts.settings++;
+        if (SCHEDULING_KEYS.has(op.key)) for (const id of (await db.reviewLogs.orderBy('cardId').uniqueKeys()) as string[]) touched.add(id);
+      }
+    }
+    await replayCards(db, self, touched, await getSettings(db));
+    await db.syncState.put(self);
+    await db.syncState.put({ key: `peer:${file.device}`, seq: file.seq, received: got.received });
+  });
+  return counts;
+}

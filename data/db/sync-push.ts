@@ -1,0 +1,130 @@
+// Finds this device's changes since its last push by comparing the store with what sync recorded
+// (docs/sync.md: no hooks in the code that rates, edits or resets), and records them as sent once
+// the files are safely on the server.
+import type { ReviewLogRow, TifaDB } from './schema';
+import { getSettings } from './repo';
+import { addToRanges, rangesSize, removeFromRanges } from '../sync/replay';
+import type { SyncOp } from '../sync/format';
+import { getSyncSelf, printOf, type CardPrint, type SyncSelf } from './sync-state';
+import { replayCards, SCHEDULING_KEYS } from './sync-apply';
+
+export interface Outgoing {
+  ops: SyncOp[];
+  /** The bookkeeping to store once every op is on the server. */
+  next: SyncSelf;
+  /** Local ids of the ratings sent, to be stamped with their uid. */
+  logIds: number[];
+  /** Cards whose own new ratings or resets are replayed, as the other devices will replay them. */
+  touched: string[];
+}
+
+const uidOf = (device: string, id: number) => `${device}/${id}`;
+
+async function undoneOwn(db: TifaDB, self: SyncSelf): Promise<number[]> {
+  const prefix = `${self.device}/`;
+  const present = await db.reviewLogs.where('uid').startsWith(prefix).count();
+  if (present >= rangesSize(self.pushed)) return [];
+  // Rare (a rating undone after it was sent): find which ones.
+  const ids = new Set(await db.reviewLogs.where('uid').startsWith(prefix).primaryKeys());
+  const gone: number[] = [];
+  for (const [a, b] of self.pushed) for (let i = a; i <= b; i++) if (!ids.has(i)) gone.push(i);
+  return gone;
+}
+
+function fieldOps(id: string, was: CardPrint | undefined, now: CardPrint, at: Date): SyncOp[] {
+  const ops: SyncOp[] = [];
+  const fields = [['prompt', 0], ['answer', 1], ['suspended', 2]] as const;
+  for (const [field, i] of fields) {
+    const before = was ? was[i] : field === 'suspended' ? 0 : null;
+    if (before !== now[i]) ops.push({ t: 'field', card: id, field, value: now[i], at });
+  }
+  return ops;
+}
+
+/**
+ * 重置 (back to new) leaves no record of its own: a card was reset when it counts fewer reviews than
+ * it has ratings since its last reset (an undone rating lowers both, so it is no reset).
+ */
+async function resetOps(db: TifaDB, self: SyncSelf, candidates: Map<string, Date>): Promise<SyncOp[]> {
+  const ops: SyncOp[] = [];
+  for (const [id, when] of candidates) {
+    const card = await db.cards.get(id);
+    if (!card) continue;
+    const since = self.resets[id] ?? 0;
+    const ratings = await db.reviewLogs.where('cardId').equals(id).filter((l) => l.rating >= 1 && l.review.getTime() >= since).count();
+    if (ratings > card.fsrs.reps) ops.push({ t: 'reset', card: id, at: when });
+  }
+  return ops;
+}
+
+/** Everything this device changed since its last push, as ops, and the bookkeeping after sending them. */
+export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> {
+  await getSyncSelf(db);
+  return db.transaction('r', [db.cards, db.reviewLogs, db.settings, db.syncState], async () => {
+    const self = structuredClone((await db.syncState.get('self')) as SyncSelf);
+    const ops: SyncOp[] = [];
+    const touched = new Set<string>();
+    // Plain range reads (getAll), never a filtered cursor: cheap in every IndexedDB, fake ones too.
+    const fresh: ReviewLogRow[] = (await db.reviewLogs.where(':id').above(self.logCursor).toArray()).filter((l) => !l.uid);
+    const lastId = ((await db.reviewLogs.orderBy(':id').lastKey()) as number | undefined) ?? self.logCursor;
+    for (const log of fresh) {
+      const { id, uid: _none, ...plain } = log;
+      ops.push({ t: 'review', uid: uidOf(self.device, id!), log: plain as ReviewLogRow });
+      touched.add(log.cardId);
+    }
+    const gone = await undoneOwn(db, self);
+    for (const id of gone) ops.push({ t: 'undo', uid: uidOf(self.device, id), at: now });
+    const firstNew = new Map<string, Date>();
+    for (const log of fresh) if (log.state === 0 && !firstNew.has(log.cardId)) firstNew.set(log.cardId, log.review);
+    const candidates = new Map<string, Date>();
+    for (const card of await db.cards.toArray()) {
+      const print = printOf(card);
+      const was = self.cards[card.id];
+      const fields = fieldOps(card.id, was, print, now);
+      for (const op of fields) if (op.t === 'field') self.stamps[`card|${card.id}|${op.field}`] = { at: now.getTime(), device: self.device };
+      ops.push(...fields);
+      // Rated as a new card though it was not new, or fewer reviews than before: perhaps a reset.
+      const first = firstNew.get(card.id);
+      if (was && !was[4] && (first || print[3] < was[3])) candidates.set(card.id, first ? new Date(first.getTime() - 1) : card.fsrs.due);
+      self.cards[card.id] = print;
+    }
+    for (const op of await resetOps(db, self, candidates)) {
+      ops.push(op);
+      self.resets[(op as { card: string }).card] = (op as { at: Date }).at.getTime();
+      touched.add((op as { card: string }).card);
+    }
+    for (const row of await db.settings.toArray()) {
+      const json = JSON.stringify(row.value);
+      if (self.settings[row.key] === json) continue;
+      ops.push({ t: 'setting', key: row.key, value: row.value, at: now });
+      self.settings[row.key] = json;
+      self.stamps[`setting|${row.key}`] = { at: now.getTime(), device: self.device };
+    }
+    const present = new Set((await db.settings.toCollection().primaryKeys()) as string[]);
+    for (const key of Object.keys(self.settings)) {
+      if (present.has(key)) continue;
+      ops.push({ t: 'setting', key, value: null, at: now });
+      delete self.settings[key];
+      self.stamps[`setting|${key}`] = { at: now.getTime(), device: self.device };
+    }
+    // New scheduling settings reschedule every studied card, here as on the devices that receive them.
+    if (ops.some((op) => op.t === 'setting' && SCHEDULING_KEYS.has(op.key))) {
+      for (const id of (await db.reviewLogs.orderBy('cardId').uniqueKeys()) as string[]) touched.add(id);
+    }
+    const logIds = fresh.map((l) => l.id!);
+    self.pushed = removeFromRanges(addToRanges(self.pushed, logIds), new Set(gone));
+    self.logCursor = Math.max(self.logCursor, lastId);
+    return { ops, next: self, logIds, touched: [...touched] };
+  });
+}
+
+/** After the files are on the server: stamp the sent ratings and store the bookkeeping. */
+export async function commitOutgoing(db: TifaDB, out: Outgoing, seq: number): Promise<void> {
+  await db.transaction('rw', [db.cards, db.reviewLogs, db.settings, db.syncState], async () => {
+    const next = { ...out.next, seq };
+    await db.reviewLogs.bulkUpdate(out.logIds.map((id) => ({ key: id, changes: { uid: uidOf(next.device, id) } })));
+    // Replayed from the merged history, so this device holds exactly what the others will compute.
+    await replayCards(db, next, out.touched, await getSettings(db));
+    await db.syncState.put(next);
+  });
+}

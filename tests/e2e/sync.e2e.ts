@@ -1,0 +1,186 @@
+// Two browser profiles sync through a real WebDAV server started here (tests/sync/dav-server.ts),
+// set up through 学习中心 → 设置 → 同步, with faults injected by the server's proxy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, ensureBuilt, launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { startDav, type DavServer } from '../sync/dav-server.ts';
+
+let dav: DavServer;
+let extensionDir: string;
+let a: Tifa;
+let b: Tifa;
+const pages = new Map<Tifa, Page>();
+const errors: string[] = [];
+
+before(async () => {
+  ensureBuilt();
+  dav = await startDav();
+  // The build asks for a sync server's origin at the click (optional_host_permissions), and a headless
+  // browser cannot answer that prompt: this copy has the local server's origin granted beforehand, so
+  // the same request resolves at once. Everything else is the build as shipped.
+  extensionDir = mkdtempSync(join(tmpdir(), 'tifa-sync-ext-'));
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  const manifestPath = join(extensionDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  assert.equal(manifest.host_permissions, undefined, 'the build itself asks for no host at install');
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  [a, b] = [await launchTifa({ extensionDir }), await launchTifa({ extensionDir })];
+});
+
+after(async () => {
+  await a?.close();
+  await b?.close();
+  await dav?.close();
+  rmSync(extensionDir, { recursive: true, force: true });
+});
+
+async function settings(tifa: Tifa): Promise<Page> {
+  let page = pages.get(tifa);
+  if (!page) {
+    page = await tifa.openDashboard('#settings');
+    errors.push(...watchErrors(page));
+    pages.set(tifa, page);
+  }
+  return page;
+}
+
+async function connect(tifa: Tifa, password = dav.password, url = dav.url): Promise<string> {
+  const page = await settings(tifa);
+  await page.getByTestId('sync-url').fill(url);
+  await page.getByTestId('sync-user').fill(dav.user);
+  await page.getByTestId('sync-password').fill(password);
+  await page.getByTestId('sync-connect').click();
+  // Connected (the status shows), or refused (a message).
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="sync-now"]')?.textContent === '立即同步' || document.querySelector('[data-testid="sync-message"]')?.textContent,
+  );
+  return page.getByTestId('sync-message').innerText();
+}
+
+/** Clicks 立即同步 and returns what the page then says (上次同步 … or the failure). */
+async function syncNow(tifa: Tifa): Promise<string> {
+  const page = await settings(tifa);
+  await page.getByTestId('sync-now').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="sync-now"]')?.textContent === '立即同步');
+  const error = page.getByTestId('sync-error');
+  return (await error.count()) ? error.innerText() : page.getByTestId('sync-last').innerText();
+}
+
+async function rate(tifa: Tifa, n: number, key = '3'): Promise<void> {
+  const popup = await tifa.openPopup();
+  for (let i = 0; i < n; i++) {
+    await popup.getByTestId('card-prompt').waitFor();
+    const before = await popup.getByTestId('due-count').innerText();
+    await popup.keyboard.press('Space');
+    await popup.getByTestId('card-answer').waitFor();
+    await popup.keyboard.press(key);
+    await popup.waitForFunction((was) => document.querySelector('[data-testid="due-count"]')?.textContent !== was, before);
+  }
+  await popup.close();
+}
+
+// Run in the service worker as written (a string: tsx would wrap the helpers' names in __name()).
+const DUMP = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('tifa');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const all = (store) => new Promise((resolve, reject) => {
+    const r = db.transaction(store).objectStore(store).getAll();
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const iso = (d) => (d ? d.toISOString() : undefined);
+  const cards = (await all('cards'))
+    .filter((c) => c.fsrs.reps > 0)
+    .map((c) => ({ id: c.id, fsrs: { ...c.fsrs, due: iso(c.fsrs.due), last_review: iso(c.fsrs.last_review) } }))
+    .sort((x, y) => x.id.localeCompare(y.id));
+  const logs = (await all('reviewLogs')).map((l) => [l.uid, l.cardId, l.rating, iso(l.review)].join(' ')).sort();
+  db.close();
+  return { cards, logs };
+})()`;
+
+/** Every rating and every studied card's progress, read from the profile's IndexedDB. */
+function dump(tifa: Tifa): Promise<{ cards: Array<{ id: string; fsrs: { reps: number } }>; logs: string[] }> {
+  return tifa.worker.evaluate(DUMP);
+}
+
+async function queueHead(tifa: Tifa): Promise<string> {
+  const popup = await tifa.openPopup();
+  await popup.getByTestId('card-prompt').waitFor();
+  const head = `${await popup.getByTestId('due-count').innerText()} ${await popup.getByTestId('card-prompt').innerText()}`;
+  await popup.close();
+  return head;
+}
+
+test('setting up: a wrong password and a wrong folder get Chinese messages, then both profiles connect', async () => {
+  assert.match(await connect(a, 'wrong'), /用户名或应用密码不对/);
+  assert.match(await connect(a, dav.password, dav.url.replace('/sync/', '/no-such/')), /没有这个文件夹/);
+  assert.equal(await connect(a), '');
+  assert.match(await (await settings(a)).getByTestId('sync-last').innerText(), /上次同步/);
+  assert.equal(await connect(b), '');
+  const shown = await (await settings(a)).locator('[data-testid="sync"]').innerText();
+  assert.ok(!shown.includes(dav.password), 'the password is never shown back');
+});
+
+test('both review offline, the same cards and different ones; after syncing, identical queues and both histories', async () => {
+  dav.fault = 'down';
+  await rate(a, 3, '3');
+  await rate(b, 5, '1');
+  assert.match(await syncNow(a), /无法连接到同步服务器/);
+  dav.fault = 'none';
+  assert.match(await syncNow(a), /发送 3 次复习/);
+  assert.match(await syncNow(b), /发送 5 次复习.*收到 3 次复习/);
+  assert.match(await syncNow(a), /收到 5 次复习/);
+  const [da, db] = [await dump(a), await dump(b)];
+  assert.equal(da.logs.length, 8);
+  assert.deepEqual(da.logs, db.logs);
+  assert.deepEqual(da.cards, db.cards);
+  // The three cards both reviewed count both ratings.
+  assert.equal(da.cards.filter((c) => c.fsrs.reps === 2).length, 3);
+  assert.equal(await queueHead(a), await queueHead(b));
+});
+
+test('faults: 401, 507 and a server down are reported in Chinese; cut connections lose and double nothing', async () => {
+  for (const [fault, words] of [['401', /用户名或应用密码不对/], ['507', /空间已满/], ['down', /无法连接/]] as const) {
+    dav.fault = fault;
+    assert.match(await syncNow(a), words);
+  }
+  dav.fault = 'none';
+  await rate(a, 1);
+  dav.fault = 'cut-upload';
+  assert.match(await syncNow(a), /上次同步没有完成|无法连接/);
+  dav.fault = 'none';
+  assert.match(await syncNow(b), /没有新的变化/);
+  assert.match(await syncNow(a), /发送 1 次复习/);
+  await rate(a, 1);
+  await syncNow(a);
+  dav.fault = 'cut-download';
+  assert.match(await syncNow(b), /没有下载完整|无法连接/);
+  dav.fault = 'none';
+  assert.match(await syncNow(b), /收到 2 次复习/);
+  const [da, db] = [await dump(a), await dump(b)];
+  assert.equal(db.logs.length, 10);
+  assert.deepEqual(da.logs, db.logs);
+  assert.deepEqual(da.cards, db.cards);
+});
+
+test('a file from a newer Tifa is refused with a message; everything else still syncs', async () => {
+  const device = 'd-00000000newer1';
+  const body = JSON.stringify({ format: 'tifa-sync', version: 9, device, seq: 1, createdAt: new Date().toISOString(), ops: [] });
+  const folder = join(dav.dir, 'sync', 'tifa-sync/v1/devices', device);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `00000001-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`), body);
+  await rate(a, 1);
+  await syncNow(a);
+  assert.match(await syncNow(b), /收到 1 次复习/);
+  assert.match(await (await settings(b)).locator('[data-testid="sync"]').innerText(), /更新版本的提法.*升级/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual([...a.outsideRequests, ...b.outsideRequests], []);
+});
