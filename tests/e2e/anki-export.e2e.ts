@@ -94,7 +94,11 @@ test('exports all cards with the reviews just made, one document, and a search r
   const rows = found.query('select sfld from notes');
   assert.ok(rows.length > 0 && rows.length <= count, `${rows.length} of ${count}`);
   assert.ok(rows.some((r) => r.sfld === prompts[0]));
-  assert.equal(found.query('select count(*) as n from revlog')[0].n, 1);
+  // The review logs of exactly the reviewed cards in the result (a search can also find the other one,
+  // e.g. when its source sentence holds the first card's prompt).
+  const reviewedFound = rows.filter((r) => prompts.includes(String(r.sfld))).length;
+  assert.ok(reviewedFound >= 1);
+  assert.equal(found.query('select count(*) as n from revlog')[0].n, reviewedFound);
 
   assert.deepEqual(tifa.outsideRequests, []);
   assert.deepEqual(errors, []);
