@@ -119,14 +119,18 @@ async function seed(tifa: Tifa): Promise<void> {
           state: studied ? 2 : 0,
           last_review: studied ? new Date(now - 10 * day) : undefined,
         };
-        const quote = `第${i}句：贫困人口从2012年年底的9899万人减到2019年年底的551万人，贫困发生率由10.2%降至0.6%。`;
+        // Each card its own figure: cards sharing an answer give each other away and wait for tomorrow
+        // (data/srs/siblings.ts), which would make every one of these cards a sibling of every other.
+        const figure = `${10_000 + i}万人`;
+        const quote = `第${i}句：贫困人口从2012年年底的${figure}减到2019年年底的551万人，贫困发生率由10.2%降至0.6%。`;
+        const at = quote.indexOf(figure);
         cardRows.push({
           id: `bench:${i}`,
           noteId: `bench-note:${Math.floor(i / 2)}`,
           kind: 'figure-cloze',
           prompt: `第${i}张：贫困人口从2012年年底的____减到2019年年底的551万人`,
-          answer: '9899万人',
-          evidence: [{ source: 'bench', quote, marks: [[14, 20]] }],
+          answer: figure,
+          evidence: [{ source: 'bench', quote, marks: [[at, at + figure.length]] }],
           importance: (i % 100) / 100,
           origin: 'bench',
           sourceIds: ['bench'],
