@@ -34,6 +34,8 @@ export interface TodayCounts {
   newCardIds: string[];
   /** Cards rated today: what they showed buries the cards it gives away (data/srs/siblings.ts). */
   reviewedCardIds: string[];
+  /** Ratings given today, every one counted. */
+  ratings: number;
 }
 
 export async function todayCounts(db: TifaDB, now: Date, dayStartHour: number): Promise<TodayCounts> {
@@ -46,5 +48,6 @@ export async function todayCounts(db: TifaDB, now: Date, dayStartHour: number): 
     reviewedNoteIds: [...new Set(logs.map((l) => l.noteId))],
     newCardIds: [...newCards],
     reviewedCardIds: [...new Set(logs.map((l) => l.cardId))],
+    ratings: logs.length,
   };
 }

@@ -5,7 +5,6 @@
 import Dexie from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
-import { dayStart } from '../srs/day';
 import { forecast, planDay, nextDayStart, type DueCounts, type TodayCounts } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
@@ -79,8 +78,14 @@ export async function studiedToday(db: TifaDB, now: Date, dayStartHour: number) 
 }
 
 export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
-  const [settings, learning, wanted] = await Promise.all([getSettings(db), readLearning(db), readWanted(db)]);
-  const { done, today: studied } = await studiedToday(db, now, settings.dayStartHour);
+  // Today's ratings are read as soon as the day start is known, beside the learning and wanted cards.
+  const reading = getSettings(db);
+  const [settings, learning, wanted, { done, today: studied }] = await Promise.all([
+    reading,
+    readLearning(db),
+    readWanted(db),
+    reading.then((s) => studiedToday(db, now, s.dayStartHour)),
+  ]);
   const plan = await loadPlanToday(db, now, settings, done);
   const today: TodayCounts = {
     ...studied,
@@ -105,7 +110,7 @@ export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
     const short =
       (reviews.length >= reviewsLimit && counts.review < reviewsLeft) || (read.length >= newLimit && counts.new < newLeft);
     if (short) continue;
-    const doneToday = await db.reviewLogs.where('review').between(dayStart(now, settings.dayStartHour), now, true, true).count();
+    const doneToday = done.ratings;
     const first = queue.length ? [...learning, ...reviews, ...news].find((c) => c.id === queue[0]) : undefined;
     return { settings, queue, counts, doneToday, first, ...(plan ? { plan: plan.status } : {}) };
   }

@@ -186,8 +186,8 @@ describe('counts', () => {
     await saveReview(db, 'c1', Rating.Good, at(20), SETTINGS); // c1 is a review card by now
     const c2 = (await saveReview(db, 'c2', Rating.Again, at(20, 1), SETTINGS)).card;
     await saveReview(db, 'c2', Rating.Good, c2.due, SETTINGS);
-    expect(await todayCounts(db, at(20, 2), 4)).toEqual({ newDone: 1, reviewsDone: 1, reviewedNoteIds: ['n1'], newCardIds: ['c2'], reviewedCardIds: ['c1', 'c2'] });
-    expect(await todayCounts(db, at(0, 17), 4)).toEqual({ newDone: 1, reviewsDone: 0, reviewedNoteIds: ['n2'], newCardIds: ['c4'], reviewedCardIds: ['c4'] });
+    expect(await todayCounts(db, at(20, 2), 4)).toEqual({ newDone: 1, reviewsDone: 1, reviewedNoteIds: ['n1'], newCardIds: ['c2'], reviewedCardIds: ['c1', 'c2'], ratings: 3 });
+    expect(await todayCounts(db, at(0, 17), 4)).toEqual({ newDone: 1, reviewsDone: 0, reviewedNoteIds: ['n2'], newCardIds: ['c4'], reviewedCardIds: ['c4'], ratings: 1 });
   });
 
   it('reviewCountsByDay groups logs by study day within [from, to)', async () => {
