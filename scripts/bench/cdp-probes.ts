@@ -1,6 +1,21 @@
-// CDP probes for a bench page (import-bench.ts): the peak JS heap of the page and of its dedicated
-// workers, and a CPU profile summed by function.
+// Probes for a bench page (import-bench.ts, fsrs-bench.ts): the opening of the script injected into the
+// page, and over CDP the peak JS heap of the page and of its dedicated workers and a CPU profile by function.
 import type { CDPSession, Page } from 'playwright-core';
+
+/**
+ * The opening of a probe injected before the page's own scripts (page-side JS, inside the probe's
+ * function): the record `b` (globalThis.__bench) with t0, tasks and `fields`, every long task in b.tasks,
+ * and b.t0 when `event` fires on [data-testid=testid]. (tsx wraps named inner functions in __name();
+ * the page has no such helper.)
+ */
+export const probeStart = (fields: string, event: 'click' | 'change', testid: string) => `globalThis.__name = (f) => f;
+  const b = (globalThis.__bench = { t0: NaN, tasks: [], ${fields} });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.tasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('${event}', (e) => {
+    if (e.target && e.target.dataset && e.target.dataset.testid === '${testid}') b.t0 = performance.now();
+  }, true);`;
 
 /** Samples JSHeapUsedSize of the page and (via auto-attach) of its dedicated workers until stopped. */
 export async function heapSampler(page: Page): Promise<{ stop(): Promise<{ pageMB: number; workerMB: number }> }> {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR, launchTifa, type Tifa } from '../../tests/e2e/harness.ts';
 import { median } from './stats.ts';
 import { benchDocument, benchDocumentHtml } from './import-doc.ts';
-import { heapSampler, startProfile } from './cdp-probes.ts';
+import { heapSampler, probeStart, startProfile } from './cdp-probes.ts';
 
 const RUNS = Math.max(1, Number(process.env.IMPORT_BENCH_RUNS) || 5);
 const PREVIEW_TARGET_MS = 3000;
@@ -36,16 +36,8 @@ interface Run {
 
 // Injected before the dashboard's own scripts: long tasks, the moment the file is chosen, the
 // import worker's messages, and the first frame after the preview is in the DOM.
-// (tsx wraps named inner functions in __name(); the page has no such helper.)
 const PROBE = `(() => {
-  globalThis.__name = (f) => f;
-  const b = (globalThis.__bench = { t0: NaN, dom: NaN, shown: NaN, error: '', tasks: [], msgs: [] });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) b.tasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-  document.addEventListener('change', (e) => {
-    if (e.target && e.target.dataset && e.target.dataset.testid === 'import-file') b.t0 = performance.now();
-  }, true);
+  ${probeStart(`dom: NaN, shown: NaN, error: '', msgs: []`, 'change', 'import-file')}
   const W = globalThis.Worker;
   globalThis.Worker = class extends W {
     constructor(...args) {
