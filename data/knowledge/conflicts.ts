@@ -3,7 +3,7 @@
 // number masked; a statement about another date (10.2% at end of 2012, 0.6% at end of 2019) has
 // other words around it and does not align.
 import type { Conflict } from './types';
-import type { RawFigure } from './figures';
+import type { RawFigure } from './raw';
 import { evidenceAt, hash64, type DocText } from './merge';
 
 export interface NumberOccurrence {

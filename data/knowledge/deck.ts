@@ -4,7 +4,7 @@ import { toTraditional } from './to-traditional';
 import type { Card, Conflict, Deck, Note, Source } from './types';
 import { highlightable, highlightTerms, noteTexts } from './highlight-terms';
 import { normalizeDocument } from './normalize';
-import { extractFigures, figureCloze, type RawFigure } from './figures';
+import { extractFigures, figureCloze } from './figures';
 import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from './merge';
 import { findConflicts, numberOccurrences } from './conflicts';
 import { figureCard, formulationCards, round, termCards } from './cards';
@@ -18,7 +18,7 @@ import { flagSuspectYears, heldOnlyNoteIds, selfContradictory, suspicion } from 
 import { orderEvidence, type Distrust } from './quotes';
 import { nearSameFigure } from './near-duplicates';
 import { GLOSSARY } from '../glossary';
-import type { RawFormulation } from './raw';
+import type { RawFigure, RawFormulation } from './raw';
 
 export const DECK_VERSION = 1;
 

@@ -2,6 +2,8 @@
 // merging across documents and before the glossary fills gaps. Offsets are UTF-16 indices into
 // the normalized text that was passed in (the normalizer's offset map takes them back to the original).
 
+import type { Figure } from './types';
+
 export interface Span {
   start: number;
   end: number;
@@ -65,4 +67,15 @@ export interface GlossaryEntry {
   origin?: string;
   /** Where the formulation is stated with these members, the first or the standard statement first. */
   attested?: Attestation[];
+}
+
+export interface RawFigure extends Figure {
+  /** Number + unit in the normalized text (the answer of a cloze). */
+  span: Span;
+  /** The sentence the figure stands in. */
+  sentence: Span;
+  /** "到2020年": a deadline, not a statistic; used for target-year conflicts. */
+  targetYear?: boolean;
+  /** A date, an ordinal or a period named by what happened then ("自2019年5月6日起施行", "第九次集体学习"). */
+  event?: boolean;
 }

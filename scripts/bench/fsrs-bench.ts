@@ -9,6 +9,7 @@ import { FSRS } from 'fsrs-rs-nodejs';
 import { launchTifa, putRows } from '../../tests/e2e/harness.ts';
 import { nodeItems, simulateLogs, SIM_CLOCK } from '../../tests/data/srs/simulate.ts';
 import { cardHistories, trainingItems } from '../../data/srs/fsrs-items.ts';
+import { probeStart } from './cdp-probes.ts';
 
 const REVIEWS = Number(process.env.FSRS_BENCH_REVIEWS) || 100_000;
 const TRAIN_TARGET_MS = 30_000;
@@ -16,14 +17,7 @@ const LONG_TASK_TARGET_MS = 50;
 
 // Injected before the dashboard's own scripts: every long task, and when the report appears.
 const PROBE = `(() => {
-  globalThis.__name = (f) => f;
-  const b = (globalThis.__bench = { t0: NaN, shown: NaN, tasks: [] });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) b.tasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-  document.addEventListener('click', (e) => {
-    if (e.target && e.target.dataset && e.target.dataset.testid === 'fsrs-train') b.t0 = performance.now();
-  }, true);
+  ${probeStart('shown: NaN', 'click', 'fsrs-train')}
   new MutationObserver(() => {
     if (Number.isNaN(b.t0) || !Number.isNaN(b.shown)) return;
     if (document.querySelector('[data-testid=fsrs-report]') || document.querySelector('[data-testid=fsrs-message]')) b.shown = performance.now();

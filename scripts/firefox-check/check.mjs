@@ -8,15 +8,17 @@
 // One PASS/FAIL line per check; exit code 0 only if every check passed (1 if any failed, 2 if
 // the run could not start or broke off). Environment: PUPPETEER_DIR, TIFA_FF_EXT, FIREFOX (see launch.mjs),
 // OUT (screenshots, results.json, console.json; default .tmp/firefox-check in the repo).
+// Beside it: launch.mjs starts Firefox, tabs.mjs opens and watches tabs, page-actions.mjs reads pages and drives the card.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PAINTED } from '../../tests/e2e/page-probes.mjs';
 import { launchFirefox, SetupError, ROOT, EXT_DIR, EXT_ID, EXT_UUID, BROWSER_CONSOLE } from './launch.mjs';
+import { cardText, clickInCard, DIALOG, extensionErrors, hover, MEASURES, sleep, stateTexts, waitTrue } from './page-actions.mjs';
+import { openTabs } from './tabs.mjs';
 
 const OUT = resolve(ROOT, process.env.OUT || '.tmp/firefox-check');
 const RUN_TIMEOUT = 240_000;
 const T0 = Date.now();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- checks and their report
 
@@ -41,156 +43,11 @@ async function group(names, fn) {
   for (const name of names) if (!reported.has(name)) check(name, false, 'not checked (bug in check.mjs)');
 }
 
-// ---- what is read from the pages (strings: they run in the page)
-
-
-/** The texts of a highlight's ranges. */
-const stateTexts = (name) => `[...(CSS.highlights.get(${JSON.stringify(name)}) ?? [])].map((r) => {
-  const live = document.createRange();
-  live.setStart(r.startContainer, r.startOffset);
-  live.setEnd(r.endContainer, r.endOffset);
-  return live.toString();
-})`;
-
-const MEASURES = `performance.getEntriesByName('tifa:highlight', 'measure').map((m) => {
-  let detail;
-  try { detail = JSON.parse(JSON.stringify(m.detail)); } catch { detail = null; }
-  return { duration: m.duration, detail };
-})`;
-
-const DIALOG = `document.querySelector('tifa-hover-card')?.shadowRoot?.querySelector('[role=dialog]')`;
-
-// ---- pages
-
 let ff;
-const pages = [];
-/** Console errors and uncaught errors per page (as watchErrors in tests/e2e/harness.ts). */
-const pageErrors = {};
-
-async function newPage(key) {
-  const page = await ff.browser.newPage();
-  pages.push(page);
-  await page.setViewport({ width: 1200, height: 900 });
-  const errors = (pageErrors[key] = []);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(String(err?.message ?? err)));
-  return page;
-}
-
-/** A fixture page on a news-site host, once Tifa has highlighted it (its tifa:highlight measure). */
-async function openHighlighted(key, path, host) {
-  const page = await newPage(key);
-  await page.goto(ff.pageUrl(path, host), { waitUntil: 'load' });
-  try {
-    await page.waitForFunction(`performance.getEntriesByName('tifa:highlight').length > 0`, { timeout: 15_000, polling: 100 });
-  } catch {
-    // Left to the checks to report: they read the page as it is.
-  }
-  return page;
-}
-
-/** An extension page (popup.html, dashboard.html) in a tab. */
-async function openExtensionPage(key, path) {
-  const page = await newPage(key);
-  const url = `${ff.base}/${path}`;
-  // Firefox's remote agent loses a tab's navigation into the extension process (page.goto never
-  // resolves; its log says NavigationManager "context is null"), though the page loads fine. So:
-  // start the navigation without waiting for it, then wait for the document itself.
-  const context = page.mainFrame()._id;
-  if (typeof context === 'string') {
-    await ff.browser.connection.send('browsingContext.navigate', { context, url, wait: 'none' });
-  } else {
-    await page.goto(url, { waitUntil: 'load', timeout: 3000 }).catch(() => {});
-  }
-  await page.waitForFunction(`location.href.startsWith(${JSON.stringify(url)}) && document.readyState === 'complete'`, { timeout: 15_000, polling: 100 });
-  // Puppeteer sees no console message or error of these pages (the remote agent lost them, as
-  // above): their errors are read from the Browser Console by the page's inner window id.
-  page.windowId = (await tabWindows()).find((w) => w.url === url)?.windowId;
-  if (page.windowId == null) throw new Error(`no window id for ${url}`);
-  return page;
-}
-
-/** The current inner window of every tab, with its URL. */
-const tabWindows = () =>
-  ff.chrome.exec(`
-    const out = [];
-    for (const win of Services.wm.getEnumerator('navigator:browser')) {
-      for (const b of win.gBrowser.browsers) out.push({ url: b.currentURI.spec, windowId: b.browsingContext.currentWindowGlobal?.innerWindowId ?? null });
-    }
-    return out;
-  `);
-
-/** The Browser Console's errors (script errors, console.error) from the given windows. */
-async function windowErrors(windowIds) {
-  const entries = await ff.chrome.exec(BROWSER_CONSOLE);
-  return entries
-    .filter((m) => windowIds.includes(m.windowId) && (m.kind === 'scriptError' ? !m.warning : m.kind === 'consoleAPI' && m.level === 'error'))
-    .map((m) => `${m.message} (${m.source}:${m.line})`);
-}
-
-/** Moves the pointer onto the first highlighted occurrence of `term` and waits for its card; false if no card came. */
-async function hover(page, term) {
-  const box = await page.evaluate(`(() => {
-    for (const r of CSS.highlights.get('tifa-term') ?? []) {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      if (live.toString() !== ${JSON.stringify(term)}) continue;
-      live.startContainer.parentElement.scrollIntoView({ block: 'center' });
-      const rect = live.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  })()`);
-  if (!box) throw new Error(`${term} is not highlighted, so there is nothing to hover`);
-  await page.mouse.move(Math.max(1, box.x - 40), box.y + 200);
-  await page.mouse.move(box.x, box.y, { steps: 4 });
-  return page.waitForFunction(`!!(${DIALOG})`, { timeout: 5000, polling: 100 }).then(() => true, () => false);
-}
-
-/** The card's text, once the details from the background are in. */
-async function cardText(page) {
-  const read = () => page.evaluate(`${DIALOG}?.textContent ?? ''`);
-  let text = await read();
-  for (let i = 0; i < 50 && /正在读取/.test(text); i++) {
-    await sleep(100);
-    text = await read();
-  }
-  return text;
-}
-
-/** Clicks the card's button labelled `label` (exact text, or a RegExp source) with the mouse. */
-async function clickInCard(page, label, { regexp = false } = {}) {
-  const box = await page.evaluate(`(() => {
-    const buttons = [...(${DIALOG})?.querySelectorAll('button') ?? []];
-    const b = buttons.find((b) => ${regexp ? `new RegExp(${JSON.stringify(label)}).test(b.textContent.trim())` : `b.textContent.trim() === ${JSON.stringify(label)}`});
-    if (!b) return null;
-    b.scrollIntoView({ block: 'nearest' });
-    const r = b.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  })()`);
-  if (!box) throw new Error(`no button “${label}” in the card: ${(await cardText(page)).slice(0, 200)}`);
-  await page.mouse.click(box.x, box.y);
-}
-
-const waitTrue = (page, expr, timeout = 5000) =>
-  page.waitForFunction(expr, { timeout, polling: 100 }).then(() => true, () => false);
+/** The tabs of the run, once Firefox is up. */
+let tabs;
 
 const shot = (page, name) => page.screenshot({ path: join(OUT, name) }).catch((e) => console.log(`(screenshot ${name} failed: ${e.message})`));
-
-/** Browser Console entries that are errors of the extension itself (its scripts, pages or console.error calls). */
-function extensionErrors(entries) {
-  const ours = (s) => typeof s === 'string' && s.includes(`moz-extension://${EXT_UUID}/`);
-  return entries.filter((m) =>
-    m.kind === 'scriptError'
-      ? !m.copy && !m.warning && (ours(m.source) || ours(m.stack))
-      : m.kind === 'consoleAPI'
-        ? m.level === 'error' && (m.addonId === EXT_ID || ours(m.source))
-        : false,
-  );
-}
 
 // ---- the run
 
@@ -199,6 +56,8 @@ async function run() {
   console.log(`Tifa Firefox check: extension ${EXT_DIR}, output ${OUT}`);
   ff = await launchFirefox();
   console.log(`Firefox ${ff.version}, add-on ${ff.installed} installed (${Date.now() - T0} ms)\n`);
+  tabs = openTabs(ff);
+  const { openHighlighted, openExtensionPage, tabWindows, windowErrors, pageErrors } = tabs;
 
   // a. The background starts.
   const BACKGROUND = 'background: the add-on is installed and its background page runs';
@@ -390,7 +249,7 @@ try {
 const firefox = ff?.version ?? null;
 const firefoxLog = ff?.log.join('') ?? '';
 if (ff) {
-  for (const p of pages) await p.close().catch(() => {});
+  for (const p of tabs?.pages ?? []) await p.close().catch(() => {});
   await ff.close().catch(() => {});
 }
 const seconds = ((Date.now() - T0) / 1000).toFixed(1);
@@ -402,6 +261,6 @@ if (fatal) console.log(`\nThe run failed: ${fatal.stack ?? fatal}`);
 mkdirSync(OUT, { recursive: true });
 const failed = checks.filter((c) => !c.ok);
 writeFileSync(join(OUT, 'results.json'), JSON.stringify({ firefox, extension: EXT_DIR, seconds: Number(seconds), passed: checks.length - failed.length, failed: failed.length, error: fatal ? String(fatal.message ?? fatal) : null, checks }, null, 1));
-writeFileSync(join(OUT, 'console.json'), JSON.stringify({ pageErrors, browserConsole, firefoxLog }, null, 1));
+writeFileSync(join(OUT, 'console.json'), JSON.stringify({ pageErrors: tabs?.pageErrors ?? {}, browserConsole, firefoxLog }, null, 1));
 console.log(`\n${checks.length - failed.length}/${checks.length} checks passed${failed.length ? `, ${failed.length} FAILED` : ''} in ${seconds} s (Firefox ${firefox ?? '?'}). Results, screenshots: ${OUT}`);
 process.exitCode = fatal ? 2 : failed.length ? 1 : 0;

@@ -1,0 +1,130 @@
+// Science, education and youth, propaganda and ideological work, philosophy and social sciences, and
+// Chinese civilisation.
+
+import type { GlossaryEntry } from '../knowledge/raw';
+import { R20, GX16, XC18, XC13, JY18, XF82 } from './attestations';
+
+export const EDUCATION_CULTURE: GlossaryEntry[] = [
+  {
+    name: '四个面向',
+    aliases: ['四個面向'],
+    members: ['面向世界科技前沿', '面向经济主战场', '面向国家重大需求', '面向人民生命健康'],
+    ordered: true,
+    attested: [{ title: '在科学家座谈会上的讲话', date: '2020-09-11' }],
+  },
+  {
+    name: '三个第一',
+    aliases: ['三個第一'],
+    members: ['科技是第一生产力', '人才是第一资源', '创新是第一动力'],
+    ordered: true,
+    attested: [R20],
+  },
+  {
+    name: '三个面向',
+    aliases: ['三個面向'],
+    members: ['面向现代化', '面向世界', '面向未来'],
+    ordered: true,
+    note: '教育要面向现代化，面向世界，面向未来。',
+    attested: [{ title: '邓小平为北京景山学校题词', date: '1983-10-01' }],
+  },
+  {
+    name: '四有好老师',
+    aliases: ['四有好老師'],
+    members: ['有理想信念', '有道德情操', '有扎实学识', '有仁爱之心'],
+    ordered: true,
+    attested: [{ title: '同北京师范大学师生代表座谈时的讲话', date: '2014-09-09' }],
+  },
+  {
+    name: '四个引路人',
+    aliases: ['四個引路人'],
+    members: ['锤炼品格的引路人', '学习知识的引路人', '创新思维的引路人', '奉献祖国的引路人'],
+    ordered: true,
+    attested: [{ title: '在北京市八一学校考察时的讲话', date: '2016-09-09' }],
+  },
+  {
+    name: '四个相统一',
+    aliases: ['四個相統一'],
+    members: ['教书和育人相统一', '言传和身教相统一', '潜心问道和关注社会相统一', '学术自由和学术规范相统一'],
+    ordered: true,
+    attested: [GX16],
+  },
+  {
+    name: '三全育人',
+    aliases: [],
+    members: ['全员育人', '全过程育人', '全方位育人'],
+    ordered: true,
+    attested: [{ title: '中共中央 国务院关于加强和改进新形势下高校思想政治工作的意见', date: '2017-02' }],
+  },
+  {
+    name: '六个下功夫',
+    aliases: ['六個下功夫'],
+    members: ['在坚定理想信念上下功夫', '在厚植爱国主义情怀上下功夫', '在加强品德修养上下功夫', '在增长知识见识上下功夫', '在培养奋斗精神上下功夫', '在增强综合素质上下功夫'],
+    ordered: true,
+    attested: [JY18],
+  },
+  {
+    name: '双一流',
+    aliases: ['雙一流'],
+    members: ['世界一流大学', '一流学科'],
+    ordered: true,
+    attested: [{ title: '统筹推进世界一流大学和一流学科建设总体方案', date: '2015-10' }],
+  },
+  {
+    name: '双减',
+    aliases: ['雙減'],
+    members: ['减轻义务教育阶段学生作业负担', '减轻校外培训负担'],
+    ordered: true,
+    attested: [{ title: '关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见', date: '2021-07' }],
+  },
+  {
+    name: '四有新人',
+    aliases: [],
+    members: ['有理想', '有道德', '有文化', '有纪律'],
+    ordered: true,
+    attested: [{ title: '中共中央关于社会主义精神文明建设指导方针的决议', date: '1986-09-28' }],
+  },
+  {
+    name: '五爱',
+    aliases: ['五愛'],
+    members: ['爱祖国', '爱人民', '爱劳动', '爱科学', '爱社会主义'],
+    ordered: true,
+    note: '宪法第二十四条：国家提倡爱祖国、爱人民、爱劳动、爱科学、爱社会主义的公德。',
+    attested: [XF82],
+  },
+  {
+    name: '四力',
+    aliases: [],
+    members: ['脚力', '眼力', '脑力', '笔力'],
+    ordered: true,
+    note: '宣传思想干部要不断掌握新知识、熟悉新领域、开拓新视野，增强本领能力。',
+    attested: [XC18],
+  },
+  {
+    name: '宣传思想工作使命任务',
+    aliases: ['宣傳思想工作使命任務'],
+    members: ['举旗帜', '聚民心', '育新人', '兴文化', '展形象'],
+    ordered: true,
+    attested: [XC18],
+  },
+  {
+    name: '两个巩固',
+    aliases: ['兩個鞏固'],
+    members: ['巩固马克思主义在意识形态领域的指导地位', '巩固全党全国人民团结奋斗的共同思想基础'],
+    ordered: true,
+    attested: [XC13],
+  },
+  {
+    name: '哲学社会科学三大体系',
+    aliases: ['哲學社會科學三大體系'],
+    members: ['学科体系', '学术体系', '话语体系'],
+    ordered: true,
+    attested: [{ title: '在哲学社会科学工作座谈会上的讲话', date: '2016-05-17' }],
+  },
+  {
+    name: '中华文明的突出特性',
+    aliases: ['中华文明五个突出特性', '中華文明的突出特性', '中華文明五個突出特性'],
+    members: ['突出的连续性', '突出的创新性', '突出的统一性', '突出的包容性', '突出的和平性'],
+    ordered: true,
+    attested: [{ title: '在文化传承发展座谈会上的讲话', date: '2023-06-02' }],
+  },
+];

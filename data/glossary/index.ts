@@ -1,0 +1,71 @@
+// The field's standard formulations, curated by hand. The deck uses an entry to name a list that a
+// document gives without its name (四个不摘), to list members a document only names (五个一批: the
+// card's members are then marked as coming from the glossary), and to recognise a formulation under
+// its traditional spelling. Only facts we are sure of: a wrong member is worse than a missing one, and
+// an entry we could not attest (document and date) is left out. `attested` names the documents that
+// state the formulation with these members (the first or the standard statement first); `origin`
+// says where a member list comes from when no bundled document lists it. Names are specific: a
+// generic count name ("五个必须", "三个转变", "七大战略") means different lists in different documents,
+// and a glossary entry under it would replace a document's own members. Traditional aliases are
+// checked against OpenCC (cn→tw, cn→hk) in tests/data/glossary.test.ts.
+//
+// The entries live one theme to a file; GLOSSARY joins them in their first order, which the engine
+// relies on (the first entry under a name or member set wins).
+
+import type { GlossaryEntry } from '../knowledge/raw';
+import type { Provenance } from '../knowledge/types';
+import { POVERTY } from './poverty';
+import { PARTY } from './party';
+import { HISTORY_GOALS } from './history-goals';
+import { ECONOMY_RURAL } from './economy-rural';
+import { EDUCATION_CULTURE } from './education-culture';
+import { SPIRITS } from './spirits';
+import { NATION_WORLD } from './nation-world';
+import { PARTY_LINES } from './party-lines';
+
+export const GLOSSARY: GlossaryEntry[] = [
+  ...POVERTY, ...PARTY, ...HISTORY_GOALS, ...ECONOMY_RURAL, ...EDUCATION_CULTURE, ...SPIRITS, ...NATION_WORLD, ...PARTY_LINES,
+];
+
+const strip = (s: string) => s.replace(/[\s“”‘’「」『』"']/g, '');
+
+// Lookups by name/alias and by member set, built on first use: the engine asks per formulation found.
+let byName: Map<string, GlossaryEntry> | undefined;
+let byMembers: Map<string, GlossaryEntry> | undefined;
+
+function firstBy(key: (e: GlossaryEntry) => string[]): Map<string, GlossaryEntry> {
+  const index = new Map<string, GlossaryEntry>();
+  for (const e of GLOSSARY) for (const k of key(e)) if (!index.has(k)) index.set(k, e);
+  return index;
+}
+
+/** The entry whose name or alias is `nameOrAlias` (quotes and spaces ignored). */
+export function findGlossaryEntry(nameOrAlias: string): GlossaryEntry | undefined {
+  const key = strip(nameOrAlias);
+  if (!key) return undefined;
+  byName ??= firstBy((e) => [e.name, ...e.aliases.map(strip)]);
+  return byName.get(key);
+}
+
+/** The entry with exactly these members (in any order): names a list a document gives unnamed. */
+export function findGlossaryByMembers(members: string[]): GlossaryEntry | undefined {
+  const want = [...new Set(members.map(strip))].sort().join('|');
+  byMembers ??= firstBy((e) => [[...e.members].map(strip).sort().join('|')]);
+  return byMembers.get(want);
+}
+
+/**
+ * What a card says of the parts the glossary supplied, with where the formulation is attested:
+ * "成员来自词表（文件中未列出）。出处：党的十九大报告（2017-10-18）". Undefined when the documents say it all.
+ */
+export function glossaryNote(name: string, provenance: Provenance[] | undefined): string | undefined {
+  const parts = provenance?.filter((p) => p.from === 'glossary').map((p) => p.part) ?? [];
+  if (!parts.length) return undefined;
+  const members = provenance!.filter((p) => p.part.startsWith('member:'));
+  const fromGlossary = members.filter((p) => p.from === 'glossary');
+  const what = fromGlossary.length
+    ? `${fromGlossary.length < members.length ? '部分成员' : '成员'}来自词表（文件中未列出）`
+    : '名称来自词表（文件中未用此名）';
+  const at = findGlossaryEntry(name)?.attested?.[0];
+  return at ? `${what}。出处：${at.title}（${at.date}）` : what;
+}

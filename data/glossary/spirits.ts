@@ -1,0 +1,127 @@
+// The spirits (精神): national, revolutionary, labour, science and the spirits of the new era.
+
+import type { GlossaryEntry } from '../knowledge/raw';
+import { LM20 } from './attestations';
+
+export const SPIRITS: GlossaryEntry[] = [
+  {
+    name: '伟大民族精神',
+    aliases: ['偉大民族精神'],
+    members: ['伟大创造精神', '伟大奋斗精神', '伟大团结精神', '伟大梦想精神'],
+    ordered: true,
+    attested: [{ title: '在第十三届全国人民代表大会第一次会议上的讲话', date: '2018-03-20' }],
+  },
+  {
+    name: '五四精神',
+    aliases: [],
+    members: ['爱国', '进步', '民主', '科学'],
+    ordered: true,
+    attested: [{ title: '在纪念五四运动100周年大会上的讲话', date: '2019-04-30' }],
+  },
+  {
+    name: '红船精神',
+    aliases: ['紅船精神'],
+    members: ['开天辟地、敢为人先的首创精神', '坚定理想、百折不挠的奋斗精神', '立党为公、忠诚为民的奉献精神'],
+    ordered: true,
+    attested: [{ title: '习近平《弘扬“红船精神” 走在时代前列》（光明日报）', date: '2005-06-21' }],
+  },
+  {
+    name: '劳模精神',
+    aliases: ['勞模精神'],
+    members: ['爱岗敬业', '争创一流', '艰苦奋斗', '勇于创新', '淡泊名利', '甘于奉献'],
+    ordered: true,
+    attested: [LM20],
+  },
+  {
+    name: '劳动精神',
+    aliases: ['勞動精神'],
+    members: ['崇尚劳动', '热爱劳动', '辛勤劳动', '诚实劳动'],
+    ordered: true,
+    attested: [LM20],
+  },
+  {
+    name: '工匠精神',
+    aliases: [],
+    members: ['执着专注', '精益求精', '一丝不苟', '追求卓越'],
+    ordered: true,
+    attested: [LM20],
+  },
+  {
+    name: '伟大抗疫精神',
+    aliases: ['抗疫精神', '偉大抗疫精神'],
+    members: ['生命至上', '举国同心', '舍生忘死', '尊重科学', '命运与共'],
+    ordered: true,
+    attested: [{ title: '在全国抗击新冠肺炎疫情表彰大会上的讲话', date: '2020-09-08' }],
+  },
+  {
+    name: '脱贫攻坚精神',
+    aliases: ['脫貧攻堅精神'],
+    members: ['上下同心', '尽锐出战', '精准务实', '开拓创新', '攻坚克难', '不负人民'],
+    ordered: true,
+    attested: [{ title: '在全国脱贫攻坚总结表彰大会上的讲话', date: '2021-02-25' }],
+  },
+  {
+    name: '科学家精神',
+    aliases: ['科學家精神'],
+    members: ['爱国精神', '创新精神', '求实精神', '奉献精神', '协同精神', '育人精神'],
+    ordered: true,
+    note: '胸怀祖国、服务人民的爱国精神，勇攀高峰、敢为人先的创新精神，追求真理、严谨治学的求实精神，淡泊名利、潜心研究的奉献精神，集智攻关、团结协作的协同精神，甘为人梯、奖掖后学的育人精神。',
+    attested: [{ title: '关于进一步弘扬科学家精神加强作风和学风建设的意见', date: '2019-06' }],
+  },
+  {
+    name: '两弹一星精神',
+    aliases: ['兩彈一星精神'],
+    members: ['热爱祖国', '无私奉献', '自力更生', '艰苦奋斗', '大力协同', '勇于登攀'],
+    ordered: true,
+    attested: [{ title: '江泽民在表彰为研制“两弹一星”作出突出贡献的科技专家大会上的讲话', date: '1999-09-18' }],
+  },
+  {
+    name: '载人航天精神',
+    aliases: ['載人航天精神'],
+    members: ['特别能吃苦', '特别能战斗', '特别能攻关', '特别能奉献'],
+    ordered: true,
+    attested: [{ title: '胡锦涛在庆祝我国首次载人航天飞行圆满成功大会上的讲话', date: '2003-11-07' }],
+  },
+  {
+    name: '新时代北斗精神',
+    aliases: ['北斗精神', '新時代北斗精神'],
+    members: ['自主创新', '开放融合', '万众一心', '追求卓越'],
+    ordered: true,
+    attested: [{ title: '在北斗三号全球卫星导航系统建成暨开通仪式上的讲话', date: '2020-07-31' }],
+  },
+  {
+    name: '探月精神',
+    aliases: [],
+    members: ['追逐梦想', '勇于探索', '协同攻坚', '合作共赢'],
+    ordered: true,
+    attested: [{ title: '在会见探月工程嫦娥五号任务参研参试人员代表时的讲话', date: '2021-02-22' }],
+  },
+  {
+    name: '抗洪精神',
+    aliases: [],
+    members: ['万众一心', '众志成城', '不怕困难', '顽强拼搏', '坚韧不拔', '敢于胜利'],
+    ordered: true,
+    attested: [{ title: '江泽民在全国抗洪抢险总结表彰大会上的讲话', date: '1998-09-28' }],
+  },
+  {
+    name: '抗震救灾精神',
+    aliases: ['抗震救災精神'],
+    members: ['万众一心', '众志成城', '不畏艰险', '百折不挠', '以人为本', '尊重科学'],
+    ordered: true,
+    attested: [{ title: '胡锦涛在全国抗震救灾总结表彰大会上的讲话', date: '2008-10-08' }],
+  },
+  {
+    name: '焦裕禄精神',
+    aliases: ['焦裕祿精神'],
+    members: ['亲民爱民', '艰苦奋斗', '科学求实', '迎难而上', '无私奉献'],
+    ordered: true,
+    attested: [{ title: '习近平在河南兰考调研时的讲话', date: '2009-04' }],
+  },
+  {
+    name: '三牛精神',
+    aliases: [],
+    members: ['为民服务孺子牛', '创新发展拓荒牛', '艰苦奋斗老黄牛'],
+    ordered: true,
+    attested: [{ title: '在2021年春节团拜会上的讲话', date: '2021-02-10' }],
+  },
+];
