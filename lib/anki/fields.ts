@@ -12,7 +12,7 @@ export interface FieldInput {
   evidence: Evidence[];
 }
 
-const KIND_TAGS: Record<CardKind, string> = {
+export const KIND_TAGS: Record<CardKind, string> = {
   'formulation-list': '提法::成员',
   'formulation-member': '提法::归属',
   'formulation-count': '提法::数目',

@@ -39,3 +39,26 @@ export function htmlToText(html: string): string {
     .filter(Boolean)
     .join('\n');
 }
+
+const OPEN = '\ue000';
+const CLOSE = '\ue001';
+
+/**
+ * A field Tifa wrote (the 原文 of its own note type: the quote with the answer in <b>) as plain text
+ * and the spans that were bold, so a round trip keeps the marks. Anything else is read as htmlToText.
+ */
+export function htmlToMarkedText(html: string): { text: string; marks: Array<[number, number]> } {
+  const tagged = html.replace(/[\ue000\ue001]/g, '').replace(/<b>/g, OPEN).replace(/<\/b>/g, CLOSE);
+  const raw = htmlToText(tagged);
+  const marks: Array<[number, number]> = [];
+  let text = '';
+  let start = -1;
+  for (const ch of raw) {
+    if (ch === OPEN) start = text.length;
+    else if (ch === CLOSE) {
+      if (start >= 0 && start < text.length) marks.push([start, text.length]);
+      start = -1;
+    } else text += ch;
+  }
+  return { text, marks };
+}

@@ -8,6 +8,7 @@ import type { CardRow, NoteRow, ReviewLogRow, SourceRow } from '../../data/db/sc
 import { AnkiError, type AnkiCollection, type AnkiRevlog } from './read-types';
 import { cardContent, type FieldMap } from './read-plan';
 import { ankiSchedule } from './read-schedule';
+import { tifaCardOf } from './read-tifa';
 
 export interface AnkiChoice {
   /** Deck ids to import. */
@@ -78,18 +79,21 @@ export function buildAnkiRows(col: AnkiCollection, choice: AnkiChoice, file: str
       sources.set(c.did, source);
     }
     const sid = source.id;
-    const noteId = ankiNoteId(entry.note.guid || String(entry.note.id));
-    const evidence = [{ source: sid, quote: cut(content.quote), ...(content.marks && content.quote.length <= MAX_FIELD ? { marks: content.marks } : {}) }];
+    // Tifa's own card coming back: its old id (and kind), so it meets the original instead of copying it.
+    const tifa = tifaCardOf(entry.note, nt, c.ord);
+    const noteId = tifa?.noteId ?? ankiNoteId(entry.note.guid || String(entry.note.id));
+    const marks = tifa && content.quote === entry.note.fields[map.quote] ? entry.note.quoteMarks : content.marks;
+    const evidence = [{ source: sid, quote: cut(content.quote), ...(marks && content.quote.length <= MAX_FIELD ? { marks } : {}) }];
     const note = noteRows.get(noteId);
     if (!note) {
       const name = cut(entry.note.fields[map.question] || content.prompt, 200);
       noteRows.set(noteId, checked<NoteRow>('notes', { id: noteId, kind: 'statement', name, evidence, importance: 0.5, origin: source.origin, sourceIds: [sid] }, where));
     } else if (!note.sourceIds.includes(sid)) note.sourceIds.push(sid);
     const schedule = ankiSchedule(c, logsOf.get(c.id) ?? [], col.created, now, choice.keep);
-    const cardId = `${noteId}:${c.ord}`;
+    const cardId = tifa?.id ?? `${noteId}:${c.ord}`;
     const importance = schedule.fsrs.state === 0 ? 0.5 * (newRank.get(c.id) ?? 0) : 0.5;
     const raw = {
-      id: cardId, noteId, kind: 'statement', prompt: cut(content.prompt), answer: cut(content.answer), evidence, importance, origin: source.origin,
+      id: cardId, noteId, kind: tifa?.kind ?? 'statement', prompt: cut(content.prompt), answer: cut(content.answer), evidence, importance, origin: source.origin,
       sourceIds: [sid], fsrs: schedule.fsrs, suspended: schedule.suspended ? 1 : 0, retired: 0, leech: false, seen: { count: 0 }, addedAt: now,
     };
     cards.push(checked<CardRow>('cards', raw, where));

@@ -4,7 +4,8 @@
 //   decks, their configs protobuf, deck levels joined by \x1f.
 // Notes' `flds` are the fields joined by \x1f; cards.data holds the FSRS memory state {"s","d","lrt"}.
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
-import { htmlToText } from './read-html';
+import { htmlToMarkedText, htmlToText } from './read-html';
+import { isTifaNotetype } from './read-tifa';
 import { ANKI_LIMITS, AnkiError, ankiError, type AnkiCardRow, type AnkiCollection, type AnkiDeck, type AnkiNote, type AnkiNotetype, type AnkiRevlog } from './read-types';
 
 /** Schema 11 (Anki 2.1's files) to 20 (Anki 25.x): what the columns read here have in common. */
@@ -126,15 +127,15 @@ function readAll(db: Database): Omit<AnkiCollection, 'media' | 'file'> {
   const hasTables = rows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'").length > 0;
   const meta = hasTables ? tableMeta(db) : legacyMeta(str(col[2]) || '{}', str(col[3]) || '{}');
 
-  const notes = rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').map(
-    ([id, guid, mid, tags, flds]): AnkiNote => ({
-      id: num(id),
-      guid: str(guid),
-      mid: num(mid),
-      fields: str(flds).split('\x1f').map(htmlToText),
-      tags: str(tags).split(/\s+/).filter(Boolean),
-    }),
-  );
+  const tifaTypes = new Set(meta.notetypes.filter(isTifaNotetype).map((nt) => nt.id));
+  const notes = rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').map(([id, guid, mid, tags, flds]): AnkiNote => {
+    const note: AnkiNote = { id: num(id), guid: str(guid), mid: num(mid), fields: str(flds).split('\x1f').map(htmlToText), tags: str(tags).split(/\s+/).filter(Boolean) };
+    if (!tifaTypes.has(note.mid)) return note;
+    // Tifa's 原文 (field 3) marks the answer in <b>: read back as spans.
+    const quote = htmlToMarkedText(str(flds).split('\x1f')[2] ?? '');
+    note.fields[2] = quote.text;
+    return quote.marks.length ? { ...note, quoteMarks: quote.marks } : note;
+  });
   const cards = rows(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odid, odue, data FROM cards ORDER BY nid, ord').map(
     ([id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odid, odue, data]): AnkiCardRow => {
       const filtered = num(odid) !== 0;

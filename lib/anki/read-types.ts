@@ -59,6 +59,8 @@ export interface AnkiNote {
   /** Field values as plain text (HTML removed, entities decoded); cloze markup ({{c1::…}}) is not HTML and stays. */
   fields: string[];
   tags: string[];
+  /** A note of Tifa's own note type: the answer's spans in its 原文 field (the <b> Tifa wrote). */
+  quoteMarks?: Array<[number, number]>;
 }
 
 export interface AnkiCardRow {

@@ -11,12 +11,15 @@ const post = (msg: AnkiExportReply, transfer: Transferable[] = []) => (self as u
 
 async function run(req: AnkiExportRequest): Promise<void> {
   post({ type: 'progress', label: '正在读取卡片和复习记录' });
+  // sql.js's WebAssembly compiles while the store is read (both take a while on a busy machine).
+  const sqlReady = initSqlJs({ locateFile: () => new URL('/sqljs/sql-wasm.wasm', self.location.href).href });
+  sqlReady.catch(() => undefined);
   const data = await readAnkiExport(getDb(), req.scope);
   if (!data.cards.length) {
     post({ type: 'error', message: '没有可以导出的卡片（待核实和已失效的卡片不导出）。' });
     return;
   }
-  const SQL = await initSqlJs({ locateFile: () => new URL('/sqljs/sql-wasm.wasm', self.location.href).href });
+  const SQL = await sqlReady;
   post({ type: 'progress', label: '正在写入 Anki 卡组', done: 0, total: data.cards.length * 2 + data.logs.length });
   const out = buildApkg(SQL, data, new Date(req.now), req.utcOffsetMinutesWest, (p) => post({ type: 'progress', label: '正在写入 Anki 卡组', ...p }));
   const bytes = out.bytes.buffer.slice(out.bytes.byteOffset, out.bytes.byteOffset + out.bytes.byteLength) as ArrayBuffer;

@@ -42,7 +42,7 @@ export function AnkiImport({ file, onFinish, onError }: AnkiImportProps) {
     setPhase({ kind: 'writing', progress: { label: '正在转换卡片和复习记录' } });
     try {
       const r = await job.current!.write(choice, (progress) => setPhase({ kind: 'writing', progress }));
-      const parts = [`新增 ${r.added} 张卡片`, r.logs ? `复习记录 ${r.logs} 条` : '', r.existing ? `已有 ${r.existing} 张（保留原进度）` : '', r.skipped ? `跳过 ${r.skipped} 张空卡片` : ''];
+      const parts = [`新增 ${r.added} 张卡片`, r.logs ? `复习记录 ${r.logs} 条` : '', r.existing ? `已有 ${r.existing} 张（进度取较新的一方）` : '', r.skipped ? `跳过 ${r.skipped} 张空卡片` : ''];
       onFinish(`已导入 Anki 卡组：${r.documents} 份文件，${parts.filter(Boolean).join('，')}。`);
     } catch (err) {
       onError((err as Error).message);
