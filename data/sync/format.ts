@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { ReviewLogRecord } from '../db/records';
 import type { ReviewLogRow } from '../db/schema';
+import { DocumentSchema, type DocumentSnapshot } from './document';
 
 export const SYNC_FORMAT = 'tifa-sync';
 export const SYNC_VERSION = 1;
@@ -19,7 +20,9 @@ export type SyncOp =
   | { t: 'undo'; uid: string; at: Date }
   | { t: 'reset'; card: string; at: Date }
   | { t: 'field'; card: string; field: CardField; value: string | number | null; at: Date }
-  | { t: 'setting'; key: string; value: unknown; at: Date };
+  | { t: 'setting'; key: string; value: unknown; at: Date }
+  | { t: 'document'; doc: DocumentSnapshot; at: Date }
+  | { t: 'document-deleted'; source: string; at: Date };
 
 export interface SyncFile {
   format: typeof SYNC_FORMAT;
@@ -63,6 +66,8 @@ const OpSchema = v.variant(
       value: v.pipe(v.unknown(), v.check((x) => x !== undefined && JSON.stringify(x).length <= 100_000, '设置值无效')),
       at,
     }),
+    v.object({ t: v.literal('document'), doc: DocumentSchema, at }),
+    v.object({ t: v.literal('document-deleted'), source: id, at }),
   ],
   '未知的同步操作',
 );

@@ -13,7 +13,7 @@ const DEVICES = `${ROOT}/devices`;
 
 export interface SyncSummary {
   at: string;
-  sent: { reviews: number; undos: number; edits: number; settings: number; files: number; bytes: number };
+  sent: { reviews: number; undos: number; edits: number; settings: number; documents: number; files: number; bytes: number };
   received: ApplyCounts & { files: number; bytes: number };
   /** Files refused or devices waiting, in Chinese. */
   problems: string[];
@@ -66,6 +66,7 @@ function count(ops: SyncOp[], into: SyncSummary['sent']): void {
     if (op.t === 'review') into.reviews++;
     else if (op.t === 'undo') into.undos++;
     else if (op.t === 'setting') into.settings++;
+    else if (op.t === 'document' || op.t === 'document-deleted') into.documents++;
     else into.edits++;
   }
 }
@@ -101,7 +102,7 @@ async function pullDevice(db: TifaDB, dav: DavClient, device: string, received: 
 export async function syncOnce(db: TifaDB, dav: DavClient, now: Date): Promise<SyncSummary> {
   const summary: SyncSummary = {
     at: now.toISOString(),
-    sent: { reviews: 0, undos: 0, edits: 0, settings: 0, files: 0, bytes: 0 },
+    sent: { reviews: 0, undos: 0, edits: 0, settings: 0, documents: 0, files: 0, bytes: 0 },
     received: { ...noCounts(), files: 0, bytes: 0 },
     problems: [],
   };
