@@ -4,7 +4,7 @@
 // card's FSRS state is replayed from its merged ratings, and a card this device already has keeps its
 // own edits, suspension and history.
 import type { CardRow, ConflictRow, TifaDB } from './schema';
-import type { SyncOp } from '../sync/format';
+import { DOCUMENT_BYTES, opBytes, type SyncOp } from '../sync/format';
 import { documentPrint, type DocumentSnapshot } from '../sync/document';
 import { newCardState } from '../srs/scheduler';
 import { deleteDocument, detach } from './import';
@@ -26,7 +26,9 @@ export async function documentOps(db: TifaDB, self: SyncSelf, now: Date): Promis
     if (!source) continue;
     const [notes, cards] = await Promise.all([db.notes.where('sourceIds').equals(text.id).toArray(), db.cards.where('sourceIds').equals(text.id).toArray()]);
     const conflicts = await db.conflicts.filter((c) => c.source === text.id || c.evidence.some((e) => e.source === text.id)).toArray();
-    ops.push({ t: 'document', doc: { source, text, notes, cards, conflicts }, at: now });
+    const op: SyncOp = { t: 'document', doc: { source, text, notes, cards, conflicts }, at: now };
+    // Too large for one sync file (a real document is far smaller): it stays on this computer.
+    if (opBytes(op) <= DOCUMENT_BYTES) ops.push(op);
     docs[text.id] = print;
     self.stamps[`doc|${text.id}`] = stamp;
   }

@@ -81,6 +81,33 @@ const FileSchema = v.object({
   ops: v.pipe(v.array(OpSchema, '缺少操作列表'), v.maxLength(OPS_PER_FILE * 4, '操作太多')),
 });
 
+/**
+ * Upper bound of a document op's bytes in a file (UTF-8 takes at most 3 bytes per UTF-16 unit). A file
+ * holds documents up to DOCUMENT_BYTES in all, so with its ratings it stays under MAX_FILE_BYTES; a
+ * larger document alone is not synced (documentOps).
+ */
+export const DOCUMENT_BYTES = 16 * 1024 * 1024;
+export const opBytes = (op: SyncOp) => (op.t === 'document' ? JSON.stringify(op).length * 3 : 0);
+
+/** The ops in files: at most OPS_PER_FILE each, and documents up to DOCUMENT_BYTES each. */
+export function chunkOps(ops: readonly SyncOp[]): SyncOp[][] {
+  const chunks: SyncOp[][] = [];
+  let chunk: SyncOp[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    const size = opBytes(op);
+    if (chunk.length >= OPS_PER_FILE || (chunk.length && bytes + size > DOCUMENT_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(op);
+    bytes += size;
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}
+
 export const isDeviceId = (s: string) => DEVICE.test(s);
 
 /** 00000012-3f2a9c0e41d7b6a2.json: the sequence number and the first 16 hex digits of the SHA-256. */

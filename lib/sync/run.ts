@@ -5,7 +5,7 @@ import type { TifaDB } from '@/data/db/schema';
 import { collectOutgoing, commitOutgoing } from '@/data/db/sync-push';
 import { applySyncFile, noCounts, type ApplyCounts } from '@/data/db/sync-apply';
 import { getSyncSelf, peerSeq } from '@/data/db/sync-state';
-import { fileName, isDeviceId, MAX_FILE_BYTES, OPS_PER_FILE, parseFileName, parseSyncFile, serializeFile, SYNC_FORMAT, SYNC_VERSION, type SyncOp } from '@/data/sync/format';
+import { chunkOps, fileName, isDeviceId, MAX_FILE_BYTES, parseFileName, parseSyncFile, serializeFile, SYNC_FORMAT, SYNC_VERSION, type SyncOp } from '@/data/sync/format';
 import { SyncError, type DavClient } from './webdav';
 
 export const ROOT = 'tifa-sync/v1';
@@ -44,8 +44,7 @@ async function push(db: TifaDB, dav: DavClient, device: string, now: Date, sent:
   const out = await collectOutgoing(db, now);
   if (!out.ops.length) return;
   let seq = Math.max(out.next.seq, ...own.files.keys());
-  for (let i = 0; i < out.ops.length; i += OPS_PER_FILE) {
-    const ops = out.ops.slice(i, i + OPS_PER_FILE);
+  for (const ops of chunkOps(out.ops)) {
     seq++;
     const body = serializeFile({ format: SYNC_FORMAT, version: SYNC_VERSION, device, seq, createdAt: now, ops });
     const name = fileName(seq, await sha256Hex(body));
