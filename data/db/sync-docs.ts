@@ -7,6 +7,7 @@ import type { CardRow, ConflictRow, TifaDB } from './schema';
 import { DOCUMENT_BYTES, opBytes, type SyncOp } from '../sync/format';
 import { documentPrint, type DocumentSnapshot } from '../sync/document';
 import { newCardState } from '../srs/scheduler';
+import { textHash } from '../knowledge/import-plan';
 import { deleteDocument, detach } from './import';
 import type { SyncSelf } from './sync-state';
 
@@ -73,8 +74,10 @@ export async function applyDocument(db: TifaDB, doc: DocumentSnapshot, self: Syn
   const sid = doc.source.id;
   const owners = new Map((await db.sources.toArray()).map((s) => [s.id, s.origin]));
   owners.set(sid, doc.source.origin);
+  // The hash finds a document imported twice: computed here, never taken from the file.
+  const text = { ...doc.text, hash: textHash(doc.text.text) };
   await db.sources.put(doc.source);
-  await db.texts.put(doc.text);
+  await db.texts.put(text);
 
   const noteIds = new Set(doc.notes.map((n) => n.id));
   const staleNotes = (await db.notes.where('sourceIds').equals(sid).toArray()).filter((n) => !noteIds.has(n.id));
@@ -88,7 +91,7 @@ export async function applyDocument(db: TifaDB, doc: DocumentSnapshot, self: Syn
 
   const localConflicts = await db.conflicts.bulkGet(doc.conflicts.map((c) => c.id));
   await db.conflicts.bulkPut(doc.conflicts.map((c, i) => mergeConflict(localConflicts[i], c)));
-  self.docs = { ...self.docs, [sid]: documentPrint(doc.text) };
+  self.docs = { ...self.docs, [sid]: documentPrint(text) };
 }
 
 /** 删除 on another device: the same removal here (review logs stay). */

@@ -198,7 +198,7 @@ test('a document imported on one profile arrives on the other with its cards, un
   await page.close();
   assert.match(await syncNow(a), /发送 .*1 份导入文件/);
   assert.match(await syncNow(b), /收到 .*1 份导入文件/);
-  const ids = (tifa: Tifa) =>
+  const ids = (tifa: Tifa): Promise<string> =>
     tifa.worker.evaluate(`new Promise((ok, fail) => {
       const req = indexedDB.open('tifa');
       req.onerror = () => fail(req.error);
@@ -212,7 +212,7 @@ test('a document imported on one profile arrives on the other with its cards, un
           ok(JSON.stringify({ sources: own.map((s) => s.title), cards: cards.result.filter((c) => own.some((s) => c.sourceIds.includes(s.id))).map((c) => c.id).sort() }));
         };
       };
-    })`);
+    })`) as Promise<string>;
   const [ia, ib] = [JSON.parse(await ids(a)), JSON.parse(await ids(b))];
   assert.deepEqual(ia.sources, ['关于加强基层治理的学习材料']);
   assert.ok(ia.cards.length > 0);
