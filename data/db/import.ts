@@ -58,7 +58,7 @@ type Attested = { evidence: Evidence[]; sourceIds: string[]; origin: Origin; ret
 const others = (row: { evidence: Evidence[] }, sid: string) => row.evidence.filter((e) => e.source !== sid);
 
 /** A row this document stops attesting: kept for the other documents, else retired (re-import) or gone (删除). */
-function detach<T extends Attested>(row: T, sid: string, owners: Map<string, Origin>): T | null {
+export function detach<T extends Attested>(row: T, sid: string, owners: Map<string, Origin>): T | null {
   const rest = others(row, sid);
   if (!rest.length) return null;
   const owner = owners.get(rest[0].source) ?? row.origin;

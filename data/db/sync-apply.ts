@@ -8,18 +8,20 @@ import { validateSettings, type StudySettings } from '../srs/settings';
 import { addToRanges, inRanges, replayCard, wins, type IdRanges } from '../sync/replay';
 import type { SyncFile, SyncOp } from '../sync/format';
 import { printOf, type SyncPeer, type SyncSelf } from './sync-state';
+import { applyDocument, applyDocumentDeleted, documentTables } from './sync-docs';
 
 export interface ApplyCounts {
   reviews: number;
   undos: number;
   edits: number;
   settings: number;
+  documents: number;
 }
 
 /** Settings that change how ratings turn into intervals: a change replays every studied card. */
 export const SCHEDULING_KEYS: ReadonlySet<string> = new Set(['desiredRetention', 'maximumInterval', 'enableFuzz', 'learningSteps', 'relearningSteps', 'leechThreshold']);
 
-export const noCounts = (): ApplyCounts => ({ reviews: 0, undos: 0, edits: 0, settings: 0 });
+export const noCounts = (): ApplyCounts => ({ reviews: 0, undos: 0, edits: 0, settings: 0, documents: 0 });
 
 /**
  * Recomputes the given cards from their merged ratings and records their new fingerprints in `self`.
@@ -112,7 +114,7 @@ async function applySetting(db: TifaDB, op: Extract<SyncOp, { t: 'setting' }>, s
 /** Applies the file and moves the read position of its device, in one transaction. */
 export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCounts> {
   const counts = noCounts();
-  await db.transaction('rw', [db.cards, db.reviewLogs, db.settings, db.syncState], async () => {
+  await db.transaction('rw', [...documentTables(db), db.reviewLogs, db.syncState], async () => {
     const self = (await db.syncState.get('self')) as SyncSelf;
     const peer = (await db.syncState.get(`peer:${file.device}`)) as SyncPeer | undefined;
     // Another window of this browser applied it already.
@@ -129,6 +131,13 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
         await db.reviewLogs.delete(log.id!);
         touched.add(log.cardId);
         counts.undos++;
+      } else if (op.t === 'document' || op.t === 'document-deleted') {
+        const sid = op.t === 'document' ? op.doc.source.id : op.source;
+        if (!wins(stamp, self.stamps[`doc|${sid}`])) continue;
+        self.stamps[`doc|${sid}`] = stamp;
+        if (op.t === 'document') await applyDocument(db, op.doc, self, touched);
+        else if (!(await applyDocumentDeleted(db, sid, self))) continue;
+        counts.documents++;
       } else if (op.t === 'reset') {
         if (stamp.at <= (self.resets[op.card] ?? 0)) continue;
         self.resets[op.card] = stamp.at;

@@ -7,6 +7,7 @@ import { addToRanges, rangesSize, removeFromRanges } from '../sync/replay';
 import type { SyncOp } from '../sync/format';
 import { getSyncSelf, printOf, type CardPrint, type SyncSelf } from './sync-state';
 import { replayCards, SCHEDULING_KEYS } from './sync-apply';
+import { documentOps, documentTables } from './sync-docs';
 
 export interface Outgoing {
   ops: SyncOp[];
@@ -60,9 +61,10 @@ async function resetOps(db: TifaDB, self: SyncSelf, candidates: Map<string, Date
 /** Everything this device changed since its last push, as ops, and the bookkeeping after sending them. */
 export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> {
   await getSyncSelf(db);
-  return db.transaction('r', [db.cards, db.reviewLogs, db.settings, db.syncState], async () => {
+  return db.transaction('r', [...documentTables(db), db.reviewLogs, db.syncState], async () => {
     const self = structuredClone((await db.syncState.get('self')) as SyncSelf);
-    const ops: SyncOp[] = [];
+    // Documents first: a receiver then has the cards before their ratings and edits.
+    const ops: SyncOp[] = await documentOps(db, self, now);
     const touched = new Set<string>();
     // Plain range reads (getAll), never a filtered cursor: cheap in every IndexedDB, fake ones too.
     const fresh: ReviewLogRow[] = (await db.reviewLogs.where(':id').above(self.logCursor).toArray()).filter((l) => !l.uid);

@@ -22,6 +22,8 @@ export interface SyncSelf {
   stamps: Record<string, Stamp>;
   /** Each card's last reset (ms): its ratings before that no longer count. */
   resets: Record<string, number>;
+  /** Each imported document as last synced (documentPrint); absent before documents were synced. */
+  docs?: Record<string, string>;
 }
 
 /**

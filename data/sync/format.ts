@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { ReviewLogRecord } from '../db/records';
 import type { ReviewLogRow } from '../db/schema';
+import { DocumentSchema, type DocumentSnapshot } from './document';
 
 export const SYNC_FORMAT = 'tifa-sync';
 export const SYNC_VERSION = 1;
@@ -19,7 +20,9 @@ export type SyncOp =
   | { t: 'undo'; uid: string; at: Date }
   | { t: 'reset'; card: string; at: Date }
   | { t: 'field'; card: string; field: CardField; value: string | number | null; at: Date }
-  | { t: 'setting'; key: string; value: unknown; at: Date };
+  | { t: 'setting'; key: string; value: unknown; at: Date }
+  | { t: 'document'; doc: DocumentSnapshot; at: Date }
+  | { t: 'document-deleted'; source: string; at: Date };
 
 export interface SyncFile {
   format: typeof SYNC_FORMAT;
@@ -63,6 +66,8 @@ const OpSchema = v.variant(
       value: v.pipe(v.unknown(), v.check((x) => x !== undefined && JSON.stringify(x).length <= 100_000, '设置值无效')),
       at,
     }),
+    v.object({ t: v.literal('document'), doc: DocumentSchema, at }),
+    v.object({ t: v.literal('document-deleted'), source: id, at }),
   ],
   '未知的同步操作',
 );
@@ -75,6 +80,33 @@ const FileSchema = v.object({
   createdAt: at,
   ops: v.pipe(v.array(OpSchema, '缺少操作列表'), v.maxLength(OPS_PER_FILE * 4, '操作太多')),
 });
+
+/**
+ * Upper bound of a document op's bytes in a file (UTF-8 takes at most 3 bytes per UTF-16 unit). A file
+ * holds documents up to DOCUMENT_BYTES in all, so with its ratings it stays under MAX_FILE_BYTES; a
+ * larger document alone is not synced (documentOps).
+ */
+export const DOCUMENT_BYTES = 16 * 1024 * 1024;
+export const opBytes = (op: SyncOp) => (op.t === 'document' ? JSON.stringify(op).length * 3 : 0);
+
+/** The ops in files: at most OPS_PER_FILE each, and documents up to DOCUMENT_BYTES each. */
+export function chunkOps(ops: readonly SyncOp[]): SyncOp[][] {
+  const chunks: SyncOp[][] = [];
+  let chunk: SyncOp[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    const size = opBytes(op);
+    if (chunk.length >= OPS_PER_FILE || (chunk.length && bytes + size > DOCUMENT_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(op);
+    bytes += size;
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}
 
 export const isDeviceId = (s: string) => DEVICE.test(s);
 

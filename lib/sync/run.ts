@@ -5,7 +5,7 @@ import type { TifaDB } from '@/data/db/schema';
 import { collectOutgoing, commitOutgoing } from '@/data/db/sync-push';
 import { applySyncFile, noCounts, type ApplyCounts } from '@/data/db/sync-apply';
 import { getSyncSelf, peerSeq } from '@/data/db/sync-state';
-import { fileName, isDeviceId, MAX_FILE_BYTES, OPS_PER_FILE, parseFileName, parseSyncFile, serializeFile, SYNC_FORMAT, SYNC_VERSION, type SyncOp } from '@/data/sync/format';
+import { chunkOps, fileName, isDeviceId, MAX_FILE_BYTES, parseFileName, parseSyncFile, serializeFile, SYNC_FORMAT, SYNC_VERSION, type SyncOp } from '@/data/sync/format';
 import { SyncError, type DavClient } from './webdav';
 
 export const ROOT = 'tifa-sync/v1';
@@ -13,7 +13,7 @@ const DEVICES = `${ROOT}/devices`;
 
 export interface SyncSummary {
   at: string;
-  sent: { reviews: number; undos: number; edits: number; settings: number; files: number; bytes: number };
+  sent: { reviews: number; undos: number; edits: number; settings: number; documents: number; files: number; bytes: number };
   received: ApplyCounts & { files: number; bytes: number };
   /** Files refused or devices waiting, in Chinese. */
   problems: string[];
@@ -44,8 +44,7 @@ async function push(db: TifaDB, dav: DavClient, device: string, now: Date, sent:
   const out = await collectOutgoing(db, now);
   if (!out.ops.length) return;
   let seq = Math.max(out.next.seq, ...own.files.keys());
-  for (let i = 0; i < out.ops.length; i += OPS_PER_FILE) {
-    const ops = out.ops.slice(i, i + OPS_PER_FILE);
+  for (const ops of chunkOps(out.ops)) {
     seq++;
     const body = serializeFile({ format: SYNC_FORMAT, version: SYNC_VERSION, device, seq, createdAt: now, ops });
     const name = fileName(seq, await sha256Hex(body));
@@ -66,6 +65,7 @@ function count(ops: SyncOp[], into: SyncSummary['sent']): void {
     if (op.t === 'review') into.reviews++;
     else if (op.t === 'undo') into.undos++;
     else if (op.t === 'setting') into.settings++;
+    else if (op.t === 'document' || op.t === 'document-deleted') into.documents++;
     else into.edits++;
   }
 }
@@ -101,7 +101,7 @@ async function pullDevice(db: TifaDB, dav: DavClient, device: string, received: 
 export async function syncOnce(db: TifaDB, dav: DavClient, now: Date): Promise<SyncSummary> {
   const summary: SyncSummary = {
     at: now.toISOString(),
-    sent: { reviews: 0, undos: 0, edits: 0, settings: 0, files: 0, bytes: 0 },
+    sent: { reviews: 0, undos: 0, edits: 0, settings: 0, documents: 0, files: 0, bytes: 0 },
     received: { ...noCounts(), files: 0, bytes: 0 },
     problems: [],
   };

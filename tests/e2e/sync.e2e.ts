@@ -184,3 +184,37 @@ test('a file from a newer Tifa is refused with a message; everything else still 
   assert.deepEqual(errors, []);
   assert.deepEqual([...a.outsideRequests, ...b.outsideRequests], []);
 });
+
+test('a document imported on one profile arrives on the other with its cards, under the same ids', async () => {
+  const page = await a.openDashboard('#import');
+  const pageErrors = watchErrors(page);
+  // A text of our own, in the style of a work report.
+  const text = '关于加强基层治理的学习材料\n（2025年4月10日）\n我们坚持“三个统筹”，即统筹发展和安全、统筹城市和乡村、统筹当前和长远。\n';
+  await page.getByTestId('import-file').setInputFiles({ name: '基层治理.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-done').waitFor();
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+  assert.match(await syncNow(a), /发送 .*1 份导入文件/);
+  assert.match(await syncNow(b), /收到 .*1 份导入文件/);
+  const ids = (tifa: Tifa): Promise<string> =>
+    tifa.worker.evaluate(`new Promise((ok, fail) => {
+      const req = indexedDB.open('tifa');
+      req.onerror = () => fail(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction(['sources', 'cards'], 'readonly');
+        const sources = tx.objectStore('sources').getAll();
+        const cards = tx.objectStore('cards').getAll();
+        tx.oncomplete = () => {
+          req.result.close();
+          const own = sources.result.filter((s) => String(s.origin).startsWith('import:'));
+          ok(JSON.stringify({ sources: own.map((s) => s.title), cards: cards.result.filter((c) => own.some((s) => c.sourceIds.includes(s.id))).map((c) => c.id).sort() }));
+        };
+      };
+    })`) as Promise<string>;
+  const [ia, ib] = [JSON.parse(await ids(a)), JSON.parse(await ids(b))];
+  assert.deepEqual(ia.sources, ['关于加强基层治理的学习材料']);
+  assert.ok(ia.cards.length > 0);
+  assert.deepEqual(ib, ia);
+});
