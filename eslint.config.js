@@ -4,8 +4,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const PLATFORM = ['dexie', 'dexie-react-hooks', 'react', 'react-dom', 'wxt', '#imports', 'webextension-polyfill'];
-const PURE = 'Pure code under data/ (all but data/db and data/messages.ts) imports no platform library, database, UI or entry point.';
-const CONTENT = "The content script never opens the database: a page's IndexedDB belongs to the website. Ask the background.";
+const PURE =
+  'Pure code under data/ (all but data/db and data/messages.ts) imports no platform library, database, UI or entry point.';
+const CONTENT =
+  "The content script never opens the database: a page's IndexedDB belongs to the website. Ask the background.";
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'public/**', '.tmp/**'] },
@@ -38,11 +40,30 @@ export default tseslint.config(
             // Types of stored rows are fine (erased at build); values from the database are not. The record
             // schemas (data/db/records.ts) are pure valibot: the sync check parses remote files with them.
             {
-              group: ['@/data/db/*', '../db/*', '../../db/*', './db/*', '!@/data/db/records', '!../db/records', '!../../db/records', '!./db/records'],
+              group: [
+                '@/data/db/*',
+                '../db/*',
+                '../../db/*',
+                './db/*',
+                '!@/data/db/records',
+                '!../db/records',
+                '!../../db/records',
+                '!./db/records',
+              ],
               allowTypeImports: true,
               message: PURE,
             },
-            { group: ['@/components/*', '@/entrypoints/*', '@/lib/*', '**/components/*', '**/entrypoints/*', '**/lib/*'], message: PURE },
+            {
+              group: [
+                '@/components/*',
+                '@/entrypoints/*',
+                '@/lib/*',
+                '**/components/*',
+                '**/entrypoints/*',
+                '**/lib/*',
+              ],
+              message: PURE,
+            },
           ],
         },
       ],
@@ -53,7 +74,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/entrypoints/*', '**/entrypoints/*'], message: 'components/ and lib/ never import entrypoints/: entry points wire them, not the other way round.' }] },
+        {
+          patterns: [
+            {
+              group: ['@/entrypoints/*', '**/entrypoints/*'],
+              message:
+                'components/ and lib/ never import entrypoints/: entry points wire them, not the other way round.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -27,10 +27,17 @@ function pdfjsAssets(root: string): { absoluteSrc: string; relativeDest: string 
 }
 
 /** sql.js's WebAssembly (SQLite), copied to /sqljs/ so reading an Anki collection fetches nothing from the network. */
-const sqljsAssets = (root: string) => [{ absoluteSrc: join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), relativeDest: 'sqljs/sql-wasm.wasm' }];
+const sqljsAssets = (root: string) => [
+  { absoluteSrc: join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), relativeDest: 'sqljs/sql-wasm.wasm' },
+];
 /** fsrs-browser's WebAssembly (the FSRS optimizer), copied to /fsrs/ so that training fetches nothing from the network. */
 function fsrsAssets(root: string): { absoluteSrc: string; relativeDest: string }[] {
-  return [{ absoluteSrc: join(root, 'node_modules/fsrs-browser/fsrs_browser_bg.wasm'), relativeDest: 'fsrs/fsrs_browser_bg.wasm' }];
+  return [
+    {
+      absoluteSrc: join(root, 'node_modules/fsrs-browser/fsrs_browser_bg.wasm'),
+      relativeDest: 'fsrs/fsrs_browser_bg.wasm',
+    },
+  ];
 }
 
 /**
@@ -42,7 +49,10 @@ function fsrsWasmPath() {
     name: 'tifa-fsrs-wasm-path',
     transform(code: string, id: string) {
       if (!id.replace(/\\/g, '/').endsWith('fsrs-browser/fsrs_browser.js')) return null;
-      return code.replace("new URL('fsrs_browser_bg.wasm', import.meta.url)", "new URL('/fsrs/fsrs_browser_bg.wasm', self.location.href)");
+      return code.replace(
+        "new URL('fsrs_browser_bg.wasm', import.meta.url)",
+        "new URL('/fsrs/fsrs_browser_bg.wasm', self.location.href)",
+      );
     },
   };
 }
@@ -73,7 +83,9 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       const own = config.resolve?.alias ?? [];
-      const existing = Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      const existing = Array.isArray(own)
+        ? own
+        : Object.entries(own).map(([find, replacement]) => ({ find, replacement: replacement as string }));
       config.resolve = {
         ...config.resolve,
         alias: [
@@ -102,7 +114,11 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // Tifa sends nothing anywhere: every card, review and page visit stays on the machine.
-            gecko: { id: 'tifa@tifa.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: 'tifa@tifa.local',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
             // Firefox for Android reads data_collection_permissions from 142 on.
             gecko_android: { strict_min_version: '142.0' },
           },

@@ -27,7 +27,12 @@ async function readDocs(): Promise<Array<{ file: string; text: string }>> {
       const bytes = new Uint8Array(readFileSync(path));
       docs.push(await extractDocument({ name: basename(path), bytes }, { env: nodeEnv }));
     } catch (error) {
-      const why = error instanceof ExtractError ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到文件' : '无法读取文件';
+      const why =
+        error instanceof ExtractError
+          ? error.message
+          : (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? '找不到文件'
+            : '无法读取文件';
       process.stderr.write(`${path}：${why}\n`);
       process.exit(1);
     }

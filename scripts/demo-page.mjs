@@ -11,13 +11,20 @@ function paragraphs(text, limit) {
   return text
     .replace(/\r/g, '')
     .split(/\n\s*\n(?=\s*[\u3000 ]{2}|\S{0,3}[、．.]|[一二三四五六七八九十]+、)/)
-    .map((p) => p.replace(/\n\s*\d+\s*\n/g, '').replace(/\s*\n\s*/g, '').trim())
+    .map((p) =>
+      p
+        .replace(/\n\s*\d+\s*\n/g, '')
+        .replace(/\s*\n\s*/g, '')
+        .trim(),
+    )
     .filter((p) => p.length > 20)
     .slice(0, limit);
 }
 
 export function demoPage() {
-  const files = readdirSync(SOURCES).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(SOURCES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const pick = [files[0], files[4]].filter(Boolean);
   const articles = pick
     .map((file) => {

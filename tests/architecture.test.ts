@@ -15,7 +15,8 @@ function walk(dir: string): string[] {
 
 /** Files under data/ that may talk to the platform: the database room and the message protocol. */
 const IMPURE = [/^data\/db\//, /^data\/messages\.ts$/];
-const FORBIDDEN_IMPORTS = /from\s+['"](dexie|dexie-react-hooks|react|react-dom(\/.*)?|wxt(\/.*)?|#imports|@webext-core\/.*|webextension-polyfill)['"]/;
+const FORBIDDEN_IMPORTS =
+  /from\s+['"](dexie|dexie-react-hooks|react|react-dom(\/.*)?|wxt(\/.*)?|#imports|@webext-core\/.*|webextension-polyfill)['"]/;
 // Globals that exist only in a browser or extension; `\b` plus the dot keeps words like "browserish" out.
 const FORBIDDEN_GLOBALS = /(?<![\w.'"`])(browser|chrome|document|window|localStorage|indexedDB)\s*\.(?!\s)/;
 
@@ -52,7 +53,7 @@ describe('the checks themselves', () => {
     expect(stripComments(line)).toMatch(re);
   });
 
-  it.each(["const browserName = 'x';", "// document.body in a comment", "const s = 'window.x';"])(
+  it.each(["const browserName = 'x';", '// document.body in a comment', "const s = 'window.x';"])(
     'let %s pass',
     (line) => {
       expect(stripComments(line)).not.toMatch(FORBIDDEN_GLOBALS);

@@ -4,7 +4,12 @@ import { db } from '@/data/db/schema';
 /** Shown wherever a card touched by an unresolved disagreement between documents appears. */
 export function ConflictWarning({ conflictIds }: { conflictIds: string[] }) {
   const open = useLiveQuery(
-    () => db.conflicts.where('id').anyOf(conflictIds).filter((c) => c.resolved === 0 && c.retired === 0).toArray(),
+    () =>
+      db.conflicts
+        .where('id')
+        .anyOf(conflictIds)
+        .filter((c) => c.resolved === 0 && c.retired === 0)
+        .toArray(),
     [conflictIds.join('|')],
   );
   if (!open?.length) return null;

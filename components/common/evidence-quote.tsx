@@ -22,14 +22,20 @@ export function EvidenceQuote({ evidence, source }: { evidence: Evidence; source
   return (
     <figure className="evidence">
       <blockquote>
-        {markPieces(shown.text, shown.marks).map(
-          (piece, i) => (piece.marked ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>),
+        {markPieces(shown.text, shown.marks).map((piece, i) =>
+          piece.marked ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
         )}
       </blockquote>
       <figcaption className="muted">
         ——
         {webUrl(source?.url) ? (
-          <a href={webUrl(source?.url)} target="_blank" rel="noreferrer" title={source?.url} data-testid="evidence-page-link">
+          <a
+            href={webUrl(source?.url)}
+            target="_blank"
+            rel="noreferrer"
+            title={source?.url}
+            data-testid="evidence-page-link"
+          >
             《{source?.title}》
           </a>
         ) : (

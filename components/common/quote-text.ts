@@ -10,7 +10,10 @@ const LATIN = /[A-Za-z0-9]/;
  * A quote is verbatim source text, PDF line breaks and page numbers included; for reading, drop
  * page-number lines and whitespace (keeping one space between Latin words) and move the marks along.
  */
-export function displayQuote(quote: string, marks: ReadonlyArray<readonly [number, number]> = []): { text: string; marks: Array<[number, number]> } {
+export function displayQuote(
+  quote: string,
+  marks: ReadonlyArray<readonly [number, number]> = [],
+): { text: string; marks: Array<[number, number]> } {
   const map: number[] = []; // map[i] = index in `text` of quote[i] (or where it would be)
   let text = '';
   let last = 0;
@@ -19,7 +22,8 @@ export function displayQuote(quote: string, marks: ReadonlyArray<readonly [numbe
       map[i] = text.length;
       text += quote[i];
     }
-    const keepSpace = /^\s+$/.test(m[0]) && LATIN.test(quote[m.index - 1] ?? '') && LATIN.test(quote[m.index + m[0].length] ?? '');
+    const keepSpace =
+      /^\s+$/.test(m[0]) && LATIN.test(quote[m.index - 1] ?? '') && LATIN.test(quote[m.index + m[0].length] ?? '');
     for (let i = m.index; i < m.index + m[0].length; i++) map[i] = text.length;
     if (keepSpace) text += ' ';
     last = m.index + m[0].length;

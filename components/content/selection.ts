@@ -69,7 +69,15 @@ export function showPageNotice(message: string, kind: 'done' | 'error'): void {
   close.type = 'button';
   close.textContent = '×';
   close.setAttribute('aria-label', '关闭提示');
-  Object.assign(close.style, { border: '0', background: 'none', font: 'inherit', fontSize: '18px', lineHeight: '1', cursor: 'pointer', color: '#666' });
+  Object.assign(close.style, {
+    border: '0',
+    background: 'none',
+    font: 'inherit',
+    fontSize: '18px',
+    lineHeight: '1',
+    cursor: 'pointer',
+    color: '#666',
+  });
   const dismiss = () => host.remove();
   close.addEventListener('click', (event) => {
     if (event.isTrusted) dismiss();

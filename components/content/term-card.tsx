@@ -91,7 +91,12 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
   // Tidied as the extension's pages show it: no PDF page numbers or stray spaces ("延安召 开").
   const quote = evidence && displayQuote(evidence.quote, evidence.marks);
   const asked = card?.state === 'new' && info?.inStudy && phase !== 'added';
-  const status = [card ? stateLabel(card.state, card.suspended) : '', asked ? '已加入学习' : '', card ? dueLabel(card.due, now) : '', seenLabel(info?.seen)];
+  const status = [
+    card ? stateLabel(card.state, card.suspended) : '',
+    asked ? '已加入学习' : '',
+    card ? dueLabel(card.due, now) : '',
+    seenLabel(info?.seen),
+  ];
   return (
     <div
       ref={dialog}
@@ -106,7 +111,9 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
       <div className="head">
         {info && <span className="kind">{kindLabel(info.kind)}</span>}
         <h2>{name}</h2>
-        <button type="button" className="close" aria-label="关闭" onClick={userClick(onClose)}>×</button>
+        <button type="button" className="close" aria-label="关闭" onClick={userClick(onClose)}>
+          ×
+        </button>
       </div>
       {info === undefined && <p className="muted">正在读取卡片…</p>}
       {info === null && <p className="muted">卡片库里还没有“{term}”。</p>}
@@ -114,38 +121,67 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
           of a review under way), the term's details after: a long source sentence makes the card
           scroll, and none of this should end up below its fold. */}
       {status.some(Boolean) && <p className="status">{status.filter(Boolean).join(' · ')}</p>}
-      {info?.conflicts?.map((c) => <p key={c} className="conflict" role="note">⚠ 说法不一：{c}</p>)}
+      {info?.conflicts?.map((c) => (
+        <p key={c} className="conflict" role="note">
+          ⚠ 说法不一：{c}
+        </p>
+      ))}
       {card && (phase === 'question' || phase === 'answer') && (
         <section className="review" aria-label="复习">
           <p className="prompt">{card.prompt}</p>
           {phase === 'answer' && <p className="answer">{card.answer}</p>}
         </section>
       )}
-      {phase === 'rated' && <p className="done" role="status">已记录。</p>}
-      {phase === 'added' && <p className="done" role="status">已加入学习。</p>}
-      {failure && <p className="conflict" role="alert">{failure}</p>}
+      {phase === 'rated' && (
+        <p className="done" role="status">
+          已记录。
+        </p>
+      )}
+      {phase === 'added' && (
+        <p className="done" role="status">
+          已加入学习。
+        </p>
+      )}
+      {failure && (
+        <p className="conflict" role="alert">
+          {failure}
+        </p>
+      )}
       {details?.members && details.members.length > 0 && (
         // Focusable: it scrolls when the list is long, and the keyboard must reach what it hides (so must the quote).
         <ol className="members" aria-label="成员" tabIndex={0}>
-          {details.members.map((m) => <li key={m}>{m}</li>)}
+          {details.members.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
         </ol>
       )}
       {details?.definition && <p className="definition">{details.definition}</p>}
       {details?.glossaryNote && <p className="muted">{details.glossaryNote}</p>}
       {evidence && (
         <blockquote className="source">
-          <p tabIndex={0}>{markPieces(quote!.text, quote!.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>
-          <div className="from">——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}</div>
+          <p tabIndex={0}>
+            {markPieces(quote!.text, quote!.marks).map((p, i) =>
+              p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>,
+            )}
+          </p>
+          <div className="from">
+            ——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}
+          </div>
         </blockquote>
       )}
       <div className="actions">
         {card && (phase === 'info' || phase === 'added') && (
-          <button type="button" className="primary" onClick={userClick(() => setPhase('question'))}>现在复习</button>
+          <button type="button" className="primary" onClick={userClick(() => setPhase('question'))}>
+            现在复习
+          </button>
         )}
         {card && phase === 'question' && (
-          <button type="button" className="primary" onClick={userClick(() => setPhase('answer'))}>显示答案</button>
+          <button type="button" className="primary" onClick={userClick(() => setPhase('answer'))}>
+            显示答案
+          </button>
         )}
-        {card && phase === 'answer' &&
+        {card &&
+          phase === 'answer' &&
           RATING_LABELS.map((label, i) => (
             <button type="button" key={label} disabled={busy} onClick={userClick(() => rate((i + 1) as Rating))}>
               {label}
@@ -153,9 +189,17 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
             </button>
           ))}
         {card && info && !info.inStudy && phase === 'info' && (
-          <button type="button" disabled={busy} onClick={userClick(() => act(() => onAddToStudy(info.noteId), 'added'))}>加入学习</button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={userClick(() => act(() => onAddToStudy(info.noteId), 'added'))}
+          >
+            加入学习
+          </button>
         )}
-        <button type="button" onClick={userClick(() => onStep(1))}>下一个</button>
+        <button type="button" onClick={userClick(() => onStep(1))}>
+          下一个
+        </button>
       </div>
       <p className="hint">Esc 关闭 · ← → 上一个/下一个 · Alt+Shift+T 打开</p>
     </div>

@@ -26,7 +26,15 @@ export function AnkiExport() {
 
   const chosenSource = sourceId || sources?.[0]?.id || '';
   const scope: AnkiScope | undefined =
-    choice === 'all' ? { kind: 'all' } : choice === 'source' ? (chosenSource ? { kind: 'source', sourceId: chosenSource } : undefined) : search ? { kind: 'cards', cardIds: search.cardIds } : undefined;
+    choice === 'all'
+      ? { kind: 'all' }
+      : choice === 'source'
+        ? chosenSource
+          ? { kind: 'source', sourceId: chosenSource }
+          : undefined
+        : search
+          ? { kind: 'cards', cardIds: search.cardIds }
+          : undefined;
 
   async function onExport() {
     if (!scope) return;
@@ -34,11 +42,20 @@ export function AnkiExport() {
     setProgress({ label: '正在准备' });
     const now = new Date();
     try {
-      const out = await runAnkiExport({ scope, now: now.getTime(), utcOffsetMinutesWest: now.getTimezoneOffset() }, setProgress);
+      const out = await runAnkiExport(
+        { scope, now: now.getTime(), utcOffsetMinutesWest: now.getTimezoneOffset() },
+        setProgress,
+      );
       download(ankiFileName(now), new Blob([out.bytes], { type: 'application/octet-stream' }));
-      setMessage({ kind: 'ok', text: `已导出 ${out.notes} 张卡片、${out.revlog} 条复习记录。在 Anki 中选择“文件 → 导入”打开这个文件即可。` });
+      setMessage({
+        kind: 'ok',
+        text: `已导出 ${out.notes} 张卡片、${out.revlog} 条复习记录。在 Anki 中选择“文件 → 导入”打开这个文件即可。`,
+      });
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : '导出失败，请重试。' });
+      setMessage({
+        kind: 'error',
+        text: err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : '导出失败，请重试。',
+      });
     } finally {
       setProgress(null);
     }
@@ -48,16 +65,37 @@ export function AnkiExport() {
   return (
     <div className="anki-export" role="group" aria-labelledby="anki-title">
       <h3 id="anki-title">导出为 Anki 卡组 (.apkg)</h3>
-      <p className="muted">卡片连同学习进度、复习记录和 FSRS 记忆状态一起导出，可在 Anki 中继续复习。文件在本机生成，不经过网络。</p>
+      <p className="muted">
+        卡片连同学习进度、复习记录和 FSRS 记忆状态一起导出，可在 Anki 中继续复习。文件在本机生成，不经过网络。
+      </p>
       <fieldset disabled={busy}>
         <legend className="visually-hidden">导出范围</legend>
         <label>
-          <input type="radio" name="anki-scope" checked={choice === 'all'} onChange={() => setChoice('all')} data-testid="anki-scope-all" /> 全部卡片
+          <input
+            type="radio"
+            name="anki-scope"
+            checked={choice === 'all'}
+            onChange={() => setChoice('all')}
+            data-testid="anki-scope-all"
+          />{' '}
+          全部卡片
         </label>
         <label>
-          <input type="radio" name="anki-scope" checked={choice === 'source'} onChange={() => setChoice('source')} data-testid="anki-scope-source" /> 一份文件：
+          <input
+            type="radio"
+            name="anki-scope"
+            checked={choice === 'source'}
+            onChange={() => setChoice('source')}
+            data-testid="anki-scope-source"
+          />{' '}
+          一份文件：
         </label>
-        <select aria-label="选择文件" value={chosenSource} onChange={(e) => (setSourceId(e.target.value), setChoice('source'))} data-testid="anki-source">
+        <select
+          aria-label="选择文件"
+          value={chosenSource}
+          onChange={(e) => (setSourceId(e.target.value), setChoice('source'))}
+          data-testid="anki-source"
+        >
           {sources?.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
@@ -65,12 +103,27 @@ export function AnkiExport() {
           ))}
         </select>
         <label>
-          <input type="radio" name="anki-scope" checked={choice === 'search'} disabled={!search} onChange={() => setChoice('search')} data-testid="anki-scope-search" />{' '}
-          {search ? `当前搜索结果（${search.label}，${search.cardIds.length} 张）` : '当前搜索结果（请先在“卡片”中搜索）'}
+          <input
+            type="radio"
+            name="anki-scope"
+            checked={choice === 'search'}
+            disabled={!search}
+            onChange={() => setChoice('search')}
+            data-testid="anki-scope-search"
+          />{' '}
+          {search
+            ? `当前搜索结果（${search.label}，${search.cardIds.length} 张）`
+            : '当前搜索结果（请先在“卡片”中搜索）'}
         </label>
       </fieldset>
       <div className="backup-row">
-        <button type="button" className="primary" onClick={() => void onExport()} disabled={busy || !scope} data-testid="export-anki">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void onExport()}
+          disabled={busy || !scope}
+          data-testid="export-anki"
+        >
           导出为 Anki 卡组
         </button>
       </div>

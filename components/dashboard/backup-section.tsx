@@ -22,7 +22,10 @@ export function BackupSection() {
       const now = new Date();
       const backup = await exportBackup(db, now);
       download(backupFileName(now), new Blob([JSON.stringify(backup)], { type: 'application/json' }));
-      setMessage({ kind: 'ok', text: `已导出 ${backup.cards.length} 张卡片、${backup.reviewLogs.length} 条复习记录。` });
+      setMessage({
+        kind: 'ok',
+        text: `已导出 ${backup.cards.length} 张卡片、${backup.reviewLogs.length} 条复习记录。`,
+      });
     } catch (err) {
       setMessage({ kind: 'error', text: toChineseMessage(err) });
     } finally {
@@ -47,9 +50,17 @@ export function BackupSection() {
   return (
     <section aria-labelledby="backup-title" className="backup">
       <h2 id="backup-title">备份与导出</h2>
-      <p className="muted">备份文件包含全部卡片、学习进度、复习记录、修改和设置，只保存在你自己的电脑上。建议每周导出一次。</p>
+      <p className="muted">
+        备份文件包含全部卡片、学习进度、复习记录、修改和设置，只保存在你自己的电脑上。建议每周导出一次。
+      </p>
       <div className="backup-row">
-        <button type="button" className="primary" onClick={() => void onExport()} disabled={busy} data-testid="export-backup">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void onExport()}
+          disabled={busy}
+          data-testid="export-backup"
+        >
           导出全部数据
         </button>
       </div>
@@ -71,9 +82,16 @@ export function BackupSection() {
       {pending ? (
         <div className="confirm-box" role="alertdialog" aria-labelledby="import-confirm-text">
           <p id="import-confirm-text">
-            导入“{pending.name}”会<strong>替换</strong>当前的全部数据（进度、复习记录、设置）。如有需要，请先导出当前数据。
+            导入“{pending.name}”会<strong>替换</strong>
+            当前的全部数据（进度、复习记录、设置）。如有需要，请先导出当前数据。
           </p>
-          <button type="button" className="primary" onClick={() => void onImport(pending)} data-testid="import-confirm" autoFocus>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void onImport(pending)}
+            data-testid="import-confirm"
+            autoFocus
+          >
             确认导入
           </button>{' '}
           <button
@@ -87,11 +105,18 @@ export function BackupSection() {
           </button>
         </div>
       ) : null}
-      <p role="status" className={message?.kind === 'error' ? 'error' : message ? 'ok' : ''} data-testid="backup-message">
+      <p
+        role="status"
+        className={message?.kind === 'error' ? 'error' : message ? 'ok' : ''}
+        data-testid="backup-message"
+      >
         {message?.text}
       </p>
       <AnkiExport />
-      <ClearData onDone={(text) => setMessage({ kind: 'ok', text })} onError={(text) => setMessage({ kind: 'error', text })} />
+      <ClearData
+        onDone={(text) => setMessage({ kind: 'ok', text })}
+        onError={(text) => setMessage({ kind: 'error', text })}
+      />
     </section>
   );
 }

@@ -29,25 +29,38 @@ export function CardBrowser({ now }: { now: Date }) {
   const sources = useLiveQuery(() => db.sources.toArray(), []);
   const open = useLiveQuery(() => openConflictIds(db), []);
   const total = useLiveQuery(() => db.cards.count(), []);
-  const cards = useCardSearch(text, { sourceId: sourceId || undefined, kind: kind || undefined, state: state || undefined });
+  const cards = useCardSearch(text, {
+    sourceId: sourceId || undefined,
+    kind: kind || undefined,
+    state: state || undefined,
+  });
 
   // The search result, for 备份与导出 → 导出为 Anki 卡组 → 当前搜索结果; none while nothing narrows the list.
   useEffect(() => {
-    const parts = [text.trim() && `搜索“${text.trim()}”`, sources?.find((s) => s.id === sourceId)?.title, kind && CARD_KIND_LABELS[kind], state && CARD_STATE_LABELS[state]].filter(Boolean);
+    const parts = [
+      text.trim() && `搜索“${text.trim()}”`,
+      sources?.find((s) => s.id === sourceId)?.title,
+      kind && CARD_KIND_LABELS[kind],
+      state && CARD_STATE_LABELS[state],
+    ].filter(Boolean);
     setLastSearch(cards && parts.length ? { label: parts.join(' · '), cardIds: cards.map((c) => c.id) } : undefined);
   }, [cards, text, sourceId, kind, state, sources]);
 
   const pages = Math.max(1, Math.ceil((cards?.length ?? 0) / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const shown = cards?.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE) ?? [];
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(0);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(0);
+    };
 
   return (
     <section className="card-browser" aria-labelledby="cards-title">
-      <h2 id="cards-title" className="visually-hidden">卡片</h2>
+      <h2 id="cards-title" className="visually-hidden">
+        卡片
+      </h2>
       <div className="browser-list">
         <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <input
@@ -58,7 +71,12 @@ export function CardBrowser({ now }: { now: Date }) {
             value={text}
             onChange={(e) => reset(setText)(e.target.value)}
           />
-          <select aria-label="按文件筛选" data-testid="filter-source" value={sourceId} onChange={(e) => reset(setSourceId)(e.target.value)}>
+          <select
+            aria-label="按文件筛选"
+            data-testid="filter-source"
+            value={sourceId}
+            onChange={(e) => reset(setSourceId)(e.target.value)}
+          >
             <option value="">全部文件</option>
             {sources?.map((s) => (
               <option key={s.id} value={s.id}>
@@ -66,7 +84,12 @@ export function CardBrowser({ now }: { now: Date }) {
               </option>
             ))}
           </select>
-          <select aria-label="按类型筛选" data-testid="filter-kind" value={kind} onChange={(e) => reset(setKind)(e.target.value as CardKind | '')}>
+          <select
+            aria-label="按类型筛选"
+            data-testid="filter-kind"
+            value={kind}
+            onChange={(e) => reset(setKind)(e.target.value as CardKind | '')}
+          >
             <option value="">全部类型</option>
             {Object.entries(CARD_KIND_LABELS).map(([k, name]) => (
               <option key={k} value={k}>
@@ -74,7 +97,12 @@ export function CardBrowser({ now }: { now: Date }) {
               </option>
             ))}
           </select>
-          <select aria-label="按状态筛选" data-testid="filter-state" value={state} onChange={(e) => reset(setState)(e.target.value as CardState | '')}>
+          <select
+            aria-label="按状态筛选"
+            data-testid="filter-state"
+            value={state}
+            onChange={(e) => reset(setState)(e.target.value as CardState | '')}
+          >
             <option value="">全部状态</option>
             {Object.entries(CARD_STATE_LABELS).map(([k, name]) => (
               <option key={k} value={k}>
@@ -101,14 +129,23 @@ export function CardBrowser({ now }: { now: Date }) {
             <span>
               第 {current + 1} / {pages} 页
             </span>
-            <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages - 1} data-testid="page-next">
+            <button
+              type="button"
+              onClick={() => setPage(current + 1)}
+              disabled={current >= pages - 1}
+              data-testid="page-next"
+            >
               下一页
             </button>
           </nav>
         ) : null}
       </div>
       <div className="browser-detail">
-        {selected ? <CardDetail cardId={selected} now={now} /> : <p className="muted empty">在左侧选择一张卡片，查看出处、进度和复习记录。</p>}
+        {selected ? (
+          <CardDetail cardId={selected} now={now} />
+        ) : (
+          <p className="muted empty">在左侧选择一张卡片，查看出处、进度和复习记录。</p>
+        )}
       </div>
     </section>
   );

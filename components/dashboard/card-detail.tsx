@@ -44,7 +44,11 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
         {CARD_KIND_LABELS[card.kind] ?? card.kind} · <span data-testid="card-state">{CARD_STATE_LABELS[state]}</span>
         {card.retired ? ' · 已从文件中移除' : ''}
         {card.edited ? ' · 已修改' : ''}
-        {card.held && !card.verdict ? <span className="tag" data-testid="card-held">待核实</span> : null}
+        {card.held && !card.verdict ? (
+          <span className="tag" data-testid="card-held">
+            待核实
+          </span>
+        ) : null}
         {card.held && card.verdict === 'discarded' ? ' · 已舍弃（待核实卡片）' : ''}
       </p>
       {card.held && !card.verdict ? (
@@ -57,23 +61,40 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
         <CardEditForm card={card} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <h3 id="detail-prompt" className="detail-prompt">{prompt}</h3>
-          <p className="detail-answer" data-testid="card-detail-answer">{answer}</p>
+          <h3 id="detail-prompt" className="detail-prompt">
+            {prompt}
+          </h3>
+          <p className="detail-answer" data-testid="card-detail-answer">
+            {answer}
+          </p>
         </>
       )}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {!editing ? (
         <div className="actions">
           <button type="button" onClick={() => setEditing(true)} data-testid="card-edit">
             修改
           </button>
-          <button type="button" data-testid="card-suspend" onClick={() => void run(() => setSuspended(db, card.id, !card.suspended))}>
+          <button
+            type="button"
+            data-testid="card-suspend"
+            onClick={() => void run(() => setSuspended(db, card.id, !card.suspended))}
+          >
             {card.suspended ? '恢复' : '暂停'}
           </button>
           {confirmReset ? (
             <span className="confirm" role="group" aria-label="确认重置">
               重置后这张卡片回到“新卡片”，复习记录保留。
-              <button type="button" className="primary" data-testid="card-reset-confirm" onClick={() => void run(() => resetCard(db, card.id, new Date())).then(() => setConfirmReset(false))}>
+              <button
+                type="button"
+                className="primary"
+                data-testid="card-reset-confirm"
+                onClick={() => void run(() => resetCard(db, card.id, new Date())).then(() => setConfirmReset(false))}
+              >
                 确定重置
               </button>
               <button type="button" onClick={() => setConfirmReset(false)} autoFocus>
@@ -92,7 +113,13 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
         {card.evidence.length ? (
           card.evidence.map((ev, i) => {
             const s = sources?.find((x) => x.id === ev.source);
-            return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }} />;
+            return (
+              <EvidenceQuote
+                key={i}
+                evidence={ev}
+                source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }}
+              />
+            );
           })
         ) : (
           <p className="muted">这张卡片没有记录出处。</p>

@@ -37,7 +37,13 @@ export function CardEditForm({ card, onDone }: { card: CardRow; onDone(): void }
     >
       <label>
         问题
-        <textarea value={prompt} onChange={(e) => setPrompt(e.target.value)} rows={3} autoFocus data-testid="card-edit-prompt" />
+        <textarea
+          value={prompt}
+          onChange={(e) => setPrompt(e.target.value)}
+          rows={3}
+          autoFocus
+          data-testid="card-edit-prompt"
+        />
       </label>
       <label>
         答案
@@ -48,7 +54,11 @@ export function CardEditForm({ card, onDone }: { card: CardRow; onDone(): void }
           原文：{card.prompt} → {card.answer}
         </p>
       ) : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit" className="primary" data-testid="card-edit-save">
           保存
@@ -57,7 +67,11 @@ export function CardEditForm({ card, onDone }: { card: CardRow; onDone(): void }
           取消 <kbd>Esc</kbd>
         </button>
         {card.edited ? (
-          <button type="button" data-testid="card-edit-restore" onClick={() => void save({ prompt: null, answer: null })}>
+          <button
+            type="button"
+            data-testid="card-edit-restore"
+            onClick={() => void save({ prompt: null, answer: null })}
+          >
             恢复原文
           </button>
         ) : null}

@@ -14,7 +14,8 @@ function recallNow(card: CardRow, now: Date): string {
   }
 }
 
-const time = (d: Date) => `${formatDay(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+const time = (d: Date) =>
+  `${formatDay(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
 /** The FSRS memory state and every rating of the card, newest first. */
 export function CardProgress({ card, now }: { card: CardRow; now: Date }) {

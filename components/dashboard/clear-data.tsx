@@ -28,9 +28,20 @@ export function ClearData({ onDone, onError }: { onDone(text: string): void; onE
       </p>
       <label>
         请输入“{WORD}”以确认：
-        <input value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="clear-confirm" autoComplete="off" />
+        <input
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          data-testid="clear-confirm"
+          autoComplete="off"
+        />
       </label>{' '}
-      <button type="button" className="danger-button" disabled={typed.trim() !== WORD} onClick={() => void clear()} data-testid="clear-data">
+      <button
+        type="button"
+        className="danger-button"
+        disabled={typed.trim() !== WORD}
+        onClick={() => void clear()}
+        data-testid="clear-data"
+      >
         清除全部数据
       </button>
     </fieldset>

@@ -33,7 +33,10 @@ function Saying({ said }: { said: Said }) {
     <>
       <EvidenceQuote evidence={said.evidence} source={first} />
       {also.length ? (
-        <p className="muted small also">同一句话也见于{also.map((s) => `《${s.title}》${sourceDateText(s) ? `（${sourceDateText(s)}）` : ''}`).join('、')}</p>
+        <p className="muted small also">
+          同一句话也见于
+          {also.map((s) => `《${s.title}》${sourceDateText(s) ? `（${sourceDateText(s)}）` : ''}`).join('、')}
+        </p>
       ) : null}
     </>
   );
@@ -69,7 +72,10 @@ export function ConflictItem({ conflict: c, sources }: { conflict: ConflictRow; 
         </summary>
         <div className="conflict-values">
           {c.values.map((value) => {
-            const said = sayings(c.evidence.filter((ev) => ev.value === value), sourceOf);
+            const said = sayings(
+              c.evidence.filter((ev) => ev.value === value),
+              sourceOf,
+            );
             return (
               <div key={value} className={`conflict-value ${c.choice === value ? 'chosen' : ''}`}>
                 <div className="conflict-value-head">
@@ -80,11 +86,15 @@ export function ConflictItem({ conflict: c, sources }: { conflict: ConflictRow; 
                     </button>
                   ) : null}
                 </div>
-                {said.slice(0, SHOWN).map((s, i) => <Saying key={i} said={s} />)}
+                {said.slice(0, SHOWN).map((s, i) => (
+                  <Saying key={i} said={s} />
+                ))}
                 {said.length > SHOWN ? (
                   <details className="more-evidence">
                     <summary>另有 {said.length - SHOWN} 处出处</summary>
-                    {said.slice(SHOWN).map((s, i) => <Saying key={i} said={s} />)}
+                    {said.slice(SHOWN).map((s, i) => (
+                      <Saying key={i} said={s} />
+                    ))}
                   </details>
                 ) : null}
               </div>
@@ -106,7 +116,11 @@ export function ConflictItem({ conflict: c, sources }: { conflict: ConflictRow; 
           </button>
         </p>
       ) : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </li>
   );
 }

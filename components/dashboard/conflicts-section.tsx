@@ -5,7 +5,10 @@ import { ConflictItem } from './conflict-item';
 /** #conflicts: where documents disagree; unresolved ones first. */
 export function ConflictsSection() {
   const data = useLiveQuery(async () => {
-    const [conflicts, sources] = await Promise.all([db.conflicts.filter((c) => !c.retired).toArray(), db.sources.toArray()]);
+    const [conflicts, sources] = await Promise.all([
+      db.conflicts.filter((c) => !c.retired).toArray(),
+      db.sources.toArray(),
+    ]);
     conflicts.sort((a, b) => a.resolved - b.resolved || a.topic.localeCompare(b.topic, 'zh'));
     return { conflicts, sources };
   }, []);

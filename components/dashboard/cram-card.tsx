@@ -20,7 +20,7 @@ export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(rememb
       if (!revealed && (event.key === ' ' || event.key === 'Enter')) {
         event.preventDefault();
         setRevealed(true);
-      } else if (revealed && (KEYS.includes(event.key))) {
+      } else if (revealed && KEYS.includes(event.key)) {
         event.preventDefault();
         onAnswer(event.key === CRAM_KEYS.remembered);
       }
@@ -38,7 +38,13 @@ export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(rememb
       </p>
       {card.conflicts?.length ? <ConflictWarning conflictIds={card.conflicts} /> : null}
       {!revealed ? (
-        <button type="button" className="primary reveal" onClick={() => setRevealed(true)} autoFocus data-testid="cram-reveal">
+        <button
+          type="button"
+          className="primary reveal"
+          onClick={() => setRevealed(true)}
+          autoFocus
+          data-testid="cram-reveal"
+        >
           显示答案 <kbd>空格</kbd>
         </button>
       ) : (
@@ -48,7 +54,13 @@ export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(rememb
           </p>
           {card.evidence.slice(0, 2).map((ev, i) => {
             const s = sources?.find((x) => x.id === ev.source);
-            return <EvidenceQuote key={i} evidence={ev} source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }} />;
+            return (
+              <EvidenceQuote
+                key={i}
+                evidence={ev}
+                source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }}
+              />
+            );
           })}
           <div className="cram-buttons" role="group" aria-label="回答" data-card-keys>
             <button type="button" onClick={() => onAnswer(false)} data-testid="cram-forgot">

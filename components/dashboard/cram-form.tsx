@@ -16,7 +16,8 @@ interface Props {
   setMessage(message: string): void;
 }
 
-const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const isoDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /**
  * The study session (学习会): until its date the daily queue brings every card of its documents up,
@@ -47,7 +48,9 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
 
   function onSubmit() {
     if (!date && !picked.size) return setMessage('请选择学习会日期，或选择要先学的文件。');
-    const done = date ? `已设定：${formatIsoDate(date)}学习会。在那之前，每天的复习会把${picked.size ? '这些文件' : '全部文件'}的卡片学完。` : '已保存：先学选中的文件。';
+    const done = date
+      ? `已设定：${formatIsoDate(date)}学习会。在那之前，每天的复习会把${picked.size ? '这些文件' : '全部文件'}的卡片学完。`
+      : '已保存：先学选中的文件。';
     void save(() => saveStudyPlan(db, { date: date || undefined, sourceIds: [...picked] }, now), done);
   }
 
@@ -84,13 +87,25 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
         ) : null}
         <div className="field">
           <label htmlFor="cram-until">学习会日期（可不填）</label>
-          <input id="cram-until" type="date" data-testid="cram-until" value={date} min={isoDay(now)} onChange={(e) => setDate(e.target.value)} />
+          <input
+            id="cram-until"
+            type="date"
+            data-testid="cram-until"
+            value={date}
+            min={isoDay(now)}
+            onChange={(e) => setDate(e.target.value)}
+          />
         </div>
         <fieldset className="cram-sources">
           <legend>学习会文件（有日期时不选则为全部文件）</legend>
           {sources.map((s) => (
             <label key={s.id} className="check">
-              <input type="checkbox" data-testid="cram-source" checked={picked.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                data-testid="cram-source"
+                checked={picked.has(s.id)}
+                onChange={(e) => toggle(s.id, e.target.checked)}
+              />
               {s.title}
               {sourceDateText(s) ? <span className="muted small">（{sourceDateText(s)}）</span> : null}
             </label>
@@ -101,7 +116,11 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
             保存学习会
           </button>
           {settings.cramUntil || settings.cramSources?.length ? (
-            <button type="button" data-testid="cram-clear" onClick={() => void save(() => clearStudyPlan(db), '已取消学习会，恢复平常的安排。')}>
+            <button
+              type="button"
+              data-testid="cram-clear"
+              onClick={() => void save(() => clearStudyPlan(db), '已取消学习会，恢复平常的安排。')}
+            >
               取消学习会
             </button>
           ) : null}

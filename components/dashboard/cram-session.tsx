@@ -57,7 +57,9 @@ export function CramSession() {
     return (
       <section aria-labelledby="cram-title">
         <h2 id="cram-title">冲刺复习</h2>
-        <p>冲刺模式没有开启。请先在<a href="#settings">设置</a>中设定学习会日期和文件。</p>
+        <p>
+          冲刺模式没有开启。请先在<a href="#settings">设置</a>中设定学习会日期和文件。
+        </p>
       </section>
     );
   }
@@ -72,10 +74,15 @@ export function CramSession() {
       ) : (
         <>
           <p data-testid="cram-progress">
-            剩余 <strong>{session.queue.length}</strong> 张 · 今天已过 {session.crammed.size} 张 · 本次没记住 {session.missed} 次
+            剩余 <strong>{session.queue.length}</strong> 张 · 今天已过 {session.crammed.size} 张 · 本次没记住{' '}
+            {session.missed} 次
           </p>
           {session.queue.length ? (
-            <CramCard key={`${session.queue[0]}:${session.remembered}:${session.missed}`} cardId={session.queue[0]} onAnswer={answer} />
+            <CramCard
+              key={`${session.queue[0]}:${session.remembered}:${session.missed}`}
+              cardId={session.queue[0]}
+              onAnswer={answer}
+            />
           ) : (
             <p className="done" data-testid="cram-done">
               今天的冲刺复习已完成 🎉 共过了 {session.crammed.size} 张卡片。

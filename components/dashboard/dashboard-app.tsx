@@ -44,7 +44,15 @@ export function DashboardApp() {
   const section = useSection();
   // The clock is read inside the query, so a review saved in the popup updates the count at once.
   const today = useLiveQuery(() => loadToday(db, new Date()), [now]);
-  const open = useLiveQuery(() => db.conflicts.where('resolved').equals(0).filter((c) => !c.retired).count(), []);
+  const open = useLiveQuery(
+    () =>
+      db.conflicts
+        .where('resolved')
+        .equals(0)
+        .filter((c) => !c.retired)
+        .count(),
+    [],
+  );
   const cram = today ? cramActive(now, today.settings) : false;
   const tabs = [...SECTIONS, ...(cram ? [{ hash: 'cram', label: '冲刺' } as const] : [])];
 
@@ -57,7 +65,8 @@ export function DashboardApp() {
           {today ? (
             <span className="muted small">
               {' '}
-              （新 {today.counts.new} · 学习 {today.counts.learning} · 复习 {today.counts.review}；今天已评分 {today.doneToday} 次）
+              （新 {today.counts.new} · 学习 {today.counts.learning} · 复习 {today.counts.review}；今天已评分{' '}
+              {today.doneToday} 次）
             </span>
           ) : null}
         </p>
@@ -67,9 +76,17 @@ export function DashboardApp() {
         <ul>
           {tabs.map((t) => (
             <li key={t.hash}>
-              <a href={`#${t.hash}`} aria-current={section === t.hash ? 'page' : undefined} data-testid={`tab-${t.hash}`}>
+              <a
+                href={`#${t.hash}`}
+                aria-current={section === t.hash ? 'page' : undefined}
+                data-testid={`tab-${t.hash}`}
+              >
                 {t.label}
-                {t.hash === 'conflicts' && open ? <span className="badge" aria-label={`${open} 条未核对`}>{open}</span> : null}
+                {t.hash === 'conflicts' && open ? (
+                  <span className="badge" aria-label={`${open} 条未核对`}>
+                    {open}
+                  </span>
+                ) : null}
               </a>
             </li>
           ))}

@@ -12,7 +12,11 @@ import { HeldCards } from './held-cards';
 /** #documents: each document's progress, and how ready the cadre is for it today. */
 export function DocumentsSection({ now }: { now: Date }) {
   const data = useLiveQuery(async () => {
-    const [sources, cards, settings] = await Promise.all([db.sources.toArray(), db.cards.where('retired').equals(0).toArray(), getSettings(db)]);
+    const [sources, cards, settings] = await Promise.all([
+      db.sources.toArray(),
+      db.cards.where('retired').equals(0).toArray(),
+      getSettings(db),
+    ]);
     return { sources, progress: progressBySource(cards, now, settings), cram: new Set(settings.cramSources ?? []) };
   }, [now]);
 
@@ -27,7 +31,8 @@ export function DocumentsSection({ now }: { now: Date }) {
         </a>
       </p>
       <p className="muted">
-        “准备程度”是今天结束时你能回忆起的卡片比例（按记忆模型估算，未学的卡片按 0 计，已暂停和待核实的不计；学习会的“已掌握”也按这个算）。学习会前一天，争取达到 90% 以上。
+        “准备程度”是今天结束时你能回忆起的卡片比例（按记忆模型估算，未学的卡片按 0
+        计，已暂停和待核实的不计；学习会的“已掌握”也按这个算）。学习会前一天，争取达到 90% 以上。
       </p>
       {!sources.length ? <p className="muted">还没有文件。</p> : null}
       <HeldCards sources={data.sources} />
@@ -43,7 +48,9 @@ export function DocumentsSection({ now }: { now: Date }) {
                   <span data-testid="doc-date">{sourceDateText(s) || '日期不详'}</span>
                   {s.traditional ? <span className="tag">繁体原文</span> : null}
                   {data.cram.has(s.id) ? <span className="tag cram">学习会文件</span> : null}
-                  <span className="tag" data-testid="doc-origin">{s.origin === BUNDLED ? '随附文件' : '导入的文件'}</span>
+                  <span className="tag" data-testid="doc-origin">
+                    {s.origin === BUNDLED ? '随附文件' : '导入的文件'}
+                  </span>
                 </p>
               </div>
               {s.caveat ? (
@@ -98,7 +105,13 @@ function DocActions({ source }: { source: SourceRow }) {
       {asking ? (
         <span className="confirm" role="alertdialog" aria-label={`删除《${source.title}》`}>
           删除《{source.title}》？只属于这份文件的卡片会一并删除（其他文件也有的卡片保留），复习记录保留在备份中。
-          <button type="button" className="primary" onClick={() => void remove()} data-testid="doc-delete-confirm" autoFocus>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void remove()}
+            data-testid="doc-delete-confirm"
+            autoFocus
+          >
             确认删除
           </button>
           <button type="button" onClick={() => setAsking(false)}>

@@ -16,9 +16,13 @@ export function ForecastChart({ counts, firstDay }: { counts: number[]; firstDay
           const label = i === 0 ? '今天' : formatDay(dayAt(i));
           return (
             <li key={i} title={`${label}：${n} 张`}>
-              <span className="bar-value" aria-hidden="true">{n || ''}</span>
+              <span className="bar-value" aria-hidden="true">
+                {n || ''}
+              </span>
               <span className="bar-fill" style={{ height: `${(n / max) * 100}%` }} />
-              <span className="bar-label" aria-hidden="true">{i % 7 === 0 ? label : ''}</span>
+              <span className="bar-label" aria-hidden="true">
+                {i % 7 === 0 ? label : ''}
+              </span>
               <span className="visually-hidden">
                 {label}：{n} 张
               </span>

@@ -83,7 +83,9 @@ export function ratingCounts(logs: Iterable<{ rating: number }>): [number, numbe
 
 /** "30 天记住率 91%", or a plain sentence when there is nothing to measure yet. */
 export function retentionInWords(rate: number | null, days = 30): string {
-  return rate === null ? `最近 ${days} 天还没有到期复习的卡片，暂无记住率` : `${days} 天记住率 ${Math.round(rate * 100)}%`;
+  return rate === null
+    ? `最近 ${days} 天还没有到期复习的卡片，暂无记住率`
+    : `${days} 天记住率 ${Math.round(rate * 100)}%`;
 }
 
 /** Month labels over the heatmap: the column (week) where each month's first day falls. */

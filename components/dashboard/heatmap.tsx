@@ -15,7 +15,12 @@ export function Heatmap({ cells }: { cells: HeatCell[] }) {
           </span>
         ))}
       </div>
-      <div className="heatmap" role="img" aria-label={`这段时间共复习 ${total} 次，${days} 天有复习`} data-testid="heatmap">
+      <div
+        className="heatmap"
+        role="img"
+        aria-label={`这段时间共复习 ${total} 次，${days} 天有复习`}
+        data-testid="heatmap"
+      >
         {cells.map((c) => (
           <span key={c.day} className={`heat heat-${c.level}`} title={`${formatDay(c.date)}：${c.count} 次`} />
         ))}

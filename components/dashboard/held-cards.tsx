@@ -55,7 +55,11 @@ export function HeldCards({ sources }: { sources: SourceRow[] }) {
           </button>
         </p>
       ) : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <ul className="held-list" ref={list}>
         {held.map((c, i) => {
           const s = sourceOf(c.held ?? '');
@@ -66,10 +70,19 @@ export function HeldCards({ sources }: { sources: SourceRow[] }) {
                 答案：<strong>{c.answer}</strong>
               </p>
               {c.evidence.slice(0, 1).map((ev, k) => (
-                <EvidenceQuote key={k} evidence={ev} source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }} />
+                <EvidenceQuote
+                  key={k}
+                  evidence={ev}
+                  source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }}
+                />
               ))}
               <div className="actions">
-                <button type="button" className="primary" data-testid="held-confirm" onClick={() => void decide(c, i, 'confirmed')}>
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="held-confirm"
+                  onClick={() => void decide(c, i, 'confirmed')}
+                >
                   确认
                 </button>
                 <button type="button" data-testid="held-discard" onClick={() => void decide(c, i, 'discarded')}>

@@ -40,11 +40,23 @@ export function HighlightSwitch() {
     <fieldset className="highlight">
       <legend>网页高亮</legend>
       <label className="check">
-        <input type="checkbox" data-testid="global-highlight" checked={enabled ?? false} disabled={enabled === null} onChange={(e) => void toggle(e.target.checked)} />
+        <input
+          type="checkbox"
+          data-testid="global-highlight"
+          checked={enabled ?? false}
+          disabled={enabled === null}
+          onChange={(e) => void toggle(e.target.checked)}
+        />
         在新闻和政府网站上高亮提法（鼠标移上去可看卡片）
       </label>
       <label className="check">
-        <input type="checkbox" data-testid="state-colours" checked={colours ?? false} disabled={colours === null} onChange={(e) => void toggleColours(e.target.checked)} />
+        <input
+          type="checkbox"
+          data-testid="state-colours"
+          checked={colours ?? false}
+          disabled={colours === null}
+          onChange={(e) => void toggleColours(e.target.checked)}
+        />
         在网页上按学习进度着色（学习中、已掌握）
       </label>
       <p className="muted small">

@@ -5,14 +5,34 @@ import { toChineseMessage } from '@/data/db/errors';
 import type { StudySettings } from '@/data/srs/settings';
 import { LIMIT_KEYS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
 
-const FIELDS: Array<{ key: keyof SettingsForm; label: string; hint: ReactNode; inputMode: 'numeric' | 'decimal' | 'text' }> = [
+const FIELDS: Array<{
+  key: keyof SettingsForm;
+  label: string;
+  hint: ReactNode;
+  inputMode: 'numeric' | 'decimal' | 'text';
+}> = [
   { key: 'newPerDay', label: '每日新卡片数', hint: '默认 20', inputMode: 'numeric' },
   { key: 'reviewsPerDay', label: '每日复习上限', hint: '默认 200', inputMode: 'numeric' },
-  { key: 'desiredRetention', label: '目标记住率（%）', hint: '复习时希望还记得的比例，70–99，默认 90；越高复习越频繁', inputMode: 'decimal' },
-  { key: 'learningSteps', label: '新卡片的学习间隔', hint: '第一次学过后隔多久再看，如 1分钟 10分钟（也可写小时、天），用空格分开', inputMode: 'text' },
+  {
+    key: 'desiredRetention',
+    label: '目标记住率（%）',
+    hint: '复习时希望还记得的比例，70–99，默认 90；越高复习越频繁',
+    inputMode: 'decimal',
+  },
+  {
+    key: 'learningSteps',
+    label: '新卡片的学习间隔',
+    hint: '第一次学过后隔多久再看，如 1分钟 10分钟（也可写小时、天），用空格分开',
+    inputMode: 'text',
+  },
   { key: 'relearningSteps', label: '忘记后的重学间隔', hint: '评“重来”后隔多久再看，默认 10分钟', inputMode: 'text' },
   { key: 'leechThreshold', label: '难点阈值', hint: '忘记这么多次后暂停并标为“难点”，默认 8', inputMode: 'numeric' },
-  { key: 'dayStartHour', label: '新一天开始时间（点）', hint: '0–23，默认 4：凌晨 4 点前仍算前一天', inputMode: 'numeric' },
+  {
+    key: 'dayStartHour',
+    label: '新一天开始时间（点）',
+    hint: '0–23，默认 4：凌晨 4 点前仍算前一天',
+    inputMode: 'numeric',
+  },
 ];
 
 interface Props {

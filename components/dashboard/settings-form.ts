@@ -14,7 +14,15 @@ export interface SettingsForm {
 
 export type FormErrors = Partial<Record<keyof SettingsForm, string>>;
 
-export const LIMIT_KEYS = ['newPerDay', 'reviewsPerDay', 'desiredRetention', 'learningSteps', 'relearningSteps', 'leechThreshold', 'dayStartHour'] as const;
+export const LIMIT_KEYS = [
+  'newPerDay',
+  'reviewsPerDay',
+  'desiredRetention',
+  'learningSteps',
+  'relearningSteps',
+  'leechThreshold',
+  'dayStartHour',
+] as const;
 
 export function toForm(s: StudySettings): SettingsForm {
   return {
@@ -45,7 +53,10 @@ function stepsInWords(list: readonly StepUnitString[]): string {
 
 function steps(value: string, label: string): StepUnitString[] | string {
   // "10 分钟" is one step: glue a unit to the number before it.
-  const list = value.replace(/(\d)\s+(?=[^\d\s,，、])/g, '$1').split(/[\s,，、]+/).filter(Boolean);
+  const list = value
+    .replace(/(\d)\s+(?=[^\d\s,，、])/g, '$1')
+    .split(/[\s,，、]+/)
+    .filter(Boolean);
   const parsed = list.map((s) => {
     const m = /^(\d+(?:\.\d+)?)(分钟|分|小时|天|[mhd])$/.exec(s);
     return m && parseFloat(m[1]) > 0 ? (`${m[1]}${WORD_UNITS[m[2]]}` as StepUnitString) : null;

@@ -28,8 +28,17 @@ async function loadStats(now: Date) {
   const today = dayKey(now, settings.dayStartHour);
   return {
     cells: heatmapCells(counts, today, WEEKS),
-    streak: studyStreak(counts.filter((c) => c.count > 0).map((c) => c.day), today),
-    time: timeSpent(timeByDay(recent.map((l) => new Date(l.review)), settings.dayStartHour), today),
+    streak: studyStreak(
+      counts.filter((c) => c.count > 0).map((c) => c.day),
+      today,
+    ),
+    time: timeSpent(
+      timeByDay(
+        recent.map((l) => new Date(l.review)),
+        settings.dayStartHour,
+      ),
+      today,
+    ),
     ratings: ratingCounts(recent),
     today: counts.find((c) => c.day === today)?.count ?? 0,
     total,
@@ -76,9 +85,17 @@ export function StatsSection({ now }: { now: Date }) {
           </dd>
         </div>
       </dl>
-      <p className="retention-words" data-testid="stats-retention" title="最近 30 天，到期复习的卡片评为“困难”及以上的比例">
+      <p
+        className="retention-words"
+        data-testid="stats-retention"
+        title="最近 30 天，到期复习的卡片评为“困难”及以上的比例"
+      >
         {retentionInWords(retention.rate)}
-        {retention.total ? <span className="muted small">（{retention.total} 次到期复习中记住 {retention.passed} 次）</span> : null}
+        {retention.total ? (
+          <span className="muted small">
+            （{retention.total} 次到期复习中记住 {retention.passed} 次）
+          </span>
+        ) : null}
       </p>
       <p className="muted small" data-testid="stats-ratings">
         最近 30 天的评分：

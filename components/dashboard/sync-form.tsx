@@ -6,10 +6,26 @@ import type { SyncSummary } from '@/lib/sync/run';
 /** "发送 3 次复习、1 项修改；收到 12 次复习" — what the last sync changed. */
 export function summaryText(s: SyncSummary): string {
   const part = (n: number, what: string) => (n ? [`${n} ${what}`] : []);
-  const sent = [...part(s.sent.reviews, '次复习'), ...part(s.sent.undos, '次撤销'), ...part(s.sent.edits, '项卡片修改'), ...part(s.sent.settings, '项设置'), ...part(s.sent.documents ?? 0, '份导入文件')];
-  const got = [...part(s.received.reviews, '次复习'), ...part(s.received.undos, '次撤销'), ...part(s.received.edits, '项卡片修改'), ...part(s.received.settings, '项设置'), ...part(s.received.documents ?? 0, '份导入文件')];
+  const sent = [
+    ...part(s.sent.reviews, '次复习'),
+    ...part(s.sent.undos, '次撤销'),
+    ...part(s.sent.edits, '项卡片修改'),
+    ...part(s.sent.settings, '项设置'),
+    ...part(s.sent.documents ?? 0, '份导入文件'),
+  ];
+  const got = [
+    ...part(s.received.reviews, '次复习'),
+    ...part(s.received.undos, '次撤销'),
+    ...part(s.received.edits, '项卡片修改'),
+    ...part(s.received.settings, '项设置'),
+    ...part(s.received.documents ?? 0, '份导入文件'),
+  ];
   if (!sent.length && !got.length) return '没有新的变化。';
-  return [sent.length ? `发送 ${sent.join('、')}` : '', got.length ? `收到 ${got.join('、')}` : ''].filter(Boolean).join('；') + '。';
+  return (
+    [sent.length ? `发送 ${sent.join('、')}` : '', got.length ? `收到 ${got.join('、')}` : '']
+      .filter(Boolean)
+      .join('；') + '。'
+  );
 }
 
 /** The background's refusals are Chinese sentences already; anything else gets toChineseMessage's. */
@@ -18,7 +34,8 @@ const chinese = (err: unknown) => {
   return /[\u4e00-\u9fff]/.test(text) ? text : toChineseMessage(err);
 };
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** 设置 → 同步: the user's WebDAV folder; the host permission is asked for at the click, for that origin only. */
 export function SyncForm() {
@@ -35,7 +52,8 @@ export function SyncForm() {
   useEffect(() => {
     refresh();
     // A sync on the schedule updates the status in storage.local: show it at once.
-    const listener = (changes: Record<string, unknown>, area: string) => area === 'local' && 'tifaSyncStatus' in changes && refresh();
+    const listener = (changes: Record<string, unknown>, area: string) =>
+      area === 'local' && 'tifaSyncStatus' in changes && refresh();
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
   }, [refresh]);
@@ -81,7 +99,9 @@ export function SyncForm() {
             已连接：<span data-testid="sync-url">{status.url}</span>（{status.user}）
           </p>
           <p data-testid="sync-last">
-            {status.lastAt ? `上次同步：${when(status.lastAt)}。${status.summary ? summaryText(status.summary) : ''}` : '还没有同步过。'}
+            {status.lastAt
+              ? `上次同步：${when(status.lastAt)}。${status.summary ? summaryText(status.summary) : ''}`
+              : '还没有同步过。'}
           </p>
           {status.summary?.problems.map((p) => (
             <p className="field-error" key={p}>
@@ -94,14 +114,27 @@ export function SyncForm() {
             </p>
           ) : null}
           <div className="actions">
-            <button type="button" className="primary" disabled={busy || status.running} onClick={() => void act(() => sendMessage('syncNow', undefined))} data-testid="sync-now">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || status.running}
+              onClick={() => void act(() => sendMessage('syncNow', undefined))}
+              data-testid="sync-now"
+            >
               {busy || status.running ? '正在同步…' : '立即同步'}
             </button>
-            <button type="button" disabled={busy} onClick={() => void act(() => sendMessage('stopSync', undefined))} data-testid="sync-stop">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void act(() => sendMessage('stopSync', undefined))}
+              data-testid="sync-stop"
+            >
               关闭同步
             </button>
           </div>
-          <p className="muted small">每 30 分钟和每次打开浏览器时自动同步。关闭同步会删除保存的密码，不会删除任何学习记录。</p>
+          <p className="muted small">
+            每 30 分钟和每次打开浏览器时自动同步。关闭同步会删除保存的密码，不会删除任何学习记录。
+          </p>
         </>
       ) : (
         <form
@@ -112,7 +145,8 @@ export function SyncForm() {
           }}
         >
           <p className="muted small">
-            在几台电脑之间同步学习进度：使用您已有的 WebDAV 网盘（坚果云、Nextcloud、单位的 NAS 等）。默认关闭；关闭时提法不会连接任何网络。密码只保存在本机浏览器的扩展存储中，不会写入备份文件。
+            在几台电脑之间同步学习进度：使用您已有的 WebDAV 网盘（坚果云、Nextcloud、单位的 NAS
+            等）。默认关闭；关闭时提法不会连接任何网络。密码只保存在本机浏览器的扩展存储中，不会写入备份文件。
           </p>
           {(
             [

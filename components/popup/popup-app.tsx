@@ -123,18 +123,36 @@ export function PopupApp() {
       {!today ? (
         <p className="muted">正在载入…</p>
       ) : current ? (
-        <ReviewCard cardId={current} initial={today.first} now={now} settings={today.settings} onRate={onRate} busy={busy} />
+        <ReviewCard
+          cardId={current}
+          initial={today.first}
+          now={now}
+          settings={today.settings}
+          onRate={onRate}
+          busy={busy}
+        />
       ) : (
         <DayDone now={now} doneToday={today.doneToday} />
       )}
       <footer className="popup-footer">
-        <button type="button" onClick={() => void onUndo()} disabled={!undo.length} title="按 Z 撤销" data-testid="undo">
+        <button
+          type="button"
+          onClick={() => void onUndo()}
+          disabled={!undo.length}
+          title="按 Z 撤销"
+          data-testid="undo"
+        >
           撤销上一次评分
         </button>
         <button type="button" onClick={() => void sendMessage('openQuiz', undefined)} data-testid="open-quiz">
           学习会测验
         </button>
-        <button type="button" title="考前集中过一遍选定的文件，不影响日常复习进度" onClick={() => void sendMessage('openDashboard', '#cram')} data-testid="open-cram">
+        <button
+          type="button"
+          title="考前集中过一遍选定的文件，不影响日常复习进度"
+          onClick={() => void sendMessage('openDashboard', '#cram')}
+          data-testid="open-cram"
+        >
           冲刺
         </button>
         <button type="button" onClick={() => void sendMessage('openDashboard', '#import')} data-testid="open-import">
@@ -147,7 +165,13 @@ export function PopupApp() {
             setError('');
             importThisPage()
               .then(() => window.close())
-              .catch((err: unknown) => setError(err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : '读取网页失败，请稍后再试。'));
+              .catch((err: unknown) =>
+                setError(
+                  err instanceof Error && /[\u4e00-\u9fff]/.test(err.message)
+                    ? err.message
+                    : '读取网页失败，请稍后再试。',
+                ),
+              );
           }}
           data-testid="import-page"
         >

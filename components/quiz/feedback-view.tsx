@@ -46,7 +46,11 @@ export function FeedbackView({ answered, sources, counted, last, onNext }: Props
         <a href={cardLink(question.cardId)} target="_blank" rel="noopener" data-testid="quiz-card-link">
           在学习中心查看这张卡片
         </a>
-        {counted ? <span className="muted">{answered.due ? ` · 已计入复习，下次：${dueText(answered.due)}` : ' · 正在计入复习…'}</span> : null}
+        {counted ? (
+          <span className="muted">
+            {answered.due ? ` · 已计入复习，下次：${dueText(answered.due)}` : ' · 正在计入复习…'}
+          </span>
+        ) : null}
       </p>
       <button type="button" className="primary" onClick={onNext} data-testid="quiz-next">
         {last ? '查看结果' : '下一题'} <kbd>Enter</kbd>

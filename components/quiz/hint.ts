@@ -16,7 +16,10 @@ export function hintPieces(evidence: Evidence, giveaways: readonly string[] = []
   for (const g of giveaways) {
     const word = g.replace(/\s+/g, '');
     if ([...word].length < 2) continue;
-    for (let at = shown.text.indexOf(word); at !== -1; at = shown.text.indexOf(word, at + word.length)) spans.push([at, at + word.length]);
+    for (let at = shown.text.indexOf(word); at !== -1; at = shown.text.indexOf(word, at + word.length))
+      spans.push([at, at + word.length]);
   }
-  return markPieces(shown.text, spans).map((p) => (p.marked ? { text: BLANK.repeat([...p.text].length), marked: true } : p));
+  return markPieces(shown.text, spans).map((p) =>
+    p.marked ? { text: BLANK.repeat([...p.text].length), marked: true } : p,
+  );
 }

@@ -65,9 +65,9 @@ export function QuestionView(props: Props) {
             : '繁体、全角、9,899万 / 0.9899亿 等写法都算对。'
           : question.kind === 'judge'
             ? '按 1 或 A 选“正确”，2 或 B 选“错误”，Enter 提交。'
-          : multi
-            ? '按 1–6 或 A–F 选中/取消，↑↓ 移动，空格切换，Enter 提交。'
-            : '按 1–4 或 A–D 选择，Enter 提交。'}
+            : multi
+              ? '按 1–6 或 A–F 选中/取消，↑↓ 移动，空格切换，Enter 提交。'
+              : '按 1–4 或 A–D 选择，Enter 提交。'}
       </p>
     </section>
   );
@@ -80,7 +80,17 @@ export function blanksOf(question: Question): string[] | undefined {
 }
 
 /** One box, or one per blank, each as wide as what it holds and saying how many characters that is. */
-function AnswerBoxes({ question, typed, onType, locked }: { question: Question; typed: string[]; onType: Props['onType']; locked: boolean }) {
+function AnswerBoxes({
+  question,
+  typed,
+  onType,
+  locked,
+}: {
+  question: Question;
+  typed: string[];
+  onType: Props['onType'];
+  locked: boolean;
+}) {
   const blanks = blanksOf(question);
   const box = (i: number, label: string, extra: { placeholder: string; style?: { width: string } }) => (
     <input
@@ -101,7 +111,10 @@ function AnswerBoxes({ question, typed, onType, locked }: { question: Question; 
     <div className="quiz-blanks" role="group" aria-label={`共 ${blanks.length} 空`}>
       {blanks.map((b, i) => {
         const n = [...b].length;
-        return box(i, `第 ${i + 1} 空，${n} 个字`, { placeholder: `${n}字`, style: { width: `${Math.max(n, 2) * 1.25 + 2}em` } });
+        return box(i, `第 ${i + 1} 空，${n} 个字`, {
+          placeholder: `${n}字`,
+          style: { width: `${Math.max(n, 2) * 1.25 + 2}em` },
+        });
       })}
     </div>
   );

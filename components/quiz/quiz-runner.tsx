@@ -100,17 +100,33 @@ export function QuizRunner({ config, questions, sources, best, onDone, onQuit }:
       <header className="quiz-progress">
         {challenge ? (
           <span>
-            挑战答题 · 连续答对 <strong data-testid="quiz-streak">{run.streak}</strong> 题 <span className="muted">（最高纪录 {Math.max(best, run.streak)}）</span>
+            挑战答题 · 连续答对 <strong data-testid="quiz-streak">{run.streak}</strong> 题{' '}
+            <span className="muted">（最高纪录 {Math.max(best, run.streak)}）</span>
           </span>
         ) : (
           <span>
             第 {run.index + 1} / {run.total} 题 · 答对 {run.answers.filter((a) => counts(a.check)).length}
           </span>
         )}
-        {left !== null ? <span className={left <= 10 ? 'quiz-timer low' : 'quiz-timer'} aria-label="剩余秒数">剩余 {left} 秒</span> : null}
-        <button type="button" onClick={onQuit}>结束测验</button>
+        {left !== null ? (
+          <span className={left <= 10 ? 'quiz-timer low' : 'quiz-timer'} aria-label="剩余秒数">
+            剩余 {left} 秒
+          </span>
+        ) : null}
+        <button type="button" onClick={onQuit}>
+          结束测验
+        </button>
       </header>
-      <QuestionView key={q.id} question={q} picked={picked} cursor={cursor} typed={typed} onType={type} onPick={pick} answered={run.answered} />
+      <QuestionView
+        key={q.id}
+        question={q}
+        picked={picked}
+        cursor={cursor}
+        typed={typed}
+        onType={type}
+        onPick={pick}
+        answered={run.answered}
+      />
       {run.answered ? (
         <FeedbackView
           answered={run.answered}
@@ -124,7 +140,11 @@ export function QuizRunner({ config, questions, sources, best, onDone, onQuit }:
           提交 <kbd>Enter</kbd>
         </button>
       )}
-      {run.error ? <p className="error" role="alert">{run.error}</p> : null}
+      {run.error ? (
+        <p className="error" role="alert">
+          {run.error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -45,7 +45,13 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
         <legend>方式</legend>
         {MODES.map(([m, name, hint]) => (
           <label key={m} className="quiz-choice">
-            <input type="radio" name="mode" checked={mode === m} onChange={() => chooseMode(m)} data-testid={`quiz-mode-${m}`} />
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === m}
+              onChange={() => chooseMode(m)}
+              data-testid={`quiz-mode-${m}`}
+            />
             {name} <span className="muted small">{hint}</span>
           </label>
         ))}
@@ -55,8 +61,17 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
         <legend>文件（不选即全部）</legend>
         {sources.map((s) => (
           <label key={s.id} className="quiz-choice">
-            <input type="checkbox" checked={sourceIds.includes(s.id)} onChange={() => setSourceIds(toggle(sourceIds, s.id))} />
-            《{s.title}》{s.dateUnverified ? <span className="muted small"> 日期待核实</span> : s.date ? <span className="muted small"> {s.date.slice(0, 4)}</span> : null}
+            <input
+              type="checkbox"
+              checked={sourceIds.includes(s.id)}
+              onChange={() => setSourceIds(toggle(sourceIds, s.id))}
+            />
+            《{s.title}》
+            {s.dateUnverified ? (
+              <span className="muted small"> 日期待核实</span>
+            ) : s.date ? (
+              <span className="muted small"> {s.date.slice(0, 4)}</span>
+            ) : null}
           </label>
         ))}
       </fieldset>
@@ -67,7 +82,12 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
         ) : (
           QUESTION_KINDS.map((k) => (
             <label key={k} className="quiz-choice inline">
-              <input type="checkbox" checked={kinds.includes(k)} onChange={() => setKinds(toggle(kinds, k))} data-testid={`quiz-kind-${k}`} />
+              <input
+                type="checkbox"
+                checked={kinds.includes(k)}
+                onChange={() => setKinds(toggle(kinds, k))}
+                data-testid={`quiz-kind-${k}`}
+              />
               {KIND_NAMES[k]}
             </label>
           ))
@@ -78,7 +98,13 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
           <legend>题数</legend>
           {[5, 10, 20].map((n) => (
             <label key={n} className="quiz-choice inline">
-              <input type="radio" name="count" checked={count === n} onChange={() => setCount(n)} data-testid={`quiz-count-${n}`} />
+              <input
+                type="radio"
+                name="count"
+                checked={count === n}
+                onChange={() => setCount(n)}
+                data-testid={`quiz-count-${n}`}
+              />
               {n} 题
             </label>
           ))}
@@ -87,15 +113,31 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
       <fieldset>
         <legend>选项</legend>
         <label className="quiz-choice">
-          <input type="checkbox" checked={counted} onChange={(e) => setCounted(e.target.checked)} data-testid="quiz-counted" />
+          <input
+            type="checkbox"
+            checked={counted}
+            onChange={(e) => setCounted(e.target.checked)}
+            data-testid="quiz-counted"
+          />
           计入复习 <span className="muted small">答对记“良好”，答错记“重来”，错题很快会再出现</span>
         </label>
         <label className="quiz-choice">
-          <input type="checkbox" checked={timer} onChange={(e) => setTimer(e.target.checked)} data-testid="quiz-timer" />
+          <input
+            type="checkbox"
+            checked={timer}
+            onChange={(e) => setTimer(e.target.checked)}
+            data-testid="quiz-timer"
+          />
           每题限时 45 秒
         </label>
       </fieldset>
-      <button type="submit" className="primary" disabled={busy || (mode !== 'challenge' && kinds.length === 0)} data-testid="quiz-start" autoFocus>
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || (mode !== 'challenge' && kinds.length === 0)}
+        data-testid="quiz-start"
+        autoFocus
+      >
         {busy ? '正在出题…' : '开始测验'}
       </button>
       <section className="quiz-history" aria-label="以往测验">
@@ -104,8 +146,9 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
           <ul data-testid="quiz-history">
             {recent.map((r) => (
               <li key={r.id}>
-                {formatDay(r.at)} {String(r.at.getHours()).padStart(2, '0')}:{String(r.at.getMinutes()).padStart(2, '0')} ·{' '}
-                {MODE_NAMES[r.mode ?? 'normal']} · {r.mode === 'challenge' ? `连续答对 ${r.streak ?? 0} 题` : `${r.correct}/${r.total}`}
+                {formatDay(r.at)} {String(r.at.getHours()).padStart(2, '0')}:
+                {String(r.at.getMinutes()).padStart(2, '0')} · {MODE_NAMES[r.mode ?? 'normal']} ·{' '}
+                {r.mode === 'challenge' ? `连续答对 ${r.streak ?? 0} 题` : `${r.correct}/${r.total}`}
               </li>
             ))}
           </ul>

@@ -1,7 +1,15 @@
 import { useRef, useState } from 'react';
 import { db } from '@/data/db/schema';
 import { counts, type Question } from '@/data/quiz';
-import { answerRow, judge, streakOf, type Answered, type QuizConfig, type QuizResult, type Response } from '@/data/quiz/run';
+import {
+  answerRow,
+  judge,
+  streakOf,
+  type Answered,
+  type QuizConfig,
+  type QuizResult,
+  type Response,
+} from '@/data/quiz/run';
 import { recordAnswer } from '@/data/db/quizzes';
 import { saveQuizRun } from '@/data/db/quiz-results';
 

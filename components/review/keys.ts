@@ -13,7 +13,9 @@ const CONTROL = [
   'textarea',
   'summary',
   '[contenteditable]:not([contenteditable="false"])',
-  ...['button', 'link', 'checkbox', 'radio', 'switch', 'textbox', 'menuitem', 'tab', 'option'].map((r) => `[role="${r}"]`),
+  ...['button', 'link', 'checkbox', 'radio', 'switch', 'textbox', 'menuitem', 'tab', 'option'].map(
+    (r) => `[role="${r}"]`,
+  ),
 ].join(', ');
 
 /** Where keys are typing: every key belongs to the field. */

@@ -90,7 +90,20 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
             </div>
             {card.evidence.slice(0, 2).map((ev, i) => {
               const source = sourceOf(ev.source);
-              return <EvidenceQuote key={i} evidence={ev} source={source && { title: source.title, date: source.date, dateUnverified: source.dateUnverified, url: source.url }} />;
+              return (
+                <EvidenceQuote
+                  key={i}
+                  evidence={ev}
+                  source={
+                    source && {
+                      title: source.title,
+                      date: source.date,
+                      dateUnverified: source.dateUnverified,
+                      url: source.url,
+                    }
+                  }
+                />
+              );
             })}
             {card.evidence.length > 2 ? <p className="muted small">另有 {card.evidence.length - 2} 处出处</p> : null}
           </>

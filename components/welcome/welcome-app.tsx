@@ -45,7 +45,9 @@ export function WelcomeApp() {
 
 function StartForm({ data }: { data: WelcomeData }) {
   const { docs, settings } = data;
-  const [picked, setPicked] = useState(() => new Set(settings.cramSources?.length ? settings.cramSources : docs.map((d) => d.source.id)));
+  const [picked, setPicked] = useState(
+    () => new Set(settings.cramSources?.length ? settings.cramSources : docs.map((d) => d.source.id)),
+  );
   const [limit, setLimit] = useState(String(settings.newPerDay));
   const [date, setDate] = useState(settings.cramUntil ?? '');
   const [message, setMessage] = useState('');
@@ -72,7 +74,9 @@ function StartForm({ data }: { data: WelcomeData }) {
       await saveStudyPlan(db, { date: date || undefined, sourceIds: all && !date ? [] : [...picked] }, new Date());
       await saveSettings(db, { newPerDay: n });
       setSaved(true);
-      setMessage(`已保存：每天学 ${n} 张新卡片${date ? '，学习会前会把选中文件的卡片全部学完' : ''}。点工具栏上的“提法”图标开始今天的复习。`);
+      setMessage(
+        `已保存：每天学 ${n} 张新卡片${date ? '，学习会前会把选中文件的卡片全部学完' : ''}。点工具栏上的“提法”图标开始今天的复习。`,
+      );
     } catch (err) {
       setMessage(toChineseMessage(err));
     }
@@ -94,7 +98,12 @@ function StartForm({ data }: { data: WelcomeData }) {
         {docs.length ? null : <p className="muted">还没有文件：可以先导入。</p>}
         {docs.map(({ source, cards }) => (
           <label key={source.id} className="check doc">
-            <input type="checkbox" data-testid="welcome-doc" checked={picked.has(source.id)} onChange={(e) => toggle(source.id, e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid="welcome-doc"
+              checked={picked.has(source.id)}
+              onChange={(e) => toggle(source.id, e.target.checked)}
+            />
             <span>
               《{source.title}》
               <span className="muted small">
@@ -105,14 +114,25 @@ function StartForm({ data }: { data: WelcomeData }) {
           </label>
         ))}
         <p className="small">
-          有自己的文件（PDF、Word、网页）？<a href="dashboard.html#import" data-testid="welcome-import">导入文件</a>，提法会从中做出卡片，加入前可以先预览。
+          有自己的文件（PDF、Word、网页）？
+          <a href="dashboard.html#import" data-testid="welcome-import">
+            导入文件
+          </a>
+          ，提法会从中做出卡片，加入前可以先预览。
         </p>
       </fieldset>
       <fieldset>
         <legend>2. 每天学几张新卡片</legend>
         <div className="field">
           <label htmlFor="welcome-limit">新卡片张数</label>
-          <input id="welcome-limit" data-testid="welcome-limit" inputMode="numeric" value={limit} aria-describedby="welcome-limit-hint" onChange={(e) => setLimit(e.target.value)} />
+          <input
+            id="welcome-limit"
+            data-testid="welcome-limit"
+            inputMode="numeric"
+            value={limit}
+            aria-describedby="welcome-limit-hint"
+            onChange={(e) => setLimit(e.target.value)}
+          />
           <span id="welcome-limit-hint" className="muted small">
             学过的卡片之后还要按时复习几次，新卡片越多，以后每天要复习的也越多。一般每天 10 到 20 张。
           </span>
@@ -122,7 +142,15 @@ function StartForm({ data }: { data: WelcomeData }) {
         <legend>3. 学习会日期（可不填）</legend>
         <div className="field">
           <label htmlFor="welcome-date">学习会日期</label>
-          <input id="welcome-date" type="date" data-testid="welcome-date" min={today} value={date} aria-describedby="welcome-date-hint" onChange={(e) => setDate(e.target.value)} />
+          <input
+            id="welcome-date"
+            type="date"
+            data-testid="welcome-date"
+            min={today}
+            value={date}
+            aria-describedby="welcome-date-hint"
+            onChange={(e) => setDate(e.target.value)}
+          />
           <span id="welcome-date-hint" className="muted small">
             要准备学习会、考试或座谈时填上：在那天之前，每天的复习会把选中文件的卡片全部学一遍，新卡片平均分到剩下的每一天。以后可在学习中心的“设置”里修改。
           </span>

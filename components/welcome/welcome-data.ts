@@ -20,7 +20,10 @@ export interface WelcomeData {
 export async function loadWelcome(db: TifaDB): Promise<WelcomeData> {
   const [sources, settings, counts] = await Promise.all([db.sources.toArray(), getSettings(db), countCards(db)]);
   const docs = sources.map((source) => ({ source, cards: counts.get(source.id) ?? 0 }));
-  docs.sort((a, b) => (a.source.date ?? '').localeCompare(b.source.date ?? '') || a.source.title.localeCompare(b.source.title, 'zh'));
+  docs.sort(
+    (a, b) =>
+      (a.source.date ?? '').localeCompare(b.source.date ?? '') || a.source.title.localeCompare(b.source.title, 'zh'),
+  );
   return { docs, settings };
 }
 

@@ -20,12 +20,19 @@ export async function readAnkiExport(db: TifaDB, scope: AnkiScope): Promise<Anki
   return db.transaction('r', [db.cards, db.reviewLogs, db.sources, db.settings], async () => {
     let cards: CardRow[];
     if (scope.kind === 'source') cards = await db.cards.where('sourceIds').equals(scope.sourceId).toArray();
-    else if (scope.kind === 'cards') cards = (await db.cards.bulkGet(scope.cardIds)).filter((c): c is CardRow => c !== undefined);
+    else if (scope.kind === 'cards')
+      cards = (await db.cards.bulkGet(scope.cardIds)).filter((c): c is CardRow => c !== undefined);
     else cards = await db.cards.toArray();
     cards = cards.filter((c) => c.retired === 0 && !heldBack(c));
     const ids = new Set(cards.map((c) => c.id));
     // All logs in one read: a query per card costs more than the filter for any sizeable export.
-    const logs = scope.kind === 'all' ? await db.reviewLogs.toArray() : await db.reviewLogs.where('cardId').anyOf([...ids]).toArray();
+    const logs =
+      scope.kind === 'all'
+        ? await db.reviewLogs.toArray()
+        : await db.reviewLogs
+            .where('cardId')
+            .anyOf([...ids])
+            .toArray();
     const cited = new Set(cards.flatMap((c) => [...c.sourceIds, ...c.evidence.map((e) => e.source)]));
     const sources = (await db.sources.bulkGet([...cited])).filter((s): s is NonNullable<typeof s> => s !== undefined);
     return { cards, logs: logs.filter((l) => ids.has(l.cardId)), sources, settings: await getSettings(db) };

@@ -39,7 +39,10 @@ async function newLogsOf(db: TifaDB, old: Map<string, CardRow>, logs: ReviewLogR
       else held.set(l.cardId, [l.review.getTime()]);
     });
   return logs
-    .filter((l) => old.has(l.cardId) && !(held.get(l.cardId) ?? []).some((t) => Math.abs(t - l.review.getTime()) < SAME_REVIEW_MS))
+    .filter(
+      (l) =>
+        old.has(l.cardId) && !(held.get(l.cardId) ?? []).some((t) => Math.abs(t - l.review.getTime()) < SAME_REVIEW_MS),
+    )
     .map((l) => ({ ...l, noteId: old.get(l.cardId)!.noteId }));
 }
 

@@ -5,7 +5,17 @@
 import { BackupError } from './errors';
 import { parseRecord, RECORDS, type TableName } from './records';
 import { studyPlanProblem } from './study-plan-record';
-import type { CardRow, ConflictRow, NoteRow, QuizAnswerRow, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
+import type {
+  CardRow,
+  ConflictRow,
+  NoteRow,
+  QuizAnswerRow,
+  QuizRow,
+  ReviewLogRow,
+  SettingRow,
+  SourceRow,
+  TextRow,
+} from './schema';
 
 export const BACKUP_FORMAT = 'tifa-backup';
 export const BACKUP_VERSION = 1;
@@ -41,7 +51,10 @@ function parseTable(data: Record<string, unknown>, table: TableName): object[] {
     const key = (parsed.row as unknown as Record<string, unknown>)[spec.key];
     if (key !== undefined) {
       const first = seen.get(key);
-      if (first !== undefined) throw broken(`${where}：${spec.key === 'id' ? '编号' : '名称'}“${String(key)}”与第 ${first + 1} ${spec.unit}重复`);
+      if (first !== undefined)
+        throw broken(
+          `${where}：${spec.key === 'id' ? '编号' : '名称'}“${String(key)}”与第 ${first + 1} ${spec.unit}重复`,
+        );
       seen.set(key, i);
     }
     return parsed.row;
@@ -49,13 +62,20 @@ function parseTable(data: Record<string, unknown>, table: TableName): object[] {
 }
 
 export function validateBackup(data: unknown): BackupRows {
-  if (!data || typeof data !== 'object' || Array.isArray(data) || (data as Record<string, unknown>).format !== BACKUP_FORMAT) {
+  if (
+    !data ||
+    typeof data !== 'object' ||
+    Array.isArray(data) ||
+    (data as Record<string, unknown>).format !== BACKUP_FORMAT
+  ) {
     throw new BackupError('这不是提法的备份文件。');
   }
   const d = data as Record<string, unknown>;
   if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) throw broken('版本号无效');
   if (d.version > BACKUP_VERSION) throw new BackupError('备份来自更新版本的提法，请先升级扩展再导入。');
-  const rows = Object.fromEntries((Object.keys(RECORDS) as TableName[]).map((table) => [table, parseTable(d, table)])) as unknown as BackupRows;
+  const rows = Object.fromEntries(
+    (Object.keys(RECORDS) as TableName[]).map((table) => [table, parseTable(d, table)]),
+  ) as unknown as BackupRows;
   const plan = studyPlanProblem(rows.settings);
   if (plan) throw broken(`学习会设置：${plan}`);
   return rows;

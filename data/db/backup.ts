@@ -9,7 +9,13 @@ import { RECORDS, type TableName } from './records';
 export { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS };
 
 /** Rows as JSON would carry them: every Date an ISO string. */
-type Plain<T> = T extends Date ? string : T extends (infer U)[] ? Plain<U>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
+type Plain<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Plain<U>[]
+    : T extends object
+      ? { [K in keyof T]: Plain<T[K]> }
+      : T;
 
 export interface Backup extends Plain<BackupRows> {
   format: typeof BACKUP_FORMAT;
@@ -30,14 +36,22 @@ export async function exportBackup(db: TifaDB, now: Date): Promise<Backup> {
     const rows = await db.transaction('r', db.tables, async () =>
       Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await db.table(t).toArray()] as const))),
     );
-    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), ...plain(rows as unknown as BackupRows) };
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now.toISOString(),
+      ...plain(rows as unknown as BackupRows),
+    };
   } catch (err) {
     throw new BackupError('导出失败：无法读取数据库，请关闭其他提法页面后重试。', 'db', { cause: err });
   }
 }
 
 /** The file the user chose: refused by its size before its text is read. */
-export async function importBackupFile(db: TifaDB, file: { size: number; text(): Promise<string> }): Promise<{ cards: number; reviewLogs: number }> {
+export async function importBackupFile(
+  db: TifaDB,
+  file: { size: number; text(): Promise<string> },
+): Promise<{ cards: number; reviewLogs: number }> {
   if (file.size > MAX_BACKUP_CHARS) throw new BackupError(TOO_BIG);
   let text: string;
   try {
@@ -68,7 +82,9 @@ export async function importBackup(db: TifaDB, json: unknown): Promise<{ cards: 
   } catch (err) {
     if (isQuotaError(err)) throw new BackupError(QUOTA_MESSAGE, 'quota', { cause: err });
     if (err instanceof StoreError) throw err;
-    throw new BackupError('导入失败，原有数据没有改变：数据库拒绝写入这些记录（可能有重复的编号）。', 'db', { cause: err });
+    throw new BackupError('导入失败，原有数据没有改变：数据库拒绝写入这些记录（可能有重复的编号）。', 'db', {
+      cause: err,
+    });
   }
   return { cards: rows.cards.length, reviewLogs: rows.reviewLogs.length };
 }

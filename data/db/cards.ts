@@ -55,7 +55,11 @@ export async function listCards(db: TifaDB, filter: CardFilter = {}): Promise<Ca
 }
 
 /** An edit equal to the deck text, empty, or null removes the edit (the deck text shows again). */
-export async function editCard(db: TifaDB, id: string, edit: { prompt?: string | null; answer?: string | null }): Promise<CardRow> {
+export async function editCard(
+  db: TifaDB,
+  id: string,
+  edit: { prompt?: string | null; answer?: string | null },
+): Promise<CardRow> {
   return db.transaction('rw', db.cards, async () => {
     const card = await mustGet(db, id);
     const edited = { ...card.edited };
@@ -85,7 +89,11 @@ export async function resetCard(db: TifaDB, id: string, now: Date): Promise<void
 }
 
 /** Page sightings from the content script, by note (a term's note) or by card. */
-export async function recordSighting(db: TifaDB, ids: { noteIds?: string[]; cardIds?: string[] }, now: Date): Promise<number> {
+export async function recordSighting(
+  db: TifaDB,
+  ids: { noteIds?: string[]; cardIds?: string[] },
+  now: Date,
+): Promise<number> {
   return db.transaction('rw', db.cards, async () => {
     const byNote = ids.noteIds?.length ? await db.cards.where('noteId').anyOf(ids.noteIds).primaryKeys() : [];
     const all = [...new Set([...byNote, ...(ids.cardIds ?? [])])];

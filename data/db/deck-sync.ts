@@ -14,7 +14,18 @@ export interface SyncCounts {
 }
 
 // The fields a deck owns. Everything else on a row belongs to the user or the scheduler.
-const CARD_FIELDS = ['noteId', 'kind', 'prompt', 'answer', 'members', 'evidence', 'importance', 'conflicts', 'figure', 'held'] as const;
+const CARD_FIELDS = [
+  'noteId',
+  'kind',
+  'prompt',
+  'answer',
+  'members',
+  'evidence',
+  'importance',
+  'conflicts',
+  'figure',
+  'held',
+] as const;
 
 export function sourceIdsOf(evidence: { source: string }[]): string[] {
   return [...new Set(evidence.map((e) => e.source))];
@@ -122,11 +133,15 @@ function ownerOf(existing: { origin: Origin } | undefined, origin: Origin): Orig
 async function syncSimple(db: TifaDB, deck: Deck, origin: Origin): Promise<void> {
   const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
   await db.sources.bulkPut(
-    deck.sources.map((s) => ({ ...s, origin: ownerOf(sources.get(s.id), origin) })).filter((s) => !same(s, sources.get(s.id))),
+    deck.sources
+      .map((s) => ({ ...s, origin: ownerOf(sources.get(s.id), origin) }))
+      .filter((s) => !same(s, sources.get(s.id))),
   );
 
   const notes = new Map((await db.notes.toArray()).map((n) => [n.id, n]));
-  const noteWrites = deck.notes.map((n) => noteRow(n, ownerOf(notes.get(n.id), origin))).filter((n) => !same(n, notes.get(n.id)));
+  const noteWrites = deck.notes
+    .map((n) => noteRow(n, ownerOf(notes.get(n.id), origin)))
+    .filter((n) => !same(n, notes.get(n.id)));
   for (const n of deck.notes) notes.delete(n.id);
   for (const n of notes.values()) if (n.origin === origin && !n.retired) noteWrites.push({ ...n, retired: 1 });
   await db.notes.bulkPut(noteWrites);

@@ -44,8 +44,7 @@ export function toChineseMessage(err: unknown): string {
   if (isQuotaError(err)) return QUOTA_MESSAGE;
   const name = (err as { name?: string } | null)?.name;
   if (name === 'VersionError') return '数据库来自更新版本的提法，请先升级扩展。';
-  if (name === 'DatabaseClosedError' || name === 'InvalidStateError')
-    return '数据库已关闭，请重新打开此页面。';
+  if (name === 'DatabaseClosedError' || name === 'InvalidStateError') return '数据库已关闭，请重新打开此页面。';
   const detail = err instanceof Error ? err.message : String(err);
   // A library's own message (Dexie's, the browser's) is in English: the user gets a Chinese sentence.
   if (!/[\u4e00-\u9fff]/.test(detail)) return '出了点问题，没有保存任何更改。请重新打开此页面再试。';

@@ -38,7 +38,9 @@ export interface FsrsParamsState {
 }
 
 const isEvaluation = (v: unknown): v is Evaluation =>
-  !!v && typeof v === 'object' && ['logLoss', 'rmse', 'count'].every((k) => typeof (v as Record<string, unknown>)[k] === 'number');
+  !!v &&
+  typeof v === 'object' &&
+  ['logLoss', 'rmse', 'count'].every((k) => typeof (v as Record<string, unknown>)[k] === 'number');
 
 function readReport(value: unknown): TrainReport | undefined {
   if (!value || typeof value !== 'object') return undefined;
@@ -61,13 +63,19 @@ function readPrevious(value: unknown): number[] | null | undefined {
 
 export async function getFsrsParams(db: TifaDB): Promise<FsrsParamsState> {
   const rows = await db.settings.bulkGet([WEIGHTS_KEY, PREVIOUS_KEY, REPORT_KEY]);
-  return { current: validateWeights(rows[0]?.value), previous: readPrevious(rows[1]?.value), report: readReport(rows[2]?.value) };
+  return {
+    current: validateWeights(rows[0]?.value),
+    previous: readPrevious(rows[1]?.value),
+    report: readReport(rows[2]?.value),
+  };
 }
 
 /** Every review log, reduced to what training reads. */
 export async function readTrainingLogs(db: TifaDB): Promise<LogForTraining[]> {
   const logs: LogForTraining[] = [];
-  await db.reviewLogs.each((l) => void logs.push({ cardId: l.cardId, rating: l.rating, state: l.state, review: l.review }));
+  await db.reviewLogs.each(
+    (l) => void logs.push({ cardId: l.cardId, rating: l.rating, state: l.state, review: l.review }),
+  );
   return logs;
 }
 

@@ -6,7 +6,11 @@ import { StoreError } from './errors';
 
 /** Held cards still waiting for the user's decision, in the deck's order of importance. */
 export async function listHeld(db: TifaDB): Promise<CardRow[]> {
-  const rows = await db.cards.where('held').above('').filter((c) => !c.retired && c.verdict === undefined).toArray();
+  const rows = await db.cards
+    .where('held')
+    .above('')
+    .filter((c) => !c.retired && c.verdict === undefined)
+    .toArray();
   return rows.sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
 }
 
@@ -21,5 +25,11 @@ export async function heldOnlyNotes(db: TifaDB): Promise<Set<string>> {
   const held = await db.cards.where('held').above('').toArray();
   const noteIds = [...new Set(held.map((c) => c.noteId))];
   if (!noteIds.length) return new Set();
-  return heldOnlyNoteIds(await db.cards.where('noteId').anyOf(noteIds).filter((c) => !c.retired).toArray());
+  return heldOnlyNoteIds(
+    await db.cards
+      .where('noteId')
+      .anyOf(noteIds)
+      .filter((c) => !c.retired)
+      .toArray(),
+  );
 }

@@ -32,7 +32,11 @@ export { importSourceId, textHash };
 export const importOrigin = (sourceId: string): Origin => `import:${sourceId}`;
 
 /** The document already in the store that this text (or this title and date) is, if any. */
-export async function findImported(db: TifaDB, text: string, source: Pick<Source, 'title' | 'date'>): Promise<SourceRow | undefined> {
+export async function findImported(
+  db: TifaDB,
+  text: string,
+  source: Pick<Source, 'title' | 'date'>,
+): Promise<SourceRow | undefined> {
   const same = await db.texts.where('hash').equals(textHash(text)).first();
   if (same) return db.sources.get(same.id);
   return db.sources.filter((s) => s.title === source.title && (s.date ?? '') === (source.date ?? '')).first();
@@ -40,10 +44,20 @@ export async function findImported(db: TifaDB, text: string, source: Pick<Source
 
 /** Conflicts between the new document's figures and the figure notes already in the store. */
 export async function conflictsWithDeck(db: TifaDB, sourceId: string, deck: Deck): Promise<Conflict[]> {
-  const notes = await db.notes.where('kind').equals('figure').filter((n) => !n.retired).toArray();
+  const notes = await db.notes
+    .where('kind')
+    .equals('figure')
+    .filter((n) => !n.retired)
+    .toArray();
   const subjects = new Set(deck.notes.map((n) => n.figure?.subject).filter(Boolean));
   const relevant = notes.filter((n) => subjects.has(n.figure?.subject));
-  const cards = relevant.length ? await db.cards.where('noteId').anyOf(relevant.map((n) => n.id)).filter((c) => !c.retired).toArray() : [];
+  const cards = relevant.length
+    ? await db.cards
+        .where('noteId')
+        .anyOf(relevant.map((n) => n.id))
+        .filter((c) => !c.retired)
+        .toArray()
+    : [];
   const dates = new Map((await db.sources.toArray()).map((s) => [s.id, s.date]));
   const known = relevant.map((note) => ({
     note,
@@ -62,7 +76,12 @@ export function detach<T extends Attested>(row: T, sid: string, owners: Map<stri
   const rest = others(row, sid);
   if (!rest.length) return null;
   const owner = owners.get(rest[0].source) ?? row.origin;
-  return { ...row, evidence: rest, sourceIds: sourceIdsOf(rest), origin: row.origin === owners.get(sid) ? owner : row.origin };
+  return {
+    ...row,
+    evidence: rest,
+    sourceIds: sourceIdsOf(rest),
+    origin: row.origin === owners.get(sid) ? owner : row.origin,
+  };
 }
 
 function union(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
@@ -74,7 +93,9 @@ function attachCard(old: CardRow | undefined, card: Card, sid: string, origin: O
   if (!old) return newCardRow(card, origin, now);
   const own = old.retired === 1 || old.origin === origin;
   const base = own ? { ...refreshedCard(old, card), origin: old.retired ? origin : old.origin } : old;
-  const evidence = own ? mergeEvidence(card.evidence, old.retired ? [] : others(old, sid)) : mergeEvidence(others(old, sid), card.evidence);
+  const evidence = own
+    ? mergeEvidence(card.evidence, old.retired ? [] : others(old, sid))
+    : mergeEvidence(others(old, sid), card.evidence);
   const row: CardRow = { ...base, evidence, sourceIds: sourceIdsOf(evidence), retired: 0 };
   const conflicts = union(base.conflicts, card.conflicts);
   if (conflicts) row.conflicts = conflicts;
@@ -84,19 +105,27 @@ function attachCard(old: CardRow | undefined, card: Card, sid: string, origin: O
 function attachNote(old: NoteRow | undefined, note: Note, sid: string, origin: Origin): NoteRow {
   if (!old) return noteRow(note, origin);
   const own = old.retired === 1 || old.origin === origin;
-  const evidence = own ? mergeEvidence(note.evidence, old.retired ? [] : others(old, sid)) : mergeEvidence(others(old, sid), note.evidence);
+  const evidence = own
+    ? mergeEvidence(note.evidence, old.retired ? [] : others(old, sid))
+    : mergeEvidence(others(old, sid), note.evidence);
   const base = own ? { ...noteRow(note, old.retired ? origin : old.origin) } : old;
   return { ...base, evidence, sourceIds: sourceIdsOf(evidence), retired: 0 };
 }
 
-const touches = (c: ConflictRow | Conflict, sid: string) => c.source === sid || c.evidence.some((e) => e.source === sid);
+const touches = (c: ConflictRow | Conflict, sid: string) =>
+  c.source === sid || c.evidence.some((e) => e.source === sid);
 
 /**
  * Writes the document and the chosen cards (with their notes and conflicts) in one transaction.
  * The document's earlier version, if any (same source id), is replaced: cards it no longer has
  * are retired with their history unless another document attests them.
  */
-export async function writeImport(db: TifaDB, plan: ImportPlan, chosen: ReadonlySet<string>, now: Date): Promise<ImportCounts> {
+export async function writeImport(
+  db: TifaDB,
+  plan: ImportPlan,
+  chosen: ReadonlySet<string>,
+  now: Date,
+): Promise<ImportCounts> {
   const sid = plan.source.id;
   const counts: ImportCounts = { added: 0, kept: 0, retired: 0, removed: 0 };
   const cards = plan.deck.cards.filter((c) => chosen.has(c.id));
@@ -104,11 +133,15 @@ export async function writeImport(db: TifaDB, plan: ImportPlan, chosen: Readonly
   const noteIds = new Set(cards.map((c) => c.noteId));
   const cardIds = new Set(cards.map((c) => c.id));
   const conflicts = [...plan.deck.conflicts, ...plan.conflicts].filter(
-    (c) => (!c.notes?.length && !c.cards?.length) || c.notes?.some((n) => noteIds.has(n)) || c.cards?.some((id) => cardIds.has(id)),
+    (c) =>
+      (!c.notes?.length && !c.cards?.length) ||
+      c.notes?.some((n) => noteIds.has(n)) ||
+      c.cards?.some((id) => cardIds.has(id)),
   );
   // Each chosen card carries the conflicts that touch it; so do the other documents' cards.
   const conflictsOf = new Map<string, string[]>();
-  for (const c of plan.conflicts) for (const id of c.cards ?? []) conflictsOf.set(id, [...(conflictsOf.get(id) ?? []), c.id]);
+  for (const c of plan.conflicts)
+    for (const id of c.cards ?? []) conflictsOf.set(id, [...(conflictsOf.get(id) ?? []), c.id]);
   try {
     await db.transaction('rw', [db.sources, db.notes, db.cards, db.conflicts, db.texts], async () => {
       const previous = await db.sources.get(sid);
@@ -116,7 +149,14 @@ export async function writeImport(db: TifaDB, plan: ImportPlan, chosen: Readonly
       const owners = new Map((await db.sources.toArray()).map((s) => [s.id, s.origin]));
       owners.set(sid, origin);
       await db.sources.put({ ...plan.source, origin });
-      await db.texts.put({ id: sid, text: plan.text, hash: textHash(plan.text), format: plan.format, file: plan.source.file, importedAt: now });
+      await db.texts.put({
+        id: sid,
+        text: plan.text,
+        hash: textHash(plan.text),
+        format: plan.format,
+        file: plan.source.file,
+        importedAt: now,
+      });
 
       const oldNotes = new Map((await db.notes.where('sourceIds').equals(sid).toArray()).map((n) => [n.id, n]));
       const notes = plan.deck.notes.filter((n) => noteIds.has(n.id));
@@ -134,7 +174,9 @@ export async function writeImport(db: TifaDB, plan: ImportPlan, chosen: Readonly
         const old = existing[i];
         if (old && !old.retired) counts.kept++;
         else counts.added++;
-        const withConflicts = conflictsOf.has(card.id) ? { ...card, conflicts: union(card.conflicts, conflictsOf.get(card.id)) } : card;
+        const withConflicts = conflictsOf.has(card.id)
+          ? { ...card, conflicts: union(card.conflicts, conflictsOf.get(card.id)) }
+          : card;
         return attachCard(old, withConflicts, sid, origin, now);
       });
       for (const old of oldCards) {
@@ -146,12 +188,20 @@ export async function writeImport(db: TifaDB, plan: ImportPlan, chosen: Readonly
       // The other documents' cards a new conflict touches carry its warning too.
       const touchedIds = [...conflictsOf.keys()].filter((id) => !cardIds.has(id));
       const touched = await db.cards.bulkGet(touchedIds);
-      for (const row of touched) if (row) cardWrites.push({ ...row, conflicts: union(row.conflicts, conflictsOf.get(row.id)) });
+      for (const row of touched)
+        if (row) cardWrites.push({ ...row, conflicts: union(row.conflicts, conflictsOf.get(row.id)) });
       await db.cards.bulkPut(cardWrites);
 
-      const oldConflicts = new Map((await db.conflicts.filter((c) => touches(c, sid) || conflicts.some((n) => n.id === c.id)).toArray()).map((c) => [c.id, c]));
-      const conflictWrites = conflicts.map((c) => conflictRow(c, oldConflicts.get(c.id)?.origin ?? origin, oldConflicts.get(c.id)));
-      for (const c of oldConflicts.values()) if (!conflicts.some((n) => n.id === c.id) && !c.retired) conflictWrites.push({ ...c, retired: 1 });
+      const oldConflicts = new Map(
+        (await db.conflicts.filter((c) => touches(c, sid) || conflicts.some((n) => n.id === c.id)).toArray()).map(
+          (c) => [c.id, c],
+        ),
+      );
+      const conflictWrites = conflicts.map((c) =>
+        conflictRow(c, oldConflicts.get(c.id)?.origin ?? origin, oldConflicts.get(c.id)),
+      );
+      for (const c of oldConflicts.values())
+        if (!conflicts.some((n) => n.id === c.id) && !c.retired) conflictWrites.push({ ...c, retired: 1 });
       await db.conflicts.bulkPut(conflictWrites);
     });
   } catch (err) {
@@ -198,7 +248,9 @@ export async function deleteDocument(db: TifaDB, sid: string): Promise<ImportCou
       counts.removed = removed.length;
       if (goneSet.size) {
         const done = new Set([...removed, ...keptCards.map((c) => c.id)]);
-        const warned = await db.cards.filter((c) => !done.has(c.id) && !!c.conflicts?.some((id) => goneSet.has(id))).toArray();
+        const warned = await db.cards
+          .filter((c) => !done.has(c.id) && !!c.conflicts?.some((id) => goneSet.has(id)))
+          .toArray();
         keptCards.push(...warned.map(strip));
       }
       await db.cards.bulkDelete(removed);

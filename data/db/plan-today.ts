@@ -7,7 +7,9 @@ import type { StudySettings } from '../srs/settings';
 
 /** The session's cards: those of its documents, or every card when it names none. */
 function readPlanCards(db: TifaDB, plan: StudyPlan): Promise<CardRow[]> {
-  const all = plan.sourceIds.length ? db.cards.where('sourceIds').anyOf(plan.sourceIds).distinct() : db.cards.toCollection();
+  const all = plan.sourceIds.length
+    ? db.cards.where('sourceIds').anyOf(plan.sourceIds).distinct()
+    : db.cards.toCollection();
   return all.filter((c) => c.retired === 0).toArray();
 }
 

@@ -6,7 +6,15 @@ import { shownText, type Shown } from '../srs/siblings';
 /** What the card's answer side shows: the user's edit wins, and the first two source sentences (review-card.tsx). */
 export function shown(card: CardRow): Shown {
   const answer = card.edited?.answer ?? card.answer;
-  return { noteId: card.noteId, answer, shown: shownText(card.edited?.prompt ?? card.prompt, answer, card.evidence.slice(0, 2).map((e) => e.quote)) };
+  return {
+    noteId: card.noteId,
+    answer,
+    shown: shownText(
+      card.edited?.prompt ?? card.prompt,
+      answer,
+      card.evidence.slice(0, 2).map((e) => e.quote),
+    ),
+  };
 }
 
 /** A stored card as the pure queue code takes it. */

@@ -12,7 +12,11 @@ interface Fields {
   filled: (label: string, max?: number) => v.GenericSchema<unknown, string>;
   id: (label: string) => v.GenericSchema<unknown, string>;
   count: (label: string, max?: number) => v.GenericSchema<unknown, number>;
-  list: <T extends v.GenericSchema>(item: T, label: string, max?: number) => v.GenericSchema<unknown, v.InferOutput<T>[]>;
+  list: <T extends v.GenericSchema>(
+    item: T,
+    label: string,
+    max?: number,
+  ) => v.GenericSchema<unknown, v.InferOutput<T>[]>;
   maybe: typeof v.nullish;
   clean: <T extends object>(row: T) => { [K in keyof T]: Exclude<T[K], null> };
 }

@@ -3,7 +3,11 @@
 import type { QuizAnswerRow, QuizRow, TifaDB } from './schema';
 
 /** Saves a finished quiz and its questions in one transaction; returns the quiz's id. */
-export async function saveQuizRun(db: TifaDB, quiz: Omit<QuizRow, 'id'>, answers: Array<Omit<QuizAnswerRow, 'id' | 'quizId'>>): Promise<number> {
+export async function saveQuizRun(
+  db: TifaDB,
+  quiz: Omit<QuizRow, 'id'>,
+  answers: Array<Omit<QuizAnswerRow, 'id' | 'quizId'>>,
+): Promise<number> {
   return db.transaction('rw', db.quizzes, db.quizAnswers, async () => {
     const quizId = await db.quizzes.add(quiz);
     await db.quizAnswers.bulkAdd(answers.map((a) => ({ ...a, quizId })));

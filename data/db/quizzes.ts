@@ -5,17 +5,36 @@ import type { Card } from '../knowledge/types';
 import { getSettings } from './settings';
 import { saveReview } from './reviews';
 import type { QuizConfig } from '../quiz/run';
-import { buildQuestions, CHALLENGE_KINDS, challengeQuestions, makeContext, possibleKinds, selectCards, seededRandom, type Question, type Verdict } from '../quiz';
+import {
+  buildQuestions,
+  CHALLENGE_KINDS,
+  challengeQuestions,
+  makeContext,
+  possibleKinds,
+  selectCards,
+  seededRandom,
+  type Question,
+  type Verdict,
+} from '../quiz';
 import { Rating, type Grade } from '../srs/scheduler';
 
 /** 挑战答题 goes on until the first wrong answer; this many questions are prepared. */
 const CHALLENGE_LENGTH = 200;
 
-export async function prepareQuiz(db: TifaDB, config: QuizConfig, now: Date, seed = now.getTime()): Promise<Question[]> {
+export async function prepareQuiz(
+  db: TifaDB,
+  config: QuizConfig,
+  now: Date,
+  seed = now.getTime(),
+): Promise<Question[]> {
   const [notes, cards, conflicts] = await Promise.all([
     db.notes.filter((n) => !n.retired).toArray(),
     db.cards.where('retired').equals(0).toArray(),
-    db.conflicts.where('resolved').equals(0).filter((c) => !c.retired).toArray(),
+    db.conflicts
+      .where('resolved')
+      .equals(0)
+      .filter((c) => !c.retired)
+      .toArray(),
   ]);
   const ctx = makeContext({ notes, cards, conflicts });
   const rand = seededRandom(seed);
@@ -24,7 +43,9 @@ export async function prepareQuiz(db: TifaDB, config: QuizConfig, now: Date, see
   const kinds = challenge ? CHALLENGE_KINDS : config.kinds;
   const canAsk = (card: Card) => possibleKinds(card, ctx).some((k) => kinds.includes(k));
   const order = selectCards(cards, { mode: config.mode, sourceIds: config.sourceIds, canAsk, now, rand });
-  return challenge ? challengeQuestions(order, CHALLENGE_LENGTH, ctx, rand) : buildQuestions(order, kinds, config.count, ctx, rand);
+  return challenge
+    ? challengeQuestions(order, CHALLENGE_LENGTH, ctx, rand)
+    : buildQuestions(order, kinds, config.count, ctx, rand);
 }
 
 const GRADE: Record<Verdict, Grade> = { right: Rating.Good, close: Rating.Hard, wrong: Rating.Again };

@@ -20,14 +20,49 @@ export const MAX_TIME = Date.UTC(2300, 0, 1);
 
 /** The Chinese name of each field, for "缺少…" when a record lacks it. */
 const FIELD_NAMES: Record<string, string> = {
-  id: '编号', noteId: '知识点编号', cardId: '卡片编号', kind: '类型', prompt: '问题', answer: '答案', evidence: '出处',
-  importance: '重要程度', fsrs: '复习进度', addedAt: '添加时间', name: '名称', title: '标题', file: '文件名',
-  source: '来源编号', quote: '出处原文', part: '部分', from: '出自', value: '值', unit: '单位', count: '次数',
-  rating: '评分', review: '复习时间', due: '下次复习时间', stability: '稳定度', difficulty: '难度',
-  scheduled_days: '计划间隔天数', reps: '复习次数', lapses: '遗忘次数', state: '状态', topic: '主题',
-  values: '各方说法', key: '设置名', at: '测验时间', total: '题数', correct: '答对数', cardIds: '卡片编号列表',
-  text: '全文', hash: '全文的校验值', importedAt: '导入时间',
-  quizId: '测验编号', index: '题号', response: '作答', verdict: '判定',
+  id: '编号',
+  noteId: '知识点编号',
+  cardId: '卡片编号',
+  kind: '类型',
+  prompt: '问题',
+  answer: '答案',
+  evidence: '出处',
+  importance: '重要程度',
+  fsrs: '复习进度',
+  addedAt: '添加时间',
+  name: '名称',
+  title: '标题',
+  file: '文件名',
+  source: '来源编号',
+  quote: '出处原文',
+  part: '部分',
+  from: '出自',
+  value: '值',
+  unit: '单位',
+  count: '次数',
+  rating: '评分',
+  review: '复习时间',
+  due: '下次复习时间',
+  stability: '稳定度',
+  difficulty: '难度',
+  scheduled_days: '计划间隔天数',
+  reps: '复习次数',
+  lapses: '遗忘次数',
+  state: '状态',
+  topic: '主题',
+  values: '各方说法',
+  key: '设置名',
+  at: '测验时间',
+  total: '题数',
+  correct: '答对数',
+  cardIds: '卡片编号列表',
+  text: '全文',
+  hash: '全文的校验值',
+  importedAt: '导入时间',
+  quizId: '测验编号',
+  index: '题号',
+  response: '作答',
+  verdict: '判定',
 };
 
 /** An object schema whose missing fields are reported by name ("缺少难度"), anything else as "不是对象". */
@@ -40,10 +75,16 @@ export function record<E extends v.ObjectEntries>(entries: E, noun?: string) {
 }
 
 /** "缺少难度" when the field is absent (undefined), else `wrong` ("难度必须是数字"). */
-export const expect = (label: string, wrong: string) => (issue: v.BaseIssue<unknown>) => (issue.input === undefined ? `缺少${label}` : wrong);
+export const expect = (label: string, wrong: string) => (issue: v.BaseIssue<unknown>) =>
+  issue.input === undefined ? `缺少${label}` : wrong;
 
-export const text = (label: string, max = MAX_TEXT) => v.pipe(v.string(expect(label, `${label}必须是文字`)), v.maxLength(max, `${label}太长（超过 ${max} 字）`));
-export const filled = (label: string, max = MAX_TEXT) => v.pipe(text(label, max), v.check((s) => s.trim() !== '', `${label}不能为空`));
+export const text = (label: string, max = MAX_TEXT) =>
+  v.pipe(v.string(expect(label, `${label}必须是文字`)), v.maxLength(max, `${label}太长（超过 ${max} 字）`));
+export const filled = (label: string, max = MAX_TEXT) =>
+  v.pipe(
+    text(label, max),
+    v.check((s) => s.trim() !== '', `${label}不能为空`),
+  );
 export const id = (label: string) =>
   v.pipe(
     filled(label, MAX_ID),
@@ -51,9 +92,19 @@ export const id = (label: string) =>
     v.regex(/^[^\u0000-\u001f\u007f]+$/, `${label}含有控制字符`),
   );
 export const num = (label: string, min: number, max: number) =>
-  v.pipe(v.number(expect(label, `${label}必须是数字`)), v.finite(`${label}必须是有限的数字`), v.minValue(min, `${label}必须在 ${min} 到 ${max} 之间`), v.maxValue(max, `${label}必须在 ${min} 到 ${max} 之间`));
+  v.pipe(
+    v.number(expect(label, `${label}必须是数字`)),
+    v.finite(`${label}必须是有限的数字`),
+    v.minValue(min, `${label}必须在 ${min} 到 ${max} 之间`),
+    v.maxValue(max, `${label}必须在 ${min} 到 ${max} 之间`),
+  );
 export const count = (label: string, max = MAX_DAYS) =>
-  v.pipe(v.number(expect(label, `${label}必须是数字`)), v.integer(`${label}必须是整数`), v.minValue(0, `${label}不能为负`), v.maxValue(max, `${label}不能超过 ${max}`));
+  v.pipe(
+    v.number(expect(label, `${label}必须是数字`)),
+    v.integer(`${label}必须是整数`),
+    v.minValue(0, `${label}不能为负`),
+    v.maxValue(max, `${label}不能超过 ${max}`),
+  );
 export const list = <T extends v.GenericSchema>(item: T, label: string, max = MAX_LIST) =>
   v.pipe(v.array(item, expect(label, `${label}必须是列表`)), v.maxLength(max, `${label}超过 ${max} 项`));
 export const date = (label: string) =>
@@ -77,8 +128,15 @@ export const maybe = v.nullish;
 
 // Every kind, checked by the compiler: a kind added to knowledge/types.ts must be added here too.
 const CARD_KIND_SET: Record<CardKind, true> = {
-  'formulation-list': true, 'formulation-member': true, 'formulation-count': true, 'formulation-cloze': true,
-  'figure-cloze': true, 'term-definition': true, 'term-cloze': true, statement: true, 'user-cloze': true,
+  'formulation-list': true,
+  'formulation-member': true,
+  'formulation-count': true,
+  'formulation-cloze': true,
+  'figure-cloze': true,
+  'term-definition': true,
+  'term-cloze': true,
+  statement: true,
+  'user-cloze': true,
 };
 const NOTE_KIND_SET: Record<NoteKind, true> = { formulation: true, figure: true, term: true, statement: true };
 export const CARD_KINDS = Object.keys(CARD_KIND_SET) as CardKind[];
@@ -107,8 +165,13 @@ const evidenceEntries = {
   ),
   offset: maybe(count('出处位置', 1e9)),
 };
-const marksFit = (e: { quote: string; marks?: Array<[number, number]> | null }) => !e.marks || e.marks.every(([, end]) => end <= e.quote.length);
-export const evidence = v.pipe(record(evidenceEntries, '出处'), v.check((e) => marksFit(e), '标记超出了出处原文'), v.transform((row) => clean(row)));
+const marksFit = (e: { quote: string; marks?: Array<[number, number]> | null }) =>
+  !e.marks || e.marks.every(([, end]) => end <= e.quote.length);
+export const evidence = v.pipe(
+  record(evidenceEntries, '出处'),
+  v.check((e) => marksFit(e), '标记超出了出处原文'),
+  v.transform((row) => clean(row)),
+);
 export const conflictEvidence = v.pipe(
   record({ ...evidenceEntries, value: text('出处对应的说法', MAX_SHORT) }, '出处'),
   v.check((e) => marksFit(e), '标记超出了出处原文'),

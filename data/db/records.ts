@@ -9,9 +9,33 @@ import { State } from '../srs/scheduler';
 import type { CardRow, ConflictRow, NoteRow, QuizRow, ReviewLogRow, SettingRow, SourceRow, TextRow } from './schema';
 import { quizAnswerRecord } from './quiz-records';
 import {
-  CARD_KINDS, clean, conflictEvidence, count, date, evidence, expect, figure, filled, flag, FSRS_STATES, id,
-  importance, list, MAX_DAYS, MAX_ID, MAX_LIST, MAX_SHORT, MAX_TIME, maybe, NOTE_KINDS, num, origin, record,
-  sourceIdsOf, STATE_MESSAGE, text,
+  CARD_KINDS,
+  clean,
+  conflictEvidence,
+  count,
+  date,
+  evidence,
+  expect,
+  figure,
+  filled,
+  flag,
+  FSRS_STATES,
+  id,
+  importance,
+  list,
+  MAX_DAYS,
+  MAX_ID,
+  MAX_LIST,
+  MAX_SHORT,
+  MAX_TIME,
+  maybe,
+  NOTE_KINDS,
+  num,
+  origin,
+  record,
+  sourceIdsOf,
+  STATE_MESSAGE,
+  text,
 } from './records-fields';
 
 /** FSRS state as ts-fsrs keeps it. A card never studied has stability and difficulty 0. */
@@ -34,7 +58,11 @@ export const FsrsStateRecord = v.pipe(
   ),
   // Never studied: both 0 (ts-fsrs's empty card). Otherwise ts-fsrs refuses any other memory state.
   v.check((s) => s.stability > 0 || (s.state === State.New && s.difficulty === 0), '稳定度必须大于 0'),
-  v.check((s) => (s.difficulty >= 1 && s.difficulty <= 10) || (s.state === State.New && s.stability === 0 && s.difficulty === 0), '难度必须在 1 到 10 之间'),
+  v.check(
+    (s) =>
+      (s.difficulty >= 1 && s.difficulty <= 10) || (s.state === State.New && s.stability === 0 && s.difficulty === 0),
+    '难度必须在 1 到 10 之间',
+  ),
   v.check((s) => s.lapses <= s.reps, '遗忘次数不能多于复习次数'),
   v.transform((row) => clean(row)),
 );
@@ -68,7 +96,14 @@ export const NoteRecord = v.pipe(
     provenance: maybe(
       list(
         v.pipe(
-          record({ part: text('部分', MAX_SHORT), from: v.picklist(['document', 'glossary'], '出自必须是 document 或 glossary'), source: maybe(id('来源编号')) }, '出处说明'),
+          record(
+            {
+              part: text('部分', MAX_SHORT),
+              from: v.picklist(['document', 'glossary'], '出自必须是 document 或 glossary'),
+              source: maybe(id('来源编号')),
+            },
+            '出处说明',
+          ),
           v.transform((row) => clean(row)),
         ),
         '出处说明',
@@ -109,17 +144,26 @@ export const CardRecord = v.pipe(
     retired: flag('停用标记'),
     leech: v.optional(v.boolean('难点标记必须是 true 或 false'), false),
     edited: maybe(
-      v.pipe(record({ prompt: maybe(filled('修改后的问题')), answer: maybe(filled('修改后的答案')) }, '修改'), v.transform((row) => clean(row))),
+      v.pipe(
+        record({ prompt: maybe(filled('修改后的问题')), answer: maybe(filled('修改后的答案')) }, '修改'),
+        v.transform((row) => clean(row)),
+      ),
     ),
     wanted: maybe(num('加入学习的时间', 0, MAX_TIME)),
     // 待核实 (schema v6): the suspect document the card rests on alone, and the user's decision on it.
     held: maybe(id('待核实的来源编号')),
     verdict: maybe(v.picklist(['confirmed', 'discarded'], '核实结果必须是 confirmed 或 discarded')),
-    seen: v.optional(v.pipe(record({ count: count('见过次数', 1e9), last: maybe(date('最近见到的时间')) }, '见过记录'), v.transform((row) => clean(row))), { count: 0 }),
+    seen: v.optional(
+      v.pipe(
+        record({ count: count('见过次数', 1e9), last: maybe(date('最近见到的时间')) }, '见过记录'),
+        v.transform((row) => clean(row)),
+      ),
+      { count: 0 },
+    ),
     addedAt: date('添加时间'),
   }),
-  v.transform(
-    (row): CardRow => clean({ ...row, sourceIds: row.sourceIds ?? sourceIdsOf(row.evidence), due: row.fsrs.due, state: row.fsrs.state }),
+  v.transform((row): CardRow =>
+    clean({ ...row, sourceIds: row.sourceIds ?? sourceIdsOf(row.evidence), due: row.fsrs.due, state: row.fsrs.state }),
   ),
 );
 
@@ -170,7 +214,10 @@ export const SettingRecord = v.pipe(
     value: v.pipe(
       v.unknown(),
       v.check((value) => value !== undefined, '缺少设置值'),
-      v.check((value) => JSON.stringify(value).length <= MAX_SETTING_CHARS, `设置值太大（超过 ${MAX_SETTING_CHARS} 字）`),
+      v.check(
+        (value) => JSON.stringify(value).length <= MAX_SETTING_CHARS,
+        `设置值太大（超过 ${MAX_SETTING_CHARS} 字）`,
+      ),
     ),
   }),
   v.transform((row): SettingRow => ({ key: row.key, value: row.value })),
@@ -243,7 +290,12 @@ export const RECORDS = {
 export type TableName = keyof typeof RECORDS;
 
 /** Parses one row; the first problem, in Chinese, when it does not fit. */
-export function parseRecord<T extends TableName>(table: T, raw: unknown): { row: v.InferOutput<(typeof RECORDS)[T]['schema']> } | { problem: string } {
+export function parseRecord<T extends TableName>(
+  table: T,
+  raw: unknown,
+): { row: v.InferOutput<(typeof RECORDS)[T]['schema']> } | { problem: string } {
   const result = v.safeParse(RECORDS[table].schema, raw, { abortEarly: true });
-  return result.success ? { row: result.output as v.InferOutput<(typeof RECORDS)[T]['schema']> } : { problem: result.issues[0].message };
+  return result.success
+    ? { row: result.output as v.InferOutput<(typeof RECORDS)[T]['schema']> }
+    : { problem: result.issues[0].message };
 }

@@ -21,7 +21,13 @@ export interface ReviewResult {
   undo: ReviewUndo;
 }
 
-export async function saveReview(db: TifaDB, cardId: string, rating: Grade, now: Date, settings: StudySettings): Promise<ReviewResult> {
+export async function saveReview(
+  db: TifaDB,
+  cardId: string,
+  rating: Grade,
+  now: Date,
+  settings: StudySettings,
+): Promise<ReviewResult> {
   try {
     return await db.transaction('rw', db.cards, db.reviewLogs, async () => {
       const old = await mustGet(db, cardId);
@@ -55,7 +61,8 @@ export async function undoLastReview(db: TifaDB, cardId: string, prev: ReviewUnd
   await db.transaction('rw', db.cards, db.reviewLogs, async () => {
     await mustGet(db, cardId);
     const latest = await db.reviewLogs.where('cardId').equals(cardId).last();
-    if (latest?.id !== prev.logId) throw new StoreError('这张卡片在那次评分之后又复习过，或那次评分已撤销，无法撤销。', 'invalid');
+    if (latest?.id !== prev.logId)
+      throw new StoreError('这张卡片在那次评分之后又复习过，或那次评分已撤销，无法撤销。', 'invalid');
     await db.cards.update(cardId, {
       fsrs,
       due: fsrs.due,

@@ -172,7 +172,8 @@ export class TifaDB extends Dexie {
     // v6: the cards held back as 待核实 (`held`, the suspect document's id), so the dashboard lists
     // them without reading every card. Absent on every other card; the next deck sync sets it.
     this.version(6).stores({
-      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held',
+      cards:
+        'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held',
     });
     // v7: each finished quiz's questions and answers, so 学习中心 → 测验 shows the missed ones again.
     this.version(7).stores({ quizAnswers: '++id, quizId' });

@@ -5,7 +5,11 @@ import Dexie from 'dexie';
 import type { TifaDB } from './schema';
 
 /** Table names of one database among the event's parts ("idb://tifa/cards/due" → "cards"). */
-export function changedTables(parts: Record<string, unknown>, dbName: string, allTables: readonly string[]): Set<string> {
+export function changedTables(
+  parts: Record<string, unknown>,
+  dbName: string,
+  allTables: readonly string[],
+): Set<string> {
   // Dexie sends `all` when a context comes back from the back-forward cache: anything may have changed.
   if ('all' in parts) return new Set(allTables);
   const prefix = `idb://${dbName}/`;
@@ -21,7 +25,11 @@ export function changedTables(parts: Record<string, unknown>, dbName: string, al
 /** Calls `onChange` with the tables of `db` that a committed write touched, wherever it was written; returns the unsubscriber. */
 export function watchStore(db: TifaDB, onChange: (tables: Set<string>) => void): () => void {
   const listener = (parts: Record<string, unknown>) => {
-    const tables = changedTables(parts, db.name, db.tables.map((t) => t.name));
+    const tables = changedTables(
+      parts,
+      db.name,
+      db.tables.map((t) => t.name),
+    );
     if (tables.size) onChange(tables);
   };
   Dexie.on('storagemutated', listener);

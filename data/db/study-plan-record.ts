@@ -22,18 +22,28 @@ export const PlanDate = v.pipe(
 
 export const PlanSources = v.pipe(
   v.array(
-    v.pipe(v.string('学习会的文件编号必须是文字'), v.minLength(1, '学习会的文件编号不能为空'), v.maxLength(200, '学习会的文件编号太长')),
+    v.pipe(
+      v.string('学习会的文件编号必须是文字'),
+      v.minLength(1, '学习会的文件编号不能为空'),
+      v.maxLength(200, '学习会的文件编号太长'),
+    ),
     '学习会的文件必须是列表',
   ),
   v.maxLength(MAX_SOURCES, `学习会的文件超过 ${MAX_SOURCES} 份`),
   v.transform((ids) => [...new Set(ids)]),
 );
 
-export const StudyPlanInput = v.object({ date: v.optional(PlanDate), sourceIds: v.optional(PlanSources, []) }, '学习会的设置必须是对象');
+export const StudyPlanInput = v.object(
+  { date: v.optional(PlanDate), sourceIds: v.optional(PlanSources, []) },
+  '学习会的设置必须是对象',
+);
 
 /** The first problem with a backup's 学习会 rows, in Chinese; undefined when they are fine or absent. */
 export function studyPlanProblem(settings: SettingRow[]): string | undefined {
-  for (const [key, schema] of [[PLAN_DATE_KEY, PlanDate], [PLAN_SOURCES_KEY, PlanSources]] as const) {
+  for (const [key, schema] of [
+    [PLAN_DATE_KEY, PlanDate],
+    [PLAN_SOURCES_KEY, PlanSources],
+  ] as const) {
     const row = settings.find((r) => r.key === key);
     if (!row) continue;
     const result = v.safeParse(schema, row.value, { abortEarly: true });

@@ -21,7 +21,8 @@ export async function saveStudyPlan(db: TifaDB, input: unknown, now: Date): Prom
   }
   const known = new Set(await db.sources.toCollection().primaryKeys());
   const sourceIds = parsed.output.sourceIds.filter((id) => known.has(id));
-  if (parsed.output.sourceIds.length && !sourceIds.length) throw new StoreError('选中的文件已被删除，请重新选择。', 'invalid');
+  if (parsed.output.sourceIds.length && !sourceIds.length)
+    throw new StoreError('选中的文件已被删除，请重新选择。', 'invalid');
   if (date === undefined && !sourceIds.length) {
     await clearStudyPlan(db);
     return undefined;

@@ -19,7 +19,14 @@ export interface ApplyCounts {
 }
 
 /** Settings that change how ratings turn into intervals: a change replays every studied card. */
-export const SCHEDULING_KEYS: ReadonlySet<string> = new Set(['desiredRetention', 'maximumInterval', 'enableFuzz', 'learningSteps', 'relearningSteps', 'leechThreshold']);
+export const SCHEDULING_KEYS: ReadonlySet<string> = new Set([
+  'desiredRetention',
+  'maximumInterval',
+  'enableFuzz',
+  'learningSteps',
+  'relearningSteps',
+  'leechThreshold',
+]);
 
 export const noCounts = (): ApplyCounts => ({ reviews: 0, undos: 0, edits: 0, settings: 0, documents: 0 });
 
@@ -27,7 +34,12 @@ export const noCounts = (): ApplyCounts => ({ reviews: 0, undos: 0, edits: 0, se
  * Recomputes the given cards from their merged ratings and records their new fingerprints in `self`.
  * Runs inside the caller's transaction (cards, reviewLogs).
  */
-export async function replayCards(db: TifaDB, self: SyncSelf, cardIds: Iterable<string>, settings: StudySettings): Promise<void> {
+export async function replayCards(
+  db: TifaDB,
+  self: SyncSelf,
+  cardIds: Iterable<string>,
+  settings: StudySettings,
+): Promise<void> {
   const ids = [...new Set(cardIds)];
   if (!ids.length) return;
   const cards = (await db.cards.bulkGet(ids)).filter((c): c is CardRow => !!c);
@@ -45,9 +57,19 @@ export async function replayCards(db: TifaDB, self: SyncSelf, cardIds: Iterable<
   }
   const changed: CardRow[] = [];
   for (const card of cards) {
-    const { state, leech } = replayCard(byCard.get(card.id) ?? [], settings, { created: card.addedAt, reset: self.resets[card.id] === undefined ? undefined : new Date(self.resets[card.id]) });
+    const { state, leech } = replayCard(byCard.get(card.id) ?? [], settings, {
+      created: card.addedAt,
+      reset: self.resets[card.id] === undefined ? undefined : new Date(self.resets[card.id]),
+    });
     const newLeech = leech && !card.leech;
-    const next: CardRow = { ...card, fsrs: state, due: state.due, state: state.state, leech: card.leech || leech, suspended: newLeech ? 1 : card.suspended };
+    const next: CardRow = {
+      ...card,
+      fsrs: state,
+      due: state.due,
+      state: state.state,
+      leech: card.leech || leech,
+      suspended: newLeech ? 1 : card.suspended,
+    };
     changed.push(next);
     self.cards[card.id] = printOf(next);
   }
@@ -58,11 +80,20 @@ export async function replayCards(db: TifaDB, self: SyncSelf, cardIds: Iterable<
 async function receivedFrom(db: TifaDB, device: string, peer: SyncPeer | undefined): Promise<IdRanges> {
   if (peer?.received) return peer.received;
   const have = await db.reviewLogs.where('uid').between(`${device}/`, `${device}/\uffff`).toArray();
-  return addToRanges([], have.map((l) => Number(l.uid!.slice(device.length + 1))));
+  return addToRanges(
+    [],
+    have.map((l) => Number(l.uid!.slice(device.length + 1))),
+  );
 }
 
 /** Stores the ratings not stored yet (a file sent twice, after a lost answer, adds nothing). */
-async function applyReviews(db: TifaDB, device: string, ops: Array<Extract<SyncOp, { t: 'review' }>>, received: IdRanges, touched: Set<string>): Promise<{ added: number; received: IdRanges }> {
+async function applyReviews(
+  db: TifaDB,
+  device: string,
+  ops: Array<Extract<SyncOp, { t: 'review' }>>,
+  received: IdRanges,
+  touched: Set<string>,
+): Promise<{ added: number; received: IdRanges }> {
   const fresh: ReviewLogRow[] = [];
   const ids: number[] = [];
   const seen = new Set<number>();
@@ -155,7 +186,8 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
         self.stamps[key] = stamp;
         if (!(await applySetting(db, op, self))) continue;
         counts.settings++;
-        if (SCHEDULING_KEYS.has(op.key)) for (const id of (await db.reviewLogs.orderBy('cardId').uniqueKeys()) as string[]) touched.add(id);
+        if (SCHEDULING_KEYS.has(op.key))
+          for (const id of (await db.reviewLogs.orderBy('cardId').uniqueKeys()) as string[]) touched.add(id);
       }
     }
     await replayCards(db, self, touched, await getSettings(db));

@@ -25,8 +25,13 @@ export async function documentOps(db: TifaDB, self: SyncSelf, now: Date): Promis
     if (docs[text.id] === print) continue;
     const source = await db.sources.get(text.id);
     if (!source) continue;
-    const [notes, cards] = await Promise.all([db.notes.where('sourceIds').equals(text.id).toArray(), db.cards.where('sourceIds').equals(text.id).toArray()]);
-    const conflicts = await db.conflicts.filter((c) => c.source === text.id || c.evidence.some((e) => e.source === text.id)).toArray();
+    const [notes, cards] = await Promise.all([
+      db.notes.where('sourceIds').equals(text.id).toArray(),
+      db.cards.where('sourceIds').equals(text.id).toArray(),
+    ]);
+    const conflicts = await db.conflicts
+      .filter((c) => c.source === text.id || c.evidence.some((e) => e.source === text.id))
+      .toArray();
     const op: SyncOp = { t: 'document', doc: { source, text, notes, cards, conflicts }, at: now };
     // Too large for one sync file (a real document is far smaller): it stays on this computer.
     if (opBytes(op) <= DOCUMENT_BYTES) ops.push(op);
@@ -47,7 +52,20 @@ export async function documentOps(db: TifaDB, self: SyncSelf, now: Date): Promis
 /** The deck's content of a card; what belongs to the user here (progress, edits, suspension) stays. */
 function mergeCard(local: CardRow | undefined, remote: CardRow, sid: string): CardRow {
   if (local) {
-    const { fsrs: _f, due: _d, state: _s, suspended: _p, leech: _l, edited: _e, wanted: _w, verdict: _v, seen: _n, addedAt: _a, origin: _o, ...content } = remote;
+    const {
+      fsrs: _f,
+      due: _d,
+      state: _s,
+      suspended: _p,
+      leech: _l,
+      edited: _e,
+      wanted: _w,
+      verdict: _v,
+      seen: _n,
+      addedAt: _a,
+      origin: _o,
+      ...content
+    } = remote;
     const row: CardRow = { ...local, ...content, origin: local.origin };
     if (!remote.conflicts) delete row.conflicts;
     if (!remote.held) delete row.held;
@@ -70,7 +88,12 @@ function mergeConflict(local: ConflictRow | undefined, remote: ConflictRow): Con
  * adding the cards to replay to `touched`. Rows this document no longer names lose its evidence, or
  * retire when it was their only one, as a re-import does.
  */
-export async function applyDocument(db: TifaDB, doc: DocumentSnapshot, self: SyncSelf, touched: Set<string>): Promise<void> {
+export async function applyDocument(
+  db: TifaDB,
+  doc: DocumentSnapshot,
+  self: SyncSelf,
+  touched: Set<string>,
+): Promise<void> {
   const sid = doc.source.id;
   const owners = new Map((await db.sources.toArray()).map((s) => [s.id, s.origin]));
   owners.set(sid, doc.source.origin);
@@ -81,12 +104,18 @@ export async function applyDocument(db: TifaDB, doc: DocumentSnapshot, self: Syn
 
   const noteIds = new Set(doc.notes.map((n) => n.id));
   const staleNotes = (await db.notes.where('sourceIds').equals(sid).toArray()).filter((n) => !noteIds.has(n.id));
-  await db.notes.bulkPut([...doc.notes, ...staleNotes.map((n) => detach(n, sid, owners) ?? { ...n, retired: 1 as const })]);
+  await db.notes.bulkPut([
+    ...doc.notes,
+    ...staleNotes.map((n) => detach(n, sid, owners) ?? { ...n, retired: 1 as const }),
+  ]);
 
   const cardIds = new Set(doc.cards.map((c) => c.id));
   const local = await db.cards.bulkGet(doc.cards.map((c) => c.id));
   const staleCards = (await db.cards.where('sourceIds').equals(sid).toArray()).filter((c) => !cardIds.has(c.id));
-  await db.cards.bulkPut([...doc.cards.map((c, i) => mergeCard(local[i], c, sid)), ...staleCards.map((c) => detach(c, sid, owners) ?? { ...c, retired: 1 as const })]);
+  await db.cards.bulkPut([
+    ...doc.cards.map((c, i) => mergeCard(local[i], c, sid)),
+    ...staleCards.map((c) => detach(c, sid, owners) ?? { ...c, retired: 1 as const }),
+  ]);
   for (const id of cardIds) touched.add(id);
 
   const localConflicts = await db.conflicts.bulkGet(doc.conflicts.map((c) => c.id));

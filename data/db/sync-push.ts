@@ -34,7 +34,11 @@ async function undoneOwn(db: TifaDB, self: SyncSelf): Promise<number[]> {
 
 function fieldOps(id: string, was: CardPrint | undefined, now: CardPrint, at: Date): SyncOp[] {
   const ops: SyncOp[] = [];
-  const fields = [['prompt', 0], ['answer', 1], ['suspended', 2]] as const;
+  const fields = [
+    ['prompt', 0],
+    ['answer', 1],
+    ['suspended', 2],
+  ] as const;
   for (const [field, i] of fields) {
     const before = was ? was[i] : field === 'suspended' ? 0 : null;
     if (before !== now[i]) ops.push({ t: 'field', card: id, field, value: now[i], at });
@@ -52,7 +56,11 @@ async function resetOps(db: TifaDB, self: SyncSelf, candidates: Map<string, Date
     const card = await db.cards.get(id);
     if (!card) continue;
     const since = self.resets[id] ?? 0;
-    const ratings = await db.reviewLogs.where('cardId').equals(id).filter((l) => l.rating >= 1 && l.review.getTime() >= since).count();
+    const ratings = await db.reviewLogs
+      .where('cardId')
+      .equals(id)
+      .filter((l) => l.rating >= 1 && l.review.getTime() >= since)
+      .count();
     if (ratings > card.fsrs.reps) ops.push({ t: 'reset', card: id, at: when });
   }
   return ops;
@@ -67,7 +75,9 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
     const ops: SyncOp[] = await documentOps(db, self, now);
     const touched = new Set<string>();
     // Plain range reads (getAll), never a filtered cursor: cheap in every IndexedDB, fake ones too.
-    const fresh: ReviewLogRow[] = (await db.reviewLogs.where(':id').above(self.logCursor).toArray()).filter((l) => !l.uid);
+    const fresh: ReviewLogRow[] = (await db.reviewLogs.where(':id').above(self.logCursor).toArray()).filter(
+      (l) => !l.uid,
+    );
     const lastId = ((await db.reviewLogs.orderBy(':id').lastKey()) as number | undefined) ?? self.logCursor;
     for (const log of fresh) {
       const { id, uid: _none, ...plain } = log;
@@ -83,11 +93,13 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
       const print = printOf(card);
       const was = self.cards[card.id];
       const fields = fieldOps(card.id, was, print, now);
-      for (const op of fields) if (op.t === 'field') self.stamps[`card|${card.id}|${op.field}`] = { at: now.getTime(), device: self.device };
+      for (const op of fields)
+        if (op.t === 'field') self.stamps[`card|${card.id}|${op.field}`] = { at: now.getTime(), device: self.device };
       ops.push(...fields);
       // Rated as a new card though it was not new, or fewer reviews than before: perhaps a reset.
       const first = firstNew.get(card.id);
-      if (was && !was[4] && (first || print[3] < was[3])) candidates.set(card.id, first ? new Date(first.getTime() - 1) : card.fsrs.due);
+      if (was && !was[4] && (first || print[3] < was[3]))
+        candidates.set(card.id, first ? new Date(first.getTime() - 1) : card.fsrs.due);
       self.cards[card.id] = print;
     }
     for (const op of await resetOps(db, self, candidates)) {

@@ -52,7 +52,17 @@ export async function getSyncSelf(db: TifaDB): Promise<SyncSelf> {
   return db.transaction('rw', db.syncState, async () => {
     const row = await db.syncState.get('self');
     if (row) return row as SyncSelf;
-    const self: SyncSelf = { key: 'self', device: newDeviceId(), seq: 0, logCursor: 0, pushed: [], cards: {}, settings: {}, stamps: {}, resets: {} };
+    const self: SyncSelf = {
+      key: 'self',
+      device: newDeviceId(),
+      seq: 0,
+      logCursor: 0,
+      pushed: [],
+      cards: {},
+      settings: {},
+      stamps: {},
+      resets: {},
+    };
     await db.syncState.put(self);
     return self;
   });
@@ -63,6 +73,16 @@ export async function peerSeq(db: TifaDB, device: string): Promise<number> {
   return row?.seq ?? 0;
 }
 
-export function printOf(card: { edited?: { prompt?: string; answer?: string }; suspended: 0 | 1; fsrs: { reps: number; state: number } }): CardPrint {
-  return [card.edited?.prompt ?? null, card.edited?.answer ?? null, card.suspended ? 1 : 0, card.fsrs.reps, card.fsrs.state === 0 ? 1 : 0];
+export function printOf(card: {
+  edited?: { prompt?: string; answer?: string };
+  suspended: 0 | 1;
+  fsrs: { reps: number; state: number };
+}): CardPrint {
+  return [
+    card.edited?.prompt ?? null,
+    card.edited?.answer ?? null,
+    card.suspended ? 1 : 0,
+    card.fsrs.reps,
+    card.fsrs.state === 0 ? 1 : 0,
+  ];
 }

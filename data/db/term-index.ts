@@ -27,7 +27,10 @@ export async function heldNotes(db: TifaDB): Promise<{ held: Set<string>; key: s
 }
 
 /** `held`: the held-back notes when the caller has read them already; `onRead` (benchmarks) hears when the notes have been read. */
-export async function termIndexFromDb(db: TifaDB, opts: { held?: ReadonlySet<string>; onRead?: (at: number) => void } = {}): Promise<TermIndex> {
+export async function termIndexFromDb(
+  db: TifaDB,
+  opts: { held?: ReadonlySet<string>; onRead?: (at: number) => void } = {},
+): Promise<TermIndex> {
   // Only the kinds that light up (by the kind index): figures, half the notes, are never read.
   // One range per kind (getAll on the index), not anyOf (a cursor that jumps between keys).
   const [notes, held] = await Promise.all([

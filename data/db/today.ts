@@ -47,7 +47,11 @@ function readReviews(db: TifaDB, end: Date, limit: number): Promise<CardRow[]> {
 
 /** New cards the user asked to learn now ("加入学习"): few, and all of them take part. */
 function readWanted(db: TifaDB): Promise<CardRow[]> {
-  return db.cards.where('wanted').aboveOrEqual(0).filter((c) => live(c) && c.state === State.New).toArray();
+  return db.cards
+    .where('wanted')
+    .aboveOrEqual(0)
+    .filter((c) => live(c) && c.state === State.New)
+    .toArray();
 }
 
 /** New cards, most important first, at most `limit` plus every card tied with the last one. */
@@ -64,7 +68,12 @@ async function readNew(db: TifaDB, limit: number): Promise<CardRow[]> {
   const last = news.at(-1);
   if (!last || news.length < limit) return news;
   const have = new Set(news.map((c) => c.id));
-  const ties = await db.cards.where('[state+importance]').equals([State.New, last.importance]).filter(live).limit(limit).toArray();
+  const ties = await db.cards
+    .where('[state+importance]')
+    .equals([State.New, last.importance])
+    .filter(live)
+    .limit(limit)
+    .toArray();
   return [...news, ...ties.filter((c) => !have.has(c.id))];
 }
 
@@ -73,7 +82,12 @@ export async function studiedToday(db: TifaDB, now: Date, dayStartHour: number) 
   const done = await todayCounts(db, now, dayStartHour);
   const rated = await db.cards.bulkGet(done.reviewedCardIds);
   const shownToday = rated.flatMap((c) => (c ? [shown(c)] : []));
-  const today: TodayCounts = { newDone: done.newDone, reviewsDone: done.reviewsDone, reviewedNoteIdsToday: new Set(done.reviewedNoteIds), shownToday };
+  const today: TodayCounts = {
+    newDone: done.newDone,
+    reviewsDone: done.reviewsDone,
+    reviewedNoteIdsToday: new Set(done.reviewedNoteIds),
+    shownToday,
+  };
   return { done, today };
 }
 
@@ -108,7 +122,8 @@ export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
     const cards = [...learning, ...reviews, ...news].map(toQueueCard);
     const { queue, counts } = planDay(cards, now, settings, today);
     const short =
-      (reviews.length >= reviewsLimit && counts.review < reviewsLeft) || (read.length >= newLimit && counts.new < newLeft);
+      (reviews.length >= reviewsLimit && counts.review < reviewsLeft) ||
+      (read.length >= newLimit && counts.new < newLeft);
     if (short) continue;
     const doneToday = done.ratings;
     const first = queue.length ? [...learning, ...reviews, ...news].find((c) => c.id === queue[0]) : undefined;
@@ -121,8 +136,13 @@ export async function loadTomorrow(db: TifaDB, now: Date): Promise<number> {
   const settings = await getSettings(db);
   const cards = (await db.cards.where('retired').equals(0).toArray()).map(toQueueCard);
   const [, dueTomorrow = 0] = forecast(cards, now, 2, settings);
-  const unseen = cards.filter((c) => !c.suspended && !c.held && (c.state as { state?: number }).state === State.New).length;
+  const unseen = cards.filter(
+    (c) => !c.suspended && !c.held && (c.state as { state?: number }).state === State.New,
+  ).length;
   // A 学习会 short of time asks for more new cards than the limit: tomorrow's share, counted as it will be then.
-  const share = planToday(cards, planOf(settings), nextDayStart(now, settings), settings, { introducedIds: new Set(), reviewedNoteIds: new Set() });
+  const share = planToday(cards, planOf(settings), nextDayStart(now, settings), settings, {
+    introducedIds: new Set(),
+    reviewedNoteIds: new Set(),
+  });
   return dueTomorrow + Math.max(Math.min(settings.newPerDay, unseen), share?.todayIds.length ?? 0);
 }

@@ -14,7 +14,12 @@ export function selectionCard(input: SelectionCardRequest): { source: Source; no
   const selection = input.selection.replace(/\s+/g, ' ').trim();
   const at = sentence.indexOf(selection);
   if (!selection || at < 0 || selection === sentence) return null;
-  const source: Source = { id: contentId('page', input.url), file: input.url, title: input.pageTitle.trim() || input.url, url: input.url };
+  const source: Source = {
+    id: contentId('page', input.url),
+    file: input.url,
+    title: input.pageTitle.trim() || input.url,
+    url: input.url,
+  };
   const evidence: Evidence = { source: source.id, quote: sentence, marks: [[at, at + selection.length]] };
   const noteId = contentId('user', `${sentence}\u0000${selection}`);
   const note: Note = { id: noteId, kind: 'term', name: selection, evidence: [evidence], importance: 0.95 };

@@ -23,4 +23,7 @@ export const XF82: Attestation = { title: '中华人民共和国宪法', date: '
 export const LM20: Attestation = { title: '在全国劳动模范和先进工作者表彰大会上的讲话', date: '2020-11-24' };
 export const ZZJS: Attestation = { title: '中共中央关于加强党的政治建设的意见', date: '2019-02' };
 export const JX23: Attestation = { title: '在中共中央政治局第九次集体学习时的讲话', date: '2023-10-27' };
-export const DZ20: Attestation = { title: '中国共产党第二十次全国代表大会关于《中国共产党章程（修正案）》的决议', date: '2022-10-22' };
+export const DZ20: Attestation = {
+  title: '中国共产党第二十次全国代表大会关于《中国共产党章程（修正案）》的决议',
+  date: '2022-10-22',
+};

@@ -24,7 +24,10 @@ export const ECONOMY_RURAL: GlossaryEntry[] = [
     aliases: [],
     members: ['保居民就业', '保基本民生', '保市场主体', '保粮食能源安全', '保产业链供应链稳定', '保基层运转'],
     ordered: true,
-    attested: [{ title: '中共中央政治局会议', date: '2020-04-17' }, { title: '2020年国务院政府工作报告', date: '2020-05-22' }],
+    attested: [
+      { title: '中共中央政治局会议', date: '2020-04-17' },
+      { title: '2020年国务院政府工作报告', date: '2020-05-22' },
+    ],
   },
   {
     name: '三大变革',
@@ -66,7 +69,11 @@ export const ECONOMY_RURAL: GlossaryEntry[] = [
   {
     name: '三个1亿人',
     aliases: ['三个一亿人', '三個1億人', '三個一億人'],
-    members: ['促进约1亿农业转移人口落户城镇', '改造约1亿人居住的城镇棚户区和城中村', '引导约1亿人在中西部地区就近城镇化'],
+    members: [
+      '促进约1亿农业转移人口落户城镇',
+      '改造约1亿人居住的城镇棚户区和城中村',
+      '引导约1亿人在中西部地区就近城镇化',
+    ],
     ordered: true,
     attested: [{ title: '2014年国务院政府工作报告', date: '2014-03-05' }],
   },

@@ -24,7 +24,14 @@ import { NATION_WORLD } from './nation-world';
 import { PARTY_LINES } from './party-lines';
 
 export const GLOSSARY: GlossaryEntry[] = [
-  ...POVERTY, ...PARTY, ...HISTORY_GOALS, ...ECONOMY_RURAL, ...EDUCATION_CULTURE, ...SPIRITS, ...NATION_WORLD, ...PARTY_LINES,
+  ...POVERTY,
+  ...PARTY,
+  ...HISTORY_GOALS,
+  ...ECONOMY_RURAL,
+  ...EDUCATION_CULTURE,
+  ...SPIRITS,
+  ...NATION_WORLD,
+  ...PARTY_LINES,
 ];
 
 const strip = (s: string) => s.replace(/[\s“”‘’「」『』"']/g, '');

@@ -49,7 +49,10 @@ function attestOne(text: string, entry: GlossaryEntry): RawFormulation[] {
         if (!hit) break;
         spans.push(hit);
       }
-      const lastWhole = spans.length === opts.length && text.slice(spans[spans.length - 1].start, spans[spans.length - 1].end) === entry.members[entry.members.length - 1];
+      const lastWhole =
+        spans.length === opts.length &&
+        text.slice(spans[spans.length - 1].start, spans[spans.length - 1].end) ===
+          entry.members[entry.members.length - 1];
       if (!lastWhole) continue;
       out.push({
         members: [...entry.members],

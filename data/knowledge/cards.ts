@@ -22,7 +22,8 @@ function evidenceFor(marked: MarkedEvidence[], member?: string): Evidence[] {
   return marked.flatMap(({ ev, byMember, byMemberEvidence }) => {
     if (member && byMemberEvidence?.[member]) return byMemberEvidence[member];
     // A list over several paragraphs: where it starts, then each member's own sentence.
-    if (!member && byMemberEvidence) return [ev, ...Object.values(byMemberEvidence).filter((x) => x.offset !== ev.offset)];
+    if (!member && byMemberEvidence)
+      return [ev, ...Object.values(byMemberEvidence).filter((x) => x.offset !== ev.offset)];
     if (!member || !byMember) return ev;
     const marks = byMember[member];
     const { marks: _all, ...rest } = ev;
@@ -67,7 +68,10 @@ export function seriesClues(members: string[]): string[] {
     const last = shared.length ? Math.max(...shared) : -1;
     if (last >= 0 && last < m.length - 1 && shared.every((k, i) => k === i)) return m.slice(0, last + 1) + '____'; // 集中____
     if (last >= 0 && last < m.length - 1 && shared.length === 1) return m.slice(0, last + 1) + '____'; // 产业互____
-    return [...m].map((c, k) => (k === 0 || shared.includes(k) ? c : '\ue000')).join('').replace(/\ue000+/g, '____');
+    return [...m]
+      .map((c, k) => (k === 0 || shared.includes(k) ? c : '\ue000'))
+      .join('')
+      .replace(/\ue000+/g, '____');
   });
 }
 
@@ -116,7 +120,8 @@ function sharedWord(xs: string[]): string {
  */
 export function headingQuestion(heading: string, n: number, title?: string): string {
   const word = countWord(n);
-  const withTitle = (q: string, glue = '：') => (title && title.length + q.length + 3 <= MAX_PROMPT && !q.includes(title) ? `《${title}》${glue}${q}` : q);
+  const withTitle = (q: string, glue = '：') =>
+    title && title.length + q.length + 3 <= MAX_PROMPT && !q.includes(title) ? `《${title}》${glue}${q}` : q;
   const h = heading.replace(/[。：:，,\s]+$/, '');
   const section = SECTION_HEADING.exec(h);
   if (section) return withTitle(`“${section[1].replace(/。$/, '')}”部分按顺序讲了哪${word}点？`, '');
@@ -145,7 +150,14 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
   const named = !!note.name && note.name !== members.join('、');
   const { cue } = context;
   const cards: Card[] = [];
-  const push = (kind: Card['kind'], prompt: string, answer: string, weight: number, member?: string, extra: Partial<Card> = {}) =>
+  const push = (
+    kind: Card['kind'],
+    prompt: string,
+    answer: string,
+    weight: number,
+    member?: string,
+    extra: Partial<Card> = {},
+  ) =>
     cards.push({
       id: cardId(kind, note.id, prompt, answer),
       noteId: note.id,
@@ -160,7 +172,12 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
   if (named) {
     push('formulation-list', listPrompt(note.name), joinMembers(members), 1, undefined, { members });
     if (!nameGivesCount(note.name, members.length)) {
-      push('formulation-count', `“${note.name}”包括几个方面？`, `${countWord(members.length)}个：${joinMembers(members)}`, 0.9);
+      push(
+        'formulation-count',
+        `“${note.name}”包括几个方面？`,
+        `${countWord(members.length)}个：${joinMembers(members)}`,
+        0.9,
+      );
     }
     for (const m of members) {
       if (m.includes(note.name)) continue;
@@ -172,14 +189,18 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
   }
   // An unnamed list: asked through its heading (a numbered series) or with its shared wording as a hint.
   let question: string | undefined;
-  if (!named && cue?.heading && note.ordered) question = headingQuestion(cue.heading, members.length, context.title?.(cue.source));
+  if (!named && cue?.heading && note.ordered)
+    question = headingQuestion(cue.heading, members.length, context.title?.(cue.source));
   if (!named && question) push('formulation-list', question, joinMembers(members), 1, undefined, { members });
   if (!named && !note.ordered) {
     const hint = seriesClues(members).join('、');
     const head = `填写这组并列提法（共${members.length}项）：`;
     // The words closing the list say what it makes up: "构建党____、…、社____的高技能人才工作体系".
     const tail = cue?.tail && (head + hint + cue.tail).length <= MAX_PROMPT ? cue.tail : '';
-    const prompt = cue?.lead && (head + cue.lead + hint + tail).length <= MAX_PROMPT ? head + cue.lead + hint + tail : head + hint + tail;
+    const prompt =
+      cue?.lead && (head + cue.lead + hint + tail).length <= MAX_PROMPT
+        ? head + cue.lead + hint + tail
+        : head + hint + tail;
     push('formulation-list', prompt, joinMembers(members), 1, undefined, { members });
   }
   members.forEach((m, i) => {

@@ -117,7 +117,8 @@ export function findConflicts(occurrences: NumberOccurrence[]): Array<Conflict &
     }
   }
   const groups = new Map<number, NumberOccurrence[]>();
-  for (const i of [...linked].sort((a, b) => a - b)) groups.set(find(i), [...(groups.get(find(i)) ?? []), occurrences[i]]);
+  for (const i of [...linked].sort((a, b) => a - b))
+    groups.set(find(i), [...(groups.get(find(i)) ?? []), occurrences[i]]);
   return [...groups.values()].map((group) => {
     const values = [...new Set(group.map((o) => o.value))].sort();
     const first = group[0];

@@ -11,7 +11,9 @@ import { parseList } from './cued-lists';
 
 export function sentenceLeads(clauses: Clause[]): RawFormulation[] {
   const out: RawFormulation[] = [];
-  const leads = clauses.filter((c) => c.sentenceStart && c.text.length >= 5 && c.text.length <= 12 && [...c.text].every(isCjk));
+  const leads = clauses.filter(
+    (c) => c.sentenceStart && c.text.length >= 5 && c.text.length <= 12 && [...c.text].every(isCjk),
+  );
   const used = new Set<number>();
   for (let i = 0; i < leads.length; i++) {
     if (used.has(i)) continue;
@@ -41,7 +43,8 @@ export function sentenceLeads(clauses: Clause[]): RawFormulation[] {
 // A count name whose members follow: "运用“三会一课”制度……。党员应当按期参加党员大会、党小组会和上党课";
 // and a count name just before a framed run: "坚持“五个必须”，必须…；必须…".
 
-const NAME_AHEAD = /[“「]([^”」\n]{2,10})[”」]|(?<![\d一二两三四五六七八九十第])([2-9]|[两三四五六七八九十])(个|点|项|条|种|大)([\u4e00-\u9fa5]{1,4}?)(?=[，。：；、,:;]|$)/g;
+const NAME_AHEAD =
+  /[“「]([^”」\n]{2,10})[”」]|(?<![\d一二两三四五六七八九十第])([2-9]|[两三四五六七八九十])(个|点|项|条|种|大)([\u4e00-\u9fa5]{1,4}?)(?=[，。：；、,:;]|$)/g;
 const AHEAD = 160;
 const GENERIC_NAME = /^(问题|方面|意见|要求|内容|部分|工作|情况|点|方式|途径|地区|国家|省份|希望|任务|措施|环节|重点)$/;
 
@@ -57,7 +60,9 @@ export function namedAhead(text: string, found: RawFormulation[]): RawFormulatio
     const generic = !quoted && GENERIC_NAME.test(m[4]);
     // The framed run or list that starts within the next sentences and has exactly `count` members.
     const after = m.index! + m[0].length;
-    const next = found.find((f) => f.span.start >= after && f.span.start - after <= AHEAD && f.members.length === count && !f.name);
+    const next = found.find(
+      (f) => f.span.start >= after && f.span.start - after <= AHEAD && f.members.length === count && !f.name,
+    );
     const list = next ?? listAfter(text, after, count);
     if (!list) continue;
     // Nothing but the rest of the name's sentence and at most one more sentence stands between.
@@ -65,8 +70,19 @@ export function namedAhead(text: string, found: RawFormulation[]): RawFormulatio
     if ((between.match(/[。！？\n]/g) ?? []).length > 1 || /[\n]/.test(between)) continue;
     // A generic count ("4点要求") heads only a list that follows at once ("，即："); a name shares a
     // character with every member ("三会一课": 党员大会、党小组会、上党课), else it names something else.
-    if (generic ? between.length > 4 : !list.members.every((x) => [...name.replace(/[\d一二两三四五六七八九十个大项条种点]/g, '')].some((c) => x.includes(c)))) continue;
-    const f: RawFormulation = { ...list, span: { start: Math.min(nameSpan.start, list.span.start), end: list.span.end }, via: 'named' };
+    if (
+      generic
+        ? between.length > 4
+        : !list.members.every((x) =>
+            [...name.replace(/[\d一二两三四五六七八九十个大项条种点]/g, '')].some((c) => x.includes(c)),
+          )
+    )
+      continue;
+    const f: RawFormulation = {
+      ...list,
+      span: { start: Math.min(nameSpan.start, list.span.start), end: list.span.end },
+      via: 'named',
+    };
     if (generic) {
       // "提出了4点要求，即：…" counts the members but names nothing: the sentence is the heading.
       const from = text.lastIndexOf('。', m.index!) + 1;
@@ -95,13 +111,24 @@ function listAfter(text: string, from: number, n: number): RawFormulation | unde
     end++;
   }
   let hit: RawFormulation | undefined;
-  forEachClause(text, (a, b) => {
-    if (hit) return;
-    const p = parseList(text, a, b, true);
-    if (!p || p.items.length !== n) return;
-    const items = p.items.map((x) => text.slice(x.start, x.end));
-    if (items.some((x) => x.length < 1 || x.length > MAX_CLAUSE_ITEM)) return;
-    hit = { members: items, ordered: false, span: { start: p.items[0].start, end: p.items[n - 1].end }, memberSpans: p.items, via: 'named' };
-  }, from, end);
+  forEachClause(
+    text,
+    (a, b) => {
+      if (hit) return;
+      const p = parseList(text, a, b, true);
+      if (!p || p.items.length !== n) return;
+      const items = p.items.map((x) => text.slice(x.start, x.end));
+      if (items.some((x) => x.length < 1 || x.length > MAX_CLAUSE_ITEM)) return;
+      hit = {
+        members: items,
+        ordered: false,
+        span: { start: p.items[0].start, end: p.items[n - 1].end },
+        memberSpans: p.items,
+        via: 'named',
+      };
+    },
+    from,
+    end,
+  );
   return hit;
 }

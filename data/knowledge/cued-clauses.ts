@@ -5,7 +5,8 @@ import { isCjk } from './lists';
 import { type Clause, commonPrefix, commonSuffix, MAX_CLAUSE_ITEM, runOf, type Unit } from './cued-text';
 
 /** Frames too common to open a series ("我们…", "这是…"). */
-const WEAK_FRAME = /^(我们|他们|这是|这个|这些|同时|一些|有的|其中|对于|通过|如果|因为|所以|但是|而且|各级|各地|目前|当前|今年|去年|要在|在这|是一|是我)/;
+const WEAK_FRAME =
+  /^(我们|他们|这是|这个|这些|同时|一些|有的|其中|对于|通过|如果|因为|所以|但是|而且|各级|各地|目前|当前|今年|去年|要在|在这|是一|是我)/;
 
 export function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
   const out: RawFormulation[] = [];
@@ -29,7 +30,11 @@ export function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
     if (run && best && prev && contiguous(prev, run[0])) {
       const k = prev.text.lastIndexOf(best.frame);
       const suffix = commonSuffix(run.map((c) => c.text));
-      if (k > 0 && (suffix.length >= 2 ? prev.text.endsWith(suffix) : best.frame.length >= 2) && prev.text.length - k <= MAX_CLAUSE_ITEM) {
+      if (
+        k > 0 &&
+        (suffix.length >= 2 ? prev.text.endsWith(suffix) : best.frame.length >= 2) &&
+        prev.text.length - k <= MAX_CLAUSE_ITEM
+      ) {
         run = [{ ...prev, span: { start: prev.span.start + k, end: prev.span.end }, text: prev.text.slice(k) }, ...run];
       }
     }
@@ -54,7 +59,14 @@ export function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
       frame = p;
       at.push(j);
     }
-    const f = at.length >= 3 ? framedRun(text, at.map((k) => clauses[k]), frame) : undefined;
+    const f =
+      at.length >= 3
+        ? framedRun(
+            text,
+            at.map((k) => clauses[k]),
+            frame,
+          )
+        : undefined;
     if (f && !out.some((o) => o.span.start <= f.span.start && o.span.end >= f.span.end)) {
       out.push(f);
       i = at[at.length - 1] + 1;
@@ -63,7 +75,12 @@ export function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
   // 3. A run of short clauses of one sentence that all carry the same two-character word.
   out.push(...sharedWordRuns(text, clauses));
   // 4. Units that end alike: "…是…必由之路；…是…必由之路；".
-  out.push(...endingRuns(text, clauses.filter((c) => c.unitStart)));
+  out.push(
+    ...endingRuns(
+      text,
+      clauses.filter((c) => c.unitStart),
+    ),
+  );
   return out;
 }
 function framedRun(text: string, run: Unit[], frame: string): RawFormulation | undefined {
@@ -80,13 +97,19 @@ function framedRun(text: string, run: Unit[], frame: string): RawFormulation | u
   if (frame.length === 2 && !FRAME_OK.test(frame) && suffix.length < 2) return undefined;
   // A long frame ending in 的 is the lead, the rest the members: "增强党内政治生活的政治性，…。增强党内政治生活的时代性".
   if (frame.length >= 4 && frame.endsWith('的') && items.every((x) => x.length - frame.length <= 8)) {
-    return runOf(run.map((c) => ({ span: { start: c.span.start + frame.length, end: c.span.end }, text: c.text.slice(frame.length) })));
+    return runOf(
+      run.map((c) => ({
+        span: { start: c.span.start + frame.length, end: c.span.end },
+        text: c.text.slice(frame.length),
+      })),
+    );
   }
   return runOf(run, { frame: FRAME_NAME.exec(frame)?.[0] });
 }
 
 /** Two-character frames that open a series ("必须…，必须…"), and those a count may name (三个必须). */
-const FRAME_OK = /^(必须|坚持|坚决|大力|不断|深入|全面|始终|着力|努力|坚定|更加|切实|加快|推动|加强|完善|健全|增强|强化|提高|讲清|讲好|做好|抓好|用好|守好|既要|不能|决不|不得|严禁|注重|发挥|弘扬|树立|建设|构建|推进|实现|确保|维护|保持|引导|鼓励|支持|落实|贯彻)/;
+const FRAME_OK =
+  /^(必须|坚持|坚决|大力|不断|深入|全面|始终|着力|努力|坚定|更加|切实|加快|推动|加强|完善|健全|增强|强化|提高|讲清|讲好|做好|抓好|用好|守好|既要|不能|决不|不得|严禁|注重|发挥|弘扬|树立|建设|构建|推进|实现|确保|维护|保持|引导|鼓励|支持|落实|贯彻)/;
 const FRAME_NAME = /^(大力宣传|大力弘扬|大力推进|大力发展|讲清楚|讲明白|讲好|必须|坚持|坚决|更加|始终|确保|决不|做到)/;
 
 function sharedWordRuns(text: string, clauses: Unit[]): RawFormulation[] {
@@ -112,7 +135,15 @@ function sharedWordRuns(text: string, clauses: Unit[]): RawFormulation[] {
     let run = clauses.slice(i, j + 1);
     // "加强党的政治建设，目的是坚定政治信仰，强化政治领导，…": the first clause is the topic, 目的是 its copula.
     const copula = /^(目的是|就是|关键是|重点是|主要是|核心是)/.exec(run[1]?.text ?? '');
-    if (copula) run = [{ ...run[1], span: { start: run[1].span.start + copula[0].length, end: run[1].span.end }, text: run[1].text.slice(copula[0].length) }, ...run.slice(2)];
+    if (copula)
+      run = [
+        {
+          ...run[1],
+          span: { start: run[1].span.start + copula[0].length, end: run[1].span.end },
+          text: run[1].text.slice(copula[0].length),
+        },
+        ...run.slice(2),
+      ];
     if (run.length >= 4 && shared.length && new Set(run.map((c) => c.text)).size === run.length) {
       const word = shared[0];
       // The word must not be the frame (that is clauseRuns' job) nor a filler.
@@ -152,7 +183,9 @@ function endingRuns(text: string, units: Unit[]): RawFormulation[] {
     }
     const run = whole.slice(i, j + 1);
     // Figures are figure cards' business: "…可以解决3000万人脱贫；…可以解决1000万人脱贫".
-    const plain = run.every((w) => w.text.length <= MAX_CLAUSE_ITEM + 10 && w.text.length > suffix.length + 2 && !/[\d０-９%％]/.test(w.text));
+    const plain = run.every(
+      (w) => w.text.length <= MAX_CLAUSE_ITEM + 10 && w.text.length > suffix.length + 2 && !/[\d０-９%％]/.test(w.text),
+    );
     if (run.length >= 3 && suffix && plain && !/^[的了。]/.test(suffix)) {
       out.push(runOf(run));
       i = j + 1;

@@ -6,17 +6,64 @@ import { commonPrefix, commonSuffix, forEachClause, MAX_CLAUSE_ITEM, QUOTES, spl
 
 /** Verbs (and a few prepositions) that lead into a list a cadre recites. Longest first. */
 export const CUES = [
-  '统筹推进', '一体推进', '大力弘扬', '大力倡导', '着力构建', '加快形成', '努力建设', '努力成为',
-  '坚持', '做到', '实现', '增强', '强化', '树立', '弘扬', '倡导', '践行', '构建', '建立', '形成', '建设', '打造',
-  '推进', '加强', '提高', '提升', '学习', '按照', '遵循', '发挥', '推出', '贯彻', '把握', '坚定', '培育',
-  '突出', '聚焦', '抓好', '提出', '具有', '成为', '参加', '涵养', '锤炼', '守住', '筑牢', '秉持', '确立',
+  '统筹推进',
+  '一体推进',
+  '大力弘扬',
+  '大力倡导',
+  '着力构建',
+  '加快形成',
+  '努力建设',
+  '努力成为',
+  '坚持',
+  '做到',
+  '实现',
+  '增强',
+  '强化',
+  '树立',
+  '弘扬',
+  '倡导',
+  '践行',
+  '构建',
+  '建立',
+  '形成',
+  '建设',
+  '打造',
+  '推进',
+  '加强',
+  '提高',
+  '提升',
+  '学习',
+  '按照',
+  '遵循',
+  '发挥',
+  '推出',
+  '贯彻',
+  '把握',
+  '坚定',
+  '培育',
+  '突出',
+  '聚焦',
+  '抓好',
+  '提出',
+  '具有',
+  '成为',
+  '参加',
+  '涵养',
+  '锤炼',
+  '守住',
+  '筑牢',
+  '秉持',
+  '确立',
 ].sort((a, b) => b.length - a.length);
 /** Words after a list that make it one unit: "…共同推进", "…一体建设", "…有机统一". */
-const TAIL_VERBS = /^(共同推进|一体建设|一体推进|有机统一|相统一|相结合|一起抓|协同推进|协调发展|同向发力|齐头并进|并举|并重|相互促进|融为一体)/;
+const TAIL_VERBS =
+  /^(共同推进|一体建设|一体推进|有机统一|相统一|相结合|一起抓|协同推进|协调发展|同向发力|齐头并进|并举|并重|相互促进|融为一体)/;
 /** Heads of the noun a list qualifies when it names a 提法 ("…的工作体系", "…的时代风尚", "…的五四精神"). */
-const TAIL_HEAD = /^的[“”\u4e00-\u9fa5]{0,10}?(体系|格局|机制|制度|队伍|风尚|精神|理念|要求|原则|方针|作用|程序|氛围|局面|目标|标准|作风|品格|品质|价值观|思想|战略|布局|路线|道路|方略|特征|成果|环境|生态|关系|能力|本领|意识|自信|风气|新风)/;
+const TAIL_HEAD =
+  /^的[“”\u4e00-\u9fa5]{0,10}?(体系|格局|机制|制度|队伍|风尚|精神|理念|要求|原则|方针|作用|程序|氛围|局面|目标|标准|作风|品格|品质|价值观|思想|战略|布局|路线|道路|方略|特征|成果|环境|生态|关系|能力|本领|意识|自信|风气|新风)/;
 /** A shared ending that names a category makes the items an enumeration of kinds, unless the run is long or cued. */
-const CATEGORY = /(地区|扶贫|救助|工程|计划|资金|政策|产业|服务|保障|工作|问题|人员|人口|机构|企业|部门|组织|项目|设施|贷款|保险|医院|学校|机关|单位|法)$/;
+const CATEGORY =
+  /(地区|扶贫|救助|工程|计划|资金|政策|产业|服务|保障|工作|问题|人员|人口|机构|企业|部门|组织|项目|设施|贷款|保险|医院|学校|机关|单位|法)$/;
 /** Places and bodies in a row are an enumeration, never a 提法: "革命老区、民族地区、边疆地区", "监察机关、公安机关". */
 const PLACE_BODY = /(地区|机关|单位|部门|企业|机构|县|市|省|区|州|村|乡|镇)$/;
 const PLACE_BODY_ITEM = /(地区|机关|单位|部门|企业|机构|县|市|省|区|州|村|乡|镇|户|人口|人员|家属|群体|家庭)$/;
@@ -41,7 +88,13 @@ export function listsInClauses(text: string): RawFormulation[] {
     const segs = split(text, a, b, '、');
     const lens = segs.map((s) => s.end - s.start).sort((x, y) => x - y);
     const median = lens[Math.floor(lens.length / 2)];
-    const cuts = [0, ...segs.map((s, k) => k).filter((k) => k > 0 && k < segs.length - 1 && segs[k].end - segs[k].start > 2 * median + 2), segs.length - 1];
+    const cuts = [
+      0,
+      ...segs
+        .map((s, k) => k)
+        .filter((k) => k > 0 && k < segs.length - 1 && segs[k].end - segs[k].start > 2 * median + 2),
+      segs.length - 1,
+    ];
     for (let k = 0; k + 1 < cuts.length; k++) {
       const parsed = parseList(text, segs[cuts[k]].start, segs[cuts[k + 1]].end);
       const f = parsed && judge(text, parsed);
@@ -52,7 +105,11 @@ export function listsInClauses(text: string): RawFormulation[] {
 }
 
 /** Does the cut-off lead end where an item may start: after a cue, a particle, or a bare 要/并? */
-const endsWithCue = (s: string) => s === '' || CUES.some((c) => s.endsWith(c)) || /[的由以是为对把在将即及和与]$/.test(s) || /^(要|还要|都要|也要|更要|就要|并|又)$/.test(s);
+const endsWithCue = (s: string) =>
+  s === '' ||
+  CUES.some((c) => s.endsWith(c)) ||
+  /[的由以是为对把在将即及和与]$/.test(s) ||
+  /^(要|还要|都要|也要|更要|就要|并|又)$/.test(s);
 const hasCue = (s: string) => lastCue(s) >= 0;
 
 /** Items of the 、-list in text[a, b): the first and last segment are cut to the items' shape. */
@@ -70,7 +127,12 @@ export function parseList(text: string, a: number, b: number, loose = false): Li
     // Only where the part before 和 has the items' shape (not the 与 of 参与, the 和 of 和谐).
     const p0 = parts[0] && str(parts[0]);
     const mLens = mids.map((m) => m.length);
-    const shaped = p0 !== undefined && (loose || mids.length > 0) && (mLens.every((l) => l === p0.length) || commonSuffix([p0, ...mids]).length >= 1 || commonPrefix([p0, ...mids]).length >= 1);
+    const shaped =
+      p0 !== undefined &&
+      (loose || mids.length > 0) &&
+      (mLens.every((l) => l === p0.length) ||
+        commonSuffix([p0, ...mids]).length >= 1 ||
+        commonPrefix([p0, ...mids]).length >= 1);
     if (shaped && parts.length === 2 && parts[0].end - parts[0].start >= 2 && parts[1].end - parts[1].start >= 2) {
       segs = [...segs.slice(0, -1), parts[0]];
       joined = parts[1];
@@ -85,7 +147,8 @@ export function parseList(text: string, a: number, b: number, loose = false): Li
   // The last item's length, where the shared ending shows where it stops ("…理论体系建设" → 理论体系).
   const lastEnd = suffix ? last.indexOf(suffix, 1) : -1;
   const lens = inner.length ? inner.map((m) => m.length) : [last.length];
-  const eq = lens.every((l) => l === lens[0]) && (lastEnd < 0 || lastEnd + suffix.length === lens[0]) ? lens[0] : undefined;
+  const eq =
+    lens.every((l) => l === lens[0]) && (lastEnd < 0 || lastEnd + suffix.length === lens[0]) ? lens[0] : undefined;
   const maxLen = Math.max(...lens);
 
   // First item: cut the lead-in off the first segment.
@@ -100,11 +163,19 @@ export function parseList(text: string, a: number, b: number, loose = false): Li
     const item = first.slice(first.length - eq);
     const afterCue = lastCue(cut);
     const placed = samePlaces(item, inner);
-    if (endsWithCue(cut) || placed >= 2 || (afterCue >= 0 && cut.length - afterCue <= 4 && inner.length >= 1)) start = f0 + first.length - eq;
+    if (endsWithCue(cut) || placed >= 2 || (afterCue >= 0 && cut.length - afterCue <= 4 && inner.length >= 1))
+      start = f0 + first.length - eq;
     // "建成世界上规模最大的教育体系、社会保障体系…": cut to the others' length, not after a cue, the item would
     // begin inside its modifier (大的教育体系); where no other item holds a 的, it starts after its own.
     const de = item.lastIndexOf('的');
-    if (start !== undefined && !endsWithCue(cut) && de >= 0 && item.length - de - 1 >= 2 && !inner.some((m) => m.includes('的'))) start = f0 + first.length - eq + de + 1;
+    if (
+      start !== undefined &&
+      !endsWithCue(cut) &&
+      de >= 0 &&
+      item.length - de - 1 >= 2 &&
+      !inner.some((m) => m.includes('的'))
+    )
+      start = f0 + first.length - eq + de + 1;
   }
   if (start === undefined) {
     const cue = lastCue(first);
@@ -133,7 +204,14 @@ export function parseList(text: string, a: number, b: number, loose = false): Li
     const rest = lastTail(eq);
     const item = last.slice(0, eq);
     const prefixFits = prefix.length >= 2 && inner.length >= 2 && item.startsWith(prefix);
-    if (rest === '' || /^[的等和与及之上中问要这是为并]/.test(rest) || TAIL_VERBS.test(rest) || (suffix && item.endsWith(suffix)) || prefixFits) end = l0 + eq;
+    if (
+      rest === '' ||
+      /^[的等和与及之上中问要这是为并]/.test(rest) ||
+      TAIL_VERBS.test(rest) ||
+      (suffix && item.endsWith(suffix)) ||
+      prefixFits
+    )
+      end = l0 + eq;
   }
   if (end === undefined && suffix) {
     const k = last.indexOf(suffix, 1);
@@ -199,7 +277,8 @@ function judge(text: string, p: ListParse): RawFormulation | undefined {
   const items = p.items.map((s) => text.slice(s.start, s.end));
   const n = items.length;
   if (n < 2 || new Set(items).size !== n) return undefined;
-  if (items.some((s) => s.length < 2 || s.length > MAX_ITEM || ![...stripQuotes(s)].every((c) => isCjk(c)))) return undefined;
+  if (items.some((s) => s.length < 2 || s.length > MAX_ITEM || ![...stripQuotes(s)].every((c) => isCjk(c))))
+    return undefined;
   const tail = p.tail.trim();
   if (/^等/.test(tail)) return undefined; // an open enumeration ("产业扶贫、电商扶贫等")
   if (/[”’」』]/.test(tail[0] ?? '')) return undefined; // the list sits inside a quoted name
@@ -214,21 +293,33 @@ function judge(text: string, p: ListParse): RawFormulation | undefined {
   const cue = hasCue(p.lead.slice(-12));
   const head = TAIL_HEAD.exec(tail);
   const formulaTail = TAIL_VERBS.test(tail) || !!head;
-  const category = (suf.length >= 2 && CATEGORY.test(suf)) || (suf.length === 1 && ONE_CHAR_CATEGORY.has(suf)) || (suf.length >= 2 && ONE_CHAR_CATEGORY.has(suf[suf.length - 1]) && lens.every((l) => l <= suf.length + 2));
+  const category =
+    (suf.length >= 2 && CATEGORY.test(suf)) ||
+    (suf.length === 1 && ONE_CHAR_CATEGORY.has(suf)) ||
+    (suf.length >= 2 && ONE_CHAR_CATEGORY.has(suf[suf.length - 1]) && lens.every((l) => l <= suf.length + 2));
   const spread = Math.max(...lens) <= 2 * Math.min(...lens) + 2;
   let ok = false;
   if ((PLACE_BODY.test(suf) || items.every((x) => PLACE_BODY_ITEM.test(x))) && !(cue && formulaTail)) return undefined;
   if (n === 2) {
     // Two members count only when cued and cast alike: 多劳者多得、技高者多得; 稳字当头、稳中求进.
-    ok = eq && cue && lens[0] >= 3 && ((pos >= 2 && pos * 3 >= lens[0]) || (pre.length >= 1 && lens[0] <= 4)) && (tail === '' || /^[的，]/.test(tail));
+    ok =
+      eq &&
+      cue &&
+      lens[0] >= 3 &&
+      ((pos >= 2 && pos * 3 >= lens[0]) || (pre.length >= 1 && lens[0] <= 4)) &&
+      (tail === '' || /^[的，]/.test(tail));
   } else if (category) {
     // Kinds under one head: four or more, or three of four characters or more that are cued ("形成…史料体系、话语体系、理论体系").
-    ok = (n >= 4 && cue && lens.every((l) => l > suf.length + 1)) || (n >= 3 && cue && suf.length >= 2 && Math.min(...lens) >= 4 && !/地区|机关|单位|部门|企业|机构/.test(suf));
+    ok =
+      (n >= 4 && cue && lens.every((l) => l > suf.length + 1)) ||
+      (n >= 3 && cue && suf.length >= 2 && Math.min(...lens) >= 4 && !/地区|机关|单位|部门|企业|机构/.test(suf));
     if (n >= 4 && suf.length === 1 && lens.every((l) => l === 3) && !cue) ok = false;
   } else if (pre.length >= 2 || suf.length >= 2) ok = spread;
   else if (eq && pos >= 2) ok = true;
-  else if (eq && (pre.length === 1 || suf.length === 1 || pos >= 1) && n >= 4 && lens[0] <= 6) ok = cue || formulaTail || p.lead === '';
-  else if (eq && (cue || formulaTail) && lens[0] >= 2 && lens[0] <= 8 && (formulaTail || (cue && lens[0] >= 4))) ok = true;
+  else if (eq && (pre.length === 1 || suf.length === 1 || pos >= 1) && n >= 4 && lens[0] <= 6)
+    ok = cue || formulaTail || p.lead === '';
+  else if (eq && (cue || formulaTail) && lens[0] >= 2 && lens[0] <= 8 && (formulaTail || (cue && lens[0] >= 4)))
+    ok = true;
   else if (!eq && suf.length === 1 && n >= 4) ok = true;
   else if (!eq && cue && formulaTail && spread && (pos > 0 || suf.length > 0 || endAligned(items) > 0)) ok = true;
   if (!ok) return undefined;

@@ -88,7 +88,8 @@ export function commonSuffix(xs: string[]): string {
   for (; k < first.length; k++) {
     const ch = first.charCodeAt(first.length - 1 - k);
     let all = true;
-    for (let i = 1; i < xs.length; i++) if (k >= xs[i].length || xs[i].charCodeAt(xs[i].length - 1 - k) !== ch) all = false;
+    for (let i = 1; i < xs.length; i++)
+      if (k >= xs[i].length || xs[i].charCodeAt(xs[i].length - 1 - k) !== ch) all = false;
     if (!all) break;
   }
   return first.slice(first.length - k);
@@ -120,7 +121,10 @@ export function clausesOf(text: string, a: number, b: number): Clause[] {
         out.push({ span: { start: s, end: i }, text: text.slice(s, i), unitStart, sentenceStart });
       }
       // A clause ending in a quoted count name opens what follows: "坚持“五个必须”，必须…".
-      const named = i > a && CLOSE_QUOTES.includes(text[i - 1]) && /[两二三四五六七八九十\d][^“”]*”$/.test(text.slice(Math.max(from, i - 12), i));
+      const named =
+        i > a &&
+        CLOSE_QUOTES.includes(text[i - 1]) &&
+        /[两二三四五六七八九十\d][^“”]*”$/.test(text.slice(Math.max(from, i - 12), i));
       unitStart = i === b || !!(c & UNIT_END) || named;
       sentenceStart = i === b || !!(c & SENT_END);
       from = i + 1;

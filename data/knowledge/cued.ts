@@ -21,7 +21,7 @@ import { listsInClauses } from './cued-lists';
 export function findCuedSeries(text: string): RawFormulation[] {
   const out: RawFormulation[] = listsInClauses(text);
   // Paragraph by paragraph: clauses opened alike, carrying one word, ending alike; sentence leads.
-  for (let p = 0; p < text.length; ) {
+  for (let p = 0; p < text.length;) {
     let q = text.indexOf('\n', p);
     if (q < 0) q = text.length;
     const clauses = clausesOf(text, p, q);

@@ -62,7 +62,12 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
 
   let cards: Card[] = [];
   const title = (id: string) => sources.find((x) => x.id === id)?.title.replace(/\s+/g, '');
-  cards.push(...withoutNestedClozes(mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))), formulations.map((f) => f.note)));
+  cards.push(
+    ...withoutNestedClozes(
+      mergeMemberCards(formulations.flatMap(({ note, marked, cue }) => formulationCards(note, marked, { cue, title }))),
+      formulations.map((f) => f.note),
+    ),
+  );
   for (const f of figures) {
     const card = figureCard(f.note, f.prompt, f.answer);
     const touched = [...new Set(f.sentences.flatMap((k) => conflictsAt.get(k) ?? []))];
@@ -74,7 +79,12 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   cards = cards.filter((c) => !selfContradictory(c.prompt) && !selfContradictory(c.answer));
   for (const c of cards) c.evidence = orderEvidence(c, distrust);
 
-  const notes = [...formulations.map((f) => f.note), ...figures.map((f) => f.note), ...terms.map((t) => t.note), ...statements.map((s) => s.note)];
+  const notes = [
+    ...formulations.map((f) => f.note),
+    ...figures.map((f) => f.note),
+    ...terms.map((t) => t.note),
+    ...statements.map((s) => s.note),
+  ];
   const conflicts: Conflict[] = conflictList.map(({ occurrences: _o, ...c }) => ({
     ...c,
     notes: [...new Set(cards.filter((card) => card.conflicts?.includes(c.id)).map((card) => card.noteId))],
@@ -105,8 +115,15 @@ function mergeNearFigures(drafts: FigureDraft[], distrust: Distrust): FigureDraf
       byAnswer.set(d.answer, [...same, d]);
       continue;
     }
-    if (trust(d) < trust(kept)) Object.assign(kept, { prompt: d.prompt, note: { ...kept.note, id: d.note.id, name: d.note.name, figure: d.note.figure } });
-    kept.note.evidence = mergeEvidence(trust(d) < trust(kept) ? d.note.evidence : kept.note.evidence, trust(d) < trust(kept) ? kept.note.evidence : d.note.evidence);
+    if (trust(d) < trust(kept))
+      Object.assign(kept, {
+        prompt: d.prompt,
+        note: { ...kept.note, id: d.note.id, name: d.note.name, figure: d.note.figure },
+      });
+    kept.note.evidence = mergeEvidence(
+      trust(d) < trust(kept) ? d.note.evidence : kept.note.evidence,
+      trust(d) < trust(kept) ? kept.note.evidence : d.note.evidence,
+    );
     kept.note.importance = Math.max(kept.note.importance, d.note.importance);
     kept.sentences.push(...d.sentences);
   }
@@ -129,7 +146,8 @@ function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sources: So
       if (/^是/.test(prompt)) continue;
       // A headline figure of a report says what it measures but not of when: the document says it ("《政府工作报告》：城镇新增就业____").
       const title = sources[i]?.title.replace(/\s+/g, '');
-      if (!answerable(fig, prompt) && fig.subject && !fig.event && title && title.length + prompt.length < 60) prompt = `《${title}》：${prompt}`;
+      if (!answerable(fig, prompt) && fig.subject && !fig.event && title && title.length + prompt.length < 60)
+        prompt = `《${title}》：${prompt}`;
       if (!answerable(fig, prompt)) continue;
       const ev = evidenceAt(doc, fig.sentence.start, fig.sentence.end, [fig.span]);
       const sentenceKey = `${doc.source}:${fig.sentence.start}`;
@@ -205,7 +223,9 @@ function statementNotes(texts: DocText[], sources: Source[]): Array<{ note: Note
   return [...byKey.values()];
 }
 
-function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Array<{ note: Note; marked: MarkedEvidence[]; cloze?: string }> {
+function termNotes(
+  perDoc: Array<{ doc: DocText; found: RawFormulation[] }>,
+): Array<{ note: Note; marked: MarkedEvidence[]; cloze?: string }> {
   const byKey = new Map<string, { note: Note; marked: MarkedEvidence[]; cloze?: string }>();
   const glossaryNames = new Set(GLOSSARY.flatMap((g) => [g.name, ...g.aliases]));
   for (const { doc, found } of perDoc) {
@@ -224,7 +244,13 @@ function termNotes(perDoc: Array<{ doc: DocText; found: RawFormulation[] }>): Ar
         kept.note.evidence = kept.marked.map((m) => m.ev);
         continue;
       }
-      const note: Note = { id: stableId('term', key), kind: 'term', name: t.term, evidence: [ev], importance: t.definition ? 0.6 : 0.4 };
+      const note: Note = {
+        id: stableId('term', key),
+        kind: 'term',
+        name: t.term,
+        evidence: [ev],
+        importance: t.definition ? 0.6 : 0.4,
+      };
       if (t.definition) note.definition = t.definition;
       byKey.set(key, { note, marked: [{ ev }], ...(cloze ? { cloze } : {}) });
     }
@@ -238,7 +264,7 @@ function mergeMemberCards(cards: Card[]): Card[] {
   return cards.filter((c) => {
     if (c.kind !== 'formulation-member') return true;
     const kept = first.get(c.prompt);
-    if (!kept) return first.set(c.prompt, c), true;
+    if (!kept) return (first.set(c.prompt, c), true);
     if (!kept.answer.split('、').includes(c.answer)) kept.answer += `、${c.answer}`;
     kept.evidence = mergeEvidence(kept.evidence, c.evidence);
     return false;
@@ -253,7 +279,11 @@ function withoutNestedClozes(cards: Card[], notes: Note[]): Card[] {
   const named = notes.filter((n) => n.members?.length && n.name !== n.members.join('、'));
   const nested = new Set(
     named
-      .filter((a) => named.some((b) => b !== a && b.members!.length > a.members!.length && a.members!.every((m) => b.members!.includes(m))))
+      .filter((a) =>
+        named.some(
+          (b) => b !== a && b.members!.length > a.members!.length && a.members!.every((m) => b.members!.includes(m)),
+        ),
+      )
       .map((a) => a.id),
   );
   return cards.filter((c) => !(c.kind === 'formulation-cloze' && nested.has(c.noteId)));

@@ -5,8 +5,8 @@ const CLAUSE_BREAK = /[，；：,;]/;
 // A date right before the figure: "2012年年底的", "2019年", "2017年底".
 const DATE = /(\d{4}年(?:\d{1,2}月)?(?:年底|年末|底|末|初)?)(?:的)?/g;
 // Words that end a subject: "贫困人口从…", "贫困发生率由…".
-const SUBJECT_END = /(?:从|由|在|到|达到|为|是|有|已|累计|共|超过|减少|增加|下降|降至|减到|年均|比|占|上涨|增长|提高|降低|上升)/;
-
+const SUBJECT_END =
+  /(?:从|由|在|到|达到|为|是|有|已|累计|共|超过|减少|增加|下降|降至|减到|年均|比|占|上涨|增长|提高|降低|上升)/;
 
 export function clauseStart(s: string, at: number): number {
   let i = at;
@@ -21,17 +21,22 @@ export function clauseEnd(s: string, at: number): number {
 }
 
 /** Words that open a clause without being its subject ("特别是全国还有…", "使建档立卡贫困人口中有…"). */
-const LEADING_NON_SUBJECT = /^(?:第[一二三四五六七八九十百零]+条|今年|明年|去年|全年|拟安排|拟|可依据|依据|按照|根据|特别是|尤其是|其中|同时|此外|另外|截至目前|目前|现在|当前|实现|我们将使|我们要|我们|使|让|将|对|为|把|从|经过|通过|是)+/;
+const LEADING_NON_SUBJECT =
+  /^(?:第[一二三四五六七八九十百零]+条|今年|明年|去年|全年|拟安排|拟|可依据|依据|按照|根据|特别是|尤其是|其中|同时|此外|另外|截至目前|目前|现在|当前|实现|我们将使|我们要|我们|使|让|将|对|为|把|从|经过|通过|是)+/;
 /** Adverbs and particles that trail a subject before its verb ("贫困发生率仍", "县大概", "全国还"). */
-const TRAILING_NON_SUBJECT = /(?:中|还|将|就|也|都|共|对|近|仍|已|均|又|分别|大概|大约|约|总共|累计|一般|原则上|应当|应|须|必须|可|不|拟安排|安排|拟|按|按照)+$/;
+const TRAILING_NON_SUBJECT =
+  /(?:中|还|将|就|也|都|共|对|近|仍|已|均|又|分别|大概|大约|约|总共|累计|一般|原则上|应当|应|须|必须|可|不|拟安排|安排|拟|按|按照)+$/;
 /** Not a subject on its own: adverbs, times and scopes ("分别", "今后", "全国"). */
-const NOT_A_SUBJECT = /^(?:分别|特别|均|都|已经|今后|未来|目前|现在|今年|去年|明年|当前|近年来|其中|全国|我国|全区|全省|全市|各地)$/;
+const NOT_A_SUBJECT =
+  /^(?:分别|特别|均|都|已经|今后|未来|目前|现在|今年|去年|明年|当前|近年来|其中|全国|我国|全区|全省|全市|各地)$/;
 /** Counted things named right after the figure ("52个贫困县未摘帽", "25.5万个驻村工作队"), cut at their verb. */
-const AFTER_STOP = /(?:实现|已|未|的|在|得到|达到|为|是|摆脱|通过|参加|开展|实施|存在|有|无|向|给|到|进行|担任|帮扶|驰援|结对|对|以上|左右|全部|驻村帮扶|和|与|、|（|要|需要|必须|应当)/;
+const AFTER_STOP =
+  /(?:实现|已|未|的|在|得到|达到|为|是|摆脱|通过|参加|开展|实施|存在|有|无|向|给|到|进行|担任|帮扶|驰援|结对|对|以上|左右|全部|驻村帮扶|和|与|、|（|要|需要|必须|应当)/;
 /** What a count counts ends in a noun of people, places or bodies ("驻村工作队", "贫困县", "医护人员"). */
 const COUNTED_NOUN = /(?:[口县村部员队组业人户校家织区省市群者师生]|工作|任务)$/;
 /** Measures that make a subject on their own ("年均脱贫人数", "贫困发生率", "合同金额"). */
-const MEASURE_NOUN = /(?:人数|人口|率|收入|资金|金额|规模|比例|总额|总量|数量|时间|期限|年限|时长|次数|涨幅|增幅|增速|降幅|增长|产量|就业|投资|赤字率|总值|债券|国债|预算)$/;
+const MEASURE_NOUN =
+  /(?:人数|人口|率|收入|资金|金额|规模|比例|总额|总量|数量|时间|期限|年限|时长|次数|涨幅|增幅|增速|降幅|增长|产量|就业|投资|赤字率|总值|债券|国债|预算)$/;
 const COUNT_UNITS = /^(?:万|亿|千)?(?:个|名|家|所|支|座|项|户|人|万人|亿人)?$/;
 
 /** The noun phrase that opens the clause, or the one the figure qualifies or counts ("97%的建档立卡贫困人口"). */
@@ -56,7 +61,8 @@ export function findSubject(s: string, at: number, end: number, unit = ''): stri
     const tail = s.slice(end, clauseEnd(s, end));
     const stop = tail.search(AFTER_STOP);
     const counted = clean(stop > 0 ? tail.slice(0, stop) : '');
-    if (isSubject(counted) && counted.length <= 8 && COUNTED_NOUN.test(counted) && !NOT_A_SUBJECT.test(counted)) subject = counted;
+    if (isSubject(counted) && counted.length <= 8 && COUNTED_NOUN.test(counted) && !NOT_A_SUBJECT.test(counted))
+      subject = counted;
   }
   return isSubject(subject) && !NOT_A_SUBJECT.test(subject) ? subject : undefined;
 }

@@ -9,10 +9,7 @@ import { assignDates, clauseEnd, clauseStart, findSubject } from './figures-cont
 const UNITS =
   '个百分点|百分点|%|万人次|人次|人(?![口群员民才])|户|美元|元|个月|个|倍|次|名|家|所|县|村|平方公里|公里|亩|天|周岁|岁|项|支|座|万吨|吨|' +
   '周年|年|学时|课时|小时|分钟|千瓦时|千瓦|公顷|立方米|平方米|公斤|斤|台|辆|套|件|艘|架|场|篇|届|批|类|条|款|所|处|床';
-const FIGURE = new RegExp(
-  `(?<![\\d.\\-:/~第])(\\d+(?:\\.\\d+)?)(多|余)?(万亿|万|亿|千)?(${UNITS})?`,
-  'g',
-);
+const FIGURE = new RegExp(`(?<![\\d.\\-:/~第])(\\d+(?:\\.\\d+)?)(多|余)?(万亿|万|亿|千)?(${UNITS})?`, 'g');
 // Speech structure, not facts: "讲3个问题", "3点意见".
 const ENUMERATION_AFTER = /^(?:问题|方面|重点|意见|部分|层面|阶段|步)/;
 /** Bounds that belong to the figure they qualify: "不低于6%", "30%以上", "3%以内", "6%左右". */
@@ -63,8 +60,14 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
       const [whole, a, unitA = '', b, , mult = '', unit = ''] = m;
       const at = m.index!;
       if (!unit && !mult && !unitA) continue;
-      if (/^(?:19|20)\d\d$/.test(a) && /^(?:19|20)\d\d$/.test(b) && (!unit || unit === '年') && !mult && !unitA) continue; // a span of years
-      push({ value: a, number: Number(a) * (MULTIPLIER[mult || unitA] ?? 1), unit: mult + unit || unitA }, at, at + whole.length, at);
+      if (/^(?:19|20)\d\d$/.test(a) && /^(?:19|20)\d\d$/.test(b) && (!unit || unit === '年') && !mult && !unitA)
+        continue; // a span of years
+      push(
+        { value: a, number: Number(a) * (MULTIPLIER[mult || unitA] ?? 1), unit: mult + unit || unitA },
+        at,
+        at + whole.length,
+        at,
+      );
     }
     for (const m of hasDigit ? s.matchAll(FIGURE) : []) {
       const [whole, digits, approx, mult = '', unit = ''] = m;
@@ -79,7 +82,10 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
         const isYear = digits.length === 4 && value >= 1900 && value <= 2100 && !mult;
         // "到2020年" is a deadline; "从2013年到2019年" is a range and "到2017年底" a date.
         const deadline =
-          isYear && s[at - 1] === '到' && !/^(?:底|年底|末|\d|以前|月|的)/.test(after) && !/从\d{4}年底?到$/.test(s.slice(0, at));
+          isYear &&
+          s[at - 1] === '到' &&
+          !/^(?:底|年底|末|\d|以前|月|的)/.test(after) &&
+          !/从\d{4}年底?到$/.test(s.slice(0, at));
         // "1981年北大学子……喊出": the year of an event, asked like a deadline.
         eventYear = isYear && !deadline && isEventYear(s, at, after);
         if (isYear && !deadline && !eventYear) continue; // a date, not a figure
@@ -113,7 +119,8 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
 }
 
 /** A year that opens what happened then ("1981年北大学子在燕园喊出……", "早在1921年，我们党就……"). */
-const EVENT_VERB = /喊出|提出|召开|成立|诞生|创立|创建|作出|举行|开启|确立|写入|颁布|发表|发出|建立|开辟|开始|召开|宣告|签署/;
+const EVENT_VERB =
+  /喊出|提出|召开|成立|诞生|创立|创建|作出|举行|开启|确立|写入|颁布|发表|发出|建立|开辟|开始|召开|宣告|签署/;
 function isEventYear(s: string, at: number, after: string): boolean {
   if (/^年(?:底|末|初|以来|起|前|后|的|度|至|到|—|-|、|和|以前|以后|\d)/.test(after)) return false;
   // The year opens its clause ("1981年北大学子……", "我记得，1981年……", "早在1921年，……").
@@ -151,8 +158,12 @@ export function figureCloze(text: string, fig: RawFigure): FigureCloze {
   const opened = s.lastIndexOf('“', stop);
   if (opened >= start && s.indexOf('”', opened) > stop) stop = clauseEnd(s, s.indexOf('”', opened));
   // A deadline's clause often ends right after it ("到2020年，稳定实现…"): show what is due.
-  if (fig.targetYear && s.slice(end, stop).replace(/[，、]/g, '').length < 6 && stop < s.length) stop = clauseEnd(s, stop + 1);
-  const prompt = (s.slice(start, at) + '____' + s.slice(end, stop)).replace(/^[，；：、]+/, '').replace(ARTICLE, '').replace(DATELINE, '');
+  if (fig.targetYear && s.slice(end, stop).replace(/[，、]/g, '').length < 6 && stop < s.length)
+    stop = clauseEnd(s, stop + 1);
+  const prompt = (s.slice(start, at) + '____' + s.slice(end, stop))
+    .replace(/^[，；：、]+/, '')
+    .replace(ARTICLE, '')
+    .replace(DATELINE, '');
   return {
     prompt,
     answer: s.slice(at, end),

@@ -69,7 +69,12 @@ function marked(doc: DocText, f: RawFormulation): MarkedEvidence {
   const between = doc.norm.text.slice(from, to);
   if (between.includes('\n') || (to - from > MAX_QUOTE && /[。！？]/.test(between.slice(0, -1)))) {
     const first = f.memberSpans[0];
-    const ev = evidenceAt(doc, from, first.end, spans.filter((s) => s.end <= first.end));
+    const ev = evidenceAt(
+      doc,
+      from,
+      first.end,
+      spans.filter((s) => s.end <= first.end),
+    );
     const byMemberEvidence: Record<string, Evidence> = {};
     f.members.forEach((m, i) => {
       const s = f.memberSpans[i];
@@ -87,19 +92,28 @@ function marked(doc: DocText, f: RawFormulation): MarkedEvidence {
 }
 
 function combine(kept: Draft, next: Draft): Draft {
-  const evidence = mergeEvidence(kept.marked.map((m) => m.ev), next.marked.map((m) => m.ev));
+  const evidence = mergeEvidence(
+    kept.marked.map((m) => m.ev),
+    next.marked.map((m) => m.ev),
+  );
   const all = [...kept.marked, ...next.marked];
   return {
     ...kept,
     name: kept.name ?? next.name,
     members: kept.members.length >= next.members.length ? kept.members : next.members,
     marked: evidence.map((e) => all.find((m) => m.ev === e)!),
-    provenance: [...kept.provenance, ...next.provenance.filter((p) => !kept.provenance.some((q) => q.part === p.part && q.source === p.source))],
+    provenance: [
+      ...kept.provenance,
+      ...next.provenance.filter((p) => !kept.provenance.some((q) => q.part === p.part && q.source === p.source)),
+    ],
     cue: kept.cue ?? next.cue,
   };
 }
 
-export function formulationNotes(perDoc: FoundFormulations[], glossary: GlossaryEntry[]): Array<{ note: Note; marked: MarkedEvidence[]; cue?: Cue }> {
+export function formulationNotes(
+  perDoc: FoundFormulations[],
+  glossary: GlossaryEntry[],
+): Array<{ note: Note; marked: MarkedEvidence[]; cue?: Cue }> {
   const drafts = new Map<string, Draft>();
   const add = (d: Draft) => drafts.set(d.key, drafts.has(d.key) ? combine(drafts.get(d.key)!, d) : d);
   for (const { doc, found } of perDoc) {
@@ -114,15 +128,38 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
       if (entry && setKey(entry.members) !== setKey(members) && membersNearby(doc.norm.text, entry.members)) continue;
       const name = entry?.name ?? f.name;
       const provenance: Provenance[] = [
-        ...(name ? [{ part: 'name', from: f.name ? 'document' : 'glossary', ...(f.name ? { source: doc.source } : {}) } as Provenance] : []),
+        ...(name
+          ? [
+              {
+                part: 'name',
+                from: f.name ? 'document' : 'glossary',
+                ...(f.name ? { source: doc.source } : {}),
+              } as Provenance,
+            ]
+          : []),
         ...members.map((m): Provenance => ({ part: `member:${m}`, from: 'document', source: doc.source })),
       ];
       const key = entry ? `g:${entry.name}` : name ? `n:${comparable(name)}` : `m:${setKey(members)}`;
       const cue: Cue | undefined =
         f.heading || f.lead || f.tail
-          ? { ...(f.heading ? { heading: f.heading } : {}), ...(f.lead ? { lead: f.lead } : {}), ...(f.tail ? { tail: f.tail } : {}), source: doc.source }
+          ? {
+              ...(f.heading ? { heading: f.heading } : {}),
+              ...(f.lead ? { lead: f.lead } : {}),
+              ...(f.tail ? { tail: f.tail } : {}),
+              source: doc.source,
+            }
           : undefined;
-      add({ key, name, entry, members, ordered: f.ordered, marked: [marked(doc, f)], provenance, via: f.via, ...(cue ? { cue } : {}) });
+      add({
+        key,
+        name,
+        entry,
+        members,
+        ordered: f.ordered,
+        marked: [marked(doc, f)],
+        provenance,
+        via: f.via,
+        ...(cue ? { cue } : {}),
+      });
     }
   }
   // Glossary entries no extractor found in a document: attested by the members standing close
@@ -139,10 +176,27 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
         const ev = evidenceAt(doc, from, to, listed);
         const byMember: Record<string, Array<[number, number]>> = {};
         entry.members.forEach((m, i) => {
-          byMember[m] = [[doc.norm.toOriginal(listed[i].start) - ev.offset!, doc.norm.toOriginal(listed[i].end - 1) + 1 - ev.offset!]];
+          byMember[m] = [
+            [
+              doc.norm.toOriginal(listed[i].start) - ev.offset!,
+              doc.norm.toOriginal(listed[i].end - 1) + 1 - ev.offset!,
+            ],
+          ];
         });
-        const provenance = entry.members.map((m): Provenance => ({ part: `member:${m}`, from: 'document', source: doc.source }));
-        add({ key, name: entry.name, entry, members: entry.members, ordered: !!entry.ordered, marked: [{ ev, byMember }], provenance });
+        const provenance = entry.members.map((m): Provenance => ({
+          part: `member:${m}`,
+          from: 'document',
+          source: doc.source,
+        }));
+        add({
+          key,
+          name: entry.name,
+          entry,
+          members: entry.members,
+          ordered: !!entry.ordered,
+          marked: [{ ev, byMember }],
+          provenance,
+        });
         continue;
       }
       const alias = [entry.name, ...entry.aliases].find((n) => text.includes(n));
@@ -159,11 +213,11 @@ export function formulationNotes(perDoc: FoundFormulations[], glossary: Glossary
       });
     }
   }
-  const named = [...drafts.values()].filter((d) => d.name).map((d) => new Set((d.entry?.members ?? d.members).map(comparable)));
+  const named = [...drafts.values()]
+    .filter((d) => d.name)
+    .map((d) => new Set((d.entry?.members ?? d.members).map(comparable)));
   const coveredByNamed = (members: string[]) => named.some((s) => members.every((m) => s.has(m)));
-  return [...drafts.values()]
-    .filter((d) => d.name || !coveredByNamed(d.members.map(comparable)))
-    .map((d) => toNote(d));
+  return [...drafts.values()].filter((d) => d.name || !coveredByNamed(d.members.map(comparable))).map((d) => toNote(d));
 }
 
 /** Spans of all members when each stands within 300 chars of the first one, all in one sentence. */

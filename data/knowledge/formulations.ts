@@ -5,7 +5,17 @@
 import { GLOSSARY, findGlossaryByMembers, findGlossaryEntry } from '../glossary';
 import { attestGlossary } from './attest';
 import {
-  CLOSE_QUOTES, HARD, OPEN_QUOTES, SENTENCE_END, afterGlue, cleanMember, endsWithGlue, isCjk, nameCount, splitTop, trimSpan,
+  CLOSE_QUOTES,
+  HARD,
+  OPEN_QUOTES,
+  SENTENCE_END,
+  afterGlue,
+  cleanMember,
+  endsWithGlue,
+  isCjk,
+  nameCount,
+  splitTop,
+  trimSpan,
 } from './lists';
 import { findParallelSeries } from './parallel';
 import type { GlossaryEntry, RawFormulation, Span } from './raw';
@@ -23,7 +33,8 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
   const named = findNamed(text);
   for (const c of cued.filter((f) => f.via === 'named')) if (!named.some((n) => overlap(n.span, c.span))) named.push(c);
   const parallel = preferLonger([...findParallelSeries(text), ...cued.filter((f) => f.via === 'parallel')]).filter(
-    (p) => !named.some((n) => inside(p.span, n.span) || (overlap(p.span, n.span) && n.members.length >= p.members.length)),
+    (p) =>
+      !named.some((n) => inside(p.span, n.span) || (overlap(p.span, n.span) && n.members.length >= p.members.length)),
   );
   for (const p of parallel) {
     // Clauses opened by one frame and named nowhere are named by frame and count: 三个必须, 四个坚持.
@@ -43,7 +54,9 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
   const attested = attestGlossary(text, glossary);
   for (const a of attested) {
     if (attested.some((b) => b !== a && inside(a.span, b.span) && span(b.span) > span(a.span))) continue;
-    const same = found.find((f) => f.via !== 'series' && overlap(f.span, a.span) && f.members.length === a.members.length);
+    const same = found.find(
+      (f) => f.via !== 'series' && overlap(f.span, a.span) && f.members.length === a.members.length,
+    );
     if (same) same.glossaryName ??= a.glossaryName;
     else found.push(a);
   }
@@ -90,7 +103,8 @@ function preferLonger(fs: RawFormulation[]): RawFormulation[] {
     // A 、-list inside one clause of a run of clauses is a series of its own ("坚持依法治国、依法执政、依法行政共同推进").
     const nested = (a: RawFormulation, b: RawFormulation) => b.memberSpans.some((m) => inside(a.span, m));
     // Runs over several sentences overlap lists between their members without competing with them.
-    const clash = (a: RawFormulation, b: RawFormulation) => a.memberSpans.some((m) => b.memberSpans.some((n) => overlap(m, n)));
+    const clash = (a: RawFormulation, b: RawFormulation) =>
+      a.memberSpans.some((m) => b.memberSpans.some((n) => overlap(m, n)));
     const rival = kept.findIndex((k) => overlap(k.span, f.span) && clash(k, f) && !nested(k, f) && !nested(f, k));
     if (rival < 0) kept.push(f);
     else if (f.members.length > kept[rival].members.length) kept[rival] = f;
@@ -105,10 +119,12 @@ const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 function findNamed(text: string): RawFormulation[] {
   const out: RawFormulation[] = [];
   const names: Array<{ name: string; at: number; end: number; quoted: boolean }> = [];
-  for (const m of text.matchAll(QUOTED_NAME)) names.push({ name: m[1], at: m.index!, end: m.index! + m[0].length, quoted: true });
+  for (const m of text.matchAll(QUOTED_NAME))
+    names.push({ name: m[1], at: m.index!, end: m.index! + m[0].length, quoted: true });
   for (const m of text.matchAll(BARE_NAME)) {
     const before = text[m.index! - 1];
-    if (GENERIC.test(m[3]) || !before || OPEN_QUOTES.includes(before) || /[\d一二两三四五六七八九十第]/.test(before)) continue;
+    if (GENERIC.test(m[3]) || !before || OPEN_QUOTES.includes(before) || /[\d一二两三四五六七八九十第]/.test(before))
+      continue;
     names.push({ name: m[0], at: m.index!, end: m.index! + m[0].length, quoted: false });
   }
   for (const n of names) {
@@ -177,7 +193,9 @@ function openingList(text: string, after: number, count: number): Span[] | undef
   const closer = intro[0] === '（' ? '）' : undefined;
   while (end < text.length && (closer ? text[end] !== closer : !SENTENCE_END.has(text[end]))) end++;
   const segs = splitList(text, start, end, '；;', count) ?? splitList(text, start, end, '、', count);
-  return segs?.map((s) => trimSpan(text, { start: s.start, end: text.slice(s.start, s.end).endsWith('等') ? s.end - 1 : s.end }));
+  return segs?.map((s) =>
+    trimSpan(text, { start: s.start, end: text.slice(s.start, s.end).endsWith('等') ? s.end - 1 : s.end }),
+  );
 }
 
 /** Split at the separators; when one short, let a final 和/与/及 separate the last two items. */
@@ -207,7 +225,8 @@ function repairFirst(text: string, segs: Span[]): Span[] | undefined {
   const firstLen = cleanMember(text.slice(first.start, first.end)).length;
   const L = lens[0];
   let start = first.start;
-  if (lens.every((l) => l === L) && firstLen > L && endsWithGlue(text, first.start, first.end - L)) start = first.end - L;
+  if (lens.every((l) => l === L) && firstLen > L && endsWithGlue(text, first.start, first.end - L))
+    start = first.end - L;
   else if (firstLen > Math.max(...lens)) {
     const g = afterGlue(text, first);
     if (g > 0) start = g;

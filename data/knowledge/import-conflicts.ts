@@ -29,7 +29,13 @@ function sameValue(a: NonNullable<Note['figure']>, b: NonNullable<Note['figure']
  * Conflicts between the new document's figure notes and known ones on the same subject and date.
  * `sourceId` is the new document: known notes it attests itself are not compared with it.
  */
-export function figureConflicts(sourceId: string, sourceDate: string | undefined, notes: Note[], cards: Card[], known: KnownFigure[]): Conflict[] {
+export function figureConflicts(
+  sourceId: string,
+  sourceDate: string | undefined,
+  notes: Note[],
+  cards: Card[],
+  known: KnownFigure[],
+): Conflict[] {
   const byFact = new Map<string, KnownFigure[]>();
   for (const k of known) {
     const f = k.note.figure;

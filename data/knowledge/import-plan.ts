@@ -18,7 +18,8 @@ export const textHash = (text: string): string => hash64(text.replace(/\s+/g, ''
 export const importSourceId = (text: string): string => `imp-${textHash(text)}`;
 
 /** Sentences in a text, for the progress line. */
-export const sentenceCount = (text: string): number => text.split(/[。！？!?；;\n]+/).filter((s) => s.trim().length > 4).length;
+export const sentenceCount = (text: string): number =>
+  text.split(/[。！？!?；;\n]+/).filter((s) => s.trim().length > 4).length;
 
 export function importDeck(doc: ImportText, sourceId: string): Deck {
   const deck = buildDeck([{ file: `${sourceId}.txt`, text: doc.text }]);

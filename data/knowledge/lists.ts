@@ -98,8 +98,31 @@ export function trimSpan(text: string, span: Span): Span {
  * "要严格落实摘帽不摘责任、…", "对照对象、目标…"). Longest first so that 解决好 wins over 解决.
  */
 const GLUE = [
-  '要严格落实', '严格落实', '坚决抓好', '解决好', '主要包括', '包括', '坚持', '做到', '实现', '落实', '对照',
-  '按照', '推进', '加强', '强化', '抓好', '提出', '扭住', '把握', '聚焦', '严守', '构建', '形成', '树立', '即',
+  '要严格落实',
+  '严格落实',
+  '坚决抓好',
+  '解决好',
+  '主要包括',
+  '包括',
+  '坚持',
+  '做到',
+  '实现',
+  '落实',
+  '对照',
+  '按照',
+  '推进',
+  '加强',
+  '强化',
+  '抓好',
+  '提出',
+  '扭住',
+  '把握',
+  '聚焦',
+  '严守',
+  '构建',
+  '形成',
+  '树立',
+  '即',
 ].sort((a, b) => b.length - a.length);
 /** One-character lead-ins: safe only to confirm a cut found otherwise, never to find one (有 sits inside 有保障). */
 const GLUE_CHARS = ['是', '为', '有', '要', '把', '在', '对'];

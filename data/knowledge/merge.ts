@@ -25,10 +25,7 @@ export function evidenceAt(doc: DocText, from: number, to: number, marks: Span[]
   const quote = quoteOriginal(doc.original, doc.norm, start, end);
   const mapped = marks
     .filter((m) => m.start >= start && m.end <= end && m.end > m.start)
-    .map((m): [number, number] => [
-      doc.norm.toOriginal(m.start) - offset,
-      doc.norm.toOriginal(m.end - 1) + 1 - offset,
-    ]);
+    .map((m): [number, number] => [doc.norm.toOriginal(m.start) - offset, doc.norm.toOriginal(m.end - 1) + 1 - offset]);
   return mapped.length ? { source: doc.source, quote, marks: mapped, offset } : { source: doc.source, quote, offset };
 }
 

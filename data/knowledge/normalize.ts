@@ -25,7 +25,8 @@ const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“�
 const DIGIT = /[0-9０-９]/;
 const SPACE = /[ \t\u00a0\u3000\u2002-\u200b\ufeff]/;
 const TERMINAL = /[。！？][”’」』）)]*$/;
-const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、篇]|\d+[.、．])/;
+const HEADING =
+  /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、篇]|\d+[.、．])/;
 // A line that is only a page number ("2", "- 2 -", "—2—").
 const PAGE_NUMBER = /^[\s\-—–]*\d{1,3}[\s\-—–]*$/;
 // Running headers of bulletins, e.g. "【学习参考】 2020 年第 3 期".
@@ -36,15 +37,20 @@ const PHOTO_CREDIT = /新华社(?:记者)?\s*[\u4e00-\u9fff]{2,4}(?:\s*、\s*[\u
 const CAPTION = /^(?:\d{4}年\d{1,2}月\d{1,2}日|这是)/;
 const MAX_CAPTION_LINES = 3;
 // Glued page heads of web copies: "…讲话来源：《求是》发布时间：2020-04-30在…讲话（2018年2月12日）习近平党的十八大以后…".
-const HEAD_BREAKS = [/(?=来源[：:])/g, /(?<=发布时间[：:]\s*\d{4}-\d{2}-\d{2})/g, /(?=（\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日）)/g, /(?<=（\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日）)/g];
+const HEAD_BREAKS = [
+  /(?=来源[：:])/g,
+  /(?<=发布时间[：:]\s*\d{4}-\d{2}-\d{2})/g,
+  /(?=（\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日）)/g,
+  /(?<=（\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日）)/g,
+];
 const HEAD_CHARS = 600;
-
 
 /** One-to-one folding: full-width ASCII to ASCII, half-width punctuation among CJK to full-width. */
 function foldChar(c: string, prev: string, next: string): string {
   const code = c.charCodeAt(0);
   if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0); // ０-９
-  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return String.fromCharCode(code - 0xfee0);
+  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a))
+    return String.fromCharCode(code - 0xfee0);
   if (c === '％') return '%';
   if (c === '．' && DIGIT.test(prev) && DIGIT.test(next)) return '.';
   if (c === '「') return '“';
@@ -77,7 +83,13 @@ function isCjkOrPunct(code: number): boolean {
     (code >= 0x3400 && code <= 0x9fff) ||
     (code >= 0xf900 && code <= 0xfaff) ||
     (code >= 0xff00 && code <= 0xffef) ||
-    code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019 || code === 0x2014 || code === 0x2026 || code === 0xb7
+    code === 0x201c ||
+    code === 0x201d ||
+    code === 0x2018 ||
+    code === 0x2019 ||
+    code === 0x2014 ||
+    code === 0x2026 ||
+    code === 0xb7
   );
 }
 
@@ -86,7 +98,14 @@ function visualWidth(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
     // A surrogate pair is one (narrow) character.
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) i++;
+    if (
+      code >= 0xd800 &&
+      code <= 0xdbff &&
+      i + 1 < s.length &&
+      s.charCodeAt(i + 1) >= 0xdc00 &&
+      s.charCodeAt(i + 1) <= 0xdfff
+    )
+      i++;
     w += isCjkOrPunct(code) ? 2 : 1;
   }
   return w;
@@ -103,7 +122,12 @@ function readLines(original: string): Line[] {
     const blankAround = (d: number) => k + d < 0 || k + d >= raw.length || trimmed[k + d] === '';
     const isPage = PAGE_NUMBER.test(t) && blankAround(-1) && blankAround(1);
     if (t && !isPage && !RUNNING_HEADER.test(t)) {
-      const line = { start: offset + lead, end: offset + lead + t.length, indented: /^(\s{2,}|\u3000)/.test(l), width: visualWidth(t) };
+      const line = {
+        start: offset + lead,
+        end: offset + lead + t.length,
+        indented: /^(\s{2,}|\u3000)/.test(l),
+        width: visualWidth(t),
+      };
       lines.push(...(offset < HEAD_CHARS ? splitHead(original, line) : [line]));
     }
     offset += l.length + 1;
@@ -116,18 +140,34 @@ function piece(original: string, start: number, end: number, base: Line, breakBe
   while (end > start && SPACE.test(original[end - 1])) end--;
   if (end <= start) return undefined;
   const t = original.slice(start, end);
-  return { start, end, indented: start === base.start && base.indented, width: visualWidth(t), ...(breakBefore ? { breakBefore } : {}) };
+  return {
+    start,
+    end,
+    indented: start === base.start && base.indented,
+    width: visualWidth(t),
+    ...(breakBefore ? { breakBefore } : {}),
+  };
 }
 
 /** A page head glued into one line (title, 来源, 发布时间, date, speaker) is cut into paragraphs. */
 function splitHead(original: string, line: Line): Line[] {
   const t = original.slice(line.start, line.end);
   const cuts = new Set<number>();
-  for (const re of HEAD_BREAKS) for (const m of t.matchAll(re)) if (m.index! > 0 && m.index! < t.length && line.start + m.index! < HEAD_CHARS) cuts.add(m.index!);
+  for (const re of HEAD_BREAKS)
+    for (const m of t.matchAll(re))
+      if (m.index! > 0 && m.index! < t.length && line.start + m.index! < HEAD_CHARS) cuts.add(m.index!);
   // The speaker named by the title ("习近平在…上的讲话") glued to the first sentence after the date.
   const speaker = /^([\u4e00-\u9fff]{2,4}?)在/.exec(original.trimStart().slice(0, 40))?.[1];
   for (const c of [...cuts]) {
-    if (speaker && /^（\d/.test(t.slice(c)) && t.slice(c).replace(/^（[^）]*）/, '').trimStart().startsWith(speaker)) {
+    if (
+      speaker &&
+      /^（\d/.test(t.slice(c)) &&
+      t
+        .slice(c)
+        .replace(/^（[^）]*）/, '')
+        .trimStart()
+        .startsWith(speaker)
+    ) {
       const at = t.indexOf('）', c) + 1;
       const name = t.indexOf(speaker, at);
       if (name >= 0 && name - at < 3) cuts.add(name + speaker.length);
@@ -165,7 +205,12 @@ function dropPhotoCaptions(original: string, lines: Line[]): Line[] {
       if (rest) out.splice(k + 1, 0, rest);
       return;
     }
-    while (first > 0 && k - first < MAX_CAPTION_LINES && CAPTION.test(original.slice(out[first - 1].start, out[first - 1].end).replace(/\s+/g, ''))) first--;
+    while (
+      first > 0 &&
+      k - first < MAX_CAPTION_LINES &&
+      CAPTION.test(original.slice(out[first - 1].start, out[first - 1].end).replace(/\s+/g, ''))
+    )
+      first--;
     for (let i = first; i < k; i++) drop.add(i);
     const rest = piece(original, after, line.end, line, true);
     if (rest) out[k] = rest;

@@ -35,7 +35,9 @@ export function simplifyKeepingLength(text: string): string {
     .split('\n')
     .map((line) => {
       const s = toSimplified(line);
-      return s.length === line.length ? s : Array.from(line, (c) => (toSimplified(c).length === c.length ? toSimplified(c) : c)).join('');
+      return s.length === line.length
+        ? s
+        : Array.from(line, (c) => (toSimplified(c).length === c.length ? toSimplified(c) : c)).join('');
     })
     .join('\n');
 }

@@ -13,11 +13,62 @@ const FOLLOW = new Set('的等和与及之上下中问要这是为并'.split('')
  * different verbs (动员群众、组织群众、凝聚群众) stay.
  */
 const CATEGORY_SUFFIX = [
-  '地区', '扶贫', '救助', '体系', '机制', '制度', '工程', '计划', '资金', '政策', '产业', '服务', '建设', '保障',
-  '工作', '问题', '能力', '人员', '人口', '机构', '企业', '部门', '组织', '项目', '设施', '贷款', '保险', '教育',
-  '医院', '学校', '秩序', '病', '难', '机关', '单位', '权',
+  '地区',
+  '扶贫',
+  '救助',
+  '体系',
+  '机制',
+  '制度',
+  '工程',
+  '计划',
+  '资金',
+  '政策',
+  '产业',
+  '服务',
+  '建设',
+  '保障',
+  '工作',
+  '问题',
+  '能力',
+  '人员',
+  '人口',
+  '机构',
+  '企业',
+  '部门',
+  '组织',
+  '项目',
+  '设施',
+  '贷款',
+  '保险',
+  '教育',
+  '医院',
+  '学校',
+  '秩序',
+  '病',
+  '难',
+  '机关',
+  '单位',
+  '权',
   // Word-forming suffixes of three-character words: 创造力、凝聚力、战斗力; 责任感、使命感、紧迫感; 兰考县、大化县、赫章县.
-  '力', '感', '率', '县', '村', '区', '州', '省', '市', '户', '员', '者', '家', '型', '式', '类', '费', '界', '期',
+  '力',
+  '感',
+  '率',
+  '县',
+  '村',
+  '区',
+  '州',
+  '省',
+  '市',
+  '户',
+  '员',
+  '者',
+  '家',
+  '型',
+  '式',
+  '类',
+  '费',
+  '界',
+  '期',
 ];
 /**
  * Single-character verbs that open three-character verb–object slogans sharing no character:
@@ -95,7 +146,8 @@ function inClause(text: string, a: number, b: number): RawFormulation[] {
 }
 
 /** Predicates that may follow a series standing as the subject ("稳增长、稳就业、稳物价面临新的挑战"). */
-const RUN_ON = /^(?:面临|上升|下降|取得|得到|更加|更为|更有|水平|全面|基本|明显|持续|显著|不断|成为|进一步|相统一|相结合|并重|并举|同步|一体)/;
+const RUN_ON =
+  /^(?:面临|上升|下降|取得|得到|更加|更为|更有|水平|全面|基本|明显|持续|显著|不断|成为|进一步|相统一|相结合|并重|并举|同步|一体)/;
 
 /**
  * The last item of a series the clause runs on after ("高端化、智能化、绿色化水平"): the next L characters,
@@ -113,7 +165,9 @@ function runOn(text: string, before: Array<Span | undefined>, at: number, L: num
 }
 
 const verbObject = (items: string[]) =>
-  items.length >= 3 && items.every((s) => s.length === 3 && VERB_HEADS.has(s[0])) && new Set(items.map((s) => s[0])).size === items.length;
+  items.length >= 3 &&
+  items.every((s) => s.length === 3 && VERB_HEADS.has(s[0])) &&
+  new Set(items.map((s) => s[0])).size === items.length;
 
 function block(text: string, segs: Span[], inner: Span[], p: number, q: number, L: number): RawFormulation | undefined {
   const str = (s: Span) => text.slice(s.start, s.end);
@@ -130,7 +184,8 @@ function block(text: string, segs: Span[], inner: Span[], p: number, q: number, 
   if (inner.length >= 2) {
     const fixed = sharedPositions(inner.map(str));
     const vo = fixed.length === 0 && L === 3 && inner.every((s) => VERB_HEADS.has(str(s)[0]));
-    const fits = (s?: Span) => s && (vo ? VERB_HEADS.has(str(s)[0]) : fixed.every((k) => str(s)[k] === str(inner[0])[k]) && fixed.length > 0);
+    const fits = (s?: Span) =>
+      s && (vo ? VERB_HEADS.has(str(s)[0]) : fixed.every((k) => str(s)[k] === str(inner[0])[k]) && fixed.length > 0);
     if (!fits(first)) first = undefined;
     if (!fits(last)) last = undefined;
   }

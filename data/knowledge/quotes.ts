@@ -35,7 +35,10 @@ export function answerParts(card: Pick<Card, 'kind' | 'answer' | 'members'>): { 
  * and punctuation aside), or marks it where the document states a shared ending once
  * ("义务教育、基本医疗和住房安全有保障" marks 义务教育 for 义务教育有保障).
  */
-export function quoteHasAnswer(e: Pick<Evidence, 'quote' | 'marks'>, card: Pick<Card, 'kind' | 'answer' | 'members'>): boolean {
+export function quoteHasAnswer(
+  e: Pick<Evidence, 'quote' | 'marks'>,
+  card: Pick<Card, 'kind' | 'answer' | 'members'>,
+): boolean {
   const whole = plain(e.quote);
   const bare = withoutAsides(whole);
   const marked = (e.marks ?? []).map(([a, b]) => plain(e.quote.slice(a, b))).filter((m) => m.length >= 2);
@@ -55,7 +58,10 @@ export type Distrust = (e: Evidence) => 0 | 1 | 2;
  * trustworthy documents first; a quote that carries a suspect document's doubtful years comes last
  * whatever it holds; a quote already shown from another document is dropped.
  */
-export function orderEvidence(card: Pick<Card, 'kind' | 'answer' | 'members' | 'evidence'>, distrust: Distrust = () => 0): Evidence[] {
+export function orderEvidence(
+  card: Pick<Card, 'kind' | 'answer' | 'members' | 'evidence'>,
+  distrust: Distrust = () => 0,
+): Evidence[] {
   const rank = (e: Evidence) => {
     const d = distrust(e);
     const answer = quoteHasAnswer(e, card) ? 0 : 1;

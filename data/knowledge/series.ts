@@ -23,10 +23,12 @@ const MEMBER_END = /[。；！？;!?\n]/;
 const MAX_MEMBER = 30;
 /** Words that only say "these are points of a talk"; a heading ending in one gives no name. */
 const GENERIC = /^(问题|方面|意见|要求|内容|部分|工作|情况|点)$/;
-const COUNT_RE = /(?<![\d一二两三四五六七八九十])([二两三四五六七八九十]|[2-9])(个|点|项|条|件|大|方面)([\u4e00-\u9fa5]{0,4})/g;
+const COUNT_RE =
+  /(?<![\d一二两三四五六七八九十])([二两三四五六七八九十]|[2-9])(个|点|项|条|件|大|方面)([\u4e00-\u9fa5]{0,4})/g;
 const HEADING_WORDS = /以下|如下|几个|几点|几项|方面/;
 /** A count far above the series must be introduced as one ("要抓好三个重点", "讲3个问题"). */
-const FAR_COUNT_RE = /(抓好|讲|提|包括|谈|做好|把握|突出|强调|做到)(以下)?([二两三四五六七八九十]|[2-9])(个|点|项|条|大)([\u4e00-\u9fa5]{0,4})/g;
+const FAR_COUNT_RE =
+  /(抓好|讲|提|包括|谈|做好|把握|突出|强调|做到)(以下)?([二两三四五六七八九十]|[2-9])(个|点|项|条|大)([\u4e00-\u9fa5]{0,4})/g;
 const FAR_WINDOW = 1000;
 
 export function findSeries(text: string): RawFormulation[] {
@@ -139,7 +141,8 @@ function findHeading(text: string, at: number, n: number): Heading | undefined {
 }
 
 /** A section title standing on its own line: "一、我国脱贫攻坚取得决定性成就", "第二个问题：清醒把握……". */
-export const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+个问题[：:])([^。！？\n]{2,40})。?$/;
+export const SECTION_HEADING =
+  /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+个问题[：:])([^。！？\n]{2,40})。?$/;
 const SECTION_WINDOW = 3000;
 
 /** The nearest section title above `at`, when no numbered series of the same section stands between. */
@@ -150,7 +153,8 @@ function sectionHeading(text: string, at: number): Heading | undefined {
     const lineEnd = end - 1; // the "\n" before the current line
     const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
     const line = text.slice(lineStart, lineEnd);
-    if (SECTION_HEADING.test(line)) return { span: { start: lineStart, end: lineStart + line.replace(/。$/, '').length } };
+    if (SECTION_HEADING.test(line))
+      return { span: { start: lineStart, end: lineStart + line.replace(/。$/, '').length } };
     if (/^(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+是)/.test(line) && lineStart < at) return undefined;
     if (lineStart === 0) break;
     end = lineStart;

@@ -21,7 +21,8 @@ const NOTE_DATE = new RegExp(`这是[^。\\n]{0,16}?${Y}年${M}月${D}日[^。\\
 const FILE_DATE = /(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/;
 const SUBTITLE = /^——/;
 /** Lines under a title that are no title: the author, a dateline, a source line. */
-const NOT_TITLE = /^(?:(?:国务院总理|总书记|主席|作者[：:]?)?[\u4e00-\u9fa5]{2,3}$|[（(]?\d{4}年|来源[：:]|发布时间|新华社|编者按)/;
+const NOT_TITLE =
+  /^(?:(?:国务院总理|总书记|主席|作者[：:]?)?[\u4e00-\u9fa5]{2,3}$|[（(]?\d{4}年|来源[：:]|发布时间|新华社|编者按)/;
 
 function cnNumber(t: string): number {
   if (/^\d+$/.test(t)) return Number(t);
@@ -36,7 +37,8 @@ function cnNumber(t: string): number {
 function iso(y: string, m: string, d?: string): string | undefined {
   const [yy, mm] = [cnNumber(y), cnNumber(m)];
   const dd = d ? cnNumber(d) : undefined;
-  if (!(yy >= 1900 && yy <= 2100 && mm >= 1 && mm <= 12) || (dd !== undefined && !(dd >= 1 && dd <= 31))) return undefined;
+  if (!(yy >= 1900 && yy <= 2100 && mm >= 1 && mm <= 12) || (dd !== undefined && !(dd >= 1 && dd <= 31)))
+    return undefined;
   const head = `${yy}-${String(mm).padStart(2, '0')}`;
   return dd === undefined ? head : `${head}-${String(dd).padStart(2, '0')}`;
 }
@@ -56,17 +58,34 @@ function spaced(title: string, text: string, norm?: NormalizedText, original?: s
   let out = '';
   for (let i = at; i < at + title.length; i++) {
     // Only between the parts of a headline, each a phrase of its own ("中共中央 国务院" stays one name).
-    const parts = i - at >= 4 && at + title.length - i >= 4 && !/(?:中共中央|国务院|办公厅|委员会|人民政府|中央军委)$/.test(text.slice(at, i));
-    if (parts && norm.toOriginal(i) - norm.toOriginal(i - 1) > 1 && /^\s+$/.test(original.slice(norm.toOriginal(i - 1) + 1, norm.toOriginal(i)))) out += ' ';
+    const parts =
+      i - at >= 4 &&
+      at + title.length - i >= 4 &&
+      !/(?:中共中央|国务院|办公厅|委员会|人民政府|中央军委)$/.test(text.slice(at, i));
+    if (
+      parts &&
+      norm.toOriginal(i) - norm.toOriginal(i - 1) > 1 &&
+      /^\s+$/.test(original.slice(norm.toOriginal(i - 1) + 1, norm.toOriginal(i)))
+    )
+      out += ' ';
     out += text[i];
   }
   return out;
 }
 
-export function sourceMeta(file: string, text: string, traditional: boolean, norm?: NormalizedText, original?: string): Source {
+export function sourceMeta(
+  file: string,
+  text: string,
+  traditional: boolean,
+  norm?: NormalizedText,
+  original?: string,
+): Source {
   const id = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
   const head = text.slice(0, 600);
-  const lines = head.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = head
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // The first line that is a title: not a subtitle, an author or a dateline.
   const first = lines.find((l) => !SUBTITLE.test(l) && !NOT_TITLE.test(l) && !DATE_LINE.test(l)) ?? lines[0] ?? id;
   let title = cleanTitle(first);
@@ -75,8 +94,15 @@ export function sourceMeta(file: string, text: string, traditional: boolean, nor
   if (paren && paren.index < 400) {
     date = iso(paren[1], paren[2], paren[3]);
     // The text before the date, cut after the last label ("来源：…", "发布时间：2020-04-30").
-    const before = head.slice(0, paren.index).split(/[：:。]|\d{4}-\d{2}-\d{2}/).pop() ?? '';
-    const parts = before.split('\n').map((l) => l.trim()).filter((l) => l && !SUBTITLE.test(l));
+    const before =
+      head
+        .slice(0, paren.index)
+        .split(/[：:。]|\d{4}-\d{2}-\d{2}/)
+        .pop() ?? '';
+    const parts = before
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !SUBTITLE.test(l));
     let candidate = parts.pop() ?? '';
     // A title broken over two lines ("…疫情防控和" / "经济社会发展工作部署会议上的讲话").
     const prev = parts[parts.length - 1];
@@ -103,7 +129,13 @@ function textDate(text: string, headLines: string[]): string | undefined {
   const iso8601 = ISO_DATE.exec(text.slice(0, 600));
   if (iso8601) return iso(iso8601[1], iso8601[2], iso8601[3]);
   // A dateline closing the document (a 意见, a 通知, a report).
-  const tail = text.slice(-400).split('\n').map((l) => l.trim()).filter(Boolean).slice(-3).reverse();
+  const tail = text
+    .slice(-400)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-3)
+    .reverse();
   for (const l of tail) {
     const line = DATE_LINE.exec(l);
     if (line) return iso(line[1], line[2], line[3]);

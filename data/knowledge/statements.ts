@@ -26,11 +26,16 @@ const ROLE_END = new RegExp(`(?:${ROLE})$`);
 /** "一项重大艰巨的政治任务", "重要任务之一": one of several, no unique answer to ask for. */
 const ONE_OF = /(?:^|的)(?:一|又一|另一)[项个种场件条大]/;
 /** "抓住法治体系建设这个总抓手". */
-const THIS_ROLE = new RegExp(`(?:抓住|抓好|牵住|扭住|把握|用好|守住|坚持)([^，。；！？这]{2,20})这(?:个|一|条)((?:总|根本|首要|关键|重要)?(?:${ROLE}))`, 'g');
+const THIS_ROLE = new RegExp(
+  `(?:抓住|抓好|牵住|扭住|把握|用好|守住|坚持)([^，。；！？这]{2,20})这(?:个|一|条)((?:总|根本|首要|关键|重要)?(?:${ROLE}))`,
+  'g',
+);
 /** Words that rank a noun ("根本性建设", "首要政治纪律", "最根本、最重要的纪律", "重要力量"). */
 /** "守住不发生系统性风险底线", "坚持房子是用来住的、不是用来炒的定位": the line or stance a verb holds. */
-const HOLD_LINE = /(?:牢牢守住|坚决守住|守住|守牢|守好|严守|坚守|坚持)((?:(?!守住|坚持|这)[^，。；！？：“”]){3,24}?)(定位|底线|红线)(?=[，。；！？]|$)/g;
-const RANKED = /根本性|基础性|全局性|战略性|决定性|先导性|首要|根本|第一|最[\u4e00-\u9fa5、]{1,8}的|重要|核心|关键|唯一|头等/;
+const HOLD_LINE =
+  /(?:牢牢守住|坚决守住|守住|守牢|守好|严守|坚守|坚持)((?:(?!守住|坚持|这)[^，。；！？：“”]){3,24}?)(定位|底线|红线)(?=[，。；！？]|$)/g;
+const RANKED =
+  /根本性|基础性|全局性|战略性|决定性|先导性|首要|根本|第一|最[\u4e00-\u9fa5、]{1,8}的|重要|核心|关键|唯一|头等/;
 /** A bare key ("关键", "最关键的", "根本") names no topic: the clause before it does. */
 const BARE_KEY = new RegExp(
   `^(?:最(?:关键|重要|根本|核心|基本|紧要|主要|突出|紧迫|本质|大)的|(?:总|首要|根本|主要|重要|突出|关键|核心|第一|当前|基本|重大|剩下的|余下的|最[\u4e00-\u9fa5]{1,3}的)*(?:${ROLE})(?:和(?:${ROLE}|难点))?)$`,
@@ -38,16 +43,22 @@ const BARE_KEY = new RegExp(
 /** The words before 在于 that make it a defining sentence ("育人的根本在于立德"). */
 const ZAIYU_HEAD = new RegExp(`(?:${ROLE}|生命力|意义|价值|活力|出路|难点|要害|所在)$`);
 /** Roles of "以A为B" (a sentence's guiding frame), closing a clause. */
-const YI_WEI = /以([^，。；！？：以为]{2,30})为(导向|主线|抓手|核心|根本|中心|引领|统领|目标|重点|主题|主体|关键|突破口|着力点|落脚点|出发点|根本遵循|根本目的|根本任务|根本标准)(?=[，。；！？]|$)/g;
+const YI_WEI =
+  /以([^，。；！？：以为]{2,30})为(导向|主线|抓手|核心|根本|中心|引领|统领|目标|重点|主题|主体|关键|突破口|着力点|落脚点|出发点|根本遵循|根本目的|根本任务|根本标准)(?=[，。；！？]|$)/g;
 /** "把A作为B" (A may run over one comma before 作为: "把推动……共同奋斗，作为……重要任务"). */
-const BA_ZUOWEI = /(要|必须|始终|坚持|应当|应|需要|就是要|着力)?(?:把|将)(?!握|关|脉|手)((?:(?!把握)[^。；！？把将：])+?)，?作为([^，。；！？、]{2,30})/g;
+const BA_ZUOWEI =
+  /(要|必须|始终|坚持|应当|应|需要|就是要|着力)?(?:把|将)(?!握|关|脉|手)((?:(?!把握)[^。；！？把将：])+?)，?作为([^，。；！？、]{2,30})/g;
 const GOUJIAN_VERB = /构建|建立|健全|完善|形成|打造/;
 /** "构建以A为主体、B为基础……的X体系": the description of a system. */
-const GOUJIAN = /(?:构建|建立健全|建立|健全|完善|形成|打造)((?:[^，。；（以]|（[^）]*）)*以(?:[^，。；（]|（[^）]*）)+?为(?:[^，。；（]|（[^）]*）)*?)的([\u4e00-\u9fa5]{2,16}?(?:体系|格局|机制|模式|制度|局面))/g;
+const GOUJIAN =
+  /(?:构建|建立健全|建立|健全|完善|形成|打造)((?:[^，。；（以]|（[^）]*）)*以(?:[^，。；（]|（[^）]*）)+?为(?:[^，。；（]|（[^）]*）)*?)的([\u4e00-\u9fa5]{2,16}?(?:体系|格局|机制|模式|制度|局面))/g;
 
-const REPORTING = /^.*?(?:明确|鲜明|郑重|庄严|深刻|充分|清醒)?(?:提出|指出|强调|认为|表明|规定|讲过|说过|看来|证明|所述|讲清楚|说清楚|认识到|懂得|明白|坚信|相信|深知)(?=[^，]{2,})/;
-const LEADING = /^(?:第[一二三四五六七八九十百零]+条|明确(?=[^了的])|因此|所以|同时|总之|可以说|应该说|必须看到|其中|特别是|尤其是|而且|并且|而|但|首先|其次|再次|最后)+/;
-const NOT_SUBJECT = /^(?:[，、“”]|(?:要|必须|应当|应该|需要)(?!求|义|素|点|务|件|害|旨)|即使|尽管|无论|不论|哪怕|假如|既然|由于|以|一(?:个|种|项|场|件|条|些)|这(?!次[\u4e00-\u9fa5])|那|此|其|它|他|她|你|我(?!国|党)|我们(?!党)|大家|有的|有些|一些|如果|只有|只要|因为|虽然|关于|对于|在|从|对|为了|据|按照|经过|通过|随着|面对|今年|去年|明年|今天|现在|[\d０-９])/;
+const REPORTING =
+  /^.*?(?:明确|鲜明|郑重|庄严|深刻|充分|清醒)?(?:提出|指出|强调|认为|表明|规定|讲过|说过|看来|证明|所述|讲清楚|说清楚|认识到|懂得|明白|坚信|相信|深知)(?=[^，]{2,})/;
+const LEADING =
+  /^(?:第[一二三四五六七八九十百零]+条|明确(?=[^了的])|因此|所以|同时|总之|可以说|应该说|必须看到|其中|特别是|尤其是|而且|并且|而|但|首先|其次|再次|最后)+/;
+const NOT_SUBJECT =
+  /^(?:[，、“”]|(?:要|必须|应当|应该|需要)(?!求|义|素|点|务|件|害|旨)|即使|尽管|无论|不论|哪怕|假如|既然|由于|以|一(?:个|种|项|场|件|条|些)|这(?!次[\u4e00-\u9fa5])|那|此|其|它|他|她|你|我(?!国|党)|我们(?!党)|大家|有的|有些|一些|如果|只有|只要|因为|虽然|关于|对于|在|从|对|为了|据|按照|经过|通过|随着|面对|今年|去年|明年|今天|现在|[\d０-９])/;
 /** Adverbs between a subject and its 是 ("就是", "应该是", "始终是"). */
 const COPULA_ADVERB = /(?:(?<![成造])就|(?<!首)都|也|仍然|依然|始终|永远|首先|应该|应当|必须|主要|一直|从来|无疑)+$/;
 /** 是 that is no copula: 但是, 还是, 特别是, 要是, 于是, 凡是, 不是, 是否, 是不是. */
@@ -61,7 +72,8 @@ const MAX_LONG_ANSWER = 150;
 const MAX_SUBJECT = 30;
 const MAX_PROMPT = 80;
 
-const isCjkPhrase = (s: string, min = 2) => [...s.replace(/[“”、‘’·，]/g, '')].length >= min && /^[\u4e00-\u9fa5“”、‘’·，]+$/.test(s);
+const isCjkPhrase = (s: string, min = 2) =>
+  [...s.replace(/[“”、‘’·，]/g, '')].length >= min && /^[\u4e00-\u9fa5“”、‘’·，]+$/.test(s);
 
 function cleanSubject(a: string): string {
   let s = a.replace(REPORTING, '');
@@ -129,17 +141,37 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
     const s = text.slice(sentence.start, sentence.end);
     if (s.length < 6 || !/[。！？；]$|[\u4e00-\u9fa5”）]$/.test(s)) continue;
     const add = (subject: string, prompt: string, answer: string, at: number) => {
-      if (!isCjkPhrase(subject, 2) || answer.length < 2 || answer.length > MAX_ANSWER || prompt.length > MAX_PROMPT) return;
+      if (!isCjkPhrase(subject, 2) || answer.length < 2 || answer.length > MAX_ANSWER || prompt.length > MAX_PROMPT)
+        return;
       if (/[，。；]/.test(answer.replace(/（[^）]*）/g, ''))) return;
-      out.push({ subject, prompt, answer, span: { start: sentence.start + at, end: sentence.start + at + answer.length }, sentence });
+      out.push({
+        subject,
+        prompt,
+        answer,
+        span: { start: sentence.start + at, end: sentence.start + at + answer.length },
+        sentence,
+      });
     };
     const colon = COLON_DEFINITION.exec(s);
     if (colon) {
       const a = cleanSubject(colon[1]);
       const b = colon[2];
-      if ((ROLE_END.test(a) || BARE_KEY.test(a)) && !BARE_KEY.test(a) && !NOT_SUBJECT.test(a) && isCjkPhrase(a) && b.length <= MAX_LONG_ANSWER && !/[：]/.test(b)) {
+      if (
+        (ROLE_END.test(a) || BARE_KEY.test(a)) &&
+        !BARE_KEY.test(a) &&
+        !NOT_SUBJECT.test(a) &&
+        isCjkPhrase(a) &&
+        b.length <= MAX_LONG_ANSWER &&
+        !/[：]/.test(b)
+      ) {
         const at = s.indexOf(b, colon[1].length);
-        out.push({ subject: a, prompt: `${a}是什么？`, answer: b, span: { start: sentence.start + at, end: sentence.start + at + b.length }, sentence });
+        out.push({
+          subject: a,
+          prompt: `${a}是什么？`,
+          answer: b,
+          span: { start: sentence.start + at, end: sentence.start + at + b.length },
+          sentence,
+        });
         continue;
       }
     }
@@ -155,18 +187,32 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         const b = cleanAnswer(zai[2]);
         if (ZAIYU_HEAD.test(a)) {
           const topic = BARE_KEY.test(a) ? topicBefore(cl, k) : '';
-          if (topic || !BARE_KEY.test(a)) add(topic ? `${topic}，${a}` : a, `${topic ? `${topic}，` : ''}${a}在于什么？`, b, c.start + t.indexOf(b, zai[1].length));
+          if (topic || !BARE_KEY.test(a))
+            add(
+              topic ? `${topic}，${a}` : a,
+              `${topic ? `${topic}，` : ''}${a}在于什么？`,
+              b,
+              c.start + t.indexOf(b, zai[1].length),
+            );
         }
         continue;
       }
       // "疫情要防住、经济要稳住、发展要安全，这是党中央的明确要求": the clause before is what fills the role.
       const back = /^这(?:就|也|正|都)?是([^，。；！？]{2,20})$/.exec(t);
-      if (back && k > 0 && ROLE_END.test(back[1]) && back[1].includes('的') && !ONE_OF.test(back[1]) && !/之一$/.test(back[1])) {
+      if (
+        back &&
+        k > 0 &&
+        ROLE_END.test(back[1]) &&
+        back[1].includes('的') &&
+        !ONE_OF.test(back[1]) &&
+        !/之一$/.test(back[1])
+      ) {
         const prev = cl[k - 1];
         const a = cleanAnswer(cleanSubject(prev.text));
         // Only a clause that opens its sentence (after its reporting words): "会议强调，A、B、C，这是……".
         const opens = k === 1 || (k === 2 && /(?:强调|指出|认为|提出|要求|表示|认识到)$/.test(cl[0].text));
-        if (opens && a.length >= 4 && !NOT_SUBJECT.test(a)) add(back[1], `${back[1]}是什么？`, a, prev.start + prev.text.indexOf(a));
+        if (opens && a.length >= 4 && !NOT_SUBJECT.test(a))
+          add(back[1], `${back[1]}是什么？`, a, prev.start + prev.text.indexOf(a));
         lastSubject = undefined;
         continue;
       }
@@ -197,7 +243,9 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
       if (!inherited) lastSubject = a;
       const roleB = ROLE_END.test(b) && !/之一$/.test(b) && !ONE_OF.test(b);
       // Both sides name a role ("走内涵式发展道路是……的必由之路"): the modified one is asked.
-      const askA = (ROLE_END.test(a) || BARE_KEY.test(a)) && !(roleB && b.includes('的') && !a.includes('的') && VERB_START.test(a));
+      const askA =
+        (ROLE_END.test(a) || BARE_KEY.test(a)) &&
+        !(roleB && b.includes('的') && !a.includes('的') && VERB_START.test(a));
       if (askA) {
         // "全面推进依法治国的总目标是……", "加强党的政治建设，关键是……"
         if (inherited) continue;
@@ -216,7 +264,13 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
           continue;
         }
         add(b, `${b}是什么？`, a, aAt);
-      } else if (RANKED.test(b) && !inherited && /[\u4e00-\u9fa5]$/.test(b) && !/[的了着过]$/.test(b) && a.length <= 16) {
+      } else if (
+        RANKED.test(b) &&
+        !inherited &&
+        /[\u4e00-\u9fa5]$/.test(b) &&
+        !/[的了着过]$/.test(b) &&
+        a.length <= 16
+      ) {
         // "政治纪律是党最根本、最重要的纪律": a ranked classification of a subject.
         add(a, `“${a}”是什么？`, b, bAt);
       }

@@ -28,7 +28,10 @@ export interface SuspectYears {
 
 /** Sources that alone hold the same year value in at least MIN_CONFLICTS conflicts. */
 export function suspectYears(conflicts: Conflict[]): SuspectYears[] {
-  const bySourceValue = new Map<string, { source: string; value: string; conflicts: Conflict[]; others: Set<string> }>();
+  const bySourceValue = new Map<
+    string,
+    { source: string; value: string; conflicts: Conflict[]; others: Set<string> }
+  >();
   for (const c of conflicts) {
     for (const value of c.values) {
       if (!YEAR.test(value)) continue;
@@ -74,7 +77,9 @@ export function heldBack(card: { held?: string; verdict?: Verdict }): boolean {
 }
 
 /** Notes whose every card is held back: their terms light up on no page (the deck and the store alike). */
-export function heldOnlyNoteIds(cards: ReadonlyArray<{ noteId: string; held?: string; verdict?: Verdict }>): Set<string> {
+export function heldOnlyNoteIds(
+  cards: ReadonlyArray<{ noteId: string; held?: string; verdict?: Verdict }>,
+): Set<string> {
   const live = new Set(cards.filter((c) => !heldBack(c)).map((c) => c.noteId));
   return new Set(cards.filter((c) => !live.has(c.noteId)).map((c) => c.noteId));
 }
@@ -105,7 +110,12 @@ function restsOnDoubtfulYears(card: Card, source: string): boolean {
  * the caveat's id in `conflicts` and a lower importance; the caveat lists them, and the source its
  * caveat text and an unverified date. Returns the caveat conflicts.
  */
-export function flagSuspectYears(cards: Card[], conflicts: Conflict[], sources: Source[], suspects = suspectYears(conflicts)): Conflict[] {
+export function flagSuspectYears(
+  cards: Card[],
+  conflicts: Conflict[],
+  sources: Source[],
+  suspects = suspectYears(conflicts),
+): Conflict[] {
   const caveats: Conflict[] = [];
   for (const s of suspects) {
     const source = sources.find((x) => x.id === s.source);
@@ -166,6 +176,7 @@ export function flagSuspectYears(cards: Card[], conflicts: Conflict[], sources: 
 export function selfContradictory(text: string): boolean {
   const t = text.replace(/\s+/g, '');
   if (/从(\d{4})年[^，。；]{0,10}?到\1年/.test(t)) return true;
-  for (const m of t.matchAll(/(?<![\d.])(\d+)多(?:万|亿|个|人|名|元)/g)) if (m[1].replace(/0+$/, '').length > 3) return true;
+  for (const m of t.matchAll(/(?<![\d.])(\d+)多(?:万|亿|个|人|名|元)/g))
+    if (m[1].replace(/0+$/, '').length > 3) return true;
   return false;
 }

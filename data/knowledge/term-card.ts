@@ -9,7 +9,15 @@ import { fsrsStateName } from '../vocab/card-states';
 import { heldBack } from './suspect';
 
 // A formulation's headline card is "name → all members"; a term's is its definition.
-const MAIN_KIND_ORDER = ['formulation-list', 'term-definition', 'statement', 'figure-cloze', 'user-cloze', 'term-cloze', 'formulation-count'];
+const MAIN_KIND_ORDER = [
+  'formulation-list',
+  'term-definition',
+  'statement',
+  'figure-cloze',
+  'user-cloze',
+  'term-cloze',
+  'formulation-count',
+];
 
 function mainCard(cards: CardRow[]): CardRow | undefined {
   const live = cards.filter((c) => !c.retired && !heldBack(c));
@@ -34,11 +42,16 @@ export interface TermCardRows {
   settings: StudySettings;
 }
 
-export function buildTermCardInfo({ note, cards, sources: rows, conflicts, settings }: TermCardRows, now: Date): TermCardInfo {
+export function buildTermCardInfo(
+  { note, cards, sources: rows, conflicts, settings }: TermCardRows,
+  now: Date,
+): TermCardInfo {
   const noteId = note.id;
   const sources = new Map(rows.map((s) => [s.id, s]));
   const card = mainCard(cards);
-  const touching = conflicts.filter((c) => !c.retired && (c.notes?.includes(noteId) || cards.some((k) => k.conflicts?.includes(c.id))));
+  const touching = conflicts.filter(
+    (c) => !c.retired && (c.notes?.includes(noteId) || cards.some((k) => k.conflicts?.includes(c.id))),
+  );
   return {
     noteId,
     kind: note.kind,
@@ -61,8 +74,12 @@ export function buildTermCardInfo({ note, cards, sources: rows, conflicts, setti
       intervals: previewIntervals(card.fsrs, now, settings).map((p) => p.label) as [string, string, string, string],
     },
     // Being learned: studied at least once, or asked for with 加入学习 and waiting in today's queue.
-    inStudy: cards.some((c) => !c.retired && !c.suspended && !heldBack(c) && (c.fsrs.state !== State.New || c.wanted !== undefined)),
-    seen: card?.seen?.count ? { count: card.seen.count, last: new Date(card.seen.last ?? now).toISOString() } : undefined,
+    inStudy: cards.some(
+      (c) => !c.retired && !c.suspended && !heldBack(c) && (c.fsrs.state !== State.New || c.wanted !== undefined),
+    ),
+    seen: card?.seen?.count
+      ? { count: card.seen.count, last: new Date(card.seen.last ?? now).toISOString() }
+      : undefined,
     conflicts: touching.map((c) => `${c.topic}：${c.values.join(' / ')}`),
   };
 }

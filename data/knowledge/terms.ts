@@ -10,7 +10,8 @@ const QUOTED = /[“‘「『]([^“”‘’「」『』\n]{2,12})[”’」』
 /** Definition right after the closing quote: “X”，即……, “X”是指……, “X”（……）. */
 const AFTER_QUOTE = /^(，即|,即|即|，是指|是指|，就是|就是|，指|指|（)/;
 /** Sentence-initial term with a definition: "精准扶贫，是指……", "中央统筹，就是……", also after an article number ("第二十五条 党员组织关系是指……"). */
-const LEAD_DEF = /(?<=(?:^|[。！？\n])(?:第[一二三四五六七八九十百零]+条)?)([\u4e00-\u9fa5]{2,8})(，是指|是指|，就是|，即)/g;
+const LEAD_DEF =
+  /(?<=(?:^|[。！？\n])(?:第[一二三四五六七八九十百零]+条)?)([\u4e00-\u9fa5]{2,8})(，是指|是指|，就是|，即)/g;
 const DEF_END = /[。；！？\n]/;
 const MAX_DEF = 120;
 
@@ -72,10 +73,13 @@ function definitionAfter(text: string, from: number): Pick<RawTerm, 'definition'
 const NUMBERED = /[一二两三四五六七八九十百千万\d]/;
 
 /** Verbs that launch a named mechanism or campaign: "全面实施“技能中国行动”", "开展“万企帮万村”行动". */
-const LAUNCH_BEFORE = /(?:开展|实施|推行|推进|落实|深化|创建|推广|组织|实行|建立|完善|坚持|健全|打造|启动|探索|创造了|创新|用好)$/;
+const LAUNCH_BEFORE =
+  /(?:开展|实施|推行|推进|落实|深化|创建|推广|组织|实行|建立|完善|坚持|健全|打造|启动|探索|创造了|创新|用好)$/;
 /** What a quoted name is the name of: "“放管服”改革", "“谁执法谁普法”普法责任制". */
-const MECHANISM_AFTER = /^(?:[\u4e00-\u9fa5]{0,4}?(?:行动|活动|责任制)|改革|学习教育|集中教育|主题教育|行动|专项行动|工程|计划|机制|制度|活动|模式|责任制|普法责任制|工作法|试点|品牌|经验|做法|平台|园区|基地|示范|服务|培训|运动)/;
-const MECHANISM_HEAD = /(?:行动|工程|计划|机制|制度|改革|模式|方式|经验|工作法|责任制|活动|园区|平台|试点|示范|基地|清单|运动|做法)$/;
+const MECHANISM_AFTER =
+  /^(?:[\u4e00-\u9fa5]{0,4}?(?:行动|活动|责任制)|改革|学习教育|集中教育|主题教育|行动|专项行动|工程|计划|机制|制度|活动|模式|责任制|普法责任制|工作法|试点|品牌|经验|做法|平台|园区|基地|示范|服务|培训|运动)/;
+const MECHANISM_HEAD =
+  /(?:行动|工程|计划|机制|制度|改革|模式|方式|经验|工作法|责任制|活动|园区|平台|试点|示范|基地|清单|运动|做法)$/;
 /** A counted formulation's name ("四个意识", "五位一体"): the series and the glossary teach those. */
 const COUNTED_NAME = /^[一二两三四五六七八九十]+(?:个|大|项|种|条|位|有|不|严|风)/;
 
@@ -98,7 +102,9 @@ export function namedMechanismCloze(text: string, t: RawTerm): string | undefine
   while (from > 0 && !stops.test(text[from - 1]) && (start - from < 14 || !/[，：]/.test(text[from - 1]))) from--;
   let to = end + 1;
   while (to < text.length && !stops.test(text[to]) && (to - end < 10 || !/[，：]/.test(text[to]))) to++;
-  const prompt = (text.slice(from, start) + '____' + text.slice(end, to)).replace(/^[，、：]+/, '').replace(/^第[一二三四五六七八九十百零]+条/, '');
+  const prompt = (text.slice(from, start) + '____' + text.slice(end, to))
+    .replace(/^[，、：]+/, '')
+    .replace(/^第[一二三四五六七八九十百零]+条/, '');
   const context = [...prompt].filter((c) => /[\u4e00-\u9fa5]/.test(c)).length;
   return context >= 8 && prompt.length <= 70 ? prompt : undefined;
 }
@@ -112,9 +118,11 @@ function dedupe(all: RawTerm[]): RawTerm[] {
     const seen = byTerm.get(t.term);
     if (!seen || (!seen.definition && t.definition)) byTerm.set(t.term, t);
   }
-  return [...byTerm.values()]
-    .map((t) => ({ ...t, count: counts.get(t.term)! }))
-    // A two-character scare quote said once ("好处", "打赢") is emphasis, not a term.
-    .filter((t) => t.term.length > 2 || t.definition || t.count > 1 || NUMBERED.test(t.term) || !t.quoted)
-    .sort((a, b) => a.span.start - b.span.start);
+  return (
+    [...byTerm.values()]
+      .map((t) => ({ ...t, count: counts.get(t.term)! }))
+      // A two-character scare quote said once ("好处", "打赢") is emphasis, not a term.
+      .filter((t) => t.term.length > 2 || t.definition || t.count > 1 || NUMBERED.test(t.term) || !t.quoted)
+      .sort((a, b) => a.span.start - b.span.start)
+  );
 }

@@ -92,7 +92,8 @@ export function compileAutomaton(patterns: readonly Pattern[]): Automaton {
     const row: number[] = [];
     for (const [c, t] of kids[s]) row.push(c, t);
     const inherited = rows[fail[s]];
-    for (let e = 0; e < inherited.length; e += 2) if (!kids[s].has(inherited[e])) row.push(inherited[e], inherited[e + 1]);
+    for (let e = 0; e < inherited.length; e += 2)
+      if (!kids[s].has(inherited[e])) row.push(inherited[e], inherited[e + 1]);
     rows[s] = row;
   }
   // 4. Number the states breadth first (the root 0, then queue order): the states one character
@@ -119,7 +120,7 @@ export function compileAutomaton(patterns: readonly Pattern[]): Automaton {
   const freeFrom = (slot: number): number => {
     let free = slot;
     while (onward[free] !== undefined) free = onward[free];
-    for (let at = slot; at !== free; ) {
+    for (let at = slot; at !== free;) {
       const after = onward[at];
       onward[at] = free;
       at = after;

@@ -65,7 +65,8 @@ export function matcherFromAutomaton(automaton: Automaton): Matcher {
   const { lengths, ids, classes } = automaton;
   const n = automaton.base.length;
   const size = automaton.check.length;
-  if (automaton.next.length !== size || lengths.length !== ids.length || classes.length >= 1 << 16) throw new Error('Malformed automaton');
+  if (automaton.next.length !== size || lengths.length !== ids.length || classes.length >= 1 << 16)
+    throw new Error('Malformed automaton');
   // Per code unit: its class (high 16 bits) and the root's transition (low 16 bits).
   const entry = new Int32Array(65536);
   for (let k = 0; k < automaton.root.length; k += 2) {
@@ -77,8 +78,10 @@ export function matcherFromAutomaton(automaton: Automaton): Matcher {
   const check = Int32Array.from(automaton.check);
   const next = Int32Array.from(automaton.next);
   // Every lookup stays inside the tables: a slot for every class past each base, states below n.
-  for (let r = 0; r < n; r++) if (base[r] < 0 || base[r] + classes.length >= size) throw new Error('Malformed automaton');
-  for (let slot = 0; slot < size; slot++) if (next[slot] < 0 || next[slot] >= n || check[slot] >= n) throw new Error('Malformed automaton');
+  for (let r = 0; r < n; r++)
+    if (base[r] < 0 || base[r] + classes.length >= size) throw new Error('Malformed automaton');
+  for (let slot = 0; slot < size; slot++)
+    if (next[slot] < 0 || next[slot] >= n || check[slot] >= n) throw new Error('Malformed automaton');
   const output = new Int32Array(n).fill(-1);
   for (let k = 0; k < automaton.outputs.length; k += 2) output[automaton.outputs[k]] = automaton.outputs[k + 1];
 

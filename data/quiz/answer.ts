@@ -56,7 +56,9 @@ export function checkFigure(input: string, answer: string): Check {
     // "9899" for 9899万人: the digits are right, the whole unit (万人) is missing.
     const digits = /^\d+(?:\.\d+)?/.exec(normalizeAnswer(answer))?.[0];
     const bare = /^\d+(?:\.\d+)?$/.test(typed);
-    return bare && digits && sameNumber(Number(digits), got.value) ? { verdict: 'close', note: `数字对了，注意单位：${answer}` } : WRONG;
+    return bare && digits && sameNumber(Number(digits), got.value)
+      ? { verdict: 'close', note: `数字对了，注意单位：${answer}` }
+      : WRONG;
   }
   if (got.unit === want.unit) return RIGHT;
   if (!got.unit && COUNTERS.has(want.unit)) return RIGHT;
@@ -79,7 +81,11 @@ function cover(text: string, members: string[], used: boolean[]): number[] | und
 }
 
 /** Typed pieces, split where the user separated them (顿号, commas, spaces: one box each; an empty box stays in its place). */
-const pieces = (input: string) => input.trim().split(/\s*[、，,；;]\s*|\s+/).map(normalizeAnswer);
+const pieces = (input: string) =>
+  input
+    .trim()
+    .split(/\s*[、，,；;]\s*|\s+/)
+    .map(normalizeAnswer);
 
 /**
  * A whole list. Separators do not matter (members may hold a comma themselves), so the typed
@@ -91,7 +97,11 @@ export function checkList(input: string, members: string[], ordered: boolean, bl
   const norm = members.map(normalizeAnswer);
   if (!typed) return WRONG;
   if (blanks?.length && typed === blanks.map(normalizeAnswer).join('')) return RIGHT;
-  const order = cover(typed, norm, norm.map(() => false));
+  const order = cover(
+    typed,
+    norm,
+    norm.map(() => false),
+  );
   if (order) {
     const inOrder = order.every((m, i) => m === i);
     return !ordered || inOrder ? RIGHT : { verdict: 'close', note: '内容都对，原文的顺序是：' + members.join('、') };

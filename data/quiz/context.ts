@@ -41,11 +41,15 @@ export function makeContext(pool: QuizPool): QuizContext {
       membersByName.set(key, set);
     }
   }
-  const figures = [...pool.notes.flatMap((n) => (n.figure ? [n.figure] : [])), ...pool.cards.flatMap((c) => (c.figure ? [c.figure] : []))];
+  const figures = [
+    ...pool.notes.flatMap((n) => (n.figure ? [n.figure] : [])),
+    ...pool.cards.flatMap((c) => (c.figure ? [c.figure] : [])),
+  ];
   const figuresBySource = new Map<string, Set<Figure>>();
   for (const item of [...pool.notes, ...pool.cards]) {
     if (!item.figure) continue;
-    for (const e of item.evidence) figuresBySource.set(e.source, (figuresBySource.get(e.source) ?? new Set()).add(item.figure));
+    for (const e of item.evidence)
+      figuresBySource.set(e.source, (figuresBySource.get(e.source) ?? new Set()).add(item.figure));
   }
   const valuesById = new Map((pool.conflicts ?? []).map((c) => [c.id, c.values]));
   // A disputed figure (目标年份: 2020年 or 2024年) is disputed for every card about the same
@@ -76,7 +80,8 @@ export function makeContext(pool: QuizPool): QuizContext {
 /** Normalized members of the formulation `note` names, over every note going by that name. */
 export function trueMembers(ctx: QuizContext, note: Note): Set<string> {
   const all = new Set((note.members ?? []).map(normalizeAnswer));
-  for (const name of [note.name, ...(note.aliases ?? [])]) for (const m of ctx.membersByName.get(normalizeAnswer(name)) ?? []) all.add(m);
+  for (const name of [note.name, ...(note.aliases ?? [])])
+    for (const m of ctx.membersByName.get(normalizeAnswer(name)) ?? []) all.add(m);
   return all;
 }
 

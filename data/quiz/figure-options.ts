@@ -29,7 +29,10 @@ function derived(target: FigureTarget, rand: Rand): string[] {
   if (!v) return [];
   const { x, suffix, decimals } = v;
   const unit = target.figure.unit;
-  const numbers = unit === '年' ? shuffle(YEAR_STEPS, rand).map((d) => x + d) : shuffle(FACTORS, rand).map((f) => roundLike(x * f, target.figure.value));
+  const numbers =
+    unit === '年'
+      ? shuffle(YEAR_STEPS, rand).map((d) => x + d)
+      : shuffle(FACTORS, rand).map((f) => roundLike(x * f, target.figure.value));
   // Tiny counts (1户, 2名) round back onto the answer: step by one as a last resort.
   const small = [1, 2, 3, 4, 5].map((d) => x + d * 10 ** -decimals);
   return [...numbers, ...small]
@@ -62,11 +65,21 @@ export function figureDistractors(target: FigureTarget, pool: readonly Figure[],
     .filter((f) => f.unit === target.figure.unit)
     .map((f) => ({ f, v: splitValue(f.value) }))
     .filter(({ v }) => v && v.x !== self.x && plausible(self.x, v.x, target.figure.unit))
-    .map(({ f, v }) => ({ text: `${f.value}${f.unit}`, distance: Math.abs(Math.log(v!.x / self.x)), own: !!target.home?.has(f) }));
+    .map(({ f, v }) => ({
+      text: `${f.value}${f.unit}`,
+      distance: Math.abs(Math.log(v!.x / self.x)),
+      own: !!target.home?.has(f),
+    }));
   // The nearest few in size, in a random order: plausible, and not the same three every time.
-  const nearest = (list: typeof others) => shuffle([...new Map(list.map((o) => [o.text, o])).values()].sort((a, b) => a.distance - b.distance).slice(0, 6), rand);
+  const nearest = (list: typeof others) =>
+    shuffle(
+      [...new Map(list.map((o) => [o.text, o])).values()].sort((a, b) => a.distance - b.distance).slice(0, 6),
+      rand,
+    );
   // The question's own document first, where it states figures of this kind.
-  const near = target.home ? [...nearest(others.filter((o) => o.own)), ...nearest(others.filter((o) => !o.own))] : nearest(others);
+  const near = target.home
+    ? [...nearest(others.filter((o) => o.own)), ...nearest(others.filter((o) => !o.own))]
+    : nearest(others);
   // Half from the documents at most, so a quiz does not teach a table of unrelated numbers.
   for (const o of near.slice(0, 2)) accept(wrap(o.text));
   for (const text of derived(target, rand)) accept(wrap(text));

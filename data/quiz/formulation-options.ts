@@ -17,7 +17,13 @@ export function formulationDistractors(ctx: QuizContext, note: Note, member: str
     return isNamed(f) && !trueMembers(ctx, f).has(m) && !holders.some((h) => overlaps(h, name)) && !overlaps(name, m);
   });
   const sibling = (f: Note) => [...sourcesOf(f)].some((s) => home.has(s));
-  const ordered = [...shuffle(candidates.filter(sibling), rand), ...shuffle(candidates.filter((f) => !sibling(f)), rand)];
+  const ordered = [
+    ...shuffle(candidates.filter(sibling), rand),
+    ...shuffle(
+      candidates.filter((f) => !sibling(f)),
+      rand,
+    ),
+  ];
   const names = [...new Map(ordered.map((f) => [normalizeAnswer(f.name), f.name])).values()];
   return names.slice(0, want);
 }

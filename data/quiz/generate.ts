@@ -37,18 +37,45 @@ export function possibleKinds(card: Card, ctx: QuizContext): QuestionKind[] {
   }
 }
 
-function choice(card: Card, kind: QuestionKind, prompt: string, right: string[], wrong: string[], rand: Rand, answer?: string): Question {
+function choice(
+  card: Card,
+  kind: QuestionKind,
+  prompt: string,
+  right: string[],
+  wrong: string[],
+  rand: Rand,
+  answer?: string,
+): Question {
   const options = shuffle([...right, ...wrong], rand);
   const correct = right.map((r) => options.indexOf(r));
   const giveaways = [...right, card.answer];
-  return { id: `${kind}:${card.id}`, kind, cardId: card.id, noteId: card.noteId, prompt, options, correct, answer: answer ?? right.join('、'), giveaways, evidence: card.evidence, conflicts: card.conflicts };
+  return {
+    id: `${kind}:${card.id}`,
+    kind,
+    cardId: card.id,
+    noteId: card.noteId,
+    prompt,
+    options,
+    correct,
+    answer: answer ?? right.join('、'),
+    giveaways,
+    evidence: card.evidence,
+    conflicts: card.conflicts,
+  };
 }
 
 function single(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand): Question | undefined {
-  const ask = (right: string, wrong: string[], prompt = card.prompt) => (wrong.length >= 3 ? choice(card, 'single', prompt, [right], wrong.slice(0, 3), rand) : undefined);
+  const ask = (right: string, wrong: string[], prompt = card.prompt) =>
+    wrong.length >= 3 ? choice(card, 'single', prompt, [right], wrong.slice(0, 3), rand) : undefined;
   if (card.kind === 'figure-cloze' && card.figure) {
     const home = new Set(card.evidence.flatMap((e) => [...(ctx.figuresBySource.get(e.source) ?? [])]));
-    const target = { answer: card.answer, figure: card.figure, prompt: card.prompt, disputed: ctx.disputed.get(card.id), home };
+    const target = {
+      answer: card.answer,
+      figure: card.figure,
+      prompt: card.prompt,
+      disputed: ctx.disputed.get(card.id),
+      home,
+    };
     return ask(card.answer, figureDistractors(target, ctx.figures, rand));
   }
   if (card.kind === 'term-definition') {
@@ -61,7 +88,9 @@ function single(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand
     const byNorm = new Map((ctx.statements ?? []).map((d) => [normalizeAnswer(d.answer), d.answer]));
     byNorm.delete(right);
     const others = [...byNorm.values()];
-    const near = others.sort((a, b) => Math.abs(a.length - card.answer.length) - Math.abs(b.length - card.answer.length)).slice(0, 8);
+    const near = others
+      .sort((a, b) => Math.abs(a.length - card.answer.length) - Math.abs(b.length - card.answer.length))
+      .slice(0, 8);
     return ask(card.answer, shuffle(near, rand));
   }
   if (!note?.members) return undefined;
@@ -91,9 +120,12 @@ function multi(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand)
 
 /** The statement a 单选 makes with `value` as its answer; undefined where none reads well. */
 function statement(card: Card, value: string): string | undefined {
-  if (card.kind === 'figure-cloze' || card.kind === 'formulation-cloze') return card.prompt.split('____').length === 2 ? card.prompt.replace('____', value) : undefined;
-  if (card.kind === 'formulation-member' && card.prompt.endsWith('属于哪个提法？')) return card.prompt.replace(/哪个提法？$/, `“${value}”`);
-  if (card.kind === 'formulation-count' && card.prompt.includes('几个')) return card.prompt.replace('几个', value).replace(/？$/, '');
+  if (card.kind === 'figure-cloze' || card.kind === 'formulation-cloze')
+    return card.prompt.split('____').length === 2 ? card.prompt.replace('____', value) : undefined;
+  if (card.kind === 'formulation-member' && card.prompt.endsWith('属于哪个提法？'))
+    return card.prompt.replace(/哪个提法？$/, `“${value}”`);
+  if (card.kind === 'formulation-count' && card.prompt.includes('几个'))
+    return card.prompt.replace('几个', value).replace(/？$/, '');
   return undefined;
 }
 
@@ -106,7 +138,15 @@ function judge(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand)
   const said = statement(card, told);
   if (!said) return undefined;
   const correct = told === right;
-  return { ...q, id: `judge:${card.id}`, kind: 'judge', prompt: said, options: ['正确', '错误'], correct: [correct ? 0 : 1], answer: correct ? `正确：${q.answer}` : `错误，应为：${q.answer}` };
+  return {
+    ...q,
+    id: `judge:${card.id}`,
+    kind: 'judge',
+    prompt: said,
+    options: ['正确', '错误'],
+    correct: [correct ? 0 : 1],
+    answer: correct ? `正确：${q.answer}` : `错误，应为：${q.answer}`,
+  };
 }
 
 /** What each ____ of a series' clues holds ("精确____" over 精确识别 → 识别), when the prompt shows them. */
@@ -115,7 +155,13 @@ function seriesBlanks(prompt: string, members: string[]): string[] | undefined {
   if (!prompt.includes(clues.join('、')) || !clues.some((c) => c.includes('____'))) return undefined;
   const out: string[] = [];
   for (const [i, clue] of clues.entries()) {
-    const pattern = new RegExp(`^${clue.split('____').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.+?)')}$`, 'u');
+    const pattern = new RegExp(
+      `^${clue
+        .split('____')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.+?)')}$`,
+      'u',
+    );
     const found = pattern.exec(members[i]);
     if (!found) return undefined;
     out.push(...found.slice(1));
@@ -125,19 +171,42 @@ function seriesBlanks(prompt: string, members: string[]): string[] | undefined {
 
 function fill(card: Card, note: Note | undefined): Question | undefined {
   const giveaways = [card.answer, ...(card.members ?? [])];
-  const base = { id: `fill:${card.id}`, kind: 'fill' as const, cardId: card.id, noteId: card.noteId, answer: card.answer, giveaways, evidence: card.evidence, conflicts: card.conflicts };
-  if (card.kind === 'figure-cloze') return { ...base, prompt: card.prompt, expected: { kind: 'figure', text: card.answer, figure: card.figure } };
+  const base = {
+    id: `fill:${card.id}`,
+    kind: 'fill' as const,
+    cardId: card.id,
+    noteId: card.noteId,
+    answer: card.answer,
+    giveaways,
+    evidence: card.evidence,
+    conflicts: card.conflicts,
+  };
+  if (card.kind === 'figure-cloze')
+    return { ...base, prompt: card.prompt, expected: { kind: 'figure', text: card.answer, figure: card.figure } };
   if (card.kind === 'formulation-list') {
     const members = card.members ?? note?.members;
     if (!members?.length) return undefined;
     const ordered = note?.ordered ?? false;
     const blanks = seriesBlanks(card.prompt, members);
     const how = blanks ? '按顺序填空，也可写出完整各项' : `用顿号隔开${ordered ? '，按原文顺序' : '，顺序不限'}`;
-    return { ...base, prompt: `${card.prompt}（${how}）`, expected: { kind: 'list', members, ordered, ...(blanks ? { blanks } : {}) } };
+    return {
+      ...base,
+      prompt: `${card.prompt}（${how}）`,
+      expected: { kind: 'list', members, ordered, ...(blanks ? { blanks } : {}) },
+    };
   }
-  if (card.kind === 'formulation-cloze' || card.kind === 'term-cloze' || card.kind === 'user-cloze' || card.kind === 'statement') {
+  if (
+    card.kind === 'formulation-cloze' ||
+    card.kind === 'term-cloze' ||
+    card.kind === 'user-cloze' ||
+    card.kind === 'statement'
+  ) {
     const one = card.prompt.split('____').length === 2;
-    return { ...base, prompt: card.prompt, expected: { kind: 'text', text: card.answer, ...(one ? { blanks: [card.answer] } : {}) } };
+    return {
+      ...base,
+      prompt: card.prompt,
+      expected: { kind: 'text', text: card.answer, ...(one ? { blanks: [card.answer] } : {}) },
+    };
   }
   return undefined;
 }
@@ -151,7 +220,12 @@ export function makeQuestion(card: Card, kind: QuestionKind, ctx: QuizContext, r
 }
 
 /** A question for the card, of one of the chosen kinds (tried in random order). */
-export function questionFor(card: Card, kinds: readonly QuestionKind[], ctx: QuizContext, rand: Rand): Question | undefined {
+export function questionFor(
+  card: Card,
+  kinds: readonly QuestionKind[],
+  ctx: QuizContext,
+  rand: Rand,
+): Question | undefined {
   const allowed = possibleKinds(card, ctx).filter((k) => kinds.includes(k));
   for (const kind of shuffle(allowed, rand)) {
     const q = makeQuestion(card, kind, ctx, rand);

@@ -13,7 +13,8 @@ export interface Quantity {
 const SCALE: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3 };
 
 // Input is already normalized (answer.ts): no spaces, no thousands separators, ASCII digits.
-const QUANTITY = /^(约|近|超过|逾|不少于|不低于|不超过|不高于|不足|至少|最多)?(\d+(?:\.\d+)?)(多|余)?(万亿|亿|万|千)?(多|余)?(.*?)(左右|以上|以下|以内|上下|多)?$/;
+const QUANTITY =
+  /^(约|近|超过|逾|不少于|不低于|不超过|不高于|不足|至少|最多)?(\d+(?:\.\d+)?)(多|余)?(万亿|亿|万|千)?(多|余)?(.*?)(左右|以上|以下|以内|上下|多)?$/;
 
 export function parseQuantity(normalized: string): Quantity | undefined {
   const m = QUANTITY.exec(normalized);

@@ -46,9 +46,15 @@ export function streakOf(answers: readonly Answered[]): number {
 }
 
 export function judge(q: Question, r: Response, timedOut: boolean): Pick<Answered, 'response' | 'check'> {
-  const response = q.kind === 'fill' ? (r.typed ?? '').replace(/^[、\s]+|[、\s]+$/g, '') : (r.picked ?? []).map((i) => q.options![i]).join('、');
+  const response =
+    q.kind === 'fill'
+      ? (r.typed ?? '').replace(/^[、\s]+|[、\s]+$/g, '')
+      : (r.picked ?? []).map((i) => q.options![i]).join('、');
   if (timedOut && !response) return { response, check: { verdict: 'wrong', note: '超时未作答' } };
-  return { response, check: q.kind === 'fill' ? checkAnswer(response, q.expected!) : checkChoice(r.picked ?? [], q.correct ?? []) };
+  return {
+    response,
+    check: q.kind === 'fill' ? checkAnswer(response, q.expected!) : checkChoice(r.picked ?? [], q.correct ?? []),
+  };
 }
 
 /** An answer as stored for 学习中心 → 测验 (data/db/quiz-results.ts). */

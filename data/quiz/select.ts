@@ -28,10 +28,18 @@ export interface SelectOptions {
 
 const cardSources = (card: QuizCard) => card.sourceIds ?? card.evidence.map((e) => e.source);
 
-export function eligibleCards(cards: readonly QuizCard[], opts: Pick<SelectOptions, 'sourceIds' | 'canAsk'>): QuizCard[] {
+export function eligibleCards(
+  cards: readonly QuizCard[],
+  opts: Pick<SelectOptions, 'sourceIds' | 'canAsk'>,
+): QuizCard[] {
   const wanted = opts.sourceIds?.length ? new Set(opts.sourceIds) : undefined;
   return cards.filter(
-    (c) => !c.retired && !c.suspended && !heldBack(c) && (!wanted || cardSources(c).some((s) => wanted.has(s))) && (!opts.canAsk || opts.canAsk(c)),
+    (c) =>
+      !c.retired &&
+      !c.suspended &&
+      !heldBack(c) &&
+      (!wanted || cardSources(c).some((s) => wanted.has(s))) &&
+      (!opts.canAsk || opts.canAsk(c)),
   );
 }
 

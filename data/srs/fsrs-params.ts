@@ -4,7 +4,15 @@
 // of the forgetting curve, and the same bounds (fsrs-rs's parameter clipper = ts-fsrs CLAMP_PARAMETERS
 // with w17/w18 ≤ 2). Sets of 17 (FSRS-4.5) or 19 (FSRS-5, fsrs-rs-nodejs 0.9) are widened the way
 // ts-fsrs does (migrateParameters: w19 = 0, w20 = 0.5, FSRS-5's fixed decay).
-import { CLAMP_PARAMETERS, default_w, forgetting_curve, fsrs, migrateParameters, W17_W18_Ceiling, type FSRS } from 'ts-fsrs';
+import {
+  CLAMP_PARAMETERS,
+  default_w,
+  forgetting_curve,
+  fsrs,
+  migrateParameters,
+  W17_W18_Ceiling,
+  type FSRS,
+} from 'ts-fsrs';
 import type { CardHistory } from './fsrs-items';
 
 export const DEFAULT_WEIGHTS: readonly number[] = Object.freeze([...default_w]);
@@ -27,7 +35,8 @@ const widen = (w: number[]) => (w.length === 19 ? [...w, 0.01, 0.5] : w.length =
 export function validateWeights(input: unknown): number[] | undefined {
   if (!Array.isArray(input) && !(input instanceof Float32Array) && !(input instanceof Float64Array)) return undefined;
   const list = Array.from(input as ArrayLike<unknown>);
-  if (![17, 19, 21].includes(list.length) || !list.every((x) => typeof x === 'number' && Number.isFinite(x))) return undefined;
+  if (![17, 19, 21].includes(list.length) || !list.every((x) => typeof x === 'number' && Number.isFinite(x)))
+    return undefined;
   const w = widen(list as number[]).map(round6);
   return w.every((x, i) => x >= BOUNDS[i][0] && x <= BOUNDS[i][1]) ? w : undefined;
 }
@@ -139,7 +148,12 @@ function lastStabilities(histories: readonly CardHistory[], w: readonly number[]
  * each card's next interval (at the desired retention, after its last rating) under both sets, the
  * geometric mean of their ratios minus one. 0.12 reads "平均将变长 12%".
  */
-export function intervalChange(histories: readonly CardHistory[], current: readonly number[], next: readonly number[], retention: number): number {
+export function intervalChange(
+  histories: readonly CardHistory[],
+  current: readonly number[],
+  next: readonly number[],
+  retention: number,
+): number {
   const before = lastStabilities(histories, current);
   const after = lastStabilities(histories, next);
   const a = algorithm(current, retention);

@@ -33,10 +33,22 @@ export interface DocProgress {
   readiness: number | null;
 }
 
-const empty = (): DocProgress & { sum: number; active: number } => ({ total: 0, studied: 0, new: 0, dueToday: 0, readiness: null, sum: 0, active: 0 });
+const empty = (): DocProgress & { sum: number; active: number } => ({
+  total: 0,
+  studied: 0,
+  new: 0,
+  dueToday: 0,
+  readiness: null,
+  sum: 0,
+  active: 0,
+});
 
 /** Progress per source id, in one pass over the cards. */
-export function progressBySource(cards: CardRow[], now: Date, settings: Pick<StudySettings, 'dayStartHour' | 'fsrsWeights'>): Map<string, DocProgress> {
+export function progressBySource(
+  cards: CardRow[],
+  now: Date,
+  settings: Pick<StudySettings, 'dayStartHour' | 'fsrsWeights'>,
+): Map<string, DocProgress> {
   const end = nextDayStart(now, settings);
   const acc = new Map<string, ReturnType<typeof empty>>();
   for (const card of cards) {
@@ -89,7 +101,8 @@ export function heatmapCells(counts: DayCount[], today: string, weeks = 26): Hea
     cells.push({ day: key, date: new Date(day), count: byDay.get(key) ?? 0, level: 0 });
   }
   const max = Math.max(0, ...cells.map((c) => c.count));
-  for (const c of cells) c.level = c.count === 0 ? 0 : (Math.min(4, Math.max(1, Math.ceil((c.count / max) * 4))) as HeatCell['level']);
+  for (const c of cells)
+    c.level = c.count === 0 ? 0 : (Math.min(4, Math.max(1, Math.ceil((c.count / max) * 4))) as HeatCell['level']);
   return cells;
 }
 
@@ -97,7 +110,11 @@ export function heatmapCells(counts: DayCount[], today: string, weeks = 26): Hea
  * True retention (Anki): of the ratings given to cards in review state, the share that were
  * recalled (Hard or better). Learning steps are left out: they measure short-term memory.
  */
-export function trueRetention(logs: Array<{ state: number; rating: number }>): { passed: number; total: number; rate: number | null } {
+export function trueRetention(logs: Array<{ state: number; rating: number }>): {
+  passed: number;
+  total: number;
+  rate: number | null;
+} {
   const reviews = logs.filter((l) => l.state === State.Review && l.rating >= 1);
   const passed = reviews.filter((l) => l.rating >= 2).length;
   return { passed, total: reviews.length, rate: reviews.length ? passed / reviews.length : null };

@@ -60,7 +60,9 @@ export function daysUntil(date: string, now: Date, settings: Pick<StudySettings,
   const today = dayStart(now, settings.dayStartHour);
   const [y, m, d] = date.split('-').map(Number);
   // Calendar days counted in UTC, so a daylight-saving change never gives a fraction.
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY_MS);
+  return Math.round(
+    (Date.UTC(y, m - 1, d) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY_MS,
+  );
 }
 
 export function inPlan(card: Pick<QueueCard, 'sourceIds'>, plan: StudyPlan): boolean {
@@ -97,16 +99,28 @@ function planCards(cards: QueueCard[], plan: StudyPlan, at: Date): Live[] {
  * recall probability, a new card counting 0 — exactly the dashboard's 准备程度 of a document,
  * taken over the session's cards (each once). Null when the session has no card in study.
  */
-export function planMastery(cards: QueueCard[], plan: StudyPlan, now: Date, settings: Pick<StudySettings, 'dayStartHour'>): number | null {
+export function planMastery(
+  cards: QueueCard[],
+  plan: StudyPlan,
+  now: Date,
+  settings: Pick<StudySettings, 'dayStartHour'>,
+): number | null {
   return mean(planCards(cards, plan, nextDayStart(now, settings)));
 }
 
 const mean = (live: Live[]) => (live.length ? live.reduce((sum, x) => sum + x.recall, 0) / live.length : null);
 
-const byImportance = (a: Live, b: Live) => b.card.importance - a.card.importance || (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0);
+const byImportance = (a: Live, b: Live) =>
+  b.card.importance - a.card.importance || (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0);
 
 /** Today's share of the session; null when there is no session or its day has passed. */
-export function planToday(cards: QueueCard[], plan: StudyPlan | undefined, now: Date, settings: StudySettings, done: PlanDone): PlanStatus | null {
+export function planToday(
+  cards: QueueCard[],
+  plan: StudyPlan | undefined,
+  now: Date,
+  settings: StudySettings,
+  done: PlanDone,
+): PlanStatus | null {
   if (!plan) return null;
   const daysLeft = plan.date === undefined ? null : daysUntil(plan.date, now, settings);
   if (daysLeft !== null && daysLeft < 0) return null;
@@ -140,7 +154,9 @@ export function planToday(cards: QueueCard[], plan: StudyPlan | undefined, now: 
   const perDay = Math.ceil(atStart / days);
 
   // Notes with the most new cards left go first, so those that need every remaining day get them.
-  const order = [...notes.entries()].filter(([, n]) => n.unseen.length).sort(([a, x], [b, y]) => y.unseen.length - x.unseen.length || (a < b ? -1 : 1));
+  const order = [...notes.entries()]
+    .filter(([, n]) => n.unseen.length)
+    .sort(([a, x], [b, y]) => y.unseen.length - x.unseen.length || (a < b ? -1 : 1));
   const todayIds: string[] = [];
   const crowdedNoteIds: string[] = [];
   let left = Math.max(0, perDay - introduced);
@@ -181,5 +197,15 @@ function firstThese(live: Live[], settings: StudySettings, done: PlanDone): Plan
     notes.add(x.card.noteId);
     todayIds.push(x.card.id);
   }
-  return { daysLeft: null, total: live.length, unseen: unseen.length, perDay: 0, tight: false, crowded: false, mastered: mean(live), todayIds, crowdedNoteIds: [] };
+  return {
+    daysLeft: null,
+    total: live.length,
+    unseen: unseen.length,
+    perDay: 0,
+    tight: false,
+    crowded: false,
+    mastered: mean(live),
+    todayIds,
+    crowdedNoteIds: [],
+  };
 }

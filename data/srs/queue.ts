@@ -46,7 +46,6 @@ export interface DueCounts {
 /** Like Anki: when nothing else is left, a learning card due within 20 minutes is shown early. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-
 /** Start of the next study day; calendar arithmetic, so a DST change gives a 23 or 25 h day. */
 export function nextDayStart(now: Date, settings: Pick<StudySettings, 'dayStartHour'>): Date {
   const d = dayStart(now, settings.dayStartHour);
@@ -103,8 +102,18 @@ function mix<T>(reviews: T[], news: T[]): T[] {
 }
 
 /** New cards with a 学习会: the wanted ones, then the session's share for today, then the rest up to the limit. */
-function withPlan(unseen: Live[], wanted: number, room: number, plan: NonNullable<TodayCounts['plan']>, buried: Siblings): Live[] {
-  const first = take(unseen.filter((x) => x.card.wanted), wanted, buried);
+function withPlan(
+  unseen: Live[],
+  wanted: number,
+  room: number,
+  plan: NonNullable<TodayCounts['plan']>,
+  buried: Siblings,
+): Live[] {
+  const first = take(
+    unseen.filter((x) => x.card.wanted),
+    wanted,
+    buried,
+  );
   const crowded = new Set(plan.crowdedNoteIds);
   const byCard = new Map(unseen.map((x) => [x.card.id, x]));
   const picks = plan.ids.flatMap((id) => {
@@ -121,7 +130,12 @@ function parts(cards: QueueCard[], now: Date, settings: StudySettings, today: To
   const t = now.getTime();
   const end = nextDayStart(now, settings).getTime();
   const all = live(cards);
-  const learning = all.filter((x) => (x.s.state === State.Learning || x.s.state === State.Relearning) && x.s.due.getTime() <= t + LEARN_AHEAD_MS).sort(byDue);
+  const learning = all
+    .filter(
+      (x) =>
+        (x.s.state === State.Learning || x.s.state === State.Relearning) && x.s.due.getTime() <= t + LEARN_AHEAD_MS,
+    )
+    .sort(byDue);
   const buried = new Siblings(today.shownToday, today.reviewedNoteIdsToday);
   for (const x of learning) buried.add(x.card);
   const reviews = take(
@@ -131,7 +145,9 @@ function parts(cards: QueueCard[], now: Date, settings: StudySettings, today: To
   );
   const unseen = all.filter((x) => x.s.state === State.New);
   const wanted = unseen.filter((x) => x.card.wanted).length;
-  unseen.sort((a, b) => Number(!!b.card.wanted) - Number(!!a.card.wanted) || b.card.importance - a.card.importance || byId(a, b));
+  unseen.sort(
+    (a, b) => Number(!!b.card.wanted) - Number(!!a.card.wanted) || b.card.importance - a.card.importance || byId(a, b),
+  );
   const news = today.plan
     ? withPlan(unseen, wanted, Math.max(0, settings.newPerDay - today.newDone), today.plan, buried)
     : // Cards the user asked for always fit; they use up the day's new-card budget first.
@@ -153,12 +169,22 @@ export function dueCounts(cards: QueueCard[], now: Date, settings: StudySettings
 }
 
 /** buildQueue and dueCounts in one pass (sibling burying compares texts: worth doing once). */
-export function planDay(cards: QueueCard[], now: Date, settings: StudySettings, today: TodayCounts): { queue: string[]; counts: DueCounts } {
+export function planDay(
+  cards: QueueCard[],
+  now: Date,
+  settings: StudySettings,
+  today: TodayCounts,
+): { queue: string[]; counts: DueCounts } {
   const p = parts(cards, now, settings, today);
   const learning = p.dueNow.length + p.ahead.length;
   return {
     queue: [...p.dueNow, ...mix(p.reviews, p.news), ...p.ahead].map((x) => x.card.id),
-    counts: { learning, review: p.reviews.length, new: p.news.length, total: learning + p.reviews.length + p.news.length },
+    counts: {
+      learning,
+      review: p.reviews.length,
+      new: p.news.length,
+      total: learning + p.reviews.length + p.news.length,
+    },
   };
 }
 
@@ -171,7 +197,12 @@ export function dueCount(cards: QueueCard[], now: Date, settings: StudySettings,
  * Cards already studied coming due per study day: [0] is today (overdue included),
  * [i] the i-th day after. New cards are not forecast: the daily new limit decides them.
  */
-export function forecast(cards: QueueCard[], now: Date, days = 30, settings: Pick<StudySettings, 'dayStartHour'> = DEFAULT_SETTINGS): number[] {
+export function forecast(
+  cards: QueueCard[],
+  now: Date,
+  days = 30,
+  settings: Pick<StudySettings, 'dayStartHour'> = DEFAULT_SETTINGS,
+): number[] {
   const counts = new Array<number>(days).fill(0);
   const bounds: number[] = [];
   const d = nextDayStart(now, settings);
@@ -202,7 +233,12 @@ export function cramActive(now: Date, settings: StudySettings): boolean {
  * `rate`: the caller only records the card id in `crammedToday`, so FSRS scheduling is
  * untouched. Cards rated normally today (last_review in today) are left out too.
  */
-export function buildCramQueue(cards: QueueCard[], now: Date, settings: StudySettings, crammedToday: Set<string> = new Set()): string[] {
+export function buildCramQueue(
+  cards: QueueCard[],
+  now: Date,
+  settings: StudySettings,
+  crammedToday: Set<string> = new Set(),
+): string[] {
   if (!cramActive(now, settings)) return [];
   const sources = new Set(settings.cramSources ?? []);
   const start = dayStart(now, settings.dayStartHour).getTime();

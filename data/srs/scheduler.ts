@@ -71,18 +71,25 @@ export function newCardState(now: Date): SrsState {
 }
 
 function toDate(value: unknown, field: string): Date {
-  const d = value instanceof Date ? new Date(value.getTime()) : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+  const d =
+    value instanceof Date
+      ? new Date(value.getTime())
+      : typeof value === 'string' || typeof value === 'number'
+        ? new Date(value)
+        : undefined;
   if (!d || Number.isNaN(d.getTime())) throw new TypeError(`FSRS ${field}: not a date: ${String(value)}`);
   return d;
 }
 
 function toNumber(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`FSRS ${field}: not a number: ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new TypeError(`FSRS ${field}: not a number: ${String(value)}`);
   return value;
 }
 
 function toState(value: unknown): State {
-  if (typeof value === 'string' && value in State && Number.isNaN(Number(value))) return State[value as keyof typeof State];
+  if (typeof value === 'string' && value in State && Number.isNaN(Number(value)))
+    return State[value as keyof typeof State];
   if (typeof value === 'number' && State[value] !== undefined) return value as State;
   throw new TypeError(`FSRS state: unknown value ${String(value)}`);
 }
@@ -187,7 +194,6 @@ export function undo(after: unknown, log: unknown, before?: unknown): SrsState {
   if (before !== undefined) return reviveState(before);
   return plain.rollback(reviveState(after), reviveLog(log));
 }
-
 
 /**
  * Probability (0..1) of recalling the card at `now`; 0 for a card never studied. The forgetting

@@ -57,13 +57,18 @@ const OpSchema = v.variant(
       t: v.literal('field'),
       card: id,
       field: v.picklist(['prompt', 'answer', 'suspended'], '卡片字段无效'),
-      value: v.nullable(v.union([v.pipe(v.string(), v.maxLength(20_000, '卡片文字太长')), v.picklist([0, 1])], '卡片字段的值无效')),
+      value: v.nullable(
+        v.union([v.pipe(v.string(), v.maxLength(20_000, '卡片文字太长')), v.picklist([0, 1])], '卡片字段的值无效'),
+      ),
       at,
     }),
     v.object({
       t: v.literal('setting'),
       key: v.pipe(id, v.regex(/^[A-Za-z]{1,60}$/, '设置名无效')),
-      value: v.pipe(v.unknown(), v.check((x) => x !== undefined && JSON.stringify(x).length <= 100_000, '设置值无效')),
+      value: v.pipe(
+        v.unknown(),
+        v.check((x) => x !== undefined && JSON.stringify(x).length <= 100_000, '设置值无效'),
+      ),
       at,
     }),
     v.object({ t: v.literal('document'), doc: DocumentSchema, at }),
@@ -138,7 +143,8 @@ export function parseSyncFile(text: string, expect: { device: string; seq: numbe
   } catch {
     return { problem: '同步文件不完整或已损坏（无法读取为 JSON）' };
   }
-  if (!data || typeof data !== 'object' || (data as { format?: unknown }).format !== SYNC_FORMAT) return { problem: '这不是提法的同步文件' };
+  if (!data || typeof data !== 'object' || (data as { format?: unknown }).format !== SYNC_FORMAT)
+    return { problem: '这不是提法的同步文件' };
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > SYNC_VERSION) {
     return { problem: `同步文件来自更新版本的提法（格式 ${version}），请先把本机的提法升级到最新版本`, newer: true };

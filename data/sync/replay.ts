@@ -27,7 +27,11 @@ export function byReviewTime<T extends ReplayLog>(logs: readonly T[]): T[] {
  * at `reset` (or at `created`, the card's own start), then each rating in time order. Ratings before
  * the reset stay in the history but no longer count; manual entries (rating 0) are skipped.
  */
-export function replayCard(logs: readonly ReplayLog[], settings: StudySettings, start: { created: Date; reset?: Date }): Replayed {
+export function replayCard(
+  logs: readonly ReplayLog[],
+  settings: StudySettings,
+  start: { created: Date; reset?: Date },
+): Replayed {
   let state = newCardState(start.reset ?? start.created);
   const since = start.reset?.getTime() ?? -Infinity;
   let leech = false;
@@ -56,7 +60,10 @@ export function wins(incoming: Stamp, current: Stamp | undefined): boolean {
 export type IdRanges = Array<[number, number]>;
 
 export function addToRanges(ranges: IdRanges, ids: readonly number[]): IdRanges {
-  const all = [...ranges.map(([a, b]) => [a, b] as [number, number]), ...ids.map((i) => [i, i] as [number, number])].sort((x, y) => x[0] - y[0]);
+  const all = [
+    ...ranges.map(([a, b]) => [a, b] as [number, number]),
+    ...ids.map((i) => [i, i] as [number, number]),
+  ].sort((x, y) => x[0] - y[0]);
   const out: IdRanges = [];
   for (const [a, b] of all) {
     const last = out[out.length - 1];

@@ -54,4 +54,7 @@ export type StudiedState = Exclude<TermState, 'new'>;
 export const TERM_STATE_LABELS: Record<StudiedState, string> = { learning: '学习中', known: '已掌握' };
 
 /** CSS highlight names of the opt-in colours, painted over `tifa-term` (see highlight.css). */
-export const TERM_STATE_HIGHLIGHTS: Record<StudiedState, string> = { learning: 'tifa-term-learning', known: 'tifa-term-known' };
+export const TERM_STATE_HIGHLIGHTS: Record<StudiedState, string> = {
+  learning: 'tifa-term-learning',
+  known: 'tifa-term-known',
+};

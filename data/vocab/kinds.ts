@@ -16,4 +16,9 @@ export const CARD_KIND_LABELS: Record<CardKind, string> = {
 /** What a note (a term on a page) is, as the hover card names it. */
 export type NoteKind = 'formulation' | 'figure' | 'term' | 'statement';
 
-export const NOTE_KIND_LABELS: Record<NoteKind, string> = { formulation: '提法', figure: '数字', term: '术语', statement: '论断' };
+export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
+  formulation: '提法',
+  figure: '数字',
+  term: '术语',
+  statement: '论断',
+};

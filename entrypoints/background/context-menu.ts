@@ -12,9 +12,9 @@ import { refreshBadge } from './badge';
 const MENU_ID = 'tifa-make-card';
 
 export function setupContextMenu(): void {
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: '用所选文字制作卡片', contexts: ['selection'] }),
-  );
+  browser.contextMenus
+    .removeAll()
+    .then(() => browser.contextMenus.create({ id: MENU_ID, title: '用所选文字制作卡片', contexts: ['selection'] }));
 }
 
 export async function makeCardFromSelection(req: SelectionCardRequest): Promise<{ cardId: string; prompt: string }> {
@@ -36,14 +36,19 @@ async function selectionIn(tab: Tab & { id: number }, info: ClickInfo): Promise<
     // No content script in this tab: fall through to injection.
   }
   try {
-    const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: info.frameId ? [info.frameId] : undefined }, func: readSelection });
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId: tab.id, frameIds: info.frameId ? [info.frameId] : undefined },
+      func: readSelection,
+    });
     if (result?.result) return result.result as SelectionCardRequest;
   } catch {
     // A page no extension may script (the browser's own pages, the PDF viewer, the web store).
   }
   const selection = info.selectionText?.trim();
   // Without the page's text there is no sentence to blank the selection out of.
-  return selection ? { sentence: selection, selection, pageTitle: tab.title ?? '', url: info.pageUrl ?? tab.url ?? '' } : null;
+  return selection
+    ? { sentence: selection, selection, pageTitle: tab.title ?? '', url: info.pageUrl ?? tab.url ?? '' }
+    : null;
 }
 
 async function notify(tab: Tab & { id: number }, message: string, kind: 'done' | 'error'): Promise<void> {
@@ -71,7 +76,8 @@ async function onMenuClick(info: ClickInfo, tab: Tab | undefined): Promise<void>
     const { prompt } = await makeCardFromSelection(req);
     await notify(target, `已制作卡片，今天起可在“提法”中复习：\n${prompt}`, 'done');
   } catch (error) {
-    const message = error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : '制作卡片失败，请稍后再试。';
+    const message =
+      error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : '制作卡片失败，请稍后再试。';
     console.warn('提法：制作卡片失败', error);
     await notify(target, `提法：${message}`, 'error').catch(() => {});
   }

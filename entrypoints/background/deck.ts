@@ -52,7 +52,11 @@ export async function getTermIndex(): Promise<TermIndex | null> {
       (built) => {
         // For `npm run bench -- term-index`: how long the rebuild took in the worker, and the read.
         const read = performance.getEntriesByName('tifa:term-index-read').at(-1)?.startTime ?? start;
-        performance.measure('tifa:term-index', { start, end: performance.now(), detail: { patterns: built.patterns.length, readMs: read - start } });
+        performance.measure('tifa:term-index', {
+          start,
+          end: performance.now(),
+          detail: { patterns: built.patterns.length, readMs: read - start },
+        });
         // No notes yet (the deck not loaded): null, so the page asks again later.
         return built.patterns.length ? built : null;
       },

@@ -27,7 +27,10 @@ export function isContentScript(sender: Sender): boolean {
 }
 
 /** Wraps a handler so it runs only for senders `allowed` accepts. */
-export function only<M extends { sender: Sender }, R>(allowed: (sender: Sender) => boolean, handler: (message: M) => R): (message: M) => R {
+export function only<M extends { sender: Sender }, R>(
+  allowed: (sender: Sender) => boolean,
+  handler: (message: M) => R,
+): (message: M) => R {
   return (message) => {
     if (!allowed(message.sender)) throw new Error(REFUSED);
     return handler(message);
@@ -77,7 +80,8 @@ export function createTickets(store: TicketStore, random: () => string = () => c
       recent.set(tab, times);
       const ticket = typeof key === 'string' && key.length <= 64 ? await store.get(key) : undefined;
       if (ticket) await store.remove(key as string);
-      if (!ticket || ticket.tab !== tab || ticket.noteId !== noteId || now - ticket.issued > TICKET_LIFETIME_MS) throw new Error(STALE);
+      if (!ticket || ticket.tab !== tab || ticket.noteId !== noteId || now - ticket.issued > TICKET_LIFETIME_MS)
+        throw new Error(STALE);
     },
   };
 }

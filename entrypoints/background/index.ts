@@ -35,16 +35,49 @@ export default defineBackground(() => {
   // Data-changing messages come only from the extension's own pages or its content script in a tab.
   onMessage('getTermIndex', () => getTermIndex());
   onMessage('getTermStates', () => termStates());
-  onMessage('getTermCard', only(isContentScript, ({ data, sender }) => openTermCard(data, sender.tab!.id!)));
-  onMessage('rateFromPage', only(isContentScript, ({ data, sender }) => rateFromPage(data, sender.tab!.id!)));
-  onMessage('addToStudy', only(isContentScript, ({ data, sender }) => addToStudy(data, sender.tab!.id!)));
-  onMessage('recordSighting', only(isContentScript, ({ data }) => recordSighting(data)));
+  onMessage(
+    'getTermCard',
+    only(isContentScript, ({ data, sender }) => openTermCard(data, sender.tab!.id!)),
+  );
+  onMessage(
+    'rateFromPage',
+    only(isContentScript, ({ data, sender }) => rateFromPage(data, sender.tab!.id!)),
+  );
+  onMessage(
+    'addToStudy',
+    only(isContentScript, ({ data, sender }) => addToStudy(data, sender.tab!.id!)),
+  );
+  onMessage(
+    'recordSighting',
+    only(isContentScript, ({ data }) => recordSighting(data)),
+  );
   onMessage('getSiteState', ({ data }) => getSiteState(data));
-  onMessage('setSiteEnabled', only(isExtensionPage, ({ data }) => setSiteEnabled(data.host, data.enabled)));
-  onMessage('setStateColours', only(isExtensionPage, ({ data }) => setStateColours(data)));
-  onMessage('makeCardFromSelection', only(isExtensionPage, ({ data }) => makeCardFromSelection(data)));
-  onMessage('getSyncStatus', only(isExtensionPage, () => getSyncStatus()));
-  onMessage('setupSync', only(isExtensionPage, ({ data }) => setupSync(data)));
-  onMessage('syncNow', only(isExtensionPage, () => syncNow()));
-  onMessage('stopSync', only(isExtensionPage, () => stopSync()));
+  onMessage(
+    'setSiteEnabled',
+    only(isExtensionPage, ({ data }) => setSiteEnabled(data.host, data.enabled)),
+  );
+  onMessage(
+    'setStateColours',
+    only(isExtensionPage, ({ data }) => setStateColours(data)),
+  );
+  onMessage(
+    'makeCardFromSelection',
+    only(isExtensionPage, ({ data }) => makeCardFromSelection(data)),
+  );
+  onMessage(
+    'getSyncStatus',
+    only(isExtensionPage, () => getSyncStatus()),
+  );
+  onMessage(
+    'setupSync',
+    only(isExtensionPage, ({ data }) => setupSync(data)),
+  );
+  onMessage(
+    'syncNow',
+    only(isExtensionPage, () => syncNow()),
+  );
+  onMessage(
+    'stopSync',
+    only(isExtensionPage, () => stopSync()),
+  );
 });

@@ -82,7 +82,11 @@ export async function setupSync(input: SyncSetup): Promise<SyncStatus> {
     if (!config.user || !config.password) throw new SyncError('请填写用户名和应用密码。', 'invalid');
     const dav = new DavClient(config);
     config.url = dav.url('');
-    if (!(await allowed(dav))) throw new SyncError('没有得到访问这个服务器的权限，请再点一次“连接并同步”，在浏览器的提示中选择“允许”。', 'permission');
+    if (!(await allowed(dav)))
+      throw new SyncError(
+        '没有得到访问这个服务器的权限，请再点一次“连接并同步”，在浏览器的提示中选择“允许”。',
+        'permission',
+      );
     await testConnection(dav);
   } catch (err) {
     throw new Error(messageOf(err));

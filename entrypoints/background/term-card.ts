@@ -25,11 +25,17 @@ export async function termCardInfo(noteId: string): Promise<TermCardInfo | null>
     db.conflicts.where('resolved').equals(0).toArray(),
     db.sources.bulkGet(note.sourceIds),
   ]);
-  return buildTermCardInfo({ note, cards, settings, conflicts, sources: sources.filter((s) => s !== undefined) }, new Date());
+  return buildTermCardInfo(
+    { note, cards, settings, conflicts, sources: sources.filter((s) => s !== undefined) },
+    new Date(),
+  );
 }
 
 /** A rating from the hover card in `tab`: once per open card (its ticket is used up), never for another card. */
-export async function rateFromPage(data: { cardId: string; rating: 1 | 2 | 3 | 4; ticket: string }, tab: number): Promise<TermCardInfo | null> {
+export async function rateFromPage(
+  data: { cardId: string; rating: 1 | 2 | 3 | 4; ticket: string },
+  tab: number,
+): Promise<TermCardInfo | null> {
   const { cardId, rating } = data;
   if (![1, 2, 3, 4].includes(rating)) throw new Error('评分无效。');
   const owner = typeof cardId === 'string' ? await db.cards.get(cardId) : undefined;
@@ -45,14 +51,21 @@ export async function addToStudy(data: { noteId: string; ticket: string }, tab: 
   const { noteId } = data;
   await tickets.redeem(data.ticket, tab, noteId, Date.now());
   const now = new Date();
-  const cards = await db.cards.where('noteId').equals(noteId).filter((c) => !c.retired).count();
+  const cards = await db.cards
+    .where('noteId')
+    .equals(noteId)
+    .filter((c) => !c.retired)
+    .count();
   if (cards === 0) await addTermCard(db, noteId, now);
-  await db.cards.where('noteId').equals(noteId).modify((c) => {
-    if (c.retired) return;
-    // Suspended cards come back, except leeches: those stay for the user to rewrite first.
-    if (!c.leech) c.suspended = 0;
-    if (c.fsrs.state === State.New) c.wanted ??= now.getTime();
-  });
+  await db.cards
+    .where('noteId')
+    .equals(noteId)
+    .modify((c) => {
+      if (c.retired) return;
+      // Suspended cards come back, except leeches: those stay for the user to rewrite first.
+      if (!c.leech) c.suspended = 0;
+      if (c.fsrs.state === State.New) c.wanted ??= now.getTime();
+    });
   return openTermCard(noteId, tab); // 现在复习 may follow
 }
 

@@ -40,6 +40,9 @@ export function createContainment(onInvalidated: () => void): Containment {
   return {
     run,
     report,
-    guard: (name, listener) => (...args) => run(name, () => listener(...args)),
+    guard:
+      (name, listener) =>
+      (...args) =>
+        run(name, () => listener(...args)),
   };
 }

@@ -137,7 +137,8 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       (end) => {
         const group = groupOf.get(end)!;
         if (group.near++ > 0) return;
-        for (let j = Math.max(0, group.at - AHEAD); j <= Math.min(order.length - 1, group.at + AHEAD); j++) showGroup(order[j]);
+        for (let j = Math.max(0, group.at - AHEAD); j <= Math.min(order.length - 1, group.at + AHEAD); j++)
+          showGroup(order[j]);
       },
       (end) => {
         const group = groupOf.get(end);

@@ -45,7 +45,9 @@ export function placeNear(hit: TermHit): CardPosition {
   const width = Math.min(360, innerWidth - 16);
   if (!rect) return { left: 8, top: 8 };
   const left = Math.max(8, Math.min(rect.left, innerWidth - width - 8));
-  return innerHeight - rect.bottom >= Math.min(320, rect.top) ? { left, top: rect.bottom + 6 } : { left, bottom: innerHeight - rect.top + 6 };
+  return innerHeight - rect.bottom >= Math.min(320, rect.top)
+    ? { left, top: rect.bottom + 6 }
+    : { left, bottom: innerHeight - rect.top + 6 };
 }
 
 export function scrollToHit(hit: TermHit): void {

@@ -19,7 +19,14 @@ export interface HitPiece {
  * text begins at starts[j], and a match never reaches past starts[j + 1] within it. It starts
  * in nodes[k]; the entry after the last node it reaches is at or past its end.
  */
-export function hitAcross(id: number, start: number, end: number, nodes: readonly Text[], starts: readonly number[], k: number): TermHit {
+export function hitAcross(
+  id: number,
+  start: number,
+  end: number,
+  nodes: readonly Text[],
+  starts: readonly number[],
+  k: number,
+): TermHit {
   const hit: TermHit = { id, pieces: NO_PIECES };
   const from = starts[k];
   if (end <= starts[k + 1]) {

@@ -137,7 +137,10 @@ class HoverCards {
     const ordered = inDocumentOrder(this.page.layer.hits());
     if (ordered.length === 0) return;
     const at = this.open ? ordered.indexOf(this.open.hit) : -1;
-    const next = at < 0 ? ordered[direction > 0 ? 0 : ordered.length - 1] : ordered[(at + direction + ordered.length) % ordered.length];
+    const next =
+      at < 0
+        ? ordered[direction > 0 ? 0 : ordered.length - 1]
+        : ordered[(at + direction + ordered.length) % ordered.length];
     this.show(next, true);
   };
 
@@ -233,7 +236,11 @@ function trackPointer({ layer, contain }: TifaPage, cards: HoverCards) {
     if (hit !== pending) {
       pending = hit;
       clearTimeout(showTimer);
-      if (hit) showTimer = setTimeout(contain.guard('hover-card', () => pending === hit && cards.show(hit, false)), SHOW_AFTER_MS);
+      if (hit)
+        showTimer = setTimeout(
+          contain.guard('hover-card', () => pending === hit && cards.show(hit, false)),
+          SHOW_AFTER_MS,
+        );
     }
     if (!hit && open && !open.focus) cards.closeSoon();
   };

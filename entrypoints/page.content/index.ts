@@ -79,7 +79,9 @@ async function followSiteState(ctx: ContentScriptContext, contain: Containment):
   };
   // Right after the extension starts, its background may not answer yet: try once more.
   let queue = sync().catch((error: unknown) =>
-    isContextInvalidated(error) ? Promise.reject(error) : new Promise((resolve) => setTimeout(resolve, 1000)).then(sync),
+    isContextInvalidated(error)
+      ? Promise.reject(error)
+      : new Promise((resolve) => setTimeout(resolve, 1000)).then(sync),
   );
   // Only the site settings matter here (study progress is stored beside them).
   const unwatch = watchLocalKey(
@@ -92,7 +94,13 @@ async function followSiteState(ctx: ContentScriptContext, contain: Containment):
   await queue;
 }
 
-function startFeatures(ctx: ContentScriptContext, index: TermIndex, signal: AbortSignal, contain: Containment, stateColours: boolean): void {
+function startFeatures(
+  ctx: ContentScriptContext,
+  index: TermIndex,
+  signal: AbortSignal,
+  contain: Containment,
+  stateColours: boolean,
+): void {
   let watcher: ChangeWatcher | undefined;
   const layer = createHighlights((write) => (watcher ? watcher.mute(write) : write()));
   signal.addEventListener('abort', () => layer.clear());

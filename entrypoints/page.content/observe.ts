@@ -117,6 +117,7 @@ function rootsOf(changed: Set<Node>): Node[] {
  */
 function joinsText(record: MutationRecord): boolean {
   if (record.target.nodeType === 1 && isInline(record.target as Element)) return true;
-  const flows = (node: Node | null) => node !== null && (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element)));
+  const flows = (node: Node | null) =>
+    node !== null && (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element)));
   return flows(record.previousSibling) && flows(record.nextSibling);
 }

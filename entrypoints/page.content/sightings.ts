@@ -4,7 +4,12 @@
 import { sendMessage } from '@/data/messages';
 import type { TifaPage } from './page';
 
-export function recordSightings({ signal, index, passes, contain }: Pick<TifaPage, 'signal' | 'index' | 'passes' | 'contain'>): void {
+export function recordSightings({
+  signal,
+  index,
+  passes,
+  contain,
+}: Pick<TifaPage, 'signal' | 'index' | 'passes' | 'contain'>): void {
   const sent = new Set<string>();
   passes.onPass((hits) => {
     if (signal.aborted) return;
@@ -16,6 +21,7 @@ export function recordSightings({ signal, index, passes, contain }: Pick<TifaPag
         fresh.push(noteId);
       }
     }
-    if (fresh.length > 0) sendMessage('recordSighting', fresh).catch((error: unknown) => contain.report('sightings', error));
+    if (fresh.length > 0)
+      sendMessage('recordSighting', fresh).catch((error: unknown) => contain.report('sightings', error));
   });
 }

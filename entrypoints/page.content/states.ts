@@ -12,7 +12,6 @@ import { isCurrent } from './highlight';
 import type { TermHit } from './scan';
 import type { TifaPage } from './page';
 
-
 export function colourByState({ ctx, signal, index, layer, contain }: TifaPage): void {
   // The wrapping fallback has one element per piece and no layering; it stays single-coloured.
   if (!layer.native) return;

@@ -28,10 +28,21 @@ export function notetypeJson(modSecs: number): Record<string, unknown> {
       usn: 0,
       sortf: 0,
       did: DECK_ID,
-      tmpls: [{ name: TEMPLATE_NAME, ord: 0, qfmt: FRONT, afmt: BACK, bqfmt: '', bafmt: '', did: null, bfont: '', bsize: 0 }],
-      flds: FIELD_NAMES.map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] })),
+      tmpls: [
+        { name: TEMPLATE_NAME, ord: 0, qfmt: FRONT, afmt: BACK, bqfmt: '', bafmt: '', did: null, bfont: '', bsize: 0 },
+      ],
+      flds: FIELD_NAMES.map((name, ord) => ({
+        name,
+        ord,
+        sticky: false,
+        rtl: false,
+        font: 'Arial',
+        size: 20,
+        media: [],
+      })),
       css: CSS,
-      latexPre: '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
+      latexPre:
+        '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
       latexPost: '\\end{document}',
       latexsvg: false,
       // Anki 2.1 before the Rust backend decides which cards a note has from `req`: card 0 needs field 0 (问题).
@@ -64,7 +75,10 @@ function deck(id: number, name: string, modSecs: number): Record<string, unknown
 
 export function decksJson(o: ColOptions): Record<string, unknown> {
   // Deck 1 "Default" exists in every collection; Anki 2.1 fails without it.
-  return { [DEFAULT_DECK_ID]: deck(DEFAULT_DECK_ID, 'Default', o.modSecs), [DECK_ID]: deck(DECK_ID, o.deckName, o.modSecs) };
+  return {
+    [DEFAULT_DECK_ID]: deck(DEFAULT_DECK_ID, 'Default', o.modSecs),
+    [DECK_ID]: deck(DECK_ID, o.deckName, o.modSecs),
+  };
 }
 
 export function deckConfigJson(o: ColOptions): Record<string, unknown> {

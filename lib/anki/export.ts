@@ -20,7 +20,13 @@ export interface ApkgResult {
   revlog: number;
 }
 
-export function buildApkg(SQL: SqlJsStatic, data: ApkgSource, now: Date, utcOffsetMinutesWest: number, onProgress?: (p: WriteProgress) => void): ApkgResult {
+export function buildApkg(
+  SQL: SqlJsStatic,
+  data: ApkgSource,
+  now: Date,
+  utcOffsetMinutesWest: number,
+  onProgress?: (p: WriteProgress) => void,
+): ApkgResult {
   const clock: DayClock = { rollover: data.settings.dayStartHour, utcOffsetMinutesWest };
   const rows = toAnkiRows({
     cards: data.cards,

@@ -30,7 +30,9 @@ export function escapeHtml(text: string): string {
 
 /** The quote with the answer's spans in <b> (the spans are UTF-16 offsets, end exclusive). */
 export function markedQuote(e: Evidence): string {
-  const marks = [...(e.marks ?? [])].filter(([s, t]) => s >= 0 && t <= e.quote.length && s < t).sort((x, y) => x[0] - y[0]);
+  const marks = [...(e.marks ?? [])]
+    .filter(([s, t]) => s >= 0 && t <= e.quote.length && s < t)
+    .sort((x, y) => x[0] - y[0]);
   let out = '';
   let at = 0;
   for (const [s, t] of marks) {
@@ -49,8 +51,12 @@ export function sourceLabel(s: Source | undefined, id: string): string {
 
 export function noteFields(card: FieldInput, sources: ReadonlyMap<string, Source>): string[] {
   const first = card.evidence[0];
-  const cited = [...new Set(card.evidence.map((e) => e.source))].map((id) => escapeHtml(sourceLabel(sources.get(id), id)));
-  const members = card.members?.length ? `<ol>${card.members.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ol>` : '';
+  const cited = [...new Set(card.evidence.map((e) => e.source))].map((id) =>
+    escapeHtml(sourceLabel(sources.get(id), id)),
+  );
+  const members = card.members?.length
+    ? `<ol>${card.members.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ol>`
+    : '';
   return [escapeHtml(card.prompt), escapeHtml(card.answer), first ? markedQuote(first) : '', cited.join('；'), members];
 }
 
@@ -65,8 +71,14 @@ export function tagText(text: string): string {
 }
 
 /** notes.tags: space-separated with a space at each end, as schema 11 stores them. */
-export function noteTags(card: { kind: CardKind; sourceIds: string[]; leech?: boolean }, sources: ReadonlyMap<string, Source>): string {
-  const tags = [`提法类型::${KIND_TAGS[card.kind]}`, ...card.sourceIds.map((id) => `提法文件::${tagText(sources.get(id)?.title ?? id)}`)];
+export function noteTags(
+  card: { kind: CardKind; sourceIds: string[]; leech?: boolean },
+  sources: ReadonlyMap<string, Source>,
+): string {
+  const tags = [
+    `提法类型::${KIND_TAGS[card.kind]}`,
+    ...card.sourceIds.map((id) => `提法文件::${tagText(sources.get(id)?.title ?? id)}`),
+  ];
   if (card.leech) tags.push('leech');
   return ` ${[...new Set(tags)].join(' ')} `;
 }

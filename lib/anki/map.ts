@@ -4,7 +4,17 @@
 import type { CardKind, Evidence, Source } from '@/data/knowledge/types';
 import { fieldChecksum, joinFields, noteFields, noteTags } from './fields';
 import { colConfJson, deckConfigJson, decksJson, notetypeJson, type ColOptions } from './collection';
-import { cardSchedule, dayStartSecs, type CardSchedule, revlogFields, studyDay, type DayClock, type FsrsLike, type LogLike, type RevlogFields } from './schedule';
+import {
+  cardSchedule,
+  dayStartSecs,
+  type CardSchedule,
+  revlogFields,
+  studyDay,
+  type DayClock,
+  type FsrsLike,
+  type LogLike,
+  type RevlogFields,
+} from './schedule';
 import { DECK_ID, NOTETYPE_ID, SCHEMA_VERSION } from './schema';
 
 export interface ExportCard {
@@ -142,7 +152,9 @@ export function toAnkiRows(input: AnkiExportInput): AnkiRows {
   const sources = new Map(input.sources.map((s) => [s.id, s]));
   const modSecs = Math.floor(input.now.getTime() / 1000);
   // New cards keep Tifa's order: headline items first.
-  const cards = [...input.cards].sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const cards = [...input.cards].sort(
+    (a, b) => b.importance - a.importance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const logsByCard = new Map<string, ExportLog[]>();
   for (const log of input.logs) {
     const list = logsByCard.get(log.cardId);
@@ -153,7 +165,14 @@ export function toAnkiRows(input: AnkiExportInput): AnkiRows {
   let crtDay = studyDay(input.now, input.clock);
   for (const c of cards) if (c.fsrs.state !== 0) crtDay = Math.min(crtDay, studyDay(c.fsrs.due, input.clock));
   for (const l of input.logs) crtDay = Math.min(crtDay, studyDay(l.review, input.clock));
-  const ctx = { clock: input.clock, crtDay, desiredRetention: input.desiredRetention, learningSteps: input.learningSteps, relearningSteps: input.relearningSteps, now: input.now };
+  const ctx = {
+    clock: input.clock,
+    crtDay,
+    desiredRetention: input.desiredRetention,
+    learningSteps: input.learningSteps,
+    relearningSteps: input.relearningSteps,
+    now: input.now,
+  };
 
   const noteIds = new Set<number>();
   const cardIdSet = new Set<number>();

@@ -3,16 +3,42 @@
 // DOM-free, so it runs in a worker and in Node alike.
 
 const NAMED: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  hellip: '…', mdash: '—', ndash: '–', middot: '·', times: '×', divide: '÷', deg: '°', plusmn: '±', permil: '‰',
-  ensp: ' ', emsp: ' ', thinsp: ' ', zwj: '', zwnj: '', shy: '', yen: '¥', copy: '©', reg: '®',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  middot: '·',
+  times: '×',
+  divide: '÷',
+  deg: '°',
+  plusmn: '±',
+  permil: '‰',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  zwj: '',
+  zwnj: '',
+  shy: '',
+  yen: '¥',
+  copy: '©',
+  reg: '®',
 };
 
 function decodeEntity(whole: string, body: string): string {
   if (body[0] === '#') {
     const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
     // Control characters and lone surrogates stay out of the text.
-    if (!Number.isFinite(code) || code < 0x20 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return code === 9 || code === 10 ? ' ' : '';
+    if (!Number.isFinite(code) || code < 0x20 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+      return code === 9 || code === 10 ? ' ' : '';
     return String.fromCodePoint(code);
   }
   return NAMED[body] ?? NAMED[body.toLowerCase()] ?? whole;
@@ -48,7 +74,10 @@ const CLOSE = '\ue001';
  * and the spans that were bold, so a round trip keeps the marks. Anything else is read as htmlToText.
  */
 export function htmlToMarkedText(html: string): { text: string; marks: Array<[number, number]> } {
-  const tagged = html.replace(/[\ue000\ue001]/g, '').replace(/<b>/g, OPEN).replace(/<\/b>/g, CLOSE);
+  const tagged = html
+    .replace(/[\ue000\ue001]/g, '')
+    .replace(/<b>/g, OPEN)
+    .replace(/<\/b>/g, CLOSE);
   const raw = htmlToText(tagged);
   const marks: Array<[number, number]> = [];
   let text = '';

@@ -63,7 +63,12 @@ function clozeContent(text: string, n: number, extra: string): CardContent | nul
 }
 
 /** The Tifa card of Anki card `ord` of `note`, or null when its question or answer is empty. */
-export function cardContent(note: Pick<AnkiNote, 'fields'>, nt: AnkiNotetype, ord: number, map: FieldMap): CardContent | null {
+export function cardContent(
+  note: Pick<AnkiNote, 'fields'>,
+  nt: AnkiNotetype,
+  ord: number,
+  map: FieldMap,
+): CardContent | null {
   const field = (i: number) => (i >= 0 ? (note.fields[i] ?? '') : '');
   const quoteField = map.quote >= 0 && map.quote !== map.question && map.quote !== map.answer ? field(map.quote) : '';
   if (nt.kind === 1) return clozeContent(field(map.question), ord + 1, quoteField);
@@ -116,8 +121,12 @@ export function summarize(col: AnkiCollection, limit = 20): AnkiSummary {
     version: col.version,
     file: col.file,
     media: col.media,
-    decks: [...perDeck].map(([id, cards]) => ({ id, name: names.get(id) ?? `卡组 ${id}`, cards })).sort((a, b) => a.name.localeCompare(b.name, 'zh')),
-    notetypes: col.notetypes.filter((nt) => perType.has(nt.id)).map((nt) => ({ ...nt, notes: perType.get(nt.id)!, map: guessFieldMap(nt) })),
+    decks: [...perDeck]
+      .map(([id, cards]) => ({ id, name: names.get(id) ?? `卡组 ${id}`, cards }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+    notetypes: col.notetypes
+      .filter((nt) => perType.has(nt.id))
+      .map((nt) => ({ ...nt, notes: perType.get(nt.id)!, map: guessFieldMap(nt) })),
     notes: col.notes.length,
     cards: col.cards.length,
     revlog: col.revlog.length,

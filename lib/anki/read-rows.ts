@@ -44,7 +44,13 @@ function checked<T>(table: TableName, raw: unknown, where: string): T {
 /** Progress: how many cards are done of how many. */
 export type RowsProgress = (done: number, total: number) => void;
 
-export function buildAnkiRows(col: AnkiCollection, choice: AnkiChoice, file: string, now: Date, onProgress?: RowsProgress): AnkiRows {
+export function buildAnkiRows(
+  col: AnkiCollection,
+  choice: AnkiChoice,
+  file: string,
+  now: Date,
+  onProgress?: RowsProgress,
+): AnkiRows {
   const decks = new Set(choice.decks);
   const deckNames = new Map(col.decks.map((d) => [d.id, d.name]));
   const notetypes = new Map(col.notetypes.map((nt) => [nt.id, nt]));
@@ -62,7 +68,12 @@ export function buildAnkiRows(col: AnkiCollection, choice: AnkiChoice, file: str
   let skipped = 0;
   const chosen = col.cards.filter((c) => decks.has(c.did));
   // New cards come in Anki's order (its due is the position): earlier ones rank higher.
-  const newRank = new Map(chosen.filter((c) => c.type === 0).sort((a, b) => a.due - b.due).map((c, i, all) => [c.id, 1 - i / all.length]));
+  const newRank = new Map(
+    chosen
+      .filter((c) => c.type === 0)
+      .sort((a, b) => a.due - b.due)
+      .map((c, i, all) => [c.id, 1 - i / all.length]),
+  );
   chosen.forEach((c, i) => {
     if (i % 500 === 0) onProgress?.(i, chosen.length);
     const entry = notes.get(c.nid);
@@ -75,7 +86,11 @@ export function buildAnkiRows(col: AnkiCollection, choice: AnkiChoice, file: str
     if (!source) {
       const name = deckNames.get(c.did) ?? `卡组 ${c.did}`;
       const id = ankiSourceId(col.created, name);
-      source = checked<SourceRow>('sources', { id, file, title: name.split('::').join(' › '), origin: originOf(id) }, `卡组“${name}”`);
+      source = checked<SourceRow>(
+        'sources',
+        { id, file, title: name.split('::').join(' › '), origin: originOf(id) },
+        `卡组“${name}”`,
+      );
       sources.set(c.did, source);
     }
     const sid = source.id;
@@ -83,18 +98,40 @@ export function buildAnkiRows(col: AnkiCollection, choice: AnkiChoice, file: str
     const tifa = tifaCardOf(entry.note, nt, c.ord);
     const noteId = tifa?.noteId ?? ankiNoteId(entry.note.guid || String(entry.note.id));
     const marks = tifa && content.quote === entry.note.fields[map.quote] ? entry.note.quoteMarks : content.marks;
-    const evidence = [{ source: sid, quote: cut(content.quote), ...(marks && content.quote.length <= MAX_FIELD ? { marks } : {}) }];
+    const evidence = [
+      { source: sid, quote: cut(content.quote), ...(marks && content.quote.length <= MAX_FIELD ? { marks } : {}) },
+    ];
     const note = noteRows.get(noteId);
     if (!note) {
       const name = cut(entry.note.fields[map.question] || content.prompt, 200);
-      noteRows.set(noteId, checked<NoteRow>('notes', { id: noteId, kind: 'statement', name, evidence, importance: 0.5, origin: source.origin, sourceIds: [sid] }, where));
+      noteRows.set(
+        noteId,
+        checked<NoteRow>(
+          'notes',
+          { id: noteId, kind: 'statement', name, evidence, importance: 0.5, origin: source.origin, sourceIds: [sid] },
+          where,
+        ),
+      );
     } else if (!note.sourceIds.includes(sid)) note.sourceIds.push(sid);
     const schedule = ankiSchedule(c, logsOf.get(c.id) ?? [], col.created, now, choice.keep);
     const cardId = tifa?.id ?? `${noteId}:${c.ord}`;
     const importance = schedule.fsrs.state === 0 ? 0.5 * (newRank.get(c.id) ?? 0) : 0.5;
     const raw = {
-      id: cardId, noteId, kind: tifa?.kind ?? 'statement', prompt: cut(content.prompt), answer: cut(content.answer), evidence, importance, origin: source.origin,
-      sourceIds: [sid], fsrs: schedule.fsrs, suspended: schedule.suspended ? 1 : 0, retired: 0, leech: false, seen: { count: 0 }, addedAt: now,
+      id: cardId,
+      noteId,
+      kind: tifa?.kind ?? 'statement',
+      prompt: cut(content.prompt),
+      answer: cut(content.answer),
+      evidence,
+      importance,
+      origin: source.origin,
+      sourceIds: [sid],
+      fsrs: schedule.fsrs,
+      suspended: schedule.suspended ? 1 : 0,
+      retired: 0,
+      leech: false,
+      seen: { count: 0 },
+      addedAt: now,
     };
     cards.push(checked<CardRow>('cards', raw, where));
     for (const log of schedule.logs) logs.push(checked<ReviewLogRow>('reviewLogs', { ...log, cardId, noteId }, where));

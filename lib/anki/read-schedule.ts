@@ -29,7 +29,12 @@ export function ankiDue(card: Pick<AnkiCardRow, 'type' | 'queue' | 'due'>, creat
 
 const ANKI_STATE: Record<number, State> = { 1: State.Learning, 2: State.Review, 3: State.Relearning };
 
-const REVIEW_STATE: Record<number, State> = { 0: State.Learning, 1: State.Review, 2: State.Relearning, 3: State.Review };
+const REVIEW_STATE: Record<number, State> = {
+  0: State.Learning,
+  1: State.Review,
+  2: State.Relearning,
+  3: State.Review,
+};
 
 /**
  * Replays the card's log through FSRS's memory model (ts-fsrs next_state: stability and difficulty
@@ -78,7 +83,13 @@ const difficultyFromEase = (factor: number) => Math.min(10, Math.max(1, 10 - ((f
  * The card's schedule for Tifa. `keep` false (从新开始): a new card, no logs. `now` is the import
  * time: a new card is due then.
  */
-export function ankiSchedule(card: AnkiCardRow, logs: readonly AnkiRevlog[], created: number, now: Date, keep: boolean): Schedule {
+export function ankiSchedule(
+  card: AnkiCardRow,
+  logs: readonly AnkiRevlog[],
+  created: number,
+  now: Date,
+  keep: boolean,
+): Schedule {
   const suspended = card.queue === -1;
   if (!keep) return { fsrs: createEmptyCard(now), logs: [], suspended: false };
   const replayed = replay(logs);
@@ -87,7 +98,11 @@ export function ankiSchedule(card: AnkiCardRow, logs: readonly AnkiRevlog[], cre
   const due = ankiDue(card, created);
   const ivl = Math.max(0, card.ivl);
   const lastLog = logs.length ? logs[logs.length - 1].id : undefined;
-  const lastReview = card.lastReview ? new Date(card.lastReview * 1000) : lastLog ? new Date(lastLog) : new Date(due.getTime() - ivl * DAY);
+  const lastReview = card.lastReview
+    ? new Date(card.lastReview * 1000)
+    : lastLog
+      ? new Date(lastLog)
+      : new Date(due.getTime() - ivl * DAY);
   let stability = card.stability;
   let difficulty = card.difficulty;
   if (stability === undefined || difficulty === undefined) {

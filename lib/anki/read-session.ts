@@ -24,7 +24,13 @@ export class AnkiSession {
   }
 
   /** Builds and checks every row, then writes them in one transaction. */
-  async write(db: TifaDB, choice: AnkiChoice, now: Date, onProgress?: RowsProgress, onWriting?: () => void): Promise<AnkiImportResult> {
+  async write(
+    db: TifaDB,
+    choice: AnkiChoice,
+    now: Date,
+    onProgress?: RowsProgress,
+    onWriting?: () => void,
+  ): Promise<AnkiImportResult> {
     if (!this.collection) throw new Error('no package open');
     const rows = buildAnkiRows(this.collection, choice, this.file, now, onProgress);
     onWriting?.();

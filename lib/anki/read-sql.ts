@@ -6,7 +6,17 @@
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { htmlToMarkedText, htmlToText } from './read-html';
 import { isTifaNotetype } from './read-tifa';
-import { ANKI_LIMITS, AnkiError, ankiError, type AnkiCardRow, type AnkiCollection, type AnkiDeck, type AnkiNote, type AnkiNotetype, type AnkiRevlog } from './read-types';
+import {
+  ANKI_LIMITS,
+  AnkiError,
+  ankiError,
+  type AnkiCardRow,
+  type AnkiCollection,
+  type AnkiDeck,
+  type AnkiNote,
+  type AnkiNotetype,
+  type AnkiRevlog,
+} from './read-types';
 
 /** Schema 11 (Anki 2.1's files) to 20 (Anki 25.x): what the columns read here have in common. */
 const SUPPORTED = (ver: number) => ver >= 11 && ver <= 20;
@@ -22,8 +32,10 @@ function rows(db: Database, sql: string): SqlValue[][] {
   return out;
 }
 
-const num = (v: SqlValue): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
-const str = (v: SqlValue): string => (typeof v === 'string' ? v : v == null ? '' : v instanceof Uint8Array ? new TextDecoder().decode(v) : String(v));
+const num = (v: SqlValue): number =>
+  typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+const str = (v: SqlValue): string =>
+  typeof v === 'string' ? v : v == null ? '' : v instanceof Uint8Array ? new TextDecoder().decode(v) : String(v);
 
 /** The field names a template's question side shows, in order ({{Front}}, {{cloze:Text}}, {{text:Back}}). */
 export function questionFields(qfmt: string, fields: string[]): string[] {
@@ -70,13 +82,28 @@ function protoField(buf: Uint8Array, no: number): number | Uint8Array | undefine
 }
 
 function legacyMeta(modelsJson: string, decksJson: string): { notetypes: AnkiNotetype[]; decks: AnkiDeck[] } {
-  const models = JSON.parse(modelsJson) as Record<string, { id?: number; name?: string; type?: number; flds?: { name: string; ord?: number }[]; tmpls?: { ord?: number; qfmt?: string }[] }>;
+  const models = JSON.parse(modelsJson) as Record<
+    string,
+    {
+      id?: number;
+      name?: string;
+      type?: number;
+      flds?: { name: string; ord?: number }[];
+      tmpls?: { ord?: number; qfmt?: string }[];
+    }
+  >;
   const decks = JSON.parse(decksJson) as Record<string, { id?: number; name?: string }>;
   return {
     notetypes: Object.entries(models).map(([key, m]) => {
       const fields = [...(m.flds ?? [])].sort((a, b) => (a.ord ?? 0) - (b.ord ?? 0)).map((f) => String(f.name));
       const tmpls = [...(m.tmpls ?? [])].sort((a, b) => (a.ord ?? 0) - (b.ord ?? 0));
-      return { id: Number(m.id ?? key), name: String(m.name ?? key), fields, kind: m.type === 1 ? 1 : 0, templates: tmpls.map((t) => questionFields(String(t.qfmt ?? ''), fields)) };
+      return {
+        id: Number(m.id ?? key),
+        name: String(m.name ?? key),
+        fields,
+        kind: m.type === 1 ? 1 : 0,
+        templates: tmpls.map((t) => questionFields(String(t.qfmt ?? ''), fields)),
+      };
     }),
     decks: Object.entries(decks).map(([key, d]) => ({ id: Number(d.id ?? key), name: String(d.name ?? key) })),
   };
@@ -96,7 +123,10 @@ function tableMeta(db: Database): { notetypes: AnkiNotetype[]; decks: AnkiDeck[]
       });
     return { id: num(id), name: str(name), fields, kind: kind === 1 ? 1 : 0, templates };
   });
-  const decks = rows(db, 'SELECT id, name FROM decks').map(([id, name]) => ({ id: num(id), name: str(name).split('\x1f').join('::') }));
+  const decks = rows(db, 'SELECT id, name FROM decks').map(([id, name]) => ({
+    id: num(id),
+    name: str(name).split('\x1f').join('::'),
+  }));
   return { notetypes, decks };
 }
 
@@ -105,7 +135,14 @@ function cardData(data: string): Pick<AnkiCardRow, 'stability' | 'difficulty' | 
   try {
     const d = JSON.parse(data) as { s?: unknown; d?: unknown; lrt?: unknown };
     const out: Pick<AnkiCardRow, 'stability' | 'difficulty' | 'lastReview'> = {};
-    if (typeof d.s === 'number' && d.s > 0 && Number.isFinite(d.s) && typeof d.d === 'number' && d.d >= 1 && d.d <= 10) {
+    if (
+      typeof d.s === 'number' &&
+      d.s > 0 &&
+      Number.isFinite(d.s) &&
+      typeof d.d === 'number' &&
+      d.d >= 1 &&
+      d.d <= 10
+    ) {
       out.stability = d.s;
       out.difficulty = d.d;
     }
@@ -123,40 +160,56 @@ function readAll(db: Database): Omit<AnkiCollection, 'media' | 'file'> {
   const version = num(col[0]);
   if (!SUPPORTED(version)) throw ankiError('version');
   const count = (table: string) => num(rows(db, `SELECT count(*) FROM ${table}`)[0][0]);
-  if (count('notes') > ANKI_LIMITS.notes || count('cards') > ANKI_LIMITS.cards || count('revlog') > ANKI_LIMITS.revlog) throw ankiError('too-large');
+  if (count('notes') > ANKI_LIMITS.notes || count('cards') > ANKI_LIMITS.cards || count('revlog') > ANKI_LIMITS.revlog)
+    throw ankiError('too-large');
   const hasTables = rows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'").length > 0;
   const meta = hasTables ? tableMeta(db) : legacyMeta(str(col[2]) || '{}', str(col[3]) || '{}');
 
   const tifaTypes = new Set(meta.notetypes.filter(isTifaNotetype).map((nt) => nt.id));
-  const notes = rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').map(([id, guid, mid, tags, flds]): AnkiNote => {
-    const note: AnkiNote = { id: num(id), guid: str(guid), mid: num(mid), fields: str(flds).split('\x1f').map(htmlToText), tags: str(tags).split(/\s+/).filter(Boolean) };
-    if (!tifaTypes.has(note.mid)) return note;
-    // Tifa's 原文 (field 3) marks the answer in <b>: read back as spans.
-    const quote = htmlToMarkedText(str(flds).split('\x1f')[2] ?? '');
-    note.fields[2] = quote.text;
-    return quote.marks.length ? { ...note, quoteMarks: quote.marks } : note;
-  });
-  const cards = rows(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odid, odue, data FROM cards ORDER BY nid, ord').map(
-    ([id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odid, odue, data]): AnkiCardRow => {
-      const filtered = num(odid) !== 0;
-      return {
+  const notes = rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').map(
+    ([id, guid, mid, tags, flds]): AnkiNote => {
+      const note: AnkiNote = {
         id: num(id),
-        nid: num(nid),
-        did: filtered ? num(odid) : num(did),
-        ord: num(ord),
-        type: num(type),
-        queue: num(queue),
-        due: filtered && num(odue) !== 0 ? num(odue) : num(due),
-        ivl: num(ivl),
-        factor: num(factor),
-        reps: num(reps),
-        lapses: num(lapses),
-        ...cardData(str(data)),
+        guid: str(guid),
+        mid: num(mid),
+        fields: str(flds).split('\x1f').map(htmlToText),
+        tags: str(tags).split(/\s+/).filter(Boolean),
       };
+      if (!tifaTypes.has(note.mid)) return note;
+      // Tifa's 原文 (field 3) marks the answer in <b>: read back as spans.
+      const quote = htmlToMarkedText(str(flds).split('\x1f')[2] ?? '');
+      note.fields[2] = quote.text;
+      return quote.marks.length ? { ...note, quoteMarks: quote.marks } : note;
     },
   );
+  const cards = rows(
+    db,
+    'SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odid, odue, data FROM cards ORDER BY nid, ord',
+  ).map(([id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odid, odue, data]): AnkiCardRow => {
+    const filtered = num(odid) !== 0;
+    return {
+      id: num(id),
+      nid: num(nid),
+      did: filtered ? num(odid) : num(did),
+      ord: num(ord),
+      type: num(type),
+      queue: num(queue),
+      due: filtered && num(odue) !== 0 ? num(odue) : num(due),
+      ivl: num(ivl),
+      factor: num(factor),
+      reps: num(reps),
+      lapses: num(lapses),
+      ...cardData(str(data)),
+    };
+  });
   const revlog = rows(db, 'SELECT id, cid, ease, ivl, type FROM revlog ORDER BY cid, id').map(
-    ([id, cid, ease, ivl, type]): AnkiRevlog => ({ id: num(id), cid: num(cid), ease: num(ease), ivl: num(ivl), type: num(type) }),
+    ([id, cid, ease, ivl, type]): AnkiRevlog => ({
+      id: num(id),
+      cid: num(cid),
+      ease: num(ease),
+      ivl: num(ivl),
+      type: num(type),
+    }),
   );
   return { version, created: num(col[1]), ...meta, notes, cards, revlog };
 }
@@ -171,7 +224,9 @@ export function readCollection(SQL: SqlJsStatic, sqlite: Uint8Array): Omit<AnkiC
     // SQLite reads the rewritten schema when the database is opened again.
     if (rows(db, "SELECT 1 FROM sqlite_master WHERE sql LIKE '%collate unicase%' LIMIT 1").length) {
       db.run('PRAGMA writable_schema = ON');
-      db.run("UPDATE sqlite_master SET sql = replace(sql, 'collate unicase', 'collate nocase') WHERE sql LIKE '%collate unicase%'");
+      db.run(
+        "UPDATE sqlite_master SET sql = replace(sql, 'collate unicase', 'collate nocase') WHERE sql LIKE '%collate unicase%'",
+      );
       const patched = db.export();
       db.close();
       db = new SQL.Database(patched);

@@ -28,12 +28,18 @@ export interface TifaOrigin {
 }
 
 /** The Tifa card a note of Tifa's note type was exported from (its only card, ord 0), or null. */
-export function tifaCardOf(note: Pick<AnkiNote, 'guid' | 'tags'>, nt: Pick<AnkiNotetype, 'name' | 'fields'>, ord: number): TifaOrigin | null {
+export function tifaCardOf(
+  note: Pick<AnkiNote, 'guid' | 'tags'>,
+  nt: Pick<AnkiNotetype, 'name' | 'fields'>,
+  ord: number,
+): TifaOrigin | null {
   if (ord !== 0 || !isTifaNotetype(nt)) return null;
   const id = TIFA_GUID.exec(note.guid)?.[1];
   if (!id) return null;
   const tagged = note.tags.map((t) => KIND_OF_TAG.get(t)).find((k) => k !== undefined);
-  const named = Object.hasOwn(KIND_TAGS, id.slice(0, id.indexOf(':'))) ? (id.slice(0, id.indexOf(':')) as CardKind) : undefined;
+  const named = Object.hasOwn(KIND_TAGS, id.slice(0, id.indexOf(':')))
+    ? (id.slice(0, id.indexOf(':')) as CardKind)
+    : undefined;
   const user = /^(user:[0-9a-z]+):cloze$/.exec(id);
   if (user) return { id, kind: tagged ?? 'user-cloze', noteId: user[1] };
   const anki = /^(anki-[0-9a-z]+):\d+$/.exec(id);

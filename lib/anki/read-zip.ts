@@ -16,7 +16,8 @@ export interface UnpackedCollection {
   media: number;
 }
 
-const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
+const isZip = (b: Uint8Array) =>
+  b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
 
 /** The content size a zstd frame header declares, if it declares one. */
 export function zstdContentSize(b: Uint8Array): number | undefined {

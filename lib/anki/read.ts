@@ -7,7 +7,10 @@ import { unpackAnki } from './read-zip';
 import { ankiError, type AnkiCollection } from './read-types';
 
 /** `sql`: sql.js, or a loader called only once the zip holds a collection (a file that is not one never loads the WASM). */
-export async function readAnkiPackage(bytes: Uint8Array, sql: SqlJsStatic | (() => Promise<SqlJsStatic>)): Promise<AnkiCollection> {
+export async function readAnkiPackage(
+  bytes: Uint8Array,
+  sql: SqlJsStatic | (() => Promise<SqlJsStatic>),
+): Promise<AnkiCollection> {
   const unpacked = unpackAnki(bytes);
   const SQL = typeof sql === 'function' ? await sql() : sql;
   const collection = readCollection(SQL, unpacked.sqlite);

@@ -63,7 +63,11 @@ function round(value: number, places: number): number {
 
 export function cardData(fsrs: FsrsLike, desiredRetention: number): string {
   if (fsrs.state === State.New || !(fsrs.stability > 0) || !(fsrs.difficulty >= 1)) return '{}';
-  return JSON.stringify({ s: round(fsrs.stability, 3), d: round(Math.min(10, fsrs.difficulty), 3), dr: round(desiredRetention, 2) });
+  return JSON.stringify({
+    s: round(fsrs.stability, 3),
+    d: round(Math.min(10, fsrs.difficulty), 3),
+    dr: round(desiredRetention, 2),
+  });
 }
 
 export interface ScheduleContext {
@@ -78,14 +82,26 @@ export interface ScheduleContext {
   now: Date;
 }
 
-export function cardSchedule(fsrs: FsrsLike, suspended: boolean, newPosition: number, ctx: ScheduleContext): CardSchedule {
+export function cardSchedule(
+  fsrs: FsrsLike,
+  suspended: boolean,
+  newPosition: number,
+  ctx: ScheduleContext,
+): CardSchedule {
   const base = { reps: fsrs.reps, lapses: fsrs.lapses, data: cardData(fsrs, ctx.desiredRetention) };
   const dueDay = studyDay(fsrs.due, ctx.clock) - ctx.crtDay;
   let s: Omit<CardSchedule, 'reps' | 'lapses' | 'data'>;
   if (fsrs.state === State.New) {
     s = { type: CardType.New, queue: CardQueue.New, due: newPosition, ivl: 0, factor: 0, left: 0 };
   } else if (fsrs.state === State.Review) {
-    s = { type: CardType.Review, queue: CardQueue.Review, due: dueDay, ivl: Math.max(1, Math.round(fsrs.scheduled_days)), factor: 2500, left: 0 };
+    s = {
+      type: CardType.Review,
+      queue: CardQueue.Review,
+      due: dueDay,
+      ivl: Math.max(1, Math.round(fsrs.scheduled_days)),
+      factor: 2500,
+      left: 0,
+    };
   } else {
     const relearn = fsrs.state === State.Relearning;
     const steps = relearn ? ctx.relearningSteps : ctx.learningSteps;
@@ -136,9 +152,19 @@ export function revlogFields(logs: LogLike[], fsrs: FsrsLike): RevlogFields[] {
     const afterState = next ? next.state : fsrs.state;
     const afterDays = next ? next.scheduled_days : fsrs.scheduled_days;
     const until = next ? next.review : fsrs.due;
-    const ivl = afterState === State.Review ? Math.max(1, Math.round(afterDays)) : -Math.max(0, Math.round((until.getTime() - log.review.getTime()) / 1000));
+    const ivl =
+      afterState === State.Review
+        ? Math.max(1, Math.round(afterDays))
+        : -Math.max(0, Math.round((until.getTime() - log.review.getTime()) / 1000));
     const type = revlogKind(log);
-    out.push({ ease: log.rating, ivl: clampI32(ivl), lastIvl: clampI32(lastIvl), factor: type === RevlogKind.Learning ? 0 : 2500, time: 0, type });
+    out.push({
+      ease: log.rating,
+      ivl: clampI32(ivl),
+      lastIvl: clampI32(lastIvl),
+      factor: type === RevlogKind.Learning ? 0 : 2500,
+      time: 0,
+      type,
+    });
     lastIvl = ivl;
   });
   return out;

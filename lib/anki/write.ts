@@ -13,7 +13,14 @@ export interface WriteProgress {
 /** Rows per INSERT: each statement run costs sql.js a round of binding, stepping and resetting; 20 rows halve it. */
 const BATCH = 20;
 
-function insertAll<T>(db: Database, table: string, width: number, rows: T[], values: (row: T) => (string | number)[], tick: (n: number) => void): void {
+function insertAll<T>(
+  db: Database,
+  table: string,
+  width: number,
+  rows: T[],
+  values: (row: T) => (string | number)[],
+  tick: (n: number) => void,
+): void {
   const tuple = `(${Array(width).fill('?').join(',')})`;
   const many = db.prepare(`insert into ${table} values ${Array(BATCH).fill(tuple).join(',')}`);
   const one = db.prepare(`insert into ${table} values ${tuple}`);
@@ -49,17 +56,60 @@ export function writeCollection(SQL: SqlJsStatic, rows: AnkiRows, onProgress?: (
     };
     db.run('begin');
     const c = rows.col;
-    db.run('insert into col values (1,?,?,?,?,0,0,0,?,?,?,?,?)', [c.crt, c.mod, c.scm, c.ver, c.conf, c.models, c.decks, c.dconf, c.tags]);
-    insertAll(db, 'notes', 11, rows.notes, (n) => [n.id, n.guid, n.mid, n.mod, n.usn, n.tags, n.flds, n.sfld, n.csum, n.flags, n.data], tick);
+    db.run('insert into col values (1,?,?,?,?,0,0,0,?,?,?,?,?)', [
+      c.crt,
+      c.mod,
+      c.scm,
+      c.ver,
+      c.conf,
+      c.models,
+      c.decks,
+      c.dconf,
+      c.tags,
+    ]);
+    insertAll(
+      db,
+      'notes',
+      11,
+      rows.notes,
+      (n) => [n.id, n.guid, n.mid, n.mod, n.usn, n.tags, n.flds, n.sfld, n.csum, n.flags, n.data],
+      tick,
+    );
     insertAll(
       db,
       'cards',
       18,
       rows.cards,
-      (k) => [k.id, k.nid, k.did, k.ord, k.mod, k.usn, k.type, k.queue, k.due, k.ivl, k.factor, k.reps, k.lapses, k.left, k.odue, k.odid, k.flags, k.data],
+      (k) => [
+        k.id,
+        k.nid,
+        k.did,
+        k.ord,
+        k.mod,
+        k.usn,
+        k.type,
+        k.queue,
+        k.due,
+        k.ivl,
+        k.factor,
+        k.reps,
+        k.lapses,
+        k.left,
+        k.odue,
+        k.odid,
+        k.flags,
+        k.data,
+      ],
       tick,
     );
-    insertAll(db, 'revlog', 9, rows.revlog, (r) => [r.id, r.cid, r.usn, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type], tick);
+    insertAll(
+      db,
+      'revlog',
+      9,
+      rows.revlog,
+      (r) => [r.id, r.cid, r.usn, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type],
+      tick,
+    );
     db.run(SCHEMA11_INDEXES_SQL);
     db.run('commit');
     onProgress?.({ done: total, total });

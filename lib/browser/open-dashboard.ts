@@ -6,7 +6,10 @@ export async function openExtensionPage(page: ExtensionPage, hash = ''): Promise
   const base = browser.runtime.getURL(`/${page}.html`);
   const [existing] = await browser.tabs.query({ url: `${base}*` });
   if (existing?.id !== undefined) {
-    await browser.tabs.update(existing.id, { active: true, ...(hash || page === 'dashboard' ? { url: `${base}${hash}` } : {}) });
+    await browser.tabs.update(existing.id, {
+      active: true,
+      ...(hash || page === 'dashboard' ? { url: `${base}${hash}` } : {}),
+    });
     if (existing.windowId !== undefined) await browser.windows.update(existing.windowId, { focused: true });
     return;
   }

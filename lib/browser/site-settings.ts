@@ -26,5 +26,11 @@ export const siteSettings = storage.defineItem<SiteSettings>('local:sites', {
 export function siteState(settings: SiteSettings, host: string): SiteState {
   const listed = isListedHost(host);
   const chosen = listed ? !settings.off.includes(host) : settings.on.includes(host);
-  return { host, listed, globalEnabled: settings.globalEnabled, enabled: settings.globalEnabled && chosen, stateColours: settings.stateColours === true };
+  return {
+    host,
+    listed,
+    globalEnabled: settings.globalEnabled,
+    enabled: settings.globalEnabled && chosen,
+    stateColours: settings.stateColours === true,
+  };
 }

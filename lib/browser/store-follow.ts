@@ -35,7 +35,10 @@ let refreshing: Promise<void> = Promise.resolve();
 /** Recounts the badge and announces changed colours; one run at a time. */
 export function refreshProgress(): Promise<void> {
   refreshing = refreshing.then(() =>
-    Promise.all([refreshBadge(), bumpIfStatesChanged().catch((err: unknown) => console.warn('提法：无法更新学习进度标记', err))]).then(() => {}),
+    Promise.all([
+      refreshBadge(),
+      bumpIfStatesChanged().catch((err: unknown) => console.warn('提法：无法更新学习进度标记', err)),
+    ]).then(() => {}),
   );
   return refreshing;
 }

@@ -29,7 +29,10 @@ interface Read {
 
 /** A title the container states, without what tools add to it ("Microsoft Word - 报告.docx"). */
 function cleanTitle(title: string | undefined): string | undefined {
-  const t = title?.replace(/^Microsoft (Word|PowerPoint) - /, '').replace(/\.(docx?|wps|pdf|txt)$/i, '').trim();
+  const t = title
+    ?.replace(/^Microsoft (Word|PowerPoint) - /, '')
+    .replace(/\.(docx?|wps|pdf|txt)$/i, '')
+    .trim();
   return t && /[\u4E00-\u9FFF]/.test(t) ? t : undefined;
 }
 

@@ -20,7 +20,11 @@ function decodeBody(body: string, encoding = ''): Uint8Array {
     case 'base64':
       return latin1(atob(body.replace(/[^A-Za-z0-9+/=]/g, '')));
     case 'quoted-printable':
-      return latin1(body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+      return latin1(
+        body
+          .replace(/=\r?\n/g, '')
+          .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      );
     default:
       return latin1(body);
   }
@@ -39,9 +43,16 @@ export function mhtmlPage(bytes: Uint8Array): MhtmlPage {
     const head = part.slice(0, end);
     const type = header(head, 'Content-Type') ?? '';
     if (!/^text\/html/i.test(type)) continue;
-    const body = part.slice(end).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '');
+    const body = part
+      .slice(end)
+      .replace(/^\r?\n\r?\n/, '')
+      .replace(/\r?\n$/, '');
     const charset = /charset="?([\w-]+)"?/i.exec(type)?.[1];
-    return { bytes: decodeBody(body, header(head, 'Content-Transfer-Encoding')), charset, url: url ?? header(head, 'Content-Location') };
+    return {
+      bytes: decodeBody(body, header(head, 'Content-Transfer-Encoding')),
+      charset,
+      url: url ?? header(head, 'Content-Location'),
+    };
   }
   throw extractError('no-article');
 }

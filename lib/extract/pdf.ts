@@ -31,7 +31,12 @@ async function pageRuns(pdf: PDFDocumentProxy, n: number): Promise<{ runs: Run[]
   }
 }
 
-export async function readPdf(bytes: Uint8Array, env: PdfEnv, limits: ImportLimits, opts: ExtractOptions = {}): Promise<PdfText> {
+export async function readPdf(
+  bytes: Uint8Array,
+  env: PdfEnv,
+  limits: ImportLimits,
+  opts: ExtractOptions = {},
+): Promise<PdfText> {
   const pdfjs = await env.load();
   // pdf.js starts its own worker only from a window (it reads window.location); inside the import
   // Worker it would fall back to running on that thread. Handing it a Worker we start works in both.

@@ -13,8 +13,9 @@ function isImage(b: Uint8Array): boolean {
     starts(b, [0xff, 0xd8, 0xff]) || // JPEG
     ascii(b, 0, 4) === 'GIF8' ||
     (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') ||
-    starts(b, [0x42, 0x4d]) && b.length > 26 && ascii(b, 6, 10) === '\0\0\0\0' || // BMP
-    starts(b, [0x49, 0x49, 0x2a, 0x00]) || starts(b, [0x4d, 0x4d, 0x00, 0x2a]) || // TIFF
+    (starts(b, [0x42, 0x4d]) && b.length > 26 && ascii(b, 6, 10) === '\0\0\0\0') || // BMP
+    starts(b, [0x49, 0x49, 0x2a, 0x00]) ||
+    starts(b, [0x4d, 0x4d, 0x00, 0x2a]) || // TIFF
     (ascii(b, 4, 8) === 'ftyp' && /^(heic|heix|avif|mif1)/.test(ascii(b, 8, 12)))
   );
 }
@@ -36,12 +37,16 @@ export function sniff(name: string, bytes: Uint8Array, type = ''): Sniffed {
   }
   if (ext === 'wps') return { refuse: 'wps' };
   if (starts(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return ext === 'docx' || ext === 'docm' || mime.includes('wordprocessingml') ? { format: 'docx' } : { refuse: 'unsupported' };
+    return ext === 'docx' || ext === 'docm' || mime.includes('wordprocessingml')
+      ? { format: 'docx' }
+      : { refuse: 'unsupported' };
   }
   if (isImage(bytes) || mime.startsWith('image/') || IMAGE_NAMES.has(ext)) return { refuse: 'image' };
   if (OTHER_NAMES.has(ext)) return { refuse: 'unsupported' };
-  if (ext === 'mhtml' || ext === 'mht' || mime === 'multipart/related' || mime === 'message/rfc822') return { format: 'mhtml' };
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || mime === 'text/html' || mime === 'application/xhtml+xml') return { format: 'html' };
+  if (ext === 'mhtml' || ext === 'mht' || mime === 'multipart/related' || mime === 'message/rfc822')
+    return { format: 'mhtml' };
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || mime === 'text/html' || mime === 'application/xhtml+xml')
+    return { format: 'html' };
   if (ext === 'doc') return { refuse: 'legacy-doc' };
   if (ext === 'docx') return { refuse: 'damaged' };
   // Text: a known text name or type, or any bytes without the NULs that mark a binary file
@@ -50,7 +55,8 @@ export function sniff(name: string, bytes: Uint8Array, type = ''): Sniffed {
   if (utf16 || !bytes.subarray(0, 4096).includes(0)) {
     const head = ascii(bytes, 0, 1024).replace(/^\xEF\xBB\xBF/, '');
     if (/^\s*<(!doctype html|html)/i.test(head)) return { format: 'html' };
-    if (/^(from|mime-version|subject|date|snapshot-content-location):/i.test(head) && /multipart\/related/i.test(head)) return { format: 'mhtml' };
+    if (/^(from|mime-version|subject|date|snapshot-content-location):/i.test(head) && /multipart\/related/i.test(head))
+      return { format: 'mhtml' };
     return { format: 'txt' };
   }
   return { refuse: 'unsupported' };

@@ -5,7 +5,18 @@ import type { TifaDB } from '@/data/db/schema';
 import { collectOutgoing, commitOutgoing } from '@/data/db/sync-push';
 import { applySyncFile, noCounts, type ApplyCounts } from '@/data/db/sync-apply';
 import { getSyncSelf, peerSeq } from '@/data/db/sync-state';
-import { chunkOps, fileName, isDeviceId, MAX_FILE_BYTES, parseFileName, parseSyncFile, serializeFile, SYNC_FORMAT, SYNC_VERSION, type SyncOp } from '@/data/sync/format';
+import {
+  chunkOps,
+  fileName,
+  isDeviceId,
+  MAX_FILE_BYTES,
+  parseFileName,
+  parseSyncFile,
+  serializeFile,
+  SYNC_FORMAT,
+  SYNC_VERSION,
+  type SyncOp,
+} from '@/data/sync/format';
 import { SyncError, type DavClient } from './webdav';
 
 export const ROOT = 'tifa-sync/v1';
@@ -13,7 +24,15 @@ const DEVICES = `${ROOT}/devices`;
 
 export interface SyncSummary {
   at: string;
-  sent: { reviews: number; undos: number; edits: number; settings: number; documents: number; files: number; bytes: number };
+  sent: {
+    reviews: number;
+    undos: number;
+    edits: number;
+    settings: number;
+    documents: number;
+    files: number;
+    bytes: number;
+  };
   received: ApplyCounts & { files: number; bytes: number };
   /** Files refused or devices waiting, in Chinese. */
   problems: string[];
@@ -70,13 +89,20 @@ function count(ops: SyncOp[], into: SyncSummary['sent']): void {
   }
 }
 
-async function pullDevice(db: TifaDB, dav: DavClient, device: string, received: SyncSummary['received'], problems: string[]): Promise<void> {
+async function pullDevice(
+  db: TifaDB,
+  dav: DavClient,
+  device: string,
+  received: SyncSummary['received'],
+  problems: string[],
+): Promise<void> {
   const { files } = await listDevice(dav, device);
   let seq = await peerSeq(db, device);
   for (;;) {
     const name = files.get(seq + 1);
     if (!name) {
-      if ([...files.keys()].some((s) => s > seq + 1)) problems.push(`另一台设备（${device.slice(2, 8)}）的同步文件缺了一部分，等它下次同步补齐。`);
+      if ([...files.keys()].some((s) => s > seq + 1))
+        problems.push(`另一台设备（${device.slice(2, 8)}）的同步文件缺了一部分，等它下次同步补齐。`);
       return;
     }
     const text = await dav.getText(`${DEVICES}/${device}/${name}`, MAX_FILE_BYTES);

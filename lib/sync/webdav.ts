@@ -1,6 +1,7 @@
 // A small WebDAV client over fetch, for sync (docs/sync.md). Every failure becomes a SyncError with a
 // Chinese message; the message never contains the password or the address's user info.
-export type SyncErrorCode = 'auth' | 'not-found' | 'quota' | 'offline' | 'cert' | 'unreachable' | 'server' | 'permission' | 'invalid' | 'newer';
+export type SyncErrorCode =
+  'auth' | 'not-found' | 'quota' | 'offline' | 'cert' | 'unreachable' | 'server' | 'permission' | 'invalid' | 'newer';
 
 export class SyncError extends Error {
   constructor(
@@ -47,11 +48,16 @@ function causeCode(err: unknown): string {
 
 /** The Chinese message for a request that never got an answer. */
 export function networkError(err: unknown, url: string, online = globalThis.navigator?.onLine ?? true): SyncError {
-  if ((err as { name?: string })?.name === 'TimeoutError') return new SyncError('服务器长时间没有响应，请稍后再试。', 'unreachable', { cause: err });
+  if ((err as { name?: string })?.name === 'TimeoutError')
+    return new SyncError('服务器长时间没有响应，请稍后再试。', 'unreachable', { cause: err });
   if (!online) return new SyncError('本机没有联网，联网后会自动同步。', 'offline', { cause: err });
   const detail = causeCode(err);
-  if (CERT.test(detail)) return new SyncError('服务器的证书无效（证书错误或已过期），为了安全没有连接。请检查地址是否正确。', 'cert', { cause: err });
-  if (/ENOTFOUND|EAI_AGAIN/.test(detail)) return new SyncError('找不到这个服务器，请检查地址是否正确，或本机是否联网。', 'unreachable', { cause: err });
+  if (CERT.test(detail))
+    return new SyncError('服务器的证书无效（证书错误或已过期），为了安全没有连接。请检查地址是否正确。', 'cert', {
+      cause: err,
+    });
+  if (/ENOTFOUND|EAI_AGAIN/.test(detail))
+    return new SyncError('找不到这个服务器，请检查地址是否正确，或本机是否联网。', 'unreachable', { cause: err });
   const https = url.startsWith('https:') ? '，或服务器的证书无效' : '';
   return new SyncError(`无法连接到同步服务器：服务器没有开启、地址不对${https}。`, 'unreachable', { cause: err });
 }
@@ -113,7 +119,8 @@ export class DavClient {
     } catch {
       throw new SyncError('同步地址无效：请填写完整的地址，例如 https://dav.jianguoyun.com/dav/提法/', 'invalid');
     }
-    if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new SyncError('同步地址必须以 https:// 开头。', 'invalid');
+    if (base.protocol !== 'https:' && base.protocol !== 'http:')
+      throw new SyncError('同步地址必须以 https:// 开头。', 'invalid');
     base.username = '';
     base.password = '';
     this.base = base;
@@ -129,7 +136,11 @@ export class DavClient {
     return new URL(path.split('/').map(encodeURIComponent).join('/'), this.base).href;
   }
 
-  async request(method: string, path: string, init: { body?: string; headers?: Record<string, string>; ok?: number[] } = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string>; ok?: number[] } = {},
+  ): Promise<Response> {
     const url = this.url(path);
     let res: Response;
     try {
@@ -178,7 +189,8 @@ export class DavClient {
       throw new SyncError('同步文件没有下载完整（连接中断），下次同步会重新下载。', 'unreachable', { cause: err });
     }
     if (buf.byteLength > maxBytes) throw new SyncError('同步文件太大，已拒绝读取。', 'invalid');
-    if (declared && buf.byteLength !== declared) throw new SyncError('同步文件没有下载完整，下次同步会重新下载。', 'unreachable');
+    if (declared && buf.byteLength !== declared)
+      throw new SyncError('同步文件没有下载完整，下次同步会重新下载。', 'unreachable');
     return new TextDecoder('utf-8', { fatal: false }).decode(buf);
   }
 

@@ -63,8 +63,14 @@ async function clickAndMeasure(page: Page, testId: 'export-anki' | 'export-backu
     const b = (globalThis as unknown as { __bench: Probe }).__bench;
     b.tasks = [];
   });
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId(testId).click()]);
-  await page.waitForFunction(() => !Number.isNaN((globalThis as unknown as { __bench: Probe }).__bench.t1), null, { timeout: 120_000, polling: 50 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByTestId(testId).click(),
+  ]);
+  await page.waitForFunction(() => !Number.isNaN((globalThis as unknown as { __bench: Probe }).__bench.t1), null, {
+    timeout: 120_000,
+    polling: 50,
+  });
   await page.getByTestId(messageId).filter({ hasText: '已导出' }).waitFor();
   await page.waitForTimeout(300);
   const b = await page.evaluate(() => (globalThis as unknown as { __bench: Probe }).__bench);
@@ -74,7 +80,14 @@ async function clickAndMeasure(page: Page, testId: 'export-anki' | 'export-backu
   const during = b.tasks.filter(([s, d]) => s + d > b.t0 && s < b.t1 + 300).map(([, d]) => d);
   const writing = b.msgs.find(([, type, label]) => type === 'progress' && label?.startsWith('正在写入'))?.[0] ?? NaN;
   const done = b.msgs.find(([, type]) => type === 'done')?.[0] ?? NaN;
-  return { ms: b.t1 - b.t0, readMs: writing - b.t0, writeMs: done - writing, longestTaskMs: Math.max(0, ...during), bytes: size, message };
+  return {
+    ms: b.t1 - b.t0,
+    readMs: writing - b.t0,
+    writeMs: done - writing,
+    longestTaskMs: Math.max(0, ...during),
+    bytes: size,
+    message,
+  };
 }
 
 async function exportBench(tifa: Tifa): Promise<void> {
@@ -99,11 +112,19 @@ async function exportBench(tifa: Tifa): Promise<void> {
   const longest = Math.max(...anki.map((r) => r.longestTaskMs));
   const peer = median(json.map((r) => r.ms));
   console.log(`  ${anki[0].message.split('。')[0]}; .apkg ${(anki[0].bytes / 1e6).toFixed(2)} MB`);
-  console.log(`  export to .apkg: ${ms.toFixed(0)} ms median of ${RUNS} (${anki.map((r) => r.ms.toFixed(0)).join(', ')}) — target ≤ ${EXPORT_TARGET_MS} ms: ${ms <= EXPORT_TARGET_MS ? 'met' : 'MISSED'}`);
+  console.log(
+    `  export to .apkg: ${ms.toFixed(0)} ms median of ${RUNS} (${anki.map((r) => r.ms.toFixed(0)).join(', ')}) — target ≤ ${EXPORT_TARGET_MS} ms: ${ms <= EXPORT_TARGET_MS ? 'met' : 'MISSED'}`,
+  );
   const mid = anki.find((r) => r.ms === ms) ?? anki[0];
-  console.log(`  of which (the median run): reading the store in the worker ${mid.readMs.toFixed(0)} ms, mapping + SQLite + zip ${mid.writeMs.toFixed(0)} ms`);
-  console.log(`  longest main-thread task during the export: ${longest.toFixed(0)} ms — target ≤ ${LONG_TASK_TARGET_MS} ms: ${longest <= LONG_TASK_TARGET_MS ? 'met' : 'MISSED'}`);
-  console.log(`  peer, JSON backup of the same store (main thread): ${peer.toFixed(0)} ms, longest task ${Math.max(...json.map((r) => r.longestTaskMs)).toFixed(0)} ms; .apkg / JSON time ${(ms / peer).toFixed(2)}×`);
+  console.log(
+    `  of which (the median run): reading the store in the worker ${mid.readMs.toFixed(0)} ms, mapping + SQLite + zip ${mid.writeMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  longest main-thread task during the export: ${longest.toFixed(0)} ms — target ≤ ${LONG_TASK_TARGET_MS} ms: ${longest <= LONG_TASK_TARGET_MS ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `  peer, JSON backup of the same store (main thread): ${peer.toFixed(0)} ms, longest task ${Math.max(...json.map((r) => r.longestTaskMs)).toFixed(0)} ms; .apkg / JSON time ${(ms / peer).toFixed(2)}×`,
+  );
 }
 
 const MODES: Record<string, (tifa: Tifa) => Promise<void>> = { export: exportBench };

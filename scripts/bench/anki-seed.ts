@@ -19,7 +19,13 @@ export function seedStore(size: SeedSize): Promise<{ cards: number; logs: number
       const logs = tx.objectStore('reviewLogs');
       cards.clear();
       logs.clear();
-      tx.objectStore('sources').put({ id: 'bench-src', file: 'bench.txt', title: '基准测试文件', date: '2024-01-01', origin: 'bench' });
+      tx.objectStore('sources').put({
+        id: 'bench-src',
+        file: 'bench.txt',
+        title: '基准测试文件',
+        date: '2024-01-01',
+        origin: 'bench',
+      });
       const studied = Math.round(size.cards * 0.7);
       const perCard = Math.ceil(size.logs / studied);
       let written = 0;
@@ -29,7 +35,18 @@ export function seedStore(size: SeedSize): Promise<{ cards: number; logs: number
         const last = now - (i % 30) * DAY;
         const scheduled = state === 2 ? 1 + (i % 90) : 0;
         const due = new Date(state === 0 ? now : state === 2 ? last + scheduled * DAY : now + 10 * 60_000);
-        const fsrs = { due, stability: state ? 1 + (i % 50) : 0, difficulty: state ? 1 + (i % 9) : 0, elapsed_days: 0, scheduled_days: scheduled, learning_steps: 0, reps: n, lapses: state === 3 ? 1 : 0, state, last_review: state ? new Date(last) : undefined };
+        const fsrs = {
+          due,
+          stability: state ? 1 + (i % 50) : 0,
+          difficulty: state ? 1 + (i % 9) : 0,
+          elapsed_days: 0,
+          scheduled_days: scheduled,
+          learning_steps: 0,
+          reps: n,
+          lapses: state === 3 ? 1 : 0,
+          state,
+          last_review: state ? new Date(last) : undefined,
+        };
         const id = `bench-${i}`;
         cards.put({
           id,
@@ -37,7 +54,13 @@ export function seedStore(size: SeedSize): Promise<{ cards: number; logs: number
           kind: i % 2 ? 'formulation-member' : 'figure-cloze',
           prompt: `第${i}条：“四个意识”中的第${(i % 4) + 1}个是什么？`,
           answer: ['政治意识', '大局意识', '核心意识', '看齐意识'][i % 4],
-          evidence: [{ source: 'bench-src', quote: `要增强政治意识、大局意识、核心意识、看齐意识，这是第${i}句。`, marks: [[3, 7]] }],
+          evidence: [
+            {
+              source: 'bench-src',
+              quote: `要增强政治意识、大局意识、核心意识、看齐意识，这是第${i}句。`,
+              marks: [[3, 7]],
+            },
+          ],
           importance: (i % 100) / 100,
           origin: 'bench',
           sourceIds: ['bench-src'],
@@ -52,7 +75,20 @@ export function seedStore(size: SeedSize): Promise<{ cards: number; logs: number
         });
         for (let k = 0; k < n; k++) {
           const review = new Date(last - (n - k) * 3 * DAY + (i % 1000));
-          logs.add({ cardId: id, noteId: `bench-note-${i >> 2}`, rating: k === 0 ? 3 : 1 + ((i + k) % 4), state: k === 0 ? 0 : 2, due: review, stability: 1 + k, difficulty: 5, elapsed_days: 3, last_elapsed_days: 3, scheduled_days: 3, learning_steps: 0, review });
+          logs.add({
+            cardId: id,
+            noteId: `bench-note-${i >> 2}`,
+            rating: k === 0 ? 3 : 1 + ((i + k) % 4),
+            state: k === 0 ? 0 : 2,
+            due: review,
+            stability: 1 + k,
+            difficulty: 5,
+            elapsed_days: 3,
+            last_elapsed_days: 3,
+            scheduled_days: 3,
+            learning_steps: 0,
+            review,
+          });
         }
         written += n;
       }

@@ -31,9 +31,12 @@ export async function heapSampler(page: Page): Promise<{ stop(): Promise<{ pageM
   (cdp as unknown as { on(e: string, f: (p: Attached) => void): void }).on('Target.attachedToTarget', (p) => {
     if (p.targetInfo.type === 'worker') workers.add(p.sessionId);
   });
-  (cdp as unknown as { on(e: string, f: (p: { sessionId: string }) => void): void }).on('Target.detachedFromTarget', (p) => {
-    workers.delete(p.sessionId);
-  });
+  (cdp as unknown as { on(e: string, f: (p: { sessionId: string }) => void): void }).on(
+    'Target.detachedFromTarget',
+    (p) => {
+      workers.delete(p.sessionId);
+    },
+  );
   (cdp as unknown as { on(e: string, f: (p: Received) => void): void }).on('Target.receivedMessageFromTarget', (p) => {
     const msg = JSON.parse(p.message) as { result?: { usedSize?: number } };
     const used = msg.result?.usedSize;

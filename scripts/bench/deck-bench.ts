@@ -29,5 +29,9 @@ export function benchDeck(runs = 7): BenchResult {
   details.notes = deck.notes.length;
   details.conflicts = deck.conflicts.length;
   details.terms = deck.terms.length;
-  return { name: `deck build (${docs.length} documents, median of ${runs})`, medianMs: times[Math.floor(runs / 2)], details };
+  return {
+    name: `deck build (${docs.length} documents, median of ${runs})`,
+    medianMs: times[Math.floor(runs / 2)],
+    details,
+  };
 }

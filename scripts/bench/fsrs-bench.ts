@@ -50,25 +50,61 @@ export async function runFsrsBench(): Promise<void> {
     await tifa.context.addInitScript(PROBE);
     const page = await tifa.openDashboard('#settings');
     await page.getByTestId('fsrs-section').waitFor({ timeout: 30_000 });
-    const rows = logs.map((l) => ({ ...l, noteId: `n-${l.cardId}`, due: l.review, stability: 1, difficulty: 5, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0 }));
+    const rows = logs.map((l) => ({
+      ...l,
+      noteId: `n-${l.cardId}`,
+      due: l.review,
+      stability: 1,
+      difficulty: 5,
+      elapsed_days: 0,
+      last_elapsed_days: 0,
+      scheduled_days: 0,
+      learning_steps: 0,
+    }));
     for (let i = 0; i < rows.length; i += 20_000) await putRows(page, 'reviewLogs', rows.slice(i, i + 20_000));
     await page.reload();
     await page.getByTestId('fsrs-train').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1000);
     await page.getByTestId('fsrs-train').click();
-    await page.waitForFunction(() => !Number.isNaN((globalThis as unknown as { __bench: Probe }).__bench.shown), null, { timeout: 300_000, polling: 200 });
+    await page.waitForFunction(() => !Number.isNaN((globalThis as unknown as { __bench: Probe }).__bench.shown), null, {
+      timeout: 300_000,
+      polling: 200,
+    });
     const b = await page.evaluate(() => (globalThis as unknown as { __bench: Probe }).__bench);
     const verdict = await page.getByTestId('fsrs-section').innerText();
     const during = b.tasks.filter(([start, dur]) => start + dur > b.t0 && start < b.shown).map(([, dur]) => dur);
     const trainMs = b.shown - b.t0;
     const longest = Math.max(0, ...during);
-    if (process.env.FSRS_BENCH_DEBUG) console.log(JSON.stringify(b.tasks.map(([s, d]) => [Math.round(s - b.t0), Math.round(d)]), null, 0), Math.round(trainMs));
+    if (process.env.FSRS_BENCH_DEBUG)
+      console.log(
+        JSON.stringify(
+          b.tasks.map(([s, d]) => [Math.round(s - b.t0), Math.round(d)]),
+          null,
+          0,
+        ),
+        Math.round(trainMs),
+      );
     const peerMs = await nativePeer(logs);
-    console.log(`machine: ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-    console.log(`FSRS training on ${logs.length} reviews, click → report: ${(trainMs / 1000).toFixed(1)} s (target ≤ ${TRAIN_TARGET_MS / 1000} s)`);
-    console.log(`  longest main-thread task meanwhile: ${longest.toFixed(0)} ms, ${during.filter((d) => d > LONG_TASK_TARGET_MS).length} over ${LONG_TASK_TARGET_MS} ms (target none)`);
-    console.log(`  peer, fsrs-rs-nodejs (native) on the same items: ${(peerMs / 1000).toFixed(1)} s (ratio ${(trainMs / peerMs).toFixed(1)}×)`);
-    console.log(`  page says: ${verdict.split('\n').filter((l) => /已换用|没有比|不够|出错/.test(l)).join(' ')}`);
+    console.log(
+      `machine: ${cpus().length} cores, load ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      `FSRS training on ${logs.length} reviews, click → report: ${(trainMs / 1000).toFixed(1)} s (target ≤ ${TRAIN_TARGET_MS / 1000} s)`,
+    );
+    console.log(
+      `  longest main-thread task meanwhile: ${longest.toFixed(0)} ms, ${during.filter((d) => d > LONG_TASK_TARGET_MS).length} over ${LONG_TASK_TARGET_MS} ms (target none)`,
+    );
+    console.log(
+      `  peer, fsrs-rs-nodejs (native) on the same items: ${(peerMs / 1000).toFixed(1)} s (ratio ${(trainMs / peerMs).toFixed(1)}×)`,
+    );
+    console.log(
+      `  page says: ${verdict
+        .split('\n')
+        .filter((l) => /已换用|没有比|不够|出错/.test(l))
+        .join(' ')}`,
+    );
   } finally {
     await tifa.close();
   }

@@ -41,7 +41,14 @@ export async function runHighlightBench(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -104,7 +111,7 @@ export async function runHighlightBench(): Promise<void> {
     let marked = 0;
     const markErrors: string[] = [];
     // A run that fails is retried; three failures end the attempt.
-    for (let i = 0; i < MARK_RUNS && markErrors.length < 3; ) {
+    for (let i = 0; i < MARK_RUNS && markErrors.length < 3;) {
       await fresh();
       await tab.addScriptTag({ content: markJs });
       try {
@@ -117,18 +124,31 @@ export async function runHighlightBench(): Promise<void> {
       }
     }
 
-    if (process.env.TIFA_BENCH_DEBUG) console.log(`  runs: Tifa ${tifa.map((x) => x.toFixed(1)).join(' ')} | floor ${floors.map((x) => x.toFixed(1)).join(' ')}`);
+    if (process.env.TIFA_BENCH_DEBUG)
+      console.log(
+        `  runs: Tifa ${tifa.map((x) => x.toFixed(1)).join(' ')} | floor ${floors.map((x) => x.toFixed(1)).join(' ')}`,
+      );
     const [a, b, c] = [median(tifa), median(marks), median(floors)];
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-    console.log(`highlight (page ${kb(page.bytes)} of text, ${text.chars} chars, ${text.nodes} text nodes, ${index.patterns.length} patterns)`);
-    console.log(`  (a) Tifa highlight pass:   ${a.toFixed(1)} ms  (median of ${RUNS}, work without the pauses given to the page; ${found.matches} matches)`);
-    console.log(`      wall time ${median(walls).toFixed(1)} ms with pauses; matcher from the term index ${found.buildMs.toFixed(1)} ms; next paint ${median(paints).toFixed(1)} ms`);
-    if (MARK_RUNS > 0) console.log(`  (b) mark.js, same terms:   ${b.toFixed(1)} ms  (median of ${MARK_RUNS}; ${marked} marks)`);
+    console.log(
+      `highlight (page ${kb(page.bytes)} of text, ${text.chars} chars, ${text.nodes} text nodes, ${index.patterns.length} patterns)`,
+    );
+    console.log(
+      `  (a) Tifa highlight pass:   ${a.toFixed(1)} ms  (median of ${RUNS}, work without the pauses given to the page; ${found.matches} matches)`,
+    );
+    console.log(
+      `      wall time ${median(walls).toFixed(1)} ms with pauses; matcher from the term index ${found.buildMs.toFixed(1)} ms; next paint ${median(paints).toFixed(1)} ms`,
+    );
+    if (MARK_RUNS > 0)
+      console.log(`  (b) mark.js, same terms:   ${b.toFixed(1)} ms  (median of ${MARK_RUNS}; ${marked} marks)`);
     else console.log('  (b) mark.js: not run (TIFA_BENCH_MARK_RUNS=0)');
     if (markErrors.length) console.log(`      mark.js failed ${markErrors.length}×: ${markErrors[0]}`);
     console.log(`  (c) TreeWalker text read:  ${c.toFixed(1)} ms  (median of ${RUNS}, the floor)`);
-    console.log(`  slicing: a ${kb(huge.bytes)} page: ${sliced.busy.toFixed(0)} ms of work over ${sliced.ms.toFixed(0)} ms, ${sliced.matches} matches; tasks over 50 ms: ${sliced.longTasks.length ? sliced.longTasks.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
-    if (MARK_RUNS > 0) console.log(`  mark.js / Tifa = ${(b / a).toFixed(1)}×  (target ≥ 20)   ${b / a >= 20 ? 'ok' : 'MISSED'}`);
+    console.log(
+      `  slicing: a ${kb(huge.bytes)} page: ${sliced.busy.toFixed(0)} ms of work over ${sliced.ms.toFixed(0)} ms, ${sliced.matches} matches; tasks over 50 ms: ${sliced.longTasks.length ? sliced.longTasks.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`,
+    );
+    if (MARK_RUNS > 0)
+      console.log(`  mark.js / Tifa = ${(b / a).toFixed(1)}×  (target ≥ 20)   ${b / a >= 20 ? 'ok' : 'MISSED'}`);
     console.log(`  Tifa / floor   = ${(a / c).toFixed(2)}×  (target ≤ 3)    ${a / c <= 3 ? 'ok' : 'MISSED'}`);
   } finally {
     await browser.close();
@@ -160,7 +180,9 @@ function markWithMarkJs(tab: Page, terms: string[]): Promise<{ ms: number; marke
 
 function loadTerms(): Term[] {
   const path = process.env.TIFA_BENCH_DECK;
-  const json = path ? readFileSync(path, 'utf8') : execFileSync('npm', ['run', '--silent', 'deck'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const json = path
+    ? readFileSync(path, 'utf8')
+    : execFileSync('npm', ['run', '--silent', 'deck'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   const deck = JSON.parse(json) as { terms?: Term[] };
   if (!deck.terms?.length) throw new Error('The deck has no terms to highlight.');
   return deck.terms;
@@ -193,16 +215,20 @@ export function largeNewsPage(megabytes: number): { html: string; bytes: number 
   const paragraphs: string[] = [];
   for (let i = 0; i < lines.length; i += 4) paragraphs.push(lines.slice(i, i + 4).join(''));
 
-  const out: string[] = ['<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大型新闻页面--人民网</title>',
-    '<style>body{max-width:60em;margin:auto;font:16px/1.7 sans-serif}.box{border:1px solid #ccc}</style></head><body>'];
+  const out: string[] = [
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大型新闻页面--人民网</title>',
+    '<style>body{max-width:60em;margin:auto;font:16px/1.7 sans-serif}.box{border:1px solid #ccc}</style></head><body>',
+  ];
   let bytes = 0;
   for (let k = 0; bytes < megabytes * 1024 * 1024; k++) {
     const text = paragraphs[k % paragraphs.length];
     bytes += Buffer.byteLength(text);
     out.push(markup(text, k));
     if (k % 25 === 0) {
-      out.push(`<aside><nav>${['要闻', '时政', '国际', '财经', '评论', '视频'].map((n) => `<a href="#${n}">${n}</a>`).join(' | ')}</nav>`,
-        `<script>window.__n = (window.__n || 0) + ${k}; // 六个精准</script><textarea>两不愁三保障 ${k}</textarea></aside>`);
+      out.push(
+        `<aside><nav>${['要闻', '时政', '国际', '财经', '评论', '视频'].map((n) => `<a href="#${n}">${n}</a>`).join(' | ')}</nav>`,
+        `<script>window.__n = (window.__n || 0) + ${k}; // 六个精准</script><textarea>两不愁三保障 ${k}</textarea></aside>`,
+      );
     }
   }
   out.push('</body></html>');

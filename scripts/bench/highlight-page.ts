@@ -15,7 +15,13 @@ export function prepare(index: TermIndex): number {
 }
 
 /** One full highlighting pass over the page, as the content script runs it. */
-export async function pass(): Promise<{ ms: number; busy: number; matches: number; chars: number; longTasks: number[] }> {
+export async function pass(): Promise<{
+  ms: number;
+  busy: number;
+  matches: number;
+  chars: number;
+  longTasks: number[];
+}> {
   // Tasks over 50 ms while the pass runs: the pass should leave none of its own.
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));

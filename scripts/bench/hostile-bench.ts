@@ -32,7 +32,9 @@ interface Pass {
 async function open(tifa: Tifa, host: string, name: string): Promise<Page> {
   const page = await tifa.context.newPage();
   // Tasks over 50 ms from the start, read by the bench from the page.
-  await page.addInitScript(`globalThis.__long = []; new PerformanceObserver((l) => __long.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });`);
+  await page.addInitScript(
+    `globalThis.__long = []; new PerformanceObserver((l) => __long.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });`,
+  );
   await page.goto(`http://${host}/bench/${name}.html`, { waitUntil: 'load', timeout: 180_000 });
   return page;
 }
@@ -41,7 +43,9 @@ async function mainThreadMs(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const read = async () => {
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: Array<{ name: string; value: number }>;
+    };
     return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
   };
   const t0 = await read();
@@ -51,11 +55,13 @@ async function mainThreadMs(page: Page): Promise<() => Promise<number>> {
 const firstPass = (page: Page, timeout = 30_000) =>
   page
     .waitForFunction(() => performance.getEntriesByName('tifa:highlight', 'measure').length > 0, null, { timeout })
-    .then(() => page.evaluate(() => {
-      const m = performance.getEntriesByName('tifa:highlight', 'measure')[0] as PerformanceMeasure;
-      const d = m.detail as { busy: number; matches: number };
-      return { busy: d.busy, matches: d.matches, duration: m.duration };
-    })) as Promise<Pass>;
+    .then(() =>
+      page.evaluate(() => {
+        const m = performance.getEntriesByName('tifa:highlight', 'measure')[0] as PerformanceMeasure;
+        const d = m.detail as { busy: number; matches: number };
+        return { busy: d.busy, matches: d.matches, duration: m.duration };
+      }),
+    ) as Promise<Pass>;
 
 /** (a) Main-thread ms per second of the mutating page, after 2 s of settling, over 6 s. */
 async function mutating(tifa: Tifa): Promise<void> {
@@ -71,8 +77,12 @@ async function mutating(tifa: Tifa): Promise<void> {
     }
   }
   const [a, b] = [median(per[ON]), median(per[OFF])];
-  console.log(`(a) mutating page (ticker 10/s, infinite scroll 4/s, pushState): main thread ${a.toFixed(0)} ms/s with Tifa vs ${b.toFixed(0)} ms/s without`);
-  console.log(`    ratio ${(a / b).toFixed(2)}× (target ≤ 1.2)  ${a / b <= 1.2 ? 'ok' : 'MISSED'}   runs with: ${per[ON].map((x) => x.toFixed(0)).join(' ')} | without: ${per[OFF].map((x) => x.toFixed(0)).join(' ')}`);
+  console.log(
+    `(a) mutating page (ticker 10/s, infinite scroll 4/s, pushState): main thread ${a.toFixed(0)} ms/s with Tifa vs ${b.toFixed(0)} ms/s without`,
+  );
+  console.log(
+    `    ratio ${(a / b).toFixed(2)}× (target ≤ 1.2)  ${a / b <= 1.2 ? 'ok' : 'MISSED'}   runs with: ${per[ON].map((x) => x.toFixed(0)).join(' ')} | without: ${per[OFF].map((x) => x.toFixed(0)).join(' ')}`,
+  );
 }
 
 /** (b) Tasks over 50 ms that start after DOMContentLoaded, while the page is scrolled through. */
@@ -95,7 +105,10 @@ async function huge(tifa: Tifa): Promise<void> {
         const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
         let texts = 0;
         while (walker.nextNode()) texts++;
-        return { after: long.filter(([start]) => start >= nav.domContentLoadedEventEnd).map(([, d]) => d), nodes: all + texts };
+        return {
+          after: long.filter(([start]) => start >= nav.domContentLoadedEventEnd).map(([, d]) => d),
+          nodes: all + texts,
+        };
       });
       out[host].push(...r.after);
       nodes = r.nodes;
@@ -103,7 +116,9 @@ async function huge(tifa: Tifa): Promise<void> {
     }
   }
   const show = (xs: number[]) => (xs.length ? `${xs.length}, longest ${Math.max(...xs).toFixed(0)} ms` : 'none');
-  console.log(`(b) ${nodes} nodes, 2 loads each, scrolled through: tasks over 50 ms after DOMContentLoaded with Tifa: ${show(out[ON])}; without: ${show(out[OFF])}`);
+  console.log(
+    `(b) ${nodes} nodes, 2 loads each, scrolled through: tasks over 50 ms after DOMContentLoaded with Tifa: ${show(out[ON])}; without: ${show(out[OFF])}`,
+  );
   const tifaOnly = out[ON].length - out[OFF].length;
   console.log(`    target: none caused by Tifa  ${tifaOnly <= 0 ? 'ok' : 'MISSED'}`);
 }
@@ -121,15 +136,20 @@ async function firstPassVsFloor(tifa: Tifa, label: string, withPeer: boolean): P
       await cdp.send('Performance.enable');
       await page.goto(`http://${host}/bench/large.html`, { waitUntil: 'load', timeout: 180_000 });
       if (host === ON) passes.push(await firstPass(page));
-      else floors.push(await page.evaluate(() => {
-        const t0 = performance.now();
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        let chars = 0;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
-        return chars >= 0 ? performance.now() - t0 : 0;
-      }));
+      else
+        floors.push(
+          await page.evaluate(() => {
+            const t0 = performance.now();
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            let chars = 0;
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+            return chars >= 0 ? performance.now() - t0 : 0;
+          }),
+        );
       await page.waitForTimeout(1000);
-      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+        metrics: Array<{ name: string; value: number }>;
+      };
       load[host].push(metrics.find((m) => m.name === 'TaskDuration')!.value * 1000);
       const elapsed = await mainThreadMs(page);
       await page.evaluate(async () => {
@@ -145,24 +165,34 @@ async function firstPassVsFloor(tifa: Tifa, label: string, withPeer: boolean): P
   }
   const busy = median(passes.map((p) => p.busy));
   const floor = median(floors);
-  console.log(`(c) ${label}: first highlight pass ${busy.toFixed(1)} ms of work (wall ${median(passes.map((p) => p.duration)).toFixed(0)} ms, ${passes[0].matches} matches) vs TreeWalker read ${floor.toFixed(1)} ms`);
-  console.log(`    ratio ${(busy / floor).toFixed(2)}× (target ≤ 2)  ${busy / floor <= 2 ? 'ok' : 'MISSED'}   passes: ${passes.map((p) => p.busy.toFixed(0)).join(' ')}`);
+  console.log(
+    `(c) ${label}: first highlight pass ${busy.toFixed(1)} ms of work (wall ${median(passes.map((p) => p.duration)).toFixed(0)} ms, ${passes[0].matches} matches) vs TreeWalker read ${floor.toFixed(1)} ms`,
+  );
+  console.log(
+    `    ratio ${(busy / floor).toFixed(2)}× (target ≤ 2)  ${busy / floor <= 2 ? 'ok' : 'MISSED'}   passes: ${passes.map((p) => p.busy.toFixed(0)).join(' ')}`,
+  );
   const extra = median(load[ON]) - median(load[OFF]);
-  console.log(`    whole load + 1 s, main thread: ${median(load[ON]).toFixed(0)} ms with Tifa vs ${median(load[OFF]).toFixed(0)} ms without (+${extra.toFixed(0)} ms, all of Tifa's work incl. paint)`);
-  console.log(`    scrolling 20 screens: ${median(scroll[ON]).toFixed(0)} ms with Tifa vs ${median(scroll[OFF]).toFixed(0)} ms without (${(median(scroll[ON]) / median(scroll[OFF])).toFixed(2)}×)`);
+  console.log(
+    `    whole load + 1 s, main thread: ${median(load[ON]).toFixed(0)} ms with Tifa vs ${median(load[OFF]).toFixed(0)} ms without (+${extra.toFixed(0)} ms, all of Tifa's work incl. paint)`,
+  );
+  console.log(
+    `    scrolling 20 screens: ${median(scroll[ON]).toFixed(0)} ms with Tifa vs ${median(scroll[OFF]).toFixed(0)} ms without (${(median(scroll[ON]) / median(scroll[OFF])).toFixed(2)}×)`,
+  );
   if (!withPeer) return;
   const page = await open(tifa, OFF, 'large');
   await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8') });
   const terms = bundledTerms();
   const source = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const ms = await page.evaluate(`(() => {
+  const ms = (await page.evaluate(`(() => {
     const re = new RegExp(${JSON.stringify(source)}, 'g');
     const t0 = performance.now();
     let n = 0;
     new Mark(document.body).markRegExp(re, { acrossElements: true, exclude: ['textarea', 'noscript', 'select', 'input', '[contenteditable]'], done: (k) => (n = k) });
     return [performance.now() - t0, n];
-  })()`) as [number, number];
-  console.log(`    peer: mark.js with one regex of the ${terms.length} deck terms: ${ms[0].toFixed(0)} ms (${ms[1]} marks), ${(ms[0] / busy).toFixed(1)}× Tifa's pass`);
+  })()`)) as [number, number];
+  console.log(
+    `    peer: mark.js with one regex of the ${terms.length} deck terms: ${ms[0].toFixed(0)} ms (${ms[1]} marks), ${(ms[0] / busy).toFixed(1)}× Tifa's pass`,
+  );
   await page.close();
 }
 
@@ -179,13 +209,17 @@ async function exposures(tifa: Tifa): Promise<void> {
   const after = await readTable<Row>(dashboard, 'cards');
   const added = after.map((c) => (c.seen?.count ?? 0) - (before.get(c.id) ?? 0));
   const most = Math.max(0, ...added);
-  console.log(`(d) one 12 s load of the mutating page: ${added.filter((n) => n > 0).length} cards' sightings recorded, at most ${most} per card (target ≤ 1)  ${most <= 1 ? 'ok' : 'MISSED'}`);
+  console.log(
+    `(d) one 12 s load of the mutating page: ${added.filter((n) => n > 0).length} cards' sightings recorded, at most ${most} per card (target ≤ 1)  ${most <= 1 ? 'ok' : 'MISSED'}`,
+  );
   await dashboard.close();
 }
 
 export async function runHostileBench(): Promise<void> {
   const cpu = cpus();
-  console.log(`machine: ${cpu.length} cores, ${cpu[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0].toFixed(1)}; ${RUNS} runs each (TIFA_BENCH_RUNS)`);
+  console.log(
+    `machine: ${cpu.length} cores, ${cpu[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0].toFixed(1)}; ${RUNS} runs each (TIFA_BENCH_RUNS)`,
+  );
   const large = largeNewsPage(1.2).html;
   Object.assign(PAGES, { mutating: mutatingPage(), huge: hugePage(), large });
   const tifa = await launchTifa();
@@ -202,7 +236,11 @@ export async function runHostileBench(): Promise<void> {
     await huge(tifa);
     await firstPassVsFloor(tifa, 'the 1.2 MB page, bundled deck', true);
     const { notes, patterns } = await seedImported(tifa, 20);
-    await firstPassVsFloor(tifa, `the same page with 20 imported documents (${notes} notes, ${patterns} patterns)`, false);
+    await firstPassVsFloor(
+      tifa,
+      `the same page with 20 imported documents (${notes} notes, ${patterns} patterns)`,
+      false,
+    );
   } finally {
     await tifa.close();
   }

@@ -6,13 +6,34 @@
 //   a few editable regions, as a heavy portal page has.
 import { seededRandom } from '../../data/quiz/random.ts';
 
-const TERMS = ['六个精准', '两不愁三保障', '五个一批', '三区三州', '四个不摘', '精准扶贫', '脱贫攻坚', '乡村振兴', '扶持对象精准', '摘帽不摘责任'];
-const PLAIN = ['各地区各部门', '要认真贯彻落实', '进一步压实责任', '切实推动工作', '取得明显成效', '广大干部群众', '持续巩固拓展', '坚持问题导向'];
+const TERMS = [
+  '六个精准',
+  '两不愁三保障',
+  '五个一批',
+  '三区三州',
+  '四个不摘',
+  '精准扶贫',
+  '脱贫攻坚',
+  '乡村振兴',
+  '扶持对象精准',
+  '摘帽不摘责任',
+];
+const PLAIN = [
+  '各地区各部门',
+  '要认真贯彻落实',
+  '进一步压实责任',
+  '切实推动工作',
+  '取得明显成效',
+  '广大干部群众',
+  '持续巩固拓展',
+  '坚持问题导向',
+];
 
 function sentenceMaker(seed: number): () => string {
   const rand = seededRandom(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-  return () => `${pick(PLAIN)}，${rand() < 0.5 ? pick(TERMS) : pick(PLAIN)}，${pick(PLAIN)}${rand() < 0.3 ? pick(TERMS) : ''}。`;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  return () =>
+    `${pick(PLAIN)}，${rand() < 0.5 ? pick(TERMS) : pick(PLAIN)}，${pick(PLAIN)}${rand() < 0.3 ? pick(TERMS) : ''}。`;
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -24,7 +45,8 @@ const HEAD = (title: string) =>
 /** The mutating page: its script starts on load and keeps the page busy until it is closed. */
 export function mutatingPage(): string {
   const next = sentenceMaker(7);
-  const story = () => `<article><h3>${escape(next().slice(0, 12))}</h3><p>${escape(next() + next())}<b>${escape(next())}</b>${escape(next())}</p></article>`;
+  const story = () =>
+    `<article><h3>${escape(next().slice(0, 12))}</h3><p>${escape(next() + next())}<b>${escape(next())}</b>${escape(next())}</p></article>`;
   const stories = Array.from({ length: 120 }, story).join('');
   const headlines = Array.from({ length: 40 }, next);
   const fresh = Array.from({ length: 200 }, story);

@@ -21,7 +21,11 @@ export async function seedImported(tifa: Tifa, documents: number): Promise<{ not
   await page.evaluate(readFileSync(join(ROOT, 'node_modules/dexie/dist/dexie.js'), 'utf8'));
   await page.evaluate(`globalThis.benchDb = new Dexie('tifa'); benchDb.open()`);
   await page.evaluate(async (list) => {
-    await (globalThis as unknown as { benchDb: { table(n: string): { bulkPut(r: unknown[]): Promise<unknown> } } }).benchDb.table('notes').bulkPut(list);
+    await (
+      globalThis as unknown as { benchDb: { table(n: string): { bulkPut(r: unknown[]): Promise<unknown> } } }
+    ).benchDb
+      .table('notes')
+      .bulkPut(list);
   }, rows);
   await page.waitForTimeout(1000); // the worker hears of the write and drops its cached index
   await page.close();

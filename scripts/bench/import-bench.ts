@@ -74,7 +74,9 @@ async function importOnce(tifa: Tifa, pdf: Buffer): Promise<Run> {
     await page.waitForTimeout(PICK_MS);
     const heap = await heapSampler(page);
     const profiler = process.env.IMPORT_BENCH_PROFILE ? await startProfile(page) : undefined;
-    await page.getByTestId('import-file').setInputFiles({ name: 'bench-100-pages.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'bench-100-pages.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.waitForFunction(() => !Number.isNaN((globalThis as unknown as { __bench: Probe }).__bench.shown), null, {
       timeout: RUN_TIMEOUT_MS,
       polling: 100,
@@ -85,7 +87,7 @@ async function importOnce(tifa: Tifa, pdf: Buffer): Promise<Run> {
       const count = () => document.querySelectorAll('[data-testid=import-card]').length;
       let last = -1;
       let end = performance.now();
-      for (let still = 0; still < 3; ) {
+      for (let still = 0; still < 3;) {
         await new Promise((r) => setTimeout(r, 150));
         const n = count();
         if (n === last) still++;
@@ -98,14 +100,26 @@ async function importOnce(tifa: Tifa, pdf: Buffer): Promise<Run> {
     const b = await page.evaluate(() => (globalThis as unknown as { __bench: Probe }).__bench);
     if (b.error) throw new Error(`the dashboard refused the bench PDF (its alert: ${JSON.stringify(b.error)})`);
     const cards = await page.getByTestId('import-card').count();
-    if (process.env.IMPORT_BENCH_DEBUG) console.log(JSON.stringify({ settled: settled - b.t0, tasks: b.tasks.map(([s, d]) => [Math.round(s - b.t0), Math.round(d)]), msgs: b.msgs.map(([t, ty, l]) => [Math.round(t - b.t0), ty, l]).filter((x, i, a) => i < 3 || i > a.length - 4), dom: b.dom - b.t0, shown: b.shown - b.t0 }));
+    if (process.env.IMPORT_BENCH_DEBUG)
+      console.log(
+        JSON.stringify({
+          settled: settled - b.t0,
+          tasks: b.tasks.map(([s, d]) => [Math.round(s - b.t0), Math.round(d)]),
+          msgs: b.msgs
+            .map(([t, ty, l]) => [Math.round(t - b.t0), ty, l])
+            .filter((x, i, a) => i < 3 || i > a.length - 4),
+          dom: b.dom - b.t0,
+          shown: b.shown - b.t0,
+        }),
+      );
     // The task that delivers the chosen file starts in the driver (setting the input's files over CDP);
     // only its part after the change event is the dashboard's.
     const during = b.tasks
       .filter(([start, dur]) => start + dur > b.t0 && start < settled)
       .map(([start, dur]): [number, number] => [Math.max(start, b.t0), start + dur - Math.max(start, b.t0)])
       .filter(([, dur]) => dur > LONG_TASK_TARGET_MS);
-    const engineStart = b.msgs.find(([, type, label]) => type === 'progress' && label?.startsWith('正在识别'))?.[0] ?? NaN;
+    const engineStart =
+      b.msgs.find(([, type, label]) => type === 'progress' && label?.startsWith('正在识别'))?.[0] ?? NaN;
     const done = b.msgs.find(([, type]) => type === 'done')?.[0] ?? NaN;
     return {
       previewMs: b.shown - b.t0,
@@ -125,7 +139,11 @@ async function importOnce(tifa: Tifa, pdf: Buffer): Promise<Run> {
 }
 
 /** The peer: the PDF's text by pdf.js alone (the extension's own pdf.js chunk and worker) in a dashboard page. */
-async function pdfjsAloneOnce(tifa: Tifa, pdf: Buffer, chunk: string): Promise<{ ms: number; chars: number; pages: number }> {
+async function pdfjsAloneOnce(
+  tifa: Tifa,
+  pdf: Buffer,
+  chunk: string,
+): Promise<{ ms: number; chars: number; pages: number }> {
   const page = await tifa.openDashboard('#import');
   try {
     return await page.evaluate(
@@ -204,8 +222,12 @@ export async function runImportBench(): Promise<void> {
   try {
     tifa = await launchTifa();
     const [l1, l5] = loadavg();
-    console.log(`machine: ${cpus().length} cores, load average ${l1.toFixed(2)} / ${l5.toFixed(2)} (1 / 5 min), ${RUNS} runs each`);
-    console.log(`the file is chosen ${PICK_MS} ms after the import page opened (IMPORT_BENCH_PICK_MS; a person's pick)`);
+    console.log(
+      `machine: ${cpus().length} cores, load average ${l1.toFixed(2)} / ${l5.toFixed(2)} (1 / 5 min), ${RUNS} runs each`,
+    );
+    console.log(
+      `the file is chosen ${PICK_MS} ms after the import page opened (IMPORT_BENCH_PICK_MS; a person's pick)`,
+    );
     await bundledInstalled(tifa);
     const { pdf, han } = await printPdf(tifa);
     const chunk = pdfjsChunk();
@@ -222,21 +244,29 @@ export async function runImportBench(): Promise<void> {
     const preview = m((r) => r.previewMs);
     const alone = median(peer.map((p) => p.ms));
     const longest = Math.max(...runs.map((r) => r.longestTaskMs));
-    console.log(`document: ${pages} pages, ${(pdf.length / 1e6).toFixed(2)} MB, ${han} Han characters generated, ${runs[0].cards} preview cards`);
+    console.log(
+      `document: ${pages} pages, ${(pdf.length / 1e6).toFixed(2)} MB, ${han} Han characters generated, ${runs[0].cards} preview cards`,
+    );
     console.log(
       `file chosen -> preview shown: median ${fmt(preview)} ms (runs ${runs.map((r) => fmt(r.previewMs)).join(', ')}); target <= ${PREVIEW_TARGET_MS} ms: ${verdict(preview <= PREVIEW_TARGET_MS)}`,
     );
     console.log(
       `  where: reading the PDF in the worker ${fmt(m((r) => r.readMs))} ms, engine ${fmt(m((r) => r.engineMs))} ms, main thread to preview in the DOM ${fmt(m((r) => r.domMs))} ms (medians)`,
     );
-    console.log(`  all ${runs[0].cards} cards on the page (the preview puts them in slices): median ${fmt(m((r) => r.allCardsMs))} ms`);
-    console.log(`peer, pdf.js alone (text of every page, same page kind): median ${fmt(alone)} ms; import/peer ${fmt(preview / alone, 2)}x`);
+    console.log(
+      `  all ${runs[0].cards} cards on the page (the preview puts them in slices): median ${fmt(m((r) => r.allCardsMs))} ms`,
+    );
+    console.log(
+      `peer, pdf.js alone (text of every page, same page kind): median ${fmt(alone)} ms; import/peer ${fmt(preview / alone, 2)}x`,
+    );
     console.log(
       `longest main-thread task from the file chosen to the last card shown: ${fmt(longest)} ms (max over runs; per run ${runs.map((r) => `${fmt(r.longestTaskMs)}/${r.longTasks} tasks`).join(', ')}); target none > ${LONG_TASK_TARGET_MS} ms: ${verdict(longest <= LONG_TASK_TARGET_MS)}`,
     );
     const pageHeap = Math.max(...runs.map((r) => r.pageHeapMB));
     const workerHeaps = runs.map((r) => r.workerHeapMB).filter(Number.isFinite);
-    console.log(`peak JS heap, dashboard page: ${fmt(pageHeap, 1)} MB (sampled every 50 ms over CDP; stated, no target)`);
+    console.log(
+      `peak JS heap, dashboard page: ${fmt(pageHeap, 1)} MB (sampled every 50 ms over CDP; stated, no target)`,
+    );
     console.log(
       `peak JS heap, import worker: ${workerHeaps.length ? `${fmt(Math.max(...workerHeaps), 1)} MB (sampled between its tasks, so a lower bound)` : 'not measurable here (no worker session)'}`,
     );

@@ -6,23 +6,51 @@ import { seededRandom } from '../../data/quiz/random.ts';
 
 const PLACES = ['全省', '全市', '各地', '各县区', '农村地区', '城乡', '重点行业', '开发区', '沿海地区', '山区县'];
 const FIELDS = [
-  '科技创新', '乡村振兴', '生态保护', '基层治理', '民生保障', '营商环境', '数字经济', '文化建设', '安全生产', '就业服务',
-  '教育质量', '医疗卫生', '养老服务', '住房保障', '粮食安全', '能源转型', '区域协调', '对外开放', '社会保障', '法治建设',
+  '科技创新',
+  '乡村振兴',
+  '生态保护',
+  '基层治理',
+  '民生保障',
+  '营商环境',
+  '数字经济',
+  '文化建设',
+  '安全生产',
+  '就业服务',
+  '教育质量',
+  '医疗卫生',
+  '养老服务',
+  '住房保障',
+  '粮食安全',
+  '能源转型',
+  '区域协调',
+  '对外开放',
+  '社会保障',
+  '法治建设',
 ];
 const VERBS = ['推进', '深化', '健全', '完善', '加强', '提升', '统筹', '落实', '巩固', '拓展'];
 const GOALS = ['高质量发展', '共同富裕', '现代化建设', '治理效能', '群众满意度', '发展质量', '综合实力', '安全水平'];
 const MEASURES = [
-  ['地区生产总值', '亿元'], ['一般公共预算收入', '亿元'], ['城镇新增就业', '万人'], ['农村居民人均可支配收入', '元'],
-  ['研发经费投入', '亿元'], ['高标准农田', '万亩'], ['新建保障性住房', '万套'], ['森林覆盖率', '%'],
-  ['粮食产量', '万吨'], ['进出口总额', '亿元'], ['新增养老床位', '张'], ['义务教育学位', '万个'],
+  ['地区生产总值', '亿元'],
+  ['一般公共预算收入', '亿元'],
+  ['城镇新增就业', '万人'],
+  ['农村居民人均可支配收入', '元'],
+  ['研发经费投入', '亿元'],
+  ['高标准农田', '万亩'],
+  ['新建保障性住房', '万套'],
+  ['森林覆盖率', '%'],
+  ['粮食产量', '万吨'],
+  ['进出口总额', '亿元'],
+  ['新增养老床位', '张'],
+  ['义务教育学位', '万个'],
 ] as const;
 const NUMBERS = ['两', '三', '四', '五', '六'];
 const HEADS = ['坚持', '做到', '抓好', '守住', '用好'];
 
 function sentences(rand: () => number): () => string {
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const templates: Array<() => string> = [
-    () => `要${pick(VERBS)}${pick(FIELDS)}，${pick(VERBS)}${pick(FIELDS)}，以${pick(FIELDS)}的新成效推动${pick(GOALS)}。`,
+    () =>
+      `要${pick(VERBS)}${pick(FIELDS)}，${pick(VERBS)}${pick(FIELDS)}，以${pick(FIELDS)}的新成效推动${pick(GOALS)}。`,
     () => {
       const n = 2 + Math.floor(rand() * 4);
       const head = pick(HEADS);
@@ -35,10 +63,14 @@ function sentences(rand: () => number): () => string {
       const value = unit === '%' ? (20 + rand() * 50).toFixed(1) : String(Math.floor(10 + rand() * 9000));
       return `${year}年，${pick(PLACES)}${what}达到${value}${unit}，同比增长${(1 + rand() * 12).toFixed(1)}%。`;
     },
-    () => `到${2026 + Math.floor(rand() * 10)}年，${pick(PLACES)}${pick(FIELDS)}水平明显提升，${pick(GOALS)}取得新的重大进展。`,
-    () => `必须坚持以人民为中心的发展思想，把${pick(FIELDS)}和${pick(FIELDS)}摆在更加突出的位置，切实${pick(VERBS)}${pick(GOALS)}。`,
-    () => `${pick(PLACES)}要健全${pick(FIELDS)}长效机制，完善${pick(FIELDS)}工作体系，压实属地责任、部门责任和主体责任。`,
-    () => `我们要${pick(VERBS)}“${pick(FIELDS)}${pick(['示范工程', '提质行动', '攻坚计划', '三年行动'])}”，确保各项任务落地见效。`,
+    () =>
+      `到${2026 + Math.floor(rand() * 10)}年，${pick(PLACES)}${pick(FIELDS)}水平明显提升，${pick(GOALS)}取得新的重大进展。`,
+    () =>
+      `必须坚持以人民为中心的发展思想，把${pick(FIELDS)}和${pick(FIELDS)}摆在更加突出的位置，切实${pick(VERBS)}${pick(GOALS)}。`,
+    () =>
+      `${pick(PLACES)}要健全${pick(FIELDS)}长效机制，完善${pick(FIELDS)}工作体系，压实属地责任、部门责任和主体责任。`,
+    () =>
+      `我们要${pick(VERBS)}“${pick(FIELDS)}${pick(['示范工程', '提质行动', '攻坚计划', '三年行动'])}”，确保各项任务落地见效。`,
   ];
   return () => pick(templates)();
 }

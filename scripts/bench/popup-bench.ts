@@ -184,7 +184,10 @@ async function backupRoundTripMs(tifa: Tifa): Promise<{ exportMs: number; import
   const t1 = Date.now();
   await page.getByTestId('import-backup').setInputFiles(path);
   await page.getByTestId('import-confirm').click();
-  await page.getByTestId('backup-message').filter({ hasText: /已导入|成功/ }).waitFor({ timeout: 120_000 });
+  await page
+    .getByTestId('backup-message')
+    .filter({ hasText: /已导入|成功/ })
+    .waitFor({ timeout: 120_000 });
   const importMs = Date.now() - t1;
   await page.close();
   return { exportMs, importMs, bytes };

@@ -32,7 +32,14 @@ function deck(): Deck {
     evidence: [{ source: 'bench-s', quote: `第${i}项任务的目标是到二〇三五年完成第${i}项。` }],
     importance: (i % 100) / 100,
   }));
-  return { version: 1, sources: [{ id: 'bench-s', file: 'bench.txt', title: '基准测试文件' }], notes: [], cards, conflicts: [], terms: [] };
+  return {
+    version: 1,
+    sources: [{ id: 'bench-s', file: 'bench.txt', title: '基准测试文件' }],
+    notes: [],
+    cards,
+    conflicts: [],
+    terms: [],
+  };
 }
 
 const fresh = () => openDb('bench', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -82,14 +89,21 @@ export async function runSyncBench(): Promise<void> {
     await timed(`first sync, sending (${CARDS} cards, ${LOGS} ratings)`, () => syncOnce(a, client(), day1));
     await timed('first sync, receiving on a new device', () => syncOnce(b, client(), day1));
     const day2 = new Date(T0 + 401 * DAY);
-    for (let i = 0; i < DAILY; i++) await saveReview(a, `bench-c${(i * 7) % CARDS}`, 3, new Date(day2.getTime() + i * 20_000), SETTINGS);
-    for (let i = 0; i < DAILY; i++) await saveReview(b, `bench-c${(i * 11 + 1) % CARDS}`, 3, new Date(day2.getTime() + i * 20_000 + 7), SETTINGS);
+    for (let i = 0; i < DAILY; i++)
+      await saveReview(a, `bench-c${(i * 7) % CARDS}`, 3, new Date(day2.getTime() + i * 20_000), SETTINGS);
+    for (let i = 0; i < DAILY; i++)
+      await saveReview(b, `bench-c${(i * 11 + 1) % CARDS}`, 3, new Date(day2.getTime() + i * 20_000 + 7), SETTINGS);
     const later = new Date(day2.getTime() + DAY / 2);
     const up = await timed(`daily sync, ${DAILY} ratings (device A, target < 1 s)`, () => syncOnce(a, client(), later));
-    const both = await timed(`daily sync, ${DAILY} ratings each way (device B, target < 1 s)`, () => syncOnce(b, client(), later));
+    const both = await timed(`daily sync, ${DAILY} ratings each way (device B, target < 1 s)`, () =>
+      syncOnce(b, client(), later),
+    );
     await timed('daily sync, receiving the rest (device A)', () => syncOnce(a, client(), later));
-    const same = JSON.stringify(await a.cards.orderBy('id').toArray()) === JSON.stringify(await b.cards.orderBy('id').toArray());
-    console.log(`  both devices hold identical cards afterwards: ${same}; ratings ${await a.reviewLogs.count()} / ${await b.reviewLogs.count()}`);
+    const same =
+      JSON.stringify(await a.cards.orderBy('id').toArray()) === JSON.stringify(await b.cards.orderBy('id').toArray());
+    console.log(
+      `  both devices hold identical cards afterwards: ${same}; ratings ${await a.reviewLogs.count()} / ${await b.reviewLogs.count()}`,
+    );
     if (!up.sent.reviews || !both.received.reviews) throw new Error('the daily sync moved nothing');
   } finally {
     await dav.close();

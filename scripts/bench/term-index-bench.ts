@@ -21,7 +21,27 @@ import { median } from './stats.ts';
 /** Copies of the bundled deck's notes: 8 × 264 kB of documents ≈ 2.1 MB. */
 const COPIES = 8;
 const RUNS = 9;
-const FIELDS = ['工业', '农业', '教育', '科技', '金融', '生态', '文化', '卫生', '交通', '能源', '水利', '商贸', '住房', '就业', '养老', '法治', '海洋', '乡村', '城市'];
+const FIELDS = [
+  '工业',
+  '农业',
+  '教育',
+  '科技',
+  '金融',
+  '生态',
+  '文化',
+  '卫生',
+  '交通',
+  '能源',
+  '水利',
+  '商贸',
+  '住房',
+  '就业',
+  '养老',
+  '法治',
+  '海洋',
+  '乡村',
+  '城市',
+];
 
 export function bundledNotes(): Note[] {
   const dir = join(import.meta.dirname, '../../data/sources');
@@ -46,7 +66,9 @@ export function manyNotes(base: Note[], copies = COPIES): NoteRow[] {
         name: at(n.name),
         ...(n.aliases ? { aliases: n.aliases.map(at) } : {}),
         ...(n.members ? { members: n.members.map(at) } : {}),
-        ...(n.variants ? { variants: Object.fromEntries(Object.entries(n.variants).map(([t, v]) => [at(t), v.map(at)])) } : {}),
+        ...(n.variants
+          ? { variants: Object.fromEntries(Object.entries(n.variants).map(([t, v]) => [at(t), v.map(at)])) }
+          : {}),
       };
       rows.push({ ...note, origin, sourceIds: [...new Set(n.evidence.map((e) => e.source))], retired: 0 });
     }
@@ -58,11 +80,20 @@ async function inNode(rows: NoteRow[]): Promise<void> {
   const db = openDb('tifa-bench', { indexedDB: new IDBFactory(), IDBKeyRange });
   await db.notes.bulkPut(rows);
   const index = await termIndexFromDb(db); // warm-up
-  const split = { read: [] as number[], terms: [] as number[], index: [] as number[], total: [] as number[], cpu: [] as number[] };
+  const split = {
+    read: [] as number[],
+    terms: [] as number[],
+    index: [] as number[],
+    total: [] as number[],
+    cpu: [] as number[],
+  };
   for (let i = 0; i < RUNS; i++) {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const notes = highlightedNotes((await Promise.all(HIGHLIGHTED_KINDS.map((kind) => db.notes.where('kind').equals(kind).toArray()))).flat(), new Set());
+    const notes = highlightedNotes(
+      (await Promise.all(HIGHLIGHTED_KINDS.map((kind) => db.notes.where('kind').equals(kind).toArray()))).flat(),
+      new Set(),
+    );
     const t1 = performance.now();
     const terms = highlightTerms(notes);
     const t2 = performance.now();
@@ -90,17 +121,25 @@ async function inServiceWorker(rows: NoteRow[]): Promise<void> {
     await page.evaluate(readFileSync(join(import.meta.dirname, '../../node_modules/dexie/dist/dexie.js'), 'utf8'));
     await page.evaluate(`globalThis.benchDb = new Dexie('tifa'); benchDb.open()`);
     await page.evaluate(async (list) => {
-      await (globalThis as unknown as { benchDb: { table(n: string): { bulkPut(r: unknown[]): Promise<unknown> } } }).benchDb.table('notes').bulkPut(list);
+      await (
+        globalThis as unknown as { benchDb: { table(n: string): { bulkPut(r: unknown[]): Promise<unknown> } } }
+      ).benchDb
+        .table('notes')
+        .bulkPut(list);
     }, rows);
     const times: number[] = [];
     const reads: number[] = [];
     let patterns = 0;
     for (let i = 0; i <= RUNS; i++) {
       // A write to the notes invalidates the cached index (the worker hears it from the store)...
-      await page.evaluate(`benchDb.table('notes').update(${JSON.stringify(rows[0].id)}, { importance: ${0.5 + i / 100} })`);
+      await page.evaluate(
+        `benchDb.table('notes').update(${JSON.stringify(rows[0].id)}, { importance: ${0.5 + i / 100} })`,
+      );
       await new Promise((r) => setTimeout(r, 300));
       // ...and the next request rebuilds it: a news page asking for it, as content scripts do.
-      await page.evaluate(`chrome.runtime.sendMessage({ id: ${i}, type: 'getTermIndex', timestamp: Date.now() })`).catch(() => undefined);
+      await page
+        .evaluate(`chrome.runtime.sendMessage({ id: ${i}, type: 'getTermIndex', timestamp: Date.now() })`)
+        .catch(() => undefined);
       const entries = (await tifa.worker.evaluate(
         `performance.getEntriesByName('tifa:term-index').map((e) => ({ d: e.duration, p: e.detail?.patterns ?? 0, r: e.detail?.readMs ?? NaN }))`,
       )) as Array<{ d: number; p: number; r: number }>;

@@ -13,7 +13,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PAINTED } from '../../tests/e2e/page-probes.mjs';
 import { launchFirefox, SetupError, ROOT, EXT_DIR, EXT_ID, EXT_UUID, BROWSER_CONSOLE } from './launch.mjs';
-import { cardText, clickInCard, DIALOG, extensionErrors, hover, MEASURES, sleep, stateTexts, waitTrue } from './page-actions.mjs';
+import {
+  cardText,
+  clickInCard,
+  DIALOG,
+  extensionErrors,
+  hover,
+  MEASURES,
+  sleep,
+  stateTexts,
+  waitTrue,
+} from './page-actions.mjs';
 import { openTabs } from './tabs.mjs';
 
 const OUT = resolve(ROOT, process.env.OUT || '.tmp/firefox-check');
@@ -28,7 +38,10 @@ const reported = new Set();
 function check(name, ok, detail) {
   reported.add(name);
   checks.push({ name, ok: !!ok, ...(detail === undefined ? {} : { detail }) });
-  const said = ok || detail === undefined ? '' : ` — ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`.slice(0, 600);
+  const said =
+    ok || detail === undefined
+      ? ''
+      : ` — ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`.slice(0, 600);
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${said}`);
 }
 /** Runs one group of checks; if it throws, every check of the group not yet reported fails with the error. */
@@ -36,7 +49,9 @@ async function group(names, fn) {
   try {
     await fn();
   } catch (e) {
-    const error = String(e?.message ?? e).split('\n')[0].slice(0, 400);
+    const error = String(e?.message ?? e)
+      .split('\n')[0]
+      .slice(0, 400);
     for (const name of names) if (!reported.has(name)) check(name, false, `not reached: ${error}`);
     return;
   }
@@ -47,7 +62,8 @@ let ff;
 /** The tabs of the run, once Firefox is up. */
 let tabs;
 
-const shot = (page, name) => page.screenshot({ path: join(OUT, name) }).catch((e) => console.log(`(screenshot ${name} failed: ${e.message})`));
+const shot = (page, name) =>
+  page.screenshot({ path: join(OUT, name) }).catch((e) => console.log(`(screenshot ${name} failed: ${e.message})`));
 
 // ---- the run
 
@@ -62,13 +78,20 @@ async function run() {
   // a. The background starts.
   const BACKGROUND = 'background: the add-on is installed and its background page runs';
   await group([BACKGROUND], async () => {
-    const info = await ff.chrome.exec(`
+    const info = await ff.chrome.exec(
+      `
       const policy = WebExtensionPolicy.getByID(arguments[0]);
       const ext = policy?.extension;
       for (let i = 0; i < 50 && ext && ext.backgroundState !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
       return { active: policy?.active ?? false, backgroundState: ext?.backgroundState ?? null, hostname: policy?.mozExtensionHostname ?? null };
-    `, [EXT_ID]);
-    check(BACKGROUND, ff.installed === EXT_ID && info.active && info.backgroundState === 'running' && info.hostname === EXT_UUID, { installed: ff.installed, ...info });
+    `,
+      [EXT_ID],
+    );
+    check(
+      BACKGROUND,
+      ff.installed === EXT_ID && info.active && info.backgroundState === 'running' && info.hostname === EXT_UUID,
+      { installed: ff.installed, ...info },
+    );
   });
 
   // b. The simplified news page.
@@ -111,7 +134,14 @@ async function run() {
     check(CARD.opens, opened && /六个精准/.test(label ?? ''), { label });
     if (!opened) throw new Error('no hover card');
     const text = await cardText(page);
-    const missing = ['扶持对象精准', '项目安排精准', '资金使用精准', '措施到户精准', '因村派人精准', '脱贫成效精准'].filter((m) => !text.includes(m));
+    const missing = [
+      '扶持对象精准',
+      '项目安排精准',
+      '资金使用精准',
+      '措施到户精准',
+      '因村派人精准',
+      '脱贫成效精准',
+    ].filter((m) => !text.includes(m));
     check(CARD.members, missing.length === 0, { missing, text: text.slice(0, 300) });
     const details = await page.evaluate(`(() => {
       const dialog = ${DIALOG};
@@ -122,9 +152,17 @@ async function run() {
         header: at(':scope > .head'), status: at(':scope > .status'), members: at(':scope > .members'), source: at(':scope > blockquote'),
       };
     })()`);
-    check(CARD.source, /《[^》]+》/.test(details.footer ?? '') && !!details.marked, { footer: details.footer, marked: details.marked });
+    check(CARD.source, /《[^》]+》/.test(details.footer ?? '') && !!details.marked, {
+      footer: details.footer,
+      marked: details.marked,
+    });
     const { header, status, members, source } = details;
-    check(CARD.order, header >= 0 && status === header + 1 && members > status && source > members, { header, status, members, source });
+    check(CARD.order, header >= 0 && status === header + 1 && members > status && source > members, {
+      header,
+      status,
+      members,
+      source,
+    });
     await shot(page, 'hover-card.png');
     await page.keyboard.press('Escape');
     check(CARD.escape, await waitTrue(page, `!(${DIALOG})`));
@@ -140,7 +178,8 @@ async function run() {
     if (!(await hover(page, '两不愁三保障'))) throw new Error('no hover card for 两不愁三保障');
     await cardText(page);
     await clickInCard(page, '现在复习');
-    if (!(await waitTrue(page, `!!(${DIALOG})?.querySelector('.prompt')`))) throw new Error('no question after 现在复习');
+    if (!(await waitTrue(page, `!!(${DIALOG})?.querySelector('.prompt')`)))
+      throw new Error('no question after 现在复习');
     await clickInCard(page, '显示答案');
     if (!(await waitTrue(page, `!!(${DIALOG})?.querySelector('.answer')`))) throw new Error('no answer after 显示答案');
     await clickInCard(page, '^良好', { regexp: true });
@@ -159,13 +198,18 @@ async function run() {
     await shot(page, 'news-traditional.png');
     check(TRADITIONAL, found.includes('兩不愁三保障') && found.includes('六個精準'), { found });
   });
-  const SPLIT = 'split-term.html: 六个|精准 and 两不愁|三保障 across inline elements, nested 六个精准, no match across blocks';
+  const SPLIT =
+    'split-term.html: 六个|精准 and 两不愁|三保障 across inline elements, nested 六个精准, no match across blocks';
   await group([SPLIT], async () => {
     const page = await openHighlighted('split-term.html', 'split-term.html');
     const all = await page.evaluate(PAINTED);
     const inCase = (c) => all.filter((p) => p.case === c).map((p) => p.text);
     const got = { split: inCase('split'), nested: inCase('nested').join(''), blocks: inCase('blocks') };
-    check(SPLIT, got.split.join('|') === '六个|精准|两不愁|三保障' && got.nested === '六个精准' && got.blocks.length === 0, got);
+    check(
+      SPLIT,
+      got.split.join('|') === '六个|精准|两不愁|三保障' && got.nested === '六个精准' && got.blocks.length === 0,
+      got,
+    );
   });
 
   // f. A page with a strict Content-Security-Policy.
@@ -185,24 +229,42 @@ async function run() {
   });
 
   // g. The popup and the dashboard.
-  const POPUP = { renders: 'popup.html: renders the 提法 heading and 今日待复习 N 张', errors: 'popup.html: no page errors' };
+  const POPUP = {
+    renders: 'popup.html: renders the 提法 heading and 今日待复习 N 张',
+    errors: 'popup.html: no page errors',
+  };
   await group(Object.values(POPUP), async () => {
     const page = await openExtensionPage('popup.html', 'popup.html');
     await page.setViewport({ width: 400, height: 600 });
-    const counted = await waitTrue(page, `/^\\d+$/.test(document.querySelector('[data-testid=due-count]')?.textContent ?? '')`, 10_000);
+    const counted = await waitTrue(
+      page,
+      `/^\\d+$/.test(document.querySelector('[data-testid=due-count]')?.textContent ?? '')`,
+      10_000,
+    );
     await sleep(300);
-    const got = await page.evaluate(`({ h1: document.querySelector('h1')?.textContent ?? null, text: document.body.innerText.slice(0, 300), lang: document.documentElement.lang })`);
+    const got = await page.evaluate(
+      `({ h1: document.querySelector('h1')?.textContent ?? null, text: document.body.innerText.slice(0, 300), lang: document.documentElement.lang })`,
+    );
     await shot(page, 'popup.png');
     check(POPUP.renders, counted && got.h1 === '提法' && /今日待复习\s*\d+\s*张/.test(got.text), got);
     const errors = [...pageErrors['popup.html'], ...(await windowErrors([page.windowId]))];
     check(POPUP.errors, errors.length === 0, errors);
   });
-  const DASHBOARD = { renders: 'dashboard.html: renders 提法 · 学习中心 and its due count', errors: 'dashboard.html: no page errors' };
+  const DASHBOARD = {
+    renders: 'dashboard.html: renders 提法 · 学习中心 and its due count',
+    errors: 'dashboard.html: no page errors',
+  };
   await group(Object.values(DASHBOARD), async () => {
     const page = await openExtensionPage('dashboard.html', 'dashboard.html');
-    const counted = await waitTrue(page, `/^\\d+$/.test(document.querySelector('[data-testid=dashboard-due]')?.textContent ?? '')`, 10_000);
+    const counted = await waitTrue(
+      page,
+      `/^\\d+$/.test(document.querySelector('[data-testid=dashboard-due]')?.textContent ?? '')`,
+      10_000,
+    );
     await sleep(300);
-    const got = await page.evaluate(`({ h1: document.querySelector('h1')?.textContent ?? null, title: document.title, text: document.body.innerText.slice(0, 200) })`);
+    const got = await page.evaluate(
+      `({ h1: document.querySelector('h1')?.textContent ?? null, title: document.title, text: document.body.innerText.slice(0, 200) })`,
+    );
     await shot(page, 'dashboard.png');
     check(DASHBOARD.renders, counted && got.h1 === '提法 · 学习中心', got);
     const errors = [...pageErrors['dashboard.html'], ...(await windowErrors([page.windowId]))];
@@ -213,7 +275,9 @@ async function run() {
   await sleep(500);
   const FIXTURE_ERRORS = 'fixture pages: no console errors or uncaught errors';
   await group([FIXTURE_ERRORS], async () => {
-    const fixtures = Object.fromEntries(Object.entries(pageErrors).filter(([key]) => !key.startsWith('popup') && !key.startsWith('dashboard')));
+    const fixtures = Object.fromEntries(
+      Object.entries(pageErrors).filter(([key]) => !key.startsWith('popup') && !key.startsWith('dashboard')),
+    );
     // As puppeteer saw them, and as the Browser Console has them (there also CSP reports and the like).
     for (const { url, windowId } of await tabWindows()) {
       if (url.startsWith('http:')) fixtures[url] = (fixtures[url] ?? []).concat(await windowErrors([windowId]));
@@ -226,7 +290,11 @@ async function run() {
   await group([CONSOLE], async () => {
     browserConsole = await ff.chrome.exec(BROWSER_CONSOLE);
     const errors = extensionErrors(browserConsole);
-    check(CONSOLE, errors.length === 0, errors.map((m) => `${m.message} (${m.source}:${m.line})`));
+    check(
+      CONSOLE,
+      errors.length === 0,
+      errors.map((m) => `${m.message} (${m.source}:${m.line})`),
+    );
   });
   return browserConsole;
 }
@@ -260,7 +328,27 @@ if (fatal instanceof SetupError) {
 if (fatal) console.log(`\nThe run failed: ${fatal.stack ?? fatal}`);
 mkdirSync(OUT, { recursive: true });
 const failed = checks.filter((c) => !c.ok);
-writeFileSync(join(OUT, 'results.json'), JSON.stringify({ firefox, extension: EXT_DIR, seconds: Number(seconds), passed: checks.length - failed.length, failed: failed.length, error: fatal ? String(fatal.message ?? fatal) : null, checks }, null, 1));
-writeFileSync(join(OUT, 'console.json'), JSON.stringify({ pageErrors: tabs?.pageErrors ?? {}, browserConsole, firefoxLog }, null, 1));
-console.log(`\n${checks.length - failed.length}/${checks.length} checks passed${failed.length ? `, ${failed.length} FAILED` : ''} in ${seconds} s (Firefox ${firefox ?? '?'}). Results, screenshots: ${OUT}`);
+writeFileSync(
+  join(OUT, 'results.json'),
+  JSON.stringify(
+    {
+      firefox,
+      extension: EXT_DIR,
+      seconds: Number(seconds),
+      passed: checks.length - failed.length,
+      failed: failed.length,
+      error: fatal ? String(fatal.message ?? fatal) : null,
+      checks,
+    },
+    null,
+    1,
+  ),
+);
+writeFileSync(
+  join(OUT, 'console.json'),
+  JSON.stringify({ pageErrors: tabs?.pageErrors ?? {}, browserConsole, firefoxLog }, null, 1),
+);
+console.log(
+  `\n${checks.length - failed.length}/${checks.length} checks passed${failed.length ? `, ${failed.length} FAILED` : ''} in ${seconds} s (Firefox ${firefox ?? '?'}). Results, screenshots: ${OUT}`,
+);
 process.exitCode = fatal ? 2 : failed.length ? 1 : 0;

@@ -46,7 +46,9 @@ export function checkSetup() {
     );
   }
   if (!existsSync(join(EXT_DIR, 'manifest.json'))) {
-    throw new SetupError(`No extension build in ${EXT_DIR} (no manifest.json). Run \`npm run build:firefox\` first, or point TIFA_FF_EXT at an unpacked Firefox build.`);
+    throw new SetupError(
+      `No extension build in ${EXT_DIR} (no manifest.json). Run \`npm run build:firefox\` first, or point TIFA_FF_EXT at an unpacked Firefox build.`,
+    );
   }
   return loadPuppeteer();
 }
@@ -82,7 +84,12 @@ export async function launchFirefox() {
   }
   const proc = browser.process();
   const t0 = Date.now();
-  const stamp = (d) => String(d).split('\n').filter(Boolean).map((l) => `[+${Date.now() - t0}] ${l}\n`).join('');
+  const stamp = (d) =>
+    String(d)
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `[+${Date.now() - t0}] ${l}\n`)
+      .join('');
   proc?.stdout?.on('data', (d) => log.push(stamp(d)));
   proc?.stderr?.on('data', (d) => log.push(stamp(d)));
   const close = async () => {
@@ -125,8 +132,13 @@ export async function chromeChannel(browser) {
   return {
     async exec(body, args = []) {
       const expr = `(async function () { ${body} }).apply(null, ${JSON.stringify(args)}).then((v) => JSON.stringify(v ?? null), (e) => JSON.stringify({ __error: String(e) + '\\n' + e.stack }))`;
-      const { result: r } = await conn.send('script.evaluate', { expression: expr, target: { context: ctx }, awaitPromise: true });
-      if (r.type === 'exception') throw new Error('chrome script: ' + JSON.stringify(r.exceptionDetails).slice(0, 2000));
+      const { result: r } = await conn.send('script.evaluate', {
+        expression: expr,
+        target: { context: ctx },
+        awaitPromise: true,
+      });
+      if (r.type === 'exception')
+        throw new Error('chrome script: ' + JSON.stringify(r.exceptionDetails).slice(0, 2000));
       const value = JSON.parse(r.result.value);
       if (value && typeof value === 'object' && '__error' in value) throw new Error('chrome script: ' + value.__error);
       return value;
@@ -167,11 +179,14 @@ const CONSOLE_COLLECTOR = `
 `;
 
 export async function collectConsole(chrome) {
-  await chrome.exec(`
+  await chrome.exec(
+    `
     window.__tifaCheckConsole = [];
     Services.ppmm.addMessageListener('tifa-check:console', (m) => { window.__tifaCheckConsole.push(m.data); });
     Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(arguments[0]), true);
-  `, [CONSOLE_COLLECTOR]);
+  `,
+    [CONSOLE_COLLECTOR],
+  );
 }
 
 /**

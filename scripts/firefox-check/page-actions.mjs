@@ -37,7 +37,10 @@ export async function hover(page, term) {
   if (!box) throw new Error(`${term} is not highlighted, so there is nothing to hover`);
   await page.mouse.move(Math.max(1, box.x - 40), box.y + 200);
   await page.mouse.move(box.x, box.y, { steps: 4 });
-  return page.waitForFunction(`!!(${DIALOG})`, { timeout: 5000, polling: 100 }).then(() => true, () => false);
+  return page.waitForFunction(`!!(${DIALOG})`, { timeout: 5000, polling: 100 }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The card's text, once the details from the background are in. */
@@ -66,7 +69,10 @@ export async function clickInCard(page, label, { regexp = false } = {}) {
 }
 
 export const waitTrue = (page, expr, timeout = 5000) =>
-  page.waitForFunction(expr, { timeout, polling: 100 }).then(() => true, () => false);
+  page.waitForFunction(expr, { timeout, polling: 100 }).then(
+    () => true,
+    () => false,
+  );
 
 /** Browser Console entries that are errors of the extension itself (its scripts, pages or console.error calls). */
 export function extensionErrors(entries) {

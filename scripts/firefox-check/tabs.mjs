@@ -25,7 +25,10 @@ export function openTabs(ff) {
     const page = await newPage(key);
     await page.goto(ff.pageUrl(path, host), { waitUntil: 'load' });
     try {
-      await page.waitForFunction(`performance.getEntriesByName('tifa:highlight').length > 0`, { timeout: 15_000, polling: 100 });
+      await page.waitForFunction(`performance.getEntriesByName('tifa:highlight').length > 0`, {
+        timeout: 15_000,
+        polling: 100,
+      });
     } catch {
       // Left to the checks to report: they read the page as it is.
     }
@@ -45,7 +48,10 @@ export function openTabs(ff) {
     } else {
       await page.goto(url, { waitUntil: 'load', timeout: 3000 }).catch(() => {});
     }
-    await page.waitForFunction(`location.href.startsWith(${JSON.stringify(url)}) && document.readyState === 'complete'`, { timeout: 15_000, polling: 100 });
+    await page.waitForFunction(
+      `location.href.startsWith(${JSON.stringify(url)}) && document.readyState === 'complete'`,
+      { timeout: 15_000, polling: 100 },
+    );
     // Puppeteer sees no console message or error of these pages (the remote agent lost them, as
     // above): their errors are read from the Browser Console by the page's inner window id.
     page.windowId = (await tabWindows()).find((w) => w.url === url)?.windowId;
@@ -67,7 +73,11 @@ export function openTabs(ff) {
   async function windowErrors(windowIds) {
     const entries = await ff.chrome.exec(BROWSER_CONSOLE);
     return entries
-      .filter((m) => windowIds.includes(m.windowId) && (m.kind === 'scriptError' ? !m.warning : m.kind === 'consoleAPI' && m.level === 'error'))
+      .filter(
+        (m) =>
+          windowIds.includes(m.windowId) &&
+          (m.kind === 'scriptError' ? !m.warning : m.kind === 'consoleAPI' && m.level === 'error'),
+      )
       .map((m) => `${m.message} (${m.source}:${m.line})`);
   }
 

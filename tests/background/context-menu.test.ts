@@ -62,12 +62,18 @@ afterEach(async () => {
 /** Clicks the menu item, then waits until the outcome has been shown (in the page or on the badge). */
 async function click(info: Record<string, unknown>): Promise<void> {
   clicked({ menuItemId: 'tifa-make-card', pageUrl: TAB.url, ...info }, TAB);
-  await vi.waitFor(() => expect(executeScript.mock.calls.some(([call]) => call.func === showPageNotice) || setBadgeText.mock.calls.length > 0).toBe(true));
+  await vi.waitFor(() =>
+    expect(
+      executeScript.mock.calls.some(([call]) => call.func === showPageNotice) || setBadgeText.mock.calls.length > 0,
+    ).toBe(true),
+  );
 }
 
 describe('context menu without a content script', () => {
   it('injects readSelection, makes the card, and injects the notice', async () => {
-    executeScript.mockImplementation(async ({ func }: { func: unknown }) => [{ result: func === readSelection ? PAGE_SELECTION : undefined }]);
+    executeScript.mockImplementation(async ({ func }: { func: unknown }) => [
+      { result: func === readSelection ? PAGE_SELECTION : undefined },
+    ]);
     await click({ selectionText: '551万人' });
     const [[read], [notice]] = executeScript.mock.calls;
     expect(read).toMatchObject({ target: { tabId: 7 }, func: readSelection });
@@ -81,7 +87,9 @@ describe('context menu without a content script', () => {
   });
 
   it('reads the selection of the frame that was clicked', async () => {
-    executeScript.mockImplementation(async ({ func }: { func: unknown }) => [{ result: func === readSelection ? PAGE_SELECTION : undefined }]);
+    executeScript.mockImplementation(async ({ func }: { func: unknown }) => [
+      { result: func === readSelection ? PAGE_SELECTION : undefined },
+    ]);
     await click({ selectionText: '551万人', frameId: 3 });
     expect(executeScript.mock.calls[0][0].target).toEqual({ tabId: 7, frameIds: [3] });
   });
@@ -92,11 +100,16 @@ describe('context menu without a content script', () => {
     // The menu gives the selection alone, without its sentence: no cloze can be made from it.
     expect(await getDb().cards.count()).toBe(0);
     expect(setBadgeText).toHaveBeenCalledWith({ tabId: 7, text: '!' });
-    expect(console.warn).toHaveBeenCalledWith('提法：制作卡片失败', expect.objectContaining({ message: expect.stringContaining('完整的句子') }));
+    expect(console.warn).toHaveBeenCalledWith(
+      '提法：制作卡片失败',
+      expect.objectContaining({ message: expect.stringContaining('完整的句子') }),
+    );
   });
 
   it('with nothing selected anywhere, makes nothing and says so', async () => {
-    executeScript.mockImplementation(async ({ func }: { func: unknown }) => [{ result: func === readSelection ? null : undefined }]);
+    executeScript.mockImplementation(async ({ func }: { func: unknown }) => [
+      { result: func === readSelection ? null : undefined },
+    ]);
     await click({ selectionText: '' });
     expect(await getDb().cards.count()).toBe(0);
     const notice = executeScript.mock.calls.find(([call]) => call.func === showPageNotice)![0];

@@ -34,7 +34,11 @@ beforeEach(async () => {
   fakeBrowser.reset();
   await fakeBrowser.storage.session.clear();
   setBadgeText = vi.fn(async () => {});
-  (fakeBrowser as unknown as Record<string, unknown>).action = { setBadgeText, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
+  (fakeBrowser as unknown as Record<string, unknown>).action = {
+    setBadgeText,
+    setBadgeBackgroundColor: async () => {},
+    setTitle: async () => {},
+  };
   fetchDeck = vi.fn(async () => served(bundled()));
   vi.stubGlobal('fetch', fetchDeck);
   vi.spyOn(console, 'info').mockImplementation(() => {});
@@ -91,7 +95,16 @@ describe('the background follows the store', () => {
     expect((await bg.getTermIndex())?.patterns).not.toContain('三个不动摇');
     const imported = makeDeck();
     imported.sources = [{ id: 'imp', file: 'imp.txt', title: '学习材料' }];
-    imported.notes = [{ id: 'n-imp', kind: 'formulation', name: '三个不动摇', members: ['思想不动摇'], evidence: [{ source: 'imp', quote: '三个不动摇' }], importance: 0.8 }];
+    imported.notes = [
+      {
+        id: 'n-imp',
+        kind: 'formulation',
+        name: '三个不动摇',
+        members: ['思想不动摇'],
+        evidence: [{ source: 'imp', quote: '三个不动摇' }],
+        importance: 0.8,
+      },
+    ];
     imported.cards = [];
     imported.conflicts = [];
     await syncDeck(getDb(), imported, new Date(), 'import:imp');
@@ -105,7 +118,9 @@ describe('the background follows the store', () => {
     const before = await dueNow();
     await recordSighting(db, { noteIds: ['n1'] }, new Date());
     await vi.waitFor(() => expect(setBadgeText).toHaveBeenCalledWith({ text: before }));
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('progress')).progress).toBeTypeOf('number'));
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get('progress')).progress).toBeTypeOf('number'),
+    );
     const stamp = (await fakeBrowser.storage.local.get('progress')).progress;
     setBadgeText.mockClear();
 

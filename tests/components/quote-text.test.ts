@@ -4,7 +4,12 @@ import { displayQuote, markPieces } from '@/components/common/quote-text';
 describe('displayQuote', () => {
   it.each([
     // [quote, marks, expected text, expected marked text]
-    ['专题研究疫情防控工\n\n\n\n2 \n \n\n作和复工复产工作。', [[6, 25]], '专题研究疫情防控工作和复工复产工作。', '防控工作和复工复产'],
+    [
+      '专题研究疫情防控工\n\n\n\n2 \n \n\n作和复工复产工作。',
+      [[6, 25]],
+      '专题研究疫情防控工作和复工复产工作。',
+      '防控工作和复工复产',
+    ],
     ['贫困人口从2012年年底的9899 万人减到551万人', [[13, 20]], '贫困人口从2012年年底的9899万人减到551万人', '9899万人'],
     ['五\n\n个一批', [[0, 6]], '五个一批', '五个一批'],
     ['Sustainable Development\nGoals', [[0, 11]], 'Sustainable Development Goals', 'Sustainable'],
@@ -12,7 +17,12 @@ describe('displayQuote', () => {
     const shown = displayQuote(quote, marks);
     expect(shown.text).toBe(text);
     const pieces = markPieces(shown.text, shown.marks);
-    expect(pieces.filter((p) => p.marked).map((p) => p.text).join('')).toBe(marked);
+    expect(
+      pieces
+        .filter((p) => p.marked)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(marked);
     expect(pieces.map((p) => p.text).join('')).toBe(text);
   });
 });
@@ -32,7 +42,11 @@ describe('markPieces', () => {
     ],
     [
       'unsorted, overlapping, out of range',
-      [[9, 99], [2, 6], [4, 7]],
+      [
+        [9, 99],
+        [2, 6],
+        [4, 7],
+      ],
       [
         { text: '坚持', marked: false },
         { text: '六个精准，', marked: true },

@@ -2,7 +2,14 @@
 // the skip finder's answers on deep trees, after pauses and for nodes moved away.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { blockOf, continuesRun, isInline, isInsideSkipped, isSkipped, skipFinder } from '../../entrypoints/page.content/dom';
+import {
+  blockOf,
+  continuesRun,
+  isInline,
+  isInsideSkipped,
+  isSkipped,
+  skipFinder,
+} from '../../entrypoints/page.content/dom';
 
 function page(body: string): Document {
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
@@ -31,12 +38,16 @@ describe('which elements are read', () => {
   });
 
   it('an editable inline element is not a place text runs through', () => {
-    const doc = page('<span id="a">a</span><span id="b" contenteditable>b</span><b id="c" contenteditable="false">c</b><div id="d">d</div>');
+    const doc = page(
+      '<span id="a">a</span><span id="b" contenteditable>b</span><b id="c" contenteditable="false">c</b><div id="d">d</div>',
+    );
     expect(['a', 'b', 'c', 'd'].map((id) => isInline(el(doc, id)))).toEqual([true, false, true, false]);
   });
 
   it('finds text inside an editor however deep, and the block a text belongs to', () => {
-    const doc = page(`<div contenteditable>${'<div>'.repeat(30)}<p><b><i id="deep">六个精准</i></b></p>${'</div>'.repeat(30)}</div><p id="p">要<b><i id="i">六个</i></b></p>`);
+    const doc = page(
+      `<div contenteditable>${'<div>'.repeat(30)}<p><b><i id="deep">六个精准</i></b></p>${'</div>'.repeat(30)}</div><p id="p">要<b><i id="i">六个</i></b></p>`,
+    );
     expect(isInsideSkipped(text(doc, 'deep'))).toBe(true);
     expect(isInsideSkipped(text(doc, 'i'))).toBe(false);
     expect(blockOf(text(doc, 'i'))).toBe(el(doc, 'p'));
@@ -55,7 +66,8 @@ describe('continuesRun', () => {
     const doc = page(`<div id="p">${inner}</div>`);
     const p = el(doc, 'p');
     const texts: Text[] = [];
-    const collect = (node: Node) => node.childNodes.forEach((child) => (child.nodeType === 3 ? texts.push(child as Text) : collect(child)));
+    const collect = (node: Node) =>
+      node.childNodes.forEach((child) => (child.nodeType === 3 ? texts.push(child as Text) : collect(child)));
     collect(p);
     const first = texts[0];
     const last = texts[texts.length - 1];
@@ -90,7 +102,9 @@ describe('skipFinder', () => {
   });
 
   it('does not take a node for clear because an ancestor was clear on an older path', () => {
-    const doc = page('<main id="root"><div id="x"><p id="a">a</p></div><div id="y"><div id="ed" contenteditable><p id="b">b</p></div></div></main>');
+    const doc = page(
+      '<main id="root"><div id="x"><p id="a">a</p></div><div id="y"><div id="ed" contenteditable><p id="b">b</p></div></div></main>',
+    );
     const finder = skipFinder(el(doc, 'root'));
     expect(finder.around(text(doc, 'a'))).toBeNull();
     expect(finder.around(text(doc, 'b'))).toBe(el(doc, 'ed'));

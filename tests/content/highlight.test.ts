@@ -14,7 +14,9 @@ const TERMS = ['六个精准', '两不愁三保障', '五个一批'];
 
 /** Each child of an element as text (a text node's data) or <tag>text</tag>, for comparing shapes. */
 function shape(el: Element): string[] {
-  return [...el.childNodes].map((n) => (n.nodeType === 3 ? (n as Text).data : `<${(n as Element).localName}>${n.textContent}</${(n as Element).localName}>`));
+  return [...el.childNodes].map((n) =>
+    n.nodeType === 3 ? (n as Text).data : `<${(n as Element).localName}>${n.textContent}</${(n as Element).localName}>`,
+  );
 }
 
 let document: Document;
@@ -43,10 +45,22 @@ describe('highlights without CSS.highlights: wrapping', () => {
     const { layer } = await painted();
     expect(layer.native).toBe(false);
     const p = document.getElementById('p')!;
-    expect(shape(p)).toEqual(['要做到', '<tifa-mark>六个</tifa-mark>', '<b>精准</b>', '，实现', '<tifa-mark>两不愁三保障</tifa-mark>', '。']);
+    expect(shape(p)).toEqual([
+      '要做到',
+      '<tifa-mark>六个</tifa-mark>',
+      '<b>精准</b>',
+      '，实现',
+      '<tifa-mark>两不愁三保障</tifa-mark>',
+      '。',
+    ]);
     expect(p.querySelector('b')!.firstElementChild!.localName).toBe('tifa-mark');
     expect(document.body.textContent).toBe('要做到六个精准，实现两不愁三保障。五个一批');
-    expect([...document.querySelectorAll('tifa-mark')].map((m) => (m as HTMLElement).dataset.tifaTerm)).toEqual(['0', '0', '1', '2']);
+    expect([...document.querySelectorAll('tifa-mark')].map((m) => (m as HTMLElement).dataset.tifaTerm)).toEqual([
+      '0',
+      '0',
+      '1',
+      '2',
+    ]);
     expect(layer.hits()).toHaveLength(3);
   });
 
@@ -89,20 +103,31 @@ describe('highlights with CSS.highlights: one StaticRange per occurrence', () =>
   /** The stand-ins: a Highlight is a Set of ranges, a StaticRange keeps what it was given. */
   beforeEach(() => {
     vi.stubGlobal('CSS', { highlights: new Map() });
-    vi.stubGlobal('Highlight', class extends Set<AbstractRange> {
-      constructor(...ranges: AbstractRange[]) {
-        super(ranges);
-      }
-    });
-    vi.stubGlobal('StaticRange', class {
-      startContainer: Node;
-      startOffset: number;
-      endContainer: Node;
-      endOffset: number;
-      constructor(init: StaticRangeInit) {
-        ({ startContainer: this.startContainer, startOffset: this.startOffset, endContainer: this.endContainer, endOffset: this.endOffset } = init);
-      }
-    });
+    vi.stubGlobal(
+      'Highlight',
+      class extends Set<AbstractRange> {
+        constructor(...ranges: AbstractRange[]) {
+          super(ranges);
+        }
+      },
+    );
+    vi.stubGlobal(
+      'StaticRange',
+      class {
+        startContainer: Node;
+        startOffset: number;
+        endContainer: Node;
+        endOffset: number;
+        constructor(init: StaticRangeInit) {
+          ({
+            startContainer: this.startContainer,
+            startOffset: this.startOffset,
+            endContainer: this.endContainer,
+            endOffset: this.endOffset,
+          } = init);
+        }
+      },
+    );
   });
 
   /** What a range covers, as text. */
@@ -110,13 +135,17 @@ describe('highlights with CSS.highlights: one StaticRange per occurrence', () =>
     r.startContainer === r.endContainer
       ? (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)
       : `${(r.startContainer as Text).data.slice(r.startOffset)}|${(r.endContainer as Text).data.slice(0, r.endOffset)}`;
-  const paintedTexts = () => [...(CSS.highlights.get('tifa-term') as unknown as Set<AbstractRange>)].map(covered).sort();
+  const paintedTexts = () =>
+    [...(CSS.highlights.get('tifa-term') as unknown as Set<AbstractRange>)].map(covered).sort();
   const pairs = (layer: ReturnType<typeof createHighlights>) => {
     const out: string[] = [];
     const painting = CSS.highlights.get('tifa-term') as unknown as Set<AbstractRange> | undefined;
     layer.eachRange((hit, range) => {
       // The range handed out must be the one in tifa-term, and must start where the hit does.
-      const own = painting?.has(range) && range.startContainer === hit.pieces[0].node && range.startOffset === hit.pieces[0].start;
+      const own =
+        painting?.has(range) &&
+        range.startContainer === hit.pieces[0].node &&
+        range.startOffset === hit.pieces[0].start;
       out.push(`${hit.id}:${covered(range)}${own ? '' : ' (not its range)'}`);
     });
     return out.sort();
@@ -164,35 +193,47 @@ describe('with CSS.highlights and an IntersectionObserver: only occurrences near
     observers = [];
     vi.stubGlobal('CSS', { highlights: new Map() });
     vi.stubGlobal('Highlight', class extends Set<AbstractRange> {});
-    vi.stubGlobal('StaticRange', class {
-      constructor(init: StaticRangeInit) {
-        Object.assign(this, init);
-      }
-    });
-    vi.stubGlobal('IntersectionObserver', class {
-      targets = new Set<Element>();
-      constructor(callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
-        observers.push({
-          targets: this.targets,
-          report: (near, far = []) =>
-            callback([...near.map((target) => ({ target, isIntersecting: true })), ...far.map((target) => ({ target, isIntersecting: false }))]),
-        });
-      }
-      observe(el: Element) {
-        this.targets.add(el);
-      }
-      unobserve(el: Element) {
-        this.targets.delete(el);
-      }
-      disconnect() {
-        this.targets.clear();
-      }
-    });
+    vi.stubGlobal(
+      'StaticRange',
+      class {
+        constructor(init: StaticRangeInit) {
+          Object.assign(this, init);
+        }
+      },
+    );
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        targets = new Set<Element>();
+        constructor(callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+          observers.push({
+            targets: this.targets,
+            report: (near, far = []) =>
+              callback([
+                ...near.map((target) => ({ target, isIntersecting: true })),
+                ...far.map((target) => ({ target, isIntersecting: false })),
+              ]),
+          });
+        }
+        observe(el: Element) {
+          this.targets.add(el);
+        }
+        unobserve(el: Element) {
+          this.targets.delete(el);
+        }
+        disconnect() {
+          this.targets.clear();
+        }
+      },
+    );
   });
 
-  const registered = () => [...((CSS.highlights.get('tifa-term') as unknown as Set<StaticRange>) ?? [])].map((r) => (r.startContainer as Text).data);
+  const registered = () =>
+    [...((CSS.highlights.get('tifa-term') as unknown as Set<StaticRange>) ?? [])].map(
+      (r) => (r.startContainer as Text).data,
+    );
 
-  it('paints a block\'s occurrences (and its neighbours\') when it comes near; the pass waits for the first report', async () => {
+  it("paints a block's occurrences (and its neighbours') when it comes near; the pass waits for the first report", async () => {
     const { layer } = await painted();
     const [io] = observers;
     const p = document.getElementById('p')!;
@@ -238,8 +279,16 @@ describe('with CSS.highlights and an IntersectionObserver: only occurrences near
     let most = 0;
     // Scrolled from top to bottom: a window of 40 blocks near at a time.
     for (let top = 0; top + 40 <= 2400; top += 40) {
-      io.report([...io.targets].filter((el) => { const k = Number(el.id.slice(1)); return k >= top && k < top + 40; }),
-        [...io.targets].filter((el) => { const k = Number(el.id.slice(1)); return k >= top - 40 && k < top; }));
+      io.report(
+        [...io.targets].filter((el) => {
+          const k = Number(el.id.slice(1));
+          return k >= top && k < top + 40;
+        }),
+        [...io.targets].filter((el) => {
+          const k = Number(el.id.slice(1));
+          return k >= top - 40 && k < top;
+        }),
+      );
       const now = texts();
       for (let k = top; k < top + 40; k++) expect(now.has(blocks[k].firstChild!.textContent!)).toBe(true);
       most = Math.max(most, now.size);

@@ -9,7 +9,8 @@ import { createPasses, KEPT_MEASURES } from '../../entrypoints/page.content/pass
 
 let document: Document;
 beforeEach(() => {
-  document = parseHTML('<!doctype html><html><head></head><body><p id="p">六个精准</p></body></html>').document as unknown as Document;
+  document = parseHTML('<!doctype html><html><head></head><body><p id="p">六个精准</p></body></html>')
+    .document as unknown as Document;
   addSplitText(document); // linkedom has no CSS.highlights: the wrapping fallback paints
   vi.stubGlobal('document', document);
   vi.stubGlobal('NodeFilter', { SHOW_TEXT: 4, SHOW_CDATA_SECTION: 8 });

@@ -51,9 +51,13 @@ function following(node: Node, root: Node, into: boolean): Node | null {
 }
 
 function page(body: string): Element {
-  const { document } = parseHTML(`<!doctype html><html><head><title>六个精准</title></head><body>${body}</body></html>`);
-  (document as unknown as { createTreeWalker: (root: Node, whatToShow: number) => TextWalker }).createTreeWalker = (root, whatToShow) =>
-    new TextWalker(root, whatToShow);
+  const { document } = parseHTML(
+    `<!doctype html><html><head><title>六个精准</title></head><body>${body}</body></html>`,
+  );
+  (document as unknown as { createTreeWalker: (root: Node, whatToShow: number) => TextWalker }).createTreeWalker = (
+    root,
+    whatToShow,
+  ) => new TextWalker(root, whatToShow);
   vi.stubGlobal('document', document);
   return document.body as unknown as Element;
 }
@@ -90,7 +94,11 @@ describe.each(WAYS)('%s', (_way, way) => {
       ['one text node', '<p>实现六个精准。</p>', ['六个精准']],
       ['across inline elements', '<p>要做到六个<b>精准</b>。</p>', ['六个|精准']],
       ['across nested inline elements', '<p>六<span>个<em>精</em></span>准</p>', ['六|个|精|准']],
-      ['past an empty inline element, a comment and an image', '<p>两不愁<span></span>三<!-- x -->保<img src="x.png">障</p>', ['两不愁|三|保|障']],
+      [
+        'past an empty inline element, a comment and an image',
+        '<p>两不愁<span></span>三<!-- x -->保<img src="x.png">障</p>',
+        ['两不愁|三|保|障'],
+      ],
       ['not across a <br>', '<p>五个<br>一批</p>', []],
       ['not across a <br> inside an inline element', '<p>五个<span><br></span>一批</p>', []],
       ['not across an empty block', '<p>五个<span><div></div></span>一批</p>', []],
@@ -112,10 +120,22 @@ describe.each(WAYS)('%s', (_way, way) => {
     it.each([
       ['script and style', '<script>六个精准</script><style>/* 六个精准 */</style>'],
       ['form fields', '<textarea>六个精准</textarea><select><option>六个精准</option></select>'],
-      ['noscript, template and iframe', '<noscript>六个精准</noscript><template>六个精准</template><iframe>六个精准</iframe>'],
-      ['svg and math, however deep', '<svg><g><text>六个<tspan>精准</tspan></text></g><title>六个精准</title></svg><math><mi>六个精准</mi></math>'],
-      ['ruby annotations, which also part the characters they annotate', '<ruby>六<rt>六个精准</rt>个<rp>六个精准</rp></ruby>精准'],
-      ['editable regions, inline or not, however deep', '<div contenteditable><p><b>六个精准</b></p></div><span contenteditable="true">六个精准</span>'],
+      [
+        'noscript, template and iframe',
+        '<noscript>六个精准</noscript><template>六个精准</template><iframe>六个精准</iframe>',
+      ],
+      [
+        'svg and math, however deep',
+        '<svg><g><text>六个<tspan>精准</tspan></text></g><title>六个精准</title></svg><math><mi>六个精准</mi></math>',
+      ],
+      [
+        'ruby annotations, which also part the characters they annotate',
+        '<ruby>六<rt>六个精准</rt>个<rp>六个精准</rp></ruby>精准',
+      ],
+      [
+        'editable regions, inline or not, however deep',
+        '<div contenteditable><p><b>六个精准</b></p></div><span contenteditable="true">六个精准</span>',
+      ],
       ['Tifa’s own card', '<tifa-hover-card><div>六个精准</div></tifa-hover-card>'],
     ])('%s', async (_name, body) => {
       const found = await scanWith(way, `<p>前</p>${body}<p>后：六个精准</p>`, ['六个精准']);
@@ -188,7 +208,25 @@ describe('scanTree: both ways agree on random pages', () => {
   const ALPHABET = '六个精准';
   const TERMS = ['六个精准', '个精', '精准', '六个', '准六个', '个精准六'];
   // Inline elements more often than the rest: terms across them are what is most worth checking.
-  const WRAP = ['b', 'span', 'em', 'a', 'font', 'b', 'span', 'i', 'p', 'div', 'li', 'custom-el', 'script', 'textarea', 'style', 'rt', 'svg'];
+  const WRAP = [
+    'b',
+    'span',
+    'em',
+    'a',
+    'font',
+    'b',
+    'span',
+    'i',
+    'p',
+    'div',
+    'li',
+    'custom-el',
+    'script',
+    'textarea',
+    'style',
+    'rt',
+    'svg',
+  ];
   const LEAF = ['<br>', '<img src="x.png">', '<!-- c -->', '<input>', '<span></span>', '<wbr>'];
 
   it('finds the same hits, node by node, on 1,000 random pages', async () => {
@@ -217,7 +255,8 @@ describe('scanTree: both ways agree on random pages', () => {
       return html;
     };
     const matcher = buildMatcher(TERMS.map((text, id) => ({ text, id })));
-    const where = (hits: TermHit[]) => hits.map((h) => h.pieces.map((p) => `${h.id}@${p.start}-${p.end}:${p.node.data}`).join('|'));
+    const where = (hits: TermHit[]) =>
+      hits.map((h) => h.pieces.map((p) => `${h.id}@${p.start}-${p.end}:${p.node.data}`).join('|'));
     let found = 0;
     let spanning = 0;
     for (let round = 0; round < 1000; round++) {
@@ -227,7 +266,8 @@ describe('scanTree: both ways agree on random pages', () => {
       const chunked = await scanTree(root, matcher, { snapshotChars: 0 });
       expect(where(snapshot.hits), html).toEqual(where(chunked.hits));
       // Pieces point at the nodes themselves, and every piece is real text.
-      for (const hit of snapshot.hits) for (const p of hit.pieces) expect(p.end > p.start && p.end <= p.node.length, html).toBe(true);
+      for (const hit of snapshot.hits)
+        for (const p of hit.pieces) expect(p.end > p.start && p.end <= p.node.length, html).toBe(true);
       found += snapshot.hits.length;
       spanning += snapshot.hits.filter((h) => h.pieces.length > 1).length;
     }

@@ -16,13 +16,16 @@ describe('recordSightings', () => {
   let pass: (hits: TermHit[]) => void;
   /** What anything listens for on the page's context (WXT's wxt:locationchange, say). */
   let listeners: Array<[string, () => void]>;
-  const navigate = () => listeners.filter(([type]) => type === 'wxt:locationchange').forEach(([, listener]) => listener());
+  const navigate = () =>
+    listeners.filter(([type]) => type === 'wxt:locationchange').forEach(([, listener]) => listener());
   const hits = (...ids: number[]) => ids.map((id) => ({ id, pieces: [] }) as unknown as TermHit);
 
   beforeEach(() => {
     sent.length = 0;
     listeners = [];
-    const ctx = { addEventListener: (_target: unknown, type: string, listener: () => void) => listeners.push([type, listener]) };
+    const ctx = {
+      addEventListener: (_target: unknown, type: string, listener: () => void) => listeners.push([type, listener]),
+    };
     recordSightings({
       ctx,
       signal: new AbortController().signal,

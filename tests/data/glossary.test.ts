@@ -26,7 +26,7 @@ const countInName = (name: string) => (name in COUNT_IN_NAME ? COUNT_IN_NAME[nam
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 describe('GLOSSARY', () => {
-  it('holds the era\'s standard formulations, 150 and more', () => {
+  it("holds the era's standard formulations, 150 and more", () => {
     expect(GLOSSARY.length).toBeGreaterThanOrEqual(150);
   });
 
@@ -40,19 +40,22 @@ describe('GLOSSARY', () => {
     expect(new Set(e.members.map((m) => m.trim())).size).toBe(e.members.length);
   });
 
-  it.each(GLOSSARY.map((e) => [e.name, e] as const))('%s: says where it is attested (a title and an ISO date or year)', (_n, e) => {
-    expect(e.attested?.length).toBeGreaterThan(0);
-    for (const a of e.attested!) {
-      expect(a.title.trim().length).toBeGreaterThan(1);
-      const m = ISO.exec(a.date);
-      expect(m, a.date).not.toBeNull();
-      const [year, month, day] = [Number(m![1]), m![2] && Number(m![2]), m![3] && Number(m![3])];
-      expect(year).toBeGreaterThanOrEqual(1921);
-      expect(year).toBeLessThanOrEqual(2026);
-      if (month) expect(month >= 1 && month <= 12).toBe(true);
-      if (day) expect(new Date(`${a.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(a.date);
-    }
-  });
+  it.each(GLOSSARY.map((e) => [e.name, e] as const))(
+    '%s: says where it is attested (a title and an ISO date or year)',
+    (_n, e) => {
+      expect(e.attested?.length).toBeGreaterThan(0);
+      for (const a of e.attested!) {
+        expect(a.title.trim().length).toBeGreaterThan(1);
+        const m = ISO.exec(a.date);
+        expect(m, a.date).not.toBeNull();
+        const [year, month, day] = [Number(m![1]), m![2] && Number(m![2]), m![3] && Number(m![3])];
+        expect(year).toBeGreaterThanOrEqual(1921);
+        expect(year).toBeLessThanOrEqual(2026);
+        if (month) expect(month >= 1 && month <= 12).toBe(true);
+        if (day) expect(new Date(`${a.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(a.date);
+      }
+    },
+  );
 
   it('the count words of the table above are what nameCount misses, nothing more', () => {
     for (const [name, count] of Object.entries(COUNT_IN_NAME)) {
@@ -61,12 +64,15 @@ describe('GLOSSARY', () => {
     }
   });
 
-  it.each(GLOSSARY.map((e) => [e.name, e] as const))('%s: has its traditional form, and every traditional alias is right', (_n, e) => {
-    if (tw(e.name) !== e.name) expect(e.aliases).toContain(tw(e.name));
-    const simplified = [e.name, ...e.aliases.filter((a) => toCn(a) === a)];
-    const allowed = new Set(simplified.flatMap((s) => [s, tw(s), hk(s)]));
-    for (const a of e.aliases) expect(allowed.has(a)).toBe(true);
-  });
+  it.each(GLOSSARY.map((e) => [e.name, e] as const))(
+    '%s: has its traditional form, and every traditional alias is right',
+    (_n, e) => {
+      if (tw(e.name) !== e.name) expect(e.aliases).toContain(tw(e.name));
+      const simplified = [e.name, ...e.aliases.filter((a) => toCn(a) === a)];
+      const allowed = new Set(simplified.flatMap((s) => [s, tw(s), hk(s)]));
+      for (const a of e.aliases) expect(allowed.has(a)).toBe(true);
+    },
+  );
 
   it('has no duplicate names or aliases, quotes and spaces aside', () => {
     const keys = GLOSSARY.flatMap((e) => [e.name, ...e.aliases]).map((k) => k.replace(/[\s“”‘’「」『』"']/g, ''));
@@ -91,7 +97,21 @@ describe('GLOSSARY', () => {
     ['三严三实', ['严以修身', '严以用权', '严以律己', '谋事要实', '创业要实', '做人要实']],
     ['四风', ['形式主义', '官僚主义', '享乐主义', '奢靡之风']],
     ['三去一降一补', ['去产能', '去库存', '去杠杆', '降成本', '补短板']],
-    ['十个坚持', ['坚持党的领导', '坚持人民至上', '坚持理论创新', '坚持独立自主', '坚持中国道路', '坚持胸怀天下', '坚持开拓创新', '坚持敢于斗争', '坚持统一战线', '坚持自我革命']],
+    [
+      '十个坚持',
+      [
+        '坚持党的领导',
+        '坚持人民至上',
+        '坚持理论创新',
+        '坚持独立自主',
+        '坚持中国道路',
+        '坚持胸怀天下',
+        '坚持开拓创新',
+        '坚持敢于斗争',
+        '坚持统一战线',
+        '坚持自我革命',
+      ],
+    ],
   ])('%s has the standard members', (name, members) => {
     expect(findGlossaryEntry(name)?.members).toEqual(members);
   });
@@ -120,15 +140,26 @@ describe('lookups', () => {
   });
 
   it('finds an entry by its members in any order', () => {
-    expect(findGlossaryByMembers(['摘帽不摘监管', '摘帽不摘责任', '摘帽不摘帮扶', '摘帽不摘政策'])?.name).toBe('四个不摘');
+    expect(findGlossaryByMembers(['摘帽不摘监管', '摘帽不摘责任', '摘帽不摘帮扶', '摘帽不摘政策'])?.name).toBe(
+      '四个不摘',
+    );
     expect(findGlossaryByMembers(['摘帽不摘责任', '摘帽不摘政策'])).toBeUndefined();
   });
 });
 
 describe('nameCount', () => {
   it.each([
-    ['六个精准', 6], ['五个一批', 5], ['两不愁三保障', 5], ['三区三州', 6], ['五位一体', 5], ['三扶观', 3],
-    ['精准扶贫四个问题', 4], ['一村一品', undefined], ['十三五', undefined], ['10·17', undefined], ['3个问题', 3],
+    ['六个精准', 6],
+    ['五个一批', 5],
+    ['两不愁三保障', 5],
+    ['三区三州', 6],
+    ['五位一体', 5],
+    ['三扶观', 3],
+    ['精准扶贫四个问题', 4],
+    ['一村一品', undefined],
+    ['十三五', undefined],
+    ['10·17', undefined],
+    ['3个问题', 3],
     ['大扶贫格局', undefined],
   ] as const)('%s → %s', (name, count) => {
     expect(nameCount(name)).toBe(count);
@@ -138,10 +169,12 @@ describe('nameCount', () => {
 // A document names a formulation, lists it, or both; the deck says which part came from where.
 describe('in the deck', () => {
   const deckOf = (...texts: string[]) => buildDeck(texts.map((text, i) => ({ file: `${i}_glossary_test.txt`, text })));
-  const noteOf = (deck: ReturnType<typeof buildDeck>, name: string) => deck.notes.find((n) => n.kind === 'formulation' && n.name === name);
-  const NAMED = '关于加强机关党的建设的通知\n各级党组织要教育引导党员干部坚决做到“两个维护”，自觉在思想上政治上行动上同党中央保持高度一致。';
+  const noteOf = (deck: ReturnType<typeof buildDeck>, name: string) =>
+    deck.notes.find((n) => n.kind === 'formulation' && n.name === name);
+  const NAMED =
+    '关于加强机关党的建设的通知\n各级党组织要教育引导党员干部坚决做到“两个维护”，自觉在思想上政治上行动上同党中央保持高度一致。';
 
-  it('a document that names 两个维护 without its members: a card with the glossary\'s members, marked as such', () => {
+  it("a document that names 两个维护 without its members: a card with the glossary's members, marked as such", () => {
     const deck = deckOf(NAMED);
     const note = noteOf(deck, '两个维护')!;
     expect(note.members).toEqual(findGlossaryEntry('两个维护')!.members);
@@ -151,16 +184,26 @@ describe('in the deck', () => {
     const list = deck.cards.find((c) => c.noteId === note.id && c.kind === 'formulation-list');
     expect(list?.prompt).toBe('“两个维护”指哪两个？');
     expect(list?.members).toEqual(note.members);
-    expect(glossaryNote(note.name, note.provenance)).toBe('成员来自词表（文件中未列出）。出处：中国共产党第二十次全国代表大会关于《中国共产党章程（修正案）》的决议（2022-10-22）');
+    expect(glossaryNote(note.name, note.provenance)).toBe(
+      '成员来自词表（文件中未列出）。出处：中国共产党第二十次全国代表大会关于《中国共产党章程（修正案）》的决议（2022-10-22）',
+    );
   });
 
   it('a document in traditional characters names it the same way', () => {
-    const note = noteOf(deckOf('關於加強機關黨的建設的通知\n各級黨組織要教育引導黨員幹部堅決做到「兩個維護」，自覺同黨中央保持高度一致。'), '两个维护');
+    const note = noteOf(
+      deckOf(
+        '關於加強機關黨的建設的通知\n各級黨組織要教育引導黨員幹部堅決做到「兩個維護」，自覺同黨中央保持高度一致。',
+      ),
+      '两个维护',
+    );
     expect(note?.provenance).toContainEqual({ part: 'member:坚决维护党中央权威和集中统一领导', from: 'glossary' });
   });
 
   it('a document that lists 四个意识 without its name: named from the glossary, members from the document', () => {
-    const note = noteOf(deckOf('关于开展专题学习的通知\n全体党员要牢固树立政治意识、大局意识、核心意识、看齐意识，不断提高政治判断力。'), '四个意识')!;
+    const note = noteOf(
+      deckOf('关于开展专题学习的通知\n全体党员要牢固树立政治意识、大局意识、核心意识、看齐意识，不断提高政治判断力。'),
+      '四个意识',
+    )!;
     expect(note.members).toEqual(['政治意识', '大局意识', '核心意识', '看齐意识']);
     expect(note.provenance?.find((p) => p.part === 'name')).toMatchObject({ from: 'glossary' });
     expect(note.provenance?.filter((p) => p.part.startsWith('member:')).every((p) => p.from === 'document')).toBe(true);
@@ -168,7 +211,8 @@ describe('in the deck', () => {
   });
 
   it('one document names it, another lists it: one note, the members attested by the document', () => {
-    const listed = '关于召开专题民主生活会的通知\n对照“两个维护”，即坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和集中统一领导，深入查摆问题。';
+    const listed =
+      '关于召开专题民主生活会的通知\n对照“两个维护”，即坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和集中统一领导，深入查摆问题。';
     const deck = deckOf(NAMED, listed);
     const notes = deck.notes.filter((n) => n.kind === 'formulation' && n.name === '两个维护');
     expect(notes).toHaveLength(1);
@@ -178,12 +222,16 @@ describe('in the deck', () => {
   });
 
   it('members scattered over neighbouring sentences do not attest a formulation', () => {
-    const deck = deckOf('关于加强立法工作的意见\n要深入推进科学立法、民主立法、依法立法。推进法治体系建设，重点在于严格执法、公正司法、全民守法。');
+    const deck = deckOf(
+      '关于加强立法工作的意见\n要深入推进科学立法、民主立法、依法立法。推进法治体系建设，重点在于严格执法、公正司法、全民守法。',
+    );
     expect(noteOf(deck, '法治建设新十六字方针')).toBeUndefined();
   });
 
   it('a document that mentions none of them gets no glossary note', () => {
-    const deck = deckOf('关于做好秋粮收购工作的通知\n各地要加强组织协调，做好仓容准备，确保农民售粮顺畅，收购资金及时足额到位。');
+    const deck = deckOf(
+      '关于做好秋粮收购工作的通知\n各地要加强组织协调，做好仓容准备，确保农民售粮顺畅，收购资金及时足额到位。',
+    );
     expect(deck.notes.filter((n) => n.provenance?.some((p) => p.from === 'glossary'))).toEqual([]);
   });
 });

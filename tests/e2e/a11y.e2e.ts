@@ -38,15 +38,27 @@ after(async () => {
 async function serious(page: Page, include?: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const { violations, passed } = await page.evaluate(async (context) => {
-    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
-    const { violations, passes } = await axe.run(context ? { include: [[context]] } : document, { resultTypes: ['violations'] });
+    const axe = (
+      window as unknown as {
+        axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[]; passes: unknown[] }> };
+      }
+    ).axe;
+    const { violations, passes } = await axe.run(context ? { include: [[context]] } : document, {
+      resultTypes: ['violations'],
+    });
     return { violations, passed: passes.length };
   }, include ?? null);
   // axe did look: dozens of rules apply to any of these pages.
   assert.ok(passed > 10, `axe ran (${passed} rules passed)`);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 120)).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.html.slice(0, 120))
+          .join(' | ')}`,
+    );
 }
 
 test('the popup, light and dark', async () => {
@@ -126,13 +138,18 @@ test('the hover card, rebuilt from its closed root under an open one', async () 
   }, card!);
   // The copy holds the card as the page shows it.
   const original = await inClosedRoot<string>(page, 'tifa-hover-card', 'return dialog.textContent;');
-  const copied = await copy.evaluate(() => document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('[role=dialog]')!.textContent);
+  const copied = await copy.evaluate(
+    () => document.querySelector('tifa-hover-card')!.shadowRoot!.querySelector('[role=dialog]')!.textContent,
+  );
   assert.equal(copied, original);
   assert.deepEqual(await serious(copy, 'tifa-hover-card'), [], 'the card');
   // The card adds no landmark of its own: the page keeps one banner and one contentinfo.
   const landmarks = await copy.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const { violations } = await axe.run(document, { runOnly: ['landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo', 'landmark-unique'] });
+    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[] }> } })
+      .axe;
+    const { violations } = await axe.run(document, {
+      runOnly: ['landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo', 'landmark-unique'],
+    });
     return violations.map((v) => v.id);
   });
   assert.deepEqual(landmarks, []);

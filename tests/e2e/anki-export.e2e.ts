@@ -27,7 +27,10 @@ interface Exported {
 }
 
 async function exportAnki(page: Page): Promise<Exported> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-anki').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId('export-anki').click(),
+  ]);
   assert.match(download.suggestedFilename(), /^tifa-anki-\d{8}\.apkg$/);
   const bytes = readFileSync((await download.path())!);
   const zip = unzipSync(bytes);
@@ -47,7 +50,11 @@ let exportedNotes = 0;
 
 test('exports all cards with the reviews just made, one document, and a search result', async () => {
   const popup = await tifa.openPopup();
-  await popup.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="due-count"]')?.textContent ?? ''), null, { timeout: 20_000 });
+  await popup.waitForFunction(
+    () => /^\d+$/.test(document.querySelector('[data-testid="due-count"]')?.textContent ?? ''),
+    null,
+    { timeout: 20_000 },
+  );
   const prompts: string[] = [];
   for (const key of ['3', '4']) {
     await popup.getByTestId('card-prompt').waitFor();
@@ -55,7 +62,10 @@ test('exports all cards with the reviews just made, one document, and a search r
     await popup.keyboard.press('Space');
     await popup.getByTestId('card-answer').waitFor();
     await popup.keyboard.press(key);
-    await popup.waitForFunction((p) => document.querySelector('[data-testid="card-prompt"]')?.textContent !== p, prompts.at(-1));
+    await popup.waitForFunction(
+      (p) => document.querySelector('[data-testid="card-prompt"]')?.textContent !== p,
+      prompts.at(-1),
+    );
   }
   await popup.close();
 
@@ -71,7 +81,9 @@ test('exports all cards with the reviews just made, one document, and a search r
   exportedNotes = notes;
   assert.match(all.message, new RegExp(`已导出 ${notes} 张卡片、2 条复习记录`));
   // The two reviews: their ratings, on the cards whose prompts were shown, which are now learning or review cards.
-  const revlog = all.query(`select r.ease, n.sfld, c.type, c.data from revlog r join cards c on c.id = r.cid join notes n on n.id = c.nid order by r.id`);
+  const revlog = all.query(
+    `select r.ease, n.sfld, c.type, c.data from revlog r join cards c on c.id = r.cid join notes n on n.id = c.nid order by r.id`,
+  );
   assert.deepEqual(
     revlog.map((r) => [r.ease, r.sfld]),
     [
@@ -96,7 +108,14 @@ test('exports all cards with the reviews just made, one document, and a search r
   // The card browser's search result.
   await dashboard.getByTestId('tab-cards').click();
   await dashboard.getByTestId('card-search').fill(prompts[0]);
-  const count = Number((await dashboard.getByTestId('card-count').filter({ hasText: /共 \d+ 张/ }).innerText()).match(/\d+/)![0]);
+  const count = Number(
+    (
+      await dashboard
+        .getByTestId('card-count')
+        .filter({ hasText: /共 \d+ 张/ })
+        .innerText()
+    ).match(/\d+/)![0],
+  );
   await dashboard.getByTestId('tab-backup').click();
   await dashboard.getByTestId('anki-scope-search').check();
   const found = await exportAnki(dashboard);
@@ -117,15 +136,21 @@ test('the export imported back meets its own cards: none added, none changed, no
   assert.ok(exportedAll, 'the export test ran first');
   const page = await tifa.openDashboard('#import');
   const errors = watchErrors(page);
-  const tables = async () => JSON.stringify(await Promise.all(['sources', 'notes', 'cards', 'reviewLogs'].map((n) => readTable(page, n))));
+  const tables = async () =>
+    JSON.stringify(await Promise.all(['sources', 'notes', 'cards', 'reviewLogs'].map((n) => readTable(page, n))));
   const cards = (await readTable(page, 'cards')).length;
   const before = await tables();
-  await page.getByTestId('import-file').setInputFiles({ name: 'tifa-anki.apkg', mimeType: 'application/octet-stream', buffer: exportedAll });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'tifa-anki.apkg', mimeType: 'application/octet-stream', buffer: exportedAll });
   await page.getByTestId('anki-preview').waitFor({ timeout: 30_000 });
   await page.getByTestId('anki-confirm').click();
   await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
   // Every exported note is one of the store's cards (the store also holds cards not exported: 待核实, retired).
-  assert.match(await page.getByTestId('import-done').innerText(), new RegExp(`^已导入 Anki 卡组：0 份文件，新增 0 张卡片，已有 ${exportedNotes} 张（进度取较新的一方）。`));
+  assert.match(
+    await page.getByTestId('import-done').innerText(),
+    new RegExp(`^已导入 Anki 卡组：0 份文件，新增 0 张卡片，已有 ${exportedNotes} 张（进度取较新的一方）。`),
+  );
   assert.ok(cards >= exportedNotes);
   assert.equal(await tables(), before);
   assert.deepEqual(errors, []);

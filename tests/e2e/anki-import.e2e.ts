@@ -32,7 +32,9 @@ test('a bad .apkg is refused in Chinese and changes nothing', async () => {
   const page = await tifa.openDashboard('#import');
   await bundledLoaded(page);
   const before = await dump(page);
-  await page.getByTestId('import-file').setInputFiles({ name: '坏文件.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from('不是压缩包') });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: '坏文件.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from('不是压缩包') });
   await page.getByRole('alert').filter({ hasText: ANKI_MESSAGES['not-zip'] }).waitFor({ timeout: 20_000 });
   assert.equal(await dump(page), before);
   await page.close();
@@ -45,17 +47,27 @@ test('an .apkg → preview → 导入所选卡组 → decks as documents, cards 
   page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
   await bundledLoaded(page);
   const logsBefore = (await readTable(page, 'reviewLogs')).length;
-  await page.getByTestId('import-file').setInputFiles({ name: '学习卡组.apkg', mimeType: 'application/octet-stream', buffer: apkg });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: '学习卡组.apkg', mimeType: 'application/octet-stream', buffer: apkg });
   const preview = page.getByTestId('anki-preview');
   await preview.waitFor({ timeout: 30_000 });
-  assert.match(await page.getByTestId('anki-counts').innerText(), /共 5 条笔记、7 张卡片、4 条复习记录；2 个媒体文件（图片、声音）不会导入/);
+  assert.match(
+    await page.getByTestId('anki-counts').innerText(),
+    /共 5 条笔记、7 张卡片、4 条复习记录；2 个媒体文件（图片、声音）不会导入/,
+  );
   assert.equal(await page.getByTestId('anki-deck').count(), 2);
   assert.equal(await page.getByTestId('anki-notetype').count(), 3);
   // The first notes as Tifa cards; the HTML in a field is text: no element made from it, no script run.
   const samples = page.getByTestId('anki-sample');
   assert.equal(await samples.count(), 6);
   assert.ok(await samples.filter({ hasText: '什么是新发展理念？' }).isVisible());
-  assert.equal(await page.locator('[data-testid=anki-samples] script, [data-testid=anki-samples] img, [data-testid=anki-samples] b').count(), 0);
+  assert.equal(
+    await page
+      .locator('[data-testid=anki-samples] script, [data-testid=anki-samples] img, [data-testid=anki-samples] b')
+      .count(),
+    0,
+  );
   assert.equal(await page.getByTestId('anki-sample-skipped').count(), 1);
   // Mapping: 原文 of 问答题 set to （无）: its card no longer quotes the meeting sentence.
   const qa = page.getByTestId('anki-notetype').filter({ hasText: '问答题' });
@@ -66,9 +78,17 @@ test('an .apkg → preview → 导入所选卡组 → decks as documents, cards 
 
   await page.getByTestId('anki-confirm').click();
   await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
-  assert.match(await page.getByTestId('import-done').innerText(), /^已导入 Anki 卡组：2 份文件，新增 6 张卡片，复习记录 4 条，跳过 1 张空卡片。/);
+  assert.match(
+    await page.getByTestId('import-done').innerText(),
+    /^已导入 Anki 卡组：2 份文件，新增 6 张卡片，复习记录 4 条，跳过 1 张空卡片。/,
+  );
 
-  const cards = await readTable<{ id: string; prompt: string; fsrs: { stability: number; difficulty: number; state: number }; suspended: number }>(page, 'cards');
+  const cards = await readTable<{
+    id: string;
+    prompt: string;
+    fsrs: { stability: number; difficulty: number; state: number };
+    suspended: number;
+  }>(page, 'cards');
   const anki = cards.filter((c) => c.id.startsWith('anki-'));
   assert.equal(anki.length, 6);
   const two = anki.find((c) => c.prompt === '“两个维护”指的是什么？')!;

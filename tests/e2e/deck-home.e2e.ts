@@ -45,7 +45,9 @@ async function storedIds(page: Page): Promise<Record<string, string[]>> {
 }
 
 test('a fresh install holds exactly the bundled deck, which is what `npm run deck` prints', async () => {
-  const printed = JSON.parse(execFileSync('npm', ['run', '--silent', 'deck'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 })) as Deck;
+  const printed = JSON.parse(
+    execFileSync('npm', ['run', '--silent', 'deck'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }),
+  ) as Deck;
   const bundled = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/deck.json'), 'utf8')) as Deck;
   assert.deepEqual(bundled, printed, 'the build bundles what `npm run deck` prints');
 
@@ -75,19 +77,25 @@ const badge = () => tifa.worker.evaluate('chrome.action.getBadgeText({})') as Pr
 
 /** The texts a highlight paints on a page (its static ranges read as live ones). */
 function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((highlight) => [...(CSS.highlights.get(highlight) ?? [])].map((r) => {
-    const live = document.createRange();
-    live.setStart(r.startContainer, r.startOffset);
-    live.setEnd(r.endContainer, r.endOffset);
-    return live.toString();
-  }), name);
+  return page.evaluate(
+    (highlight) =>
+      [...(CSS.highlights.get(highlight) ?? [])].map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      }),
+    name,
+  );
 }
 
 test('a review in the popup reaches the background through the store: the badge and an open page follow, no message sent', async () => {
   const page = await tifa.context.newPage();
   const errors = watchErrors(page);
   await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
   const learning = () => page.evaluate(() => [...(CSS.highlights.get('tifa-term-learning') ?? [])].length);
   const learningBefore = await learning();
 
@@ -103,11 +111,16 @@ test('a review in the popup reaches the background through the store: the badge 
   await popup.getByTestId('card-answer').waitFor();
   await popup.keyboard.press('3');
   const after = String(Number(before) - 1);
-  await popup.getByTestId('due-count').filter({ hasText: new RegExp(`^${after}$`) }).waitFor();
+  await popup
+    .getByTestId('due-count')
+    .filter({ hasText: new RegExp(`^${after}$`) })
+    .waitFor();
 
   for (let i = 0; i < 50 && (await badge()) !== after; i++) await new Promise((r) => setTimeout(r, 100));
   assert.equal(await badge(), after, 'the toolbar badge follows the review');
-  await page.waitForFunction((n) => [...(CSS.highlights.get('tifa-term-learning') ?? [])].length > n, learningBefore, { timeout: 5_000 });
+  await page.waitForFunction((n) => [...(CSS.highlights.get('tifa-term-learning') ?? [])].length > n, learningBefore, {
+    timeout: 5_000,
+  });
   // The page's colour came by the progress stamp, which the background set on hearing of the write.
   const messages = (await tifa.worker.evaluate('self.__tifaMessages')) as string[];
   assert.ok(messages.includes('getTermStates'), `the recorder hears messages (heard: ${messages.join(', ')})`);
@@ -137,7 +150,9 @@ test('a write from an extension page that sends nothing reaches the service work
   const news = await tifa.context.newPage();
   const errors = watchErrors(news);
   await news.goto(tifa.pageUrl('news-simplified.html'));
-  await news.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await news.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
   const bare = await bareExtensionPage();
 
   // A setting the badge depends on: 5 new cards a day instead of 20, so 15 fewer due today.
@@ -158,7 +173,8 @@ test('a write from an extension page that sends nothing reaches the service work
       c.fsrs.state = 2; c.fsrs.scheduled_days = 30; c.fsrs.due = new Date(Date.now() + 30 * 86400000); c.state = 2; c.due = c.fsrs.due;
     });
   })()`);
-  for (let i = 0; i < 50 && !(await highlightTexts(news, 'tifa-term-known')).includes('六个精准'); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !(await highlightTexts(news, 'tifa-term-known')).includes('六个精准'); i++)
+    await new Promise((r) => setTimeout(r, 100));
   assert.ok((await highlightTexts(news, 'tifa-term-known')).includes('六个精准'), 'its terms turn the "known" colour');
   assert.deepEqual(errors, []);
   await bare.close();
@@ -168,7 +184,9 @@ test('a write from an extension page that sends nothing reaches the service work
 test('a note written to the store later from an extension page is highlighted on a news page', async () => {
   const page = await tifa.context.newPage();
   await page.goto(tifa.pageUrl('imported-note.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
   const painted = () => highlightTexts(page, 'tifa-term');
   assert.ok((await painted()).includes('六个精准'));
   assert.ok(!(await painted()).includes('三个不动摇'), 'not in the deck yet');
@@ -193,9 +211,12 @@ test('a note written to the store later from an extension page is highlighted on
   const fresh = await tifa.context.newPage();
   const errors = watchErrors(fresh);
   await fresh.goto(tifa.pageUrl('imported-note.html'));
-  await fresh.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await fresh.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
   const found = await highlightTexts(fresh, 'tifa-term');
-  for (const term of ['三个不动摇', '思想不动摇', '六个精准']) assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);
+  for (const term of ['三个不动摇', '思想不动摇', '六个精准'])
+    assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);
   assert.deepEqual(errors, []);
   await fresh.close();
 });

@@ -33,7 +33,8 @@ export async function serveFixtures() {
     }
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
     // Pages named *.csp.html get a strict CSP, as many government sites send.
-    if (file.endsWith('.csp.html')) headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self'";
+    if (file.endsWith('.csp.html'))
+      headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self'";
     res.writeHead(200, headers).end(readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

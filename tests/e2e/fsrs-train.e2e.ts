@@ -75,14 +75,21 @@ test('trains on the user review log, shows both sets scored, switches to the bet
   const settings = await readTable<{ key: string; value: unknown }>(page, 'settings');
   const weights = settings.find((r) => r.key === 'fsrsWeights')?.value as number[];
   assert.equal(weights?.length, 21, 'the scheduler reads 21 FSRS-6 weights');
-  assert.deepEqual(settings.find((r) => r.key === 'fsrsPrevious')?.value, { weights: null }, 'the defaults are kept to go back to');
+  assert.deepEqual(
+    settings.find((r) => r.key === 'fsrsPrevious')?.value,
+    { weights: null },
+    'the defaults are kept to go back to',
+  );
 
   await page.getByTestId('fsrs-restore').click();
   await page.getByTestId('fsrs-message').filter({ hasText: '已恢复原参数' }).waitFor();
   assert.equal(await page.getByTestId('fsrs-in-use').innerText(), '当前使用：默认参数');
   assert.equal(await page.getByTestId('fsrs-restore').count(), 0);
   const after = await readTable<{ key: string }>(page, 'settings');
-  assert.equal(after.find((r) => r.key === 'fsrsWeights'), undefined);
+  assert.equal(
+    after.find((r) => r.key === 'fsrsWeights'),
+    undefined,
+  );
   assert.match(await page.getByTestId('fsrs-verdict').innerText(), /新参数更好，但你已恢复原参数/);
 
   assert.deepEqual(errors, []);

@@ -48,10 +48,20 @@ export interface Tifa {
  */
 async function closeWelcome(context: BrowserContext, fresh: boolean): Promise<void> {
   const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
-  const close = (p: Page) => void p.waitForURL(/\/welcome\.html$/, { timeout: 30_000 }).then(() => p.close(), () => {});
+  const close = (p: Page) =>
+    void p.waitForURL(/\/welcome\.html$/, { timeout: 30_000 }).then(
+      () => p.close(),
+      () => {},
+    );
   context.on('page', close);
-  for (let waited = 0; fresh && waited < 20_000 && !context.pages().some(isWelcome); waited += 100) await new Promise((r) => setTimeout(r, 100));
-  await Promise.all(context.pages().filter(isWelcome).map((p) => p.close()));
+  for (let waited = 0; fresh && waited < 20_000 && !context.pages().some(isWelcome); waited += 100)
+    await new Promise((r) => setTimeout(r, 100));
+  await Promise.all(
+    context
+      .pages()
+      .filter(isWelcome)
+      .map((p) => p.close()),
+  );
 }
 
 export async function launchTifa(
@@ -82,7 +92,10 @@ export async function launchTifa(
   const outsideRequests: string[] = [];
   context.on('request', (req) => {
     const url = new URL(req.url());
-    const local = url.hostname === '127.0.0.1' || MAPPED_HOSTS.includes(url.hostname) || ['chrome-extension:', 'data:', 'blob:', 'about:'].includes(url.protocol);
+    const local =
+      url.hostname === '127.0.0.1' ||
+      MAPPED_HOSTS.includes(url.hostname) ||
+      ['chrome-extension:', 'data:', 'blob:', 'about:'].includes(url.protocol);
     if (!local) outsideRequests.push(req.url());
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
@@ -180,7 +193,11 @@ export async function clickCardButton(page: Page, name: string): Promise<void> {
 }
 
 /** Waits until the card's text satisfies `ok` (e.g. /已记录/), or fails after `timeout` ms. */
-export async function waitForCardText(page: Page, ok: RegExp | ((text: string) => boolean), timeout = 5_000): Promise<string> {
+export async function waitForCardText(
+  page: Page,
+  ok: RegExp | ((text: string) => boolean),
+  timeout = 5_000,
+): Promise<string> {
   const until = Date.now() + timeout;
   for (;;) {
     const text = await hoverCardText(page);
@@ -210,7 +227,11 @@ export async function hoverTerm(page: Page, term: string): Promise<void> {
 }
 
 /** A fixture news page in a new tab at `viewport`, once its terms are highlighted. */
-export async function newsPageAt(tifa: Tifa, viewport: { width: number; height: number }, path = 'news-simplified.html'): Promise<Page> {
+export async function newsPageAt(
+  tifa: Tifa,
+  viewport: { width: number; height: number },
+  path = 'news-simplified.html',
+): Promise<Page> {
   const page = await tifa.context.newPage();
   await page.setViewportSize(viewport);
   await page.goto(tifa.pageUrl(path));
@@ -221,9 +242,15 @@ export async function newsPageAt(tifa: Tifa, viewport: { width: number; height: 
 /** Turns the opt-in state colours on or off (the dashboard's "在网页上按学习进度着色"), as the background stores them. */
 export function setStateColours(tifa: Tifa, on: boolean): Promise<void> {
   return tifa.worker.evaluate(async (value) => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(items: object): Promise<void> } } } };
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        storage: { local: { get(k: string): Promise<Record<string, object>>; set(items: object): Promise<void> } };
+      };
+    };
     const { sites } = await chrome.storage.local.get('sites');
-    await chrome.storage.local.set({ sites: { globalEnabled: true, off: [], on: [], ...(sites ?? {}), stateColours: value } });
+    await chrome.storage.local.set({
+      sites: { globalEnabled: true, off: [], on: [], ...(sites ?? {}), stateColours: value },
+    });
   }, on);
 }
 

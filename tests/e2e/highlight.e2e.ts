@@ -3,7 +3,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clickCardButton, hoverCardText, hoverTerm as hover, inClosedRoot, launchTifa, setStateColours as setColours, waitForCardText, watchErrors, type Tifa } from './harness.ts';
+import {
+  clickCardButton,
+  hoverCardText,
+  hoverTerm as hover,
+  inClosedRoot,
+  launchTifa,
+  setStateColours as setColours,
+  waitForCardText,
+  watchErrors,
+  type Tifa,
+} from './harness.ts';
 import { PAINTED } from './page-probes.mjs';
 
 let tifa: Tifa;
@@ -40,7 +50,9 @@ async function openHighlighted(path: string, host?: string): Promise<{ page: Pag
   const page = await tifa.context.newPage();
   const errors = watchErrors(page);
   await page.goto(tifa.pageUrl(path, host));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
   // A string: tsx would wrap a function in helpers the page does not have.
   await page.evaluate(`globalThis.stateTexts = (name) => [...(CSS.highlights.get(name) ?? [])].map((r) => {
     const live = document.createRange();
@@ -56,7 +68,15 @@ const texts = (list: Painted[]) => list.map((p) => p.text);
 test('a simplified news page: formulations, members and key terms are highlighted', async () => {
   const { page, errors } = await openHighlighted('news-simplified.html');
   const found = texts(await painted(page));
-  for (const term of ['六个精准', '两不愁三保障', '三区三州', '五个一批', '扶持对象精准', '摘帽不摘责任', '摘帽不摘监管']) {
+  for (const term of [
+    '六个精准',
+    '两不愁三保障',
+    '三区三州',
+    '五个一批',
+    '扶持对象精准',
+    '摘帽不摘责任',
+    '摘帽不摘监管',
+  ]) {
     assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);
   }
   // 六个<i>精准</i> at the end of the last paragraph: one occurrence in two pieces.
@@ -73,7 +93,8 @@ test('a simplified news page: formulations, members and key terms are highlighte
 
 test('nothing inside textarea or script is highlighted', async () => {
   const { page } = await openHighlighted('news-simplified.html');
-  for (const p of await painted(page)) assert.doesNotMatch(p.inside, /textarea|script|style/, `${p.text} in ${p.inside}`);
+  for (const p of await painted(page))
+    assert.doesNotMatch(p.inside, /textarea|script|style/, `${p.text} in ${p.inside}`);
   await page.close();
 });
 
@@ -166,7 +187,10 @@ test('the page is not changed: same HTML, text and layout as without the extensi
   assert.equal(withTifa.html, without.html);
   assert.equal(withTifa.text, without.text);
   assert.deepEqual(withTifa.boxes, without.boxes);
-  assert.equal(await page.evaluate(() => (window as unknown as { __pageScriptRan: string }).__pageScriptRan), '六个精准');
+  assert.equal(
+    await page.evaluate(() => (window as unknown as { __pageScriptRan: string }).__pageScriptRan),
+    '六个精准',
+  );
   await page.close();
   await plain.close();
 });
@@ -192,11 +216,22 @@ test('hovering a term shows its card with members and source; Esc closes it', as
   await hover(page, '六个精准');
   const text = await cardText(page);
   assert.match(text, /六个精准/);
-  for (const member of ['扶持对象精准', '项目安排精准', '资金使用精准', '措施到户精准', '因村派人精准', '脱贫成效精准']) {
+  for (const member of [
+    '扶持对象精准',
+    '项目安排精准',
+    '资金使用精准',
+    '措施到户精准',
+    '因村派人精准',
+    '脱贫成效精准',
+  ]) {
     assert.ok(text.includes(member), `member ${member} in the card: ${text}`);
   }
   assert.match(text, /《[^》]+》/, 'the source document is named');
-  const marked = await inClosedRoot<string>(page, 'tifa-hover-card', "return root.querySelector('blockquote mark')?.textContent;");
+  const marked = await inClosedRoot<string>(
+    page,
+    'tifa-hover-card',
+    "return root.querySelector('blockquote mark')?.textContent;",
+  );
   assert.ok(marked, 'the answer is marked in the source sentence');
   const label = await inClosedRoot<string>(page, 'tifa-hover-card', "return dialog.getAttribute('aria-label');");
   assert.match(label ?? '', /六个精准/);
@@ -252,7 +287,7 @@ test('"现在复习" rates the card from the page: question, answer, then a rati
   const { page, errors } = await openHighlighted('news-simplified.html');
   await hover(page, '两不愁三保障');
   assert.match(await cardText(page), /新卡片/);
-  assert.ok(await inSight(page, '.status'), 'the card\'s state and due date show without scrolling');
+  assert.ok(await inSight(page, '.status'), "the card's state and due date show without scrolling");
   // Its long source sentence makes the card scroll; read to the end of it first.
   const scrolls = await scrollCardDown(page);
   assert.ok(scrolls, 'this card is taller than its box (else the checks below prove nothing)');
@@ -260,7 +295,11 @@ test('"现在复习" rates the card from the page: question, answer, then a rati
   assert.ok(await inSight(page, '.status'), 'the state still shows at the end of the sentence');
   assert.ok(await inSight(page, '.source .from'), 'the source line shows, above the buttons');
   // Shown tidied, as in the extension's pages: no PDF line breaks or stray spaces between characters.
-  const quote = (await inClosedRoot<string>(page, 'tifa-hover-card', "return root.querySelector('blockquote p').textContent;"))!;
+  const quote = (await inClosedRoot<string>(
+    page,
+    'tifa-hover-card',
+    "return root.querySelector('blockquote p').textContent;",
+  ))!;
   assert.doesNotMatch(quote, /[\u4e00-\u9fff\d]\s+[\u4e00-\u9fff]/, `the source sentence reads cleanly: ${quote}`);
   await clickCardButton(page, '现在复习');
   const question = await waitForCardText(page, /显示答案/);
@@ -275,7 +314,11 @@ test('"现在复习" rates the card from the page: question, answer, then a rati
   assert.ok(await inSight(page, '.done'), '"已记录。" is in sight, though the card had been scrolled down');
   // The state shows inside the card; on the page, by default, no highlight tells it.
   assert.match(await cardText(page), /学习中|复习中/);
-  assert.deepEqual(await page.evaluate(() => [...CSS.highlights.keys()]), ['tifa-term'], 'only the neutral highlight is on the page');
+  assert.deepEqual(
+    await page.evaluate(() => [...CSS.highlights.keys()]),
+    ['tifa-term'],
+    'only the neutral highlight is on the page',
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -285,7 +328,10 @@ test('with the opt-in state colours, a rated term shows in the "learning" colour
   const { page, errors } = await openHighlighted('news-simplified.html');
   // The term rated in the test above now shows in the "learning" colour, over the yellow of terms not yet studied.
   await page.waitForFunction((t) => stateTexts('tifa-term-learning').includes(t), '两不愁三保障', { timeout: 5_000 });
-  assert.ok(!(await page.evaluate(() => stateTexts('tifa-term-learning'))).includes('六个精准'), 'unstudied terms keep the new colour');
+  assert.ok(
+    !(await page.evaluate(() => stateTexts('tifa-term-learning'))).includes('六个精准'),
+    'unstudied terms keep the new colour',
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -317,7 +363,14 @@ test('"加入学习" puts a term first among today\'s new cards, and the card sa
   await waitForCard(page, false);
   await hover(page, '摘帽不摘监管');
   assert.match(await cardText(page), /已加入学习/);
-  assert.equal(await inClosedRoot<number>(page, 'tifa-hover-card', "return [...root.querySelectorAll('button')].filter((b) => b.textContent === '加入学习').length;"), 0);
+  assert.equal(
+    await inClosedRoot<number>(
+      page,
+      'tifa-hover-card',
+      "return [...root.querySelectorAll('button')].filter((b) => b.textContent === '加入学习').length;",
+    ),
+    0,
+  );
 
   // The popup starts today's study with it.
   const popup = await tifa.openPopup();
@@ -331,7 +384,11 @@ test('"加入学习" puts a term first among today\'s new cards, and the card sa
 test('the keyboard reaches the cards: Alt+Shift+T opens the first, arrows move on, Esc closes', async () => {
   const { page, errors } = await openHighlighted('split-term.html');
   const focusedTitle = () =>
-    inClosedRoot<string | null>(page, 'tifa-hover-card', "return dialog && dialog.contains(root.activeElement) ? dialog.getAttribute('aria-label') : null;");
+    inClosedRoot<string | null>(
+      page,
+      'tifa-hover-card',
+      "return dialog && dialog.contains(root.activeElement) ? dialog.getAttribute('aria-label') : null;",
+    );
   await page.keyboard.press('Alt+Shift+T');
   await waitForCard(page);
   await waitFor(async () => (await focusedTitle())?.includes('六个精准'));
@@ -358,7 +415,9 @@ test('turning the site off removes the highlights, turning it on brings them bac
   assert.ok((await painted(page)).length > 0);
   const setSites = (off: string[]) =>
     tifa.worker.evaluate((o) => {
-      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { set(items: object): Promise<void> } } };
+      };
       return chrome.storage.local.set({ sites: { globalEnabled: true, off: o, on: [] } });
     }, off);
   await setSites(['www.people.com.cn']);
@@ -385,7 +444,11 @@ test('the popup\'s "在本站高亮" switch turns the site off and on, and expla
   await toggle.waitFor();
   assert.match(await popup.locator('label', { has: toggle }).innerText(), /在本站高亮（www\.people\.com\.cn）/);
   assert.equal(await toggle.isChecked(), true);
-  assert.deepEqual(await popup.getByTestId('highlight-legend').locator('.swatch').allInnerTexts(), ['未学', '学习中', '已掌握'], 'the opt-in colours are on');
+  assert.deepEqual(
+    await popup.getByTestId('highlight-legend').locator('.swatch').allInnerTexts(),
+    ['未学', '学习中', '已掌握'],
+    'the opt-in colours are on',
+  );
   await toggle.uncheck();
   await waitFor(async () => (await painted(page)).length === 0);
   assert.equal(await popup.getByTestId('highlight-legend').count(), 0);
@@ -405,7 +468,9 @@ test('the popup\'s "在本站高亮" switch turns the site off and on, and expla
 // Last: it takes the extension away from under the page.
 test('when the extension is reloaded, the orphaned content script stops quietly', async () => {
   const { page, errors } = await openHighlighted('news-simplified.html');
-  await tifa.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
+  await tifa.worker
+    .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+    .catch(() => {});
   await page.waitForTimeout(500);
   // The next call to the extension fails with "Extension context invalidated".
   await page.keyboard.press('Alt+Shift+T');

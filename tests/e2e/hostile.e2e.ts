@@ -5,7 +5,16 @@
 // and the user's own click must still rate the card.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickCardButton, hoverCardText, hoverTerm, inClosedRoot, launchTifa, waitForCardText, watchErrors, type Tifa } from './harness.ts';
+import {
+  clickCardButton,
+  hoverCardText,
+  hoverTerm,
+  inClosedRoot,
+  launchTifa,
+  waitForCardText,
+  watchErrors,
+  type Tifa,
+} from './harness.ts';
 
 let tifa: Tifa;
 before(async () => {
@@ -67,11 +76,13 @@ function reviewLogCount(dump: string): number {
   return (JSON.parse(dump) as { reviewLogs: unknown[] }).reviewLogs.length;
 }
 
-test('a hostile page script cannot change, read or detect the user\'s study data', async () => {
+test("a hostile page script cannot change, read or detect the user's study data", async () => {
   const page = await tifa.context.newPage();
   const errors = watchErrors(page);
   await page.goto(tifa.pageUrl('hostile.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
 
   // A real user opens 两不愁三保障's card and goes as far as its rating buttons.
   await hoverTerm(page, '两不愁三保障');
@@ -86,12 +97,12 @@ test('a hostile page script cannot change, read or detect the user\'s study data
   const seen = (await page.evaluate(`__attack(${JSON.stringify(tifa.extensionId)})`)) as Seen;
   await page.waitForTimeout(500);
   const after = await dumpDb();
-  assert.equal(after, before, 'the database is unchanged by the page\'s attacks');
+  assert.equal(after, before, "the database is unchanged by the page's attacks");
 
   const r = seen.results;
   assert.equal(r.hostFound, true, 'the card was there to attack');
-  assert.equal(r.openRoot, false, 'the card\'s shadow root is closed');
-  assert.equal(r.capturedRoots, 0, 'no root of Tifa\'s went through the page\'s attachShadow');
+  assert.equal(r.openRoot, false, "the card's shadow root is closed");
+  assert.equal(r.capturedRoots, 0, "no root of Tifa's went through the page's attachShadow");
   assert.equal(r.reattached, false);
   assert.deepEqual(r.buttonsFound, [], 'no button of the card is reachable from the page');
   assert.equal(r.runtime, false, 'the page cannot message the extension');
@@ -103,9 +114,13 @@ test('a hostile page script cannot change, read or detect the user\'s study data
     'one neutral highlight',
   );
   const everything = JSON.stringify(seen);
-  assert.ok(!everything.includes(tifa.extensionId), 'the extension\'s id never reached the page');
-  assert.doesNotMatch(everything, /tifa-term-(learning|known)|"(learning|known|review|relearning)"/, 'no study state reached the page');
-  assert.deepEqual(seen.messages, [], 'nothing was posted to the window but the page\'s own forged messages');
+  assert.ok(!everything.includes(tifa.extensionId), "the extension's id never reached the page");
+  assert.doesNotMatch(
+    everything,
+    /tifa-term-(learning|known)|"(learning|known|review|relearning)"/,
+    'no study state reached the page',
+  );
+  assert.deepEqual(seen.messages, [], "nothing was posted to the window but the page's own forged messages");
 
   // Even a script that got into the closed root (as this test does, through the DevTools protocol)
   // can only send untrusted events, which the card ignores: no rating, the card stays as it was.
@@ -126,7 +141,7 @@ test('a hostile page script cannot change, read or detect the user\'s study data
   await clickCardButton(page, '^良好');
   await waitForCardText(page, /已记录。/);
   const rated = await dumpDb();
-  assert.equal(reviewLogCount(rated), reviewLogCount(before) + 1, 'the user\'s trusted click wrote one review');
+  assert.equal(reviewLogCount(rated), reviewLogCount(before) + 1, "the user's trusted click wrote one review");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -135,7 +150,9 @@ test('a page that loads does not see the extension id in any message, and its st
   // Listening from the very first script, before the content script starts.
   const page = await tifa.context.newPage();
   await page.goto(tifa.pageUrl('hostile.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
   await page.waitForTimeout(500);
   const seen = (await page.evaluate('window.__hostile')) as Seen;
   assert.ok(!JSON.stringify(seen).includes(tifa.extensionId), JSON.stringify(seen.messages));

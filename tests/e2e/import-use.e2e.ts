@@ -5,7 +5,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clickCardButton, hoverCardText, hoverTerm, launchTifa, readTable, waitForCardText, watchErrors, type Tifa } from './harness.ts';
+import {
+  clickCardButton,
+  hoverCardText,
+  hoverTerm,
+  launchTifa,
+  readTable,
+  waitForCardText,
+  watchErrors,
+  type Tifa,
+} from './harness.ts';
 import { makeDocx } from './docx.ts';
 
 let tifa: Tifa;
@@ -62,7 +71,9 @@ async function paintedOn(path: string, want?: string, page?: Page): Promise<stri
   let found: string[] = [];
   for (let i = 0; i < 20; i++) {
     await tab.goto(tifa.pageUrl(path));
-    await tab.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+    await tab.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+      timeout: 15_000,
+    });
     found = await highlighted(tab);
     if (!want || found.includes(want)) break;
     await tab.waitForTimeout(300);
@@ -74,13 +85,18 @@ async function paintedOn(path: string, want?: string, page?: Page): Promise<stri
 let sourceId = '';
 let reviewed: Card;
 
-test('a .docx imported through the file input is highlighted on a news page, its title the hover card\'s source', async () => {
+test("a .docx imported through the file input is highlighted on a news page, its title the hover card's source", async () => {
   const dashboard = await tifa.openDashboard('#import');
   const errors = watchErrors(dashboard);
   await bundledLoaded(dashboard);
   const plain = await paintedOn('city-safety.html');
-  assert.ok(!plain.includes('三个体系') && !plain.includes('三项机制'), `not in the deck before the import (found: ${plain.join('、')})`);
-  await dashboard.getByTestId('import-file').setInputFiles({ name: '城市安全.docx', mimeType: DOCX, buffer: makeDocx(DOC) });
+  assert.ok(
+    !plain.includes('三个体系') && !plain.includes('三项机制'),
+    `not in the deck before the import (found: ${plain.join('、')})`,
+  );
+  await dashboard
+    .getByTestId('import-file')
+    .setInputFiles({ name: '城市安全.docx', mimeType: DOCX, buffer: makeDocx(DOC) });
   await dashboard.getByTestId('import-preview').waitFor({ timeout: 30_000 });
   assert.equal(await dashboard.getByTestId('import-title').inputValue(), TITLE);
   assert.match(await dashboard.getByTestId('import-preview').innerText(), /三个体系/);
@@ -95,7 +111,8 @@ test('a .docx imported through the file input is highlighted on a news page, its
   const page = await tifa.context.newPage();
   const pageErrors = watchErrors(page);
   const found = await paintedOn('city-safety.html', '三个体系', page);
-  for (const term of ['三个体系', ...MEMBERS]) assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);
+  for (const term of ['三个体系', ...MEMBERS])
+    assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);
 
   await hoverTerm(page, '三个体系');
   const text = await hoverCardText(page);
@@ -115,7 +132,11 @@ test('the imported cards come up in the popup, rated there with key 3, and the r
   const popup = await tifa.openPopup();
   const errors = watchErrors(popup);
   const prompt = await popup.getByTestId('card-prompt').innerText();
-  assert.match(prompt, /三个体系|隐患排查治理体系|风险监测预警体系|应急救援保障体系/, `the first card is the imported one asked for: ${prompt}`);
+  assert.match(
+    prompt,
+    /三个体系|隐患排查治理体系|风险监测预警体系|应急救援保障体系/,
+    `the first card is the imported one asked for: ${prompt}`,
+  );
   await popup.keyboard.press('Space');
   await popup.getByTestId('card-answer').waitFor();
   await popup.keyboard.press('3');
@@ -139,7 +160,7 @@ test('the imported cards come up in the popup, rated there with key 3, and the r
   await popup.close();
 });
 
-test('重新导入 a version with one sentence changed keeps the reviewed card\'s progress', async () => {
+test("重新导入 a version with one sentence changed keeps the reviewed card's progress", async () => {
   assert.ok(reviewed, 'runs after the review');
   const page = await tifa.openDashboard('#documents');
   const errors = watchErrors(page);
@@ -149,12 +170,17 @@ test('重新导入 a version with one sentence changed keeps the reviewed card\'
   // The "两个注重" sentence is revised: its cards change, the reviewed "三个体系" card does not.
   const changed = DOC.map((line) => line.replace('注重常态长效', '注重长效常治'));
   assert.notDeepEqual(changed, DOC);
-  await page.getByTestId('import-file').setInputFiles({ name: '城市安全（修订）.docx', mimeType: DOCX, buffer: makeDocx(changed) });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: '城市安全（修订）.docx', mimeType: DOCX, buffer: makeDocx(changed) });
   await page.getByTestId('import-replacing').waitFor({ timeout: 30_000 });
   await page.getByTestId('import-confirm').click();
   await page.getByTestId('import-done').waitFor();
   // The cards of the revised sentence are retired (their new wording added); the rest keep their progress.
-  assert.match(await page.getByTestId('import-done').innerText(), /新增 [1-9]\d* 张，保留进度 [1-9]\d* 张，停用 [1-9]\d* 张/);
+  assert.match(
+    await page.getByTestId('import-done').innerText(),
+    /新增 [1-9]\d* 张，保留进度 [1-9]\d* 张，停用 [1-9]\d* 张/,
+  );
 
   const sources = await readTable<{ id: string; title: string }>(page, 'sources');
   assert.equal(sources.filter((s) => s.title === TITLE).length, 1, 'still one document');
@@ -166,10 +192,19 @@ test('重新导入 a version with one sentence changed keeps the reviewed card\'
   assert.equal(after.fsrs.stability, reviewed.fsrs.stability);
   assert.equal(new Date(after.fsrs.due).getTime(), new Date(reviewed.fsrs.due).getTime());
   const cards = await readTable<Card>(page, 'cards');
-  assert.ok(cards.some((c) => c.prompt.includes('注重常态长效') && c.retired === 1), 'the old wording is retired, not deleted');
-  assert.ok(cards.some((c) => c.prompt.includes('注重长效常治') && c.retired === 0), 'the new wording is in the deck');
+  assert.ok(
+    cards.some((c) => c.prompt.includes('注重常态长效') && c.retired === 1),
+    'the old wording is retired, not deleted',
+  );
+  assert.ok(
+    cards.some((c) => c.prompt.includes('注重长效常治') && c.retired === 0),
+    'the new wording is in the deck',
+  );
   const logs = await readTable<{ cardId: string }>(page, 'reviewLogs');
-  assert.ok(logs.some((l) => l.cardId === reviewed.id), 'its review history is kept');
+  assert.ok(
+    logs.some((l) => l.cardId === reviewed.id),
+    'its review history is kept',
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -186,7 +221,9 @@ test('a PDF printed by Chromium, imported through the file input, is highlighted
   await printer.close();
   const dashboard = await tifa.openDashboard('#import');
   const errors = watchErrors(dashboard);
-  await dashboard.getByTestId('import-file').setInputFiles({ name: '意见.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await dashboard
+    .getByTestId('import-file')
+    .setInputFiles({ name: '意见.pdf', mimeType: 'application/pdf', buffer: pdf });
   await dashboard.getByTestId('import-preview').waitFor({ timeout: 30_000 });
   const title = await dashboard.getByTestId('import-title').inputValue();
   assert.equal(title, '关于完善基层应急管理工作的意见');
@@ -197,7 +234,8 @@ test('a PDF printed by Chromium, imported through the file input, is highlighted
 
   const page = await tifa.context.newPage();
   const found = await paintedOn('city-safety.html', '三项机制', page);
-  for (const term of ['三项机制', '会商研判机制', '三个体系']) assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);
+  for (const term of ['三项机制', '会商研判机制', '三个体系'])
+    assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);
   await hoverTerm(page, '三项机制');
   const text = await hoverCardText(page);
   assert.ok(text.includes(`《${title}》`), `the imported PDF is the source: ${text}`);

@@ -12,7 +12,8 @@ import { makeDocx } from './docx.ts';
 // Until the extract branch replaces lib/extract/index.ts, it reads only text and HTML: the PDF and
 // .docx cases below run as soon as the stub is gone.
 const STUB = readFileSync(join(ROOT, 'lib/extract/index.ts'), 'utf8').startsWith('// STUB');
-const STUB_REASON = 'lib/extract/index.ts is still the stub (text and HTML only); enabled once the extract branch is merged';
+const STUB_REASON =
+  'lib/extract/index.ts is still the stub (text and HTML only); enabled once the extract branch is merged';
 const SHOTS = join(ROOT, '.tmp');
 
 let tifa: Tifa;
@@ -105,7 +106,10 @@ test('a text file through the real file input → preview → 加入学习 → t
   const chosen = await ticked();
   await page.getByTestId('import-confirm').click();
   await page.getByTestId('import-done').waitFor();
-  assert.match(await page.getByTestId('import-done').innerText(), new RegExp(`已加入学习：《巩固拓展脱贫攻坚成果学习材料》，新增 ${chosen} 张`));
+  assert.match(
+    await page.getByTestId('import-done').innerText(),
+    new RegExp(`已加入学习：《巩固拓展脱贫攻坚成果学习材料》，新增 ${chosen} 张`),
+  );
 
   const sources = await readTable<{ id: string; title: string; origin: string }>(page, 'sources');
   const mine = sources.find((s) => s.title === '巩固拓展脱贫攻坚成果学习材料')!;
@@ -121,7 +125,10 @@ test('a text file through the real file input → preview → 加入学习 → t
   await page.getByTestId('card-row').filter({ hasText: '三个到位' }).first().waitFor();
   await page.getByTestId('card-search').fill('');
   await page.getByTestId('filter-source').selectOption(mine.id);
-  await page.getByTestId('card-count').filter({ hasText: `共 ${chosen} 张` }).waitFor();
+  await page
+    .getByTestId('card-count')
+    .filter({ hasText: `共 ${chosen} 张` })
+    .waitFor();
   await page.goto(page.url().replace(/#.*$/, '#documents'));
   const doc = page.getByTestId('doc-item').filter({ hasText: '巩固拓展脱贫攻坚成果学习材料' });
   await doc.waitFor();
@@ -191,7 +198,12 @@ test('bad files are refused with a Chinese message, the database unchanged and t
     ['旧文件.doc', 'application/msword', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]), /旧版 Word/],
     ['照片.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), /图片/],
     ['空文件.txt', 'text/plain', Buffer.alloc(0), /空的/],
-    ['english.txt', 'text/plain', Buffer.from('This report is written in English only, with no Chinese at all. '.repeat(20)), /中文/],
+    [
+      'english.txt',
+      'text/plain',
+      Buffer.from('This report is written in English only, with no Chinese at all. '.repeat(20)),
+      /中文/,
+    ],
   ];
   for (const [name, mime, buffer, message] of cases) {
     await chooseFile(page, name, mime, buffer);
@@ -271,7 +283,10 @@ test('导入本页: the popup reads the article and the import page previews it'
   assert.match(text, /四个到位/);
   assert.ok(!text.includes('写得好'), 'comments are not part of the article');
   // Handed over once: a reload does not import it again.
-  assert.equal(await dashboard.evaluate(`chrome.storage.session.get('tifa:page-import').then((x) => Object.keys(x).length)`), 0);
+  assert.equal(
+    await dashboard.evaluate(`chrome.storage.session.get('tifa:page-import').then((x) => Object.keys(x).length)`),
+    0,
+  );
   await dashboard.getByTestId('import-confirm').click();
   await dashboard.getByTestId('import-done').waitFor();
   const sources = await readTable<{ title: string; url?: string }>(dashboard, 'sources');
@@ -296,7 +311,9 @@ test('删除 asks first, then removes the document and its own cards', async () 
   const page = await tifa.openDashboard('#documents');
   const doc = page.getByTestId('doc-item').filter({ hasText: '农村供水工作要点' });
   await doc.waitFor();
-  const sid = (await readTable<{ id: string; title: string }>(page, 'sources')).find((s) => s.title === '农村供水工作要点')!.id;
+  const sid = (await readTable<{ id: string; title: string }>(page, 'sources')).find(
+    (s) => s.title === '农村供水工作要点',
+  )!.id;
   await doc.getByTestId('doc-delete').click();
   await doc.getByTestId('doc-delete-confirm').click();
   await doc.waitFor({ state: 'detached' });
@@ -306,11 +323,21 @@ test('删除 asks first, then removes the document and its own cards', async () 
   await page.close();
 });
 
-const WORD_DOC = ['关于加强机关作风建设的通知', '（2025年8月8日）', '要做到“三个注重”：注重调查研究、注重实际效果、注重群众评价。', '2024年，全市共办理群众来信来访3.6万件，办结率达到97.5%。'];
+const WORD_DOC = [
+  '关于加强机关作风建设的通知',
+  '（2025年8月8日）',
+  '要做到“三个注重”：注重调查研究、注重实际效果、注重群众评价。',
+  '2024年，全市共办理群众来信来访3.6万件，办结率达到97.5%。',
+];
 
 test('a Word .docx through the file input → preview', { skip: STUB ? STUB_REASON : false }, async () => {
   const page = await tifa.openDashboard('#import');
-  await chooseFile(page, '通知.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', makeDocx(WORD_DOC));
+  await chooseFile(
+    page,
+    '通知.docx',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    makeDocx(WORD_DOC),
+  );
   await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId('import-title').inputValue(), '关于加强机关作风建设的通知');
   assert.match(await page.getByTestId('import-preview').innerText(), /三个注重/);

@@ -46,7 +46,7 @@ test('each conflict fits one 1280×800 screen, extra sources fold away, and the 
   await page.keyboard.press('Enter');
   const resolved = page.locator('.conflict.resolved').first();
   await resolved.getByTestId('conflict-choice').waitFor();
-  assert.ok(((await resolved.boundingBox())!.height) < 140, 'a resolved conflict is folded');
+  assert.ok((await resolved.boundingBox())!.height < 140, 'a resolved conflict is folded');
   await resolved.getByTestId('conflict-reopen').focus();
   await page.keyboard.press('Enter');
   await page.locator('.conflict.resolved').waitFor({ state: 'detached' });
@@ -68,7 +68,10 @@ test('the hover card shows its source line above the buttons, not under them', a
     );
     assert.ok(r, 'the card is open');
     assert.match(r.text, /《.+》/);
-    assert.ok(r.from[1] <= r.actions[0] + 0.5, `${term}: the source line (${r.from}) ends above the buttons (${r.actions})`);
+    assert.ok(
+      r.from[1] <= r.actions[0] + 0.5,
+      `${term}: the source line (${r.from}) ends above the buttons (${r.actions})`,
+    );
     assert.ok(r.from[0] >= r.card[0] && r.from[1] <= r.card[1], `${term}: the source line is inside the card`);
     await page.keyboard.press('Escape');
   }

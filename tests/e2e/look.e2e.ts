@@ -25,10 +25,13 @@ const contrast = (a: string, b: string) => {
 };
 
 async function colours(page: Page, selector: string): Promise<{ bg: string; fg: string }> {
-  return page.locator(selector).first().evaluate((el) => {
-    const s = getComputedStyle(el);
-    return { bg: s.backgroundColor, fg: s.color };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { bg: s.backgroundColor, fg: s.color };
+    });
 }
 
 const SHOTS = join(ROOT, '.tmp');

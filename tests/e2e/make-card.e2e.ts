@@ -11,7 +11,8 @@ import { inClosedRoot, launchTifa, watchErrors, type Tifa } from './harness.ts';
 let tifa: Tifa;
 
 /** The notice's text, read inside its closed shadow root. */
-const noticeText = (page: Page) => inClosedRoot<string>(page, 'tifa-notice', "return root.querySelector('[data-testid=tifa-notice-text]').innerText;");
+const noticeText = (page: Page) =>
+  inClosedRoot<string>(page, 'tifa-notice', "return root.querySelector('[data-testid=tifa-notice-text]').innerText;");
 before(async () => {
   tifa = await launchTifa();
 });
@@ -60,7 +61,9 @@ test('the context menu makes a cloze card from the selected figure, with the pag
   const page = await tifa.context.newPage();
   const errors = watchErrors(page);
   await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
 
   await select(page, 'p:nth-of-type(2)', '551万人');
   await clickMenu(page, '551万人');
@@ -88,7 +91,10 @@ test('the context menu makes a cloze card from the selected figure, with the pag
   await detail.waitFor();
   const text = await detail.innerText();
   assert.match(text, /在决战决胜脱贫攻坚座谈会上的讲话--人民网/);
-  assert.match(text, /贫困人口从2012年年底的9899万人减到2019年年底的551万人，贫困发生率由10\.2%降至0\.6%，连续7年每年减贫1000万人以上。/);
+  assert.match(
+    text,
+    /贫困人口从2012年年底的9899万人减到2019年年底的551万人，贫困发生率由10\.2%降至0\.6%，连续7年每年减贫1000万人以上。/,
+  );
   assert.equal(await dashboard.getByTestId('card-state').innerText(), '新卡片');
   // The source links back to the page it came from.
   assert.equal(await detail.getByTestId('evidence-page-link').getAttribute('href'), page.url());
@@ -100,7 +106,9 @@ test('the context menu makes a cloze card from the selected figure, with the pag
 test('choosing the menu again for the same selection keeps one card', async () => {
   const page = await tifa.context.newPage();
   await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
   await select(page, 'p:nth-of-type(2)', '551万人');
   await clickMenu(page, '551万人');
   await page.getByTestId('tifa-notice').waitFor({ timeout: 10_000 });
@@ -115,7 +123,9 @@ test('a selection that is a whole sentence gets a clear message in Chinese, and 
   const page = await tifa.context.newPage();
   const errors = watchErrors(page);
   await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
   const sentence = '要保持现有帮扶政策总体稳定，做到摘帽不摘责任、摘帽不摘政策、摘帽不摘帮扶、摘帽不摘监管。';
   await select(page, 'p:nth-of-type(3)', sentence);
   await clickMenu(page, sentence);

@@ -27,13 +27,18 @@ function rightOptions(deck: DeckRows, prompt: string, options: string[], multi: 
     const members = new Set(deck.notes.filter((n) => n.name === name).flatMap((n) => n.members ?? []));
     return options.flatMap((o, i) => (members.has(o) ? [i] : []));
   }
-  const ok = new Set(deck.cards.filter((c) => c.prompt === prompt).flatMap((c) => [c.answer, ...c.answer.split('、'), c.answer.split('：')[0]]));
+  const ok = new Set(
+    deck.cards
+      .filter((c) => c.prompt === prompt)
+      .flatMap((c) => [c.answer, ...c.answer.split('、'), c.answer.split('：')[0]]),
+  );
   return [options.findIndex((o) => ok.has(o))];
 }
 
 /** The typed answer for a 填空: the card's answer, its digits full-width to go through normalization. */
 function typedAnswer(deck: DeckRows, prompt: string): string {
-  const card = deck.cards.find((c) => c.prompt === prompt) ?? deck.cards.find((c) => prompt.startsWith(c.prompt) && c.members);
+  const card =
+    deck.cards.find((c) => c.prompt === prompt) ?? deck.cards.find((c) => prompt.startsWith(c.prompt) && c.members);
   assert.ok(card, `a card for ${prompt}`);
   if (!card.members) return fullWidth(card.answer);
   // Any order is accepted unless the question asks for the document's order.
@@ -46,7 +51,8 @@ function statementTrue(deck: DeckRows, statement: string): boolean {
   const member = /^“(.+)”属于“(.+)”$/.exec(statement);
   if (member) return deck.notes.some((n) => n.name === member[2] && !!n.members?.includes(member[1]));
   const count = /^(“.+”包括)(.+)(方面)$/.exec(statement);
-  if (count) return deck.cards.some((c) => c.prompt === `${count[1]}几个${count[3]}？` && c.answer.startsWith(count[2]));
+  if (count)
+    return deck.cards.some((c) => c.prompt === `${count[1]}几个${count[3]}？` && c.answer.startsWith(count[2]));
   const filled = deck.cards.flatMap((c) => {
     const [before, after] = c.prompt.split('____');
     if (after === undefined || !statement.startsWith(before) || !statement.endsWith(after)) return [];
@@ -61,10 +67,23 @@ function statementTrue(deck: DeckRows, statement: string): boolean {
  * 今天的薄弱项 asks it first; returns its prompt. The page reloads to read it.
  */
 async function makeWeakest(page: Page, kind: string, text: string): Promise<string> {
-  const card = (await readTable<{ prompt: string; kind: string }>(page, 'cards')).find((c) => c.kind === kind && c.prompt.includes(text));
+  const card = (await readTable<{ prompt: string; kind: string }>(page, 'cards')).find(
+    (c) => c.kind === kind && c.prompt.includes(text),
+  );
   assert.ok(card, `a ${kind} card with ${text}`);
   const long = new Date(Date.UTC(2020, 0, 1));
-  const fsrs = { due: long, stability: 0.5, difficulty: 8, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 3, lapses: 1, state: 2, last_review: long };
+  const fsrs = {
+    due: long,
+    stability: 0.5,
+    difficulty: 8,
+    elapsed_days: 0,
+    scheduled_days: 1,
+    learning_steps: 0,
+    reps: 3,
+    lapses: 1,
+    state: 2,
+    last_review: long,
+  };
   await putRows(page, 'cards', [{ ...card, fsrs, due: long, state: 2 }]);
   await page.reload();
   return card.prompt;
@@ -78,7 +97,8 @@ async function weakestFirst(text: string, kind: 'fill' | 'multi'): Promise<{ pag
   await page.getByText('《在决战决胜脱贫攻坚座谈会上的讲话》').waitFor({ timeout: 15_000 });
   const prompt = await makeWeakest(page, 'formulation-list', text);
   await page.getByTestId('quiz-mode-weak').check();
-  for (const other of ['single', 'judge', 'multi', 'fill'].filter((k) => k !== kind)) await page.getByTestId(`quiz-kind-${other}`).uncheck();
+  for (const other of ['single', 'judge', 'multi', 'fill'].filter((k) => k !== kind))
+    await page.getByTestId(`quiz-kind-${other}`).uncheck();
   await page.getByTestId('quiz-count-5').check();
   await page.getByTestId('quiz-start').click();
   await page.getByTestId('quiz-question').waitFor();
@@ -132,7 +152,10 @@ test('a five-question quiz with the keyboard: feedback, summary, and the missed 
     assert.ok((await feedback.locator('.evidence blockquote').innerText()).length > 8);
     assert.ok(await feedback.locator('.evidence mark').count(), 'the answer is marked in the source sentence');
     assert.match(await feedback.locator('figcaption').innerText(), /《.+》/);
-    assert.match((await feedback.getByTestId('quiz-card-link').getAttribute('href')) ?? '', /^dashboard\.html#cards\?card=/);
+    assert.match(
+      (await feedback.getByTestId('quiz-card-link').getAttribute('href')) ?? '',
+      /^dashboard\.html#cards\?card=/,
+    );
     await feedback.getByText('已计入复习').waitFor();
     await page.keyboard.press('Enter');
   }
@@ -148,13 +171,24 @@ test('a five-question quiz with the keyboard: feedback, summary, and the missed 
   // In the store: one review per answer, 重来 (1) for the miss, 良好 (3) for the others; the quiz is kept.
   const logs = await readTable<{ cardId: string; rating: number }>(page, 'reviewLogs');
   assert.equal(logs.length, 5);
-  const quizzes = await readTable<{ total: number; correct: number; missedIds: string[]; cardIds: string[] }>(page, 'quizzes');
+  const quizzes = await readTable<{ total: number; correct: number; missedIds: string[]; cardIds: string[] }>(
+    page,
+    'quizzes',
+  );
   assert.equal(quizzes.length, 1);
   assert.deepEqual([quizzes[0].total, quizzes[0].correct, quizzes[0].missedIds.length], [5, 4, 1]);
   const missedId = quizzes[0].missedIds[0];
-  assert.deepEqual(logs.filter((l) => l.cardId === missedId).map((l) => l.rating), [1]);
-  assert.deepEqual(logs.filter((l) => l.cardId !== missedId).map((l) => l.rating), [3, 3, 3, 3]);
-  const card = (await readTable<{ id: string; due: Date; state: number }>(page, 'cards')).find((c) => c.id === missedId)!;
+  assert.deepEqual(
+    logs.filter((l) => l.cardId === missedId).map((l) => l.rating),
+    [1],
+  );
+  assert.deepEqual(
+    logs.filter((l) => l.cardId !== missedId).map((l) => l.rating),
+    [3, 3, 3, 3],
+  );
+  const card = (await readTable<{ id: string; due: Date; state: number }>(page, 'cards')).find(
+    (c) => c.id === missedId,
+  )!;
   assert.ok(new Date(card.due).getTime() - Date.now() < 15 * 60_000, 'the missed card is due again within minutes');
 
   // Back on the setup screen, the quiz is listed.
@@ -193,7 +227,11 @@ test('挑战答题 stops at the first wrong answer, does not touch the reviews, 
     await answer(page, deck, i === 2);
     await page.getByTestId('quiz-feedback').waitFor();
     await page.keyboard.press('Enter');
-    if (i < 2) await page.getByTestId('quiz-streak').filter({ hasText: String(i + 1) }).waitFor();
+    if (i < 2)
+      await page
+        .getByTestId('quiz-streak')
+        .filter({ hasText: String(i + 1) })
+        .waitFor();
   }
   const summary = page.getByTestId('quiz-summary');
   await summary.waitFor();
@@ -249,7 +287,8 @@ test('填空 on a series with blanks: one box per blank, saying how many charact
   await page.keyboard.press('Enter');
   const hint = await page.getByTestId('quiz-hint').locator('blockquote').innerText();
   assert.match(hint, /＿＿/);
-  for (const word of ['识别', '帮扶', '管理']) assert.ok(!hint.includes(`精确${word}`), `the hint hides 精确${word}: ${hint}`);
+  for (const word of ['识别', '帮扶', '管理'])
+    assert.ok(!hint.includes(`精确${word}`), `the hint hides 精确${word}: ${hint}`);
   // The keyboard alone: back in the first box, Tab goes to the next.
   await boxes.first().focus();
   await page.keyboard.type('识别');
@@ -276,8 +315,18 @@ test('a wrong 多选 says which choices were right, wrong and missed', async () 
   const feedback = page.getByTestId('quiz-feedback');
   await feedback.waitFor();
   const right = options.filter((o) => members.includes(o)).length;
-  assert.equal(await feedback.locator('.note').innerText(), `（选对 ${right}/${right} 项，多选 ${options.length - right} 项）`);
-  const marks = await question.getByTestId('quiz-option').evaluateAll((buttons) => buttons.map((b) => b.querySelector('[data-testid="quiz-option-mark"]')?.textContent ?? ''));
-  assert.deepEqual(marks, options.map((o) => (members.includes(o) ? '✓ 选对了' : '✗ 选错了')));
+  assert.equal(
+    await feedback.locator('.note').innerText(),
+    `（选对 ${right}/${right} 项，多选 ${options.length - right} 项）`,
+  );
+  const marks = await question
+    .getByTestId('quiz-option')
+    .evaluateAll((buttons) =>
+      buttons.map((b) => b.querySelector('[data-testid="quiz-option-mark"]')?.textContent ?? ''),
+    );
+  assert.deepEqual(
+    marks,
+    options.map((o) => (members.includes(o) ? '✓ 选对了' : '✗ 选错了')),
+  );
   await page.close();
 });

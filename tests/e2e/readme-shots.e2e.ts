@@ -32,7 +32,13 @@ test('install: chrome://extensions with developer mode on lists 提法, enabled'
   const item = page.locator('extensions-item');
   await item.first().waitFor();
   assert.match(await item.first().locator('#name').innerText(), /提法/);
-  assert.equal(await item.first().locator('#enableToggle').evaluate((t) => (t as HTMLElement & { checked: boolean }).checked), true);
+  assert.equal(
+    await item
+      .first()
+      .locator('#enableToggle')
+      .evaluate((t) => (t as HTMLElement & { checked: boolean }).checked),
+    true,
+  );
   await page.screenshot({ path: join(SHOTS, 'install-extensions-page.png') });
   await page.close();
 });

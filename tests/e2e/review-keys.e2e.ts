@@ -69,9 +69,16 @@ test('keys act on what has focus: Enter or Space on a button presses that button
   await popup.getByTestId('card-answer').waitFor();
   await popup.getByTestId('open-dashboard').focus();
   await popup.keyboard.press('3');
-  const [dashboard] = await Promise.all([tifa.context.waitForEvent('page', { timeout: 5_000 }), popup.keyboard.press('Enter')]);
+  const [dashboard] = await Promise.all([
+    tifa.context.waitForEvent('page', { timeout: 5_000 }),
+    popup.keyboard.press('Enter'),
+  ]);
   await dashboard.close();
-  assert.deepEqual(await ratings(popup).then((r) => r.slice(before.length)), [1, 4], 'no rating from keys pressed on 学习中心');
+  assert.deepEqual(
+    await ratings(popup).then((r) => r.slice(before.length)),
+    [1, 4],
+    'no rating from keys pressed on 学习中心',
+  );
   assert.ok(await popup.getByTestId('card-answer').isVisible(), 'the answer is still shown');
   assert.deepEqual(errors, []);
   await popup.close();
@@ -84,16 +91,27 @@ test('Z undoes the last rating after the popup was closed and opened again', asy
   const logsBefore = (await readTable(popup, 'reviewLogs')).length;
   const cardsBefore = await readTable<{ id: string; fsrs: Record<string, unknown> }>(popup, 'cards');
   await rateWithKeys(popup, '4');
-  await popup.waitForFunction((n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n), due - 1);
+  await popup.waitForFunction(
+    (n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n),
+    due - 1,
+  );
   await popup.close();
 
   const again = await tifa.openPopup();
   await again.getByTestId('card-prompt').waitFor();
   assert.equal(await dueCount(again), due - 1);
   // The popup offers the undo it kept.
-  await again.waitForFunction(() => (document.querySelector('[data-testid="undo"]') as HTMLButtonElement | null)?.disabled === false, null, { timeout: 5_000 });
+  await again.waitForFunction(
+    () => (document.querySelector('[data-testid="undo"]') as HTMLButtonElement | null)?.disabled === false,
+    null,
+    { timeout: 5_000 },
+  );
   await again.keyboard.press('z');
-  await again.waitForFunction((n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n), due, { timeout: 5_000 });
+  await again.waitForFunction(
+    (n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n),
+    due,
+    { timeout: 5_000 },
+  );
   assert.equal(await again.getByTestId('card-prompt').innerText(), prompt, 'the rated card is back');
   assert.equal((await readTable(again, 'reviewLogs')).length, logsBefore, 'its review log is gone');
   const cardsAfter = await readTable<{ id: string; fsrs: Record<string, unknown> }>(again, 'cards');
@@ -108,27 +126,50 @@ test('Z undoes the last rating after the popup was closed and opened again', asy
 test('in a 360×600 popup the rating bar stays in sight on the longest card; the card body scrolls', async () => {
   const dashboard = await tifa.openDashboard();
   // The card with the most to show (prompt, answer and two source sentences) is asked for now.
-  type Row = { prompt: string; answer: string; members?: string[]; evidence: Array<{ quote: string }>; state: number; retired: number };
-  const size = (c: Row) => c.prompt.length + c.answer.length + (c.members?.length ?? 0) * 12 + c.evidence.slice(0, 2).reduce((n, e) => n + e.quote.length, 0);
-  const [card] = (await readTable<Row>(dashboard, 'cards')).filter((c) => c.state === 0 && !c.retired).sort((a, b) => size(b) - size(a));
+  type Row = {
+    prompt: string;
+    answer: string;
+    members?: string[];
+    evidence: Array<{ quote: string }>;
+    state: number;
+    retired: number;
+  };
+  const size = (c: Row) =>
+    c.prompt.length +
+    c.answer.length +
+    (c.members?.length ?? 0) * 12 +
+    c.evidence.slice(0, 2).reduce((n, e) => n + e.quote.length, 0);
+  const [card] = (await readTable<Row>(dashboard, 'cards'))
+    .filter((c) => c.state === 0 && !c.retired)
+    .sort((a, b) => size(b) - size(a));
   // 加入学习: first among today's new cards.
   await putRows(dashboard, 'cards', [{ ...card, wanted: Date.now() }]);
   const longest = card.prompt;
   await dashboard.close();
   const popup = await tifa.openPopup();
   await popup.setViewportSize({ width: 360, height: 600 });
-  await popup.getByTestId('card-prompt').filter({ hasText: longest.slice(0, 12) }).waitFor();
+  await popup
+    .getByTestId('card-prompt')
+    .filter({ hasText: longest.slice(0, 12) })
+    .waitFor();
   await popup.keyboard.press('Space');
   await popup.getByTestId('card-answer').waitFor();
   for (const id of ['rate-again', 'rate-hard', 'rate-good', 'rate-easy']) {
     const box = await popup.getByTestId(id).boundingBox();
-    assert.ok(box && box.y >= 0 && box.y + box.height <= 600 && box.x + box.width <= 360, `${id} in sight: ${JSON.stringify(box)}`);
+    assert.ok(
+      box && box.y >= 0 && box.y + box.height <= 600 && box.x + box.width <= 360,
+      `${id} in sight: ${JSON.stringify(box)}`,
+    );
   }
   // The page itself does not scroll sideways or down; the card's body does.
   const sizes = await popup.evaluate(() => {
     const page = document.scrollingElement!;
     const body = document.querySelector('.card-body');
-    return { pageH: page.scrollHeight, pageW: page.scrollWidth, bodyScrolls: !!body && body.scrollHeight > body.clientHeight };
+    return {
+      pageH: page.scrollHeight,
+      pageW: page.scrollWidth,
+      bodyScrolls: !!body && body.scrollHeight > body.clientHeight,
+    };
   });
   assert.ok(sizes.pageH <= 600 && sizes.pageW <= 360, `the popup does not scroll: ${JSON.stringify(sizes)}`);
   assert.ok(sizes.bodyScrolls, 'the long card scrolls inside its body');
@@ -173,7 +214,12 @@ test("Z undoes the day's last rating from the 今天的复习已完成 screen, w
   for (let i = 0; i < 60 && !(await popup.getByTestId('day-done').count()); i++) {
     prompt = await popup.getByTestId('card-prompt').innerText();
     await rateWithKeys(popup, '4');
-    await popup.getByTestId('card-prompt').filter({ hasNotText: prompt }).or(popup.getByTestId('day-done')).first().waitFor();
+    await popup
+      .getByTestId('card-prompt')
+      .filter({ hasNotText: prompt })
+      .or(popup.getByTestId('day-done'))
+      .first()
+      .waitFor();
   }
   await popup.getByTestId('day-done').waitFor();
   await popup.keyboard.press('z');

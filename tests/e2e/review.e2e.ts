@@ -53,7 +53,10 @@ test('a fresh install offers the daily new-card limit and reviews with the keybo
     // Rating buttons show the next interval, like Anki.
     assert.match(await popup.getByTestId('rate-good').innerText(), /分钟|小时|天/);
     await popup.keyboard.press('3');
-    await popup.waitForFunction((n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n), 19 - i);
+    await popup.waitForFunction(
+      (n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n),
+      19 - i,
+    );
   }
   assert.equal(new Set(prompts).size, 3, 'three different cards');
   assert.equal(await dueCount(popup), 17);
@@ -85,7 +88,10 @@ test('the dashboard shows the reviews; export → clear all data → import give
   const total = String(await dueCount(dashboard, 'stats-reviews-total'));
 
   await dashboard.goto(dashboard.url().replace(/#.*$/, '#backup'));
-  const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByTestId('export-backup').click()]);
+  const [download] = await Promise.all([
+    dashboard.waitForEvent('download'),
+    dashboard.getByTestId('export-backup').click(),
+  ]);
   assert.match(download.suggestedFilename(), /^tifa-backup-\d{8}\.json$/);
   const file = await download.path();
 
@@ -100,9 +106,17 @@ test('the dashboard shows the reviews; export → clear all data → import give
   await dashboard.goto(dashboard.url().replace(/#.*$/, '#backup'));
 
   // A broken file is refused with a Chinese message and changes nothing.
-  await dashboard.getByTestId('import-backup').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"') });
-  await dashboard.getByTestId('import-confirm').click().catch(() => {});
-  await dashboard.getByTestId('backup-message').filter({ hasText: /备份|文件/ }).waitFor();
+  await dashboard
+    .getByTestId('import-backup')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"') });
+  await dashboard
+    .getByTestId('import-confirm')
+    .click()
+    .catch(() => {});
+  await dashboard
+    .getByTestId('backup-message')
+    .filter({ hasText: /备份|文件/ })
+    .waitFor();
   assert.equal(await dashboard.getByTestId('dashboard-due').innerText(), '20');
 
   await dashboard.getByTestId('import-backup').setInputFiles(file);
@@ -118,11 +132,20 @@ test('popup and dashboard open together show the same state', async () => {
   const dashboard = await tifa.openDashboard('#cards');
   const popup = await tifa.openPopup();
   const before = await dueCount(popup);
-  await dashboard.getByTestId('dashboard-due').filter({ hasText: String(before) }).waitFor();
+  await dashboard
+    .getByTestId('dashboard-due')
+    .filter({ hasText: String(before) })
+    .waitFor();
   await rateWithKeys(popup, '4');
-  await popup.waitForFunction((n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n), before - 1);
+  await popup.waitForFunction(
+    (n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n),
+    before - 1,
+  );
   // The dashboard's header count follows without a reload.
-  await dashboard.getByTestId('dashboard-due').filter({ hasText: String(before - 1) }).waitFor({ timeout: 5_000 });
+  await dashboard
+    .getByTestId('dashboard-due')
+    .filter({ hasText: String(before - 1) })
+    .waitFor({ timeout: 5_000 });
   await popup.close();
   await dashboard.close();
 });
@@ -133,7 +156,9 @@ test('progress survives a browser restart', async () => {
   try {
     browser = await launchTifa({ userDataDir: dir });
     const popup = await browser.openPopup();
-    await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '20', null, { timeout: 15_000 });
+    await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '20', null, {
+      timeout: 15_000,
+    });
     await rateWithKeys(popup, '3');
     await popup.waitForFunction(() => document.querySelector('[data-testid="due-count"]')?.textContent === '19');
     await browser.close();

@@ -58,7 +58,9 @@ async function connect(tifa: Tifa, password = dav.password, url = dav.url): Prom
   await page.getByTestId('sync-connect').click();
   // Connected (the status shows), or refused (a message).
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="sync-now"]')?.textContent === '立即同步' || document.querySelector('[data-testid="sync-message"]')?.textContent,
+    () =>
+      document.querySelector('[data-testid="sync-now"]')?.textContent === '立即同步' ||
+      document.querySelector('[data-testid="sync-message"]')?.textContent,
   );
   return page.getByTestId('sync-message').innerText();
 }
@@ -80,7 +82,10 @@ async function rate(tifa: Tifa, n: number, key = '3'): Promise<void> {
     await popup.keyboard.press('Space');
     await popup.getByTestId('card-answer').waitFor();
     await popup.keyboard.press(key);
-    await popup.waitForFunction((was) => document.querySelector('[data-testid="due-count"]')?.textContent !== was, before);
+    await popup.waitForFunction(
+      (was) => document.querySelector('[data-testid="due-count"]')?.textContent !== was,
+      before,
+    );
   }
   await popup.close();
 }
@@ -149,7 +154,11 @@ test('both review offline, the same cards and different ones; after syncing, ide
 });
 
 test('faults: 401, 507 and a server down are reported in Chinese; cut connections lose and double nothing', async () => {
-  for (const [fault, words] of [['401', /用户名或应用密码不对/], ['507', /空间已满/], ['down', /无法连接/]] as const) {
+  for (const [fault, words] of [
+    ['401', /用户名或应用密码不对/],
+    ['507', /空间已满/],
+    ['down', /无法连接/],
+  ] as const) {
     dav.fault = fault;
     assert.match(await syncNow(a), words);
   }
@@ -174,7 +183,14 @@ test('faults: 401, 507 and a server down are reported in Chinese; cut connection
 
 test('a file from a newer Tifa is refused with a message; everything else still syncs', async () => {
   const device = 'd-00000000newer1';
-  const body = JSON.stringify({ format: 'tifa-sync', version: 9, device, seq: 1, createdAt: new Date().toISOString(), ops: [] });
+  const body = JSON.stringify({
+    format: 'tifa-sync',
+    version: 9,
+    device,
+    seq: 1,
+    createdAt: new Date().toISOString(),
+    ops: [],
+  });
   const folder = join(dav.dir, 'sync', 'tifa-sync/v1/devices', device);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, `00000001-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`), body);
@@ -190,8 +206,11 @@ test('a document imported on one profile arrives on the other with its cards, un
   const page = await a.openDashboard('#import');
   const pageErrors = watchErrors(page);
   // A text of our own, in the style of a work report.
-  const text = '关于加强基层治理的学习材料\n（2025年4月10日）\n我们坚持“三个统筹”，即统筹发展和安全、统筹城市和乡村、统筹当前和长远。\n';
-  await page.getByTestId('import-file').setInputFiles({ name: '基层治理.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  const text =
+    '关于加强基层治理的学习材料\n（2025年4月10日）\n我们坚持“三个统筹”，即统筹发展和安全、统筹城市和乡村、统筹当前和长远。\n';
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: '基层治理.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
   await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
   await page.getByTestId('import-confirm').click();
   await page.getByTestId('import-done').waitFor();

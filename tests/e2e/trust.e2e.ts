@@ -74,14 +74,20 @@ test('the rewritten document is flagged, its date 待核实, and its held cards 
   await dashboard.keyboard.press('Enter');
   await dashboard.getByTestId('held-last').waitFor();
   assert.match(await dashboard.getByTestId('held-last').innerText(), /已确认/);
-  await dashboard.waitForFunction((n) => document.querySelectorAll('[data-testid="held-card"]').length === n, heldCount - 1);
+  await dashboard.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="held-card"]').length === n,
+    heldCount - 1,
+  );
   assert.equal(await dashboard.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'held-confirm');
 
   // Discard the next one with the keyboard too: Tab to 舍弃, Enter.
   await dashboard.keyboard.press('Tab');
   assert.equal(await dashboard.evaluate(() => document.activeElement?.textContent), '舍弃');
   await dashboard.keyboard.press('Enter');
-  await dashboard.waitForFunction((n) => document.querySelectorAll('[data-testid="held-card"]').length === n, heldCount - 2);
+  await dashboard.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="held-card"]').length === n,
+    heldCount - 2,
+  );
 
   // Only the confirmed card is now in the popup's queue.
   popup = await tifa.openPopup();

@@ -63,7 +63,12 @@ async function typeDate(page: Page, iso: string): Promise<void> {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement | null;
-    return { testid: el?.dataset.testid ?? '', label: el?.closest('label')?.textContent ?? '', checked: el?.checked ?? false, tag: el?.tagName ?? '' };
+    return {
+      testid: el?.dataset.testid ?? '',
+      label: el?.closest('label')?.textContent ?? '',
+      checked: el?.checked ?? false,
+      tag: el?.tagName ?? '',
+    };
   });
 
 test('install opens the welcome page, and everything on it is set with the keyboard', async () => {
@@ -78,9 +83,18 @@ test('install opens the welcome page, and everything on it is set with the keybo
   await page.getByTestId('welcome-doc').first().waitFor();
   assert.equal(await page.getByTestId('welcome-doc').count(), 5);
   const counts = (await page.getByTestId('welcome-doc-cards').allInnerTexts()).map(Number);
-  assert.ok(counts.every((n) => n > 0), `card counts: ${counts}`);
+  assert.ok(
+    counts.every((n) => n > 0),
+    `card counts: ${counts}`,
+  );
   assert.equal(await page.getByTestId('welcome-import').getAttribute('href'), 'dashboard.html#import');
-  assert.match(await page.getByText(/每天学几张新卡片/).first().innerText(), /每天学几张新卡片/);
+  assert.match(
+    await page
+      .getByText(/每天学几张新卡片/)
+      .first()
+      .innerText(),
+    /每天学几张新卡片/,
+  );
 
   // Keyboard only: Tab through the documents, untick all but one, then the limit, the date, save.
   await page.locator('body').focus();
@@ -104,12 +118,17 @@ test('install opens the welcome page, and everything on it is set with the keybo
   await page.keyboard.press('Enter');
 
   await page.getByTestId('welcome-message').filter({ hasText: '已保存' }).waitFor();
-  assert.match(await page.getByTestId('welcome-message').innerText(), /每天学 10 张新卡片，学习会前会把选中文件的卡片全部学完/);
+  assert.match(
+    await page.getByTestId('welcome-message').innerText(),
+    /每天学 10 张新卡片，学习会前会把选中文件的卡片全部学完/,
+  );
   assert.equal(await page.getByTestId('plan-countdown').innerText(), '距学习会还有 10 天');
   assert.equal(await page.getByTestId('plan-mastered').innerText(), '已掌握 0%');
 
   // Stored: the limit and the session with its one document.
-  const settings = new Map((await readTable<{ key: string; value: unknown }>(page, 'settings')).map((r) => [r.key, r.value]));
+  const settings = new Map(
+    (await readTable<{ key: string; value: unknown }>(page, 'settings')).map((r) => [r.key, r.value]),
+  );
   const sources = await readTable<{ id: string; title: string }>(page, 'sources');
   const doc = sources.find((s) => s.title === DOC)!;
   assert.equal(settings.get('newPerDay'), 10);
@@ -151,7 +170,8 @@ test('the popup counts down to the session and brings its document first', async
   const logs = await readTable<{ cardId: string }>(popup, 'reviewLogs');
   assert.equal(logs.length, Number(perDay));
   const cards = new Map((await readTable<{ id: string; sourceIds: string[] }>(popup, 'cards')).map((c) => [c.id, c]));
-  for (const log of logs) assert.ok(cards.get(log.cardId)!.sourceIds.includes(doc.id), `${log.cardId} is a card of 《${DOC}》`);
+  for (const log of logs)
+    assert.ok(cards.get(log.cardId)!.sourceIds.includes(doc.id), `${log.cardId} is a card of 《${DOC}》`);
   // Something learnt: 已掌握 rises above 0%.
   await popup.getByTestId('plan-mastered').filter({ hasNotText: '已掌握 0%' }).waitFor();
   assert.deepEqual(errors, []);

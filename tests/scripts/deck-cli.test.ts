@@ -12,12 +12,22 @@ const tmp = mkdtempSync(join(tmpdir(), 'tifa-deck-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const deck = (...files: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/deck.ts'), ...files], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/deck.ts'), ...files], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 describe('deck CLI with files of every format', () => {
   it('builds one deck from a PDF, a .docx and a saved page', () => {
     const docx = join(tmp, '基层治理意见.docx');
-    writeFileSync(docx, makeDocx(['关于加强基层治理体系建设的意见', '坚持和发展新时代“枫桥经验”，到2027年城乡社区综合服务设施覆盖率达到100%。']));
+    writeFileSync(
+      docx,
+      makeDocx([
+        '关于加强基层治理体系建设的意见',
+        '坚持和发展新时代“枫桥经验”，到2027年城乡社区综合服务设施覆盖率达到100%。',
+      ]),
+    );
     const run = deck(join(FIXTURES, 'policy.pdf'), docx, join(FIXTURES, 'gov-article.html'));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

@@ -24,7 +24,10 @@ export interface DavServer {
   close(): Promise<void>;
 }
 
-const listen = (server: Server, port = 0) => new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: Server, port = 0) =>
+  new Promise<number>((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 
 /** Passes on the first half of a body (by its Content-Length), then cuts. */
 function forwardHalf(from: IncomingMessage, write: (part: Buffer) => void, cut: () => void): void {
@@ -54,7 +57,13 @@ export async function startDav(options: { folder?: string; port?: number } = {})
     maxRequestDepth: 1,
   });
   const folder = options.folder ?? 'sync';
-  await new Promise<void>((resolve, reject) => dav.rootFileSystem().addSubTree(dav.createExternalContext(), { [folder]: webdav.ResourceType.Directory }, (e) => (e ? reject(e) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    dav
+      .rootFileSystem()
+      .addSubTree(dav.createExternalContext(), { [folder]: webdav.ResourceType.Directory }, (e) =>
+        e ? reject(e) : resolve(),
+      ),
+  );
   const backend = createServer((req, res) => dav.executeRequest(req, res));
   const backendPort = await listen(backend);
   const sockets = new Set<Socket>();
@@ -83,16 +92,27 @@ export async function startDav(options: { folder?: string; port?: number } = {})
     }
     const cutUpload = fault === 'cut-upload' && req.method === 'PUT';
     const cutDownload = fault === 'cut-download' && req.method === 'GET';
-    const upstream = request({ host: '127.0.0.1', port: backendPort, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      if (!cutDownload) return void up.pipe(res);
-      // Half the body, then the connection drops.
-      forwardHalf(up, (part) => res.write(part), () => req.socket.destroy());
-    });
+    const upstream = request(
+      { host: '127.0.0.1', port: backendPort, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        if (!cutDownload) return void up.pipe(res);
+        // Half the body, then the connection drops.
+        forwardHalf(
+          up,
+          (part) => res.write(part),
+          () => req.socket.destroy(),
+        );
+      },
+    );
     upstream.on('error', () => res.destroy());
     if (!cutUpload) return void req.pipe(upstream);
     // The server receives half the body, then both connections drop.
-    forwardHalf(req, (part) => upstream.write(part), () => (upstream.destroy(), req.socket.destroy()));
+    forwardHalf(
+      req,
+      (part) => upstream.write(part),
+      () => (upstream.destroy(), req.socket.destroy()),
+    );
   });
   proxy.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
   state.port = await listen(proxy, options.port);

@@ -32,14 +32,21 @@ const sync = (db: TifaDB, when = at(2)) => syncOnce(db, client(), when);
 async function importText(db: TifaDB, text: string, when = at(1)) {
   const sid = importSourceId(HEAD);
   const deck = importDeck({ file: 'report.txt', text }, sid);
-  await writeImport(db, { source: deck.sources[0], text, format: 'txt', deck, conflicts: [] }, new Set(deck.cards.map((c) => c.id)), when);
+  await writeImport(
+    db,
+    { source: deck.sources[0], text, format: 'txt', deck, conflicts: [] },
+    new Set(deck.cards.map((c) => c.id)),
+    when,
+  );
   return { sid, deck };
 }
 
 /** Everything of the documents that must agree between devices. */
 async function view(db: TifaDB) {
   const strip = <T extends object>(rows: T[]) => rows.map((r) => JSON.parse(JSON.stringify(r)));
-  const logs = (await db.reviewLogs.toArray()).map(({ id: _id, ...l }) => l).sort((x, y) => x.uid!.localeCompare(y.uid!));
+  const logs = (await db.reviewLogs.toArray())
+    .map(({ id: _id, ...l }) => l)
+    .sort((x, y) => x.uid!.localeCompare(y.uid!));
   return {
     sources: strip(await db.sources.orderBy('id').toArray()),
     texts: strip(await db.texts.orderBy('id').toArray()),
@@ -88,14 +95,19 @@ describe('imported documents between two devices', () => {
     const [va, vb] = [await view(a), await view(b)];
     expect(va).toEqual(vb);
     expect(va.logs).toHaveLength(4);
-    expect(va.cards.find((c: { id: string }) => c.id === c2)).toMatchObject({ edited: { prompt: '“三个统筹”指哪三个？' }, fsrs: { reps: 2 } });
+    expect(va.cards.find((c: { id: string }) => c.id === c2)).toMatchObject({
+      edited: { prompt: '“三个统筹”指哪三个？' },
+      fsrs: { reps: 2 },
+    });
     expect((await sync(b, at(5))).sent).toMatchObject({ documents: 0, reviews: 0, edits: 0 });
   });
 
   it('a re-import keeps the progress of the cards it keeps and retires what vanished; a deletion travels, ratings stay', async () => {
     const first = await importText(a, HEAD + KEEP + GOES);
     const kept = first.deck.cards.find((c) => c.prompt.includes('三个统筹'))!.id;
-    const gone = first.deck.cards.filter((c) => c.evidence.every((e) => e.quote && GOES.includes(e.quote))).map((c) => c.id);
+    const gone = first.deck.cards
+      .filter((c) => c.evidence.every((e) => e.quote && GOES.includes(e.quote)))
+      .map((c) => c.id);
     expect(gone.length).toBeGreaterThan(0);
     await sync(a);
     await sync(b);
@@ -111,7 +123,11 @@ describe('imported documents between two devices', () => {
     // B sent its edit before it read the document: A has it at its next sync.
     await sync(a, at(4, 3));
     expect(await view(b)).toEqual(await view(a));
-    expect((await b.cards.get(kept))!).toMatchObject({ fsrs: { reps: 1 }, edited: { answer: '统筹发展和安全等三个方面' }, suspended: 1 });
+    expect((await b.cards.get(kept))!).toMatchObject({
+      fsrs: { reps: 1 },
+      edited: { answer: '统筹发展和安全等三个方面' },
+      suspended: 1,
+    });
     for (const id of gone) expect((await b.cards.get(id))?.retired).toBe(1);
     const added = again.deck.cards.find((c) => c.prompt.includes('四个聚焦'))!.id;
     expect((await b.cards.get(added))?.retired).toBe(0);
@@ -128,7 +144,15 @@ describe('imported documents between two devices', () => {
 
   it('a conflict settled on this device stays settled when the document comes again', async () => {
     const { sid } = await importText(a, HEAD + KEEP + GOES);
-    await a.conflicts.put({ id: 'x1', topic: '覆盖率', values: ['96.5%', '95%'], evidence: [{ source: sid, quote: '96.5%', value: '96.5%' }], origin: `import:${sid}`, resolved: 0, retired: 0 });
+    await a.conflicts.put({
+      id: 'x1',
+      topic: '覆盖率',
+      values: ['96.5%', '95%'],
+      evidence: [{ source: sid, quote: '96.5%', value: '96.5%' }],
+      origin: `import:${sid}`,
+      resolved: 0,
+      retired: 0,
+    });
     await sync(a);
     await sync(b);
     await resolveConflict(b, 'x1', '96.5%', at(3));
@@ -141,10 +165,19 @@ describe('imported documents between two devices', () => {
   it('a hostile document in the remote folder is refused whole, in Chinese', async () => {
     const { deck } = await importText(a, HEAD + KEEP);
     const self = await getSyncSelf(a);
-    const ops = await a.transaction('r', [a.sources, a.notes, a.cards, a.conflicts, a.texts], () => documentOps(a, structuredClone(self), at(2)));
+    const ops = await a.transaction('r', [a.sources, a.notes, a.cards, a.conflicts, a.texts], () =>
+      documentOps(a, structuredClone(self), at(2)),
+    );
     const doc = (ops[0] as Extract<(typeof ops)[0], { t: 'document' }>).doc;
     const attack = (changes: object) =>
-      serializeFile({ format: 'tifa-sync', version: 1, device: 'd-00000000evil1', seq: 1, createdAt: at(2), ops: [{ t: 'document', doc: { ...doc, ...changes }, at: at(2) }] });
+      serializeFile({
+        format: 'tifa-sync',
+        version: 1,
+        device: 'd-00000000evil1',
+        seq: 1,
+        createdAt: at(2),
+        ops: [{ t: 'document', doc: { ...doc, ...changes }, at: at(2) }],
+      });
     const expectProblem = (body: string, pattern: RegExp) => {
       const parsed = parseSyncFile(body, { device: 'd-00000000evil1', seq: 1 });
       expect('problem' in parsed && parsed.problem).toMatch(pattern);

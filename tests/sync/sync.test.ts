@@ -21,8 +21,16 @@ const sync = (db: TifaDB, when = at(2)) => syncOnce(db, client(), when);
 
 /** What must agree between devices: each card's progress and fields, and every rating. */
 async function view(db: TifaDB) {
-  const cards = (await db.cards.orderBy('id').toArray()).map((c) => ({ id: c.id, fsrs: c.fsrs, edited: c.edited, suspended: c.suspended, leech: c.leech }));
-  const logs = (await db.reviewLogs.toArray()).map(({ id: _id, ...l }) => l).sort((x, y) => x.uid!.localeCompare(y.uid!));
+  const cards = (await db.cards.orderBy('id').toArray()).map((c) => ({
+    id: c.id,
+    fsrs: c.fsrs,
+    edited: c.edited,
+    suspended: c.suspended,
+    leech: c.leech,
+  }));
+  const logs = (await db.reviewLogs.toArray())
+    .map(({ id: _id, ...l }) => l)
+    .sort((x, y) => x.uid!.localeCompare(y.uid!));
   return { cards, logs };
 }
 
@@ -55,7 +63,13 @@ describe('sync between two devices', () => {
     expect((await sync(a)).received.reviews).toBe(2);
     const [va, vb] = [await view(a), await view(b)];
     expect(va).toEqual(vb);
-    expect(va.logs.map((l) => [l.cardId, l.rating])).toEqual(expect.arrayContaining([['c1', Rating.Good], ['c1', Rating.Again], ['c2', Rating.Easy]]));
+    expect(va.logs.map((l) => [l.cardId, l.rating])).toEqual(
+      expect.arrayContaining([
+        ['c1', Rating.Good],
+        ['c1', Rating.Again],
+        ['c2', Rating.Easy],
+      ]),
+    );
     expect(va.logs).toHaveLength(3);
     // Both ratings of c1 count: two reviews, the later one a lapse.
     const c1 = va.cards.find((c) => c.id === 'c1')!;
@@ -107,20 +121,23 @@ describe('faults', () => {
     ['401', 'auth', '密码'],
     ['507', 'quota', '空间已满'],
     ['down', 'unreachable', '无法连接'],
-  ] as const)('%s: a Chinese message, nothing changed locally, and the next sync sends everything', async (fault, code, words) => {
-    await saveReview(a, 'c1', Rating.Good, at(1), SETTINGS);
-    const before = await view(a);
-    dav.fault = fault;
-    const err = await sync(a).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SyncError);
-    expect((err as SyncError).code).toBe(code);
-    expect((err as SyncError).message).toContain(words);
-    expect((err as SyncError).message).not.toContain(dav.password);
-    expect(await view(a)).toEqual(before);
-    dav.fault = 'none';
-    expect((await sync(a)).sent.reviews).toBe(1);
-    expect((await sync(b)).received.reviews).toBe(1);
-  });
+  ] as const)(
+    '%s: a Chinese message, nothing changed locally, and the next sync sends everything',
+    async (fault, code, words) => {
+      await saveReview(a, 'c1', Rating.Good, at(1), SETTINGS);
+      const before = await view(a);
+      dav.fault = fault;
+      const err = await sync(a).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SyncError);
+      expect((err as SyncError).code).toBe(code);
+      expect((err as SyncError).message).toContain(words);
+      expect((err as SyncError).message).not.toContain(dav.password);
+      expect(await view(a)).toEqual(before);
+      dav.fault = 'none';
+      expect((await sync(a)).sent.reviews).toBe(1);
+      expect((await sync(b)).received.reviews).toBe(1);
+    },
+  );
 
   it('a connection cut mid-upload: nothing half-written is read, nothing lost, nothing doubled', async () => {
     await saveReview(a, 'c1', Rating.Good, at(1), SETTINGS);
@@ -132,7 +149,9 @@ describe('faults', () => {
     await sync(a, at(3));
     expect((await sync(b, at(4))).received.reviews).toBe(2);
     expect(await b.reviewLogs.count()).toBe(2);
-    const own = readdirSync(join(dav.dir, 'sync', ROOT, 'devices', ((await a.syncState.get('self')) as { device: string }).device));
+    const own = readdirSync(
+      join(dav.dir, 'sync', ROOT, 'devices', ((await a.syncState.get('self')) as { device: string }).device),
+    );
     expect(own.filter((f) => f.startsWith('.part-'))).toEqual([]);
   });
 
@@ -170,7 +189,17 @@ describe('faults', () => {
     const newer = 'd-0000000000new2';
     for (const [dev, body] of [
       [bad, '{"format":"tifa-sync","version":1,"device":"d-0000000000bad1","seq":1,"ops":[{"t":"rev'],
-      [newer, JSON.stringify({ format: 'tifa-sync', version: 2, device: newer, seq: 1, createdAt: at(1).toISOString(), ops: [] })],
+      [
+        newer,
+        JSON.stringify({
+          format: 'tifa-sync',
+          version: 2,
+          device: newer,
+          seq: 1,
+          createdAt: at(1).toISOString(),
+          ops: [],
+        }),
+      ],
     ] as const) {
       const { mkdirSync } = await import('node:fs');
       mkdirSync(join(folder, dev));

@@ -7,7 +7,10 @@ export interface AnkiExportResult {
   revlog: number;
 }
 
-export function runAnkiExport(req: AnkiExportRequest, onProgress: (p: AnkiExportProgress) => void): Promise<AnkiExportResult> {
+export function runAnkiExport(
+  req: AnkiExportRequest,
+  onProgress: (p: AnkiExportProgress) => void,
+): Promise<AnkiExportResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<AnkiExportReply>) => {

@@ -7,7 +7,8 @@ import { readAnkiExport } from '@/data/db/anki-export';
 import { buildApkg } from '@/lib/anki/export';
 import type { AnkiExportReply, AnkiExportRequest } from './protocol';
 
-const post = (msg: AnkiExportReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
+const post = (msg: AnkiExportReply, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(msg, transfer);
 
 async function run(req: AnkiExportRequest): Promise<void> {
   post({ type: 'progress', label: '正在读取卡片和复习记录' });
@@ -21,8 +22,13 @@ async function run(req: AnkiExportRequest): Promise<void> {
   }
   const SQL = await sqlReady;
   post({ type: 'progress', label: '正在写入 Anki 卡组', done: 0, total: data.cards.length * 2 + data.logs.length });
-  const out = buildApkg(SQL, data, new Date(req.now), req.utcOffsetMinutesWest, (p) => post({ type: 'progress', label: '正在写入 Anki 卡组', ...p }));
-  const bytes = out.bytes.buffer.slice(out.bytes.byteOffset, out.bytes.byteOffset + out.bytes.byteLength) as ArrayBuffer;
+  const out = buildApkg(SQL, data, new Date(req.now), req.utcOffsetMinutesWest, (p) =>
+    post({ type: 'progress', label: '正在写入 Anki 卡组', ...p }),
+  );
+  const bytes = out.bytes.buffer.slice(
+    out.bytes.byteOffset,
+    out.bytes.byteOffset + out.bytes.byteLength,
+  ) as ArrayBuffer;
   post({ type: 'done', bytes, notes: out.notes, revlog: out.revlog }, [bytes]);
 }
 

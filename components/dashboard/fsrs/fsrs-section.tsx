@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
-import { getFsrsParams, MIN_REVIEWS_TO_TRAIN, restorePreviousWeights, saveTraining, type TrainReport } from '@/data/db/fsrs-params';
+import {
+  getFsrsParams,
+  MIN_REVIEWS_TO_TRAIN,
+  restorePreviousWeights,
+  saveTraining,
+  type TrainReport,
+} from '@/data/db/fsrs-params';
 import { toChineseMessage } from '@/data/db/errors';
 import { describeChange, isBetter } from '@/data/srs/fsrs-params';
 import { runTraining, TrainFailure, type TrainProgress } from './run';
@@ -53,7 +59,10 @@ function Report({ report }: { report: TrainReport }) {
 
 /** Settings → 优化参数: train FSRS on the user's own review log, switch only if better, go back at will. */
 export function FsrsSection({ now }: { now: Date }) {
-  const data = useLiveQuery(async () => ({ reviews: await db.reviewLogs.count(), params: await getFsrsParams(db) }), []);
+  const data = useLiveQuery(
+    async () => ({ reviews: await db.reviewLogs.count(), params: await getFsrsParams(db) }),
+    [],
+  );
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState('');
   const abort = useRef<AbortController | null>(null);
@@ -67,7 +76,9 @@ export function FsrsSection({ now }: { now: Date }) {
     try {
       const outcome = await runTraining(now, (progress) => setPhase({ kind: 'running', progress }), ctrl.signal);
       if (outcome.kind === 'too-few') {
-        setMessage(`复习记录还不够：目前 ${outcome.reviews} 次，至少需要 ${MIN_REVIEWS_TO_TRAIN} 次才能根据你的记忆情况优化参数。`);
+        setMessage(
+          `复习记录还不够：目前 ${outcome.reviews} 次，至少需要 ${MIN_REVIEWS_TO_TRAIN} 次才能根据你的记忆情况优化参数。`,
+        );
       } else {
         await saveTraining(db, outcome.report);
       }
@@ -95,16 +106,17 @@ export function FsrsSection({ now }: { now: Date }) {
   return (
     <fieldset className="fsrs" data-testid="fsrs-section">
       <legend>优化参数</legend>
-      <p data-testid="fsrs-in-use">
-        当前使用：{params.current ? '根据你的复习记录优化的参数' : '默认参数'}
-      </p>
+      <p data-testid="fsrs-in-use">当前使用：{params.current ? '根据你的复习记录优化的参数' : '默认参数'}</p>
       <p className="muted small">
-        按你自己的复习记录重新估计记忆规律（与 Anki 相同的 FSRS 优化器，全部在本机计算）。只有新参数比当前参数预测得更准时才会换用，原参数会保留。
+        按你自己的复习记录重新估计记忆规律（与 Anki 相同的 FSRS
+        优化器，全部在本机计算）。只有新参数比当前参数预测得更准时才会换用，原参数会保留。
       </p>
       {phase.kind === 'running' ? (
         <div role="status" aria-live="polite" data-testid="fsrs-progress">
           <p>{phase.progress.label}…</p>
-          {phase.progress.share !== undefined ? <progress max={1} value={phase.progress.share} aria-label="优化进度" /> : null}
+          {phase.progress.share !== undefined ? (
+            <progress max={1} value={phase.progress.share} aria-label="优化进度" />
+          ) : null}
           <button type="button" onClick={() => abort.current?.abort()} data-testid="fsrs-cancel">
             取消
           </button>

@@ -16,7 +16,11 @@ export class TrainFailure extends Error {}
 // Each progress update re-renders the section: a few a second is enough for a bar, and keeps the page free.
 const POLL_MS = 500;
 
-export function runTraining(now: Date, onProgress: (p: TrainProgress) => void, signal: AbortSignal): Promise<TrainOutcome> {
+export function runTraining(
+  now: Date,
+  onProgress: (p: TrainProgress) => void,
+  signal: AbortSignal,
+): Promise<TrainOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     let timer: ReturnType<typeof setInterval> | undefined;

@@ -18,7 +18,10 @@ async function train(req: TrainRequest): Promise<void> {
   db.close();
   const reviews = logs.filter((l) => l.rating >= 1 && l.rating <= 4).length;
   if (reviews < MIN_REVIEWS_TO_TRAIN) return post({ type: 'too-few', reviews });
-  const histories = cardHistories(logs, { dayStartHour: settings.dayStartHour, utcOffsetMinutes: req.utcOffsetMinutes });
+  const histories = cardHistories(logs, {
+    dayStartHour: settings.dayStartHour,
+    utcOffsetMinutes: req.utcOffsetMinutes,
+  });
   // The wasm is the extension's own /fsrs/fsrs_browser_bg.wasm (wxt.config.ts copies it there and points the library at it).
   const wasm = await init();
   const progress = Progress.new();

@@ -42,7 +42,12 @@ export function AnkiImport({ file, onFinish, onError }: AnkiImportProps) {
     setPhase({ kind: 'writing', progress: { label: '正在转换卡片和复习记录' } });
     try {
       const r = await job.current!.write(choice, (progress) => setPhase({ kind: 'writing', progress }));
-      const parts = [`新增 ${r.added} 张卡片`, r.logs ? `复习记录 ${r.logs} 条` : '', r.existing ? `已有 ${r.existing} 张（进度取较新的一方）` : '', r.skipped ? `跳过 ${r.skipped} 张空卡片` : ''];
+      const parts = [
+        `新增 ${r.added} 张卡片`,
+        r.logs ? `复习记录 ${r.logs} 条` : '',
+        r.existing ? `已有 ${r.existing} 张（进度取较新的一方）` : '',
+        r.skipped ? `跳过 ${r.skipped} 张空卡片` : '',
+      ];
       onFinish(`已导入 Anki 卡组：${r.documents} 份文件，${parts.filter(Boolean).join('，')}。`);
     } catch (err) {
       onError((err as Error).message);
@@ -50,7 +55,15 @@ export function AnkiImport({ file, onFinish, onError }: AnkiImportProps) {
   }
 
   if (phase.kind === 'preview')
-    return <AnkiPreview name={file.name} summary={phase.summary} busy={false} onConfirm={(c) => void confirm(c)} onCancel={() => onFinish('已放弃，没有写入任何内容。')} />;
+    return (
+      <AnkiPreview
+        name={file.name}
+        summary={phase.summary}
+        busy={false}
+        onConfirm={(c) => void confirm(c)}
+        onCancel={() => onFinish('已放弃，没有写入任何内容。')}
+      />
+    );
   const { label, done, total } = phase.progress;
   return (
     <div className="import-progress" role="status" aria-live="polite" data-testid="import-progress">
@@ -60,7 +73,11 @@ export function AnkiImport({ file, onFinish, onError }: AnkiImportProps) {
       </p>
       {total ? <progress max={total} value={done ?? 0} /> : null}
       {phase.kind === 'reading' ? (
-        <button type="button" data-testid="import-cancel" onClick={() => (abort.current?.abort(), onFinish('已取消导入，没有写入任何内容。'))}>
+        <button
+          type="button"
+          data-testid="import-cancel"
+          onClick={() => (abort.current?.abort(), onFinish('已取消导入，没有写入任何内容。'))}
+        >
           取消
         </button>
       ) : null}

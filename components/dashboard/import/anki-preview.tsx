@@ -19,7 +19,9 @@ const ROLES: Array<{ key: keyof FieldMap; label: string }> = [
 /** An Anki package before anything is written: decks to take, fields → 问题/答案/原文, progress kept or not, the first notes as Tifa cards. */
 export function AnkiPreview({ name, summary, busy, onConfirm, onCancel }: AnkiPreviewProps) {
   const [decks, setDecks] = useState(() => new Set(summary.decks.map((d) => d.id)));
-  const [maps, setMaps] = useState<Record<number, FieldMap>>(() => Object.fromEntries(summary.notetypes.map((nt) => [nt.id, nt.map])));
+  const [maps, setMaps] = useState<Record<number, FieldMap>>(() =>
+    Object.fromEntries(summary.notetypes.map((nt) => [nt.id, nt.map])),
+  );
   const [keep, setKeep] = useState(true);
   const types = useMemo(() => new Map(summary.notetypes.map((nt) => [nt.id, nt])), [summary]);
   // Shown as the documents they become: levels joined by › (Anki's ::).
@@ -30,10 +32,15 @@ export function AnkiPreview({ name, summary, busy, onConfirm, onCancel }: AnkiPr
     .flatMap((s) => {
       const nt = types.get(s.note.mid);
       if (!nt) return [];
-      return s.ords.map((ord) => ({ key: `${s.note.id}:${ord}`, deck: deckNames.get(s.deck) ?? '', content: cardContent(s.note, nt, ord, maps[nt.id]) }));
+      return s.ords.map((ord) => ({
+        key: `${s.note.id}:${ord}`,
+        deck: deckNames.get(s.deck) ?? '',
+        content: cardContent(s.note, nt, ord, maps[nt.id]),
+      }));
     });
 
-  const setRole = (ntid: number, key: keyof FieldMap, value: number) => setMaps((m) => ({ ...m, [ntid]: { ...m[ntid], [key]: value } }));
+  const setRole = (ntid: number, key: keyof FieldMap, value: number) =>
+    setMaps((m) => ({ ...m, [ntid]: { ...m[ntid], [key]: value } }));
 
   return (
     <section className="anki-preview" aria-labelledby="anki-heading" data-testid="anki-preview">
@@ -73,7 +80,11 @@ export function AnkiPreview({ name, summary, busy, onConfirm, onCancel }: AnkiPr
             {ROLES.filter((r) => nt.kind !== 1 || r.key !== 'answer').map((r) => (
               <label key={r.key}>
                 {nt.kind === 1 && r.key === 'question' ? '填空原文' : r.label}{' '}
-                <select value={maps[nt.id][r.key]} data-testid={`anki-map-${r.key}`} onChange={(e) => setRole(nt.id, r.key, Number(e.target.value))}>
+                <select
+                  value={maps[nt.id][r.key]}
+                  data-testid={`anki-map-${r.key}`}
+                  onChange={(e) => setRole(nt.id, r.key, Number(e.target.value))}
+                >
                   {r.key === 'quote' ? <option value={-1}>（无）</option> : null}
                   {nt.fields.map((f, i) => (
                     <option key={i} value={i}>
@@ -89,10 +100,18 @@ export function AnkiPreview({ name, summary, busy, onConfirm, onCancel }: AnkiPr
       <fieldset>
         <legend>复习进度</legend>
         <label className="check">
-          <input type="radio" name="anki-keep" checked={keep} onChange={() => setKeep(true)} data-testid="anki-keep" /> 保留复习进度（下次复习时间、记忆状态和复习记录）
+          <input type="radio" name="anki-keep" checked={keep} onChange={() => setKeep(true)} data-testid="anki-keep" />{' '}
+          保留复习进度（下次复习时间、记忆状态和复习记录）
         </label>
         <label className="check">
-          <input type="radio" name="anki-keep" checked={!keep} onChange={() => setKeep(false)} data-testid="anki-fresh" /> 从新开始（全部作为新卡片）
+          <input
+            type="radio"
+            name="anki-keep"
+            checked={!keep}
+            onChange={() => setKeep(false)}
+            data-testid="anki-fresh"
+          />{' '}
+          从新开始（全部作为新卡片）
         </label>
       </fieldset>
       <h4>前 {summary.samples.length} 条笔记的卡片预览</h4>
@@ -113,7 +132,13 @@ export function AnkiPreview({ name, summary, busy, onConfirm, onCancel }: AnkiPr
         )}
       </ol>
       <p>
-        <button type="button" className="primary" disabled={busy || !decks.size} data-testid="anki-confirm" onClick={() => onConfirm({ decks: [...decks], maps, keep })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !decks.size}
+          data-testid="anki-confirm"
+          onClick={() => onConfirm({ decks: [...decks], maps, keep })}
+        >
           导入所选卡组（{chosenCards} 张 Anki 卡片）
         </button>{' '}
         <button type="button" disabled={busy} onClick={onCancel} data-testid="anki-cancel">

@@ -17,7 +17,13 @@ const CRASHED = '读取 Anki 文件时出错：文件可能已损坏或太大，
 export class AnkiImportJob {
   private worker = new Worker(new URL('./anki-worker.ts', import.meta.url), { type: 'module' });
 
-  private ask<T extends AnkiReply['type']>(req: AnkiRequest, want: T, onProgress: (p: AnkiProgress) => void, signal?: AbortSignal, transfer: Transferable[] = []) {
+  private ask<T extends AnkiReply['type']>(
+    req: AnkiRequest,
+    want: T,
+    onProgress: (p: AnkiProgress) => void,
+    signal?: AbortSignal,
+    transfer: Transferable[] = [],
+  ) {
     return new Promise<Extract<AnkiReply, { type: T }>>((resolve, reject) => {
       const stop = () => {
         this.close();

@@ -14,7 +14,8 @@ const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 async function handle(req: AnkiRequest): Promise<void> {
   if (req.type === 'open') {
     post({ type: 'progress', label: '正在解压并读取 Anki 卡片库' });
-    const loadSql = () => initSqlJs({ locateFile: () => new URL('/sqljs/sql-wasm.wasm', globalThis.location.href).href });
+    const loadSql = () =>
+      initSqlJs({ locateFile: () => new URL('/sqljs/sql-wasm.wasm', globalThis.location.href).href });
     post({ type: 'summary', summary: await session.open(new Uint8Array(req.bytes), req.name, loadSql) });
     return;
   }

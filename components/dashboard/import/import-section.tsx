@@ -16,7 +16,14 @@ import { isAnkiFile } from './anki-run';
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; progress: ImportProgress }
-  | { kind: 'preview'; plan: ImportPlan; extracted: Extracted; replacing?: SourceRow; current: Set<string>; titles: Map<string, string> }
+  | {
+      kind: 'preview';
+      plan: ImportPlan;
+      extracted: Extracted;
+      replacing?: SourceRow;
+      current: Set<string>;
+      titles: Map<string, string>;
+    }
   | { kind: 'duplicate'; existing: SourceRow; extracted: Extracted; name: string }
   | { kind: 'anki'; file: File };
 
@@ -66,7 +73,11 @@ export function ImportSection() {
       setPhase({ kind: 'reading', name, progress: { label: '正在读取' } });
       try {
         const sourceId = req.sourceId ?? replace;
-        const extracted = await runImportWorker({ ...req, sourceId }, (p) => setPhase((ph) => (ph.kind === 'reading' ? { ...ph, progress: { ...ph.progress, ...p } } : ph)), ctrl.signal);
+        const extracted = await runImportWorker(
+          { ...req, sourceId },
+          (p) => setPhase((ph) => (ph.kind === 'reading' ? { ...ph, progress: { ...ph.progress, ...p } } : ph)),
+          ctrl.signal,
+        );
         if (ctrl.signal.aborted) return;
         const { deck, doc } = extracted;
         if (!deck.cards.length) throw new ExtractError('empty', NO_CARDS);
@@ -80,9 +91,21 @@ export function ImportSection() {
           if (existing) return setPhase({ kind: 'duplicate', existing, extracted, name });
         }
         const conflicts = await conflictsWithDeck(db, source.id, deck);
-        const current = new Set(await db.cards.where('sourceIds').equals(source.id).filter((c) => !c.retired).primaryKeys());
+        const current = new Set(
+          await db.cards
+            .where('sourceIds')
+            .equals(source.id)
+            .filter((c) => !c.retired)
+            .primaryKeys(),
+        );
         const titles = new Map((await db.sources.toArray()).map((s) => [s.id, s.title]));
-        const plan: ImportPlan = { source, text: doc.text, format: doc.format, deck: { ...deck, sources: [source] }, conflicts };
+        const plan: ImportPlan = {
+          source,
+          text: doc.text,
+          format: doc.format,
+          deck: { ...deck, sources: [source] },
+          conflicts,
+        };
         setPhase({ kind: 'preview', plan, extracted, replacing, current, titles });
       } catch (err) {
         if (ctrl.signal.aborted) return;
@@ -126,7 +149,10 @@ export function ImportSection() {
 
   // 导入本页: the popup left the page in storage.session and opened this page.
   useEffect(() => {
-    const check = () => void takePageHandoff().then((page) => page && startPage(page)).catch(() => {});
+    const check = () =>
+      void takePageHandoff()
+        .then((page) => page && startPage(page))
+        .catch(() => {});
     check();
     window.addEventListener('hashchange', check);
     window.addEventListener('focus', check);
@@ -149,7 +175,14 @@ export function ImportSection() {
   }
 
   function startPaste(title: string, text: string) {
-    void start({ type: 'text', doc: { file: title || '粘贴的文字', format: 'paste', text, ...(title ? { titleHint: title } : {}) } }, title || '粘贴的文字', title || undefined);
+    void start(
+      {
+        type: 'text',
+        doc: { file: title || '粘贴的文字', format: 'paste', text, ...(title ? { titleHint: title } : {}) },
+      },
+      title || '粘贴的文字',
+      title || undefined,
+    );
   }
   const ankiFinished = useCallback((message: string) => (setDone(message), setPhase({ kind: 'idle' })), []);
   const ankiFailed = useCallback((message: string) => (setError(message), setPhase({ kind: 'idle' })), []);
@@ -167,8 +200,17 @@ export function ImportSection() {
     setBusy(true);
     setError('');
     try {
-      const counts = await writeImport(db, { ...plan, source, deck: { ...plan.deck, sources: [source] } }, chosen, new Date());
-      const parts = [`新增 ${counts.added} 张`, counts.kept ? `保留进度 ${counts.kept} 张` : '', counts.retired ? `停用 ${counts.retired} 张` : ''].filter(Boolean);
+      const counts = await writeImport(
+        db,
+        { ...plan, source, deck: { ...plan.deck, sources: [source] } },
+        chosen,
+        new Date(),
+      );
+      const parts = [
+        `新增 ${counts.added} 张`,
+        counts.kept ? `保留进度 ${counts.kept} 张` : '',
+        counts.retired ? `停用 ${counts.retired} 张` : '',
+      ].filter(Boolean);
       finish(`已加入学习：《${source.title}》，${parts.join('，')}。`);
     } catch (err) {
       setError(toChineseMessage(err));
@@ -189,7 +231,10 @@ export function ImportSection() {
           </button>
         </p>
       ) : (
-        <p className="muted">支持纯文本（.txt，UTF-8 或 GBK）、PDF（带文字层）、Word（.docx）、网页（.html、.mhtml）和 Anki 卡组（.apkg、.colpkg），可一次选择多个文件。所有处理都在本机完成。</p>
+        <p className="muted">
+          支持纯文本（.txt，UTF-8 或 GBK）、PDF（带文字层）、Word（.docx）、网页（.html、.mhtml）和 Anki
+          卡组（.apkg、.colpkg），可一次选择多个文件。所有处理都在本机完成。
+        </p>
       )}
       <ErrorAlert message={error} />
       {done ? (
@@ -229,7 +274,9 @@ export function ImportSection() {
 
       {phase.kind === 'duplicate' ? (
         <div className="confirm-box" role="alertdialog" aria-labelledby="dup-text" data-testid="import-duplicate">
-          <p id="dup-text">《{phase.existing.title}》已经导入过，没有重复导入。如果这是它的新版本，可以重新导入：学过的卡片保留进度。</p>
+          <p id="dup-text">
+            《{phase.existing.title}》已经导入过，没有重复导入。如果这是它的新版本，可以重新导入：学过的卡片保留进度。
+          </p>
           <button
             type="button"
             className="primary"

@@ -55,11 +55,22 @@ export function ImportStart({ onFiles, onPaste, onError }: ImportStartProps) {
         <h3>或粘贴文字</h3>
         <label>
           标题
-          <input value={pasteTitle} onChange={(e) => setPasteTitle(e.target.value)} placeholder="例如：2025年政府工作报告" data-testid="paste-title" />
+          <input
+            value={pasteTitle}
+            onChange={(e) => setPasteTitle(e.target.value)}
+            placeholder="例如：2025年政府工作报告"
+            data-testid="paste-title"
+          />
         </label>
         <label>
           正文
-          <textarea rows={8} value={pasteText} onChange={(e) => setPasteText(e.target.value)} placeholder="把文件的全文粘贴到这里" data-testid="paste-text" />
+          <textarea
+            rows={8}
+            value={pasteText}
+            onChange={(e) => setPasteText(e.target.value)}
+            placeholder="把文件的全文粘贴到这里"
+            data-testid="paste-text"
+          />
         </label>
         <button type="submit" data-testid="paste-submit">
           读取文字

@@ -53,7 +53,12 @@ const PreviewRow = memo(function PreviewRow({ card: c, checked, hasProgress, war
   return (
     <li data-testid="import-card">
       <label className="check">
-        <input type="checkbox" checked={checked} onChange={(e) => onToggle([c.id], e.target.checked)} data-testid="import-card-check" />
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onToggle([c.id], e.target.checked)}
+          data-testid="import-card-check"
+        />
         <span>
           <span className="row-prompt-wrap">{c.prompt}</span>
           <span className="row-answer"> → {c.answer}</span>
@@ -74,18 +79,35 @@ const PreviewRow = memo(function PreviewRow({ card: c, checked, hasProgress, war
 const NO_WARNINGS: string[] = [];
 
 /** 预览: what the document would add, nothing written until 加入学习. */
-export function ImportPreview({ plan, sentences, pages, replacing, current, titles, busy, onConfirm, onCancel }: PreviewProps) {
+export function ImportPreview({
+  plan,
+  sentences,
+  pages,
+  replacing,
+  current,
+  titles,
+  busy,
+  onConfirm,
+  onCancel,
+}: PreviewProps) {
   const { deck } = plan;
   const [title, setTitle] = useState(plan.source.title);
   const [date, setDate] = useState(plan.source.date ?? '');
   const [chosen, setChosen] = useState(() => {
     // Headline items (and, on 重新导入, the cards the document already has); a short document's best few at least.
     const best = [...deck.cards].sort((a, b) => b.importance - a.importance).slice(0, PRESELECT_AT_LEAST);
-    return new Set([...best, ...deck.cards.filter((c) => c.importance >= PRESELECT_IMPORTANCE || current.has(c.id))].map((c) => c.id));
+    return new Set(
+      [...best, ...deck.cards.filter((c) => c.importance >= PRESELECT_IMPORTANCE || current.has(c.id))].map(
+        (c) => c.id,
+      ),
+    );
   });
   const groups = useMemo(() => {
     const kindOf = new Map(deck.notes.map((n) => [n.id, n.kind]));
-    return GROUPS.map((g) => ({ ...g, cards: deck.cards.filter((c) => (kindOf.get(c.noteId) ?? 'term') === g.kind) })).filter((g) => g.cards.length);
+    return GROUPS.map((g) => ({
+      ...g,
+      cards: deck.cards.filter((c) => (kindOf.get(c.noteId) ?? 'term') === g.kind),
+    })).filter((g) => g.cards.length);
   }, [deck]);
   const self = plan.source.id;
   const warnings = useMemo(() => {
@@ -162,23 +184,54 @@ export function ImportPreview({ plan, sentences, pages, replacing, current, titl
               </span>
             </legend>
             <div className="actions">
-              <button type="button" onClick={() => toggle(g.cards.map((c) => c.id), true)} data-testid={`import-all-${g.kind}`}>
+              <button
+                type="button"
+                onClick={() =>
+                  toggle(
+                    g.cards.map((c) => c.id),
+                    true,
+                  )
+                }
+                data-testid={`import-all-${g.kind}`}
+              >
                 全选
               </button>
-              <button type="button" onClick={() => toggle(g.cards.map((c) => c.id), false)} data-testid={`import-none-${g.kind}`}>
+              <button
+                type="button"
+                onClick={() =>
+                  toggle(
+                    g.cards.map((c) => c.id),
+                    false,
+                  )
+                }
+                data-testid={`import-none-${g.kind}`}
+              >
                 全不选
               </button>
             </div>
             <ul className="preview-cards">
               {g.cards.slice(0, shown).map((c) => (
-                <PreviewRow key={c.id} card={c} checked={chosen.has(c.id)} hasProgress={current.has(c.id)} warnings={warnings.get(c.id) ?? NO_WARNINGS} onToggle={toggle} />
+                <PreviewRow
+                  key={c.id}
+                  card={c}
+                  checked={chosen.has(c.id)}
+                  hasProgress={current.has(c.id)}
+                  warnings={warnings.get(c.id) ?? NO_WARNINGS}
+                  onToggle={toggle}
+                />
               ))}
             </ul>
           </fieldset>
         );
       })}
       <div className="actions sticky-actions">
-        <button type="button" className="primary" disabled={busy || !chosen.size} onClick={confirm} data-testid="import-confirm">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !chosen.size}
+          onClick={confirm}
+          data-testid="import-confirm"
+        >
           加入学习（{chosen.size} 张）
         </button>
         <button type="button" disabled={busy} onClick={onCancel} data-testid="import-cancel-preview">

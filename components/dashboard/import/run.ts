@@ -43,7 +43,11 @@ function takeWorker(): Worker {
   return worker;
 }
 
-export function runImportWorker(req: WorkerRequest, onProgress: (p: ImportProgress) => void, signal: AbortSignal): Promise<Extracted> {
+export function runImportWorker(
+  req: WorkerRequest,
+  onProgress: (p: ImportProgress) => void,
+  signal: AbortSignal,
+): Promise<Extracted> {
   return new Promise((resolve, reject) => {
     const worker = takeWorker();
     const stop = () => {

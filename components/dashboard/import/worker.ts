@@ -12,7 +12,10 @@ async function run(req: WorkerRequest): Promise<void> {
   if (req.type === 'file') {
     doc = await extractDocument(
       { name: req.name, bytes: new Uint8Array(req.bytes), type: req.mime },
-      { onProgress: (p) => post({ type: 'progress', label: p.label, pages: p.total ? p.done : undefined, totalPages: p.total }) },
+      {
+        onProgress: (p) =>
+          post({ type: 'progress', label: p.label, pages: p.total ? p.done : undefined, totalPages: p.total }),
+      },
     );
   } else {
     doc = req.doc;
@@ -47,6 +50,7 @@ self.onmessage = (e: MessageEvent<WorkerMessage>) => {
   run(req).catch((err: unknown) => {
     if (err instanceof ExtractError) post({ type: 'error', code: err.code, message: err.message });
     // A library's own error (in English) never reaches the user.
-    else post({ type: 'error', code: 'damaged', message: '读取时出错：文件可能已损坏或格式不完整，没有导入任何内容。' });
+    else
+      post({ type: 'error', code: 'damaged', message: '读取时出错：文件可能已损坏或格式不完整，没有导入任何内容。' });
   });
 };

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, FIRST_CARD, formatDuration, monthLabels, ratingCounts, retentionInWords, studyStreak, timeByDay, timeSpent, weekStart,
+  addDays,
+  FIRST_CARD,
+  formatDuration,
+  monthLabels,
+  ratingCounts,
+  retentionInWords,
+  studyStreak,
+  timeByDay,
+  timeSpent,
+  weekStart,
 } from '@/components/dashboard/glance';
 import { heatmapCells } from '@/data/srs/metrics';
 
@@ -54,7 +63,9 @@ describe('time spent', () => {
 
 describe('ratings and retention', () => {
   it('counts each button', () => {
-    expect(ratingCounts([{ rating: 1 }, { rating: 3 }, { rating: 3 }, { rating: 4 }, { rating: 0 }])).toEqual([1, 0, 2, 1]);
+    expect(ratingCounts([{ rating: 1 }, { rating: 3 }, { rating: 3 }, { rating: 4 }, { rating: 0 }])).toEqual([
+      1, 0, 2, 1,
+    ]);
   });
   it('says the retention in words', () => {
     expect(retentionInWords(0.914)).toBe('30 天记住率 91%');

@@ -7,12 +7,22 @@ describe('settings form', () => {
     const { patch, errors } = parseForm(toForm(DEFAULT_SETTINGS));
     expect(errors).toEqual({});
     expect(patch).toEqual({
-      newPerDay: 20, reviewsPerDay: 200, desiredRetention: 0.9, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], leechThreshold: 8, dayStartHour: 4,
+      newPerDay: 20,
+      reviewsPerDay: 200,
+      desiredRetention: 0.9,
+      learningSteps: ['1m', '10m'],
+      relearningSteps: ['10m'],
+      leechThreshold: 8,
+      dayStartHour: 4,
     });
   });
 
   it('accepts a percentage and steps separated by Chinese commas', () => {
-    const { patch, errors } = parseForm({ ...toForm(DEFAULT_SETTINGS), desiredRetention: '85%', learningSteps: '1m，10m、1h' });
+    const { patch, errors } = parseForm({
+      ...toForm(DEFAULT_SETTINGS),
+      desiredRetention: '85%',
+      learningSteps: '1m，10m、1h',
+    });
     expect(errors).toEqual({});
     expect(patch).toMatchObject({ desiredRetention: 0.85, learningSteps: ['1m', '10m', '1h'] });
   });

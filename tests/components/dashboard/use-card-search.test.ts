@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { matchesText } from '@/components/dashboard/use-card-search';
 import type { CardRow } from '@/data/db/schema';
 
-const card = { prompt: '“六个精准”是哪六个？', answer: '扶持对象精准……', members: ['扶持对象精准', '项目安排精准'], edited: { answer: '我的答案' } } as CardRow;
+const card = {
+  prompt: '“六个精准”是哪六个？',
+  answer: '扶持对象精准……',
+  members: ['扶持对象精准', '项目安排精准'],
+  edited: { answer: '我的答案' },
+} as CardRow;
 
 describe('matchesText', () => {
   it.each([

@@ -8,7 +8,15 @@ import { syncDeck } from '../../../data/db/deck-sync';
 import { BackupError, toChineseMessage } from '../../../data/db/errors';
 import { RECORDS } from '../../../data/db/records';
 import { DEVICE_LOCAL_TABLES } from '../../../data/db/sync-state';
-import { cardText, editCard, getSettings, recordSighting, resolveConflict, saveReview, saveSettings } from '../../../data/db/repo';
+import {
+  cardText,
+  editCard,
+  getSettings,
+  recordSighting,
+  resolveConflict,
+  saveReview,
+  saveSettings,
+} from '../../../data/db/repo';
 import type { TifaDB } from '../../../data/db/schema';
 import { loadToday, loadTomorrow } from '../../../data/db/today';
 import { seededRandom } from '../../../data/quiz/random';
@@ -19,7 +27,8 @@ import { at, freshDb, makeDeck, SETTINGS, T0 } from './helpers';
 type Json = any;
 
 /** Every table as JSON text, in key order: equal strings mean an unchanged store. */
-const bytes = async (d: TifaDB) => JSON.stringify(await Promise.all(d.tables.map(async (t) => [t.name, await t.toArray()])));
+const bytes = async (d: TifaDB) =>
+  JSON.stringify(await Promise.all(d.tables.map(async (t) => [t.name, await t.toArray()])));
 
 async function seed(d: TifaDB): Promise<void> {
   await syncDeck(d, makeDeck(), T0);
@@ -49,7 +58,9 @@ const copy = (): Json => structuredClone(good);
 /** JSON text with every object's keys in order, to compare rows whatever order their fields were written in. */
 const sorted = (text: string): string =>
   JSON.stringify(JSON.parse(text), (_key, value) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value,
   );
 /** The backup with `fn` applied to row `i` of `table`. */
 const row = (table: string, i: number, fn: (r: Json) => void) => (b: Json) => {
@@ -74,9 +85,17 @@ const cases: Array<[string, (b: Json) => unknown, string]> = [
   ['no card list', (b) => ({ ...b, cards: undefined }), `${DAMAGED}缺少卡片列表`],
   ['cards as an object', (b) => ({ ...b, cards: { c1: b.cards[0] } }), `${DAMAGED}缺少卡片列表`],
   ['text over the size limit', () => ' '.repeat(MAX_BACKUP_CHARS + 1), '备份文件太大（超过 50 MB）'],
-  ['more settings than any store has', (b) => ({ ...b, settings: Array.from({ length: 1001 }, (_, i) => ({ key: `k${i}`, value: i })) }), `${DAMAGED}设置超过 1000 项`],
+  [
+    'more settings than any store has',
+    (b) => ({ ...b, settings: Array.from({ length: 1001 }, (_, i) => ({ key: `k${i}`, value: i })) }),
+    `${DAMAGED}设置超过 1000 项`,
+  ],
   // Cards: FSRS state
-  ['a studied card with difficulty 0', fsrs(0, (f) => (f.difficulty = 0)), `${DAMAGED}第 1 张卡片：难度必须在 1 到 10 之间`],
+  [
+    'a studied card with difficulty 0',
+    fsrs(0, (f) => (f.difficulty = 0)),
+    `${DAMAGED}第 1 张卡片：难度必须在 1 到 10 之间`,
+  ],
   ['difficulty 11', fsrs(0, (f) => (f.difficulty = 11)), '第 1 张卡片：难度必须在 1 到 10 之间'],
   ['difficulty as text', fsrs(0, (f) => (f.difficulty = '5')), '第 1 张卡片：难度必须是数字'],
   ['stability 0 on a studied card', fsrs(1, (f) => (f.stability = 0)), '第 2 张卡片：稳定度必须大于 0'],
@@ -86,15 +105,27 @@ const cases: Array<[string, (b: Json) => unknown, string]> = [
   ['fractional reps', fsrs(0, (f) => (f.reps = 1.5)), '第 1 张卡片：复习次数必须是整数'],
   ['more lapses than reps', fsrs(1, (f) => (f.lapses = 5)), '第 2 张卡片：遗忘次数不能多于复习次数'],
   ['a due date that is no date', fsrs(0, (f) => (f.due = 'x')), '第 1 张卡片：下次复习时间不是有效日期'],
-  ['a due date in the year 9999', fsrs(2, (f) => (f.due = '9999-01-01T00:00:00.000Z')), '第 3 张卡片：下次复习时间不是有效日期'],
+  [
+    'a due date in the year 9999',
+    fsrs(2, (f) => (f.due = '9999-01-01T00:00:00.000Z')),
+    '第 3 张卡片：下次复习时间不是有效日期',
+  ],
   ['no FSRS state', card(3, (c) => delete c.fsrs), '第 4 张卡片：缺少复习进度'],
   ['FSRS state as text', card(0, (c) => (c.fsrs = 'new')), '第 1 张卡片：复习进度必须是对象'],
   ['an FSRS state without reps', fsrs(0, (f) => delete f.reps), '第 1 张卡片：缺少复习进度的复习次数'],
   // Cards: content
   ['members as a string', card(0, (c) => (c.members = '扶持对象精准、项目安排精准')), '第 1 张卡片：成员必须是列表'],
-  ['an edited prompt that is an object', card(2, (c) => (c.edited = { prompt: { text: '新' } })), '第 3 张卡片：修改后的问题必须是文字'],
+  [
+    'an edited prompt that is an object',
+    card(2, (c) => (c.edited = { prompt: { text: '新' } })),
+    '第 3 张卡片：修改后的问题必须是文字',
+  ],
   ['an empty prompt', card(1, (c) => (c.prompt = '  ')), '第 2 张卡片：问题不能为空'],
-  ['a prompt of 30,000 characters', card(1, (c) => (c.prompt = '问'.repeat(30_000))), '第 2 张卡片：问题太长（超过 20000 字）'],
+  [
+    'a prompt of 30,000 characters',
+    card(1, (c) => (c.prompt = '问'.repeat(30_000))),
+    '第 2 张卡片：问题太长（超过 20000 字）',
+  ],
   ['an id with a control character', card(0, (c) => (c.id = 'c\u00001')), '第 1 张卡片：编号含有控制字符'],
   ['an id of 300 characters', card(0, (c) => (c.id = 'c'.repeat(300))), '第 1 张卡片：编号太长（超过 200 字）'],
   ['a numeric id', card(0, (c) => (c.id = 1)), '第 1 张卡片：编号必须是文字'],
@@ -104,7 +135,11 @@ const cases: Array<[string, (b: Json) => unknown, string]> = [
   ['an added date in the year 3000', card(0, (c) => (c.addedAt = '3000-01-01')), '第 1 张卡片：添加时间不是有效日期'],
   ['a negative sighting count', card(3, (c) => (c.seen = { count: -3 })), '第 4 张卡片：见过次数不能为负'],
   ['a mark beyond its quote', card(0, (c) => (c.evidence[0].marks = [[0, 999]])), '第 1 张卡片：标记超出了出处原文'],
-  ['a mark that ends before it starts', card(0, (c) => (c.evidence[0].marks = [[5, 2]])), '第 1 张卡片：标记的起点不能在终点之后'],
+  [
+    'a mark that ends before it starts',
+    card(0, (c) => (c.evidence[0].marks = [[5, 2]])),
+    '第 1 张卡片：标记的起点不能在终点之后',
+  ],
   ['evidence without its quote', card(0, (c) => delete c.evidence[0].quote), '第 1 张卡片：缺少出处的出处原文'],
   ['"加入学习" as text', card(1, (c) => (c.wanted = '明天')), '第 2 张卡片：加入学习的时间必须是数字'],
   ['a held-back mark that is no source id', card(1, (c) => (c.held = true)), '第 2 张卡片：待核实的来源编号必须是文字'],
@@ -112,28 +147,75 @@ const cases: Array<[string, (b: Json) => unknown, string]> = [
   ['a card that is a number', (b) => ({ ...b, cards: [b.cards[0], 42] }), '第 2 张卡片：记录必须是对象'],
   ['duplicated card ids', (b) => ({ ...b, cards: [...b.cards, b.cards[0]] }), '第 5 张卡片：编号“c1”与第 1 张卡片重复'],
   // Notes and sources
-  ['an unknown note kind', row('notes', 0, (n) => (n.kind = 'slogan')), '第 1 条知识点：类型必须是 formulation、figure、term、statement 之一'],
+  [
+    'an unknown note kind',
+    row('notes', 0, (n) => (n.kind = 'slogan')),
+    '第 1 条知识点：类型必须是 formulation、figure、term、statement 之一',
+  ],
   ['an empty member', row('notes', 0, (n) => n.members.push('')), '第 1 条知识点：成员不能为空'],
-  ['duplicated note ids', (b) => ({ ...b, notes: [b.notes[1], b.notes[1]] }), '第 2 条知识点：编号“n2”与第 1 条知识点重复'],
+  [
+    'duplicated note ids',
+    (b) => ({ ...b, notes: [b.notes[1], b.notes[1]] }),
+    '第 2 条知识点：编号“n2”与第 1 条知识点重复',
+  ],
   ['a source without title', row('sources', 1, (s) => delete s.title), '第 2 份来源文件：缺少标题'],
   ['a source address as a number', row('sources', 0, (s) => (s.url = 404)), '第 1 份来源文件：网址必须是文字'],
   // Review logs
   ['a rating of 9', row('reviewLogs', 0, (l) => (l.rating = 9)), '第 1 条复习记录：评分必须是 0 到 4 之间的整数'],
   ['a log without review time', row('reviewLogs', 2, (l) => delete l.review), '第 3 条复习记录：缺少复习时间'],
   ['a negative log id', row('reviewLogs', 0, (l) => (l.id = -1)), '第 1 条复习记录：编号不能为负'],
-  ['duplicated log ids', (b) => ({ ...b, reviewLogs: [b.reviewLogs[0], { ...b.reviewLogs[1], id: b.reviewLogs[0].id }] }), '第 2 条复习记录：编号“1”与第 1 条复习记录重复'],
+  [
+    'duplicated log ids',
+    (b) => ({ ...b, reviewLogs: [b.reviewLogs[0], { ...b.reviewLogs[1], id: b.reviewLogs[0].id }] }),
+    '第 2 条复习记录：编号“1”与第 1 条复习记录重复',
+  ],
   // Conflicts, settings, quizzes
-  ['conflict values as text', row('conflicts', 0, (k) => (k.values = '2020年/2021年')), '第 1 条矛盾记录：各方说法必须是列表'],
-  ['a resolution date that is no date', row('conflicts', 0, (k) => (k.resolvedAt = '昨天')), '第 1 条矛盾记录：处理时间不是有效日期'],
+  [
+    'conflict values as text',
+    row('conflicts', 0, (k) => (k.values = '2020年/2021年')),
+    '第 1 条矛盾记录：各方说法必须是列表',
+  ],
+  [
+    'a resolution date that is no date',
+    row('conflicts', 0, (k) => (k.resolvedAt = '昨天')),
+    '第 1 条矛盾记录：处理时间不是有效日期',
+  ],
   ['a setting without name', row('settings', 0, (s) => delete s.key), '第 1 项设置：缺少设置名'],
-  ['a setting of 200,000 characters', row('settings', 0, (s) => (s.value = 'x'.repeat(200_000))), '第 1 项设置：设置值太大（超过 100000 字）'],
-  ['a setting twice', (b) => ({ ...b, settings: [b.settings[0], b.settings[0]] }), '第 2 项设置：名称“cramUntil”与第 1 项设置重复'],
-  ['more right answers than questions', row('quizzes', 0, (q) => (q.correct = 11)), '第 1 次测验记录：答对数不能多于题数'],
-  ['an unknown quiz mode', row('quizzes', 0, (q) => (q.mode = 'blitz')), '第 1 次测验记录：测验方式必须是 normal、weak 或 challenge'],
+  [
+    'a setting of 200,000 characters',
+    row('settings', 0, (s) => (s.value = 'x'.repeat(200_000))),
+    '第 1 项设置：设置值太大（超过 100000 字）',
+  ],
+  [
+    'a setting twice',
+    (b) => ({ ...b, settings: [b.settings[0], b.settings[0]] }),
+    '第 2 项设置：名称“cramUntil”与第 1 项设置重复',
+  ],
+  [
+    'more right answers than questions',
+    row('quizzes', 0, (q) => (q.correct = 11)),
+    '第 1 次测验记录：答对数不能多于题数',
+  ],
+  [
+    'an unknown quiz mode',
+    row('quizzes', 0, (q) => (q.mode = 'blitz')),
+    '第 1 次测验记录：测验方式必须是 normal、weak 或 challenge',
+  ],
   ['a quiz without a date', row('quizzes', 0, (q) => delete q.at), '第 1 次测验记录：缺少测验时间'],
   // Imported documents' texts (schema v5)
-  ['an imported text without its hash', (b) => ({ ...b, texts: [{ id: 's9', text: '全文', format: 'txt', file: 'a.txt', importedAt: at(0).toISOString() }] }), '第 1 份导入文件的文字：缺少全文的校验值'],
-  ['an imported text as a list', (b) => ({ ...b, texts: [{ id: 's9', text: ['全文'], hash: 'h1', importedAt: at(0).toISOString() }] }), '第 1 份导入文件的文字：全文必须是文字'],
+  [
+    'an imported text without its hash',
+    (b) => ({
+      ...b,
+      texts: [{ id: 's9', text: '全文', format: 'txt', file: 'a.txt', importedAt: at(0).toISOString() }],
+    }),
+    '第 1 份导入文件的文字：缺少全文的校验值',
+  ],
+  [
+    'an imported text as a list',
+    (b) => ({ ...b, texts: [{ id: 's9', text: ['全文'], hash: 'h1', importedAt: at(0).toISOString() }] }),
+    '第 1 份导入文件的文字：全文必须是文字',
+  ],
 ];
 
 describe('a broken backup is refused, and the store is left byte-for-byte as it was', () => {
@@ -155,7 +237,11 @@ describe('a broken backup is refused, and the store is left byte-for-byte as it 
   });
 
   it('a file the browser cannot read is refused in Chinese', async () => {
-    const file = { size: 10, text: () => Promise.reject(Object.assign(new Error('The requested file could not be read'), { name: 'NotReadableError' })) };
+    const file = {
+      size: 10,
+      text: () =>
+        Promise.reject(Object.assign(new Error('The requested file could not be read'), { name: 'NotReadableError' })),
+    };
     await expect(importBackupFile(db, file)).rejects.toThrow('无法读取这个文件');
   });
 
@@ -172,16 +258,20 @@ describe('a broken backup is refused, and the store is left byte-for-byte as it 
     expect(await db.notes.get('n1')).not.toHaveProperty('__proto__polluted');
   });
 
-  it('a backup of the whole bundled deck, as the engine builds it today, is accepted as it is', { timeout: 120_000 }, async () => {
-    const { realDeck } = await import('../quiz/real-deck');
-    const source = freshDb();
-    await syncDeck(source, realDeck, T0);
-    const backup = JSON.parse(JSON.stringify(await exportBackup(source, at(1))));
-    const other = freshDb();
-    expect(await importBackup(other, backup)).toEqual({ cards: realDeck.cards.length, reviewLogs: 0 });
-    // The same rows, field for field (the schema writes fields in its own order).
-    expect(sorted(await bytes(other))).toBe(sorted(await bytes(source)));
-  });
+  it(
+    'a backup of the whole bundled deck, as the engine builds it today, is accepted as it is',
+    { timeout: 120_000 },
+    async () => {
+      const { realDeck } = await import('../quiz/real-deck');
+      const source = freshDb();
+      await syncDeck(source, realDeck, T0);
+      const backup = JSON.parse(JSON.stringify(await exportBackup(source, at(1))));
+      const other = freshDb();
+      expect(await importBackup(other, backup)).toEqual({ cards: realDeck.cards.length, reviewLogs: 0 });
+      // The same rows, field for field (the schema writes fields in its own order).
+      expect(sorted(await bytes(other))).toBe(sorted(await bytes(source)));
+    },
+  );
 
   it('every table of the store has a record schema, but the device-local ones', () => {
     expect([...Object.keys(RECORDS), ...DEVICE_LOCAL_TABLES].sort()).toEqual(db.tables.map((t) => t.name).sort());
@@ -191,20 +281,47 @@ describe('a broken backup is refused, and the store is left byte-for-byte as it 
 const ODD_VALUES: unknown[] = [null, '', 'x', '\u0000', true, {}, [], [[0, 1]], { count: 1 }, { prompt: {} }, 1e308];
 // Same-typed values near and beyond each field's range, so that many mutations are accepted.
 const NUMBERS = [0, -1, 1, 0.5, 2, 3, 4, 5, 9.99, 10, 11, 100, 36500, 1e6, 1e12, -0.0001];
-const STRINGS = ['', ' ', '0', 'c1', 'n1', 's1', 'k1', '2025-13-45', '2024-02-29T00:00:00.000Z', '2299-12-31T00:00:00.000Z', '1970-01-01T00:00:00.000Z', '问'.repeat(3_000)];
+const STRINGS = [
+  '',
+  ' ',
+  '0',
+  'c1',
+  'n1',
+  's1',
+  'k1',
+  '2025-13-45',
+  '2024-02-29T00:00:00.000Z',
+  '2299-12-31T00:00:00.000Z',
+  '1970-01-01T00:00:00.000Z',
+  '问'.repeat(3_000),
+];
 
 // Fields the popup's arithmetic depends on: often aimed at directly, as a blind walk rarely gets there.
 const HOT: Array<[string, string[]]> = [
-  ['cards', ['fsrs', 'difficulty']], ['cards', ['fsrs', 'stability']], ['cards', ['fsrs', 'state']], ['cards', ['fsrs', 'reps']],
-  ['cards', ['fsrs', 'lapses']], ['cards', ['fsrs', 'due']], ['cards', ['fsrs', 'last_review']], ['cards', ['fsrs', 'scheduled_days']],
-  ['cards', ['fsrs', 'learning_steps']], ['cards', ['importance']], ['cards', ['wanted']], ['cards', ['suspended']], ['cards', ['edited']],
-  ['cards', ['members']], ['cards', ['prompt']], ['reviewLogs', ['rating']], ['reviewLogs', ['review']], ['reviewLogs', ['state']],
+  ['cards', ['fsrs', 'difficulty']],
+  ['cards', ['fsrs', 'stability']],
+  ['cards', ['fsrs', 'state']],
+  ['cards', ['fsrs', 'reps']],
+  ['cards', ['fsrs', 'lapses']],
+  ['cards', ['fsrs', 'due']],
+  ['cards', ['fsrs', 'last_review']],
+  ['cards', ['fsrs', 'scheduled_days']],
+  ['cards', ['fsrs', 'learning_steps']],
+  ['cards', ['importance']],
+  ['cards', ['wanted']],
+  ['cards', ['suspended']],
+  ['cards', ['edited']],
+  ['cards', ['members']],
+  ['cards', ['prompt']],
+  ['reviewLogs', ['rating']],
+  ['reviewLogs', ['review']],
+  ['reviewLogs', ['state']],
   ['settings', ['value']],
 ];
 
 /** Changes one value somewhere in the backup (cards most often): replaced, deleted, or a record duplicated. */
 function mutate(b: Json, random: () => number): string {
-  const pick = <T,>(list: T[]): T => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
   if (random() < 0.4) {
     const [table, fields] = pick(HOT);
     const i = Math.floor(random() * b[table].length);
@@ -240,11 +357,15 @@ function mutate(b: Json, random: () => number): string {
   }
   const old = holder[key];
   const value =
-    random() < 0.2 ? pick(ODD_VALUES)
-    : typeof old === 'number' ? pick(NUMBERS)
-    : typeof old === 'string' ? pick(STRINGS)
-    : typeof old === 'boolean' ? !old
-    : pick(ODD_VALUES);
+    random() < 0.2
+      ? pick(ODD_VALUES)
+      : typeof old === 'number'
+        ? pick(NUMBERS)
+        : typeof old === 'string'
+          ? pick(STRINGS)
+          : typeof old === 'boolean'
+            ? !old
+            : pick(ODD_VALUES);
   holder[key] = structuredClone(value);
   return `${path.join('.')} = ${JSON.stringify(value)?.slice(0, 20)}`;
 }
@@ -264,7 +385,9 @@ describe('fuzz: random mutations of a good backup', () => {
         await importBackup(db, JSON.parse(JSON.stringify(b)));
       } catch (err) {
         expect(err, label).toBeInstanceOf(BackupError);
-        expect(toChineseMessage(err), label).toMatch(/^(备份文件已损坏：第 \d+ |备份文件已损坏：|这不是提法的备份文件|备份来自更新版本)/);
+        expect(toChineseMessage(err), label).toMatch(
+          /^(备份文件已损坏：第 \d+ |备份文件已损坏：|这不是提法的备份文件|备份来自更新版本)/,
+        );
         expect(await bytes(db), label).toBe(before);
         continue;
       }
@@ -276,17 +399,26 @@ describe('fuzz: random mutations of a good backup', () => {
         const today = await loadToday(db, now);
         expect(Number.isFinite(await loadTomorrow(db, now)), label).toBe(true);
         const settings = await getSettings(db);
-        expect(today.queue.every((id) => typeof id === 'string'), label).toBe(true);
+        expect(
+          today.queue.every((id) => typeof id === 'string'),
+          label,
+        ).toBe(true);
         for (const c of await db.cards.toArray()) {
           const id = c.id;
           const text = cardText(c);
           expect(typeof text.prompt === 'string' && typeof text.answer === 'string', label).toBe(true);
           for (const p of previewIntervals(c.fsrs, now, settings)) {
-            expect(Number.isFinite(p.due.getTime()) && !/NaN|undefined/.test(p.label), `${label}: ${id} preview ${p.label}`).toBe(true);
+            expect(
+              Number.isFinite(p.due.getTime()) && !/NaN|undefined/.test(p.label),
+              `${label}: ${id} preview ${p.label}`,
+            ).toBe(true);
           }
           const { card: rated } = await saveReview(db, id, Rating.Good, now, settings);
           const f = rated.fsrs;
-          expect(Number.isFinite(f.due.getTime()) && f.stability > 0 && f.difficulty >= 1 && f.difficulty <= 10, `${label}: ${id} after rating ${JSON.stringify(f)}`).toBe(true);
+          expect(
+            Number.isFinite(f.due.getTime()) && f.stability > 0 && f.difficulty >= 1 && f.difficulty <= 10,
+            `${label}: ${id} after rating ${JSON.stringify(f)}`,
+          ).toBe(true);
         }
       } catch (err) {
         throw new Error(`${label}: the popup failed on an accepted backup: ${String(err)}`);

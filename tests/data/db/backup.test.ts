@@ -56,11 +56,31 @@ describe('backup', () => {
     ['text that is not JSON', () => '{"format": "tifa-backup", ', '这不是提法的备份文件'],
     ['a newer version', (b) => ({ ...b, version: 2 }), '备份来自更新版本的提法，请先升级'],
     ['a missing table', (b) => ({ ...b, reviewLogs: undefined }), '备份文件已损坏：缺少复习记录列表'],
-    ['a card without id', (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 2 ? { ...c, id: undefined } : c)) }), '备份文件已损坏：第 3 张卡片：缺少编号'],
-    ['a card with a bad date', (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 0 ? { ...c, addedAt: '昨天' } : c)) }), '备份文件已损坏：第 1 张卡片：添加时间不是有效日期'],
-    ['a card with broken FSRS state', (b) => ({ ...b, cards: b.cards.map((c: Json) => ({ ...c, fsrs: { ...c.fsrs, due: 'x' } })) }), '第 1 张卡片：下次复习时间不是有效日期'],
-    ['a log without review time', (b) => ({ ...b, reviewLogs: [{ ...b.reviewLogs[0], review: undefined }] }), '第 1 条复习记录：缺少复习时间'],
-    ['duplicate card ids', (b) => ({ ...b, cards: [...b.cards, b.cards[0]] }), '第 5 张卡片：编号“c1”与第 1 张卡片重复'],
+    [
+      'a card without id',
+      (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 2 ? { ...c, id: undefined } : c)) }),
+      '备份文件已损坏：第 3 张卡片：缺少编号',
+    ],
+    [
+      'a card with a bad date',
+      (b) => ({ ...b, cards: b.cards.map((c: object, i: number) => (i === 0 ? { ...c, addedAt: '昨天' } : c)) }),
+      '备份文件已损坏：第 1 张卡片：添加时间不是有效日期',
+    ],
+    [
+      'a card with broken FSRS state',
+      (b) => ({ ...b, cards: b.cards.map((c: Json) => ({ ...c, fsrs: { ...c.fsrs, due: 'x' } })) }),
+      '第 1 张卡片：下次复习时间不是有效日期',
+    ],
+    [
+      'a log without review time',
+      (b) => ({ ...b, reviewLogs: [{ ...b.reviewLogs[0], review: undefined }] }),
+      '第 1 条复习记录：缺少复习时间',
+    ],
+    [
+      'duplicate card ids',
+      (b) => ({ ...b, cards: [...b.cards, b.cards[0]] }),
+      '第 5 张卡片：编号“c1”与第 1 张卡片重复',
+    ],
     ['a quiz without a date', (b) => ({ ...b, quizzes: [{ total: 1 }] }), '第 1 次测验记录：缺少测验时间'],
   ];
 

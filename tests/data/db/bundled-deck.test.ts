@@ -19,7 +19,9 @@ let db: TifaDB;
 
 beforeAll(() => {
   // Literally what the command prints: the same engine, the same files, the same order.
-  printed = JSON.parse(execFileSync('npm', ['run', '--silent', 'deck'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 })) as Deck;
+  printed = JSON.parse(
+    execFileSync('npm', ['run', '--silent', 'deck'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }),
+  ) as Deck;
 }, 120_000);
 
 beforeEach(() => {
@@ -31,10 +33,16 @@ function deckFields<T extends object>(row: T, like: object): Partial<T> {
   return Object.fromEntries(Object.keys(like).map((k) => [k, (row as Record<string, unknown>)[k]])) as Partial<T>;
 }
 
-const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byId = <T extends { id: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 async function expectStoreHolds(deck: Deck) {
-  const [sources, notes, cards, conflicts] = await Promise.all([db.sources.toArray(), db.notes.toArray(), db.cards.toArray(), db.conflicts.toArray()]);
+  const [sources, notes, cards, conflicts] = await Promise.all([
+    db.sources.toArray(),
+    db.notes.toArray(),
+    db.cards.toArray(),
+    db.conflicts.toArray(),
+  ]);
   expect(sources.map(({ origin: _o, ...s }) => s)).toEqual(byId(deck.sources));
   expect(notes.map((n, i) => deckFields(n, byId(deck.notes)[i]))).toEqual(byId(deck.notes));
   // Every field of every card, including the keys the deck leaves out (none may appear in the store).
@@ -90,7 +98,13 @@ function importedDeck(): Deck {
       importance: 0.9,
       variants: { 三个不动摇: ['三個不動搖'] },
     },
-    { id: 'term:import-new-quality', kind: 'term', name: '新质生产力', evidence: [{ source: source.id, quote: '发展新质生产力。' }], importance: 0.6 },
+    {
+      id: 'term:import-new-quality',
+      kind: 'term',
+      name: '新质生产力',
+      evidence: [{ source: source.id, quote: '发展新质生产力。' }],
+      importance: 0.6,
+    },
   ];
   const cards: Card[] = [
     {
@@ -114,7 +128,8 @@ describe('a note written to the store later', () => {
 
     await syncDeck(db, importedDeck(), T0, 'import:report-2025');
     const after = await termIndexFromDb(db);
-    for (const text of ['三个不动摇', '三個不動搖', '思想不动摇', '新质生产力']) expect(after.patterns, text).toContain(text);
+    for (const text of ['三个不动摇', '三個不動搖', '思想不动摇', '新质生产力'])
+      expect(after.patterns, text).toContain(text);
     expect(after.noteIds[after.patterns.indexOf('三个不动摇')]).toEqual(['formulation:import-three']);
     expect(after.patterns).toEqual(expect.arrayContaining(before.patterns));
   });

@@ -14,7 +14,16 @@ describe('syncDeck', () => {
   it('installs a deck: every card new, due now, indexed by source', async () => {
     expect(await syncDeck(db, makeDeck(), T0)).toEqual({ added: 4, updated: 0, retired: 0, revived: 0 });
     const c4 = (await db.cards.get('c4'))!;
-    expect(c4).toMatchObject({ state: State.New, due: T0, suspended: 0, retired: 0, leech: false, seen: { count: 0 }, addedAt: T0, sourceIds: ['s2'] });
+    expect(c4).toMatchObject({
+      state: State.New,
+      due: T0,
+      suspended: 0,
+      retired: 0,
+      leech: false,
+      seen: { count: 0 },
+      addedAt: T0,
+      sourceIds: ['s2'],
+    });
     expect(await db.cards.where('sourceIds').equals('s1').primaryKeys()).toEqual(['c1', 'c2', 'c3']);
     expect(await db.sources.count()).toBe(2);
     expect(await db.notes.get('n1')).toMatchObject({ name: '六个精准', retired: 0, sourceIds: ['s1'] });
@@ -46,7 +55,13 @@ describe('syncDeck', () => {
     expect(after.prompt).toBe('“六个精准”包括哪些？');
     expect(after.importance).toBe(0.9);
     expect(after.fsrs).toEqual(before.fsrs);
-    expect(after).toMatchObject({ edited: { answer: '我自己的答案' }, suspended: 1, addedAt: T0, state: before.state, due: before.due });
+    expect(after).toMatchObject({
+      edited: { answer: '我自己的答案' },
+      suspended: 1,
+      addedAt: T0,
+      state: before.state,
+      due: before.due,
+    });
     expect(await db.reviewLogs.where('cardId').equals('c1').count()).toBe(1);
     expect((await db.cards.get('c5'))!.addedAt).toEqual(at(2));
   });
@@ -113,7 +128,12 @@ describe('syncDeck', () => {
     const deck = makeDeck();
     deck.conflicts[0].topic = '脱贫攻坚目标年份';
     await syncDeck(db, deck, at(1));
-    expect(await db.conflicts.get('k1')).toMatchObject({ topic: '脱贫攻坚目标年份', resolved: 1, choice: '2020年', resolvedAt: at(0, 2) });
+    expect(await db.conflicts.get('k1')).toMatchObject({
+      topic: '脱贫攻坚目标年份',
+      resolved: 1,
+      choice: '2020年',
+      resolvedAt: at(0, 2),
+    });
 
     deck.conflicts[0].values = ['2021年', '2022年'];
     await syncDeck(db, deck, at(2));

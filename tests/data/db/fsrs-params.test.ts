@@ -4,7 +4,13 @@ import { freshDb, makeDeck, SETTINGS, T0, at } from './helpers';
 import { syncDeck } from '../../../data/db/deck-sync';
 import { getSettings, saveReview, saveSettings } from '../../../data/db/repo';
 import { exportBackup, importBackup } from '../../../data/db/backup';
-import { getFsrsParams, readTrainingLogs, restorePreviousWeights, saveTraining, type TrainReport } from '../../../data/db/fsrs-params';
+import {
+  getFsrsParams,
+  readTrainingLogs,
+  restorePreviousWeights,
+  saveTraining,
+  type TrainReport,
+} from '../../../data/db/fsrs-params';
 import { Rating } from '../../../data/srs/scheduler';
 import type { TifaDB } from '../../../data/db/schema';
 

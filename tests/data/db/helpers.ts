@@ -32,11 +32,21 @@ export function makeDeck(): Deck {
       { id: 's2', file: 's2.txt', title: '政府工作报告', date: '2020-05-22' },
     ],
     notes: [
-      { id: 'n1', kind: 'formulation', name: '六个精准', members: ['扶持对象精准', '项目安排精准'], evidence: [{ source: 's1', quote: '六个精准' }], importance: 1 },
+      {
+        id: 'n1',
+        kind: 'formulation',
+        name: '六个精准',
+        members: ['扶持对象精准', '项目安排精准'],
+        evidence: [{ source: 's1', quote: '六个精准' }],
+        importance: 1,
+      },
       { id: 'n2', kind: 'figure', name: '贫困人口', evidence: [{ source: 's2', quote: '551万' }], importance: 0.6 },
     ],
     cards: [
-      card('c1', 'n1', '“六个精准”是哪六个？', '扶持对象精准、项目安排精准', { importance: 1, members: ['扶持对象精准', '项目安排精准'] }),
+      card('c1', 'n1', '“六个精准”是哪六个？', '扶持对象精准、项目安排精准', {
+        importance: 1,
+        members: ['扶持对象精准', '项目安排精准'],
+      }),
       card('c2', 'n1', '“扶持对象精准”属于哪个提法？', '六个精准', { kind: 'formulation-member' }),
       card('c3', 'n1', '“六个精准”有几个？', '六个', { kind: 'formulation-count' }),
       card('c4', 'n2', '2019年底农村贫困人口减少到多少？', '551万', {

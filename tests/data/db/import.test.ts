@@ -3,7 +3,14 @@
 // half-way changes nothing.
 import { describe, expect, it } from 'vitest';
 import { importDeck } from '../../../data/knowledge/import-plan';
-import { conflictsWithDeck, deleteDocument, findImported, importSourceId, writeImport, type ImportPlan } from '../../../data/db/import';
+import {
+  conflictsWithDeck,
+  deleteDocument,
+  findImported,
+  importSourceId,
+  writeImport,
+  type ImportPlan,
+} from '../../../data/db/import';
 import { openConflictIds, resolveConflict, saveReview } from '../../../data/db/repo';
 import { toChineseMessage } from '../../../data/db/errors';
 import { exportBackup, importBackup } from '../../../data/db/backup';
@@ -96,8 +103,13 @@ describe('writeImport', () => {
 
     const p = await plan(db, '另一份文件的标题\n（2025年4月1日）\n' + GOES + NEW);
     // A card whose id IndexedDB cannot store: the write fails after the source, text and notes.
-    const broken = { ...p, deck: { ...p.deck, cards: [...p.deck.cards, { ...p.deck.cards[0], id: NaN as unknown as string }] } };
-    const err = await writeImport(db, broken, new Set([...all(p), NaN as unknown as string]), at(1)).catch((e: unknown) => e);
+    const broken = {
+      ...p,
+      deck: { ...p.deck, cards: [...p.deck.cards, { ...p.deck.cards[0], id: NaN as unknown as string }] },
+    };
+    const err = await writeImport(db, broken, new Set([...all(p), NaN as unknown as string]), at(1)).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(await dump(db)).toBe(before);
     // Dexie's message is English: the user reads Chinese only.
@@ -109,7 +121,10 @@ describe('writeImport', () => {
 describe('conflicts with documents already in the deck', () => {
   it('finds the same figure with another value, stores it on both documents’ cards, and 删除 clears it', async () => {
     const db = freshDb();
-    const old = await plan(db, '关于粮食生产情况的通报\n（2025年1月10日）\n2024年年底，全国粮食产量达到14000亿斤，比上年有所增长。\n' + KEEP);
+    const old = await plan(
+      db,
+      '关于粮食生产情况的通报\n（2025年1月10日）\n2024年年底，全国粮食产量达到14000亿斤，比上年有所增长。\n' + KEEP,
+    );
     await writeImport(db, old, all(old), T0);
     const p = await plan(db, HEAD + GOES);
     expect(p.conflicts).toHaveLength(1);
@@ -130,8 +145,10 @@ describe('conflicts with documents already in the deck', () => {
 });
 
 describe('重新导入 after the user chose between two figures', () => {
-  const OLD = '关于粮食生产情况的通报\n（2025年1月10日）\n2024年年底，全国粮食产量达到14000亿斤，比上年有所增长。\n' + KEEP;
-  const revised = (figure: string) => HEAD + `2024年年底，全国粮食产量达到${figure}，农村居民人均可支配收入增长6.6%。\n` + KEEP;
+  const OLD =
+    '关于粮食生产情况的通报\n（2025年1月10日）\n2024年年底，全国粮食产量达到14000亿斤，比上年有所增长。\n' + KEEP;
+  const revised = (figure: string) =>
+    HEAD + `2024年年底，全国粮食产量达到${figure}，农村居民人均可支配收入增长6.6%。\n` + KEEP;
 
   async function chosen(db: TifaDB) {
     const old = await plan(db, OLD, 'old.txt');

@@ -10,8 +10,26 @@ import { at, fakeDeps, freshDb, T0 } from './helpers';
 
 const CARDS = 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]';
 const ANSWERS: Array<Omit<QuizAnswerRow, 'id' | 'quizId'>> = [
-  { index: 0, cardId: 'c1', kind: 'fill', prompt: '贫困人口从____减到551万人', answer: '9899万人', response: '9899万', verdict: 'close', note: '注意单位：9899万人' },
-  { index: 1, cardId: 'c2', kind: 'single', prompt: '“不愁吃”属于哪个提法？', options: ['两不愁三保障', '六个精准', '五个一批'], answer: '两不愁三保障', response: '六个精准', verdict: 'wrong' },
+  {
+    index: 0,
+    cardId: 'c1',
+    kind: 'fill',
+    prompt: '贫困人口从____减到551万人',
+    answer: '9899万人',
+    response: '9899万',
+    verdict: 'close',
+    note: '注意单位：9899万人',
+  },
+  {
+    index: 1,
+    cardId: 'c2',
+    kind: 'single',
+    prompt: '“不愁吃”属于哪个提法？',
+    options: ['两不愁三保障', '六个精准', '五个一批'],
+    answer: '两不愁三保障',
+    response: '六个精准',
+    verdict: 'wrong',
+  },
 ];
 
 describe('quiz results (schema v7)', () => {
@@ -24,7 +42,9 @@ describe('quiz results (schema v7)', () => {
     v6.version(4).stores({ cards: `${CARDS}, wanted` });
     v6.version(5).stores({ texts: 'id, hash' });
     v6.version(6).stores({ cards: `${CARDS}, wanted, held` });
-    await v6.table('quizzes').add({ at: T0, total: 5, correct: 3, cardIds: ['c1', 'c2'], missedIds: ['c2'], mode: 'normal', counted: true });
+    await v6
+      .table('quizzes')
+      .add({ at: T0, total: 5, correct: 3, cardIds: ['c1', 'c2'], missedIds: ['c2'], mode: 'normal', counted: true });
     v6.close();
 
     const db = openDb('tifa', deps);
@@ -33,7 +53,11 @@ describe('quiz results (schema v7)', () => {
     const [old] = await latestQuizzes(db);
     expect(old).toMatchObject({ total: 5, correct: 3, missedIds: ['c2'] });
     expect(await quizAnswers(db, old.id!)).toEqual([]);
-    const id = await saveQuizRun(db, { at: at(1), total: 2, correct: 1, cardIds: ['c1', 'c2'], missedIds: ['c2'], sourceIds: ['s1'] }, ANSWERS);
+    const id = await saveQuizRun(
+      db,
+      { at: at(1), total: 2, correct: 1, cardIds: ['c1', 'c2'], missedIds: ['c2'], sourceIds: ['s1'] },
+      ANSWERS,
+    );
     expect((await latestQuizzes(db)).map((q) => q.id)).toEqual([id, old.id]);
     expect(await quizAnswers(db, id)).toEqual(ANSWERS.map((a, i) => ({ ...a, quizId: id, id: i + 1 })));
     db.close();
@@ -65,7 +89,11 @@ describe('quiz results (schema v7)', () => {
   });
 
   it.each([
-    ['an unknown verdict', (a: Record<string, unknown>) => (a.verdict = 'maybe'), '第 2 道测验题：判定必须是 right、close 或 wrong'],
+    [
+      'an unknown verdict',
+      (a: Record<string, unknown>) => (a.verdict = 'maybe'),
+      '第 2 道测验题：判定必须是 right、close 或 wrong',
+    ],
     ['no prompt', (a: Record<string, unknown>) => delete a.prompt, '第 2 道测验题：缺少问题'],
     ['no quiz', (a: Record<string, unknown>) => delete a.quizId, '第 2 道测验题：缺少测验编号'],
   ])('refuses a backup whose question has %s, in Chinese, changing nothing', async (_, spoil, message) => {

@@ -18,7 +18,15 @@ beforeEach(async () => {
   await syncDeck(db, realDeck, T0);
 });
 
-const config = (extra: Partial<QuizConfig> = {}): QuizConfig => ({ mode: 'normal', sourceIds: [], kinds: ['single', 'multi', 'fill'], count: 10, counted: true, timer: 0, ...extra });
+const config = (extra: Partial<QuizConfig> = {}): QuizConfig => ({
+  mode: 'normal',
+  sourceIds: [],
+  kinds: ['single', 'multi', 'fill'],
+  count: 10,
+  counted: true,
+  timer: 0,
+  ...extra,
+});
 
 describe('prepareQuiz', () => {
   it('asks the chosen number of questions, only from the chosen document', async () => {
@@ -61,7 +69,11 @@ describe('recordAnswer', () => {
 describe('bestStreak', () => {
   it('is the longest 挑战答题 streak kept', async () => {
     expect(await bestStreak(db)).toBe(0);
-    for (const [mode, streak] of [['challenge', 4], ['challenge', 7], ['normal', 9]] as const) {
+    for (const [mode, streak] of [
+      ['challenge', 4],
+      ['challenge', 7],
+      ['normal', 9],
+    ] as const) {
       await saveQuizResult(db, { at: T0, total: streak + 1, correct: streak, cardIds: [], mode, streak });
     }
     expect(await bestStreak(db)).toBe(7);

@@ -4,8 +4,22 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { syncDeck } from '../../../data/db/deck-sync';
 import { StoreError } from '../../../data/db/errors';
 import {
-  cardState, cardText, editCard, getCard, getSettings, listCards, openConflictIds, recordSighting, resetCard,
-  resolveConflict, reviewCountsByDay, saveReview, saveSettings, setSuspended, todayCounts, undoLastReview,
+  cardState,
+  cardText,
+  editCard,
+  getCard,
+  getSettings,
+  listCards,
+  openConflictIds,
+  recordSighting,
+  resetCard,
+  resolveConflict,
+  reviewCountsByDay,
+  saveReview,
+  saveSettings,
+  setSuspended,
+  todayCounts,
+  undoLastReview,
 } from '../../../data/db/repo';
 import type { TifaDB } from '../../../data/db/schema';
 import { at, freshDb, makeDeck, SETTINGS, T0 } from './helpers';
@@ -30,7 +44,13 @@ describe('reviews', () => {
     expect(stored.due.getTime()).toBeGreaterThan(at(0, 1).getTime());
     const logs = await db.reviewLogs.toArray();
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ cardId: 'c1', noteId: 'n1', rating: Rating.Good, state: State.New, review: at(0, 1) });
+    expect(logs[0]).toMatchObject({
+      cardId: 'c1',
+      noteId: 'n1',
+      rating: Rating.Good,
+      state: State.New,
+      review: at(0, 1),
+    });
   });
 
   it('undoLastReview puts the card back exactly and removes the log', async () => {
@@ -137,7 +157,11 @@ describe('browsing', () => {
   it('resetCard makes a card new again and keeps its history', async () => {
     await saveReview(db, 'c1', Rating.Good, at(0, 1), SETTINGS);
     await resetCard(db, 'c1', at(1));
-    expect(await getCard(db, 'c1')).toMatchObject({ state: State.New, due: at(1), fsrs: { reps: 0, state: State.New } });
+    expect(await getCard(db, 'c1')).toMatchObject({
+      state: State.New,
+      due: at(1),
+      fsrs: { reps: 0, state: State.New },
+    });
     expect(await db.reviewLogs.count()).toBe(1);
   });
 
@@ -186,8 +210,22 @@ describe('counts', () => {
     await saveReview(db, 'c1', Rating.Good, at(20), SETTINGS); // c1 is a review card by now
     const c2 = (await saveReview(db, 'c2', Rating.Again, at(20, 1), SETTINGS)).card;
     await saveReview(db, 'c2', Rating.Good, c2.due, SETTINGS);
-    expect(await todayCounts(db, at(20, 2), 4)).toEqual({ newDone: 1, reviewsDone: 1, reviewedNoteIds: ['n1'], newCardIds: ['c2'], reviewedCardIds: ['c1', 'c2'], ratings: 3 });
-    expect(await todayCounts(db, at(0, 17), 4)).toEqual({ newDone: 1, reviewsDone: 0, reviewedNoteIds: ['n2'], newCardIds: ['c4'], reviewedCardIds: ['c4'], ratings: 1 });
+    expect(await todayCounts(db, at(20, 2), 4)).toEqual({
+      newDone: 1,
+      reviewsDone: 1,
+      reviewedNoteIds: ['n1'],
+      newCardIds: ['c2'],
+      reviewedCardIds: ['c1', 'c2'],
+      ratings: 3,
+    });
+    expect(await todayCounts(db, at(0, 17), 4)).toEqual({
+      newDone: 1,
+      reviewsDone: 0,
+      reviewedNoteIds: ['n2'],
+      newCardIds: ['c4'],
+      reviewedCardIds: ['c4'],
+      ratings: 1,
+    });
   });
 
   it('reviewCountsByDay groups logs by study day within [from, to)', async () => {

@@ -10,8 +10,41 @@ describe('TifaDB schema', () => {
     const v1 = new Dexie('tifa', deps);
     v1.version(1).stores(SCHEMA_V1);
     await v1.table('cards').bulkAdd([
-      { id: 'c1', noteId: 'n1', kind: 'formulation-list', prompt: '问', answer: '答', evidence: [], importance: 1, sourceIds: ['s1'], due: T0, state: 0, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 0 }, edited: { prompt: '我的问法' } },
-      { id: 'c2', noteId: 'n1', kind: 'formulation-count', prompt: '几个', answer: '六个', evidence: [], importance: 0.5, sourceIds: [], due: T0, state: 2, suspended: 1, retired: 0, leech: true, addedAt: T0, fsrs: { due: T0, state: 2 } },
+      {
+        id: 'c1',
+        noteId: 'n1',
+        kind: 'formulation-list',
+        prompt: '问',
+        answer: '答',
+        evidence: [],
+        importance: 1,
+        sourceIds: ['s1'],
+        due: T0,
+        state: 0,
+        suspended: 0,
+        retired: 0,
+        leech: false,
+        addedAt: T0,
+        fsrs: { due: T0, state: 0 },
+        edited: { prompt: '我的问法' },
+      },
+      {
+        id: 'c2',
+        noteId: 'n1',
+        kind: 'formulation-count',
+        prompt: '几个',
+        answer: '六个',
+        evidence: [],
+        importance: 0.5,
+        sourceIds: [],
+        due: T0,
+        state: 2,
+        suspended: 1,
+        retired: 0,
+        leech: true,
+        addedAt: T0,
+        fsrs: { due: T0, state: 2 },
+      },
     ]);
     await v1.table('reviewLogs').add({ cardId: 'c2', noteId: 'n1', review: T0, rating: 1, state: 2 });
     await v1.table('settings').put({ key: 'newPerDay', value: 30 });
@@ -40,10 +73,46 @@ describe('TifaDB schema', () => {
     const v3 = new Dexie('tifa', deps);
     v3.version(1).stores(SCHEMA_V1);
     v3.version(2).stores({ quizzes: '++id, at' });
-    v3.version(3).stores({ cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]' });
+    v3.version(3).stores({
+      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]',
+    });
     await v3.table('cards').bulkAdd([
-      { id: 'c1', noteId: 'n1', kind: 'formulation-list', prompt: '问', answer: '答', evidence: [], importance: 1, sourceIds: ['s1'], due: T0, state: 0, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 0 }, seen: { count: 3, last: T0 } },
-      { id: 'c2', noteId: 'n2', kind: 'figure-cloze', prompt: '数', answer: '9899万人', evidence: [], importance: 0.5, sourceIds: [], due: T0, state: 2, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 2 }, seen: { count: 0 } },
+      {
+        id: 'c1',
+        noteId: 'n1',
+        kind: 'formulation-list',
+        prompt: '问',
+        answer: '答',
+        evidence: [],
+        importance: 1,
+        sourceIds: ['s1'],
+        due: T0,
+        state: 0,
+        suspended: 0,
+        retired: 0,
+        leech: false,
+        addedAt: T0,
+        fsrs: { due: T0, state: 0 },
+        seen: { count: 3, last: T0 },
+      },
+      {
+        id: 'c2',
+        noteId: 'n2',
+        kind: 'figure-cloze',
+        prompt: '数',
+        answer: '9899万人',
+        evidence: [],
+        importance: 0.5,
+        sourceIds: [],
+        due: T0,
+        state: 2,
+        suspended: 0,
+        retired: 0,
+        leech: false,
+        addedAt: T0,
+        fsrs: { due: T0, state: 2 },
+        seen: { count: 0 },
+      },
     ]);
     await v3.table('quizzes').add({ at: T0, total: 5, correct: 5, cardIds: ['c2'] });
     v3.close();
@@ -65,11 +134,50 @@ describe('TifaDB schema', () => {
     const v4 = new Dexie('tifa', deps);
     v4.version(1).stores(SCHEMA_V1);
     v4.version(2).stores({ quizzes: '++id, at' });
-    v4.version(3).stores({ cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]' });
-    v4.version(4).stores({ cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted' });
+    v4.version(3).stores({
+      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]',
+    });
+    v4.version(4).stores({
+      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted',
+    });
     await v4.table('sources').add({ id: 's1', file: 's1.txt', title: '讲话', origin: 'bundled' });
-    await v4.table('cards').add({ id: 'c1', noteId: 'n1', kind: 'formulation-list', prompt: '问', answer: '答', evidence: [], importance: 1, sourceIds: ['s1'], due: T0, state: 2, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 2 }, seen: { count: 1 }, wanted: 5 });
-    await v4.table('cards').add({ id: 'c2', noteId: 'n2', kind: 'figure-cloze', prompt: '到____实现脱贫', answer: '2024年', evidence: [], importance: 0.3, sourceIds: ['s3'], due: T0, state: 0, suspended: 0, retired: 0, leech: false, addedAt: T0, fsrs: { due: T0, state: 0 }, seen: { count: 0 } });
+    await v4.table('cards').add({
+      id: 'c1',
+      noteId: 'n1',
+      kind: 'formulation-list',
+      prompt: '问',
+      answer: '答',
+      evidence: [],
+      importance: 1,
+      sourceIds: ['s1'],
+      due: T0,
+      state: 2,
+      suspended: 0,
+      retired: 0,
+      leech: false,
+      addedAt: T0,
+      fsrs: { due: T0, state: 2 },
+      seen: { count: 1 },
+      wanted: 5,
+    });
+    await v4.table('cards').add({
+      id: 'c2',
+      noteId: 'n2',
+      kind: 'figure-cloze',
+      prompt: '到____实现脱贫',
+      answer: '2024年',
+      evidence: [],
+      importance: 0.3,
+      sourceIds: ['s3'],
+      due: T0,
+      state: 0,
+      suspended: 0,
+      retired: 0,
+      leech: false,
+      addedAt: T0,
+      fsrs: { due: T0, state: 0 },
+      seen: { count: 0 },
+    });
     v4.close();
 
     const db = openDb('tifa', deps);
@@ -92,10 +200,39 @@ describe('TifaDB schema', () => {
     v6.version(1).stores(SCHEMA_V1);
     v6.version(2).stores({ quizzes: '++id, at' });
     v6.version(5).stores({ texts: 'id, hash' });
-    v6.version(6).stores({ cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held' });
+    v6.version(6).stores({
+      cards:
+        'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held',
+    });
     await v6.table('reviewLogs').bulkAdd([
-      { cardId: 'c1', noteId: 'n1', rating: 3, state: 0, due: T0, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: T0 },
-      { cardId: 'c2', noteId: 'n1', rating: 1, state: 0, due: T0, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: T0 },
+      {
+        cardId: 'c1',
+        noteId: 'n1',
+        rating: 3,
+        state: 0,
+        due: T0,
+        stability: 0,
+        difficulty: 0,
+        elapsed_days: 0,
+        last_elapsed_days: 0,
+        scheduled_days: 0,
+        learning_steps: 0,
+        review: T0,
+      },
+      {
+        cardId: 'c2',
+        noteId: 'n1',
+        rating: 1,
+        state: 0,
+        due: T0,
+        stability: 0,
+        difficulty: 0,
+        elapsed_days: 0,
+        last_elapsed_days: 0,
+        scheduled_days: 0,
+        learning_steps: 0,
+        review: T0,
+      },
     ]);
     v6.close();
 
@@ -113,8 +250,26 @@ describe('TifaDB schema', () => {
   it('indexes what the queues and browser query', async () => {
     const db = openDb('tifa', fakeDeps());
     await db.open();
-    const idx = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
-    expect(idx('cards')).toEqual(['[state+due]', '[state+importance]', 'due', 'kind', 'noteId', 'retired', 'sourceIds', 'state', 'suspended', 'wanted', 'held'].sort());
+    const idx = (t: string) =>
+      db
+        .table(t)
+        .schema.indexes.map((i) => i.name)
+        .sort();
+    expect(idx('cards')).toEqual(
+      [
+        '[state+due]',
+        '[state+importance]',
+        'due',
+        'kind',
+        'noteId',
+        'retired',
+        'sourceIds',
+        'state',
+        'suspended',
+        'wanted',
+        'held',
+      ].sort(),
+    );
     expect(idx('reviewLogs')).toEqual(['[cardId+review]', 'cardId', 'review', 'uid']);
     db.close();
   });

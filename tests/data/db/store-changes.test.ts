@@ -7,7 +7,12 @@ import { freshDb, makeDeck, SETTINGS, T0 } from './helpers';
 
 describe('changedTables', () => {
   it('names the tables of one database among the event’s parts', () => {
-    const parts = { 'idb://tifa/cards/': {}, 'idb://tifa/cards/due': {}, 'idb://tifa/reviewLogs/:dels': {}, 'idb://other/notes/': {} };
+    const parts = {
+      'idb://tifa/cards/': {},
+      'idb://tifa/cards/due': {},
+      'idb://tifa/reviewLogs/:dels': {},
+      'idb://other/notes/': {},
+    };
     expect([...changedTables(parts, 'tifa', ['cards', 'notes'])].sort()).toEqual(['cards', 'reviewLogs']);
   });
 
@@ -27,10 +32,12 @@ describe('watchStore', () => {
     stop = watchStore(db, (tables) => seen.push([...tables].sort()));
     await syncDeck(db, makeDeck(), T0);
     await saveReview(db, 'c1', Rating.Good, T0, SETTINGS);
-    await expect.poll(() => seen).toEqual([
-      ['cards', 'conflicts', 'notes', 'sources'],
-      ['cards', 'reviewLogs'],
-    ]);
+    await expect
+      .poll(() => seen)
+      .toEqual([
+        ['cards', 'conflicts', 'notes', 'sources'],
+        ['cards', 'reviewLogs'],
+      ]);
     stop();
     await saveReview(db, 'c2', Rating.Good, T0, SETTINGS);
     expect(seen).toHaveLength(2);

@@ -54,7 +54,10 @@ beforeEach(async () => {
 
 describe('saveStudyPlan', () => {
   it('stores the date and documents where 冲刺 reads them, dropping documents no longer there', async () => {
-    expect(await saveStudyPlan(db, { date: day(10), sourceIds: ['s2', 'gone', 's2'] }, T0)).toEqual({ date: day(10), sourceIds: ['s2'] });
+    expect(await saveStudyPlan(db, { date: day(10), sourceIds: ['s2', 'gone', 's2'] }, T0)).toEqual({
+      date: day(10),
+      sourceIds: ['s2'],
+    });
     expect(await getSettings(db)).toMatchObject({ cramUntil: day(10), cramSources: ['s2'] });
     await clearStudyPlan(db);
     const s = await getSettings(db);
@@ -126,7 +129,11 @@ describe('loadToday with a 学习会', () => {
     expect(after.plan).toBeUndefined();
     const all = (await db.cards.toArray()).map(toQueueCard);
     const done = await todayCounts(db, at(6), SETTINGS.dayStartHour);
-    const normal = { newDone: done.newDone, reviewsDone: done.reviewsDone, reviewedNoteIdsToday: new Set(done.reviewedNoteIds) };
+    const normal = {
+      newDone: done.newDone,
+      reviewsDone: done.reviewsDone,
+      reviewedNoteIdsToday: new Set(done.reviewedNoteIds),
+    };
     expect(after.queue).toEqual(buildQueue(all, at(6), after.settings, normal));
   });
 
@@ -148,7 +155,10 @@ describe('the 学习会 in backups', () => {
     const other = freshDb();
     await importBackup(other, JSON.stringify(backup));
     expect(await getSettings(other)).toMatchObject({ cramUntil: day(7), cramSources: ['s1'] });
-    const old = { ...backup, settings: backup.settings.filter((r) => r.key !== 'cramUntil' && r.key !== 'cramSources') };
+    const old = {
+      ...backup,
+      settings: backup.settings.filter((r) => r.key !== 'cramUntil' && r.key !== 'cramSources'),
+    };
     await importBackup(other, JSON.stringify(old));
     expect((await getSettings(other)).cramUntil).toBeUndefined();
     expect((await loadToday(other, T0)).plan).toBeUndefined();

@@ -64,30 +64,36 @@ describe('loadToday', () => {
     [4, 1500, { newPerDay: 50, reviewsPerDay: 40 }],
     [5, 300, { newPerDay: 0 }],
     // fake-indexeddb is slow with 1,500 cards on a busy 2-core machine: the default 5 s is too tight.
-  ])('seed %i, %i cards, %j: same queue and counts as buildQueue over all cards', { timeout: 30_000 }, async (seed, n, limits) => {
-    const db = freshDb();
-    const settings = await saveSettings(db, { ...limits, enableFuzz: false });
-    const cards = makeCards(n, seed);
-    await db.cards.bulkPut(cards);
-    // Some ratings today, so reviewed notes are buried and limits partly used.
-    for (const card of cards.slice(0, 5)) await saveReview(db, card.id, Rating.Good, T0, settings);
+  ])(
+    'seed %i, %i cards, %j: same queue and counts as buildQueue over all cards',
+    { timeout: 30_000 },
+    async (seed, n, limits) => {
+      const db = freshDb();
+      const settings = await saveSettings(db, { ...limits, enableFuzz: false });
+      const cards = makeCards(n, seed);
+      await db.cards.bulkPut(cards);
+      // Some ratings today, so reviewed notes are buried and limits partly used.
+      for (const card of cards.slice(0, 5)) await saveReview(db, card.id, Rating.Good, T0, settings);
 
-    const now = at(0, 1);
-    const got = await loadToday(db, now);
-    const { today } = await studiedToday(db, now, settings.dayStartHour);
-    expect(today.shownToday?.map((s) => s.answer)).toEqual(cards.slice(0, 5).map((c) => c.answer));
-    const all = (await db.cards.toArray()).map(toQueueCard);
-    expect(got.queue).toEqual(buildQueue(all, now, settings, today));
-    expect(got.counts).toEqual(dueCounts(all, now, settings, today));
-    expect(got.doneToday).toBe(5);
-    db.close();
-  });
+      const now = at(0, 1);
+      const got = await loadToday(db, now);
+      const { today } = await studiedToday(db, now, settings.dayStartHour);
+      expect(today.shownToday?.map((s) => s.answer)).toEqual(cards.slice(0, 5).map((c) => c.answer));
+      const all = (await db.cards.toArray()).map(toQueueCard);
+      expect(got.queue).toEqual(buildQueue(all, now, settings, today));
+      expect(got.counts).toEqual(dueCounts(all, now, settings, today));
+      expect(got.doneToday).toBe(5);
+      db.close();
+    },
+  );
 
   it('includes the cards the user asked for (加入学习), beyond the limit, as the queue does', async () => {
     const db = freshDb();
     const settings = await saveSettings(db, { newPerDay: 3, enableFuzz: false });
     // Wanted cards among the least important new ones, so only the wanted index can find them.
-    const cards = makeCards(400, 11).map((c, i) => (c.state === 0 && c.importance <= 0.2 && i % 3 === 0 ? { ...c, wanted: i } : c));
+    const cards = makeCards(400, 11).map((c, i) =>
+      c.state === 0 && c.importance <= 0.2 && i % 3 === 0 ? { ...c, wanted: i } : c,
+    );
     expect(cards.filter((c) => c.wanted !== undefined).length).toBeGreaterThan(3);
     await db.cards.bulkPut(cards);
     const now = at(0, 1);
@@ -104,7 +110,9 @@ describe('loadToday', () => {
     const db = freshDb();
     const settings = await saveSettings(db, { newPerDay: 5, enableFuzz: false });
     // The most important new cards and some due reviews are held: today's queue must skip them.
-    const cards = makeCards(200, 5).map((c, i) => (i % 4 === 0 ? { ...c, held: 's3', importance: c.state === 0 ? 1 : c.importance } : c));
+    const cards = makeCards(200, 5).map((c, i) =>
+      i % 4 === 0 ? { ...c, held: 's3', importance: c.state === 0 ? 1 : c.importance } : c,
+    );
     await db.cards.bulkPut(cards);
     const now = at(0, 1);
     const none = { newDone: 0, reviewsDone: 0 };
@@ -128,7 +136,13 @@ describe('loadToday', () => {
   it('breaks ties among equally important new cards by id, as the queue does', async () => {
     const db = freshDb();
     const settings = await saveSettings(db, { newPerDay: 5, enableFuzz: false });
-    const cards = makeCards(300, 7).map((c) => ({ ...c, importance: 0.5, noteId: c.id, suspended: 0 as const, retired: 0 as const }));
+    const cards = makeCards(300, 7).map((c) => ({
+      ...c,
+      importance: 0.5,
+      noteId: c.id,
+      suspended: 0 as const,
+      retired: 0 as const,
+    }));
     await db.cards.bulkPut(cards);
     const now = at(0, 1);
     const all = (await db.cards.toArray()).map(toQueueCard);

@@ -37,7 +37,8 @@ describe('every card of the bundled deck', () => {
   it('quotes its evidence verbatim (whitespace aside) from its own source', () => {
     for (const c of deck.cards) {
       expect(c.evidence.length, label(c)).toBeGreaterThan(0);
-      for (const e of c.evidence) expect(originals.get(e.source)?.includes(squeeze(e.quote)), `${label(c)}: ${e.quote}`).toBe(true);
+      for (const e of c.evidence)
+        expect(originals.get(e.source)?.includes(squeeze(e.quote)), `${label(c)}: ${e.quote}`).toBe(true);
     }
   });
 
@@ -57,9 +58,15 @@ describe('every card of the bundled deck', () => {
     expect(flagged.size).toBe(1);
     const alone = deck.cards.filter((c) => c.evidence.every((e) => flagged.has(e.source)));
     expect(alone.length).toBeGreaterThan(0);
-    for (const c of alone) if ([c.prompt, c.answer, ...c.evidence.map((e) => e.quote)].some(yearlike)) expect(c.held, label(c)).toBeDefined();
+    for (const c of alone)
+      if ([c.prompt, c.answer, ...c.evidence.map((e) => e.quote)].some(yearlike))
+        expect(c.held, label(c)).toBeDefined();
     // A held card rests on the flagged document only; a card another document confirms is taught from that one.
-    for (const c of deck.cards.filter((x) => x.held)) expect(c.evidence.every((e) => e.source === c.held), label(c)).toBe(true);
+    for (const c of deck.cards.filter((x) => x.held))
+      expect(
+        c.evidence.every((e) => e.source === c.held),
+        label(c),
+      ).toBe(true);
     for (const c of deck.cards.filter((x) => !x.held && x.evidence.some((e) => !flagged.has(e.source)))) {
       expect(flagged.has(c.evidence[0].source) && yearlike(c.evidence[0].quote), label(c)).toBe(false);
     }
@@ -71,13 +78,16 @@ describe('every card of the bundled deck', () => {
       expect(`${c.prompt}${c.answer}`, label(c)).not.toMatch(/从(\d{4})年[^，。]{0,10}到\1年|2024多万/);
     }
     // Outside held cards, no year a flagged document alone gives is asked or answered.
-    for (const c of deck.cards.filter((x) => !x.held)) expect(`${c.prompt}|${c.answer}`, label(c)).not.toMatch(/(?<!\d)2024(?!\d)/);
+    for (const c of deck.cards.filter((x) => !x.held))
+      expect(`${c.prompt}|${c.answer}`, label(c)).not.toMatch(/(?<!\d)2024(?!\d)/);
   });
 
   it('is one note per fact: no two notes share a name, no two figure cards ask one fact', () => {
     // A statement's name is its subject ("重中之重"), which two documents may say of different things:
     // for statements the fact is the subject with its answer.
-    const named = deck.notes.filter((n) => n.kind !== 'figure').map((n) => plain(n.kind === 'statement' ? `${n.name}=${n.definition}` : n.name));
+    const named = deck.notes
+      .filter((n) => n.kind !== 'figure')
+      .map((n) => plain(n.kind === 'statement' ? `${n.name}=${n.definition}` : n.name));
     expect(named.filter((n, i) => named.indexOf(n) !== i)).toEqual([]);
     const figures = deck.cards.filter((c) => c.kind === 'figure-cloze');
     const pairs: string[] = [];
@@ -88,7 +98,9 @@ describe('every card of the bundled deck', () => {
     );
     expect(pairs).toEqual([]);
     // A member blanked in a formulation and again in one nested in it (三保障 in 两不愁三保障) is one question.
-    const namedClozes = deck.cards.filter((c) => c.kind === 'formulation-cloze' && /^“[^”]+”：/.test(c.prompt)).map((c) => c.answer);
+    const namedClozes = deck.cards
+      .filter((c) => c.kind === 'formulation-cloze' && /^“[^”]+”：/.test(c.prompt))
+      .map((c) => c.answer);
     expect(namedClozes.filter((a, i) => namedClozes.indexOf(a) !== i)).toEqual([]);
     const prompts = deck.cards.map((c) => c.prompt);
     expect(prompts.filter((p, i) => prompts.indexOf(p) !== i)).toEqual([]);

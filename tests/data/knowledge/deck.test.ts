@@ -26,7 +26,9 @@ describe('deck from data/sources', () => {
   });
 
   it('has the 9899万 → 551万 figure card with evidence', () => {
-    const card = deck.cards.find((c) => c.kind === 'figure-cloze' && c.answer === '9899万人' && c.prompt.includes('551万人'));
+    const card = deck.cards.find(
+      (c) => c.kind === 'figure-cloze' && c.answer === '9899万人' && c.prompt.includes('551万人'),
+    );
     expect(card).toBeDefined();
     expect(card!.prompt).toBe('贫困人口从2012年年底的____减到2019年年底的551万人');
     expect(card!.figure).toMatchObject({ unit: '万人', subject: '贫困人口', date: '2012年年底' });
@@ -36,7 +38,8 @@ describe('deck from data/sources', () => {
   });
 
   it('keeps the 贫困发生率 cards at their own dates: 10.2% (2012), 3.1% (2017), 0.6% (2019)', () => {
-    const rate = (answer: string, inPrompt: string) => deck.cards.find((c) => c.kind === 'figure-cloze' && c.answer === answer && c.prompt.includes(inPrompt));
+    const rate = (answer: string, inPrompt: string) =>
+      deck.cards.find((c) => c.kind === 'figure-cloze' && c.answer === answer && c.prompt.includes(inPrompt));
     expect(rate('10.2%', '贫困发生率由____降至0.6%')).toBeDefined();
     expect(rate('0.6%', '贫困发生率由10.2%降至____')).toBeDefined();
     expect(rate('3.1%', '贫困发生率由2012年底的10.2%下降到2017年底的____')).toBeDefined();
@@ -45,7 +48,8 @@ describe('deck from data/sources', () => {
   it('has no figure cloze that names neither subject nor date and shows too little to answer', () => {
     for (const c of deck.cards.filter((x) => x.kind === 'figure-cloze')) {
       const context = [...c.prompt.replace('____', '')].filter((ch) => /[\u4e00-\u9fff]/.test(ch)).length;
-      if (!c.figure?.subject && !c.figure?.date && c.figure?.subject !== '目标年份') expect(context, c.prompt).toBeGreaterThanOrEqual(12);
+      if (!c.figure?.subject && !c.figure?.date && c.figure?.subject !== '目标年份')
+        expect(context, c.prompt).toBeGreaterThanOrEqual(12);
       expect(c.figure?.subject ?? '', c.prompt).not.toMatch(/^(?:特别|分别|目前|全国|我国|对存|实现)$/);
     }
     expect(deck.cards.some((c) => c.prompt === '今后____' || c.prompt === '未来____')).toBe(false);
@@ -61,11 +65,17 @@ describe('deck from data/sources', () => {
   });
 
   it('reports the 联合国2030年可持续发展议程 vs 2024年 conflict', () => {
-    expect(deck.conflicts.some((c) => c.values.join() === '2024年,2030年' && c.topic.includes('可持续发展议程'))).toBe(true);
+    expect(deck.conflicts.some((c) => c.values.join() === '2024年,2030年' && c.topic.includes('可持续发展议程'))).toBe(
+      true,
+    );
   });
 
   it('quotes every evidence verbatim (whitespace aside) from its own source', () => {
-    const all = [...deck.cards.flatMap((c) => c.evidence), ...deck.notes.flatMap((n) => n.evidence), ...deck.conflicts.flatMap((c) => c.evidence)];
+    const all = [
+      ...deck.cards.flatMap((c) => c.evidence),
+      ...deck.notes.flatMap((n) => n.evidence),
+      ...deck.conflicts.flatMap((c) => c.evidence),
+    ];
     expect(all.length).toBeGreaterThan(100);
     for (const ev of all) {
       expect(originals.get(ev.source), ev.source).toBeDefined();
@@ -96,7 +106,8 @@ describe('deck from data/sources', () => {
 
   it('keeps photo credits, running headers, glued page numbers and runs of spaces out of every card and quote', () => {
     // A page number glued into a word ("工2作"): digits between two CJK chars that no unit or measure follows.
-    const gluedPage = /[\u4e00-\u9fff]\d{1,3}(?![\d.%]|[至到和或比年月日个万亿千名家所支次倍多余岁项户人元天点条位批届级号期章节类种件座亩吨公份篇张本台辆间处门片只斤米])[\u4e00-\u9fff]/;
+    const gluedPage =
+      /[\u4e00-\u9fff]\d{1,3}(?![\d.%]|[至到和或比年月日个万亿千名家所支次倍多余岁项户人元天点条位批届级号期章节类种件座亩吨公份篇张本台辆间处门片只斤米])[\u4e00-\u9fff]/;
     for (const c of deck.cards) {
       for (const s of [c.prompt, c.answer, ...(c.members ?? [])]) {
         expect(s, s).not.toMatch(/摄|【学习参考】|\s{2,}/);
@@ -115,7 +126,9 @@ describe('deck from data/sources', () => {
     for (const ev of caveat.evidence.filter((e) => e.value === '2024年')) {
       expect(ev.marks!.every(([a, b]) => squeeze(ev.quote.slice(a, b)) === '2024年')).toBe(true);
     }
-    const goal = deck.cards.find((c) => c.prompt === '到____，稳定实现农村贫困人口不愁吃、不愁穿' && c.answer === '2024年')!;
+    const goal = deck.cards.find(
+      (c) => c.prompt === '到____，稳定实现农村贫困人口不愁吃、不愁穿' && c.answer === '2024年',
+    )!;
     expect(goal).toBeDefined();
     expect(goal.conflicts).toContain(caveat.id);
     expect(goal.importance).toBeLessThanOrEqual(0.3);
@@ -125,7 +138,9 @@ describe('deck from data/sources', () => {
     // carries the caveat; none resting on other documents is.
     const only003 = (c: (typeof deck.cards)[number]) => c.evidence.every((e) => e.source.startsWith('003_'));
     for (const c of deck.cards) {
-      const year = /(?<![\d.])(?:19|20)\d\d(?![\d.%])/.test([c.prompt, c.answer, ...c.evidence.map((e) => e.quote)].join('|').replace(/(\d)\s+(?=\d)/g, '$1'));
+      const year = /(?<![\d.])(?:19|20)\d\d(?![\d.%])/.test(
+        [c.prompt, c.answer, ...c.evidence.map((e) => e.quote)].join('|').replace(/(\d)\s+(?=\d)/g, '$1'),
+      );
       expect(c.conflicts?.includes(caveat.id) ?? false, c.prompt).toBe(year && only003(c));
       expect(c.held !== undefined, c.prompt).toBe(year && only003(c));
     }
@@ -193,13 +208,28 @@ describe('headline formulations', () => {
   });
 
   it.each([
-    ['填写这组并列提法（共5项）：推进东部产业向西部梯度转移，实现产业互____、人员互____、技术互____、观念互____、作风互____', '产业互补、人员互动、技术互学、观念互通、作风互鉴'],
+    [
+      '填写这组并列提法（共5项）：推进东部产业向西部梯度转移，实现产业互____、人员互____、技术互____、观念互____、作风互____',
+      '产业互补、人员互动、技术互学、观念互通、作风互鉴',
+    ],
     ['填写这组并列提法（共3项）：确保搬迁对象有业可就、稳定脱贫，做到搬____、稳____、能____', '搬得出、稳得住、能致富'],
-    ['填写这组并列提法（共3项）：必须解决好扶持谁、谁来扶、怎么扶的问题，做到扶____贫、真____贫、真____贫', '扶真贫、真扶贫、真脱贫'],
+    [
+      '填写这组并列提法（共3项）：必须解决好扶持谁、谁来扶、怎么扶的问题，做到扶____贫、真____贫、真____贫',
+      '扶真贫、真扶贫、真脱贫',
+    ],
     ['填写这组并列提法（共3项）：抓紧补____、堵____、强____', '补短板、堵漏洞、强弱项'],
-    ['填写这组并列提法（共3项）：统筹网上网下、国内国际、大事小事，营造强____心、暖____心、聚____心', '强信心、暖人心、聚民心'],
-    ['《在打好精准脱贫攻坚战座谈会上的讲话》讲了哪3个问题？', '深刻认识我国脱贫攻坚取得的决定性进展、清醒把握打赢脱贫攻坚战的困难挑战、全面打好脱贫攻坚战'],
-    ['《在决战决胜脱贫攻坚座谈会上的讲话》“我国脱贫攻坚取得决定性成就”部分按顺序讲了哪六点？', '脱贫攻坚目标任务接近完成、贫困群众收入水平大幅度提高、贫困地区基本生产生活条件明显改善、贫困地区经济社会发展明显加快、贫困治理能力明显提升、中国减贫方案和减贫成就得到国际社会普遍认可'],
+    [
+      '填写这组并列提法（共3项）：统筹网上网下、国内国际、大事小事，营造强____心、暖____心、聚____心',
+      '强信心、暖人心、聚民心',
+    ],
+    [
+      '《在打好精准脱贫攻坚战座谈会上的讲话》讲了哪3个问题？',
+      '深刻认识我国脱贫攻坚取得的决定性进展、清醒把握打赢脱贫攻坚战的困难挑战、全面打好脱贫攻坚战',
+    ],
+    [
+      '《在决战决胜脱贫攻坚座谈会上的讲话》“我国脱贫攻坚取得决定性成就”部分按顺序讲了哪六点？',
+      '脱贫攻坚目标任务接近完成、贫困群众收入水平大幅度提高、贫困地区基本生产生活条件明显改善、贫困地区经济社会发展明显加快、贫困治理能力明显提升、中国减贫方案和减贫成就得到国际社会普遍认可',
+    ],
   ])('asks for an unnamed list: %s', (prompt, answer) => {
     const card = deck.cards.find((c) => c.kind === 'formulation-list' && c.prompt === prompt);
     expect(card?.answer).toBe(answer);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { comparable, evidenceAt, hash64, mergeByKey, mergeEvidence, stableId, type DocText } from '@/data/knowledge/merge';
+import {
+  comparable,
+  evidenceAt,
+  hash64,
+  mergeByKey,
+  mergeEvidence,
+  stableId,
+  type DocText,
+} from '@/data/knowledge/merge';
 import { findConflicts, numberOccurrences } from '@/data/knowledge/conflicts';
 import { extractFigures } from '@/data/knowledge/figures';
 import { normalizeDocument } from '@/data/knowledge/normalize';
@@ -21,7 +29,11 @@ describe('merge', () => {
   it('one note per fact across documents, traditional included', () => {
     const a = doc('a', '全国97%的建档立卡贫困人口实现脱贫。');
     const b = doc('b', '全國97%的建檔立卡貧困人口實現脫貧。');
-    const merged = mergeByKey([a, b], (d) => comparable(d.norm.text), (kept) => kept);
+    const merged = mergeByKey(
+      [a, b],
+      (d) => comparable(d.norm.text),
+      (kept) => kept,
+    );
     expect(merged).toHaveLength(1);
   });
 
@@ -43,12 +55,18 @@ describe('merge', () => {
 describe('conflicts', () => {
   it('target year 2020 vs 2024 in aligned statements', () => {
     const [c, ...rest] = conflictsOf(
-      doc('000', '党的十八大以来，明确了到2020年我国现行标准下农村贫困人口实现脱贫、贫困县全部摘帽、解决区域性整体贫困的目标任务。'),
+      doc(
+        '000',
+        '党的十八大以来，明确了到2020年我国现行标准下农村贫困人口实现脱贫、贫困县全部摘帽、解决区域性整体贫困的目标任务。',
+      ),
       doc('003', '确保到2024年农村贫困人口实现脱贫，是全面建成小康社会最艰巨的任务。'),
     );
     expect(rest).toEqual([]);
     expect(c.values).toEqual(['2020年', '2024年']);
-    expect(c.evidence.map((e) => [e.source, e.value])).toEqual([['000', '2020年'], ['003', '2024年']]);
+    expect(c.evidence.map((e) => [e.source, e.value])).toEqual([
+      ['000', '2020年'],
+      ['003', '2024年'],
+    ]);
     expect(c.topic).toContain('____');
   });
 
@@ -61,9 +79,17 @@ describe('conflicts', () => {
   });
 
   it.each([
-    ['values at different dates', '贫困发生率由2012年底的10.2%下降到2017年底的3.1%，下降7.1个百分点。', '贫困人口从2012年年底的9899万人减到2019年年底的551万人，贫困发生率由10.2%降至0.6%。'],
+    [
+      'values at different dates',
+      '贫困发生率由2012年底的10.2%下降到2017年底的3.1%，下降7.1个百分点。',
+      '贫困人口从2012年年底的9899万人减到2019年年底的551万人，贫困发生率由10.2%降至0.6%。',
+    ],
     ['the same value', '到2020年现行标准下的农村贫困人口全部脱贫。', '到2020年現行標準下的農村貧困人口全部脫貧。'],
-    ['another region at another date', '全区农村贫困人口由2014年的1012万人减至2024年底的538万人，贫困发生率由23%降至12%。', '贫困人口从2012年年底的9899万人减到2019年年底的551万人，贫困发生率由10.2%降至0.6%。'],
+    [
+      'another region at another date',
+      '全区农村贫困人口由2014年的1012万人减至2024年底的538万人，贫困发生率由23%降至12%。',
+      '贫困人口从2012年年底的9899万人减到2019年年底的551万人，贫困发生率由10.2%降至0.6%。',
+    ],
   ])('none for %s', (_label, a, b) => {
     expect(conflictsOf(doc('a', a), doc('b', b))).toEqual([]);
   });

@@ -13,7 +13,10 @@ const DOCS = {
   d003: read('003_38851cc9fd2a95c9.txt'),
   d004: read('004_63451c0a4ff8f0c7.txt'),
 };
-const NORM = Object.fromEntries(Object.entries(DOCS).map(([k, v]) => [k, normalizeDocument(v)])) as Record<keyof typeof DOCS, ReturnType<typeof normalizeDocument>>;
+const NORM = Object.fromEntries(Object.entries(DOCS).map(([k, v]) => [k, normalizeDocument(v)])) as Record<
+  keyof typeof DOCS,
+  ReturnType<typeof normalizeDocument>
+>;
 
 describe('normalizeDocument on the real documents', () => {
   it.each([
@@ -51,16 +54,19 @@ describe('normalizeDocument on the real documents', () => {
     expect(text).not.toMatch(/[０-９]/);
   });
 
-  it.each(Object.keys(DOCS) as Array<keyof typeof DOCS>)('%s: every normalized char maps to the same char in the original', (doc) => {
-    const norm = NORM[doc];
-    const original = DOCS[doc];
-    const simplified = normalizeDocument(original).traditional;
-    for (let i = 0; i < norm.text.length; i += 7) {
-      const c = norm.text[i];
-      if (/\s/.test(c) || simplified || !/[\u4e00-\u9fff\d]/.test(c)) continue;
-      expect(original[norm.toOriginal(i)]).toBe(c);
-    }
-  });
+  it.each(Object.keys(DOCS) as Array<keyof typeof DOCS>)(
+    '%s: every normalized char maps to the same char in the original',
+    (doc) => {
+      const norm = NORM[doc];
+      const original = DOCS[doc];
+      const simplified = normalizeDocument(original).traditional;
+      for (let i = 0; i < norm.text.length; i += 7) {
+        const c = norm.text[i];
+        if (/\s/.test(c) || simplified || !/[\u4e00-\u9fff\d]/.test(c)) continue;
+        expect(original[norm.toOriginal(i)]).toBe(c);
+      }
+    },
+  );
 
   it('detects only 004 as traditional', () => {
     expect(Object.values(NORM).map((n) => n.traditional)).toEqual([false, false, false, false, true]);
@@ -74,11 +80,14 @@ describe('normalizeDocument on the real documents', () => {
     expect(text).not.toContain('这是6月21日下午，习近平在忻州市岢岚县赵家洼村看望特困户王三女一家');
     expect(text).toContain('谱写了人类反贫困历史新篇章。\n第一，创造了我国减贫史上最好成绩。');
     expect(text).toContain('\n一是坚持党的领导，强化组织保证。');
-    for (const s of NORM.d002.sentences) expect(text.slice(s.start, s.end)).not.toMatch(/摄|中央军委主席习近平在.{2,12}(考察|出席)/);
+    for (const s of NORM.d002.sentences)
+      expect(text.slice(s.start, s.end)).not.toMatch(/摄|中央军委主席习近平在.{2,12}(考察|出席)/);
   });
 
   it('cuts the glued page head of 002 into title, source, date, speaker and text', () => {
-    expect(DOCS.d002.split('\n')[0]).toContain('发布时间：2020-04-30在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平党的十八大以后');
+    expect(DOCS.d002.split('\n')[0]).toContain(
+      '发布时间：2020-04-30在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平党的十八大以后',
+    );
     expect(NORM.d002.text.split('\n').slice(0, 5)).toEqual([
       '习近平在打好精准脱贫攻坚战座谈会上的讲话',
       '来源：《求是》发布时间：2020-04-30',
@@ -90,7 +99,11 @@ describe('normalizeDocument on the real documents', () => {
   });
 
   it('keeps section titles without end punctuation on a line of their own', () => {
-    for (const [doc, title] of [['d000', '一、我国脱贫攻坚取得决定性成就'], ['d001', '三、关于统筹推进疫情防控和经济社会发展工作'], ['d003', '二、打赢脱贫攻坚战的总体要求']] as const) {
+    for (const [doc, title] of [
+      ['d000', '一、我国脱贫攻坚取得决定性成就'],
+      ['d001', '三、关于统筹推进疫情防控和经济社会发展工作'],
+      ['d003', '二、打赢脱贫攻坚战的总体要求'],
+    ] as const) {
       expect(NORM[doc].text.split('\n')).toContain(title);
     }
   });

@@ -14,16 +14,66 @@ const BODY = '同志们：\n这次会议的主要任务是，总结过去一年�
 
 describe('sourceMeta', () => {
   it.each([
-    ['a speech: title, subtitle, dateline, author', '团结奋斗 共创美好未来\n——在全省干部大会上的讲话\n（2023年1月6日）\n王明\n' + BODY, '团结奋斗 共创美好未来', '2023-01-06'],
-    ['a report: subtitle with its date, author line', '政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理李强\n' + BODY, '政府工作报告', '2024-03-05'],
-    ['a 意见 closing on its dateline', '关于推进基层治理现代化的意见\n' + BODY + '中共某某省委\n2022年6月18日\n', '关于推进基层治理现代化的意见', '2022-06-18'],
-    ['a dateline in Chinese numerals', '关于加强乡村文化建设的通知\n' + BODY + '二〇二五年三月\n', '关于加强乡村文化建设的通知', '2025-03'],
-    ['a parenthesized date in Chinese numerals', '在纪念大会上的讲话\n（二〇二一年七月一日）\n' + BODY, '在纪念大会上的讲话', '2021-07-01'],
-    ['a news release without a year', '中共中央政治局召开会议 分析研究经济工作\n新华社北京12月8日电 中共中央政治局12月8日召开会议。\n' + BODY, '中共中央政治局召开会议 分析研究经济工作', undefined],
-    ['a closing note on the speech', '坚持走自己的路 推进改革发展\n' + BODY + '※这是习近平总书记2021年12月6日在集体学习时的讲话。\n', '坚持走自己的路 推进改革发展', '2021-12-06'],
-    ['a headline starting with the speaker', '习近平在中共中央政治局第十次集体学习时强调 加快发展新质生产力\n' + BODY, '在中共中央政治局第十次集体学习时强调 加快发展新质生产力', undefined],
-    ['a name that is one phrase', '中共中央 国务院关于全面推进乡村振兴的意见\n' + BODY, '中共中央国务院关于全面推进乡村振兴的意见', undefined],
-    ['traditional characters', '政府工作報告\n——2025年3月5日在第十四屆全國人民代表大會第三次會議上\n國務院總理 李強\n各位代表：\n現在，我代表國務院，向大會報告政府工作，請予審議。\n', '政府工作报告', '2025-03-05'],
+    [
+      'a speech: title, subtitle, dateline, author',
+      '团结奋斗 共创美好未来\n——在全省干部大会上的讲话\n（2023年1月6日）\n王明\n' + BODY,
+      '团结奋斗 共创美好未来',
+      '2023-01-06',
+    ],
+    [
+      'a report: subtitle with its date, author line',
+      '政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理李强\n' + BODY,
+      '政府工作报告',
+      '2024-03-05',
+    ],
+    [
+      'a 意见 closing on its dateline',
+      '关于推进基层治理现代化的意见\n' + BODY + '中共某某省委\n2022年6月18日\n',
+      '关于推进基层治理现代化的意见',
+      '2022-06-18',
+    ],
+    [
+      'a dateline in Chinese numerals',
+      '关于加强乡村文化建设的通知\n' + BODY + '二〇二五年三月\n',
+      '关于加强乡村文化建设的通知',
+      '2025-03',
+    ],
+    [
+      'a parenthesized date in Chinese numerals',
+      '在纪念大会上的讲话\n（二〇二一年七月一日）\n' + BODY,
+      '在纪念大会上的讲话',
+      '2021-07-01',
+    ],
+    [
+      'a news release without a year',
+      '中共中央政治局召开会议 分析研究经济工作\n新华社北京12月8日电 中共中央政治局12月8日召开会议。\n' + BODY,
+      '中共中央政治局召开会议 分析研究经济工作',
+      undefined,
+    ],
+    [
+      'a closing note on the speech',
+      '坚持走自己的路 推进改革发展\n' + BODY + '※这是习近平总书记2021年12月6日在集体学习时的讲话。\n',
+      '坚持走自己的路 推进改革发展',
+      '2021-12-06',
+    ],
+    [
+      'a headline starting with the speaker',
+      '习近平在中共中央政治局第十次集体学习时强调 加快发展新质生产力\n' + BODY,
+      '在中共中央政治局第十次集体学习时强调 加快发展新质生产力',
+      undefined,
+    ],
+    [
+      'a name that is one phrase',
+      '中共中央 国务院关于全面推进乡村振兴的意见\n' + BODY,
+      '中共中央国务院关于全面推进乡村振兴的意见',
+      undefined,
+    ],
+    [
+      'traditional characters',
+      '政府工作報告\n——2025年3月5日在第十四屆全國人民代表大會第三次會議上\n國務院總理 李強\n各位代表：\n現在，我代表國務院，向大會報告政府工作，請予審議。\n',
+      '政府工作报告',
+      '2025-03-05',
+    ],
   ])('%s', (_label, text, title, date) => {
     const m = meta(text);
     expect(m.title).toBe(title);

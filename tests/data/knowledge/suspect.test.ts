@@ -10,8 +10,15 @@ const conflict = (id: string, sides: Array<[string, string]>): Conflict => ({
   values: [...new Set(sides.map((s) => s[1]))].sort(),
   evidence: sides.map(([source, value]) => ({ source, quote: `到${value}`, value })),
 });
-const target = conflict('target', [['000', '2020年'], ['001', '2020年'], ['003', '2024年']]);
-const agenda = conflict('agenda', [['000', '2030年'], ['003', '2024年']]);
+const target = conflict('target', [
+  ['000', '2020年'],
+  ['001', '2020年'],
+  ['003', '2024年'],
+]);
+const agenda = conflict('agenda', [
+  ['000', '2030年'],
+  ['003', '2024年'],
+]);
 
 describe('suspectYears', () => {
   it('finds the source that alone holds one year in two conflicts', () => {
@@ -22,8 +29,34 @@ describe('suspectYears', () => {
 
   it.each([
     ['one conflict only', [target]],
-    ['two sources share the value', [conflict('a', [['000', '2020年'], ['003', '2024年'], ['004', '2024年']]), conflict('b', [['000', '2030年'], ['003', '2024年'], ['004', '2024年']])]],
-    ['not a year', [conflict('a', [['000', '10%'], ['003', '12%']]), conflict('b', [['001', '10%'], ['003', '12%']])]],
+    [
+      'two sources share the value',
+      [
+        conflict('a', [
+          ['000', '2020年'],
+          ['003', '2024年'],
+          ['004', '2024年'],
+        ]),
+        conflict('b', [
+          ['000', '2030年'],
+          ['003', '2024年'],
+          ['004', '2024年'],
+        ]),
+      ],
+    ],
+    [
+      'not a year',
+      [
+        conflict('a', [
+          ['000', '10%'],
+          ['003', '12%'],
+        ]),
+        conflict('b', [
+          ['001', '10%'],
+          ['003', '12%'],
+        ]),
+      ],
+    ],
   ])('none when %s', (_label, conflicts) => {
     expect(suspectYears(conflicts as Conflict[])).toEqual([]);
   });
@@ -49,7 +82,12 @@ describe('flagSuspectYears', () => {
     const sources: Source[] = [{ id: '003', file: '003.txt', title: '决定', date: '2024-11-29' }];
     const caveats = flagSuspectYears(cards, [target, agenda], sources);
     expect(caveats).toHaveLength(1);
-    expect(caveats[0]).toMatchObject({ topic: '与其他文件不一致的年份：《决定》', values: ['2024年', '2020年', '2030年'], cards: ['a'], notes: ['n-a'] });
+    expect(caveats[0]).toMatchObject({
+      topic: '与其他文件不一致的年份：《决定》',
+      values: ['2024年', '2020年', '2030年'],
+      cards: ['a'],
+      notes: ['n-a'],
+    });
     expect(caveats[0].evidence.find((e) => e.source === '003')).toMatchObject({ value: '2024年', marks: [[1, 6]] });
     expect(cards[0]).toMatchObject({ conflicts: [caveats[0].id], importance: 0.3, held: '003' });
     expect(cards[1].conflicts).toBeUndefined();
@@ -73,8 +111,16 @@ describe('a card resting on a suspect source alone', () => {
     importance: 0.6,
   });
   it.each([
-    ['a year in its quote only', one('对困难群众，我们要____、格外关爱', '格外关注', '2024年2月，他说：对困难群众，我们要格外关注、格外关爱。'), true],
-    ['a year-like amount ("2024多万")', one('还有____完全丧失劳动能力的贫困人口', '2024多万', '还有2024多万完全丧失劳动能力的贫困人口。'), true],
+    [
+      'a year in its quote only',
+      one('对困难群众，我们要____、格外关爱', '格外关注', '2024年2月，他说：对困难群众，我们要格外关注、格外关爱。'),
+      true,
+    ],
+    [
+      'a year-like amount ("2024多万")',
+      one('还有____完全丧失劳动能力的贫困人口', '2024多万', '还有2024多万完全丧失劳动能力的贫困人口。'),
+      true,
+    ],
     ['no year anywhere', one('坚持____、项目安排精准', '扶持对象精准', '坚持扶持对象精准、项目安排精准。'), false],
   ])('is held when it shows %s', (_label, c, held) => {
     flagSuspectYears([c], [target, agenda], [{ id: '003', file: '003.txt', title: '决定' }]);

@@ -4,7 +4,12 @@ import { buildTermIndex, matcherFromIndex } from '../../../data/match/index-term
 describe('buildTermIndex: what is worth highlighting', () => {
   const index = buildTermIndex([
     { text: '三区三州', variants: ['三區三州'], noteId: 'sqsz', role: 'name' },
-    { text: '聚焦“三区三州”等深度贫困地区', variants: ['聚焦“三區三州”等深度貧困地區'], noteId: 'outline', role: 'member' },
+    {
+      text: '聚焦“三区三州”等深度贫困地区',
+      variants: ['聚焦“三區三州”等深度貧困地區'],
+      noteId: 'outline',
+      role: 'member',
+    },
     { text: '对贫困人口强化“扶智”', noteId: 'outline', role: 'member' },
     { text: '加大深度贫困地区攻坚力度', noteId: 'outline', role: 'member' },
   ]);

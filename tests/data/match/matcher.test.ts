@@ -16,7 +16,12 @@ describe('findAll: leftmost, then longest, never overlapping', () => {
     ['leftmost beats longer later', ['精准', '六个精准', '精准扶贫'], '六个精准扶贫', ['六个精准']],
     ['leftmost, then the rest', ['精准', '六个精准', '精准扶贫', '扶贫'], '六个精准扶贫', ['六个精准', '扶贫']],
     ['an overlap is dropped', ['两不愁', '愁三保障'], '两不愁三保障', ['两不愁']],
-    ['prefixes of each other', ['全面', '全面小康', '全面建成小康社会', '小康'], '全面建成小康社会，全面小康，全面', ['全面建成小康社会', '全面小康', '全面']],
+    [
+      'prefixes of each other',
+      ['全面', '全面小康', '全面建成小康社会', '小康'],
+      '全面建成小康社会，全面小康，全面',
+      ['全面建成小康社会', '全面小康', '全面'],
+    ],
     ['suffixes of each other', ['社会', '小康社会', '全面建成小康社会'], '建成小康社会', ['小康社会']],
     ['a shorter match before a longer one that would overlap it', ['ab', 'bcde'], 'abcde', ['ab']],
     ['a short match, then one that starts inside a longer prefix', ['a', 'bc', 'abcd'], 'abc', ['a', 'bc']],
@@ -85,7 +90,7 @@ describe('findAll against a plain search', () => {
   /** Leftmost, then longest, non-overlapping, the slow and obvious way. */
   function reference(patterns: string[], text: string): string[] {
     const out: string[] = [];
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const longest = patterns.filter((p) => p && text.startsWith(p, i)).sort((a, b) => b.length - a.length)[0];
       if (longest) {
         out.push(longest);
@@ -113,17 +118,38 @@ describe('findAll against a plain search', () => {
   // Few short patterns (every failure path taken), and many (a dense automaton: states packed close
   // together in its tables); each automaton also sent through JSON, as the background sends it to pages.
   it.each([
-    { what: 'a few patterns over a small alphabet', seed: 12345, alphabet: '六个精准扶', rounds: 300, count: [1, 8], length: [1, 5], text: [0, 40] },
-    { what: 'many patterns at once', seed: 4242, alphabet: '六个精准扶贫两不愁三保障', rounds: 60, count: [20, 79], length: [2, 6], text: [100, 300] },
+    {
+      what: 'a few patterns over a small alphabet',
+      seed: 12345,
+      alphabet: '六个精准扶',
+      rounds: 300,
+      count: [1, 8],
+      length: [1, 5],
+      text: [0, 40],
+    },
+    {
+      what: 'many patterns at once',
+      seed: 4242,
+      alphabet: '六个精准扶贫两不愁三保障',
+      rounds: 60,
+      count: [20, 79],
+      length: [2, 6],
+      text: [100, 300],
+    },
   ])('agrees on random cases: $what', ({ seed, alphabet, rounds, count, length, text: textLength }) => {
     const { random, word } = cases(seed, alphabet);
     for (let round = 0; round < rounds; round++) {
-      const patterns = Array.from({ length: count[0] + random(count[1] - count[0] + 1) }, () => word(length[0], length[1]));
+      const patterns = Array.from({ length: count[0] + random(count[1] - count[0] + 1) }, () =>
+        word(length[0], length[1]),
+      );
       const text = word(textLength[0], textLength[1]);
       expect(found(patterns, text), `${patterns.join(',')} in ${text}`).toEqual(reference(patterns, text));
       const sent = JSON.parse(JSON.stringify(compileAutomaton(patterns.map((p, id) => ({ text: p, id })))));
       const matches = matcherFromAutomaton(sent).findAll(text);
-      expect(matches.map(({ start, end }) => text.slice(start, end)), `${patterns.join(',')} in ${text}, sent`).toEqual(reference(patterns, text));
+      expect(
+        matches.map(({ start, end }) => text.slice(start, end)),
+        `${patterns.join(',')} in ${text}, sent`,
+      ).toEqual(reference(patterns, text));
     }
   });
 
@@ -144,7 +170,9 @@ describe('findAll against a plain search', () => {
         expect(starts.get(i), `${where} at ${i}`).toBe(longest(patterns, text, i, text.length));
         const end = i + random(text.length - i + 1);
         const within = m.longestWithin(text, i, end);
-        expect(within < 0 ? undefined : patterns[m.idOf(within) as number], `${where} at ${i} by ${end}`).toBe(longest(patterns, text, i, end));
+        expect(within < 0 ? undefined : patterns[m.idOf(within) as number], `${where} at ${i} by ${end}`).toBe(
+          longest(patterns, text, i, end),
+        );
         if (within >= 0) expect(m.lengthOf(within)).toBe(patterns[m.idOf(within) as number].length);
       }
     }
@@ -193,7 +221,9 @@ describe('term index', () => {
     const lastBase = automaton.check.length - automaton.classes.length;
     expect(() => matcherFromAutomaton({ ...automaton, base: automaton.base.map(() => lastBase) })).toThrow('Malformed');
     expect(() => matcherFromAutomaton({ ...automaton, base: automaton.base.map(() => -1) })).toThrow('Malformed');
-    expect(() => matcherFromAutomaton({ ...automaton, next: automaton.next.map(() => automaton.base.length) })).toThrow('Malformed');
+    expect(() => matcherFromAutomaton({ ...automaton, next: automaton.next.map(() => automaton.base.length) })).toThrow(
+      'Malformed',
+    );
     expect(() => matcherFromAutomaton({ ...automaton, root: [0x4e00, automaton.base.length] })).toThrow('Malformed');
     expect(() => matcherFromAutomaton({ ...automaton, check: automaton.check.slice(1) })).toThrow('Malformed');
   });

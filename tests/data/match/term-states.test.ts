@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { noteStates, type CardProgress } from '../../../data/match/term-states';
 
-const card = (noteId: string, state: number, scheduledDays = 0, extra: Partial<CardProgress> = {}): CardProgress => ({ noteId, state, scheduledDays, ...extra });
+const card = (noteId: string, state: number, scheduledDays = 0, extra: Partial<CardProgress> = {}): CardProgress => ({
+  noteId,
+  state,
+  scheduledDays,
+  ...extra,
+});
 
-describe('noteStates: the colour of a note\'s terms on a page', () => {
+describe("noteStates: the colour of a note's terms on a page", () => {
   it.each<[string, CardProgress[], string | undefined]>([
     ['only new cards: new (absent)', [card('n', 0), card('n', 0)], undefined],
     ['a card in learning', [card('n', 1)], 'learning'],
@@ -16,7 +21,11 @@ describe('noteStates: the colour of a note\'s terms on a page', () => {
     ['asked for with 加入学习, not yet studied', [card('n', 0, 0, { wanted: true })], 'learning'],
     ['retired cards do not count', [card('n', 2, 30, { retired: true })], undefined],
     ['a card held back as 待核实 does not count', [card('n', 1, 0, { held: true })], undefined],
-    ['held and studied siblings: the studied one counts', [card('n', 2, 30, { held: true }), card('n', 2, 30)], 'known'],
+    [
+      'held and studied siblings: the studied one counts',
+      [card('n', 2, 30, { held: true }), card('n', 2, 30)],
+      'known',
+    ],
   ])('%s', (_name, cards, expected) => {
     expect(noteStates(cards).n).toBe(expected);
   });

@@ -67,7 +67,12 @@ describe('checkList', () => {
     ['不愁吃、不愁穿、义务教育有保障', LIANG, false, 'wrong'],
     ['不愁吃、不愁穿、义务教育有保障、基本医疗有保障、住房安全有保障、不愁住', LIANG, false, 'wrong'],
     // A member may hold a comma itself.
-    ['坚持精准方略，提高脱贫实效、坚持党的领导，强化组织保证', ['坚持党的领导，强化组织保证', '坚持精准方略，提高脱贫实效'], false, 'right'],
+    [
+      '坚持精准方略，提高脱贫实效、坚持党的领导，强化组织保证',
+      ['坚持党的领导，强化组织保证', '坚持精准方略，提高脱贫实效'],
+      false,
+      'right',
+    ],
     ['西藏、四省藏区', ['西藏', '四省藏区'], false, 'right'],
   ])('%s → %s', (input, members, ordered, verdict) => {
     expect(checkList(input, members, ordered).verdict).toBe(verdict);
@@ -111,7 +116,11 @@ describe('checkAnswer', () => {
     ['精确识别', { kind: 'text', text: '精准识别' }, 'wrong'],
     ['易地搬迁脱贫一批', { kind: 'text', text: '易地搬迁脱贫一批' }, 'right'],
     ['９８９９万人', { kind: 'figure', text: '9899万人' }, 'right'],
-    ['住房安全有保障、基本医疗有保障、义务教育有保障', { kind: 'list', members: ['义务教育有保障', '基本医疗有保障', '住房安全有保障'], ordered: false }, 'right'],
+    [
+      '住房安全有保障、基本医疗有保障、义务教育有保障',
+      { kind: 'list', members: ['义务教育有保障', '基本医疗有保障', '住房安全有保障'], ordered: false },
+      'right',
+    ],
   ])('%s → %s', (input, expected, verdict) => {
     expect(checkAnswer(input, expected).verdict).toBe(verdict);
   });

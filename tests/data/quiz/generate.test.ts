@@ -12,7 +12,8 @@ import { realDeck } from './real-deck';
 
 const ctx = makeContext(realDeck);
 const cards = new Map(realDeck.cards.map((c) => [c.id, c]));
-const all = (seed: number) => buildQuestions(realDeck.cards, ['single', 'multi', 'fill'], Infinity, ctx, seededRandom(seed));
+const all = (seed: number) =>
+  buildQuestions(realDeck.cards, ['single', 'multi', 'fill'], Infinity, ctx, seededRandom(seed));
 const questions: Question[] = [1, 2, 3, 42].flatMap(all);
 const wrongOptions = (q: Question) => q.options!.filter((_, i) => !q.correct!.includes(i));
 const rightOptions = (q: Question) => q.options!.filter((_, i) => q.correct!.includes(i));
@@ -31,7 +32,7 @@ describe('questions over the whole real deck', () => {
     }
   });
 
-  it('asks key statements as 单选 among other statements\' answers, and as 填空', () => {
+  it("asks key statements as 单选 among other statements' answers, and as 填空", () => {
     const asked = questions.filter((q) => cards.get(q.cardId)!.kind === 'statement');
     expect(new Set(asked.map((q) => q.kind))).toEqual(new Set(['single', 'fill']));
     for (const q of asked.filter((q) => q.kind === 'single')) {
@@ -107,7 +108,11 @@ describe('questions over the whole real deck', () => {
   });
 });
 
-const fig = (answer: string, value: string, unit: string, prompt = '____') => ({ answer, prompt, figure: { value, unit } });
+const fig = (answer: string, value: string, unit: string, prompt = '____') => ({
+  answer,
+  prompt,
+  figure: { value, unit },
+});
 const numberOf = (s: string) => Number(/^[\d.]+/.exec(s)![0]);
 
 describe('figureDistractors', () => {
@@ -134,7 +139,10 @@ describe('figureDistractors', () => {
 
   it('draws from the question’s own document first (an imported document quizzes on itself)', () => {
     const near = { value: '11', unit: '%' };
-    const own = [{ value: '14', unit: '%' }, { value: '16', unit: '%' }];
+    const own = [
+      { value: '14', unit: '%' },
+      { value: '16', unit: '%' },
+    ];
     const pool = [near, { value: '10.5', unit: '%' }, { value: '9.5', unit: '%' }, ...own];
     for (let seed = 0; seed < 20; seed++) {
       const got = figureDistractors({ ...fig('10.2%', '10.2', '%'), home: new Set(own) }, pool, seededRandom(seed));
@@ -147,18 +155,27 @@ describe('figureDistractors', () => {
     const got = figureDistractors(fig('不少于32学时', '32', '学时'), [], seededRandom(2));
     expect(got).toHaveLength(3);
     for (const d of got) expect(d).toMatch(/^不少于\d+学时$/);
-    expect(figureDistractors(fig('30%以上', '30', '%'), [], seededRandom(2)).every((d) => /^\d+%以上$/.test(d))).toBe(true);
+    expect(figureDistractors(fig('30%以上', '30', '%'), [], seededRandom(2)).every((d) => /^\d+%以上$/.test(d))).toBe(
+      true,
+    );
     expect(figureDistractors(fig('5%－5.5%', '5', '%'), [], seededRandom(2))).toEqual([]);
     expect(figureDistractors(fig('2019年5月6日', '2019年5月6日', ''), [], seededRandom(2))).toEqual([]);
   });
 
   it('rounds derived numbers like the answer', () => {
-    expect(figureDistractors(fig('10.2%', '10.2', '%'), [], seededRandom(3)).every((d) => /^\d+\.\d%$/.test(d))).toBe(true);
-    expect(figureDistractors(fig('2020年', '2020', '年'), [], seededRandom(3)).every((d) => /^20[12]\d年$/.test(d))).toBe(true);
+    expect(figureDistractors(fig('10.2%', '10.2', '%'), [], seededRandom(3)).every((d) => /^\d+\.\d%$/.test(d))).toBe(
+      true,
+    );
+    expect(
+      figureDistractors(fig('2020年', '2020', '年'), [], seededRandom(3)).every((d) => /^20[12]\d年$/.test(d)),
+    ).toBe(true);
   });
 
   it('never offers a disputed value nor a figure already in the question', () => {
-    const target = { ...fig('2020年', '2020', '年', '到____现行标准下的农村贫困人口全部脱贫，比2019年'), disputed: ['2024年'] };
+    const target = {
+      ...fig('2020年', '2020', '年', '到____现行标准下的农村贫困人口全部脱贫，比2019年'),
+      disputed: ['2024年'],
+    };
     for (let seed = 0; seed < 30; seed++) {
       const got = figureDistractors(target, ctx.figures, seededRandom(seed));
       expect(got).not.toContain('2024年');
@@ -194,7 +211,9 @@ describe('makeQuestion', () => {
 
 describe('填空 with blanks', () => {
   it('knows the blanks of 精确____、精确____、精确____, in order, and accepts them alone', () => {
-    const card = realDeck.cards.find((c) => c.kind === 'formulation-list' && c.prompt.endsWith('精确____、精确____、精确____'))!;
+    const card = realDeck.cards.find(
+      (c) => c.kind === 'formulation-list' && c.prompt.endsWith('精确____、精确____、精确____'),
+    )!;
     const q = makeQuestion(card, 'fill', ctx, seededRandom(1))!;
     expect(q.expected).toMatchObject({ kind: 'list', blanks: ['识别', '帮扶', '管理'] });
     expect(checkAnswer('识别、帮扶、管理', q.expected!).verdict).toBe('right');
@@ -202,7 +221,9 @@ describe('填空 with blanks', () => {
   });
 
   it('gives every 填空 with blanks in its prompt (figures aside) what each blank holds', () => {
-    const fills = questions.filter((q) => q.kind === 'fill' && q.prompt.includes('____') && q.expected?.kind !== 'figure');
+    const fills = questions.filter(
+      (q) => q.kind === 'fill' && q.prompt.includes('____') && q.expected?.kind !== 'figure',
+    );
     expect(fills.length).toBeGreaterThan(100);
     for (const q of fills) {
       const holes = q.prompt.split('____').length - 1;
@@ -222,11 +243,14 @@ describe('挑战答题', () => {
     expect(new Set(challenge.map((q) => q.kind))).toEqual(new Set(['single', 'judge']));
     for (const q of challenge) {
       expect(isQuick(q), q.prompt).toBe(true);
-      expect(q.options!.every((o) => o.length <= 16), q.options!.join(' / ')).toBe(true);
+      expect(
+        q.options!.every((o) => o.length <= 16),
+        q.options!.join(' / '),
+      ).toBe(true);
     }
   });
 
-  it('makes 判断 a statement that is true exactly when it says the card\'s answer', () => {
+  it("makes 判断 a statement that is true exactly when it says the card's answer", () => {
     const judges = challenge.filter((q) => q.kind === 'judge');
     expect(judges.length).toBeGreaterThan(50);
     const truths = judges.map((q) => q.correct![0] === 0);

@@ -11,14 +11,23 @@ const SETTINGS = { ...DEFAULT_SETTINGS, enableFuzz: false };
 const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
 
 const base = (id: string, extra: Partial<QuizCard> = {}): QuizCard => ({
-  ...({ id, noteId: `n-${id}`, kind: 'formulation-cloze', prompt: id, answer: id, evidence: [{ source: 's1', quote: id }], importance: 0.5 } as Card),
+  ...({
+    id,
+    noteId: `n-${id}`,
+    kind: 'formulation-cloze',
+    prompt: id,
+    answer: id,
+    evidence: [{ source: 's1', quote: id }],
+    importance: 0.5,
+  } as Card),
   fsrs: newCardState(day(30)),
   sourceIds: ['s1'],
   ...extra,
 });
 
 /** A card reviewed once `daysAgo` with `rating`: older and worse means less likely remembered. */
-const reviewed = (id: string, daysAgo: number, rating: Rating.Good | Rating.Easy) => base(id, { fsrs: rate(newCardState(day(daysAgo)), rating, day(daysAgo), SETTINGS).state });
+const reviewed = (id: string, daysAgo: number, rating: Rating.Good | Rating.Easy) =>
+  base(id, { fsrs: rate(newCardState(day(daysAgo)), rating, day(daysAgo), SETTINGS).state });
 
 describe('weakestFirst', () => {
   it('puts reviewed cards with the lowest retrievability first, then new cards by importance', () => {
@@ -29,7 +38,13 @@ describe('weakestFirst', () => {
       reviewed('good-long-ago', 20, Rating.Good),
       reviewed('good-yesterday', 1, Rating.Good),
     ];
-    expect(weakestFirst(cards, NOW).map((c) => c.id)).toEqual(['good-long-ago', 'good-yesterday', 'easy-yesterday', 'new-high', 'new-low']);
+    expect(weakestFirst(cards, NOW).map((c) => c.id)).toEqual([
+      'good-long-ago',
+      'good-yesterday',
+      'easy-yesterday',
+      'new-high',
+      'new-low',
+    ]);
   });
 });
 
@@ -56,19 +71,31 @@ describe('selectCards', () => {
   });
 
   it('favours important cards', () => {
-    const first = selectCards(cards, { mode: 'normal', now: NOW, rand: seededRandom(1) }).slice(0, 10).map((c) => c.id);
+    const first = selectCards(cards, { mode: 'normal', now: NOW, rand: seededRandom(1) })
+      .slice(0, 10)
+      .map((c) => c.id);
     expect(first.filter((id) => Number(id.slice(1)) < 5).length).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps only cards that can become a chosen kind of question', () => {
-    const got = selectCards(cards, { mode: 'weak', now: NOW, rand: seededRandom(1), canAsk: (c) => c.id.endsWith('3') });
+    const got = selectCards(cards, {
+      mode: 'weak',
+      now: NOW,
+      rand: seededRandom(1),
+      canAsk: (c) => c.id.endsWith('3'),
+    });
     expect(got.map((c) => c.id)).toEqual(['c3', 'c13', 'c23']);
   });
 });
 
 describe('cards held back as 待核实', () => {
   it('are asked only once the user confirmed them; never when discarded', () => {
-    const cards = [base('plain'), base('held', { held: 's3' }), base('confirmed', { held: 's3', verdict: 'confirmed' }), base('discarded', { held: 's3', verdict: 'discarded' })];
+    const cards = [
+      base('plain'),
+      base('held', { held: 's3' }),
+      base('confirmed', { held: 's3', verdict: 'confirmed' }),
+      base('discarded', { held: 's3', verdict: 'discarded' }),
+    ];
     expect(eligibleCards(cards, {}).map((c) => c.id)).toEqual(['plain', 'confirmed']);
     const picked = selectCards(cards, { mode: 'normal', now: NOW, rand: seededRandom(1) }).map((c) => c.id);
     expect(picked.sort()).toEqual(['confirmed', 'plain']);

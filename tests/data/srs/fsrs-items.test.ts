@@ -5,7 +5,12 @@ import { cardHistories, longTermReviews, studyDay, trainingItems, type LogForTra
 const CLOCK = { dayStartHour: 4, utcOffsetMinutes: 480 };
 /** A Beijing local time as a Date. */
 const bj = (day: number, hour: number, minute = 0) => new Date(Date.UTC(2026, 2, day, hour - 8, minute));
-const log = (cardId: string, rating: number, review: Date, state = 2): LogForTraining => ({ cardId, rating, state, review });
+const log = (cardId: string, rating: number, review: Date, state = 2): LogForTraining => ({
+  cardId,
+  rating,
+  state,
+  review,
+});
 
 describe('studyDay', () => {
   it('counts 01:30 for the day before and 04:00 for the new day, in the user time zone', () => {
@@ -44,7 +49,13 @@ describe('cardHistories', () => {
   });
 
   it('starts a new history when a reset card is studied again (a rating of a New card), and skips manual entries', () => {
-    const logs = [log('a', 3, bj(1, 9), 0), log('a', 3, bj(5, 9)), log('a', 0, bj(6, 9)), log('a', 4, bj(20, 9), 0), log('a', 3, bj(30, 9))];
+    const logs = [
+      log('a', 3, bj(1, 9), 0),
+      log('a', 3, bj(5, 9)),
+      log('a', 0, bj(6, 9)),
+      log('a', 4, bj(20, 9), 0),
+      log('a', 3, bj(30, 9)),
+    ];
     expect(cardHistories(logs, CLOCK)).toEqual([
       [
         { rating: 3, deltaT: 0 },
@@ -58,7 +69,11 @@ describe('cardHistories', () => {
   });
 
   it('reads dates stored as ISO strings (a restored backup) and skips a review it cannot date', () => {
-    const logs = [log('a', 3, bj(1, 9), 0), { ...log('a', 3, bj(3, 9)), review: bj(3, 9).toISOString() }, { ...log('a', 3, bj(4, 9)), review: 'nonsense' }];
+    const logs = [
+      log('a', 3, bj(1, 9), 0),
+      { ...log('a', 3, bj(3, 9)), review: bj(3, 9).toISOString() },
+      { ...log('a', 3, bj(4, 9)), review: 'nonsense' },
+    ];
     expect(cardHistories(logs, CLOCK)).toEqual([
       [
         { rating: 3, deltaT: 0 },

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { default_w, fsrs, createEmptyCard, Rating } from 'ts-fsrs';
 import { FSRS, FSRSItem, FSRSReview, DEFAULT_PARAMETERS } from 'fsrs-rs-nodejs';
-import { DEFAULT_WEIGHTS, describeChange, evaluateWeights, intervalChange, isBetter, predictRecall, validateWeights } from '@/data/srs/fsrs-params';
+import {
+  DEFAULT_WEIGHTS,
+  describeChange,
+  evaluateWeights,
+  intervalChange,
+  isBetter,
+  predictRecall,
+  validateWeights,
+} from '@/data/srs/fsrs-params';
 import { cardHistories } from '@/data/srs/fsrs-items';
 import { validateSettings, DEFAULT_SETTINGS } from '@/data/srs/settings';
 import { previewIntervals, rate, retrievability } from '@/data/srs/scheduler';
@@ -55,7 +63,8 @@ describe('the scheduler uses the stored parameters', () => {
   it('a new card rated Good with learning steps off is due after w2 days', () => {
     const settings = { ...DEFAULT_SETTINGS, learningSteps: [], enableFuzz: false };
     const card = createEmptyCard(now);
-    const days = (s: typeof settings) => (rate(card, Rating.Good, now, s).state.due.getTime() - now.getTime()) / 86_400_000;
+    const days = (s: typeof settings) =>
+      (rate(card, Rating.Good, now, s).state.due.getTime() - now.getTime()) / 86_400_000;
     expect(days(settings)).toBe(Math.round(default_w[2]));
     expect(days({ ...settings, fsrsWeights: slow })).toBe(40);
     expect(previewIntervals(card, now, { ...settings, fsrsWeights: slow })[2].label).toBe('1.3个月');
@@ -83,7 +92,9 @@ describe('evaluateWeights and predictRecall', () => {
     for (const h of histories.slice(0, 60)) {
       for (let i = 1; i < h.length; i++) {
         if (h[i].deltaT === 0) continue;
-        const { stability } = rs.memoryState(new FSRSItem(h.slice(0, i).map((r) => new FSRSReview(r.rating, r.deltaT))));
+        const { stability } = rs.memoryState(
+          new FSRSItem(h.slice(0, i).map((r) => new FSRSReview(r.rating, r.deltaT))),
+        );
         theirs.push(Math.pow(1 + (19 / 81) * (h[i].deltaT / stability), -0.5));
       }
     }

@@ -11,16 +11,37 @@ const SETTINGS = { ...DEFAULT_SETTINGS, enableFuzz: false, dayStartHour: 4 };
 const T0 = new Date(2025, 2, 1, 9, 0, 0);
 const day = (n: number, h = 0) => new Date(T0.getTime() + n * 86_400_000 + h * 3_600_000);
 
-function row(id: string, sourceIds: string[], fsrs: SrsState = newCardState(T0), extra: Partial<CardRow> = {}): CardRow {
+function row(
+  id: string,
+  sourceIds: string[],
+  fsrs: SrsState = newCardState(T0),
+  extra: Partial<CardRow> = {},
+): CardRow {
   return {
-    id, noteId: id, kind: 'formulation-list', prompt: id, answer: id, evidence: [], importance: 0.5,
-    origin: 'bundled', sourceIds, fsrs, due: fsrs.due, state: fsrs.state, suspended: 0, retired: 0, leech: false,
-    seen: { count: 0 }, addedAt: T0, ...extra,
+    id,
+    noteId: id,
+    kind: 'formulation-list',
+    prompt: id,
+    answer: id,
+    evidence: [],
+    importance: 0.5,
+    origin: 'bundled',
+    sourceIds,
+    fsrs,
+    due: fsrs.due,
+    state: fsrs.state,
+    suspended: 0,
+    retired: 0,
+    leech: false,
+    seen: { count: 0 },
+    addedAt: T0,
+    ...extra,
   };
 }
 
 /** A card rated Good twice: in review state, due some days later. */
-const learned = () => rate(rate(newCardState(T0), Rating.Good, T0, SETTINGS).state, Rating.Good, day(0, 0.2), SETTINGS).state;
+const learned = () =>
+  rate(rate(newCardState(T0), Rating.Good, T0, SETTINGS).state, Rating.Good, day(0, 0.2), SETTINGS).state;
 
 describe('progressBySource', () => {
   it('counts cards per document and takes readiness as mean recall at the end of today, new cards as 0', () => {
@@ -49,21 +70,38 @@ describe('progressBySource', () => {
 
   it('leaves 待核实 cards out of readiness, and equals the 学习会’s 已掌握 over one document', () => {
     const s = learned();
-    const cards = [row('a', ['d1'], s), row('b', ['d1']), row('h', ['d1'], newCardState(T0), { held: 'd9' }), row('x', ['d2'], s)];
+    const cards = [
+      row('a', ['d1'], s),
+      row('b', ['d1']),
+      row('h', ['d1'], newCardState(T0), { held: 'd9' }),
+      row('x', ['d2'], s),
+    ];
     const readiness = progressBySource(cards, day(0, 1), SETTINGS).get('d1')!.readiness;
     expect(readiness).toBeCloseTo(retrievability(s, new Date(2025, 2, 2, 4)) / 2, 10);
-    expect(planMastery(cards.map(toQueueCard), { date: '2025-03-10', sourceIds: ['d1'] }, day(0, 1), SETTINGS)).toBeCloseTo(readiness!, 10);
+    expect(
+      planMastery(cards.map(toQueueCard), { date: '2025-03-10', sourceIds: ['d1'] }, day(0, 1), SETTINGS),
+    ).toBeCloseTo(readiness!, 10);
   });
 
   it('gives no readiness to a document whose cards are all suspended', () => {
-    expect(progressBySource([row('a', ['d1'], learned(), { suspended: 1 })], T0, SETTINGS).get('d1')!.readiness).toBeNull();
+    expect(
+      progressBySource([row('a', ['d1'], learned(), { suspended: 1 })], T0, SETTINGS).get('d1')!.readiness,
+    ).toBeNull();
   });
 });
 
 describe('heatmapCells', () => {
   it('starts on a Monday, ends today and grades days against the busiest', () => {
     // 2025-03-05 is a Wednesday.
-    const cells = heatmapCells([{ day: '2025-03-05', count: 8 }, { day: '2025-03-03', count: 2 }, { day: '2024-01-01', count: 99 }], '2025-03-05', 2);
+    const cells = heatmapCells(
+      [
+        { day: '2025-03-05', count: 8 },
+        { day: '2025-03-03', count: 2 },
+        { day: '2024-01-01', count: 99 },
+      ],
+      '2025-03-05',
+      2,
+    );
     expect(cells[0].day).toBe('2025-02-24');
     expect(cells[0].date.getDay()).toBe(1);
     expect(cells.at(-1)).toMatchObject({ day: '2025-03-05', count: 8, level: 4 });
@@ -84,7 +122,15 @@ describe('trueRetention', () => {
   it.each([
     [[], null],
     [[{ state: State.Learning, rating: 1 }], null],
-    [[{ state: State.Review, rating: 1 }, { state: State.Review, rating: 2 }, { state: State.Review, rating: 3 }, { state: State.New, rating: 1 }], 2 / 3],
+    [
+      [
+        { state: State.Review, rating: 1 },
+        { state: State.Review, rating: 2 },
+        { state: State.Review, rating: 3 },
+        { state: State.New, rating: 1 },
+      ],
+      2 / 3,
+    ],
   ])('%j → %s', (logs, expected) => {
     expect(trueRetention(logs).rate).toBe(expected);
   });
@@ -93,7 +139,13 @@ describe('trueRetention', () => {
 describe('stateCounts', () => {
   it('counts each card once', () => {
     const s = learned();
-    const cards = [row('a', []), row('b', [], s), row('c', [], s, { suspended: 1 }), row('d', [], s, { suspended: 1, leech: true }), row('e', [], s, { retired: 1 })];
+    const cards = [
+      row('a', []),
+      row('b', [], s),
+      row('c', [], s, { suspended: 1 }),
+      row('d', [], s, { suspended: 1, leech: true }),
+      row('e', [], s, { retired: 1 }),
+    ];
     expect(stateCounts(cards)).toEqual({ new: 1, learning: 0, review: 1, suspended: 1, leech: 1, retired: 1 });
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildQueue, dueCounts, type QueueCard } from '../../../data/srs/queue';
-import { daysUntil, inPlan, planMastery, planOf, planToday, type PlanDone, type StudyPlan } from '../../../data/srs/plan';
+import {
+  daysUntil,
+  inPlan,
+  planMastery,
+  planOf,
+  planToday,
+  type PlanDone,
+  type StudyPlan,
+} from '../../../data/srs/plan';
 import { newCardState, rate, Rating, retrievability, State, type SrsState } from '../../../data/srs/scheduler';
 import { DEFAULT_SETTINGS, type StudySettings } from '../../../data/srs/settings';
 
@@ -38,7 +46,10 @@ describe('daysUntil and planOf', () => {
   it('reads the session from the settings (the same date and documents as 冲刺)', () => {
     expect(planOf(S)).toBeUndefined();
     expect(planOf({ ...S, cramUntil: '2026-03-11' })).toEqual({ date: '2026-03-11', sourceIds: [] });
-    expect(planOf({ ...S, cramUntil: '2026-03-11', cramSources: ['a'] })).toEqual({ date: '2026-03-11', sourceIds: ['a'] });
+    expect(planOf({ ...S, cramUntil: '2026-03-11', cramSources: ['a'] })).toEqual({
+      date: '2026-03-11',
+      sourceIds: ['a'],
+    });
     // Documents chosen without a date (先学这些文件).
     expect(planOf({ ...S, cramSources: ['a'] })).toEqual({ sourceIds: ['a'] });
     expect(planOf({ ...S, cramSources: [] })).toBeUndefined();
@@ -55,7 +66,15 @@ describe('planToday', () => {
   it('spreads the new cards over the days before the session, within the daily limit', () => {
     const cards = [...doc('doc-a', 30), ...doc('doc-b', 40, 1, 0.9)];
     const p = planToday(cards, plan('2026-03-11'), NOW, S, NONE)!;
-    expect(p).toMatchObject({ daysLeft: 10, total: 30, unseen: 30, perDay: 3, tight: false, crowded: false, mastered: 0 });
+    expect(p).toMatchObject({
+      daysLeft: 10,
+      total: 30,
+      unseen: 30,
+      perDay: 3,
+      tight: false,
+      crowded: false,
+      mastered: 0,
+    });
     expect(p.todayIds).toEqual(['doc-a-000', 'doc-a-001', 'doc-a-002']);
     // The queue: the session's three first (though doc-b's cards are more important), then the rest up to 20.
     const queue = buildQueue(cards, NOW, S, { newDone: 0, reviewsDone: 0, plan: { ids: p.todayIds } });
@@ -67,7 +86,10 @@ describe('planToday', () => {
   it('keeps the day share fixed while the day goes on', () => {
     const cards = doc('doc-a', 30);
     const learnt = cards.slice(0, 2).map((c) => ({ ...c, state: rate(c.state, Rating.Good, NOW, S).state }));
-    const done: PlanDone = { introducedIds: new Set(learnt.map((c) => c.id)), reviewedNoteIds: new Set(learnt.map((c) => c.noteId)) };
+    const done: PlanDone = {
+      introducedIds: new Set(learnt.map((c) => c.id)),
+      reviewedNoteIds: new Set(learnt.map((c) => c.noteId)),
+    };
     const p = planToday([...learnt, ...cards.slice(2)], plan('2026-03-11'), at(1, 10), S, done)!;
     expect(p.perDay).toBe(3);
     expect(p.todayIds).toEqual(['doc-a-002']);
@@ -96,7 +118,11 @@ describe('planToday', () => {
   it('handles a session whose documents were deleted, and no cards at all', () => {
     const gone = planToday(doc('doc-b', 10), plan('2026-03-11', ['doc-deleted']), NOW, S, NONE)!;
     expect(gone).toMatchObject({ total: 0, unseen: 0, perDay: 0, tight: false, mastered: null, todayIds: [] });
-    expect(planToday([], plan('2026-03-11', []), NOW, S, NONE)).toMatchObject({ total: 0, mastered: null, todayIds: [] });
+    expect(planToday([], plan('2026-03-11', []), NOW, S, NONE)).toMatchObject({
+      total: 0,
+      mastered: null,
+      todayIds: [],
+    });
     // One of two documents deleted: the other's cards are still planned.
     expect(planToday(doc('doc-a', 10), plan('2026-03-11', ['doc-a', 'doc-deleted']), NOW, S, NONE)!.total).toBe(10);
   });
@@ -118,7 +144,13 @@ describe('planToday', () => {
     const cards = doc('doc-a', 6, 6);
     const tight = planToday(cards, plan('2026-03-03'), NOW, S, NONE)!;
     expect(tight).toMatchObject({ perDay: 3, crowded: true, crowdedNoteIds: ['doc-a-note-000'] });
-    expect(buildQueue(cards, NOW, S, { newDone: 0, reviewsDone: 0, plan: { ids: tight.todayIds, crowdedNoteIds: tight.crowdedNoteIds } })).toEqual(tight.todayIds);
+    expect(
+      buildQueue(cards, NOW, S, {
+        newDone: 0,
+        reviewsDone: 0,
+        plan: { ids: tight.todayIds, crowdedNoteIds: tight.crowdedNoteIds },
+      }),
+    ).toEqual(tight.todayIds);
   });
 
   it('waits for tomorrow with a note rated today when there is time', () => {
@@ -130,7 +162,11 @@ describe('planToday', () => {
   it('puts cards the user asked for (加入学习) before the session share', () => {
     const cards = [{ ...doc('doc-b', 1)[0], wanted: true }, ...doc('doc-a', 10)];
     const p = planToday(cards, plan('2026-03-06'), NOW, S, NONE)!;
-    expect(buildQueue(cards, NOW, S, { newDone: 0, reviewsDone: 0, plan: { ids: p.todayIds } }).slice(0, 3)).toEqual(['doc-b-000', 'doc-a-000', 'doc-a-001']);
+    expect(buildQueue(cards, NOW, S, { newDone: 0, reviewsDone: 0, plan: { ids: p.todayIds } }).slice(0, 3)).toEqual([
+      'doc-b-000',
+      'doc-a-000',
+      'doc-a-001',
+    ]);
   });
 });
 
@@ -144,7 +180,10 @@ describe('documents chosen without a session date', () => {
     expect(queue).toHaveLength(20);
     expect(queue.slice(0, 15).every((id) => id.startsWith('doc-a'))).toBe(true);
     // 18 new cards learnt today: two places left, both for doc-a.
-    const done: PlanDone = { introducedIds: new Set(Array.from({ length: 18 }, (_, i) => `x${i}`)), reviewedNoteIds: new Set() };
+    const done: PlanDone = {
+      introducedIds: new Set(Array.from({ length: 18 }, (_, i) => `x${i}`)),
+      reviewedNoteIds: new Set(),
+    };
     expect(planToday(cards, { sourceIds: ['doc-a'] }, NOW, S, done)!.todayIds).toEqual(['doc-a-000', 'doc-a-002']);
   });
 });
@@ -155,7 +194,10 @@ describe('planMastery (已掌握)', () => {
     const learnt = { ...a, state: rate(a.state, Rating.Easy, at(1, 8), S).state };
     const end = at(2, 4);
     const cards = [learnt, b, { ...c, suspended: true }];
-    expect(planMastery(cards, plan('2026-03-11'), NOW, S)).toBeCloseTo(retrievability(learnt.state as SrsState, end) / 2, 10);
+    expect(planMastery(cards, plan('2026-03-11'), NOW, S)).toBeCloseTo(
+      retrievability(learnt.state as SrsState, end) / 2,
+      10,
+    );
     expect(planMastery([], plan('2026-03-11'), NOW, S)).toBeNull();
   });
 });
@@ -169,11 +211,17 @@ describe('a session simulated day by day', () => {
       const now = at(1 + d, 9);
       const introduced = new Set<string>();
       const rated = new Set<string>();
-      const status = planToday([...byId.values()], p, now, settings, { introducedIds: introduced, reviewedNoteIds: rated });
+      const status = planToday([...byId.values()], p, now, settings, {
+        introducedIds: introduced,
+        reviewedNoteIds: rated,
+      });
       let planNew = 0;
       for (let step = 0; step < 2000; step++) {
         const t = new Date(now.getTime() + step * 60_000);
-        const live = planToday([...byId.values()], p, t, settings, { introducedIds: introduced, reviewedNoteIds: rated });
+        const live = planToday([...byId.values()], p, t, settings, {
+          introducedIds: introduced,
+          reviewedNoteIds: rated,
+        });
         const queue = buildQueue([...byId.values()], t, settings, {
           newDone: introduced.size,
           reviewsDone: 0,

@@ -19,7 +19,12 @@ const MIN = 60_000;
 const S: StudySettings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 const NONE = { newDone: 0, reviewsDone: 0 };
 
-const fresh = (id: string, importance = 0.5, noteId = `n-${id}`): QueueCard => ({ id, noteId, importance, state: newCardState(NOW) });
+const fresh = (id: string, importance = 0.5, noteId = `n-${id}`): QueueCard => ({
+  id,
+  noteId,
+  importance,
+  state: newCardState(NOW),
+});
 
 function studied(id: string, state: State, due: Date, extra: Partial<QueueCard> = {}): QueueCard {
   // Reviewed three days before it is due, but never in the future.
@@ -29,7 +34,18 @@ function studied(id: string, state: State, due: Date, extra: Partial<QueueCard> 
     noteId: `n-${id}`,
     importance: 0.5,
     // As it comes out of JSON: ISO strings, not Dates.
-    state: { due: due.toISOString(), stability: 3, difficulty: 5, elapsed_days: 0, scheduled_days: 3, learning_steps: 0, reps: 2, lapses: 0, state, last_review: last.toISOString() },
+    state: {
+      due: due.toISOString(),
+      stability: 3,
+      difficulty: 5,
+      elapsed_days: 0,
+      scheduled_days: 3,
+      learning_steps: 0,
+      reps: 2,
+      lapses: 0,
+      state,
+      last_review: last.toISOString(),
+    },
     ...extra,
   };
 }
@@ -90,7 +106,13 @@ describe('buildQueue', () => {
   });
 
   it('spreads new cards among reviews, a review first', () => {
-    const cards = [review('r1', at(1, 1)), review('r2', at(1, 2)), review('r3', at(1, 3)), review('r4', at(1, 4)), fresh('n1')];
+    const cards = [
+      review('r1', at(1, 1)),
+      review('r2', at(1, 2)),
+      review('r3', at(1, 3)),
+      review('r4', at(1, 4)),
+      fresh('n1'),
+    ];
     expect(buildQueue(cards, NOW, S, NONE)).toEqual(['r1', 'r2', 'n1', 'r3', 'r4']);
   });
 
@@ -111,8 +133,14 @@ describe('buildQueue', () => {
   describe('cards that give each other away wait for tomorrow (siblings across notes)', () => {
     // Two figure clozes of one sentence, from two notes: each prompt shows the other's answer.
     const quote = '贫困人口从2012年年底的9899 万人减到2019年年底的551 万人。';
-    const first = { answer: '9899万人', shown: ['贫困人口从2012年年底的____减到2019年年底的551万人', '9899万人', quote].join('\n') };
-    const second = { answer: '551万人', shown: ['贫困人口从2012年年底的9899万人减到2019年年底的____', '551万人', quote].join('\n') };
+    const first = {
+      answer: '9899万人',
+      shown: ['贫困人口从2012年年底的____减到2019年年底的551万人', '9899万人', quote].join('\n'),
+    };
+    const second = {
+      answer: '551万人',
+      shown: ['贫困人口从2012年年底的9899万人减到2019年年底的____', '551万人', quote].join('\n'),
+    };
     const list = { answer: '不愁吃、不愁穿', shown: '“两不愁”指什么？\n不愁吃、不愁穿' };
     const member = { answer: '不愁穿', shown: '“两不愁”：不愁吃、____\n不愁穿' };
 
@@ -126,13 +154,28 @@ describe('buildQueue', () => {
     });
 
     it('holds back a card given away by one rated earlier today, whichever way round', () => {
-      const cards = [{ ...fresh('m', 0.9, 'M'), ...member }, { ...review('r', at(1, 8), { noteId: 'R' }), ...second }, fresh('x', 0.1, 'X')];
-      expect(buildQueue(cards, NOW, S, { ...NONE, shownToday: [{ noteId: 'L', ...list }, { noteId: 'F1', ...first }] })).toEqual(['x']);
+      const cards = [
+        { ...fresh('m', 0.9, 'M'), ...member },
+        { ...review('r', at(1, 8), { noteId: 'R' }), ...second },
+        fresh('x', 0.1, 'X'),
+      ];
+      expect(
+        buildQueue(cards, NOW, S, {
+          ...NONE,
+          shownToday: [
+            { noteId: 'L', ...list },
+            { noteId: 'F1', ...first },
+          ],
+        }),
+      ).toEqual(['x']);
       expect(buildQueue(cards, NOW, S, NONE).sort()).toEqual(['m', 'r', 'x']);
     });
 
     it('lets a learning card bury the new cards it gives away', () => {
-      const cards = [{ ...learning('l', NOW, { noteId: 'L' }), ...list }, { ...fresh('m', 0.9, 'M'), ...member }];
+      const cards = [
+        { ...learning('l', NOW, { noteId: 'L' }), ...list },
+        { ...fresh('m', 0.9, 'M'), ...member },
+      ];
       expect(buildQueue(cards, NOW, S, NONE)).toEqual(['l']);
     });
 
@@ -241,7 +284,11 @@ describe('cram (冲刺)', () => {
 
 describe('cards held back as 待核实', () => {
   it('are in no queue and no count, new or due', () => {
-    const cards = [fresh('ok', 0.5), fresh('held-new', 0.9, 'n-held'), { ...studied('held-due', State.Review, at(1, 8)), held: true }];
+    const cards = [
+      fresh('ok', 0.5),
+      fresh('held-new', 0.9, 'n-held'),
+      { ...studied('held-due', State.Review, at(1, 8)), held: true },
+    ];
     cards[1] = { ...cards[1], held: true };
     const queue = buildQueue(cards, NOW, S, NONE);
     expect(queue).toEqual(['ok']);

@@ -186,7 +186,12 @@ describe('retrievability', () => {
 
 describe('a clock turned back', () => {
   it('a card last reviewed "in the future" still previews and rates, as if reviewed just now', () => {
-    const reviewed = rate(rate(newCardState(T0), Rating.Good, T0, S).state, Rating.Good, new Date(T0.getTime() + 10 * MIN), S).state;
+    const reviewed = rate(
+      rate(newCardState(T0), Rating.Good, T0, S).state,
+      Rating.Good,
+      new Date(T0.getTime() + 10 * MIN),
+      S,
+    ).state;
     const future = { ...reviewed, last_review: new Date(T0.getTime() + 400 * 86_400_000) };
     const labels = previewIntervals(future, T0, S).map((p) => p.label);
     expect(labels.every((l) => !/NaN/.test(l))).toBe(true);

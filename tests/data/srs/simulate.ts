@@ -13,7 +13,9 @@ import { seededRandom } from '@/data/quiz/random';
  * fsrs-rs-nodejs 0.9 (FSRS-5, 19 weights) can represent it as well as fsrs-browser (FSRS-6, 21).
  * Its values sit away from both libraries' defaults, so recovering them is not just returning defaults.
  */
-export const TRUE_WEIGHTS = [0.5, 1.5, 4, 12, 6, 0.6, 2, 0.01, 1.6, 0.15, 1.0, 1.8, 0.1, 0.3, 2.0, 0.3, 2.5, 0.5, 0.1, 0.01, 0.5];
+export const TRUE_WEIGHTS = [
+  0.5, 1.5, 4, 12, 6, 0.6, 2, 0.01, 1.6, 0.15, 1.0, 1.8, 0.1, 0.3, 2.0, 0.3, 2.5, 0.5, 0.1, 0.01, 0.5,
+];
 
 export const SIM_CLOCK = { dayStartHour: 4, utcOffsetMinutes: 480 };
 const DAY = 86_400_000;
@@ -32,7 +34,13 @@ export interface SimOptions {
 export function simulateLogs(opts: SimOptions): LogForTraining[] {
   const rnd = seededRandom(opts.seed ?? 1);
   const w = [...(opts.weights ?? TRUE_WEIGHTS)];
-  const f = fsrs({ w, request_retention: opts.retention ?? 0.85, enable_fuzz: false, enable_short_term: false, maximum_interval: 3650 });
+  const f = fsrs({
+    w,
+    request_retention: opts.retention ?? 0.85,
+    enable_fuzz: false,
+    enable_short_term: false,
+    maximum_interval: 3650,
+  });
   const logs: LogForTraining[] = [];
   for (let c = 0; c < opts.cards; c++) {
     let day = Math.floor(rnd() * (opts.days / 2));

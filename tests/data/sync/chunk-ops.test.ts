@@ -1,10 +1,22 @@
 // Sync files stay readable: at most OPS_PER_FILE ops, and imported documents spread over files so no
 // file grows past what a receiver accepts.
 import { describe, expect, it } from 'vitest';
-import { chunkOps, DOCUMENT_BYTES, MAX_FILE_BYTES, OPS_PER_FILE, opBytes, serializeFile, type SyncOp } from '../../../data/sync/format';
+import {
+  chunkOps,
+  DOCUMENT_BYTES,
+  MAX_FILE_BYTES,
+  OPS_PER_FILE,
+  opBytes,
+  serializeFile,
+  type SyncOp,
+} from '../../../data/sync/format';
 
 const setting = (i: number): SyncOp => ({ t: 'setting', key: 'dailyNewLimit', value: i, at: new Date(0) });
-const doc = (chars: number): SyncOp => ({ t: 'document', doc: { text: { text: '提'.repeat(chars) } } as never, at: new Date(0) });
+const doc = (chars: number): SyncOp => ({
+  t: 'document',
+  doc: { text: { text: '提'.repeat(chars) } } as never,
+  at: new Date(0),
+});
 
 describe('chunkOps', () => {
   it('splits by count', () => {
@@ -22,7 +34,14 @@ describe('chunkOps', () => {
     expect(chunks.map((c) => c.length)).toEqual([3, 3]);
     for (const chunk of chunks) {
       expect(chunk.reduce((n, op) => n + opBytes(op), 0)).toBeLessThanOrEqual(DOCUMENT_BYTES);
-      const body = serializeFile({ format: 'tifa-sync', version: 1, device: 'd-00000000aaaa', seq: 1, createdAt: new Date(0), ops: chunk });
+      const body = serializeFile({
+        format: 'tifa-sync',
+        version: 1,
+        device: 'd-00000000aaaa',
+        seq: 1,
+        createdAt: new Date(0),
+        ops: chunk,
+      });
       expect(Buffer.byteLength(body)).toBeLessThan(MAX_FILE_BYTES);
     }
   });

@@ -16,7 +16,12 @@ function live(ratings: Array<[Grade, Date]>) {
 
 describe('replayCard', () => {
   it('gives what the popup computed, whatever order the ratings arrive in', () => {
-    const ratings: Array<[Grade, Date]> = [[Rating.Good, day(1)], [Rating.Again, day(4)], [Rating.Good, day(4, 1)], [Rating.Easy, day(9)]];
+    const ratings: Array<[Grade, Date]> = [
+      [Rating.Good, day(1)],
+      [Rating.Again, day(4)],
+      [Rating.Good, day(4, 1)],
+      [Rating.Easy, day(9)],
+    ];
     const logs = ratings.map(([rating, review], i) => ({ rating, review, uid: `d-aaaaaaaa/${i}` }));
     expect(replayCard([...logs].reverse(), S, { created: day(0) }).state).toEqual(live(ratings));
   });
@@ -26,7 +31,12 @@ describe('replayCard', () => {
     const b = [{ rating: Rating.Good, review: day(3), uid: 'd-bbbbbbbb/1' }];
     const merged = replayCard([...b, ...a], S, { created: day(0) }).state;
     expect(merged.reps).toBe(2);
-    expect(merged).toEqual(live([[Rating.Good, day(1)], [Rating.Good, day(3)]]));
+    expect(merged).toEqual(
+      live([
+        [Rating.Good, day(1)],
+        [Rating.Good, day(3)],
+      ]),
+    );
     expect(merged).not.toEqual(replayCard(a, S, { created: day(0) }).state);
   });
 
@@ -48,7 +58,13 @@ describe('replayCard', () => {
   });
 
   it('flags a leech when the replayed lapses reach the threshold', () => {
-    const logs = [{ rating: Rating.Good, review: day(1) }, ...Array.from({ length: 3 }, (_, i) => [{ rating: Rating.Good, review: day(10 * i + 5) }, { rating: Rating.Again, review: day(10 * i + 9) }]).flat()];
+    const logs = [
+      { rating: Rating.Good, review: day(1) },
+      ...Array.from({ length: 3 }, (_, i) => [
+        { rating: Rating.Good, review: day(10 * i + 5) },
+        { rating: Rating.Again, review: day(10 * i + 9) },
+      ]).flat(),
+    ];
     expect(replayCard(logs, { ...S, leechThreshold: 3 }, { created: day(0) }).leech).toBe(true);
     expect(replayCard(logs, { ...S, leechThreshold: 4 }, { created: day(0) }).leech).toBe(false);
   });
@@ -65,9 +81,25 @@ describe('registers and id ranges', () => {
 
   it('keeps sent ids as ranges', () => {
     const r = addToRanges(addToRanges([], [1, 2, 3, 7]), [4, 9, 8]);
-    expect(r).toEqual([[1, 4], [7, 9]]);
+    expect(r).toEqual([
+      [1, 4],
+      [7, 9],
+    ]);
     expect(rangesSize(r)).toBe(7);
-    expect([0, 1, 4, 5, 6, 7, 9, 10].map((i) => inRanges(r, i))).toEqual([false, true, true, false, false, true, true, false]);
-    expect(removeFromRanges(r, new Set([1, 8]))).toEqual([[2, 4], [7, 7], [9, 9]]);
+    expect([0, 1, 4, 5, 6, 7, 9, 10].map((i) => inRanges(r, i))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(removeFromRanges(r, new Set([1, 8]))).toEqual([
+      [2, 4],
+      [7, 7],
+      [9, 9],
+    ]);
   });
 });

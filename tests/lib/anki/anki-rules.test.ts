@@ -14,7 +14,8 @@ const all = (sql: string) => {
   return res ? res.values.map((v) => Object.fromEntries(res.columns.map((c, i) => [c, v[i]]))) : [];
 };
 const one = (sql: string) => all(sql)[0];
-const colJson = (column: string) => JSON.parse(String(one(`select ${column} from col`)[column])) as Record<string, Record<string, unknown>>;
+const colJson = (column: string) =>
+  JSON.parse(String(one(`select ${column} from col`)[column])) as Record<string, Record<string, unknown>>;
 
 beforeAll(async () => {
   const out = await exportOf();
@@ -25,13 +26,54 @@ beforeAll(async () => {
 describe("Anki's rules, each checked on an exported collection", () => {
   it('rslib/src/storage/schema11.sql: the five tables with exactly its columns, and its indexes', () => {
     const cols = (t: string) => all(`pragma table_info(${t})`).map((r) => r.name);
-    expect(cols('col')).toEqual(['id', 'crt', 'mod', 'scm', 'ver', 'dty', 'usn', 'ls', 'conf', 'models', 'decks', 'dconf', 'tags']);
+    expect(cols('col')).toEqual([
+      'id',
+      'crt',
+      'mod',
+      'scm',
+      'ver',
+      'dty',
+      'usn',
+      'ls',
+      'conf',
+      'models',
+      'decks',
+      'dconf',
+      'tags',
+    ]);
     expect(cols('notes')).toEqual(['id', 'guid', 'mid', 'mod', 'usn', 'tags', 'flds', 'sfld', 'csum', 'flags', 'data']);
-    expect(cols('cards')).toEqual(['id', 'nid', 'did', 'ord', 'mod', 'usn', 'type', 'queue', 'due', 'ivl', 'factor', 'reps', 'lapses', 'left', 'odue', 'odid', 'flags', 'data']);
+    expect(cols('cards')).toEqual([
+      'id',
+      'nid',
+      'did',
+      'ord',
+      'mod',
+      'usn',
+      'type',
+      'queue',
+      'due',
+      'ivl',
+      'factor',
+      'reps',
+      'lapses',
+      'left',
+      'odue',
+      'odid',
+      'flags',
+      'data',
+    ]);
     expect(cols('revlog')).toEqual(['id', 'cid', 'usn', 'ease', 'ivl', 'lastIvl', 'factor', 'time', 'type']);
     expect(cols('graves')).toEqual(['usn', 'oid', 'type']);
     const indexes = all("select name from sqlite_master where type = 'index' order by name").map((r) => r.name);
-    expect(indexes).toEqual(['ix_cards_nid', 'ix_cards_sched', 'ix_cards_usn', 'ix_notes_csum', 'ix_notes_usn', 'ix_revlog_cid', 'ix_revlog_usn']);
+    expect(indexes).toEqual([
+      'ix_cards_nid',
+      'ix_cards_sched',
+      'ix_cards_usn',
+      'ix_notes_csum',
+      'ix_notes_usn',
+      'ix_revlog_cid',
+      'ix_revlog_usn',
+    ]);
     expect(all('select id, ver from col')).toEqual([{ id: 1, ver: 11 }]);
   });
 
@@ -111,7 +153,9 @@ describe("Anki's rules, each checked on an exported collection", () => {
 
   it('rslib/src/storage/dbcheck/invalid_ids_count.sql (has_invalid_ids): no note, card or revlog id lies in the future', () => {
     const cutoff = NOW.getTime();
-    const n = one(`select (select count(*) from notes where id > ${cutoff}) + (select count(*) from cards where id > ${cutoff}) + (select count(*) from revlog where id > ${cutoff}) as n`);
+    const n = one(
+      `select (select count(*) from notes where id > ${cutoff}) + (select count(*) from cards where id > ${cutoff}) + (select count(*) from revlog where id > ${cutoff}) as n`,
+    );
     expect(n.n).toBe(0);
   });
 
@@ -140,7 +184,9 @@ describe("Anki's rules, each checked on an exported collection", () => {
     const models = colJson('models');
     const templates = (Object.values(models)[0].tmpls as unknown[]).length;
     expect(one('select count(*) as n from cards where ord >= ' + templates).n).toBe(0);
-    expect(one('select count(*) as n from (select nid, ord from cards group by nid, ord having count(*) > 1)').n).toBe(0);
+    expect(one('select count(*) as n from (select nid, ord from cards group by nid, ord having count(*) > 1)').n).toBe(
+      0,
+    );
   });
 
   it('rslib/src/dbcheck.rs check_notetypes (field_count_mismatch): every note has as many fields as its note type', () => {
@@ -156,9 +202,13 @@ describe("Anki's rules, each checked on an exported collection", () => {
     const models = colJson('models');
     const [[key, model]] = Object.entries(models);
     expect(String(model.id)).toBe(key);
-    for (const k of ['id', 'name', 'type', 'mod', 'usn', 'sortf', 'tmpls', 'flds', 'css']) expect(model).toHaveProperty(k);
-    expect((model.flds as { name: string; ord: number }[]).map((f) => [f.name, f.ord])).toEqual(FIELD_NAMES.map((n, i) => [n, i]));
-    for (const f of model.flds as Record<string, unknown>[]) for (const k of ['sticky', 'rtl', 'font', 'size']) expect(f).toHaveProperty(k);
+    for (const k of ['id', 'name', 'type', 'mod', 'usn', 'sortf', 'tmpls', 'flds', 'css'])
+      expect(model).toHaveProperty(k);
+    expect((model.flds as { name: string; ord: number }[]).map((f) => [f.name, f.ord])).toEqual(
+      FIELD_NAMES.map((n, i) => [n, i]),
+    );
+    for (const f of model.flds as Record<string, unknown>[])
+      for (const k of ['sticky', 'rtl', 'font', 'size']) expect(f).toHaveProperty(k);
     const [tmpl] = model.tmpls as Record<string, string>[];
     expect(tmpl.qfmt).toContain('{{问题}}');
     expect(tmpl.afmt).toContain('{{答案}}');

@@ -100,15 +100,37 @@ export function makeCollection(SQL: SqlJsStatic, c: FixtureCollection): Uint8Arr
     for (const nt of c.notetypes) {
       db.run('INSERT INTO notetypes VALUES (?, ?, 0, 0, ?)', [nt.id, nt.name, protoKind(nt.kind ?? 0)]);
       nt.fields.forEach((f, i) => db.run('INSERT INTO fields VALUES (?, ?, ?, ?)', [nt.id, i, f, new Uint8Array()]));
-      nt.qfmts.forEach((q, i) => db.run('INSERT INTO templates VALUES (?, ?, ?, 0, 0, ?)', [nt.id, i, `Card ${i + 1}`, protoString(q)]));
+      nt.qfmts.forEach((q, i) =>
+        db.run('INSERT INTO templates VALUES (?, ?, ?, 0, 0, ?)', [nt.id, i, `Card ${i + 1}`, protoString(q)]),
+      );
     }
-    for (const d of c.decks) db.run('INSERT INTO decks VALUES (?, ?, 0, 0, ?, ?)', [d.name.split('::').join('\x1f'), d.id, new Uint8Array(), new Uint8Array()]);
+    for (const d of c.decks)
+      db.run('INSERT INTO decks VALUES (?, ?, 0, 0, ?, ?)', [
+        d.name.split('::').join('\x1f'),
+        d.id,
+        new Uint8Array(),
+        new Uint8Array(),
+      ]);
   } else {
     for (const nt of c.notetypes)
-      models[nt.id] = { id: nt.id, name: nt.name, type: nt.kind ?? 0, flds: nt.fields.map((name, ord) => ({ name, ord })), tmpls: nt.qfmts.map((qfmt, ord) => ({ name: `Card ${ord + 1}`, ord, qfmt, afmt: '{{FrontSide}}' })) };
+      models[nt.id] = {
+        id: nt.id,
+        name: nt.name,
+        type: nt.kind ?? 0,
+        flds: nt.fields.map((name, ord) => ({ name, ord })),
+        tmpls: nt.qfmts.map((qfmt, ord) => ({ name: `Card ${ord + 1}`, ord, qfmt, afmt: '{{FrontSide}}' })),
+      };
     for (const d of c.decks) decks[d.id] = { id: d.id, name: d.name, dyn: 0 };
   }
-  db.run('INSERT INTO col VALUES (1, ?, 0, 0, ?, 0, 0, 0, ?, ?, ?, ?, ?)', [c.crt, ver, '{}', ver >= 15 ? '' : JSON.stringify(models), ver >= 15 ? '' : JSON.stringify(decks), '{}', '{}']);
+  db.run('INSERT INTO col VALUES (1, ?, 0, 0, ?, 0, 0, 0, ?, ?, ?, ?, ?)', [
+    c.crt,
+    ver,
+    '{}',
+    ver >= 15 ? '' : JSON.stringify(models),
+    ver >= 15 ? '' : JSON.stringify(decks),
+    '{}',
+    '{}',
+  ]);
   // Prepared once, in one transaction: the bench writes 100,000 review log rows this way.
   const insert = (sql: string, rows: Array<Array<string | number>>) => {
     const stmt = db.prepare(sql);
@@ -116,10 +138,28 @@ export function makeCollection(SQL: SqlJsStatic, c: FixtureCollection): Uint8Arr
     stmt.free();
   };
   db.run('BEGIN');
-  insert('INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, 0, 0, 0, ?)', c.notes.map((n) => [n.id, n.guid, n.mid, n.tags ?? '', n.flds.join('\x1f'), '']));
+  insert(
+    'INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, 0, 0, 0, ?)',
+    c.notes.map((n) => [n.id, n.guid, n.mid, n.tags ?? '', n.flds.join('\x1f'), '']),
+  );
   insert(
     'INSERT INTO cards VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, ?)',
-    c.cards.map((k) => [k.id, k.nid, k.did, k.ord ?? 0, k.type ?? 0, k.queue ?? k.type ?? 0, k.due ?? 0, k.ivl ?? 0, k.factor ?? 0, k.reps ?? 0, k.lapses ?? 0, k.odue ?? 0, k.odid ?? 0, k.data ?? '']),
+    c.cards.map((k) => [
+      k.id,
+      k.nid,
+      k.did,
+      k.ord ?? 0,
+      k.type ?? 0,
+      k.queue ?? k.type ?? 0,
+      k.due ?? 0,
+      k.ivl ?? 0,
+      k.factor ?? 0,
+      k.reps ?? 0,
+      k.lapses ?? 0,
+      k.odue ?? 0,
+      k.odid ?? 0,
+      k.data ?? '',
+    ]),
   );
   insert('INSERT INTO revlog VALUES (?, ?, 0, ?, ?, 0, 2500, 5000, ?)', c.revlog ?? []);
   db.run('COMMIT');

@@ -8,7 +8,14 @@ import { BEIJING, NOW, storeWithHistory } from './fixture';
 
 const inputOf = async (db: Awaited<ReturnType<typeof storeWithHistory>>, now = NOW): Promise<AnkiExportInput> => {
   const data = await readAnkiExport(db, { kind: 'all' });
-  return { ...data, now, clock: { rollover: 4, utcOffsetMinutesWest: BEIJING }, desiredRetention: 0.9, learningSteps: 2, relearningSteps: 1 };
+  return {
+    ...data,
+    now,
+    clock: { rollover: 4, utcOffsetMinutesWest: BEIJING },
+    desiredRetention: 0.9,
+    learningSteps: 2,
+    relearningSteps: 1,
+  };
 };
 
 describe('toAnkiRows', () => {
@@ -32,12 +39,16 @@ describe('toAnkiRows', () => {
   });
 
   it('marks the answer in the quote and escapes HTML from the document', () => {
-    expect(markedQuote({ source: 's', quote: '贫困人口<减少>到551万人', marks: [[9, 13]] })).toBe('贫困人口&lt;减少&gt;到<b>551万</b>人');
+    expect(markedQuote({ source: 's', quote: '贫困人口<减少>到551万人', marks: [[9, 13]] })).toBe(
+      '贫困人口&lt;减少&gt;到<b>551万</b>人',
+    );
   });
 
   it('tags by kind and by document, without spaces inside a tag', () => {
     const sources = new Map([['s1', { id: 's1', file: 'a.txt', title: '政府 工作报告' }]]);
-    expect(noteTags({ kind: 'figure-cloze', sourceIds: ['s1'], leech: true }, sources)).toBe(' 提法类型::数字 提法文件::政府_工作报告 leech ');
+    expect(noteTags({ kind: 'figure-cloze', sourceIds: ['s1'], leech: true }, sources)).toBe(
+      ' 提法类型::数字 提法文件::政府_工作报告 leech ',
+    );
   });
 
   it('lists members as a list in 成员 and the documents with their dates in 出处', async () => {

@@ -25,12 +25,31 @@ function choiceFor(col: AnkiCollection, keep = true): AnkiChoice {
 /** The three ways a collection comes: .apkg (anki2), .colpkg (anki21), the newest (anki21b, schema 18). */
 function packages(): Array<[string, () => Uint8Array]> {
   return [
-    ['schema 11 .apkg (collection.anki2)', () => legacyPackage(makeCollection(SQL, sampleCollection(11)), 'collection.anki2', 2)],
-    ['legacy .colpkg (collection.anki21)', () => legacyPackage(makeCollection(SQL, sampleCollection(11)), 'collection.anki21', 2)],
+    [
+      'schema 11 .apkg (collection.anki2)',
+      () => legacyPackage(makeCollection(SQL, sampleCollection(11)), 'collection.anki2', 2),
+    ],
+    [
+      'legacy .colpkg (collection.anki21)',
+      () => legacyPackage(makeCollection(SQL, sampleCollection(11)), 'collection.anki21', 2),
+    ],
     [
       'newest package (zstd collection.anki21b, schema 18, stub anki2 beside it)',
       () => {
-        const stub = makeCollection(SQL, { crt: CRT, decks: [{ id: 1, name: 'Default' }], notetypes: [{ id: 1, name: 'Basic', fields: ['Front', 'Back'], qfmts: ['{{Front}}'] }], notes: [{ id: 1, guid: 'x', mid: 1, flds: ['Please update to the latest Anki version', 'then import the .colpkg/.apkg file again.'] }], cards: [{ id: 1, nid: 1, did: 1 }] });
+        const stub = makeCollection(SQL, {
+          crt: CRT,
+          decks: [{ id: 1, name: 'Default' }],
+          notetypes: [{ id: 1, name: 'Basic', fields: ['Front', 'Back'], qfmts: ['{{Front}}'] }],
+          notes: [
+            {
+              id: 1,
+              guid: 'x',
+              mid: 1,
+              flds: ['Please update to the latest Anki version', 'then import the .colpkg/.apkg file again.'],
+            },
+          ],
+          cards: [{ id: 1, nid: 1, did: 1 }],
+        });
         return latestPackage(makeCollection(SQL, sampleCollection(18)), stub, 2);
       },
     ],
@@ -71,7 +90,14 @@ describe.each(packages())('%s', (_name, make) => {
     const [a, b] = two.evidence[0].marks![0];
     expect(two.evidence[0].quote.slice(a, b)).toBe(two.answer);
     // The FSRS memory state Anki keeps in cards.data is taken as it stands; due counts days from col.crt.
-    expect(two.fsrs).toMatchObject({ stability: 31.5, difficulty: 6.2, state: 2, scheduled_days: 30, reps: 5, lapses: 1 });
+    expect(two.fsrs).toMatchObject({
+      stability: 31.5,
+      difficulty: 6.2,
+      state: 2,
+      scheduled_days: 30,
+      reps: 5,
+      lapses: 1,
+    });
     expect(two.due.getTime()).toBe(CRT * 1000 + 100 * DAY);
     expect(two.fsrs.last_review?.getTime()).toBe(CRT * 1000 + 70 * DAY);
     // Basic (and reversed card): card 2 asks the other way.
@@ -107,7 +133,9 @@ describe.each(packages())('%s', (_name, make) => {
   it('从新开始: every card new, no logs', async () => {
     const col = await readAnkiPackage(make(), SQL);
     const rows = buildAnkiRows(col, choiceFor(col, false), 'deck.apkg', NOW);
-    expect(rows.cards.every((c) => c.fsrs.state === 0 && c.due.getTime() === NOW.getTime() && c.suspended === 0)).toBe(true);
+    expect(rows.cards.every((c) => c.fsrs.state === 0 && c.due.getTime() === NOW.getTime() && c.suspended === 0)).toBe(
+      true,
+    );
     expect(rows.logs).toHaveLength(0);
   });
 });
@@ -120,14 +148,20 @@ describe('choices', () => {
     choice.maps[10] = { question: 1, answer: 0, quote: -1 };
     const rows = buildAnkiRows(col, choice, 'deck.apkg', NOW);
     expect(rows.sources.map((s) => s.title)).toEqual(['时政数字']);
-    expect(rows.cards.map((c) => c.prompt).sort()).toEqual(['2020年', '全面建成小康社会的目标年份', '创新、协调、绿色、开放、共享 的发展理念'].sort());
+    expect(rows.cards.map((c) => c.prompt).sort()).toEqual(
+      ['2020年', '全面建成小康社会的目标年份', '创新、协调、绿色、开放、共享 的发展理念'].sort(),
+    );
     expect(rows.cards.find((c) => c.prompt.startsWith('创新'))?.answer).toBe('什么是新发展理念？');
   });
 
   it('guesses 问题/答案/原文 from field names', () => {
     expect(guessFieldMap({ fields: ['问题', '答案', '原文'], kind: 0 })).toEqual({ question: 0, answer: 1, quote: 2 });
     expect(guessFieldMap({ fields: ['Front', 'Back'], kind: 0 })).toEqual({ question: 0, answer: 1, quote: -1 });
-    expect(guessFieldMap({ fields: ['Back', 'Front', 'Extra'], kind: 0 })).toEqual({ question: 1, answer: 0, quote: 2 });
+    expect(guessFieldMap({ fields: ['Back', 'Front', 'Extra'], kind: 0 })).toEqual({
+      question: 1,
+      answer: 0,
+      quote: 2,
+    });
     expect(guessFieldMap({ fields: ['Text', 'Back Extra'], kind: 1 })).toEqual({ question: 0, answer: 0, quote: 1 });
     expect(guessFieldMap({ fields: ['词条'], kind: 0 })).toEqual({ question: 0, answer: 0, quote: -1 });
   });

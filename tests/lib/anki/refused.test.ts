@@ -37,7 +37,11 @@ async function refused(bytes: Uint8Array, limits: Partial<typeof ANKI_LIMITS> = 
   Object.assign(ANKI_LIMITS, saved);
   const db = freshDb();
   const first = new AnkiSession();
-  await first.write(db, choiceOf(await first.open(legacyPackage(makeCollection(SQL, sampleCollection())), 'old.apkg', SQL)), NOW);
+  await first.write(
+    db,
+    choiceOf(await first.open(legacyPackage(makeCollection(SQL, sampleCollection())), 'old.apkg', SQL)),
+    NOW,
+  );
   const before = await dump(db);
   Object.assign(ANKI_LIMITS, saved, limits);
   let message = '';
@@ -67,13 +71,18 @@ describe('bad files get a Chinese message and change nothing', () => {
     expect(await refused(zipSync({ 'readme.txt': new Uint8Array([1, 2, 3]) }))).toBe(ANKI_MESSAGES['no-collection']);
   });
   it('a damaged collection (not SQLite, or cut short)', async () => {
-    expect(await refused(zipSync({ 'collection.anki2': new TextEncoder().encode('SQLite format 3\0 broken'.repeat(200)) }))).toBe(ANKI_MESSAGES.damaged);
+    expect(
+      await refused(zipSync({ 'collection.anki2': new TextEncoder().encode('SQLite format 3\0 broken'.repeat(200)) })),
+    ).toBe(ANKI_MESSAGES.damaged);
     const whole = sqlite();
     expect(await refused(legacyPackage(whole.slice(0, Math.floor(whole.length / 2))))).toBe(ANKI_MESSAGES.damaged);
   });
   it('a damaged zstd collection', async () => {
     const stub = sqlite();
-    const pkg = zipSync({ 'collection.anki2': stub, 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0xe0, 9, 9, 9]) });
+    const pkg = zipSync({
+      'collection.anki2': stub,
+      'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0xe0, 9, 9, 9]),
+    });
     expect(await refused(pkg)).toBe(ANKI_MESSAGES.damaged);
   });
   it('an unknown schema version', async () => {
@@ -84,10 +93,14 @@ describe('bad files get a Chinese message and change nothing', () => {
     expect(await refused(legacyPackage(sqlite()), { fileBytes: 1_000 })).toBe(ANKI_MESSAGES['too-large']);
     expect(await refused(legacyPackage(sqlite()), { notes: 3 })).toBe(ANKI_MESSAGES['too-large']);
     // A zstd frame that claims more than the limit is refused before it is unpacked.
-    expect(await refused(latestPackage(makeCollection(SQL, sampleCollection(18)), sqlite()), { collectionBytes: 10_000 })).toBe(ANKI_MESSAGES['too-large']);
+    expect(
+      await refused(latestPackage(makeCollection(SQL, sampleCollection(18)), sqlite()), { collectionBytes: 10_000 }),
+    ).toBe(ANKI_MESSAGES['too-large']);
   });
   it('a collection without cards', async () => {
-    expect(await refused(legacyPackage(makeCollection(SQL, { ...sampleCollection(), cards: [] })))).toBe(ANKI_MESSAGES.empty);
+    expect(await refused(legacyPackage(makeCollection(SQL, { ...sampleCollection(), cards: [] })))).toBe(
+      ANKI_MESSAGES.empty,
+    );
   });
   it('every message is Chinese', () => {
     for (const m of Object.values(ANKI_MESSAGES)) expect(m).toMatch(/[\u4e00-\u9fff]/);
@@ -103,7 +116,11 @@ describe('writing an Anki import', () => {
   it('writes one document per deck, cards with progress and logs, in one transaction; 删除 removes it', async () => {
     const db = freshDb();
     const session = new AnkiSession();
-    const summary = await session.open(latestPackage(makeCollection(SQL, sampleCollection(18)), sqlite(), 3), 'study.apkg', SQL);
+    const summary = await session.open(
+      latestPackage(makeCollection(SQL, sampleCollection(18)), sqlite(), 3),
+      'study.apkg',
+      SQL,
+    );
     expect(summary.media).toBe(3);
     expect(summary.samples.length).toBe(5);
     const counts = await session.write(db, choiceOf(summary), NOW);
@@ -131,7 +148,9 @@ describe('writing an Anki import', () => {
     const session = new AnkiSession();
     const summary = await session.open(legacyPackage(makeCollection(SQL, col)), 'bad.apkg', SQL);
     const before = await dump(db);
-    await expect(session.write(db, choiceOf(summary), NOW)).rejects.toThrow('第 1 条笔记：稳定度必须在 0 到 1000000 之间，没有导入任何内容。');
+    await expect(session.write(db, choiceOf(summary), NOW)).rejects.toThrow(
+      '第 1 条笔记：稳定度必须在 0 到 1000000 之间，没有导入任何内容。',
+    );
     expect(await dump(db)).toBe(before);
     db.close();
   });

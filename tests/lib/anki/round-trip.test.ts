@@ -19,13 +19,19 @@ const DAY_MS = 86_400_000;
 
 function choiceFor(col: AnkiCollection): AnkiChoice {
   const s = summarize(col);
-  return { decks: s.decks.map((d) => d.id), maps: Object.fromEntries(s.notetypes.map((nt) => [nt.id, nt.map])), keep: true };
+  return {
+    decks: s.decks.map((d) => d.id),
+    maps: Object.fromEntries(s.notetypes.map((nt) => [nt.id, nt.map])),
+    keep: true,
+  };
 }
 
 /** The store with history, one card's evidence marked (the answer inside the quote), exported and read back. */
 async function roundTrip() {
   const db = await storeWithHistory();
-  await db.cards.update('c2', { evidence: [{ source: 's1', quote: '“扶持对象精准”是六个精准之一', marks: [[7, 11]] }] });
+  await db.cards.update('c2', {
+    evidence: [{ source: 's1', quote: '“扶持对象精准”是六个精准之一', marks: [[7, 11]] }],
+  });
   const data = await readAnkiExport(db, { kind: 'all' });
   const apkg = buildApkg(await loadSql(), data, NOW, BEIJING);
   const col = await readAnkiPackage(apkg.bytes, await loadSql());
@@ -41,7 +47,12 @@ const reviews = (logs: ReviewLogRow[], cardId: string) =>
     .sort((a, b) => a.review - b.review);
 
 async function tables(db: TifaDB) {
-  return { cards: await db.cards.toArray(), logs: await db.reviewLogs.toArray(), notes: await db.notes.toArray(), sources: await db.sources.toArray() };
+  return {
+    cards: await db.cards.toArray(),
+    logs: await db.reviewLogs.toArray(),
+    notes: await db.notes.toArray(),
+    sources: await db.sources.toArray(),
+  };
 }
 
 /** What Anki's format can carry of a card: text, evidence's quote and marks, and the schedule (days for due, 3 places for s and d). */
@@ -54,7 +65,11 @@ function expectSameCard(got: CardRow, want: CardRow) {
   expect(got.evidence[0].marks).toEqual(want.evidence[0].marks);
   expect(got.suspended).toBe(want.suspended);
   const [g, w] = [got.fsrs, want.fsrs];
-  expect({ state: g.state, reps: g.reps, lapses: g.lapses }).toEqual({ state: w.state, reps: w.reps, lapses: w.lapses });
+  expect({ state: g.state, reps: g.reps, lapses: g.lapses }).toEqual({
+    state: w.state,
+    reps: w.reps,
+    lapses: w.lapses,
+  });
   if (w.state === 0) return;
   expect(g.stability).toBeCloseTo(w.stability, 3);
   expect(g.difficulty).toBeCloseTo(w.difficulty, 3);
@@ -76,10 +91,15 @@ describe('round trip Tifa → Anki → Tifa', () => {
     expect(new Set(data.cards.map((c) => c.fsrs.state))).toEqual(new Set([0, 1, 2, 3]));
     expect(data.cards.some((c) => c.suspended)).toBe(true);
     for (const want of data.cards) {
-      expectSameCard(after.cards.find((c) => c.id === want.id)!, want);
+      expectSameCard(
+        after.cards.find((c) => c.id === want.id)!,
+        want,
+      );
       // Anki keys a review by its ms: two at the same ms (c1's and c2's first) move apart by one.
       const [got, exp] = [reviews(after.logs, want.id), reviews(data.logs, want.id)];
-      expect(got.map(({ rating, state }) => ({ rating, state }))).toEqual(exp.map(({ rating, state }) => ({ rating, state })));
+      expect(got.map(({ rating, state }) => ({ rating, state }))).toEqual(
+        exp.map(({ rating, state }) => ({ rating, state })),
+      );
       got.forEach((g, i) => expect(Math.abs(g.review - exp[i].review)).toBeLessThan(5));
     }
     expect(after.cards.find((c) => c.id === 'c2')!.evidence[0].marks).toEqual([[7, 11]]);
@@ -101,7 +121,14 @@ describe('round trip Tifa → Anki → Tifa', () => {
     // Reviewed in Anki five days after the export: Good, next in 60 days.
     const reviewed = NOW.getTime() + 5 * DAY_MS;
     col.revlog.push({ id: reviewed, cid: anki.id, ease: 3, ivl: 60, type: 1 });
-    Object.assign(anki, { due: Math.floor((reviewed - col.created * 1000) / DAY_MS) + 60, ivl: 60, reps: anki.reps + 1, stability: 80, difficulty: 4.5, lastReview: reviewed / 1000 });
+    Object.assign(anki, {
+      due: Math.floor((reviewed - col.created * 1000) / DAY_MS) + 60,
+      ivl: 60,
+      reps: anki.reps + 1,
+      stability: 80,
+      difficulty: 4.5,
+      lastReview: reviewed / 1000,
+    });
     const counts = await writeAnkiImport(db, rowsOf(col));
     const after = await tables(db);
     expect(counts).toMatchObject({ added: 0, existing: before.cards.length, logs: 1 });
@@ -112,7 +139,9 @@ describe('round trip Tifa → Anki → Tifa', () => {
     // Every other card as it was; c1's reviews are its old ones and the one from Anki, under c1's own note.
     expect(after.cards.filter((c) => c.id !== 'c1')).toEqual(before.cards.filter((c) => c.id !== 'c1'));
     expect(after.logs.slice(0, before.logs.length)).toEqual(before.logs);
-    expect(after.logs.slice(before.logs.length)).toEqual([expect.objectContaining({ cardId: 'c1', noteId: c1.noteId, rating: 3, review: new Date(reviewed) })]);
+    expect(after.logs.slice(before.logs.length)).toEqual([
+      expect.objectContaining({ cardId: 'c1', noteId: c1.noteId, rating: 3, review: new Date(reviewed) }),
+    ]);
   });
 
   it('an Anki note with a tifa- guid but another note type is an ordinary Anki note', async () => {

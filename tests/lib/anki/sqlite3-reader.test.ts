@@ -13,7 +13,8 @@ let file: string;
 let data: AnkiExportData;
 let names: string[];
 
-const query = (sql: string): Row[] => JSON.parse(execFileSync('sqlite3', ['-json', file, sql], { encoding: 'utf8' }) || '[]') as Row[];
+const query = (sql: string): Row[] =>
+  JSON.parse(execFileSync('sqlite3', ['-json', file, sql], { encoding: 'utf8' }) || '[]') as Row[];
 /** The study day (rollover 4:00, Beijing) of a moment, as a date string. */
 const beijingDay = (d: Date) => new Date(d.getTime() - BEIJING * 60_000 - 4 * 3_600_000).toISOString().slice(0, 10);
 
@@ -75,10 +76,14 @@ describe('the exported collection, read by sqlite3', () => {
   });
 
   it('finds every review-log row, at its moment, with its rating and kind', () => {
-    const rows = query(`select r.id, r.ease, r.type, n.guid from revlog r join cards c on c.id = r.cid join notes n on n.id = c.nid order by r.id`);
+    const rows = query(
+      `select r.id, r.ease, r.type, n.guid from revlog r join cards c on c.id = r.cid join notes n on n.id = c.nid order by r.id`,
+    );
     expect(rows).toHaveLength(data.logs.length);
     for (const card of data.cards) {
-      const logs = data.logs.filter((l) => l.cardId === card.id).sort((a, b) => a.review.getTime() - b.review.getTime());
+      const logs = data.logs
+        .filter((l) => l.cardId === card.id)
+        .sort((a, b) => a.review.getTime() - b.review.getTime());
       const mine = rows.filter((r) => r.guid === `tifa-${card.id}`);
       expect(mine, card.id).toHaveLength(logs.length);
       logs.forEach((log, i) => {

@@ -15,13 +15,46 @@ function input(cardCount: number) {
     const state = i % 3 === 0 ? 0 : 2;
     const last = NOW.getTime() - 10 * DAY;
     cards.push({
-      id: `statement:c${i}`, kind: 'statement', prompt: `第${i}问`, answer: `第${i}答`, evidence: [{ source: 's', quote: `第${i}答在此` }], sourceIds: ['s'], importance: i / cardCount, suspended: 0,
-      fsrs: { due: new Date(last + 5 * DAY), stability: state ? 5 : 0, difficulty: state ? 5 : 0, scheduled_days: state ? 5 : 0, learning_steps: 0, reps: state ? 3 : 0, lapses: 0, state },
+      id: `statement:c${i}`,
+      kind: 'statement',
+      prompt: `第${i}问`,
+      answer: `第${i}答`,
+      evidence: [{ source: 's', quote: `第${i}答在此` }],
+      sourceIds: ['s'],
+      importance: i / cardCount,
+      suspended: 0,
+      fsrs: {
+        due: new Date(last + 5 * DAY),
+        stability: state ? 5 : 0,
+        difficulty: state ? 5 : 0,
+        scheduled_days: state ? 5 : 0,
+        learning_steps: 0,
+        reps: state ? 3 : 0,
+        lapses: 0,
+        state,
+      },
     });
     // Every studied card's three reviews fall in the same three ms as every other card's.
-    if (state) for (let k = 0; k < 3; k++) logs.push({ cardId: `statement:c${i}`, rating: 3, state: k ? 2 : 0, scheduled_days: k, review: new Date(last - (3 - k) * DAY) });
+    if (state)
+      for (let k = 0; k < 3; k++)
+        logs.push({
+          cardId: `statement:c${i}`,
+          rating: 3,
+          state: k ? 2 : 0,
+          scheduled_days: k,
+          review: new Date(last - (3 - k) * DAY),
+        });
   }
-  return { cards, logs, sources: [{ id: 's', file: 's.txt', title: '测试' }], now: NOW, clock: { rollover: 4, utcOffsetMinutesWest: -480 }, desiredRetention: 0.9, learningSteps: 2, relearningSteps: 1 };
+  return {
+    cards,
+    logs,
+    sources: [{ id: 's', file: 's.txt', title: '测试' }],
+    now: NOW,
+    clock: { rollover: 4, utcOffsetMinutesWest: -480 },
+    desiredRetention: 0.9,
+    learningSteps: 2,
+    relearningSteps: 1,
+  };
 }
 
 describe('writeCollection', () => {
@@ -31,9 +64,15 @@ describe('writeCollection', () => {
     const db = new SQL.Database(writeCollection(SQL, rows));
     try {
       const all = (sql: string) => db.exec(sql)[0]?.values ?? [];
-      expect(all('select id, guid, flds, sfld, csum from notes order by id')).toEqual([...rows.notes].sort((a, b) => a.id - b.id).map((r) => [r.id, r.guid, r.flds, r.sfld, r.csum]));
-      expect(all('select id, nid, type, queue, due, ivl, data from cards order by id')).toEqual([...rows.cards].sort((a, b) => a.id - b.id).map((r) => [r.id, r.nid, r.type, r.queue, r.due, r.ivl, r.data]));
-      expect(all('select id, cid, ease, ivl, lastIvl, type from revlog order by id')).toEqual([...rows.revlog].sort((a, b) => a.id - b.id).map((r) => [r.id, r.cid, r.ease, r.ivl, r.lastIvl, r.type]));
+      expect(all('select id, guid, flds, sfld, csum from notes order by id')).toEqual(
+        [...rows.notes].sort((a, b) => a.id - b.id).map((r) => [r.id, r.guid, r.flds, r.sfld, r.csum]),
+      );
+      expect(all('select id, nid, type, queue, due, ivl, data from cards order by id')).toEqual(
+        [...rows.cards].sort((a, b) => a.id - b.id).map((r) => [r.id, r.nid, r.type, r.queue, r.due, r.ivl, r.data]),
+      );
+      expect(all('select id, cid, ease, ivl, lastIvl, type from revlog order by id')).toEqual(
+        [...rows.revlog].sort((a, b) => a.id - b.id).map((r) => [r.id, r.cid, r.ease, r.ivl, r.lastIvl, r.type]),
+      );
       expect(rows.revlog).toHaveLength(3 * (n - Math.ceil(n / 3)));
     } finally {
       db.close();

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument, extractPage } from '@/lib/extract';
 import { nodeEnv } from '../../../scripts/extract-node';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/extract/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/extract/${name}`, import.meta.url)));
 const read = (name: string, bytes: Uint8Array) => extractDocument({ name, bytes }, { env: nodeEnv });
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 
@@ -24,7 +25,20 @@ const ARTICLE = [
   '（此件公开发布）',
 ];
 // Navigation, breadcrumbs, font switch, related links, comments, share buttons, footer.
-const AROUND = ['English', '当前位置', '字体', '相关稿件', '商务部解读', '网友评论', '通快递', '发表评论', '分享到', '网站地图', 'ICP备', '主办单位'];
+const AROUND = [
+  'English',
+  '当前位置',
+  '字体',
+  '相关稿件',
+  '商务部解读',
+  '网友评论',
+  '通快递',
+  '发表评论',
+  '分享到',
+  '网站地图',
+  'ICP备',
+  '主办单位',
+];
 
 function expectWholeArticle(text: string) {
   const lines = text.split('\n');
@@ -42,12 +56,18 @@ describe('a saved government page', () => {
 
   it('reads the page Chromium saved as MHTML (quoted-printable) and keeps its address', async () => {
     const doc = await read('指导意见.mhtml', fixture('gov-article.mhtml'));
-    expect(doc).toMatchObject({ format: 'mhtml', titleHint: TITLE, url: 'http://www.gov.example.cn/zhengce/content/2026-03/18/content_100.htm' });
+    expect(doc).toMatchObject({
+      format: 'mhtml',
+      titleHint: TITLE,
+      url: 'http://www.gov.example.cn/zhengce/content/2026-03/18/content_100.htm',
+    });
     expectWholeArticle(doc.text);
   });
 
   it('reads a GBK page by its <meta charset>', async () => {
-    const html = new TextDecoder().decode(fixture('gov-article.html')).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    const html = new TextDecoder()
+      .decode(fixture('gov-article.html'))
+      .replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
     expectWholeArticle((await read('page.html', new Uint8Array(iconv.encode(html, 'gbk')))).text);
   });
 
@@ -85,13 +105,25 @@ describe('extractPage (导入本页)', () => {
     const snapshot = () => [doc.querySelectorAll('*').length, doc.body.textContent, doc.title];
     const before = snapshot();
     const page = extractPage(doc, 'https://www.gov.example.cn/zhengce/content_100.htm');
-    expect(page).toMatchObject({ file: 'https://www.gov.example.cn/zhengce/content_100.htm', format: 'page', url: 'https://www.gov.example.cn/zhengce/content_100.htm', titleHint: TITLE });
+    expect(page).toMatchObject({
+      file: 'https://www.gov.example.cn/zhengce/content_100.htm',
+      format: 'page',
+      url: 'https://www.gov.example.cn/zhengce/content_100.htm',
+      titleHint: TITLE,
+    });
     expectWholeArticle(page.text);
     expect(snapshot()).toEqual(before);
   });
 
   it('refuses a page with no article (a portal’s home page)', () => {
-    const home = parse('<html><head><title>示范政府网</title></head><body><nav><a href="/">首页</a> <a href="/zc">政策</a> <a href="/fw">服务</a></nav><ul><li><a href="/1">要闻一</a></li><li><a href="/2">要闻二</a></li></ul></body></html>');
-    expect(() => extractPage(home, 'https://www.gov.example.cn/')).toThrow(expect.objectContaining({ code: 'no-article', message: '没有找到正文：这个网页看起来不是一篇文章，请在文章页面上导入' }));
+    const home = parse(
+      '<html><head><title>示范政府网</title></head><body><nav><a href="/">首页</a> <a href="/zc">政策</a> <a href="/fw">服务</a></nav><ul><li><a href="/1">要闻一</a></li><li><a href="/2">要闻二</a></li></ul></body></html>',
+    );
+    expect(() => extractPage(home, 'https://www.gov.example.cn/')).toThrow(
+      expect.objectContaining({
+        code: 'no-article',
+        message: '没有找到正文：这个网页看起来不是一篇文章，请在文章页面上导入',
+      }),
+    );
   });
 });

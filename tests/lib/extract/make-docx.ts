@@ -10,7 +10,11 @@ export function makeDocx(paragraphs: string[], title?: string): Uint8Array {
     .map((p) => {
       const runs = p.split(/(\*\*[^*]+\*\*)/).filter(Boolean);
       return `<w:p>${runs
-        .map((r) => (r.startsWith('**') ? `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${esc(r.slice(2, -2))}</w:t></w:r>` : `<w:r><w:t xml:space="preserve">${esc(r)}</w:t></w:r>`))
+        .map((r) =>
+          r.startsWith('**')
+            ? `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${esc(r.slice(2, -2))}</w:t></w:r>`
+            : `<w:r><w:t xml:space="preserve">${esc(r)}</w:t></w:r>`,
+        )
         .join('')}</w:p>`;
     })
     .join('');
@@ -26,7 +30,9 @@ export function makeDocx(paragraphs: string[], title?: string): Uint8Array {
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>',
     ),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
+    ),
     'docProps/core.xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
         (title ? `<dc:title>${esc(title)}</dc:title>` : '') +

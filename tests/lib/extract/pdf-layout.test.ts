@@ -4,7 +4,13 @@ import { dropPageNumbers, joinPages, pageLines, type Run } from '@/lib/extract/p
 
 const W = 300;
 /** A run of CJK text at a line number (0 = top) starting at column x. */
-const run = (line: number, x: number, s: string, size = 12): Run => ({ x, y: 500 - line * 18, w: s.length * size, h: size, s });
+const run = (line: number, x: number, s: string, size = 12): Run => ({
+  x,
+  y: 500 - line * 18,
+  w: s.length * size,
+  h: size,
+  s,
+});
 const page = (runs: Run[]) => dropPageNumbers(pageLines(runs, W));
 
 describe('pdf layout', () => {
@@ -15,7 +21,9 @@ describe('pdf layout', () => {
       run(2, 0, '完。'),
       run(3, 24, '新的一段。'),
     ]);
-    expect(joinPages([lines])).toBe('一二三四五六七八九十一二三四五六七八一二三四五六七八九十一二三四五六七八九十完。\n新的一段。');
+    expect(joinPages([lines])).toBe(
+      '一二三四五六七八九十一二三四五六七八一二三四五六七八九十一二三四五六七八九十完。\n新的一段。',
+    );
   });
 
   it('keeps a blank line between pages where a paragraph ends, and drops page numbers', () => {
@@ -29,10 +37,14 @@ describe('pdf layout', () => {
     const right = (l: number, s: string) => run(l, 156, s);
     const lines = page([
       run(0, 0, '标题横跨两栏的一行字标题横跨两栏的一行字标题横跨'),
-      left(1, '左一左一左一左一左一左'), right(1, '右一右一右一右一右一右'),
-      left(2, '左二左二左二左二左二左'), right(2, '右二右二右二右二右二右'),
-      left(3, '左三左三左三左三左三左'), right(3, '右三右三右三右三右三右'),
-      left(4, '左四。'), right(4, '右四。'),
+      left(1, '左一左一左一左一左一左'),
+      right(1, '右一右一右一右一右一右'),
+      left(2, '左二左二左二左二左二左'),
+      right(2, '右二右二右二右二右二右'),
+      left(3, '左三左三左三左三左三左'),
+      right(3, '右三右三右三右三右三右'),
+      left(4, '左四。'),
+      right(4, '右四。'),
     ]);
     expect(lines.map((l) => l.text)).toEqual([
       '标题横跨两栏的一行字标题横跨两栏的一行字标题横跨',
@@ -44,7 +56,12 @@ describe('pdf layout', () => {
   });
 
   it('reads a two-column table row by row, keeping each figure beside its label', () => {
-    const rows = [['国内生产总值增长', '5%左右'], ['城镇新增就业', '1200万人以上'], ['城镇调查失业率', '5.5%左右'], ['居民消费价格涨幅', '2%左右']];
+    const rows = [
+      ['国内生产总值增长', '5%左右'],
+      ['城镇新增就业', '1200万人以上'],
+      ['城镇调查失业率', '5.5%左右'],
+      ['居民消费价格涨幅', '2%左右'],
+    ];
     const lines = page(rows.flatMap(([label, value], i) => [run(i, 0, label), run(i, 220, value)]));
     expect(lines.map((l) => l.text)).toEqual(rows.map(([label, value]) => `${label} ${value}`));
   });

@@ -6,8 +6,10 @@ import { extractDocument, type ExtractProgress } from '@/lib/extract';
 import { nodeEnv } from '../../../scripts/extract-node';
 import { makeCjkPdf, writePdf } from './make-pdf';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/extract/${name}`, import.meta.url)));
-const read = (name: string, bytes: Uint8Array, opts = {}) => extractDocument({ name, bytes }, { env: nodeEnv, ...opts });
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/extract/${name}`, import.meta.url)));
+const read = (name: string, bytes: Uint8Array, opts = {}) =>
+  extractDocument({ name, bytes }, { env: nodeEnv, ...opts });
 
 describe('a PDF printed from a web page', async () => {
   const progress: ExtractProgress[] = [];
@@ -15,7 +17,12 @@ describe('a PDF printed from a web page', async () => {
   const lines = doc.text.split('\n');
 
   it('gives the pages read and the title the PDF states', () => {
-    expect(doc).toMatchObject({ file: 'policy.pdf', format: 'pdf', pages: 2, titleHint: '关于推进示范区建设的实施意见' });
+    expect(doc).toMatchObject({
+      file: 'policy.pdf',
+      format: 'pdf',
+      pages: 2,
+      titleHint: '关于推进示范区建设的实施意见',
+    });
   });
 
   it('keeps a paragraph on one line, bold spans and all', () => {
@@ -24,7 +31,9 @@ describe('a PDF printed from a web page', async () => {
   });
 
   it('joins the word that the page break cut (高质|量发展) and the sentence around it', () => {
-    expect(lines).toContain('全面贯彻落实党的二十届三中全会精神，坚持稳中求进工作总基调，推动高质量发展取得新成效，全年经济增长预期目标为百分之五左右。');
+    expect(lines).toContain(
+      '全面贯彻落实党的二十届三中全会精神，坚持稳中求进工作总基调，推动高质量发展取得新成效，全年经济增长预期目标为百分之五左右。',
+    );
   });
 
   it('maps the radicals of the text layer to ordinary characters', () => {
@@ -37,7 +46,9 @@ describe('a PDF printed from a web page', async () => {
     const order = ['二、重点任务', '左栏第一段', '左栏第二段', '右栏第一段', '右栏第二段', '各地区各部门'].map(at);
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(lines).toContain('左栏第一段：加快建设现代化产业体系，因地制宜发展新质生产力，推动传统产业改造升级，培育壮大战略性新兴产业。');
+    expect(lines).toContain(
+      '左栏第一段：加快建设现代化产业体系，因地制宜发展新质生产力，推动传统产业改造升级，培育壮大战略性新兴产业。',
+    );
     expect(lines).toContain('各地区各部门要结合实际抓好贯彻落实，重大事项及时请示报告。');
   });
 
@@ -46,7 +57,12 @@ describe('a PDF printed from a web page', async () => {
   });
 
   it('reports progress page by page in Chinese', () => {
-    expect(progress.map((p) => p.label)).toEqual(['正在读取文件', '正在读取第 1/2 页', '正在读取第 2/2 页', '已读取 2 页']);
+    expect(progress.map((p) => p.label)).toEqual([
+      '正在读取文件',
+      '正在读取第 1/2 页',
+      '正在读取第 2/2 页',
+      '已读取 2 页',
+    ]);
   });
 });
 
@@ -54,7 +70,9 @@ describe('a PDF with a non-embedded Chinese font (UniGB-UCS2-H)', () => {
   const bytes = makeCjkPdf(['关于做好春季农业生产工作的通知', '粮食播种面积稳定在17.7亿亩以上。']);
 
   it('is read through the packaged GB cMaps', async () => {
-    expect((await read('通知.pdf', bytes)).text).toBe('关于做好春季农业生产工作的通知\n粮食播种面积稳定在17.7亿亩以上。');
+    expect((await read('通知.pdf', bytes)).text).toBe(
+      '关于做好春季农业生产工作的通知\n粮食播种面积稳定在17.7亿亩以上。',
+    );
   });
 
   it('yields no text without them (the cMaps are what reads it)', async () => {
@@ -65,7 +83,8 @@ describe('a PDF with a non-embedded Chinese font (UniGB-UCS2-H)', () => {
 
 /** A PDF whose /Encrypt dictionary wants a password (random /O and /U: the empty password fails). */
 function encryptedPdf(): Uint8Array {
-  const hex = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, '0')).join('');
+  const hex = (n: number, seed: number) =>
+    Array.from({ length: n }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, '0')).join('');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -79,8 +98,20 @@ describe('PDFs that cannot be imported', () => {
   it.each([
     ['a page with drawings only', 'scan.pdf', () => fixture('scanned.pdf'), 'scanned', '这是扫描件，没有可提取的文字'],
     ['a password', 'secret.pdf', encryptedPdf, 'encrypted', '文件设有密码保护，请先取消密码再导入'],
-    ['a broken file', 'broken.pdf', () => new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog'), 'damaged', '文件已损坏或格式异常，无法读取'],
-    ['a cut-off file', 'cut.pdf', () => fixture('policy.pdf').subarray(0, 3000), 'damaged', '文件已损坏或格式异常，无法读取'],
+    [
+      'a broken file',
+      'broken.pdf',
+      () => new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog'),
+      'damaged',
+      '文件已损坏或格式异常，无法读取',
+    ],
+    [
+      'a cut-off file',
+      'cut.pdf',
+      () => fixture('policy.pdf').subarray(0, 3000),
+      'damaged',
+      '文件已损坏或格式异常，无法读取',
+    ],
   ])('%s → %s', async (_, name, bytes, code, message) => {
     await expect(read(name, bytes())).rejects.toMatchObject({ name: 'ExtractError', code, message });
   });

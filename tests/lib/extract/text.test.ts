@@ -29,8 +29,15 @@ describe('decodeText', () => {
 
   it('reads a GBK .txt file through extractDocument, a line per paragraph', async () => {
     const text = `关于做好年度重点工作的通知\r\n${SENTENCE}\r\n\r\n\r\n\r\n各单位要抓好落实。\r\n`;
-    const doc = await extractDocument({ name: '通知.txt', bytes: new Uint8Array(iconv.encode(text, 'gbk')) }, { env: nodeEnv });
-    expect(doc).toEqual({ file: '通知.txt', format: 'txt', text: `关于做好年度重点工作的通知\n${SENTENCE}\n\n各单位要抓好落实。` });
+    const doc = await extractDocument(
+      { name: '通知.txt', bytes: new Uint8Array(iconv.encode(text, 'gbk')) },
+      { env: nodeEnv },
+    );
+    expect(doc).toEqual({
+      file: '通知.txt',
+      format: 'txt',
+      text: `关于做好年度重点工作的通知\n${SENTENCE}\n\n各单位要抓好落实。`,
+    });
   });
 });
 

@@ -60,11 +60,17 @@ describe('FSRS optimizer (fsrs-browser) on a history generated from known parame
   it('the tolerances can fail: the library defaults miss them on the same history', () => {
     const truth = predictRecall(histories, TRUE_WEIGHTS);
     expect(meanAbsDiff(predictRecall(histories, DEFAULT_WEIGHTS), truth)).toBeGreaterThan(MEAN_P_TOLERANCE);
-    expect(evaluateWeights(histories, DEFAULT_WEIGHTS).logLoss).toBeGreaterThan(evaluateWeights(histories, TRUE_WEIGHTS).logLoss + LOG_LOSS_TOLERANCE);
+    expect(evaluateWeights(histories, DEFAULT_WEIGHTS).logLoss).toBeGreaterThan(
+      evaluateWeights(histories, TRUE_WEIGHTS).logLoss + LOG_LOSS_TOLERANCE,
+    );
   });
 
   it('matches fsrs-rs-nodejs (the same Rust optimizer, run natively) on the same items', () => {
-    expect(meanAbsDiff(predictRecall(histories, trained), predictRecall(histories, rust))).toBeLessThan(MEAN_P_TOLERANCE);
-    expect(Math.abs(evaluateWeights(histories, trained).logLoss - evaluateWeights(histories, rust).logLoss)).toBeLessThan(LOG_LOSS_TOLERANCE);
+    expect(meanAbsDiff(predictRecall(histories, trained), predictRecall(histories, rust))).toBeLessThan(
+      MEAN_P_TOLERANCE,
+    );
+    expect(
+      Math.abs(evaluateWeights(histories, trained).logLoss - evaluateWeights(histories, rust).logLoss),
+    ).toBeLessThan(LOG_LOSS_TOLERANCE);
   });
 });
