@@ -9,6 +9,7 @@ import { CARD_STATE_LABELS } from '@/data/vocab/card-states';
 import { CARD_KIND_LABELS } from '@/data/vocab/kinds';
 import { CardEditForm } from './card-edit-form';
 import { CardProgress } from './card-progress';
+import { ErrorAlert } from '@/components/common/error-alert';
 
 /** One card: its text (editable), where it came from, its FSRS state and history, and actions. */
 export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
@@ -69,11 +70,7 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
           </p>
         </>
       )}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {!editing ? (
         <div className="actions">
           <button type="button" onClick={() => setEditing(true)} data-testid="card-edit">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { db, type CardRow } from '@/data/db/schema';
 import { cardText, editCard } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
+import { ErrorAlert } from '@/components/common/error-alert';
 
 /** Edits the prompt and answer; the deck's text stays underneath, so "恢复原文" brings it back. */
 export function CardEditForm({ card, onDone }: { card: CardRow; onDone(): void }) {
@@ -54,11 +55,7 @@ export function CardEditForm({ card, onDone }: { card: CardRow; onDone(): void }
           原文：{card.prompt} → {card.answer}
         </p>
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       <div className="actions">
         <button type="submit" className="primary" data-testid="card-edit-save">
           保存

@@ -5,6 +5,7 @@ import { toChineseMessage } from '@/data/db/errors';
 import { EvidenceQuote, type SourceInfo } from '@/components/common/evidence-quote';
 import { formatDay, sourceDateText } from '@/components/common/format';
 import type { Evidence } from '@/data/knowledge/types';
+import { ErrorAlert } from '@/components/common/error-alert';
 
 /** Sentences shown at once per side; the rest wait behind 另有 N 处出处, so one conflict fits one screen. */
 const SHOWN = 2;
@@ -116,11 +117,7 @@ export function ConflictItem({ conflict: c, sources }: { conflict: ConflictRow; 
           </button>
         </p>
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
     </li>
   );
 }

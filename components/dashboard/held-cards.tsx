@@ -5,6 +5,7 @@ import { listHeld, setVerdict } from '@/data/db/held';
 import type { Verdict } from '@/data/knowledge/suspect';
 import { toChineseMessage } from '@/data/db/errors';
 import { EvidenceQuote } from '@/components/common/evidence-quote';
+import { ErrorAlert } from '@/components/common/error-alert';
 
 const DONE: Record<Verdict, string> = { confirmed: '已确认', discarded: '已舍弃' };
 
@@ -55,11 +56,7 @@ export function HeldCards({ sources }: { sources: SourceRow[] }) {
           </button>
         </p>
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       <ul className="held-list" ref={list}>
         {held.map((c, i) => {
           const s = sourceOf(c.held ?? '');

@@ -8,6 +8,7 @@ import { useCountdown } from './use-countdown';
 import { FIELD, focusedControl } from '@/components/review/keys';
 import { useQuizRun } from './use-quiz-run';
 import type { QuizResult } from '@/data/quiz/run';
+import { ErrorAlert } from '@/components/common/error-alert';
 
 interface Props {
   config: QuizConfig;
@@ -140,11 +141,7 @@ export function QuizRunner({ config, questions, sources, best, onDone, onQuit }:
           提交 <kbd>Enter</kbd>
         </button>
       )}
-      {run.error ? (
-        <p className="error" role="alert">
-          {run.error}
-        </p>
-      ) : null}
+      <ErrorAlert message={run.error} />
     </div>
   );
 }

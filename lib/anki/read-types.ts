@@ -1,5 +1,6 @@
 // What the Anki reader hands over: a collection's decks, note types, notes, cards and review log as
 // plain data (fields already plain text), and the one error it raises, always with a Chinese message.
+import type { AnkiCardColumns } from './schema';
 
 export type AnkiErrorCode = 'not-zip' | 'no-collection' | 'damaged' | 'version' | 'too-large' | 'empty';
 
@@ -63,22 +64,12 @@ export interface AnkiNote {
   quoteMarks?: Array<[number, number]>;
 }
 
-export interface AnkiCardRow {
+export interface AnkiCardRow extends AnkiCardColumns {
   id: number;
   nid: number;
   /** The home deck (for a card in a filtered deck: its original deck). */
   did: number;
   ord: number;
-  /** 0 new, 1 learning, 2 review, 3 relearning. */
-  type: number;
-  /** -3/-2 buried, -1 suspended, 0 new, 1 learning, 2 review, 3 day learning, 4 preview. */
-  queue: number;
-  /** New: position; learning: epoch seconds; review: days since the collection's creation. */
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
   /** FSRS memory state stored by Anki 23.10+ in cards.data. */
   stability?: number;
   difficulty?: number;

@@ -1,7 +1,7 @@
 // Tifa's FSRS schedule in Anki's card and revlog columns. Days: Anki counts review (and day-learning)
 // `due` in days since the collection's creation `crt`, with the day starting at the rollover hour
 // (rslib/src/scheduler/timing.rs); intraday learning `due` is a unix time in seconds.
-import { CardQueue, CardType, RevlogKind } from './schema';
+import { CardQueue, CardType, RevlogKind, type AnkiCardColumns } from './schema';
 
 /** ts-fsrs State / Rating as numbers (pure code here does not import ts-fsrs). */
 const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
@@ -43,14 +43,7 @@ export function dayStartSecs(day: number, clock: DayClock): number {
   return day * DAY + clock.utcOffsetMinutesWest * 60 + clock.rollover * 3600;
 }
 
-export interface CardSchedule {
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
+export interface CardSchedule extends AnkiCardColumns {
   left: number;
   data: string;
 }

@@ -60,3 +60,17 @@ export const CardType = { New: 0, Learn: 1, Review: 2, Relearn: 3 } as const;
 export const CardQueue = { Suspended: -1, New: 0, Learn: 1, Review: 2, DayLearn: 3 } as const;
 /** revlog.type (rslib/src/revlog/mod.rs RevlogReviewKind). */
 export const RevlogKind = { Learning: 0, Review: 1, Relearning: 2, Filtered: 3, Manual: 4 } as const;
+
+/** The scheduling columns of Anki's `cards` table that Tifa writes and reads (schema11.sql). */
+export interface AnkiCardColumns {
+  /** 0 new, 1 learning, 2 review, 3 relearning. */
+  type: number;
+  /** -3/-2 buried, -1 suspended, 0 new, 1 learning, 2 review, 3 day learning, 4 preview. */
+  queue: number;
+  /** New: position; learning: epoch seconds; review: days since the collection's creation. */
+  due: number;
+  ivl: number;
+  factor: number;
+  reps: number;
+  lapses: number;
+}

@@ -5,7 +5,7 @@
 // items: fsrs-rs-nodejs, the same Rust optimizer built natively for Node, so the ratio shows what
 // WebAssembly in a browser worker (and reading the log, scoring both sets) costs.
 import { cpus, loadavg } from 'node:os';
-import { FSRS } from 'fsrs-rs-nodejs';
+import { FSRS } from '../../tests/support/fsrs-rs';
 import { launchTifa, putRows } from '../../tests/e2e/harness.ts';
 import { nodeItems, simulateLogs, SIM_CLOCK } from '../../tests/data/srs/simulate.ts';
 import { cardHistories, trainingItems } from '../../data/srs/fsrs-items.ts';

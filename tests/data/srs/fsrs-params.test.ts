@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { default_w, fsrs, createEmptyCard, Rating } from 'ts-fsrs';
-import { FSRS, FSRSItem, FSRSReview, DEFAULT_PARAMETERS } from 'fsrs-rs-nodejs';
+import { FSRS, FSRSItem, FSRSReview, DEFAULT_PARAMETERS } from '../../support/fsrs-rs';
 import {
   DEFAULT_WEIGHTS,
   describeChange,

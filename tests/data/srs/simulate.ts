@@ -3,7 +3,7 @@
 // Hard, Good or Easy when recalled). The review log comes out as Tifa stores it, at 20:00 Beijing time
 // (UTC+8, day start 4:00), so converting it exercises the same code as a user's own log.
 import { createEmptyCard, fsrs, State, type Grade } from 'ts-fsrs';
-import { FSRSItem, FSRSReview } from 'fsrs-rs-nodejs';
+import { FSRSItem, FSRSReview } from '../../support/fsrs-rs';
 import type { FlatItems, LogForTraining } from '@/data/srs/fsrs-items';
 import { seededRandom } from '@/data/quiz/random';
 

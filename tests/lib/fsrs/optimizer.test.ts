@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FSRS } from 'fsrs-rs-nodejs';
+import { FSRS } from '../../support/fsrs-rs';
 import { cardHistories, trainingItems } from '@/data/srs/fsrs-items';
 import { DEFAULT_WEIGHTS, evaluateWeights, predictRecall, sameWeights, validateWeights } from '@/data/srs/fsrs-params';
 import { computeWeights, type FsrsWasm } from '@/lib/fsrs/optimizer';
