@@ -16,6 +16,7 @@ import type { GlossaryEntry } from '../knowledge/raw';
 import type { Provenance } from '../knowledge/types';
 import { POVERTY } from './poverty';
 import { PARTY } from './party';
+import { PARTY_DISCIPLINE } from './party-discipline';
 import { HISTORY_GOALS } from './history-goals';
 import { ECONOMY_RURAL } from './economy-rural';
 import { EDUCATION_CULTURE } from './education-culture';
@@ -26,6 +27,7 @@ import { PARTY_LINES } from './party-lines';
 export const GLOSSARY: GlossaryEntry[] = [
   ...POVERTY,
   ...PARTY,
+  ...PARTY_DISCIPLINE,
   ...HISTORY_GOALS,
   ...ECONOMY_RURAL,
   ...EDUCATION_CULTURE,

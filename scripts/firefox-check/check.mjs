@@ -9,7 +9,7 @@
 // the run could not start or broke off). Environment: PUPPETEER_DIR, TIFA_FF_EXT, FIREFOX (see launch.mjs),
 // OUT (screenshots, results.json, console.json; default .tmp/firefox-check in the repo).
 // Beside it: launch.mjs starts Firefox, tabs.mjs opens and watches tabs, page-actions.mjs reads pages and drives the card.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PAINTED } from '../../tests/e2e/page-probes.mjs';
 import { launchFirefox, SetupError, ROOT, EXT_DIR, EXT_ID, EXT_UUID, BROWSER_CONSOLE } from './launch.mjs';
@@ -25,38 +25,13 @@ import {
   waitTrue,
 } from './page-actions.mjs';
 import { openTabs } from './tabs.mjs';
+import { check, checkBrowserConsole, failAfter, group, writeReport } from './report.mjs';
 
 const OUT = resolve(ROOT, process.env.OUT || '.tmp/firefox-check');
 const RUN_TIMEOUT = 240_000;
 const T0 = Date.now();
 
 // ---- checks and their report
-
-/** @type {{ name: string, ok: boolean, detail?: unknown }[]} */
-const checks = [];
-const reported = new Set();
-function check(name, ok, detail) {
-  reported.add(name);
-  checks.push({ name, ok: !!ok, ...(detail === undefined ? {} : { detail }) });
-  const said =
-    ok || detail === undefined
-      ? ''
-      : ` — ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`.slice(0, 600);
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${said}`);
-}
-/** Runs one group of checks; if it throws, every check of the group not yet reported fails with the error. */
-async function group(names, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    const error = String(e?.message ?? e)
-      .split('\n')[0]
-      .slice(0, 400);
-    for (const name of names) if (!reported.has(name)) check(name, false, `not reached: ${error}`);
-    return;
-  }
-  for (const name of names) if (!reported.has(name)) check(name, false, 'not checked (bug in check.mjs)');
-}
 
 let ff;
 /** The tabs of the run, once Firefox is up. */
@@ -285,27 +260,12 @@ async function run() {
     const withErrors = Object.fromEntries(Object.entries(fixtures).filter(([, errors]) => errors.length > 0));
     check(FIXTURE_ERRORS, Object.keys(fixtures).length > 0 && Object.keys(withErrors).length === 0, withErrors);
   });
-  const CONSOLE = 'Browser Console: no errors from the extension (background, content scripts, pages)';
-  let browserConsole = [];
-  await group([CONSOLE], async () => {
-    browserConsole = await ff.chrome.exec(BROWSER_CONSOLE);
-    const errors = extensionErrors(browserConsole);
-    check(
-      CONSOLE,
-      errors.length === 0,
-      errors.map((m) => `${m.message} (${m.source}:${m.line})`),
-    );
-  });
-  return browserConsole;
+  return checkBrowserConsole(() => ff.chrome.exec(BROWSER_CONSOLE), extensionErrors);
 }
 
 // ---- main
 
-const timer = setTimeout(() => {
-  console.log(`FAIL  the run did not finish within ${RUN_TIMEOUT / 1000} s`);
-  process.exit(1);
-}, RUN_TIMEOUT);
-timer.unref();
+failAfter(RUN_TIMEOUT);
 
 let browserConsole = [];
 let fatal = null;
@@ -326,29 +286,13 @@ if (fatal instanceof SetupError) {
   process.exit(2);
 }
 if (fatal) console.log(`\nThe run failed: ${fatal.stack ?? fatal}`);
-mkdirSync(OUT, { recursive: true });
-const failed = checks.filter((c) => !c.ok);
-writeFileSync(
-  join(OUT, 'results.json'),
-  JSON.stringify(
-    {
-      firefox,
-      extension: EXT_DIR,
-      seconds: Number(seconds),
-      passed: checks.length - failed.length,
-      failed: failed.length,
-      error: fatal ? String(fatal.message ?? fatal) : null,
-      checks,
-    },
-    null,
-    1,
-  ),
-);
-writeFileSync(
-  join(OUT, 'console.json'),
-  JSON.stringify({ pageErrors: tabs?.pageErrors ?? {}, browserConsole, firefoxLog }, null, 1),
-);
-console.log(
-  `\n${checks.length - failed.length}/${checks.length} checks passed${failed.length ? `, ${failed.length} FAILED` : ''} in ${seconds} s (Firefox ${firefox ?? '?'}). Results, screenshots: ${OUT}`,
-);
+const failed = writeReport({
+  out: OUT,
+  firefox,
+  seconds,
+  fatal,
+  browserConsole,
+  firefoxLog,
+  pageErrors: tabs?.pageErrors ?? {},
+});
 process.exitCode = fatal ? 2 : failed.length ? 1 : 0;

@@ -9,6 +9,8 @@ import { ErrorAlert } from '@/components/common/error-alert';
 import { prepareImportWorker, releaseImportWorker, runImportWorker, type Extracted } from './run';
 import type { ImportProgress, WorkerRequest } from './protocol';
 import { ImportPreview } from './preview';
+import { ReadingProgress } from './reading-progress';
+import { DuplicateNotice } from './duplicate-notice';
 import { ImportStart } from './import-start';
 import { AnkiImport } from './anki-import';
 import { isAnkiFile } from './anki-run';
@@ -247,52 +249,28 @@ export function ImportSection() {
       {phase.kind === 'anki' ? <AnkiImport file={phase.file} onFinish={ankiFinished} onError={ankiFailed} /> : null}
 
       {reading ? (
-        <div className="import-progress" role="status" aria-live="polite" data-testid="import-progress">
-          <p>
-            正在处理“{phase.name}”：{phase.progress.label}
-            {phase.progress.totalPages ? `（第 ${phase.progress.pages ?? 0}/${phase.progress.totalPages} 页）` : ''}…
-          </p>
-          <p className="muted small">
-            {phase.progress.pages ? `已读 ${phase.progress.pages} 页 · ` : ''}
-            {phase.progress.sentences !== undefined ? `${phase.progress.sentences} 句` : ''}
-            {queue.length ? ` · 之后还有 ${queue.length} 个文件` : ''}
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              abort.current?.abort();
-              setQueue([]);
-              setPhase({ kind: 'idle' });
-              setDone('已取消导入，没有写入任何内容。');
-            }}
-            data-testid="import-cancel"
-          >
-            取消
-          </button>
-        </div>
+        <ReadingProgress
+          name={phase.name}
+          progress={phase.progress}
+          waiting={queue.length}
+          onCancel={() => {
+            abort.current?.abort();
+            setQueue([]);
+            setPhase({ kind: 'idle' });
+            setDone('已取消导入，没有写入任何内容。');
+          }}
+        />
       ) : null}
 
       {phase.kind === 'duplicate' ? (
-        <div className="confirm-box" role="alertdialog" aria-labelledby="dup-text" data-testid="import-duplicate">
-          <p id="dup-text">
-            《{phase.existing.title}》已经导入过，没有重复导入。如果这是它的新版本，可以重新导入：学过的卡片保留进度。
-          </p>
-          <button
-            type="button"
-            className="primary"
-            autoFocus
-            data-testid="import-duplicate-replace"
-            onClick={() => {
-              setReplace(phase.existing.id);
-              void start({ type: 'text', doc: phase.extracted.doc, sourceId: phase.existing.id }, phase.name);
-            }}
-          >
-            重新导入
-          </button>{' '}
-          <button type="button" onClick={() => finish()}>
-            取消
-          </button>
-        </div>
+        <DuplicateNotice
+          title={phase.existing.title}
+          onReplace={() => {
+            setReplace(phase.existing.id);
+            void start({ type: 'text', doc: phase.extracted.doc, sourceId: phase.existing.id }, phase.name);
+          }}
+          onCancel={() => finish()}
+        />
       ) : null}
 
       {phase.kind === 'preview' ? (
