@@ -88,13 +88,7 @@ export function readLines(original: string): Line[] {
   return dropPhotoCaptions(original, lines);
 }
 
-export function piece(
-  original: string,
-  start: number,
-  end: number,
-  base: Line,
-  breakBefore: boolean,
-): Line | undefined {
+function piece(original: string, start: number, end: number, base: Line, breakBefore: boolean): Line | undefined {
   while (start < end && SPACE.test(original[start])) start++;
   while (end > start && SPACE.test(original[end - 1])) end--;
   if (end <= start) return undefined;

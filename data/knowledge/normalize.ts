@@ -3,7 +3,7 @@
 // came from"). Each output char records the original index it came from; nothing here is lossy
 // in the direction text → original.
 import { isTraditional, simplifyKeepingLength } from './opencc';
-import { isByline, piece, readLines, SPACE, wrapWidth } from './normalize-lines';
+import { isByline, readLines, SPACE, wrapWidth } from './normalize-lines';
 
 export interface Span {
   start: number;
