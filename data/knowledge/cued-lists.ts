@@ -3,64 +3,8 @@
 import type { RawFormulation, Span } from './raw';
 import { NUMERAL_CHARS, isCjk } from './lists';
 import { commonPrefix, commonSuffix, forEachClause, MAX_CLAUSE_ITEM, QUOTES, split, stripQuotes } from './cued-text';
+import { endsWithCue, hasCue, lastCue, TAIL_HEAD, TAIL_VERBS } from './cued-cues';
 
-/** Verbs (and a few prepositions) that lead into a list a cadre recites. Longest first. */
-export const CUES = [
-  '统筹推进',
-  '一体推进',
-  '大力弘扬',
-  '大力倡导',
-  '着力构建',
-  '加快形成',
-  '努力建设',
-  '努力成为',
-  '坚持',
-  '做到',
-  '实现',
-  '增强',
-  '强化',
-  '树立',
-  '弘扬',
-  '倡导',
-  '践行',
-  '构建',
-  '建立',
-  '形成',
-  '建设',
-  '打造',
-  '推进',
-  '加强',
-  '提高',
-  '提升',
-  '学习',
-  '按照',
-  '遵循',
-  '发挥',
-  '推出',
-  '贯彻',
-  '把握',
-  '坚定',
-  '培育',
-  '突出',
-  '聚焦',
-  '抓好',
-  '提出',
-  '具有',
-  '成为',
-  '参加',
-  '涵养',
-  '锤炼',
-  '守住',
-  '筑牢',
-  '秉持',
-  '确立',
-].sort((a, b) => b.length - a.length);
-/** Words after a list that make it one unit: "…共同推进", "…一体建设", "…有机统一". */
-const TAIL_VERBS =
-  /^(共同推进|一体建设|一体推进|有机统一|相统一|相结合|一起抓|协同推进|协调发展|同向发力|齐头并进|并举|并重|相互促进|融为一体)/;
-/** Heads of the noun a list qualifies when it names a 提法 ("…的工作体系", "…的时代风尚", "…的五四精神"). */
-const TAIL_HEAD =
-  /^的[“”\u4e00-\u9fa5]{0,10}?(体系|格局|机制|制度|队伍|风尚|精神|理念|要求|原则|方针|作用|程序|氛围|局面|目标|标准|作风|品格|品质|价值观|思想|战略|布局|路线|道路|方略|特征|成果|环境|生态|关系|能力|本领|意识|自信|风气|新风)/;
 /** A shared ending that names a category makes the items an enumeration of kinds, unless the run is long or cued. */
 const CATEGORY =
   /(地区|扶贫|救助|工程|计划|资金|政策|产业|服务|保障|工作|问题|人员|人口|机构|企业|部门|组织|项目|设施|贷款|保险|医院|学校|机关|单位|法)$/;
@@ -103,14 +47,6 @@ export function listsInClauses(text: string): RawFormulation[] {
   });
   return out;
 }
-
-/** Does the cut-off lead end where an item may start: after a cue, a particle, or a bare 要/并? */
-const endsWithCue = (s: string) =>
-  s === '' ||
-  CUES.some((c) => s.endsWith(c)) ||
-  /[的由以是为对把在将即及和与]$/.test(s) ||
-  /^(要|还要|都要|也要|更要|就要|并|又)$/.test(s);
-const hasCue = (s: string) => lastCue(s) >= 0;
 
 /** Items of the 、-list in text[a, b): the first and last segment are cut to the items' shape. */
 export function parseList(text: string, a: number, b: number, loose = false): ListParse | undefined {
@@ -246,15 +182,6 @@ export function parseList(text: string, a: number, b: number, loose = false): Li
 function samePlaces(item: string, inner: string[]): number {
   if (!inner.length) return 0;
   return [...item].filter((c, k) => inner.every((m) => m[k] === c)).length;
-}
-
-const CUE_RE = new RegExp(CUES.join('|'), 'g');
-
-/** Position after the last cue word in s (the longest one where two end alike), or -1. */
-function lastCue(s: string): number {
-  let best = -1;
-  for (const m of s.matchAll(CUE_RE)) best = Math.max(best, m.index! + m[0].length);
-  return best;
 }
 
 function trim(text: string, s: Span): Span {

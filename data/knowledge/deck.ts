@@ -4,10 +4,10 @@ import { toTraditional } from './to-traditional';
 import type { Card, Conflict, Deck, Note, Source } from './types';
 import { highlightable, highlightTerms, noteTexts } from './highlight-terms';
 import { normalizeDocument } from './normalize';
-import { extractFigures, figureCloze } from './figures';
+import { extractFigures } from './figures';
 import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from './merge';
 import { findConflicts, numberOccurrences } from './conflicts';
-import { figureCard, formulationCards, round, termCards } from './cards';
+import { figureCard, formulationCards, termCards } from './cards';
 import type { MarkedEvidence } from './types';
 import { formulationNotes } from './formulation-notes';
 import { sourceMeta } from './source-meta';
@@ -15,19 +15,12 @@ import { extractFormulations } from './formulations';
 import { extractTerms, namedMechanismCloze } from './terms';
 import { extractStatements, statementCard, statementNote } from './statements';
 import { flagSuspectYears, heldOnlyNoteIds, selfContradictory, suspicion } from './suspect';
-import { orderEvidence, type Distrust } from './quotes';
-import { nearSameFigure } from './near-duplicates';
+import { orderEvidence } from './quotes';
+import { figureDrafts, mergeNearFigures } from './deck-figures';
 import { GLOSSARY } from '../glossary';
 import type { RawFigure, RawFormulation } from './raw';
 
 export const DECK_VERSION = 1;
-
-interface FigureDraft {
-  note: Note;
-  prompt: string;
-  answer: string;
-  sentences: string[]; // `${source}:${normalized sentence start}`, to find conflicts touching it
-}
 
 export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   const sources: Source[] = [];
@@ -97,115 +90,6 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
   const heldOnly = heldOnlyNoteIds(kept);
   const shown = withVariants(notes).filter((n) => !heldOnly.has(n.id));
   return { version: DECK_VERSION, sources, notes, cards: kept, conflicts, terms: highlightTerms(shown) };
-}
-
-/**
- * One fact in other words is one note: figure clozes with the same answer whose words around the
- * blank say the same thing merge; the question of a trustworthy document is kept.
- */
-function mergeNearFigures(drafts: FigureDraft[], distrust: Distrust): FigureDraft[] {
-  const trust = (d: FigureDraft) => Math.min(...d.note.evidence.map(distrust));
-  const out: FigureDraft[] = [];
-  const byAnswer = new Map<string, FigureDraft[]>();
-  for (const d of drafts) {
-    const same = byAnswer.get(d.answer) ?? [];
-    const kept = same.find((k) => nearSameFigure(k.prompt, d.prompt));
-    if (!kept) {
-      out.push(d);
-      byAnswer.set(d.answer, [...same, d]);
-      continue;
-    }
-    if (trust(d) < trust(kept))
-      Object.assign(kept, {
-        prompt: d.prompt,
-        note: { ...kept.note, id: d.note.id, name: d.note.name, figure: d.note.figure },
-      });
-    kept.note.evidence = mergeEvidence(
-      trust(d) < trust(kept) ? d.note.evidence : kept.note.evidence,
-      trust(d) < trust(kept) ? kept.note.evidence : d.note.evidence,
-    );
-    kept.note.importance = Math.max(kept.note.importance, d.note.importance);
-    kept.sentences.push(...d.sentences);
-  }
-  return out;
-}
-
-/** Figures: identical clozes merge; then one fact (subject, date, value) stated in other words merges. */
-function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sources: Source[] = []): FigureDraft[] {
-  const byKey = new Map<string, FigureDraft>();
-  const byFact = new Map<string, FigureDraft>();
-  texts.forEach((doc, i) => {
-    for (const fig of figuresByDoc[i]) {
-      const cloze = figureCloze(doc.norm.text, fig);
-      const { answer } = cloze;
-      let { prompt } = cloze;
-      if (ANECDOTE.test(doc.norm.text.slice(fig.sentence.start, fig.sentence.end))) continue;
-      // "____以上老人占比超过16%": an age that bounds a group, not the fact the sentence states.
-      if (/岁$/.test(answer) && /____(?:以上|以下|及以上)/.test(prompt)) continue;
-      // "是…639万的____": a clause whose subject stayed in the clause before; asked alone it says nothing.
-      if (/^是/.test(prompt)) continue;
-      // A headline figure of a report says what it measures but not of when: the document says it ("《政府工作报告》：城镇新增就业____").
-      const title = sources[i]?.title.replace(/\s+/g, '');
-      if (!answerable(fig, prompt) && fig.subject && !fig.event && title && title.length + prompt.length < 60)
-        prompt = `《${title}》：${prompt}`;
-      if (!answerable(fig, prompt)) continue;
-      const ev = evidenceAt(doc, fig.sentence.start, fig.sentence.end, [fig.span]);
-      const sentenceKey = `${doc.source}:${fig.sentence.start}`;
-      const date = fig.date?.replace('年年底', '年底');
-      const factKey = fig.subject && date ? `${fig.subject.slice(-4)}|${date}|${answer}` : undefined;
-      const key = `${comparable(prompt)}=${answer}`;
-      const existing = byKey.get(key) ?? (factKey ? byFact.get(factKey) : undefined);
-      if (existing) {
-        existing.note.evidence = mergeEvidence(existing.note.evidence, [ev]);
-        existing.sentences.push(sentenceKey);
-        byKey.set(key, existing);
-        continue;
-      }
-      const position = fig.span.start / Math.max(1, doc.norm.text.length);
-      const { span: _s, sentence: _t, targetYear, event: _e, ...figure } = fig;
-      const importance = targetYear
-        ? 0.85
-        : 0.35 + 0.35 * (1 - position) + (fig.date ? 0.1 : 0) + (fig.subject ? 0.1 : 0);
-      const draft: FigureDraft = {
-        note: {
-          id: stableId('figure', key),
-          kind: 'figure',
-          name: fig.subject ?? prompt,
-          figure,
-          evidence: [ev],
-          importance: round(importance),
-        },
-        prompt,
-        answer,
-        sentences: [sentenceKey],
-      };
-      byKey.set(key, draft);
-      if (factKey) byFact.set(factKey, draft);
-    }
-  });
-  const drafts = [...new Set(byKey.values())];
-  for (const d of drafts) d.note.importance = round(d.note.importance + 0.05 * (d.note.evidence.length - 1));
-  return drafts;
-}
-
-/**
- * A figure from an illustration about one unnamed place or household ("有个地方…每1户要填写10份表格",
- * "有一个乡…仅打印费就花了10多万元", "我的一户贫困户…2名儿媳") is a story told, not a fact to learn.
- */
-const ANECDOTE = /有(?:一)?个(?:地方|乡|村|县|镇|贫困户|干部|企业)|我的一户|某(?:地|省|市|县|乡|村)/;
-
-/** Context a figure cloze needs when it names neither what it measures nor when: "今后____" is no question. */
-const MIN_CONTEXT = 12;
-const MIN_CONTEXT_WITH_SUBJECT = 8;
-
-/** A cloze is answerable when it says what the figure measures or when, or shows enough of its sentence. */
-export function answerable(fig: Pick<RawFigure, 'subject' | 'date' | 'targetYear' | 'event'>, prompt: string): boolean {
-  const context = [...prompt.replace('____', '')].filter((c) => /[\u4e00-\u9fff]/.test(c)).length;
-  if (fig.date || fig.targetYear) return true;
-  // A date or meeting needs what happened then ("本条例自____起施行").
-  if (fig.event) return context >= 6;
-  // A subject alone ("年均脱贫人数____") still needs the words around it: when, where, over what.
-  return context >= (fig.subject ? MIN_CONTEXT_WITH_SUBJECT : MIN_CONTEXT);
 }
 
 /** Key statements: one note per question and answer, evidence from every document that states it. */
