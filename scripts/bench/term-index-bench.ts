@@ -16,6 +16,7 @@ import { buildTermIndex } from '../../data/match/index-terms';
 import { openDb, type NoteRow } from '../../data/db/schema';
 import { highlightedNotes, termIndexFromDb } from '../../data/db/term-index';
 import { launchTifa } from '../../tests/e2e/harness.ts';
+import type { Page } from 'playwright-core';
 import { median } from './stats.ts';
 
 /** Copies of the bundled deck's notes: 8 × 264 kB of documents ≈ 2.1 MB. */
@@ -117,16 +118,7 @@ async function inServiceWorker(rows: NoteRow[]): Promise<void> {
   const tifa = await launchTifa();
   try {
     const page = await tifa.openDashboard();
-    await page.getByTestId('dashboard-due').filter({ hasText: /^\d+$/ }).waitFor({ timeout: 30_000 }); // bundled deck installed
-    await page.evaluate(readFileSync(join(import.meta.dirname, '../../node_modules/dexie/dist/dexie.js'), 'utf8'));
-    await page.evaluate(`globalThis.benchDb = new Dexie('tifa'); benchDb.open()`);
-    await page.evaluate(async (list) => {
-      await (
-        globalThis as unknown as { benchDb: { table(n: string): { bulkPut(r: unknown[]): Promise<unknown> } } }
-      ).benchDb
-        .table('notes')
-        .bulkPut(list);
-    }, rows);
+    await putNotesFromDashboard(page, rows);
     const times: number[] = [];
     const reads: number[] = [];
     let patterns = 0;
@@ -167,4 +159,21 @@ export async function runTermIndexBench(): Promise<void> {
   const rows = manyNotes(bundledNotes());
   await inNode(rows);
   await inServiceWorker(rows);
+}
+
+/**
+ * Writes note rows into the extension's IndexedDB from an open dashboard page, once the bundled deck is
+ * installed, through Dexie loaded into the page as `globalThis.benchDb` (left there for later writes).
+ */
+export async function putNotesFromDashboard(page: Page, rows: NoteRow[]): Promise<void> {
+  await page.getByTestId('dashboard-due').filter({ hasText: /^\d+$/ }).waitFor({ timeout: 30_000 });
+  await page.evaluate(readFileSync(join(import.meta.dirname, '../../node_modules/dexie/dist/dexie.js'), 'utf8'));
+  await page.evaluate(`globalThis.benchDb = new Dexie('tifa'); benchDb.open()`);
+  await page.evaluate(async (list) => {
+    await (
+      globalThis as unknown as { benchDb: { table(n: string): { bulkPut(r: unknown[]): Promise<unknown> } } }
+    ).benchDb
+      .table('notes')
+      .bulkPut(list);
+  }, rows);
 }
