@@ -24,5 +24,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    // The first deck build in a worker loads OpenCC's dictionaries; on a loaded 2-core machine that alone
+    // passed Vitest's 5 s default (5.5 s seen). A timeout is not a speed check here: benches measure speed.
+    testTimeout: 30_000,
   },
 });
