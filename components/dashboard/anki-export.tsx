@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import type { AnkiScope } from '@/data/db/anki-export';
@@ -13,6 +13,29 @@ type Message = { kind: 'ok' | 'error'; text: string } | null;
 export function ankiFileName(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `tifa-anki-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}.apkg`;
+}
+
+/** One choice of what to export (its test id: anki-scope-<value>). */
+function ScopeRadio(props: {
+  value: Choice;
+  choice: Choice;
+  onChoose: (choice: Choice) => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <label>
+      <input
+        type="radio"
+        name="anki-scope"
+        checked={props.choice === props.value}
+        disabled={props.disabled}
+        onChange={() => props.onChoose(props.value)}
+        data-testid={`anki-scope-${props.value}`}
+      />{' '}
+      {props.children}
+    </label>
+  );
 }
 
 /** 备份与导出 → 导出为 Anki 卡组 (.apkg): all cards, one document's, or the card browser's search result. */
@@ -70,26 +93,12 @@ export function AnkiExport() {
       </p>
       <fieldset disabled={busy}>
         <legend className="visually-hidden">导出范围</legend>
-        <label>
-          <input
-            type="radio"
-            name="anki-scope"
-            checked={choice === 'all'}
-            onChange={() => setChoice('all')}
-            data-testid="anki-scope-all"
-          />{' '}
+        <ScopeRadio value="all" choice={choice} onChoose={setChoice}>
           全部卡片
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="anki-scope"
-            checked={choice === 'source'}
-            onChange={() => setChoice('source')}
-            data-testid="anki-scope-source"
-          />{' '}
+        </ScopeRadio>
+        <ScopeRadio value="source" choice={choice} onChoose={setChoice}>
           一份文件：
-        </label>
+        </ScopeRadio>
         <select
           aria-label="选择文件"
           value={chosenSource}
@@ -102,19 +111,11 @@ export function AnkiExport() {
             </option>
           ))}
         </select>
-        <label>
-          <input
-            type="radio"
-            name="anki-scope"
-            checked={choice === 'search'}
-            disabled={!search}
-            onChange={() => setChoice('search')}
-            data-testid="anki-scope-search"
-          />{' '}
+        <ScopeRadio value="search" choice={choice} onChoose={setChoice} disabled={!search}>
           {search
             ? `当前搜索结果（${search.label}，${search.cardIds.length} 张）`
             : '当前搜索结果（请先在“卡片”中搜索）'}
-        </label>
+        </ScopeRadio>
       </fieldset>
       <div className="backup-row">
         <button
