@@ -5,6 +5,7 @@ import type { AnkiScope } from '@/data/db/anki-export';
 import { runAnkiExport } from './anki/run';
 import type { AnkiExportProgress } from './anki/protocol';
 import { download } from './download';
+import { Choice } from '@/components/common/choice';
 import { useLastSearch } from './last-search';
 
 type Choice = 'all' | 'source' | 'search';
@@ -24,17 +25,17 @@ function ScopeRadio(props: {
   children: ReactNode;
 }) {
   return (
-    <label>
-      <input
-        type="radio"
-        name="anki-scope"
-        checked={props.choice === props.value}
-        disabled={props.disabled}
-        onChange={() => props.onChoose(props.value)}
-        data-testid={`anki-scope-${props.value}`}
-      />{' '}
+    <Choice
+      type="radio"
+      name="anki-scope"
+      checked={props.choice === props.value}
+      disabled={props.disabled}
+      onChange={() => props.onChoose(props.value)}
+      testId={`anki-scope-${props.value}`}
+    >
+      {' '}
       {props.children}
-    </label>
+    </Choice>
   );
 }
 

@@ -7,6 +7,7 @@ import { cramActive } from '@/data/srs/queue';
 import type { StudySettings } from '@/data/srs/settings';
 import { formatIsoDate, sourceDateText } from '@/components/common/format';
 import { PlanLine } from '@/components/common/plan-line';
+import { Choice } from '@/components/common/choice';
 
 interface Props {
   settings: StudySettings;
@@ -99,16 +100,17 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
         <fieldset className="cram-sources">
           <legend>学习会文件（有日期时不选则为全部文件）</legend>
           {sources.map((s) => (
-            <label key={s.id} className="check">
-              <input
-                type="checkbox"
-                data-testid="cram-source"
-                checked={picked.has(s.id)}
-                onChange={(e) => toggle(s.id, e.target.checked)}
-              />
+            <Choice
+              key={s.id}
+              type="checkbox"
+              className="check"
+              testId="cram-source"
+              checked={picked.has(s.id)}
+              onChange={(on) => toggle(s.id, on)}
+            >
               {s.title}
               {sourceDateText(s) ? <span className="muted small">（{sourceDateText(s)}）</span> : null}
-            </label>
+            </Choice>
           ))}
         </fieldset>
         <div className="actions">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { QuizRow, SourceRow } from '@/data/db/schema';
 import { KIND_NAMES, QUESTION_KINDS, type QuestionKind, type QuizMode } from '@/data/quiz';
 import { formatDay } from '@/components/common/format';
+import { Choice } from '@/components/common/choice';
 import type { QuizConfig } from '@/data/quiz/run';
 
 const MODES: Array<[QuizMode, string, string]> = [
@@ -44,35 +45,37 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
       <fieldset>
         <legend>方式</legend>
         {MODES.map(([m, name, hint]) => (
-          <label key={m} className="quiz-choice">
-            <input
-              type="radio"
-              name="mode"
-              checked={mode === m}
-              onChange={() => chooseMode(m)}
-              data-testid={`quiz-mode-${m}`}
-            />
+          <Choice
+            key={m}
+            type="radio"
+            name="mode"
+            className="quiz-choice"
+            checked={mode === m}
+            onChange={() => chooseMode(m)}
+            testId={`quiz-mode-${m}`}
+          >
             {name} <span className="muted small">{hint}</span>
-          </label>
+          </Choice>
         ))}
         {best ? <p className="muted small">挑战答题最高纪录：连续答对 {best} 题</p> : null}
       </fieldset>
       <fieldset>
         <legend>文件（不选即全部）</legend>
         {sources.map((s) => (
-          <label key={s.id} className="quiz-choice">
-            <input
-              type="checkbox"
-              checked={sourceIds.includes(s.id)}
-              onChange={() => setSourceIds(toggle(sourceIds, s.id))}
-            />
+          <Choice
+            key={s.id}
+            type="checkbox"
+            className="quiz-choice"
+            checked={sourceIds.includes(s.id)}
+            onChange={() => setSourceIds(toggle(sourceIds, s.id))}
+          >
             《{s.title}》
             {s.dateUnverified ? (
               <span className="muted small"> 日期待核实</span>
             ) : s.date ? (
               <span className="muted small"> {s.date.slice(0, 4)}</span>
             ) : null}
-          </label>
+          </Choice>
         ))}
       </fieldset>
       <fieldset>
@@ -81,15 +84,16 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
           <p className="muted small">挑战答题只出单选题和判断题，每题几秒钟就能答完。</p>
         ) : (
           QUESTION_KINDS.map((k) => (
-            <label key={k} className="quiz-choice inline">
-              <input
-                type="checkbox"
-                checked={kinds.includes(k)}
-                onChange={() => setKinds(toggle(kinds, k))}
-                data-testid={`quiz-kind-${k}`}
-              />
+            <Choice
+              key={k}
+              type="checkbox"
+              className="quiz-choice inline"
+              checked={kinds.includes(k)}
+              onChange={() => setKinds(toggle(kinds, k))}
+              testId={`quiz-kind-${k}`}
+            >
               {KIND_NAMES[k]}
-            </label>
+            </Choice>
           ))
         )}
       </fieldset>
@@ -97,39 +101,28 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
         <fieldset>
           <legend>题数</legend>
           {[5, 10, 20].map((n) => (
-            <label key={n} className="quiz-choice inline">
-              <input
-                type="radio"
-                name="count"
-                checked={count === n}
-                onChange={() => setCount(n)}
-                data-testid={`quiz-count-${n}`}
-              />
+            <Choice
+              key={n}
+              type="radio"
+              name="count"
+              className="quiz-choice inline"
+              checked={count === n}
+              onChange={() => setCount(n)}
+              testId={`quiz-count-${n}`}
+            >
               {n} 题
-            </label>
+            </Choice>
           ))}
         </fieldset>
       ) : null}
       <fieldset>
         <legend>选项</legend>
-        <label className="quiz-choice">
-          <input
-            type="checkbox"
-            checked={counted}
-            onChange={(e) => setCounted(e.target.checked)}
-            data-testid="quiz-counted"
-          />
+        <Choice type="checkbox" className="quiz-choice" checked={counted} onChange={setCounted} testId="quiz-counted">
           计入复习 <span className="muted small">答对记“良好”，答错记“重来”，错题很快会再出现</span>
-        </label>
-        <label className="quiz-choice">
-          <input
-            type="checkbox"
-            checked={timer}
-            onChange={(e) => setTimer(e.target.checked)}
-            data-testid="quiz-timer"
-          />
+        </Choice>
+        <Choice type="checkbox" className="quiz-choice" checked={timer} onChange={setTimer} testId="quiz-timer">
           每题限时 45 秒
-        </label>
+        </Choice>
       </fieldset>
       <button
         type="submit"

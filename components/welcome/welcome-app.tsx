@@ -6,6 +6,7 @@ import { loadPlanStatus, saveStudyPlan } from '@/data/db/study-plan';
 import { toChineseMessage } from '@/data/db/errors';
 import { sourceDateText } from '@/components/common/format';
 import { PlanLine } from '@/components/common/plan-line';
+import { Choice } from '@/components/common/choice';
 import { dayKey } from '@/data/srs/day';
 import { loadWelcome, type WelcomeData } from './welcome-data';
 
@@ -97,13 +98,14 @@ function StartForm({ data }: { data: WelcomeData }) {
         <legend>1. 要学哪些文件</legend>
         {docs.length ? null : <p className="muted">还没有文件：可以先导入。</p>}
         {docs.map(({ source, cards }) => (
-          <label key={source.id} className="check doc">
-            <input
-              type="checkbox"
-              data-testid="welcome-doc"
-              checked={picked.has(source.id)}
-              onChange={(e) => toggle(source.id, e.target.checked)}
-            />
+          <Choice
+            key={source.id}
+            type="checkbox"
+            className="check doc"
+            testId="welcome-doc"
+            checked={picked.has(source.id)}
+            onChange={(on) => toggle(source.id, on)}
+          >
             <span>
               《{source.title}》
               <span className="muted small">
@@ -111,7 +113,7 @@ function StartForm({ data }: { data: WelcomeData }) {
                 <span data-testid="welcome-doc-cards">{cards}</span> 张卡片
               </span>
             </span>
-          </label>
+          </Choice>
         ))}
         <p className="small">
           有自己的文件（PDF、Word、网页）？
