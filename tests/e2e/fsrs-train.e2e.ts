@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchTifa, putRows, readTable, watchErrors, type Tifa } from './harness.ts';
-import { simulateLogs } from '../data/srs/simulate.ts';
+import { simulateLogs, simulatedLogRow } from '../data/srs/simulate.ts';
 
 let tifa: Tifa;
 before(async () => {
@@ -20,25 +20,6 @@ async function openSettings(): Promise<Page> {
   const page = await tifa.openDashboard('#settings');
   await page.getByTestId('fsrs-section').waitFor({ timeout: 15_000 });
   return page;
-}
-
-/** A Tifa review-log row for a simulated rating (the fields the dashboard's other pages read, too). */
-function logRow(l: ReturnType<typeof simulateLogs>[number]) {
-  const review = l.review as Date;
-  return {
-    cardId: l.cardId,
-    noteId: `n-${l.cardId}`,
-    rating: l.rating,
-    state: l.state,
-    review,
-    due: review,
-    stability: 1,
-    difficulty: 5,
-    elapsed_days: 0,
-    last_elapsed_days: 0,
-    scheduled_days: 0,
-    learning_steps: 0,
-  };
 }
 
 test('too few reviews: the section says how many there are and how many it needs, and changes nothing', async () => {
@@ -58,7 +39,7 @@ test('trains on the user review log, shows both sets scored, switches to the bet
   const page = await openSettings();
   const errors = watchErrors(page);
   const logs = simulateLogs({ cards: 400, days: 300, seed: 11 });
-  await putRows(page, 'reviewLogs', logs.map(logRow));
+  await putRows(page, 'reviewLogs', logs.map(simulatedLogRow));
   await page.getByTestId('fsrs-train').click();
   await page.getByTestId('fsrs-progress').waitFor();
   await page.getByTestId('fsrs-report').waitFor({ timeout: 120_000 });

@@ -60,6 +60,25 @@ export function simulateLogs(opts: SimOptions): LogForTraining[] {
 }
 
 /** The same items as fsrs-rs-nodejs's FSRSItem objects, for the native optimizer. */
+/** A Tifa review-log row for a simulated rating (the fields the dashboard's other pages read, too). */
+export function simulatedLogRow(l: LogForTraining) {
+  const review = l.review as Date;
+  return {
+    cardId: l.cardId,
+    noteId: `n-${l.cardId}`,
+    rating: l.rating,
+    state: l.state,
+    review,
+    due: review,
+    stability: 1,
+    difficulty: 5,
+    elapsed_days: 0,
+    last_elapsed_days: 0,
+    scheduled_days: 0,
+    learning_steps: 0,
+  };
+}
+
 export function nodeItems(flat: FlatItems): FSRSItem[] {
   const items: FSRSItem[] = [];
   let at = 0;
