@@ -1,7 +1,7 @@
 // 备份与导出 → 导出为 Anki 卡组: the built extension writes an .apkg that sqlite3 reads back with the
 // reviews just made, for all cards, one document and the card browser's search result; nothing leaves.
 // The export imported back (导入 page) meets the cards it came from: nothing added, nothing changed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,15 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
+import { readTable, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 interface Exported {
   bytes: Buffer;

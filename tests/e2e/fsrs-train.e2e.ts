@@ -2,19 +2,14 @@
 // generated from known FSRS parameters is trained on in the worker (fsrs-browser's wasm from the
 // extension itself), the current and new parameters are scored, the new set is switched to, the
 // scheduler's settings hold it, and 恢复原参数 brings the defaults back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, putRows, readTable, watchErrors, type Tifa } from './harness.ts';
+import { putRows, readTable, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 import { simulateLogs, simulatedLogRow } from '../data/srs/simulate.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 async function openSettings(): Promise<Page> {
   const page = await tifa.openDashboard('#settings');

@@ -1,6 +1,6 @@
 // Highlighting on news pages (issue 5): the built extension in Chromium, fixture pages served on
 // news-site host names. Highlights are read from the page itself (CSS.highlights is per document).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
@@ -8,21 +8,14 @@ import {
   hoverCardText,
   hoverTerm as hover,
   inClosedRoot,
-  launchTifa,
   setStateColours as setColours,
   waitForCardText,
   watchErrors,
-  type Tifa,
 } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 import { PAINTED } from './page-probes.mjs';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 interface Painted {
   text: string;
