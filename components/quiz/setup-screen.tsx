@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { QuizRow, SourceRow } from '@/data/db/schema';
 import { KIND_NAMES, QUESTION_KINDS, type QuestionKind, type QuizMode } from '@/data/quiz';
 import { formatDay } from '@/components/common/format';
@@ -11,6 +11,33 @@ const MODES: Array<[QuizMode, string, string]> = [
   ['challenge', '挑战答题', '一直答到第一次答错为止'],
 ];
 const MODE_NAMES = Object.fromEntries(MODES.map(([m, name]) => [m, name])) as Record<QuizMode, string>;
+const MODE_HINTS = Object.fromEntries(MODES.map(([m, , hint]) => [m, hint])) as Record<QuizMode, string>;
+const MODE_IDS = MODES.map(([m]) => m);
+const COUNTS = [5, 10, 20];
+
+/** One of the setup's radio groups: `name`'s options, test ids quiz-<name>-<option>. */
+function QuizRadios<T extends string | number>(props: {
+  name: string;
+  options: readonly T[];
+  value: T;
+  onChange: (value: T) => void;
+  inline?: boolean;
+  children: (option: T) => ReactNode;
+}) {
+  return props.options.map((option) => (
+    <Choice
+      key={option}
+      type="radio"
+      name={props.name}
+      className={props.inline ? 'quiz-choice inline' : 'quiz-choice'}
+      checked={props.value === option}
+      onChange={() => props.onChange(option)}
+      testId={`quiz-${props.name}-${option}`}
+    >
+      {props.children(option)}
+    </Choice>
+  ));
+}
 
 interface Props {
   sources: SourceRow[];
@@ -44,19 +71,13 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
     >
       <fieldset>
         <legend>方式</legend>
-        {MODES.map(([m, name, hint]) => (
-          <Choice
-            key={m}
-            type="radio"
-            name="mode"
-            className="quiz-choice"
-            checked={mode === m}
-            onChange={() => chooseMode(m)}
-            testId={`quiz-mode-${m}`}
-          >
-            {name} <span className="muted small">{hint}</span>
-          </Choice>
-        ))}
+        <QuizRadios name="mode" options={MODE_IDS} value={mode} onChange={chooseMode}>
+          {(m) => (
+            <>
+              {MODE_NAMES[m]} <span className="muted small">{MODE_HINTS[m]}</span>
+            </>
+          )}
+        </QuizRadios>
         {best ? <p className="muted small">挑战答题最高纪录：连续答对 {best} 题</p> : null}
       </fieldset>
       <fieldset>
@@ -100,19 +121,9 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
       {mode !== 'challenge' ? (
         <fieldset>
           <legend>题数</legend>
-          {[5, 10, 20].map((n) => (
-            <Choice
-              key={n}
-              type="radio"
-              name="count"
-              className="quiz-choice inline"
-              checked={count === n}
-              onChange={() => setCount(n)}
-              testId={`quiz-count-${n}`}
-            >
-              {n} 题
-            </Choice>
-          ))}
+          <QuizRadios name="count" options={COUNTS} value={count} onChange={setCount} inline>
+            {(n) => <>{n} 题</>}
+          </QuizRadios>
         </fieldset>
       ) : null}
       <fieldset>
