@@ -13,7 +13,7 @@ import {
   watchErrors,
 } from './harness.ts';
 import { suiteTifa } from './suite.ts';
-import { PAINTED } from './page-probes.mjs';
+import { PAINTED, SIX_PRECISE } from './page-probes.mjs';
 
 const tifa = await suiteTifa();
 
@@ -209,14 +209,7 @@ test('hovering a term shows its card with members and source; Esc closes it', as
   await hover(page, '六个精准');
   const text = await cardText(page);
   assert.match(text, /六个精准/);
-  for (const member of [
-    '扶持对象精准',
-    '项目安排精准',
-    '资金使用精准',
-    '措施到户精准',
-    '因村派人精准',
-    '脱贫成效精准',
-  ]) {
+  for (const member of SIX_PRECISE) {
     assert.ok(text.includes(member), `member ${member} in the card: ${text}`);
   }
   assert.match(text, /《[^》]+》/, 'the source document is named');

@@ -60,6 +60,9 @@ export function simulateLogs(opts: SimOptions): LogForTraining[] {
 }
 
 /** The same items as fsrs-rs-nodejs's FSRSItem objects, for the native optimizer. */
+/** One card's reviews as training reads them, from [rating, days since the previous one] pairs. */
+export const history = (...reviews: Array<[number, number]>) => reviews.map(([rating, deltaT]) => ({ rating, deltaT }));
+
 /** A Tifa review-log row for a simulated rating (the fields the dashboard's other pages read, too). */
 export function simulatedLogRow(l: LogForTraining) {
   const review = l.review as Date;
