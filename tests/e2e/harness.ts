@@ -305,3 +305,12 @@ export function putRows(page: Page, table: string, rows: unknown[]): Promise<voi
     [table, rows] as const,
   );
 }
+
+/** Picks an .apkg in 导入 (the dashboard open at #import), confirms its preview; returns the result line. */
+export async function importApkg(page: Page, name: string, buffer: Buffer, timeout: number): Promise<string> {
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  await page.getByTestId('anki-preview').waitFor({ timeout });
+  await page.getByTestId('anki-confirm').click();
+  await page.getByTestId('import-done').waitFor({ timeout });
+  return page.getByTestId('import-done').innerText();
+}
