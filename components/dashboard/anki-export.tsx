@@ -7,9 +7,9 @@ import type { AnkiExportProgress } from './anki/protocol';
 import { download } from './download';
 import { Choice } from '@/components/common/choice';
 import { useLastSearch } from './last-search';
+import { ActionButton, OutcomeLine, type Outcome } from './outcome';
 
 type Choice = 'all' | 'source' | 'search';
-type Message = { kind: 'ok' | 'error'; text: string } | null;
 
 export function ankiFileName(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -46,7 +46,7 @@ export function AnkiExport() {
   const [choice, setChoice] = useState<Choice>('all');
   const [sourceId, setSourceId] = useState('');
   const [progress, setProgress] = useState<AnkiExportProgress | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Outcome>(null);
 
   const chosenSource = sourceId || sources?.[0]?.id || '';
   const scope: AnkiScope | undefined =
@@ -119,15 +119,9 @@ export function AnkiExport() {
         </ScopeRadio>
       </fieldset>
       <div className="backup-row">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void onExport()}
-          disabled={busy || !scope}
-          data-testid="export-anki"
-        >
+        <ActionButton onClick={onExport} disabled={busy || !scope} testId="export-anki">
           导出为 Anki 卡组
-        </button>
+        </ActionButton>
       </div>
       {progress ? (
         <p role="status" data-testid="anki-progress">
@@ -140,9 +134,7 @@ export function AnkiExport() {
           ) : null}
         </p>
       ) : null}
-      <p role="status" className={message?.kind === 'error' ? 'error' : message ? 'ok' : ''} data-testid="anki-message">
-        {message?.text}
-      </p>
+      <OutcomeLine outcome={message} testId="anki-message" />
     </div>
   );
 }
