@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from './scripts/chromium';
 
 /** The bundled deck: the same pure engine as `npm run deck`, run at build time over data/sources/. */
 async function bundledDeck(root: string): Promise<string> {
@@ -128,14 +129,9 @@ export default defineConfig({
   // `npm run dev` (scripts/dev.mjs) serves the demo page on 127.0.0.1:5199; the dev browser maps a
   // news-site host name to it so that the content script's real match patterns apply.
   webExt: {
-    binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+    binaries: { chrome: CHROMIUM_PATH },
     chromiumArgs: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...QUIET_CHROMIUM_ARGS,
       '--lang=zh-CN',
       '--disable-features=Translate',
       '--host-resolver-rules=MAP demo.people.com.cn 127.0.0.1:5199',

@@ -1,18 +1,42 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import type { AnkiScope } from '@/data/db/anki-export';
 import { runAnkiExport } from './anki/run';
 import type { AnkiExportProgress } from './anki/protocol';
 import { download } from './download';
+import { Choice } from '@/components/common/choice';
 import { useLastSearch } from './last-search';
+import { ActionButton, OutcomeLine, type Outcome } from './outcome';
 
 type Choice = 'all' | 'source' | 'search';
-type Message = { kind: 'ok' | 'error'; text: string } | null;
 
 export function ankiFileName(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `tifa-anki-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}.apkg`;
+}
+
+/** One choice of what to export (its test id: anki-scope-<value>). */
+function ScopeRadio(props: {
+  value: Choice;
+  choice: Choice;
+  onChoose: (choice: Choice) => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Choice
+      type="radio"
+      name="anki-scope"
+      checked={props.choice === props.value}
+      disabled={props.disabled}
+      onChange={() => props.onChoose(props.value)}
+      testId={`anki-scope-${props.value}`}
+    >
+      {' '}
+      {props.children}
+    </Choice>
+  );
 }
 
 /** 备份与导出 → 导出为 Anki 卡组 (.apkg): all cards, one document's, or the card browser's search result. */
@@ -22,7 +46,7 @@ export function AnkiExport() {
   const [choice, setChoice] = useState<Choice>('all');
   const [sourceId, setSourceId] = useState('');
   const [progress, setProgress] = useState<AnkiExportProgress | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Outcome>(null);
 
   const chosenSource = sourceId || sources?.[0]?.id || '';
   const scope: AnkiScope | undefined =
@@ -70,26 +94,12 @@ export function AnkiExport() {
       </p>
       <fieldset disabled={busy}>
         <legend className="visually-hidden">导出范围</legend>
-        <label>
-          <input
-            type="radio"
-            name="anki-scope"
-            checked={choice === 'all'}
-            onChange={() => setChoice('all')}
-            data-testid="anki-scope-all"
-          />{' '}
+        <ScopeRadio value="all" choice={choice} onChoose={setChoice}>
           全部卡片
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="anki-scope"
-            checked={choice === 'source'}
-            onChange={() => setChoice('source')}
-            data-testid="anki-scope-source"
-          />{' '}
+        </ScopeRadio>
+        <ScopeRadio value="source" choice={choice} onChoose={setChoice}>
           一份文件：
-        </label>
+        </ScopeRadio>
         <select
           aria-label="选择文件"
           value={chosenSource}
@@ -102,30 +112,16 @@ export function AnkiExport() {
             </option>
           ))}
         </select>
-        <label>
-          <input
-            type="radio"
-            name="anki-scope"
-            checked={choice === 'search'}
-            disabled={!search}
-            onChange={() => setChoice('search')}
-            data-testid="anki-scope-search"
-          />{' '}
+        <ScopeRadio value="search" choice={choice} onChoose={setChoice} disabled={!search}>
           {search
             ? `当前搜索结果（${search.label}，${search.cardIds.length} 张）`
             : '当前搜索结果（请先在“卡片”中搜索）'}
-        </label>
+        </ScopeRadio>
       </fieldset>
       <div className="backup-row">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void onExport()}
-          disabled={busy || !scope}
-          data-testid="export-anki"
-        >
+        <ActionButton onClick={onExport} disabled={busy || !scope} testId="export-anki">
           导出为 Anki 卡组
-        </button>
+        </ActionButton>
       </div>
       {progress ? (
         <p role="status" data-testid="anki-progress">
@@ -138,9 +134,7 @@ export function AnkiExport() {
           ) : null}
         </p>
       ) : null}
-      <p role="status" className={message?.kind === 'error' ? 'error' : message ? 'ok' : ''} data-testid="anki-message">
-        {message?.text}
-      </p>
+      <OutcomeLine outcome={message} testId="anki-message" />
     </div>
   );
 }

@@ -6,12 +6,11 @@ import { backupFileName } from '@/data/srs/metrics';
 import { ClearData } from './clear-data';
 import { download } from './download';
 import { AnkiExport } from './anki-export';
-
-type Message = { kind: 'ok' | 'error'; text: string } | null;
+import { ActionButton, OutcomeLine, type Outcome } from './outcome';
 
 /** #backup: everything to one JSON file and back; importing replaces what is stored. */
 export function BackupSection() {
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Outcome>(null);
   const [pending, setPending] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -54,15 +53,9 @@ export function BackupSection() {
         备份文件包含全部卡片、学习进度、复习记录、修改和设置，只保存在你自己的电脑上。建议每周导出一次。
       </p>
       <div className="backup-row">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void onExport()}
-          disabled={busy}
-          data-testid="export-backup"
-        >
+        <ActionButton onClick={onExport} disabled={busy} testId="export-backup">
           导出全部数据
-        </button>
+        </ActionButton>
       </div>
       <div className="backup-row">
         <label htmlFor="import-file">导入备份：</label>
@@ -105,13 +98,7 @@ export function BackupSection() {
           </button>
         </div>
       ) : null}
-      <p
-        role="status"
-        className={message?.kind === 'error' ? 'error' : message ? 'ok' : ''}
-        data-testid="backup-message"
-      >
-        {message?.text}
-      </p>
+      <OutcomeLine outcome={message} testId="backup-message" />
       <AnkiExport />
       <ClearData
         onDone={(text) => setMessage({ kind: 'ok', text })}

@@ -7,6 +7,7 @@ import { cramActive } from '@/data/srs/queue';
 import type { StudySettings } from '@/data/srs/settings';
 import { formatIsoDate, sourceDateText } from '@/components/common/format';
 import { PlanLine } from '@/components/common/plan-line';
+import { PlanDocuments } from '@/components/common/plan-documents';
 
 interface Props {
   settings: StudySettings;
@@ -54,13 +55,6 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
     void save(() => saveStudyPlan(db, { date: date || undefined, sourceIds: [...picked] }, now), done);
   }
 
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(picked);
-    if (on) next.add(id);
-    else next.delete(id);
-    setPicked(next);
-  };
-
   return (
     <form
       className="cram-form"
@@ -98,18 +92,14 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
         </div>
         <fieldset className="cram-sources">
           <legend>学习会文件（有日期时不选则为全部文件）</legend>
-          {sources.map((s) => (
-            <label key={s.id} className="check">
-              <input
-                type="checkbox"
-                data-testid="cram-source"
-                checked={picked.has(s.id)}
-                onChange={(e) => toggle(s.id, e.target.checked)}
-              />
-              {s.title}
-              {sourceDateText(s) ? <span className="muted small">（{sourceDateText(s)}）</span> : null}
-            </label>
-          ))}
+          <PlanDocuments sources={sources} picked={picked} onPick={setPicked} testId="cram-source">
+            {(s) => (
+              <>
+                {s.title}
+                {sourceDateText(s) ? <span className="muted small">（{sourceDateText(s)}）</span> : null}
+              </>
+            )}
+          </PlanDocuments>
         </fieldset>
         <div className="actions">
           <button type="submit" className="primary" data-testid="cram-save">

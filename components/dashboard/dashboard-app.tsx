@@ -15,6 +15,10 @@ import { BackupSection } from './backup-section';
 import { ImportSection } from './import/import-section';
 import { QuizHistory } from './quiz-history';
 import './dashboard.css';
+import './dashboard-cards.css';
+import './dashboard-documents.css';
+import './dashboard-stats.css';
+import './dashboard-import.css';
 
 function Section({ section, now }: { section: SectionHash; now: Date }) {
   switch (section) {

@@ -6,20 +6,15 @@ import type { SyncSummary } from '@/lib/sync/run';
 /** "发送 3 次复习、1 项修改；收到 12 次复习" — what the last sync changed. */
 export function summaryText(s: SyncSummary): string {
   const part = (n: number, what: string) => (n ? [`${n} ${what}`] : []);
-  const sent = [
-    ...part(s.sent.reviews, '次复习'),
-    ...part(s.sent.undos, '次撤销'),
-    ...part(s.sent.edits, '项卡片修改'),
-    ...part(s.sent.settings, '项设置'),
-    ...part(s.sent.documents ?? 0, '份导入文件'),
+  const parts = (c: SyncSummary['sent']) => [
+    ...part(c.reviews, '次复习'),
+    ...part(c.undos, '次撤销'),
+    ...part(c.edits, '项卡片修改'),
+    ...part(c.settings, '项设置'),
+    ...part(c.documents ?? 0, '份导入文件'),
   ];
-  const got = [
-    ...part(s.received.reviews, '次复习'),
-    ...part(s.received.undos, '次撤销'),
-    ...part(s.received.edits, '项卡片修改'),
-    ...part(s.received.settings, '项设置'),
-    ...part(s.received.documents ?? 0, '份导入文件'),
-  ];
+  const sent = parts(s.sent);
+  const got = parts(s.received);
   if (!sent.length && !got.length) return '没有新的变化。';
   return (
     [sent.length ? `发送 ${sent.join('、')}` : '', got.length ? `收到 ${got.join('、')}` : '']

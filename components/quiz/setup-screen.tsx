@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { QuizRow, SourceRow } from '@/data/db/schema';
 import { KIND_NAMES, QUESTION_KINDS, type QuestionKind, type QuizMode } from '@/data/quiz';
 import { formatDay } from '@/components/common/format';
+import { Choice } from '@/components/common/choice';
 import type { QuizConfig } from '@/data/quiz/run';
 
 const MODES: Array<[QuizMode, string, string]> = [
@@ -10,6 +11,33 @@ const MODES: Array<[QuizMode, string, string]> = [
   ['challenge', '挑战答题', '一直答到第一次答错为止'],
 ];
 const MODE_NAMES = Object.fromEntries(MODES.map(([m, name]) => [m, name])) as Record<QuizMode, string>;
+const MODE_HINTS = Object.fromEntries(MODES.map(([m, , hint]) => [m, hint])) as Record<QuizMode, string>;
+const MODE_IDS = MODES.map(([m]) => m);
+const COUNTS = [5, 10, 20];
+
+/** One of the setup's radio groups: `name`'s options, test ids quiz-<name>-<option>. */
+function QuizRadios<T extends string | number>(props: {
+  name: string;
+  options: readonly T[];
+  value: T;
+  onChange: (value: T) => void;
+  inline?: boolean;
+  children: (option: T) => ReactNode;
+}) {
+  return props.options.map((option) => (
+    <Choice
+      key={option}
+      type="radio"
+      name={props.name}
+      className={props.inline ? 'quiz-choice inline' : 'quiz-choice'}
+      checked={props.value === option}
+      onChange={() => props.onChange(option)}
+      testId={`quiz-${props.name}-${option}`}
+    >
+      {props.children(option)}
+    </Choice>
+  ));
+}
 
 interface Props {
   sources: SourceRow[];
@@ -43,36 +71,32 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
     >
       <fieldset>
         <legend>方式</legend>
-        {MODES.map(([m, name, hint]) => (
-          <label key={m} className="quiz-choice">
-            <input
-              type="radio"
-              name="mode"
-              checked={mode === m}
-              onChange={() => chooseMode(m)}
-              data-testid={`quiz-mode-${m}`}
-            />
-            {name} <span className="muted small">{hint}</span>
-          </label>
-        ))}
+        <QuizRadios name="mode" options={MODE_IDS} value={mode} onChange={chooseMode}>
+          {(m) => (
+            <>
+              {MODE_NAMES[m]} <span className="muted small">{MODE_HINTS[m]}</span>
+            </>
+          )}
+        </QuizRadios>
         {best ? <p className="muted small">挑战答题最高纪录：连续答对 {best} 题</p> : null}
       </fieldset>
       <fieldset>
         <legend>文件（不选即全部）</legend>
         {sources.map((s) => (
-          <label key={s.id} className="quiz-choice">
-            <input
-              type="checkbox"
-              checked={sourceIds.includes(s.id)}
-              onChange={() => setSourceIds(toggle(sourceIds, s.id))}
-            />
+          <Choice
+            key={s.id}
+            type="checkbox"
+            className="quiz-choice"
+            checked={sourceIds.includes(s.id)}
+            onChange={() => setSourceIds(toggle(sourceIds, s.id))}
+          >
             《{s.title}》
             {s.dateUnverified ? (
               <span className="muted small"> 日期待核实</span>
             ) : s.date ? (
               <span className="muted small"> {s.date.slice(0, 4)}</span>
             ) : null}
-          </label>
+          </Choice>
         ))}
       </fieldset>
       <fieldset>
@@ -81,55 +105,35 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
           <p className="muted small">挑战答题只出单选题和判断题，每题几秒钟就能答完。</p>
         ) : (
           QUESTION_KINDS.map((k) => (
-            <label key={k} className="quiz-choice inline">
-              <input
-                type="checkbox"
-                checked={kinds.includes(k)}
-                onChange={() => setKinds(toggle(kinds, k))}
-                data-testid={`quiz-kind-${k}`}
-              />
+            <Choice
+              key={k}
+              type="checkbox"
+              className="quiz-choice inline"
+              checked={kinds.includes(k)}
+              onChange={() => setKinds(toggle(kinds, k))}
+              testId={`quiz-kind-${k}`}
+            >
               {KIND_NAMES[k]}
-            </label>
+            </Choice>
           ))
         )}
       </fieldset>
       {mode !== 'challenge' ? (
         <fieldset>
           <legend>题数</legend>
-          {[5, 10, 20].map((n) => (
-            <label key={n} className="quiz-choice inline">
-              <input
-                type="radio"
-                name="count"
-                checked={count === n}
-                onChange={() => setCount(n)}
-                data-testid={`quiz-count-${n}`}
-              />
-              {n} 题
-            </label>
-          ))}
+          <QuizRadios name="count" options={COUNTS} value={count} onChange={setCount} inline>
+            {(n) => <>{n} 题</>}
+          </QuizRadios>
         </fieldset>
       ) : null}
       <fieldset>
         <legend>选项</legend>
-        <label className="quiz-choice">
-          <input
-            type="checkbox"
-            checked={counted}
-            onChange={(e) => setCounted(e.target.checked)}
-            data-testid="quiz-counted"
-          />
+        <Choice type="checkbox" className="quiz-choice" checked={counted} onChange={setCounted} testId="quiz-counted">
           计入复习 <span className="muted small">答对记“良好”，答错记“重来”，错题很快会再出现</span>
-        </label>
-        <label className="quiz-choice">
-          <input
-            type="checkbox"
-            checked={timer}
-            onChange={(e) => setTimer(e.target.checked)}
-            data-testid="quiz-timer"
-          />
+        </Choice>
+        <Choice type="checkbox" className="quiz-choice" checked={timer} onChange={setTimer} testId="quiz-timer">
           每题限时 45 秒
-        </label>
+        </Choice>
       </fieldset>
       <button
         type="submit"

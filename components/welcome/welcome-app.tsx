@@ -6,6 +6,7 @@ import { loadPlanStatus, saveStudyPlan } from '@/data/db/study-plan';
 import { toChineseMessage } from '@/data/db/errors';
 import { sourceDateText } from '@/components/common/format';
 import { PlanLine } from '@/components/common/plan-line';
+import { PlanDocuments } from '@/components/common/plan-documents';
 import { dayKey } from '@/data/srs/day';
 import { loadWelcome, type WelcomeData } from './welcome-data';
 
@@ -45,8 +46,9 @@ export function WelcomeApp() {
 
 function StartForm({ data }: { data: WelcomeData }) {
   const { docs, settings } = data;
+  const sources = docs.map((d) => d.source);
   const [picked, setPicked] = useState(
-    () => new Set(settings.cramSources?.length ? settings.cramSources : docs.map((d) => d.source.id)),
+    () => new Set(settings.cramSources?.length ? settings.cramSources : sources.map((s) => s.id)),
   );
   const [limit, setLimit] = useState(String(settings.newPerDay));
   const [date, setDate] = useState(settings.cramUntil ?? '');
@@ -54,13 +56,6 @@ function StartForm({ data }: { data: WelcomeData }) {
   const [saved, setSaved] = useState(false);
   const status = useLiveQuery(() => (saved ? loadPlanStatus(db, new Date()) : null), [saved]);
   const today = dayKey(new Date(), settings.dayStartHour);
-
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(picked);
-    if (on) next.add(id);
-    else next.delete(id);
-    setPicked(next);
-  };
 
   async function onSubmit() {
     setSaved(false);
@@ -96,23 +91,17 @@ function StartForm({ data }: { data: WelcomeData }) {
       <fieldset>
         <legend>1. 要学哪些文件</legend>
         {docs.length ? null : <p className="muted">还没有文件：可以先导入。</p>}
-        {docs.map(({ source, cards }) => (
-          <label key={source.id} className="check doc">
-            <input
-              type="checkbox"
-              data-testid="welcome-doc"
-              checked={picked.has(source.id)}
-              onChange={(e) => toggle(source.id, e.target.checked)}
-            />
+        <PlanDocuments sources={sources} picked={picked} onPick={setPicked} testId="welcome-doc">
+          {(source, i) => (
             <span>
               《{source.title}》
               <span className="muted small">
                 {sourceDateText(source) ? `${sourceDateText(source)} · ` : ''}
-                <span data-testid="welcome-doc-cards">{cards}</span> 张卡片
+                <span data-testid="welcome-doc-cards">{docs[i].cards}</span> 张卡片
               </span>
             </span>
-          </label>
-        ))}
+          )}
+        </PlanDocuments>
         <p className="small">
           有自己的文件（PDF、Word、网页）？
           <a href="dashboard.html#import" data-testid="welcome-import">

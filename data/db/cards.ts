@@ -1,7 +1,7 @@
 // Cards in the store: read, search, edit, suspend, reset, and page sightings.
 import type { CardKind } from '../knowledge/types';
 import type { CardRow, TifaDB } from './schema';
-import { newCardState } from '../srs/scheduler';
+import { newCardState, type SrsState } from '../srs/scheduler';
 import { StoreError } from './errors';
 import { cardText } from '../knowledge/term-card';
 import { cardState, type CardState } from '../vocab/card-states';
@@ -86,6 +86,21 @@ export async function resetCard(db: TifaDB, id: string, now: Date): Promise<void
   await mustGet(db, id);
   const fsrs = newCardState(now);
   await db.cards.update(id, { fsrs, due: fsrs.due, state: fsrs.state, leech: false, suspended: 0, wanted: undefined });
+}
+
+/**
+ * `card` with a new FSRS state after a rating or a replay (due and state mirrored): once a leech, always
+ * a leech; `suspend` suspends it (a card that just became a leech).
+ */
+export function withFsrs(card: CardRow, fsrs: SrsState, leech: boolean, suspend: boolean): CardRow {
+  return {
+    ...card,
+    fsrs,
+    due: fsrs.due,
+    state: fsrs.state,
+    leech: card.leech || leech,
+    suspended: suspend ? 1 : card.suspended,
+  };
 }
 
 /** Page sightings from the content script, by note (a term's note) or by card. */

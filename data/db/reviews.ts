@@ -3,7 +3,7 @@ import type { CardRow, TifaDB } from './schema';
 import { rate, reviveState, type Grade, type SrsState } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 import { StoreError, rethrowQuota } from './errors';
-import { mustGet } from './cards';
+import { mustGet, withFsrs } from './cards';
 
 /** Everything needed to put a card back exactly as it was before one rating. */
 export interface ReviewUndo {
@@ -32,14 +32,7 @@ export async function saveReview(
     return await db.transaction('rw', db.cards, db.reviewLogs, async () => {
       const old = await mustGet(db, cardId);
       const { state, log, leech = false } = rate(old.fsrs, rating, now, settings);
-      const card: CardRow = {
-        ...old,
-        fsrs: state,
-        due: state.due,
-        state: state.state,
-        leech: old.leech || leech,
-        suspended: leech ? 1 : old.suspended,
-      };
+      const card = withFsrs(old, state, leech, leech);
       await db.cards.put(card);
       const logId = await db.reviewLogs.add({ ...log, cardId, noteId: old.noteId });
       const undo: ReviewUndo = { cardId, logId, fsrs: old.fsrs, suspended: old.suspended, leech: old.leech };

@@ -4,6 +4,7 @@
 // last-writer-wins per register.
 import type { CardRow, ReviewLogRow, TifaDB } from './schema';
 import { getSettings } from './repo';
+import { withFsrs } from './cards';
 import { validateSettings, type StudySettings } from '../srs/settings';
 import { addToRanges, inRanges, replayCard, wins, type IdRanges } from '../sync/replay';
 import type { SyncFile, SyncOp } from '../sync/format';
@@ -61,15 +62,7 @@ export async function replayCards(
       created: card.addedAt,
       reset: self.resets[card.id] === undefined ? undefined : new Date(self.resets[card.id]),
     });
-    const newLeech = leech && !card.leech;
-    const next: CardRow = {
-      ...card,
-      fsrs: state,
-      due: state.due,
-      state: state.state,
-      leech: card.leech || leech,
-      suspended: newLeech ? 1 : card.suspended,
-    };
+    const next = withFsrs(card, state, leech, leech && !card.leech);
     changed.push(next);
     self.cards[card.id] = printOf(next);
   }

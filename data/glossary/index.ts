@@ -9,32 +9,59 @@
 // and a glossary entry under it would replace a document's own members. Traditional aliases are
 // checked against OpenCC (cn→tw, cn→hk) in tests/data/glossary.test.ts.
 //
-// The entries live one theme to a file; GLOSSARY joins them in their first order, which the engine
-// relies on (the first entry under a name or member set wins).
+// The entries are data, one theme to a JSON file; GLOSSARY joins them in their first order, which the
+// engine relies on (the first entry under a name or member set wins):
+//   poverty: poverty alleviation (脱贫攻坚), its standards, targets and working system, with the overall
+//     layouts and the consciousness the poverty documents cite beside them (四个全面, 五位一体, 四个意识);
+//   party: political consciousness and loyalty, inner-Party education and life, the basic line and theories;
+//   party-discipline: discipline and style (八项规定 on), the tests and dangers, cadres and members;
+//   history-goals: education campaigns, the Party's history, the national goals, reform, the rule of law;
+//   economy-rural: the economy (supply-side reform, energy, administration) and the countryside;
+//   education-culture: science, education and youth, propaganda, social sciences, Chinese civilisation;
+//   spirits: the spirits (精神), national, revolutionary, labour, science and those of the new era;
+//   nation-world: national unity, the army, foreign affairs, livelihood, ecology, the two-step strategy;
+//   party-lines: the founding spirit, the core socialist value system, the ideological and mass lines.
+// An entry's `attested` holds documents inline or, for the documents many entries cite, a key of
+// attestations.json ("R19"); tests/data/glossary.test.ts checks every entry's shape and every key.
 
-import type { GlossaryEntry } from '../knowledge/raw';
+import type { Attestation, GlossaryEntry } from '../knowledge/raw';
 import type { Provenance } from '../knowledge/types';
-import { POVERTY } from './poverty';
-import { PARTY } from './party';
-import { PARTY_DISCIPLINE } from './party-discipline';
-import { HISTORY_GOALS } from './history-goals';
-import { ECONOMY_RURAL } from './economy-rural';
-import { EDUCATION_CULTURE } from './education-culture';
-import { SPIRITS } from './spirits';
-import { NATION_WORLD } from './nation-world';
-import { PARTY_LINES } from './party-lines';
+import attestations from './attestations.json';
+import poverty from './poverty.json';
+import party from './party.json';
+import partyDiscipline from './party-discipline.json';
+import historyGoals from './history-goals.json';
+import economyRural from './economy-rural.json';
+import educationCulture from './education-culture.json';
+import spirits from './spirits.json';
+import nationWorld from './nation-world.json';
+import partyLines from './party-lines.json';
 
-export const GLOSSARY: GlossaryEntry[] = [
-  ...POVERTY,
-  ...PARTY,
-  ...PARTY_DISCIPLINE,
-  ...HISTORY_GOALS,
-  ...ECONOMY_RURAL,
-  ...EDUCATION_CULTURE,
-  ...SPIRITS,
-  ...NATION_WORLD,
-  ...PARTY_LINES,
+type StoredEntry = Omit<GlossaryEntry, 'attested'> & { attested?: Array<string | Attestation> };
+
+const THEMES: StoredEntry[][] = [
+  poverty,
+  party,
+  partyDiscipline,
+  historyGoals,
+  economyRural,
+  educationCulture,
+  spirits,
+  nationWorld,
+  partyLines,
 ];
+const DOCUMENTS: Record<string, Attestation | undefined> = attestations;
+
+function attestation(ref: string | Attestation): Attestation {
+  if (typeof ref !== 'string') return ref;
+  const doc = DOCUMENTS[ref];
+  if (!doc) throw new Error(`glossary: no document under the key ${ref}`);
+  return doc;
+}
+
+export const GLOSSARY: GlossaryEntry[] = THEMES.flat().map(({ attested, ...e }) =>
+  attested ? { ...e, attested: attested.map(attestation) } : e,
+);
 
 const strip = (s: string) => s.replace(/[\s“”‘’「」『』"']/g, '');
 

@@ -1,7 +1,7 @@
 // The words that frame a cued 、-list (cued-lists.ts): the cue verbs that lead one, the formulaic tails
 // that close one ("…共同推进", "…的工作体系"), and where a cue stands in a lead.
 /** Verbs (and a few prepositions) that lead into a list a cadre recites. Longest first. */
-export const CUES = [
+const CUES = [
   '统筹推进',
   '一体推进',
   '大力弘扬',

@@ -115,7 +115,7 @@ const MIN_CONTEXT = 12;
 const MIN_CONTEXT_WITH_SUBJECT = 8;
 
 /** A cloze is answerable when it says what the figure measures or when, or shows enough of its sentence. */
-export function answerable(fig: Pick<RawFigure, 'subject' | 'date' | 'targetYear' | 'event'>, prompt: string): boolean {
+function answerable(fig: Pick<RawFigure, 'subject' | 'date' | 'targetYear' | 'event'>, prompt: string): boolean {
   const context = [...prompt.replace('____', '')].filter((c) => /[\u4e00-\u9fff]/.test(c)).length;
   if (fig.date || fig.targetYear) return true;
   // A date or meeting needs what happened then ("本条例自____起施行").

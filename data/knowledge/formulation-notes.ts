@@ -166,6 +166,16 @@ export function formulationNotes(
   // together, or else by the name alone ("五个一批" is named, its members listed nowhere).
   for (const entry of glossary) {
     const key = `g:${entry.name}`;
+    const attest = (marked: MarkedEvidence, provenance: Provenance[]) =>
+      add({
+        key,
+        name: entry.name,
+        entry,
+        members: entry.members,
+        ordered: !!entry.ordered,
+        marked: [marked],
+        provenance,
+      });
     for (const { doc } of perDoc) {
       if (drafts.get(key)?.marked.some((m) => m.ev.source === doc.source)) continue;
       const text = doc.norm.text;
@@ -188,29 +198,15 @@ export function formulationNotes(
           from: 'document',
           source: doc.source,
         }));
-        add({
-          key,
-          name: entry.name,
-          entry,
-          members: entry.members,
-          ordered: !!entry.ordered,
-          marked: [{ ev, byMember }],
-          provenance,
-        });
+        attest({ ev, byMember }, provenance);
         continue;
       }
       const alias = [entry.name, ...entry.aliases].find((n) => text.includes(n));
       if (!alias) continue;
       const at = text.indexOf(alias);
-      add({
-        key,
-        name: entry.name,
-        entry,
-        members: entry.members,
-        ordered: !!entry.ordered,
-        marked: [{ ev: evidenceAt(doc, at, at + alias.length, [{ start: at, end: at + alias.length }]) }],
-        provenance: [{ part: 'name', from: 'document', source: doc.source }],
-      });
+      attest({ ev: evidenceAt(doc, at, at + alias.length, [{ start: at, end: at + alias.length }]) }, [
+        { part: 'name', from: 'document', source: doc.source },
+      ]);
     }
   }
   const named = [...drafts.values()]

@@ -11,6 +11,19 @@ import { openWelcome } from './welcome';
 import { getSyncStatus, setupSync, stopSync, syncNow, watchSync } from './sync';
 
 // Wiring only: each feature's logic lives in its own file beside this one.
+
+type Message = Parameters<typeof onMessage>[0];
+
+/** A message only the extension's own pages (popup, dashboard, quiz) may send. */
+function fromPages<K extends Message>(type: K, handler: Parameters<typeof onMessage<K>>[1]): void {
+  onMessage(type, only(isExtensionPage, handler));
+}
+
+/** A message only Tifa's content script in a tab may send. */
+function fromTabs<K extends Message>(type: K, handler: Parameters<typeof onMessage<K>>[1]): void {
+  onMessage(type, only(isContentScript, handler));
+}
+
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // On install and on every update: the bundled deck may have changed; progress is kept.
@@ -35,49 +48,16 @@ export default defineBackground(() => {
   // Data-changing messages come only from the extension's own pages or its content script in a tab.
   onMessage('getTermIndex', () => getTermIndex());
   onMessage('getTermStates', () => termStates());
-  onMessage(
-    'getTermCard',
-    only(isContentScript, ({ data, sender }) => openTermCard(data, sender.tab!.id!)),
-  );
-  onMessage(
-    'rateFromPage',
-    only(isContentScript, ({ data, sender }) => rateFromPage(data, sender.tab!.id!)),
-  );
-  onMessage(
-    'addToStudy',
-    only(isContentScript, ({ data, sender }) => addToStudy(data, sender.tab!.id!)),
-  );
-  onMessage(
-    'recordSighting',
-    only(isContentScript, ({ data }) => recordSighting(data)),
-  );
+  fromTabs('getTermCard', ({ data, sender }) => openTermCard(data, sender.tab!.id!));
+  fromTabs('rateFromPage', ({ data, sender }) => rateFromPage(data, sender.tab!.id!));
+  fromTabs('addToStudy', ({ data, sender }) => addToStudy(data, sender.tab!.id!));
+  fromTabs('recordSighting', ({ data }) => recordSighting(data));
   onMessage('getSiteState', ({ data }) => getSiteState(data));
-  onMessage(
-    'setSiteEnabled',
-    only(isExtensionPage, ({ data }) => setSiteEnabled(data.host, data.enabled)),
-  );
-  onMessage(
-    'setStateColours',
-    only(isExtensionPage, ({ data }) => setStateColours(data)),
-  );
-  onMessage(
-    'makeCardFromSelection',
-    only(isExtensionPage, ({ data }) => makeCardFromSelection(data)),
-  );
-  onMessage(
-    'getSyncStatus',
-    only(isExtensionPage, () => getSyncStatus()),
-  );
-  onMessage(
-    'setupSync',
-    only(isExtensionPage, ({ data }) => setupSync(data)),
-  );
-  onMessage(
-    'syncNow',
-    only(isExtensionPage, () => syncNow()),
-  );
-  onMessage(
-    'stopSync',
-    only(isExtensionPage, () => stopSync()),
-  );
+  fromPages('setSiteEnabled', ({ data }) => setSiteEnabled(data.host, data.enabled));
+  fromPages('setStateColours', ({ data }) => setStateColours(data));
+  fromPages('makeCardFromSelection', ({ data }) => makeCardFromSelection(data));
+  fromPages('getSyncStatus', () => getSyncStatus());
+  fromPages('setupSync', ({ data }) => setupSync(data));
+  fromPages('syncNow', () => syncNow());
+  fromPages('stopSync', () => stopSync());
 });

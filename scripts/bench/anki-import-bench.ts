@@ -6,7 +6,7 @@
 // fresh profile.
 import { cpus, loadavg } from 'node:os';
 import initSqlJs from 'sql.js';
-import { launchTifa } from '../../tests/e2e/harness.ts';
+import { importApkg, launchTifa } from '../../tests/e2e/harness.ts';
 import { latestPackage, makeCollection, type FixtureCollection } from '../../tests/lib/anki/make-anki.ts';
 import { median } from './stats.ts';
 
@@ -108,15 +108,9 @@ export async function runAnkiImportBench(): Promise<void> {
       await page.goto(`chrome-extension://${tifa.extensionId}/dashboard.html#import`);
       await page.getByTestId('import-file').waitFor({ state: 'attached', timeout: 30_000 });
       await page.waitForTimeout(2000);
-      await page
-        .getByTestId('import-file')
-        .setInputFiles({ name: 'bench.apkg', mimeType: 'application/octet-stream', buffer: apkg });
-      await page.getByTestId('anki-preview').waitFor({ timeout: 120_000 });
-      await page.getByTestId('anki-confirm').click();
-      await page.getByTestId('import-done').waitFor({ timeout: 120_000 });
+      const text = await importApkg(page, 'bench.apkg', apkg, 120_000);
       await page.waitForTimeout(300);
       const b = await page.evaluate(() => (globalThis as unknown as { __anki: Probe }).__anki);
-      const text = await page.getByTestId('import-done').innerText();
       if (!text.includes(`新增 ${CARDS} 张卡片`)) throw new Error(`unexpected result: ${text}`);
       const inRun = b.tasks.filter(
         ([s, d]) => s + d > b.t0 && ((s >= b.t0 && s < b.preview) || (s >= b.confirm && s < b.done)),

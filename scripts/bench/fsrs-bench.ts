@@ -7,7 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 import { FSRS } from '../../tests/support/fsrs-rs';
 import { launchTifa, putRows } from '../../tests/e2e/harness.ts';
-import { nodeItems, simulateLogs, SIM_CLOCK } from '../../tests/data/srs/simulate.ts';
+import { nodeItems, simulatedLogRow, simulateLogs, SIM_CLOCK } from '../../tests/data/srs/simulate.ts';
 import { cardHistories, trainingItems } from '../../data/srs/fsrs-items.ts';
 import { probeStart } from './cdp-probes.ts';
 
@@ -50,17 +50,7 @@ export async function runFsrsBench(): Promise<void> {
     await tifa.context.addInitScript(PROBE);
     const page = await tifa.openDashboard('#settings');
     await page.getByTestId('fsrs-section').waitFor({ timeout: 30_000 });
-    const rows = logs.map((l) => ({
-      ...l,
-      noteId: `n-${l.cardId}`,
-      due: l.review,
-      stability: 1,
-      difficulty: 5,
-      elapsed_days: 0,
-      last_elapsed_days: 0,
-      scheduled_days: 0,
-      learning_steps: 0,
-    }));
+    const rows = logs.map(simulatedLogRow);
     for (let i = 0; i < rows.length; i += 20_000) await putRows(page, 'reviewLogs', rows.slice(i, i + 20_000));
     await page.reload();
     await page.getByTestId('fsrs-train').waitFor({ timeout: 30_000 });

@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { buildTermIndex } from '../../data/match/index-terms';
 import type { Term } from '../../data/knowledge/types';
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from '../chromium';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.TIFA_BENCH_RUNS ?? 15);
@@ -39,16 +40,9 @@ export async function runHighlightBench(): Promise<void> {
   const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: QUIET_CHROMIUM_ARGS,
   });
   try {
     const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -11,7 +11,7 @@
 // Beside it: launch.mjs starts Firefox, tabs.mjs opens and watches tabs, page-actions.mjs reads pages and drives the card.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PAINTED } from '../../tests/e2e/page-probes.mjs';
+import { PAINTED, SIX_PRECISE } from '../../tests/e2e/page-probes.mjs';
 import { launchFirefox, SetupError, ROOT, EXT_DIR, EXT_ID, EXT_UUID, BROWSER_CONSOLE } from './launch.mjs';
 import {
   cardText,
@@ -109,14 +109,7 @@ async function run() {
     check(CARD.opens, opened && /六个精准/.test(label ?? ''), { label });
     if (!opened) throw new Error('no hover card');
     const text = await cardText(page);
-    const missing = [
-      '扶持对象精准',
-      '项目安排精准',
-      '资金使用精准',
-      '措施到户精准',
-      '因村派人精准',
-      '脱贫成效精准',
-    ].filter((m) => !text.includes(m));
+    const missing = SIX_PRECISE.filter((m) => !text.includes(m));
     check(CARD.members, missing.length === 0, { missing, text: text.slice(0, 300) });
     const details = await page.evaluate(`(() => {
       const dialog = ${DIALOG};

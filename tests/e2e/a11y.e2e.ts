@@ -7,12 +7,13 @@
 // without scripts, at the same viewport): axe then sees the card's DOM, roles, names and computed
 // colours exactly as the user's page renders them, next to the page's own landmarks (a <header> in
 // the card would be the page's second banner).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchTifa, hoverTerm, newsPageAt, inClosedRoot, ROOT, type Tifa } from './harness.ts';
+import { hoverTerm, newsPageAt, inClosedRoot, ROOT } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -23,13 +24,7 @@ interface Violation {
   nodes: Array<{ target: unknown[]; html: string }>;
 }
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 /**
  * Runs axe on the page (page.evaluate goes through DevTools, so the extension pages' CSP does not

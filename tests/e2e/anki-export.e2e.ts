@@ -1,7 +1,7 @@
 // 备份与导出 → 导出为 Anki 卡组: the built extension writes an .apkg that sqlite3 reads back with the
 // reviews just made, for all cards, one document and the card browser's search result; nothing leaves.
 // The export imported back (导入 page) meets the cards it came from: nothing added, nothing changed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,15 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
+import { importApkg, readTable, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 interface Exported {
   bytes: Buffer;
@@ -140,15 +135,10 @@ test('the export imported back meets its own cards: none added, none changed, no
     JSON.stringify(await Promise.all(['sources', 'notes', 'cards', 'reviewLogs'].map((n) => readTable(page, n))));
   const cards = (await readTable(page, 'cards')).length;
   const before = await tables();
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({ name: 'tifa-anki.apkg', mimeType: 'application/octet-stream', buffer: exportedAll });
-  await page.getByTestId('anki-preview').waitFor({ timeout: 30_000 });
-  await page.getByTestId('anki-confirm').click();
-  await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+  const done = await importApkg(page, 'tifa-anki.apkg', exportedAll, 60_000);
   // Every exported note is one of the store's cards (the store also holds cards not exported: 待核实, retired).
   assert.match(
-    await page.getByTestId('import-done').innerText(),
+    done,
     new RegExp(`^已导入 Anki 卡组：0 份文件，新增 0 张卡片，已有 ${exportedNotes} 张（进度取较新的一方）。`),
   );
   assert.ok(cards >= exportedNotes);

@@ -2,23 +2,18 @@
 // holds exactly the bundled deck.json (itself what `npm run deck` prints); a note written to the
 // store later from an extension page is highlighted on a news page; and a review in the popup
 // reaches the background through Dexie's own cross-context change event, with no message sent.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchTifa, ROOT, setStateColours, watchErrors, type Tifa } from './harness.ts';
+import { ROOT, setStateColours, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-  // The colours by study state are opt-in (issue 15); these tests follow them as the store changes.
-  await setStateColours(tifa, true);
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
+// The colours by study state are opt-in (issue 15); these tests follow them as the store changes.
+await setStateColours(tifa, true);
 
 interface Deck {
   sources: Array<{ id: string }>;

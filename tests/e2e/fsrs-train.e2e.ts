@@ -2,43 +2,19 @@
 // generated from known FSRS parameters is trained on in the worker (fsrs-browser's wasm from the
 // extension itself), the current and new parameters are scored, the new set is switched to, the
 // scheduler's settings hold it, and 恢复原参数 brings the defaults back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, putRows, readTable, watchErrors, type Tifa } from './harness.ts';
-import { simulateLogs } from '../data/srs/simulate.ts';
+import { putRows, readTable, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
+import { simulateLogs, simulatedLogRow } from '../data/srs/simulate.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 async function openSettings(): Promise<Page> {
   const page = await tifa.openDashboard('#settings');
   await page.getByTestId('fsrs-section').waitFor({ timeout: 15_000 });
   return page;
-}
-
-/** A Tifa review-log row for a simulated rating (the fields the dashboard's other pages read, too). */
-function logRow(l: ReturnType<typeof simulateLogs>[number]) {
-  const review = l.review as Date;
-  return {
-    cardId: l.cardId,
-    noteId: `n-${l.cardId}`,
-    rating: l.rating,
-    state: l.state,
-    review,
-    due: review,
-    stability: 1,
-    difficulty: 5,
-    elapsed_days: 0,
-    last_elapsed_days: 0,
-    scheduled_days: 0,
-    learning_steps: 0,
-  };
 }
 
 test('too few reviews: the section says how many there are and how many it needs, and changes nothing', async () => {
@@ -58,7 +34,7 @@ test('trains on the user review log, shows both sets scored, switches to the bet
   const page = await openSettings();
   const errors = watchErrors(page);
   const logs = simulateLogs({ cards: 400, days: 300, seed: 11 });
-  await putRows(page, 'reviewLogs', logs.map(logRow));
+  await putRows(page, 'reviewLogs', logs.map(simulatedLogRow));
   await page.getByTestId('fsrs-train').click();
   await page.getByTestId('fsrs-progress').waitFor();
   await page.getByTestId('fsrs-report').waitFor({ timeout: 120_000 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { MAPPED_HOSTS, serveFixtures } from './fixture-server.mjs';
+import { QUIET_CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -80,12 +81,7 @@ export async function launchTifa(
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...QUIET_CHROMIUM_ARGS,
       `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
     ],
   });
@@ -308,4 +304,13 @@ export function putRows(page: Page, table: string, rows: unknown[]): Promise<voi
       }),
     [table, rows] as const,
   );
+}
+
+/** Picks an .apkg in 导入 (the dashboard open at #import), confirms its preview; returns the result line. */
+export async function importApkg(page: Page, name: string, buffer: Buffer, timeout: number): Promise<string> {
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  await page.getByTestId('anki-preview').waitFor({ timeout });
+  await page.getByTestId('anki-confirm').click();
+  await page.getByTestId('import-done').waitFor({ timeout });
+  return page.getByTestId('import-done').innerText();
 }

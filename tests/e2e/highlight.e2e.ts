@@ -1,6 +1,6 @@
 // Highlighting on news pages (issue 5): the built extension in Chromium, fixture pages served on
 // news-site host names. Highlights are read from the page itself (CSS.highlights is per document).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
@@ -8,21 +8,14 @@ import {
   hoverCardText,
   hoverTerm as hover,
   inClosedRoot,
-  launchTifa,
   setStateColours as setColours,
   waitForCardText,
   watchErrors,
-  type Tifa,
 } from './harness.ts';
-import { PAINTED } from './page-probes.mjs';
+import { suiteTifa } from './suite.ts';
+import { PAINTED, SIX_PRECISE } from './page-probes.mjs';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 interface Painted {
   text: string;
@@ -216,14 +209,7 @@ test('hovering a term shows its card with members and source; Esc closes it', as
   await hover(page, '六个精准');
   const text = await cardText(page);
   assert.match(text, /六个精准/);
-  for (const member of [
-    '扶持对象精准',
-    '项目安排精准',
-    '资金使用精准',
-    '措施到户精准',
-    '因村派人精准',
-    '脱贫成效精准',
-  ]) {
+  for (const member of SIX_PRECISE) {
     assert.ok(text.includes(member), `member ${member} in the card: ${text}`);
   }
   assert.match(text, /《[^》]+》/, 'the source document is named');

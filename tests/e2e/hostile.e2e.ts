@@ -3,26 +3,12 @@
 // real user (trusted mouse input) has a card open at its rating buttons. The extension's
 // database must not change, the page must learn neither study states nor the extension's id,
 // and the user's own click must still rate the card.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  clickCardButton,
-  hoverCardText,
-  hoverTerm,
-  inClosedRoot,
-  launchTifa,
-  waitForCardText,
-  watchErrors,
-  type Tifa,
-} from './harness.ts';
+import { clickCardButton, hoverCardText, hoverTerm, inClosedRoot, waitForCardText, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 interface Seen {
   messages: string[];

@@ -2,28 +2,14 @@
 // → preview → 加入学习 → its new formulation is highlighted on a news page and the hover card names
 // the document as the source → 加入学习 from the card brings its cards to the popup, rated there with
 // the keyboard → 重新导入 of a changed version keeps that card's progress.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import {
-  clickCardButton,
-  hoverCardText,
-  hoverTerm,
-  launchTifa,
-  readTable,
-  waitForCardText,
-  watchErrors,
-  type Tifa,
-} from './harness.ts';
+import { clickCardButton, hoverCardText, hoverTerm, readTable, waitForCardText, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 import { makeDocx } from './docx.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 // Our own sentences; "三个体系" and its members are in none of the bundled documents.
 const TITLE = '关于加强城市安全韧性建设的学习材料';

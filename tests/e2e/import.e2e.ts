@@ -1,12 +1,13 @@
 // Importing a document (issue 13): a file through the real file input, pasted text, the page the
 // popup hands over (导入本页) → preview → 加入学习 → the cards are in the deck; a bad file is refused
 // in Chinese with the database unchanged; 重新导入 keeps progress; 删除 removes the document.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bundledLoaded, launchTifa, watchErrors, ROOT, type Tifa } from './harness.ts';
+import { bundledLoaded, watchErrors, ROOT } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 import { makeDocx } from './docx.ts';
 
 // Until the extract branch replaces lib/extract/index.ts, it reads only text and HTML: the PDF and
@@ -16,14 +17,8 @@ const STUB_REASON =
   'lib/extract/index.ts is still the stub (text and HTML only); enabled once the extract branch is merged';
 const SHOTS = join(ROOT, '.tmp');
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
+mkdirSync(SHOTS, { recursive: true });
 
 // Sentences of our own in the style of a study material; one figure disagrees with a bundled document.
 const DOC = `关于巩固拓展脱贫攻坚成果的学习材料

@@ -1,17 +1,12 @@
 // What a cadre sees at 1280×800 and in the popup: one conflict per screen, reached and folded with
 // the keyboard; the hover card's source line in sight; checkboxes a finger hits.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, hoverTerm, newsPageAt, inClosedRoot, watchErrors, type Tifa } from './harness.ts';
+import { hoverTerm, newsPageAt, inClosedRoot, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 const SCREEN = { width: 1280, height: 800 };
 

@@ -1,17 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchTifa, watchErrors, ROOT, type Tifa } from './harness.ts';
+import { watchErrors, ROOT } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 /** Relative luminance (WCAG) of a computed CSS colour `rgb(r, g, b)`. */
 function luminance(css: string): number {

@@ -37,3 +37,13 @@ export const PAINTED = `(() => {
     }).filter((p) => p.text.length > 0);
   });
 })()`;
+
+/** The members the hover card of 六个精准 on the fixture news pages must list. */
+export const SIX_PRECISE = [
+  '扶持对象精准',
+  '项目安排精准',
+  '资金使用精准',
+  '措施到户精准',
+  '因村派人精准',
+  '脱贫成效精准',
+];

@@ -1,16 +1,11 @@
 // pdf.js as packaged in the built extension (wxt.config.ts → /pdfjs/): its worker starts from an
 // extension page and the GB cMaps are served locally. Reading a PDF end to end is the import suite's.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 test('the packaged pdf.js worker starts in an extension page and the GB cMaps are there', async () => {
   const page = await tifa.openDashboard();

@@ -1,17 +1,12 @@
 // 学习会测验 end to end: a five-question quiz answered with the keyboard only, the feedback with
 // the source sentence, the summary with the missed item, and that item scheduled for review.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, putRows, readTable, watchErrors, type Tifa } from './harness.ts';
+import { putRows, readTable, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 interface DeckRows {
   cards: Array<{ id: string; prompt: string; answer: string; members?: string[] }>;

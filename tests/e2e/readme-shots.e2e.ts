@@ -3,22 +3,17 @@
 // popup, a highlighted news page with its hover card, 学习中心's 测验 and 文件出入 tabs.
 // Each picture is checked for what the README says it shows. Saved under .tmp/screenshots/, or
 // under docs/screenshots/ with TIFA_README_SHOTS=1 (`TIFA_README_SHOTS=1 node tests/e2e/run.mjs readme-shots`).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchTifa, hoverTerm, newsPageAt, ROOT, type Tifa } from './harness.ts';
+import { hoverTerm, newsPageAt, ROOT } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
 const SHOTS = process.env.TIFA_README_SHOTS ? join(ROOT, 'docs/screenshots') : join(ROOT, '.tmp/screenshots');
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
+mkdirSync(SHOTS, { recursive: true });
 
 test('install: chrome://extensions with developer mode on lists 提法, enabled', async () => {
   const page = await tifa.context.newPage();

@@ -1,17 +1,12 @@
 // Keys act on what has focus, one key map in review and 冲刺, undo that outlives the popup, and a
 // rating bar that stays in sight in a small popup: issue 16's "wrong or surprising" review items.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, putRows, readTable, watchErrors, type Tifa } from './harness.ts';
+import { putRows, readTable, watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 /** The count a page shows, once it has loaded (it reads "…" until then). */
 async function dueCount(page: Page): Promise<number> {

@@ -1,18 +1,13 @@
 // Nothing wrong is taught from the bundle: the document with rewritten years is flagged on the
 // documents page, its date shown as 待核实, and the cards resting on it alone stay out of the popup's
 // queue until the user confirms one (with the keyboard) on the dashboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa();
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa();
 
 /** Suspends every card that is not held back, straight in IndexedDB: what is left for review is only what held cards leak. */
 function suspendAllButHeld(page: Page): Promise<number> {

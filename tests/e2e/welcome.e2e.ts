@@ -1,25 +1,20 @@
 // A cadre's first minutes: the install opens the welcome page; documents, the daily limit and a
 // 学习会 date are set with the keyboard alone; the popup then counts down to the session and its
 // queue brings that document's cards first; a session too close says 时间紧.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchTifa, readTable, watchErrors, ROOT, type Tifa } from './harness.ts';
+import { readTable, watchErrors, ROOT } from './harness.ts';
+import { suiteTifa } from './suite.ts';
 
 const SHOTS = join(ROOT, '.tmp');
 /** The bundled document the session covers (78 cards: 8 a day over 10 days, within a limit of 10). */
 const DOC = '决战决胜脱贫攻坚要抓好三个重点';
 
-let tifa: Tifa;
-before(async () => {
-  tifa = await launchTifa({ welcome: true });
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await tifa?.close();
-});
+const tifa = await suiteTifa({ welcome: true });
+mkdirSync(SHOTS, { recursive: true });
 
 async function welcomePage(): Promise<Page> {
   for (let waited = 0; waited < 30_000; waited += 100) {

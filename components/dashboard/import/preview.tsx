@@ -37,6 +37,12 @@ function conflictLines(card: Card, conflicts: Conflict[], titles: ReadonlyMap<st
 
 // A long document's preview (a 100-page PDF has 1,500+ cards) is put on the page in slices: the first
 // cards of each group at once, the rest a slice per task, so no single task holds the page for long.
+/** A group's two buttons: tick all its cards, or none (test ids import-all-<kind>, import-none-<kind>). */
+const PICK_ALL: Array<[boolean, string, string]> = [
+  [true, '全选', 'all'],
+  [false, '全不选', 'none'],
+];
+
 const FIRST_SLICE = 30;
 const SLICE = 40;
 
@@ -184,30 +190,21 @@ export function ImportPreview({
               </span>
             </legend>
             <div className="actions">
-              <button
-                type="button"
-                onClick={() =>
-                  toggle(
-                    g.cards.map((c) => c.id),
-                    true,
-                  )
-                }
-                data-testid={`import-all-${g.kind}`}
-              >
-                全选
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  toggle(
-                    g.cards.map((c) => c.id),
-                    false,
-                  )
-                }
-                data-testid={`import-none-${g.kind}`}
-              >
-                全不选
-              </button>
+              {PICK_ALL.map(([on, label, id]) => (
+                <button
+                  key={id}
+                  type="button"
+                  onClick={() =>
+                    toggle(
+                      g.cards.map((c) => c.id),
+                      on,
+                    )
+                  }
+                  data-testid={`import-${id}-${g.kind}`}
+                >
+                  {label}
+                </button>
+              ))}
             </div>
             <ul className="preview-cards">
               {g.cards.slice(0, shown).map((c) => (

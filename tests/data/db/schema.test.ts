@@ -3,56 +3,103 @@ import { describe, expect, it } from 'vitest';
 import { openDb, SCHEMA_V1 } from '../../../data/db/schema';
 import { fakeDeps, T0 } from './helpers';
 
+/** The stores each past version declared (the versions between kept theirs). */
+const PAST_STORES: Array<[number, Record<string, string>]> = [
+  [1, SCHEMA_V1],
+  [2, { quizzes: '++id, at' }],
+  [3, { cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]' }],
+  [
+    4,
+    { cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted' },
+  ],
+  [5, { texts: 'id, hash' }],
+  [
+    6,
+    {
+      cards:
+        'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held',
+    },
+  ],
+];
+
+/** A database as the release of `version` left it, to fill before the current schema opens it. */
+function pastDb(deps: ReturnType<typeof fakeDeps>, version: number): Dexie {
+  const old = new Dexie('tifa', deps);
+  for (const [v, stores] of PAST_STORES) if (v <= version) old.version(v).stores(stores);
+  return old;
+}
+
+/** The current schema over what a past release left: upgraded to the latest version. */
+async function upgraded(deps: ReturnType<typeof fakeDeps>) {
+  const db = openDb('tifa', deps);
+  await db.open();
+  expect(db.verno).toBe(8);
+  return db;
+}
+
+/** A card row as past releases stored it (`seen` only from version 2 on): `over` says what differs. */
+function pastCard(over: Record<string, unknown> & { id: string; state?: number }) {
+  const state = over.state ?? 0;
+  return {
+    noteId: 'n1',
+    kind: 'formulation-list',
+    prompt: '问',
+    answer: '答',
+    evidence: [],
+    importance: 1,
+    sourceIds: [],
+    due: T0,
+    state,
+    suspended: 0,
+    retired: 0,
+    leech: false,
+    addedAt: T0,
+    fsrs: { due: T0, state },
+    ...over,
+  };
+}
+
+/** A review-log row as version 6 stored it (no sync id). */
+function pastLog(cardId: string, rating: number) {
+  return {
+    cardId,
+    noteId: 'n1',
+    rating,
+    state: 0,
+    due: T0,
+    stability: 0,
+    difficulty: 0,
+    elapsed_days: 0,
+    last_elapsed_days: 0,
+    scheduled_days: 0,
+    learning_steps: 0,
+    review: T0,
+  };
+}
+
 describe('TifaDB schema', () => {
   it('opens a database written by version 1, keeps its rows and fills version 2 defaults', async () => {
     const deps = fakeDeps();
     // A database exactly as the first release left it: version 1 tables, cards without `seen`.
-    const v1 = new Dexie('tifa', deps);
-    v1.version(1).stores(SCHEMA_V1);
+    const v1 = pastDb(deps, 1);
     await v1.table('cards').bulkAdd([
-      {
-        id: 'c1',
-        noteId: 'n1',
-        kind: 'formulation-list',
-        prompt: '问',
-        answer: '答',
-        evidence: [],
-        importance: 1,
-        sourceIds: ['s1'],
-        due: T0,
-        state: 0,
-        suspended: 0,
-        retired: 0,
-        leech: false,
-        addedAt: T0,
-        fsrs: { due: T0, state: 0 },
-        edited: { prompt: '我的问法' },
-      },
-      {
+      pastCard({ id: 'c1', sourceIds: ['s1'], edited: { prompt: '我的问法' } }),
+      pastCard({
         id: 'c2',
-        noteId: 'n1',
         kind: 'formulation-count',
         prompt: '几个',
         answer: '六个',
-        evidence: [],
         importance: 0.5,
-        sourceIds: [],
-        due: T0,
         state: 2,
         suspended: 1,
-        retired: 0,
         leech: true,
-        addedAt: T0,
-        fsrs: { due: T0, state: 2 },
-      },
+      }),
     ]);
     await v1.table('reviewLogs').add({ cardId: 'c2', noteId: 'n1', review: T0, rating: 1, state: 2 });
     await v1.table('settings').put({ key: 'newPerDay', value: 30 });
     v1.close();
 
-    const db = openDb('tifa', deps);
-    await db.open();
-    expect(db.verno).toBe(8);
+    const db = await upgraded(deps);
     const cards = await db.cards.orderBy('id').toArray();
     expect(cards.map((c) => c.seen)).toEqual([{ count: 0 }, { count: 0 }]);
     expect(cards[0].edited).toEqual({ prompt: '我的问法' });
@@ -70,56 +117,24 @@ describe('TifaDB schema', () => {
 
   it('opens a database written by version 3 (the previous release): rows kept, the "加入学习" index usable', async () => {
     const deps = fakeDeps();
-    const v3 = new Dexie('tifa', deps);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores({ quizzes: '++id, at' });
-    v3.version(3).stores({
-      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]',
-    });
+    const v3 = pastDb(deps, 3);
     await v3.table('cards').bulkAdd([
-      {
-        id: 'c1',
-        noteId: 'n1',
-        kind: 'formulation-list',
-        prompt: '问',
-        answer: '答',
-        evidence: [],
-        importance: 1,
-        sourceIds: ['s1'],
-        due: T0,
-        state: 0,
-        suspended: 0,
-        retired: 0,
-        leech: false,
-        addedAt: T0,
-        fsrs: { due: T0, state: 0 },
-        seen: { count: 3, last: T0 },
-      },
-      {
+      pastCard({ id: 'c1', sourceIds: ['s1'], seen: { count: 3, last: T0 } }),
+      pastCard({
         id: 'c2',
         noteId: 'n2',
         kind: 'figure-cloze',
         prompt: '数',
         answer: '9899万人',
-        evidence: [],
         importance: 0.5,
-        sourceIds: [],
-        due: T0,
         state: 2,
-        suspended: 0,
-        retired: 0,
-        leech: false,
-        addedAt: T0,
-        fsrs: { due: T0, state: 2 },
         seen: { count: 0 },
-      },
+      }),
     ]);
     await v3.table('quizzes').add({ at: T0, total: 5, correct: 5, cardIds: ['c2'] });
     v3.close();
 
-    const db = openDb('tifa', deps);
-    await db.open();
-    expect(db.verno).toBe(8);
+    const db = await upgraded(deps);
     expect(await db.cards.count()).toBe(2);
     expect((await db.cards.get('c1'))!.seen).toEqual({ count: 3, last: T0 });
     expect(await db.quizzes.count()).toBe(1);
@@ -131,58 +146,24 @@ describe('TifaDB schema', () => {
 
   it('opens a database written by version 4: rows kept, the imported documents’ text table and the 待核实 index usable', async () => {
     const deps = fakeDeps();
-    const v4 = new Dexie('tifa', deps);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores({ quizzes: '++id, at' });
-    v4.version(3).stores({
-      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due]',
-    });
-    v4.version(4).stores({
-      cards: 'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted',
-    });
+    const v4 = pastDb(deps, 4);
     await v4.table('sources').add({ id: 's1', file: 's1.txt', title: '讲话', origin: 'bundled' });
-    await v4.table('cards').add({
-      id: 'c1',
-      noteId: 'n1',
-      kind: 'formulation-list',
-      prompt: '问',
-      answer: '答',
-      evidence: [],
-      importance: 1,
-      sourceIds: ['s1'],
-      due: T0,
-      state: 2,
-      suspended: 0,
-      retired: 0,
-      leech: false,
-      addedAt: T0,
-      fsrs: { due: T0, state: 2 },
-      seen: { count: 1 },
-      wanted: 5,
-    });
-    await v4.table('cards').add({
-      id: 'c2',
-      noteId: 'n2',
-      kind: 'figure-cloze',
-      prompt: '到____实现脱贫',
-      answer: '2024年',
-      evidence: [],
-      importance: 0.3,
-      sourceIds: ['s3'],
-      due: T0,
-      state: 0,
-      suspended: 0,
-      retired: 0,
-      leech: false,
-      addedAt: T0,
-      fsrs: { due: T0, state: 0 },
-      seen: { count: 0 },
-    });
+    await v4.table('cards').add(pastCard({ id: 'c1', sourceIds: ['s1'], state: 2, seen: { count: 1 }, wanted: 5 }));
+    await v4.table('cards').add(
+      pastCard({
+        id: 'c2',
+        noteId: 'n2',
+        kind: 'figure-cloze',
+        prompt: '到____实现脱贫',
+        answer: '2024年',
+        importance: 0.3,
+        sourceIds: ['s3'],
+        seen: { count: 0 },
+      }),
+    );
     v4.close();
 
-    const db = openDb('tifa', deps);
-    await db.open();
-    expect(db.verno).toBe(8);
+    const db = await upgraded(deps);
     expect(await db.cards.count()).toBe(2);
     expect(await db.cards.get('c1')).toMatchObject({ state: 2, wanted: 5 });
     expect(await db.sources.count()).toBe(1);
@@ -196,49 +177,11 @@ describe('TifaDB schema', () => {
 
   it('opens a database written by version 6: ratings kept and found by their sync id, the sync table empty', async () => {
     const deps = fakeDeps();
-    const v6 = new Dexie('tifa', deps);
-    v6.version(1).stores(SCHEMA_V1);
-    v6.version(2).stores({ quizzes: '++id, at' });
-    v6.version(5).stores({ texts: 'id, hash' });
-    v6.version(6).stores({
-      cards:
-        'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held',
-    });
-    await v6.table('reviewLogs').bulkAdd([
-      {
-        cardId: 'c1',
-        noteId: 'n1',
-        rating: 3,
-        state: 0,
-        due: T0,
-        stability: 0,
-        difficulty: 0,
-        elapsed_days: 0,
-        last_elapsed_days: 0,
-        scheduled_days: 0,
-        learning_steps: 0,
-        review: T0,
-      },
-      {
-        cardId: 'c2',
-        noteId: 'n1',
-        rating: 1,
-        state: 0,
-        due: T0,
-        stability: 0,
-        difficulty: 0,
-        elapsed_days: 0,
-        last_elapsed_days: 0,
-        scheduled_days: 0,
-        learning_steps: 0,
-        review: T0,
-      },
-    ]);
+    const v6 = pastDb(deps, 6);
+    await v6.table('reviewLogs').bulkAdd([pastLog('c1', 3), pastLog('c2', 1)]);
     v6.close();
 
-    const db = openDb('tifa', deps);
-    await db.open();
-    expect(db.verno).toBe(8);
+    const db = await upgraded(deps);
     expect(await db.reviewLogs.count()).toBe(2);
     expect(await db.syncState.count()).toBe(0);
     await db.reviewLogs.update(2, { uid: 'd-abcdefgh12/7' });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { freshDb, makeDeck, SETTINGS, T0, at } from './helpers';
 import type { CardRow, TifaDB } from '../../../data/db/schema';
-import { syncDeck } from '../../../data/db/deck-sync';
+import { newCardRow, syncDeck } from '../../../data/db/deck-sync';
 import { deleteDocument } from '../../../data/db/import';
 import { clearStudyPlan, saveStudyPlan } from '../../../data/db/study-plan';
 import { loadToday, loadTomorrow, toQueueCard } from '../../../data/db/today';
@@ -12,7 +12,7 @@ import { buildQueue } from '../../../data/srs/queue';
 import { getSettings, saveReview, saveSettings, todayCounts } from '../../../data/db/repo';
 import { exportBackup, importBackup } from '../../../data/db/backup';
 import { toChineseMessage } from '../../../data/db/errors';
-import { newCardState } from '../../../data/srs/scheduler';
+import type { Card } from '../../../data/knowledge/types';
 
 let db: TifaDB;
 const day = (offset: number) => {
@@ -23,8 +23,7 @@ const day = (offset: number) => {
 /** `n` more new cards of source `source`, one note each, of low importance. */
 function extraCards(source: string, n: number): CardRow[] {
   return Array.from({ length: n }, (_, i) => {
-    const fsrs = newCardState(T0);
-    return {
+    const card = {
       id: `${source}-x${String(i).padStart(2, '0')}`,
       noteId: `${source}-xn${i}`,
       kind: 'formulation-cloze',
@@ -32,17 +31,8 @@ function extraCards(source: string, n: number): CardRow[] {
       answer: `a${i}`,
       evidence: [],
       importance: source === 's2' ? 0.01 : 0.9,
-      origin: 'bundled',
-      sourceIds: [source],
-      fsrs,
-      due: fsrs.due,
-      state: fsrs.state,
-      suspended: 0,
-      retired: 0,
-      leech: false,
-      seen: { count: 0 },
-      addedAt: T0,
-    } satisfies CardRow;
+    } satisfies Card;
+    return { ...newCardRow(card, 'bundled', T0), sourceIds: [source] };
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardHistories, longTermReviews, studyDay, trainingItems, type LogForTraining } from '@/data/srs/fsrs-items';
+import { history } from './simulate';
 
 // Beijing (UTC+8), a study day starting at 4:00 as Tifa's default.
 const CLOCK = { dayStartHour: 4, utcOffsetMinutes: 480 };
@@ -34,18 +35,7 @@ describe('cardHistories', () => {
       log('a', 2, bj(4, 2)), // 02:00 on the 4th is still the 3rd's study day
       log('b', 3, bj(6, 8), 3),
     ];
-    expect(cardHistories(logs, CLOCK)).toEqual([
-      [
-        { rating: 3, deltaT: 0 },
-        { rating: 3, deltaT: 0 },
-        { rating: 2, deltaT: 2 },
-        { rating: 3, deltaT: 9 },
-      ],
-      [
-        { rating: 1, deltaT: 0 },
-        { rating: 3, deltaT: 1 },
-      ],
-    ]);
+    expect(cardHistories(logs, CLOCK)).toEqual([history([3, 0], [3, 0], [2, 2], [3, 9]), history([1, 0], [3, 1])]);
   });
 
   it('starts a new history when a reset card is studied again (a rating of a New card), and skips manual entries', () => {
@@ -56,16 +46,7 @@ describe('cardHistories', () => {
       log('a', 4, bj(20, 9), 0),
       log('a', 3, bj(30, 9)),
     ];
-    expect(cardHistories(logs, CLOCK)).toEqual([
-      [
-        { rating: 3, deltaT: 0 },
-        { rating: 3, deltaT: 4 },
-      ],
-      [
-        { rating: 4, deltaT: 0 },
-        { rating: 3, deltaT: 10 },
-      ],
-    ]);
+    expect(cardHistories(logs, CLOCK)).toEqual([history([3, 0], [3, 4]), history([4, 0], [3, 10])]);
   });
 
   it('reads dates stored as ISO strings (a restored backup) and skips a review it cannot date', () => {
@@ -74,26 +55,13 @@ describe('cardHistories', () => {
       { ...log('a', 3, bj(3, 9)), review: bj(3, 9).toISOString() },
       { ...log('a', 3, bj(4, 9)), review: 'nonsense' },
     ];
-    expect(cardHistories(logs, CLOCK)).toEqual([
-      [
-        { rating: 3, deltaT: 0 },
-        { rating: 3, deltaT: 2 },
-      ],
-    ]);
+    expect(cardHistories(logs, CLOCK)).toEqual([history([3, 0], [3, 2])]);
   });
 });
 
 describe('trainingItems', () => {
   it('makes one item per rating a day or more after the previous one: the card ratings up to it (fsrs-rs training set)', () => {
-    const histories = [
-      [
-        { rating: 3, deltaT: 0 },
-        { rating: 3, deltaT: 0 },
-        { rating: 3, deltaT: 2 },
-        { rating: 1, deltaT: 5 },
-      ],
-      [{ rating: 4, deltaT: 0 }],
-    ];
+    const histories = [history([3, 0], [3, 0], [3, 2], [1, 5]), history([4, 0])];
     const items = trainingItems(histories);
     expect(Array.from(items.lengths)).toEqual([3, 4]);
     expect(Array.from(items.ratings)).toEqual([3, 3, 3, 3, 3, 3, 1]);

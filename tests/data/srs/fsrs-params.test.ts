@@ -13,7 +13,7 @@ import {
 import { cardHistories } from '@/data/srs/fsrs-items';
 import { validateSettings, DEFAULT_SETTINGS } from '@/data/srs/settings';
 import { previewIntervals, rate, retrievability } from '@/data/srs/scheduler';
-import { simulateLogs, SIM_CLOCK, TRUE_WEIGHTS } from './simulate';
+import { history, simulateLogs, SIM_CLOCK, TRUE_WEIGHTS } from './simulate';
 
 describe('validateWeights: ts-fsrs 5.4 and fsrs-rs 5.2 number FSRS-6 alike (21 weights)', () => {
   it('ts-fsrs defaults are 21 weights and valid', () => {
@@ -113,17 +113,7 @@ describe('evaluateWeights and predictRecall', () => {
 });
 
 describe('intervalChange', () => {
-  const histories = [
-    [
-      { rating: 3, deltaT: 0 },
-      { rating: 3, deltaT: 3 },
-    ],
-    [
-      { rating: 3, deltaT: 0 },
-      { rating: 3, deltaT: 4 },
-      { rating: 3, deltaT: 10 },
-    ],
-  ];
+  const histories = [history([3, 0], [3, 3]), history([3, 0], [3, 4], [3, 10])];
   it('is 0 for the same set, positive for a set that remembers longer, and says so in Chinese', () => {
     expect(intervalChange(histories, DEFAULT_WEIGHTS, DEFAULT_WEIGHTS, 0.9)).toBeCloseTo(0, 10);
     const longer = [...DEFAULT_WEIGHTS];

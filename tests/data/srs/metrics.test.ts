@@ -2,10 +2,13 @@ import { cardFromHash } from '@/components/dashboard/use-hash';
 import { describe, expect, it } from 'vitest';
 import { backupFileName, heatmapCells, progressBySource, stateCounts, trueRetention } from '@/data/srs/metrics';
 import type { CardRow } from '@/data/db/schema';
+import type { Card } from '@/data/knowledge/types';
 import { newCardState, rate, retrievability, Rating, State, type SrsState } from '@/data/srs/scheduler';
 import { DEFAULT_SETTINGS } from '@/data/srs/settings';
 import { planMastery } from '@/data/srs/plan';
 import { toQueueCard } from '@/data/db/queue-card';
+import { withFsrs } from '@/data/db/cards';
+import { newCardRow } from '@/data/db/deck-sync';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, enableFuzz: false, dayStartHour: 4 };
 const T0 = new Date(2025, 2, 1, 9, 0, 0);
@@ -17,7 +20,7 @@ function row(
   fsrs: SrsState = newCardState(T0),
   extra: Partial<CardRow> = {},
 ): CardRow {
-  return {
+  const card = {
     id,
     noteId: id,
     kind: 'formulation-list',
@@ -25,18 +28,8 @@ function row(
     answer: id,
     evidence: [],
     importance: 0.5,
-    origin: 'bundled',
-    sourceIds,
-    fsrs,
-    due: fsrs.due,
-    state: fsrs.state,
-    suspended: 0,
-    retired: 0,
-    leech: false,
-    seen: { count: 0 },
-    addedAt: T0,
-    ...extra,
-  };
+  } satisfies Card;
+  return { ...withFsrs(newCardRow(card, 'bundled', T0), fsrs, false, false), sourceIds, ...extra };
 }
 
 /** A card rated Good twice: in review state, due some days later. */

@@ -60,6 +60,28 @@ export function simulateLogs(opts: SimOptions): LogForTraining[] {
 }
 
 /** The same items as fsrs-rs-nodejs's FSRSItem objects, for the native optimizer. */
+/** One card's reviews as training reads them, from [rating, days since the previous one] pairs. */
+export const history = (...reviews: Array<[number, number]>) => reviews.map(([rating, deltaT]) => ({ rating, deltaT }));
+
+/** A Tifa review-log row for a simulated rating (the fields the dashboard's other pages read, too). */
+export function simulatedLogRow(l: LogForTraining) {
+  const review = l.review as Date;
+  return {
+    cardId: l.cardId,
+    noteId: `n-${l.cardId}`,
+    rating: l.rating,
+    state: l.state,
+    review,
+    due: review,
+    stability: 1,
+    difficulty: 5,
+    elapsed_days: 0,
+    last_elapsed_days: 0,
+    scheduled_days: 0,
+    learning_steps: 0,
+  };
+}
+
 export function nodeItems(flat: FlatItems): FSRSItem[] {
   const items: FSRSItem[] = [];
   let at = 0;
