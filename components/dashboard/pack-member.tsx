@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { db } from '@/data/db/schema';
 import { applyPack } from '@/data/db/pack-apply';
 import { changesText } from '@/data/pack/diff';
-import { checkPack, type PackCheck } from '@/lib/pack/member';
+import { checkPack, stopSharing, type PackCheck } from '@/lib/pack/member';
 import { MEMBER_KEY, PACK_ALARM, PACK_EVERY_MINUTES, patchMember, readMember, saveMember } from '@/lib/pack/store';
 import type { MemberState } from '@/lib/pack/store';
 import { chinese, connectFolder, ConnectionFields, emptyConnection } from './pack-connection';
@@ -117,12 +117,21 @@ export function PackMember() {
   }
 
   function leave(m: MemberState) {
+    // Asked in the click (the permission is there already): the shared readiness goes with the subscription.
+    const dav = m.share ? connectFolder(m) : undefined;
     run(async () => {
+      let kept = false;
+      if (m.share && dav)
+        await dav
+          .then((client) => stopSharing(client, m.share!.id))
+          .catch(() => {
+            kept = true;
+          });
       await browser.alarms.clear(PACK_ALARM);
       await saveMember(undefined);
       setCheck(null);
-      return m.share
-        ? '已退订。你在文件夹里的准备情况文件没有删除：先停止分享再退订即可删除。'
+      return kept
+        ? '已退订，学习过的卡片和进度都保留。文件夹里的准备情况文件没能删除（连不上服务器），可请组织者删除。'
         : '已退订，学习过的卡片和进度都保留。';
     });
   }

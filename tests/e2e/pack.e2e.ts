@@ -266,6 +266,13 @@ test('faults: server down, 401, a truncated file and a pack from a newer Tifa ar
   assert.equal(JSON.stringify(await docCards(page)), before, 'nothing written');
   writeFileSync(pointerPath, pointer);
   assert.match(await check(page), /已是最新版本（第 2 版）/);
+
+  // Leaving takes the shared readiness file with it; the cards and their progress stay.
+  await page.getByTestId('pack-leave').click();
+  await page.getByTestId('pack-subscribe').waitFor();
+  assert.match(await page.getByTestId('pack-member-message').innerText(), /已退订/);
+  assert.deepEqual(readdirSync(join(dav.dir, 'pack', 'members')), []);
+  assert.equal(JSON.stringify(await docCards(page)), before);
   // The page itself talks to the folder (as the sync's worker does), and Chromium logs each answer that
   // is not 2xx: the pointer's 404 before the first publication, MKCOL's 405 on a folder already there,
   // and the faults injected above. Anything else would be an error of ours.

@@ -236,4 +236,24 @@ describe('学习资料包', () => {
     dav.fault = 'down';
     await expect(checkPack(client(), undefined)).rejects.toThrow(/无法连接/);
   });
+  it("keeps the member's own import of the same document; a document dropped from the pack retires its pack cards", async () => {
+    const own = await importText(mem);
+    await saveReview(mem, own[5], Rating.Good, at(1, 1), SETTINGS);
+    const mine = await mem.cards.get(own[5]);
+    await publishPack(org, client(), choice(docCards.slice(0, 3)), at(1));
+    const v1 = await checkPack(client(), undefined);
+    const { manifest } = await applyPack(mem, v1.pack, undefined, at(2), { acceptSession: false });
+    const rows = await mem.cards.bulkGet(own);
+    expect(rows.every((c) => c?.retired === 0)).toBe(true);
+    expect((await mem.cards.get(own[5]))?.fsrs).toEqual(mine?.fsrs);
+    // Version 2 has only the bundled document: the pack's cards of the imported one retire, the member's own stay.
+    await publishPack(org, client(), { documents: [{ id: 's1', cards: ['c1'] }] }, at(3));
+    const v2 = await checkPack(client(), manifest);
+    expect(v2.changes.goneDocs).toEqual(['关于加强基层治理体系建设的学习材料']);
+    await applyPack(mem, v2.pack, manifest, at(4), { acceptSession: false });
+    const after = await mem.cards.bulkGet(own);
+    expect(after.slice(0, 3).map((c) => c?.retired)).toEqual([1, 1, 1]);
+    expect(after.slice(3).every((c) => c?.retired === 0)).toBe(true);
+    expect((await mem.cards.get('c2'))?.retired).toBe(0);
+  });
 });
