@@ -104,16 +104,18 @@ export async function applyPack(
       if (d.kind !== 'import') continue;
       await applyImported(db, d, new Set(Object.keys(previous?.docs[d.doc.source.id]?.cards ?? {})), now);
     }
-    // Cards of earlier versions the pack no longer has: retired with their history (bundled cards
-    // belong to the bundled deck and stay as they are).
+    // Cards of earlier versions the pack no longer has: retired with their history. Only a card the
+    // pack's own document owns: bundled cards belong to the bundled deck, and a card another document
+    // of the member owns stays, whatever an earlier version said.
     const present = new Set(Object.values(manifest.docs).flatMap((doc) => Object.keys(doc.cards)));
-    const gone = Object.values(previous?.docs ?? {})
-      .flatMap((doc) => Object.keys(doc.cards))
-      .filter((id) => !present.has(id));
-    const rows = (await db.cards.bulkGet(gone)).filter(
-      (c): c is CardRow => !!c && !c.retired && c.origin.startsWith('import:'),
+    const gone = Object.entries(previous?.docs ?? {}).flatMap(([sid, doc]) =>
+      Object.keys(doc.cards)
+        .filter((id) => !present.has(id))
+        .map((id) => ({ sid, id })),
     );
-    await db.cards.bulkPut(rows.map((c) => ({ ...c, retired: 1 as const })));
+    const rows = await db.cards.bulkGet(gone.map((g) => g.id));
+    const retire = rows.filter((c, i): c is CardRow => !!c && !c.retired && c.origin === `import:${gone[i].sid}`);
+    await db.cards.bulkPut(retire.map((c) => ({ ...c, retired: 1 as const })));
   });
   let planProblem: string | undefined;
   let planSaved = false;

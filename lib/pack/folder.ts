@@ -62,6 +62,9 @@ export async function replaceFile(dav: DavClient, folder: string, name: string, 
   }
 }
 
+/** More members than any branch has; a folder flooded with files is not read to the end. */
+const MAX_MEMBERS = 500;
+
 export interface MemberReadiness extends ReadinessFile {
   file: string;
 }
@@ -77,8 +80,10 @@ export async function readReadiness(dav: DavClient): Promise<{ members: MemberRe
     if (err instanceof SyncError && err.code === 'not-found') return { members, problems };
     throw err;
   }
-  for (const e of entries) {
-    if (e.dir || !MEMBER_FILE.test(e.name)) continue;
+  const files = entries.filter((e) => !e.dir && MEMBER_FILE.test(e.name));
+  if (files.length > MAX_MEMBERS)
+    problems.push(`文件夹里的成员文件太多（${files.length} 个），只读取了前 ${MAX_MEMBERS} 个。`);
+  for (const e of files.slice(0, MAX_MEMBERS)) {
     try {
       const text = await dav.getText(`${MEMBERS}/${e.name}`, MAX_SMALL_BYTES);
       members.push({ ...orThrow(parseReadiness(text)), file: e.name });

@@ -256,4 +256,22 @@ describe('学习资料包', () => {
     expect(after.slice(3).every((c) => c?.retired === 0)).toBe(true);
     expect((await mem.cards.get('c2'))?.retired).toBe(0);
   });
+  it("a hostile pack naming the member's own cards under another document cannot retire them later", async () => {
+    const own = await importText(mem);
+    const published = await publishPack(org, client(), choice(docCards.slice(0, 3)), at(1));
+    const pack = JSON.parse(readFileSync(join(dav.dir, 'sync', published.file), 'utf8'));
+    // The same cards, claimed by a document "hb" of the pack's own making.
+    const doc = pack.documents[0].doc;
+    for (const row of [...doc.notes, ...doc.cards]) {
+      row.sourceIds = ['hb'];
+      row.evidence = row.evidence.map((e: object) => ({ ...e, source: 'hb' }));
+    }
+    Object.assign(doc, { source: { ...doc.source, id: 'hb', origin: 'import:hb' }, text: { ...doc.text, id: 'hb' } });
+    const { manifest } = await applyPack(mem, pack, undefined, at(2), { acceptSession: false });
+    await applyPack(mem, { ...pack, pack: 2, documents: [pack.documents[1]] }, manifest, at(3), {
+      acceptSession: false,
+    });
+    const rows = await mem.cards.bulkGet(own.slice(0, 3));
+    expect(rows.map((c) => [c?.retired, c?.origin])).toEqual(own.slice(0, 3).map(() => [0, `import:${sid}`]));
+  });
 });
