@@ -193,6 +193,9 @@ describe('学习资料包', () => {
     };
     await rewrite({ ...parsed, documents: [{ kind: 'import', doc: { ...parsed.documents[0].doc, cards: [stray] } }] });
     await refused(/不属于这份导入的文件/);
+    // The organiser's Tifa does not publish over a newer one's pack either.
+    writeFileSync(join(dav.dir, 'sync', 'pack.json'), '{"format":"tifa-pack","version":2,"pack":9,"file":"x"}');
+    await expect(publishPack(org, client(), choice(docCards), at(2))).rejects.toThrow(/更新版本的提法/);
     writeFileSync(join(dav.dir, 'sync', 'pack.json'), '{"format":"tifa-pack","version":1,"pack":1,"file":"../x.json"}');
     await refused(/版本与文件名不符/);
     // An imported document under a bundled document's id: the apply refuses the whole pack.
