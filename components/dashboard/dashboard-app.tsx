@@ -14,6 +14,7 @@ import { CramSession } from './cram-session';
 import { BackupSection } from './backup-section';
 import { ImportSection } from './import/import-section';
 import { QuizHistory } from './quiz-history';
+import { PackSection } from './pack-section';
 import './dashboard.css';
 import './dashboard-cards.css';
 import './dashboard-documents.css';
@@ -38,6 +39,8 @@ function Section({ section, now }: { section: SectionHash; now: Date }) {
       return <CramSession />;
     case 'quiz':
       return <QuizHistory />;
+    case 'pack':
+      return <PackSection />;
     default:
       return <CardBrowser now={now} />;
   }

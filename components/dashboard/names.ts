@@ -6,6 +6,7 @@ export const SECTIONS = [
   { hash: 'conflicts', label: '文件出入' },
   { hash: 'stats', label: '统计' },
   { hash: 'quiz', label: '测验' },
+  { hash: 'pack', label: '资料包' },
   { hash: 'settings', label: '设置' },
   { hash: 'backup', label: '备份' },
 ] as const;

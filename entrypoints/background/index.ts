@@ -9,6 +9,7 @@ import { isContentScript, isExtensionPage, only } from './guard';
 import { setupContextMenu, listenContextMenu, makeCardFromSelection } from './context-menu';
 import { openWelcome } from './welcome';
 import { getSyncStatus, setupSync, stopSync, syncNow, watchSync } from './sync';
+import { watchPack } from './pack';
 
 // Wiring only: each feature's logic lives in its own file beside this one.
 
@@ -41,6 +42,7 @@ export default defineBackground(() => {
   watchDayChange();
   listenContextMenu();
   watchSync();
+  watchPack();
 
   onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   onMessage('openDashboard', ({ data }) => openDashboardTab(data));

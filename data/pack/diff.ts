@@ -1,0 +1,94 @@
+// What a new version of a 学习资料包 changes for a member (docs/pack.md), against what the member
+// applied last (the manifest kept on the member's computer): new and removed documents, and cards
+// added, changed (their question or answer) or retired, by their stable ids. Pure.
+import { packCards, packDocId, packDocTitle, type PackFile } from './format';
+
+/** What a member keeps of the version applied last: each document's title and each card's content print. */
+export interface PackManifest {
+  pack: number;
+  title?: string;
+  session?: string;
+  docs: Record<string, { title: string; cards: Record<string, string> }>;
+}
+
+export interface PackItem {
+  id: string;
+  prompt: string;
+}
+
+export interface PackChanges {
+  pack: number;
+  /** The version applied before, 0 for none. */
+  from: number;
+  newDocs: string[];
+  goneDocs: string[];
+  added: PackItem[];
+  changed: PackItem[];
+  retired: PackItem[];
+  /** The 学习会 day, when the pack has one and it differs from the one applied before. */
+  session?: string;
+}
+
+const print = (c: { prompt: string; answer: string }) => `${c.prompt}\u0001${c.answer}`;
+
+export function manifestOf(pack: PackFile): PackManifest {
+  const docs: PackManifest['docs'] = {};
+  for (const d of pack.documents)
+    docs[packDocId(d)] = {
+      title: packDocTitle(d),
+      cards: Object.fromEntries(packCards(d).map((c) => [c.id, print(c)])),
+    };
+  return { pack: pack.pack, title: pack.title, session: pack.session, docs };
+}
+
+export function packChanges(pack: PackFile, previous: PackManifest | undefined): PackChanges {
+  const before = previous?.docs ?? {};
+  const oldCards = new Map<string, string>();
+  for (const d of Object.values(before)) for (const [id, p] of Object.entries(d.cards)) oldCards.set(id, p);
+  const out: PackChanges = {
+    pack: pack.pack,
+    from: previous?.pack ?? 0,
+    newDocs: [],
+    goneDocs: [],
+    added: [],
+    changed: [],
+    retired: [],
+  };
+  const present = new Set<string>();
+  for (const d of pack.documents) {
+    if (!before[packDocId(d)]) out.newDocs.push(packDocTitle(d));
+    for (const c of packCards(d)) {
+      if (present.has(c.id)) continue;
+      present.add(c.id);
+      const old = oldCards.get(c.id);
+      if (old === undefined) out.added.push({ id: c.id, prompt: c.prompt });
+      else if (old !== print(c)) out.changed.push({ id: c.id, prompt: c.prompt });
+    }
+  }
+  const ids = new Set(pack.documents.map(packDocId));
+  for (const [id, d] of Object.entries(before)) {
+    if (!ids.has(id)) out.goneDocs.push(d.title);
+    for (const [cid, p] of Object.entries(d.cards)) {
+      if (present.has(cid)) continue;
+      present.add(cid);
+      out.retired.push({ id: cid, prompt: p.split('\u0001')[0] });
+    }
+  }
+  if (pack.session && pack.session !== previous?.session) out.session = pack.session;
+  return out;
+}
+
+/** "新增 1 份文件；新增 2 张、修改 1 张、停用 1 张卡片" — or that nothing changed. */
+export function changesText(c: PackChanges): string {
+  const parts: string[] = [];
+  if (c.newDocs.length) parts.push(`新增 ${c.newDocs.length} 份文件（${c.newDocs.join('、')}）`);
+  if (c.goneDocs.length) parts.push(`移除 ${c.goneDocs.length} 份文件（${c.goneDocs.join('、')}）`);
+  const cards = [
+    c.added.length ? `新增 ${c.added.length} 张` : '',
+    c.changed.length ? `修改 ${c.changed.length} 张` : '',
+    c.retired.length ? `停用 ${c.retired.length} 张` : '',
+  ].filter(Boolean);
+  if (cards.length) parts.push(`${cards.join('、')}卡片`);
+  if (c.session) parts.push(`学习会日期 ${c.session}`);
+  return parts.length ? `${parts.join('；')}。` : '卡片没有变化。';
+}
