@@ -2,7 +2,7 @@
 // never disagree about the count. It reads only the cards that can be in today's queue
 // (learning, reviews due before the day ends, the best new cards) through indexes, so opening
 // the popup stays fast with ten thousand cards; the pure queue code then decides as usual.
-import Dexie from 'dexie';
+import Dexie, { type Collection } from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
 import { forecast, planDay, nextDayStart, type DueCounts, type TodayCounts } from '../srs/queue';
@@ -30,6 +30,20 @@ export interface Today {
 
 const live = (c: CardRow) => c.suspended === 0 && c.retired === 0 && !heldBack(c);
 
+/**
+ * The first `limit` live cards of an index range, in its order. Read as plain rows (one getAll with a
+ * count, no cursor stepping card by card) and filtered here; when some rows read were not live, a
+ * longer prefix is read until `limit` live ones are in hand or the range ends.
+ */
+async function firstLive(range: () => Collection<CardRow, string>, limit: number): Promise<CardRow[]> {
+  for (let count = limit; ;) {
+    const rows = await range().limit(count).toArray();
+    const kept = rows.filter(live);
+    if (kept.length >= limit || rows.length < count) return kept.slice(0, limit);
+    count += Math.max(count, limit - kept.length);
+  }
+}
+
 /** Live learning cards: few at any time, all of them take part. */
 function readLearning(db: TifaDB): Promise<CardRow[]> {
   return db.cards.where('state').anyOf([State.Learning, State.Relearning]).filter(live).toArray();
@@ -37,12 +51,10 @@ function readLearning(db: TifaDB): Promise<CardRow[]> {
 
 /** Reviews due before the study day ends, most overdue first, at most `limit`. */
 function readReviews(db: TifaDB, end: Date, limit: number): Promise<CardRow[]> {
-  return db.cards
-    .where('[state+due]')
-    .between([State.Review, Dexie.minKey], [State.Review, end])
-    .filter(live)
-    .limit(limit)
-    .toArray();
+  return firstLive(
+    () => db.cards.where('[state+due]').between([State.Review, Dexie.minKey], [State.Review, end]),
+    limit,
+  );
 }
 
 /** New cards the user asked to learn now ("加入学习"): few, and all of them take part. */
@@ -56,24 +68,16 @@ function readWanted(db: TifaDB): Promise<CardRow[]> {
 
 /** New cards, most important first, at most `limit` plus every card tied with the last one. */
 async function readNew(db: TifaDB, limit: number): Promise<CardRow[]> {
-  const news = await db.cards
-    .where('[state+importance]')
-    .between([State.New, Dexie.minKey], [State.New, Dexie.maxKey])
-    .reverse()
-    .filter(live)
-    .limit(limit)
-    .toArray();
+  const news = await firstLive(
+    () => db.cards.where('[state+importance]').between([State.New, Dexie.minKey], [State.New, Dexie.maxKey]).reverse(),
+    limit,
+  );
   // The queue orders equal importance by id, but the reversed index gives the highest ids of the
   // last importance read; equal index keys come in id order, so read that level's lowest ids too.
   const last = news.at(-1);
   if (!last || news.length < limit) return news;
   const have = new Set(news.map((c) => c.id));
-  const ties = await db.cards
-    .where('[state+importance]')
-    .equals([State.New, last.importance])
-    .filter(live)
-    .limit(limit)
-    .toArray();
+  const ties = await firstLive(() => db.cards.where('[state+importance]').equals([State.New, last.importance]), limit);
   return [...news, ...ties.filter((c) => !have.has(c.id))];
 }
 
