@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, refreshed every `everyMs` and when the page becomes visible again. */
-export function useNow(everyMs = 30_000): [Date, () => void] {
-  const [now, setNow] = useState(() => new Date());
+/** The current time (at first `first`, when given), refreshed every `everyMs` and when the page becomes visible again. */
+export function useNow(everyMs = 30_000, first?: Date): [Date, () => void] {
+  const [now, setNow] = useState(() => first ?? new Date());
   useEffect(() => {
     const tick = () => setNow(new Date());
     const timer = setInterval(tick, everyMs);

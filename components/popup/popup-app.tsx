@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
-import { loadToday, loadTomorrow } from '@/data/db/today';
+import { loadTomorrow } from '@/data/db/today';
 import { saveReview, undoLastReview } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
 import type { Grade } from '@/data/srs/scheduler';
@@ -30,19 +30,13 @@ async function importThisPage(): Promise<void> {
   await sendMessage('openDashboard', '#import');
 }
 import { keepUndo, loadUndo, type KeptUndo } from './undo-store';
+import { startedAt, useToday } from './use-today';
 import { FIELD, focusedControl } from '@/components/review/keys';
 
-/** Records how long the queue took, for `npm run bench`. */
-async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  const result = await work();
-  performance.measure(name, { start, end: performance.now() });
-  return result;
-}
-
 export function PopupApp() {
-  const [now, refreshNow] = useNow();
-  const today = useLiveQuery(() => timed('tifa:today', () => loadToday(db, now)), [now]);
+  // The clock starts when the first read of today's queue did (main.tsx), so that read is the one shown.
+  const [now, refreshNow] = useNow(30_000, startedAt());
+  const today = useToday(now);
   const [undo, setUndoList] = useState<KeptUndo[]>([]);
   const setUndo = useCallback((next: KeptUndo[]) => {
     void keepUndo(next);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { counts, type Question } from '@/data/quiz';
 import type { SourceInfo } from '@/components/common/evidence-quote';
 import { FeedbackView } from './feedback-view';
@@ -83,9 +83,11 @@ export function QuizRunner({ config, questions, sources, best, onDone, onQuit }:
       else setCursor(to);
     }
   };
-  // One listener for the page's life; it always calls the latest handler.
+  // One listener for the page's life; it always calls the latest handler, set as soon as the page
+  // is rendered (a layout effect: Preact runs plain effects only after the next frame, and a key
+  // pressed right after a click must see the click's choice).
   const handler = useRef(onKey);
-  useEffect(() => {
+  useLayoutEffect(() => {
     handler.current = onKey;
   });
   useEffect(() => {

@@ -3,7 +3,7 @@ import type { CardKind } from '../knowledge/types';
 import type { CardRow, TifaDB } from './schema';
 import { newCardState, type SrsState } from '../srs/scheduler';
 import { StoreError } from './errors';
-import { cardText } from '../knowledge/term-card';
+import { cardText } from '../knowledge/card-text';
 import { cardState, type CardState } from '../vocab/card-states';
 
 export { cardState, type CardState } from '../vocab/card-states';
@@ -27,7 +27,7 @@ export async function mustGet(db: TifaDB, id: string): Promise<CardRow> {
   return card;
 }
 
-export { cardText } from '../knowledge/term-card';
+export { cardText } from '../knowledge/card-text';
 
 function matchesState(card: CardRow, want: CardState): boolean {
   if (want === 'leech') return card.leech;

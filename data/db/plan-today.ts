@@ -6,11 +6,12 @@ import { daysUntil, planOf, planToday, type PlanStatus, type StudyPlan } from '.
 import type { StudySettings } from '../srs/settings';
 
 /** The session's cards: those of its documents, or every card when it names none. */
-function readPlanCards(db: TifaDB, plan: StudyPlan): Promise<CardRow[]> {
+async function readPlanCards(db: TifaDB, plan: StudyPlan): Promise<CardRow[]> {
   const all = plan.sourceIds.length
     ? db.cards.where('sourceIds').anyOf(plan.sourceIds).distinct()
     : db.cards.toCollection();
-  return all.filter((c) => c.retired === 0).toArray();
+  // Filtered here, not in the query: a plain read is one getAll, a filtered one steps a cursor card by card.
+  return (await all.toArray()).filter((c) => c.retired === 0);
 }
 
 export interface PlanToday {

@@ -2,7 +2,7 @@
 // never disagree about the count. It reads only the cards that can be in today's queue
 // (learning, reviews due before the day ends, the best new cards) through indexes, so opening
 // the popup stays fast with ten thousand cards; the pure queue code then decides as usual.
-import Dexie from 'dexie';
+import Dexie, { type Collection } from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
 import { forecast, planDay, nextDayStart, type DueCounts, type TodayCounts } from '../srs/queue';
@@ -30,6 +30,20 @@ export interface Today {
 
 const live = (c: CardRow) => c.suspended === 0 && c.retired === 0 && !heldBack(c);
 
+/**
+ * The first `limit` live cards of an index range, in its order. Read as plain rows (one getAll with a
+ * count, no cursor stepping card by card) and filtered here; when some rows read were not live, a
+ * longer prefix is read until `limit` live ones are in hand or the range ends.
+ */
+async function firstLive(range: () => Collection<CardRow, string>, limit: number): Promise<CardRow[]> {
+  for (let count = limit; ;) {
+    const rows = await range().limit(count).toArray();
+    const kept = rows.filter(live);
+    if (kept.length >= limit || rows.length < count) return kept.slice(0, limit);
+    count += Math.max(count, limit - kept.length);
+  }
+}
+
 /** Live learning cards: few at any time, all of them take part. */
 function readLearning(db: TifaDB): Promise<CardRow[]> {
   return db.cards.where('state').anyOf([State.Learning, State.Relearning]).filter(live).toArray();
@@ -37,12 +51,10 @@ function readLearning(db: TifaDB): Promise<CardRow[]> {
 
 /** Reviews due before the study day ends, most overdue first, at most `limit`. */
 function readReviews(db: TifaDB, end: Date, limit: number): Promise<CardRow[]> {
-  return db.cards
-    .where('[state+due]')
-    .between([State.Review, Dexie.minKey], [State.Review, end])
-    .filter(live)
-    .limit(limit)
-    .toArray();
+  return firstLive(
+    () => db.cards.where('[state+due]').between([State.Review, Dexie.minKey], [State.Review, end]),
+    limit,
+  );
 }
 
 /** New cards the user asked to learn now ("加入学习"): few, and all of them take part. */
@@ -54,27 +66,22 @@ function readWanted(db: TifaDB): Promise<CardRow[]> {
     .toArray();
 }
 
-/** New cards, most important first, at most `limit` plus every card tied with the last one. */
+/**
+ * New cards in the queue's order (most important first, then by id), a prefix of it: every card more
+ * important than the last one read, and that last level's lowest ids, at most `limit` of them. At
+ * least `limit` cards whenever some were left unread, which is how loadToday tells the read was cut.
+ */
 async function readNew(db: TifaDB, limit: number): Promise<CardRow[]> {
-  const news = await db.cards
-    .where('[state+importance]')
-    .between([State.New, Dexie.minKey], [State.New, Dexie.maxKey])
-    .reverse()
-    .filter(live)
-    .limit(limit)
-    .toArray();
-  // The queue orders equal importance by id, but the reversed index gives the highest ids of the
-  // last importance read; equal index keys come in id order, so read that level's lowest ids too.
+  const news = await firstLive(
+    () => db.cards.where('[state+importance]').between([State.New, Dexie.minKey], [State.New, Dexie.maxKey]).reverse(),
+    limit,
+  );
+  // The reversed index gives the highest ids of the last level read, not the lowest the queue takes
+  // first (equal index keys come in id order): that level is read again, forwards.
   const last = news.at(-1);
   if (!last || news.length < limit) return news;
-  const have = new Set(news.map((c) => c.id));
-  const ties = await db.cards
-    .where('[state+importance]')
-    .equals([State.New, last.importance])
-    .filter(live)
-    .limit(limit)
-    .toArray();
-  return [...news, ...ties.filter((c) => !have.has(c.id))];
+  const ties = await firstLive(() => db.cards.where('[state+importance]').equals([State.New, last.importance]), limit);
+  return [...news.filter((c) => c.importance !== last.importance), ...ties];
 }
 
 /** What was done today, as the queue takes it: limits used, and the cards shown (sibling burying). */
@@ -91,16 +98,28 @@ export async function studiedToday(db: TifaDB, now: Date, dayStartHour: number) 
   return { done, today };
 }
 
+/** Candidates beyond the day's limits in the first read: room for a few siblings and cards done today. */
+const FIRST_PAD = 20;
+
+/** The reviews and new cards read as candidates for today's queue, and the limits they were read with. */
+async function readCandidates(db: TifaDB, end: Date, reviewsLimit: number, newLimit: number) {
+  const [reviews, news] = await Promise.all([readReviews(db, end, reviewsLimit), readNew(db, newLimit)]);
+  return { reviews, news, reviewsLimit, newLimit };
+}
+
 export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
-  // Today's ratings are read as soon as the day start is known, beside the learning and wanted cards.
+  // Everything is read as soon as the settings are known, side by side: today's ratings, the learning
+  // and wanted cards, the 学习会's cards, and a first set of candidates sized by the daily limits alone.
   const reading = getSettings(db);
-  const [settings, learning, wanted, { done, today: studied }] = await Promise.all([
+  const studying = reading.then((s) => studiedToday(db, now, s.dayStartHour));
+  const [settings, learning, wanted, { done, today: studied }, plan, first] = await Promise.all([
     reading,
     readLearning(db),
     readWanted(db),
-    reading.then((s) => studiedToday(db, now, s.dayStartHour)),
+    studying,
+    Promise.all([reading, studying]).then(([s, { done }]) => loadPlanToday(db, now, s, done)),
+    reading.then((s) => readCandidates(db, nextDayStart(now, s), s.reviewsPerDay + FIRST_PAD, s.newPerDay + FIRST_PAD)),
   ]);
-  const plan = await loadPlanToday(db, now, settings, done);
   const today: TodayCounts = {
     ...studied,
     plan: plan ? { ids: plan.status.todayIds, crowdedNoteIds: plan.status.crowdedNoteIds } : undefined,
@@ -108,26 +127,31 @@ export async function loadToday(db: TifaDB, now: Date): Promise<Today> {
   const end = nextDayStart(now, settings);
   const reviewsLeft = Math.max(0, settings.reviewsPerDay - done.reviewsDone);
   const newLeft = Math.max(0, settings.newPerDay - done.newDone);
+  // The new cards the queue takes at most from those read (data/srs/queue.ts): the cards the user
+  // asked for always fit, and without a 学习会 they use up the day's budget first.
+  const newRoom = plan ? newLeft : Math.max(newLeft, wanted.length);
 
-  // Sibling burying may skip some of what is read; a read that hit its limit and still left the
-  // day short is repeated larger, so the result always equals buildQueue over every card.
-  for (let factor = 1; ; factor *= 4) {
-    const pad = done.reviewedNoteIds.length + learning.length + wanted.length + 20;
-    const reviewsLimit = reviewsLeft * factor + pad;
-    const newLimit = newLeft * factor + pad;
-    const [reviews, read] = await Promise.all([readReviews(db, end, reviewsLimit), readNew(db, newLimit)]);
-    const have = new Set(read.map((c) => c.id));
+  // What is read is a prefix of each list in the queue's order, and the queue takes from it in that
+  // order; sibling burying may skip some, so a read that hit its limit and still left the day short
+  // is repeated larger: the result always equals buildQueue over every card, whatever the limits.
+  for (let read = first; ;) {
+    const { reviews, news: best } = read;
+    const have = new Set(best.map((c) => c.id));
     const extra = [...wanted, ...(plan?.rows ?? [])].filter((c) => !have.has(c.id) && have.add(c.id));
-    const news = [...extra, ...read];
+    const news = [...extra, ...best];
     const cards = [...learning, ...reviews, ...news].map(toQueueCard);
     const { queue, counts } = planDay(cards, now, settings, today);
     const short =
-      (reviews.length >= reviewsLimit && counts.review < reviewsLeft) ||
-      (read.length >= newLimit && counts.new < newLeft);
-    if (short) continue;
+      (reviews.length >= read.reviewsLimit && counts.review < reviewsLeft) ||
+      (best.length >= read.newLimit && counts.new < newRoom);
+    if (short) {
+      const pad = done.reviewedNoteIds.length + learning.length + wanted.length + FIRST_PAD;
+      read = await readCandidates(db, end, read.reviewsLimit * 4 + pad, read.newLimit * 4 + pad);
+      continue;
+    }
     const doneToday = done.ratings;
-    const first = queue.length ? [...learning, ...reviews, ...news].find((c) => c.id === queue[0]) : undefined;
-    return { settings, queue, counts, doneToday, first, ...(plan ? { plan: plan.status } : {}) };
+    const head = queue.length ? [...learning, ...reviews, ...news].find((c) => c.id === queue[0]) : undefined;
+    return { settings, queue, counts, doneToday, first: head, ...(plan ? { plan: plan.status } : {}) };
   }
 }
 

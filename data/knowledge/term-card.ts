@@ -7,6 +7,7 @@ import { previewIntervals, State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 import { fsrsStateName } from '../vocab/card-states';
 import { heldBack } from './suspect';
+import { cardText } from './card-text';
 
 // A formulation's headline card is "name → all members"; a term's is its definition.
 const MAIN_KIND_ORDER = [
@@ -26,11 +27,6 @@ function mainCard(cards: CardRow[]): CardRow | undefined {
     return i < 0 ? MAIN_KIND_ORDER.length : i;
   };
   return live.sort((a, b) => rank(a) - rank(b))[0];
-}
-
-/** The prompt and answer to show: the user's edit wins over the deck's text. */
-export function cardText(card: CardRow): { prompt: string; answer: string } {
-  return { prompt: card.edited?.prompt ?? card.prompt, answer: card.edited?.answer ?? card.answer };
 }
 
 export interface TermCardRows {

@@ -133,6 +133,31 @@ describe('loadToday', () => {
     db.close();
   });
 
+  it('reads past long runs of suspended, retired and held cards at the head of each range, as the queue does', async () => {
+    const db = freshDb();
+    const settings = await saveSettings(db, { newPerDay: 4, reviewsPerDay: 6, enableFuzz: false });
+    // The most important new cards, the most overdue reviews and the lowest ids of the tied level
+    // are not live: the rows read first are mostly skipped, and a longer prefix must be read.
+    const cards = makeCards(600, 13).map((c, i): CardRow => {
+      const dead = i % 7 !== 0;
+      if (c.state === 0 && i < 300)
+        return { ...c, importance: dead ? 1 : 0.8, suspended: dead ? 1 : 0, retired: 0, noteId: c.id };
+      if (c.state === 0) return { ...c, importance: 0.6, held: i % 5 ? 's3' : undefined, noteId: c.id };
+      if (c.state === 2 && i < 400) return { ...c, due: at(-40), fsrs: { ...c.fsrs, due: at(-40) }, retired: 1 };
+      return c;
+    });
+    await db.cards.bulkPut(cards);
+    const now = at(0, 1);
+    const all = (await db.cards.toArray()).map(toQueueCard);
+    const none = { newDone: 0, reviewsDone: 0 };
+    const got = await loadToday(db, now);
+    expect(got.counts.new).toBe(4);
+    expect(got.counts.review).toBe(6);
+    expect(got.queue).toEqual(buildQueue(all, now, settings, none));
+    expect(got.counts).toEqual(dueCounts(all, now, settings, none));
+    db.close();
+  });
+
   it('breaks ties among equally important new cards by id, as the queue does', async () => {
     const db = freshDb();
     const settings = await saveSettings(db, { newPerDay: 5, enableFuzz: false });
