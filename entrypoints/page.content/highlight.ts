@@ -3,12 +3,8 @@
 // highlight `tifa-term` (styled in highlight.css). StaticRange rather than Range: a page with
 // thousands of live Ranges pays for each of them on every DOM change it makes.
 // Every occurrence found is kept (for the hover card), but only those in blocks near the viewport
-// (near.ts) are registered as ranges, and they are taken out again as soon as their blocks leave:
-// whenever the DOM changes anywhere (a ticker, a clock, a feed), Chromium drops and rebuilds the
-// markers of every registered range in the next frame and repaints the text they sit in, so the
-// cost of every frame of a busy page grows with the ranges registered (measured on the bench's
-// mutating page: 1,100 ms of paint in 6 s with a screen's margin and neighbours kept, 130 without
-// Tifa). Scrolling pages them in and out.
+// (near.ts) are registered as ranges: whenever the DOM changes anywhere (a ticker, a feed), Chromium
+// rebuilds the markers of every registered range in the next frame and repaints their text.
 // Only where CSS.highlights is missing are pieces wrapped in <tifa-mark data-tifa-term>.
 import type { HitPiece, TermHit } from './hits';
 import { watchNearBlocks, type NearBlocks, type Side } from './near';
@@ -29,6 +25,14 @@ export const HIGHLIGHT_NAME = 'tifa-term';
  * the whole page (one long task on a page of 200k nodes).
  */
 const MAX_GROUPS = 250;
+
+/**
+ * A page whose DOM changed within BUSY_MS is busy: groups out of view go at once (it pays for every
+ * range at every frame). On a quiet page they stay until more than MAX_SHOWN ranges are registered,
+ * then all go in one step: there, each change to the highlight costs a repaint of the whole page.
+ */
+const BUSY_MS = 2000;
+const MAX_SHOWN = 1500;
 
 /** Neighbouring blocks with occurrences, painted together. */
 interface Group {
@@ -57,6 +61,8 @@ export interface TermHighlights {
   add(hits: readonly TermHit[], fresh?: boolean): void;
   /** Resolves once the occurrences added so far that are near the viewport are painted. */
   placed(): Promise<void>;
+  /** Tells that the page changed its own DOM: for a while, groups out of view go at once. */
+  pageChanged(): void;
   /** Forgets and unpaints every occurrence touching a node for which `test` is true. */
   removeWhere(test: (node: Text) => boolean): void;
   /** The pieces found in a text node, painted or not (in fallback mode: the node inside a <tifa-mark>). */
@@ -106,27 +112,39 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     for (const listener of listeners) listener(hit, range, false);
   }
 
+  /** The groups whose occurrences are registered. */
+  const showing = new Set<Group>();
+  let busyUntil = -Infinity;
+
   function showGroup(group: Group): void {
     if (group.shown || group.gone) return;
     group.shown = true;
+    showing.add(group);
     group.hits.forEach(show);
   }
 
   function hideGroup(group: Group): void {
     if (!group.shown) return;
     group.shown = false;
+    showing.delete(group);
     group.hits.forEach(hide);
+  }
+
+  // In view: an end is near, or the group reaches from above the near zone to below it.
+  const inView = ({ sides }: Group) => sides.includes(0) || (sides[0] === -1 && sides[1] === 1);
+
+  function hideOutOfView(): void {
+    for (const group of showing) if (!inView(group)) hideGroup(group);
   }
 
   const nearBlocks = () =>
     (near ??= watchNearBlocks((end, side) => {
       const group = groupOf.get(end);
       if (!group) return;
-      const { sides } = group;
-      sides[group.ends.indexOf(end)] = side;
-      // In view: an end is near, or the group reaches from above the near zone to below it.
-      if (sides.includes(0) || (sides[0] === -1 && sides[1] === 1)) showGroup(group);
-      else hideGroup(group);
+      group.sides[group.ends.indexOf(end)] = side;
+      if (inView(group)) showGroup(group);
+      else if (performance.now() < busyUntil) hideGroup(group);
+      else if (shown.size > MAX_SHOWN) hideOutOfView();
     }));
 
   function addNative(hits: readonly TermHit[]): void {
@@ -194,6 +212,11 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       if (native) addNative(valid);
       else mutate(() => addWrapped(valid));
     },
+    pageChanged() {
+      const quiet = performance.now() >= busyUntil;
+      busyUntil = performance.now() + BUSY_MS;
+      if (quiet) hideOutOfView();
+    },
     placed() {
       return near ? near.placed() : Promise.resolve();
     },
@@ -228,6 +251,7 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
         for (const end of group.ends) near?.unwatch(end);
         for (const block of group.blocks) groupOf.delete(block);
         group.gone = true;
+        showing.delete(group);
       }
     },
     piecesIn(node) {
@@ -266,6 +290,7 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       found.length = 0;
       blocks.length = 0;
       groupOf.clear();
+      showing.clear();
       shown.clear();
       byNode = null;
     },

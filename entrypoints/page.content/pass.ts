@@ -22,9 +22,9 @@ export const FIRST_CHARS = 1 << 12;
 /** Work after which the first step ends anyway (when the viewport is far down, say). */
 const FIRST_MS = 8;
 /** Most work per slice of idle time for the rest of a long page: far below a long task's 50 ms. */
-const REST_MS = 10;
+const REST_MS = 5;
 /** Most occurrences painted per slice of idle time (placing them is ~1 µs each). */
-const REST_BATCH = 4000;
+const REST_BATCH = 2000;
 
 export interface Passes {
   /** Rescans under these roots (elements); the whole body when none are given; none: only forgets removed nodes. */

@@ -53,6 +53,7 @@ describe('a pass over a long page', () => {
       native: true,
       add: (hits) => void added.push(...hits),
       placed: () => Promise.resolve(),
+      pageChanged: () => {},
       removeWhere: () => {},
       piecesIn: () => [],
       hits: () => added.slice(),
