@@ -1,4 +1,4 @@
-// `npm run bench [deck|popup|highlight|term-index|import|anki|anki-import|fsrs|hostile|sync]` (anki: the .apkg export; anki-import: reading one back): each benchmark lives in scripts/bench/ and prints its
+// `npm run bench [deck|popup|highlight|term-index|import|anki|anki-import|fsrs|hostile|hostile-trace|sync]` (anki: the .apkg export; anki-import: reading one back): each benchmark lives in scripts/bench/ and prints its
 // figures with ratios against the peer it names, measured in the same run (never a timed unit test).
 import { benchDeck } from './bench/deck-bench';
 import { runPopupBench } from './bench/popup-bench';
@@ -9,6 +9,7 @@ import { runAnkiBench } from './bench/anki-bench';
 import { runAnkiImportBench } from './bench/anki-import-bench';
 import { runFsrsBench } from './bench/fsrs-bench';
 import { runHostileBench } from './bench/hostile-bench';
+import { runHostileTrace } from './bench/hostile-trace';
 import { runSyncBench } from './bench/sync-bench';
 
 const benches: Record<string, () => Promise<void>> = {
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<void>> = {
   'anki-import': runAnkiImportBench,
   fsrs: runFsrsBench,
   hostile: runHostileBench,
+  'hostile-trace': runHostileTrace,
   sync: runSyncBench,
 };
 

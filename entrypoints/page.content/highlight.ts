@@ -3,12 +3,11 @@
 // highlight `tifa-term` (styled in highlight.css). StaticRange rather than Range: a page with
 // thousands of live Ranges pays for each of them on every DOM change it makes.
 // Every occurrence found is kept (for the hover card), but only those in blocks near the viewport
-// (a screen above or below it, and their neighbours) are registered as ranges (near.ts): the
-// browser's painting cost grows with the ranges registered, and a long page has thousands that
-// cannot be seen. Scrolling pages them in, and out again in large steps (see AHEAD).
+// (near.ts) are registered as ranges: whenever the DOM changes anywhere (a ticker, a feed), Chromium
+// rebuilds the markers of every registered range in the next frame and repaints their text.
 // Only where CSS.highlights is missing are pieces wrapped in <tifa-mark data-tifa-term>.
 import type { HitPiece, TermHit } from './hits';
-import { watchNearBlocks, type NearBlocks } from './near';
+import { watchNearBlocks, type NearBlocks, type Side } from './near';
 import { hitRange, isCurrent, placeOf } from './hit-range';
 import { unwrap, wrap } from './wrap';
 
@@ -17,12 +16,23 @@ export { isCurrent } from './hit-range';
 export const HIGHLIGHT_NAME = 'tifa-term';
 
 /**
- * Most elements watched for nearness per batch of occurrences added: the browser works out every
- * watched element's place at each frame that moves anything (measured: 4,000 watched blocks made
- * scrolling a long page cost 2–3× as much). A full pass groups neighbouring blocks, each group
- * watched at its first and last block and painted while either is near.
+ * About the most groups made per batch of occurrences added: the browser works out every watched
+ * element's place at each frame that moves anything (measured: 4,000 watched blocks made scrolling
+ * a long page cost 2–3× as much). Neighbouring blocks are grouped, each group watched at its first
+ * and last block and painted while either is near, or the one is above and the other below. A
+ * batch's groups are as large as the blocks met so far call for (a long page's later batches have
+ * large groups): every group that comes or goes changes the highlight, and Chromium then repaints
+ * the whole page (one long task on a page of 200k nodes).
  */
 const MAX_GROUPS = 250;
+
+/**
+ * A page whose DOM changed within BUSY_MS is busy: groups out of view go at once (it pays for every
+ * range at every frame). On a quiet page they stay until more than MAX_SHOWN ranges are registered,
+ * then all go in one step: there, each change to the highlight costs a repaint of the whole page.
+ */
+const BUSY_MS = 2000;
+const MAX_SHOWN = 1500;
 
 /** Neighbouring blocks with occurrences, painted together. */
 interface Group {
@@ -30,23 +40,13 @@ interface Group {
   /** Its first and last block: the ones watched. */
   ends: Element[];
   hits: TermHit[];
-  /** How many of its ends are near the viewport. */
-  near: number;
+  /** Where each end is (near.ts), as last reported; unknown until then. */
+  sides: Array<Side | undefined>;
   /** Its occurrences are registered as ranges. */
   shown: boolean;
-  /** Where it is in `order`; -1 once its occurrences are all gone. */
-  at: number;
+  /** Its occurrences are all gone. */
+  gone: boolean;
 }
-
-/**
- * Every change to a registered highlight makes Chromium validate all highlight markers and walk
- * the whole page's paint properties in the next frame (one long task on a page of 200k nodes):
- * changes are made in few, large steps. A group coming near brings its neighbours with it (so
- * that scrolling on changes nothing for several screens), and groups that went away stay
- * registered until more than MAX_SHOWN occurrences are, then those far away go in one step.
- */
-const AHEAD = 4;
-const MAX_SHOWN = 1500;
 
 /** Told of each range as it is registered in tifa-term (`shown`) or taken out of it. */
 export type RangeListener = (hit: TermHit, range: AbstractRange, shown: boolean) => void;
@@ -61,6 +61,8 @@ export interface TermHighlights {
   add(hits: readonly TermHit[], fresh?: boolean): void;
   /** Resolves once the occurrences added so far that are near the viewport are painted. */
   placed(): Promise<void>;
+  /** Tells that the page changed its own DOM: for a while, groups out of view go at once. */
+  pageChanged(): void;
   /** Forgets and unpaints every occurrence touching a node for which `test` is true. */
   removeWhere(test: (node: Text) => boolean): void;
   /** The pieces found in a text node, painted or not (in fallback mode: the node inside a <tifa-mark>). */
@@ -86,8 +88,6 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
   const blocks: Element[] = [];
   /** The group of each block with occurrences. */
   const groupOf = new Map<Element, Group>();
-  /** The groups in document order (within each pass's batch), for their neighbours. */
-  let order: Group[] = [];
   /** The painted occurrences and their ranges: those near the viewport. */
   const shown = new Map<TermHit, StaticRange>();
   const listeners = new Set<RangeListener>();
@@ -112,40 +112,40 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
     for (const listener of listeners) listener(hit, range, false);
   }
 
+  /** The groups whose occurrences are registered. */
+  const showing = new Set<Group>();
+  let busyUntil = -Infinity;
+
   function showGroup(group: Group): void {
-    if (group.shown || group.at < 0) return;
+    if (group.shown || group.gone) return;
     group.shown = true;
+    showing.add(group);
     group.hits.forEach(show);
   }
 
-  /** Takes out the groups with no near group within AHEAD of them. */
-  function hideFar(): void {
-    const keep = new Set<Group>();
-    order.forEach((group, k) => {
-      if (group.near === 0) return;
-      for (let j = Math.max(0, k - AHEAD); j <= Math.min(order.length - 1, k + AHEAD); j++) keep.add(order[j]);
-    });
-    for (const group of order) {
-      if (!group.shown || keep.has(group)) continue;
-      group.shown = false;
-      group.hits.forEach(hide);
-    }
+  function hideGroup(group: Group): void {
+    if (!group.shown) return;
+    group.shown = false;
+    showing.delete(group);
+    group.hits.forEach(hide);
+  }
+
+  // In view: an end is near, or the group reaches from above the near zone to below it.
+  const inView = ({ sides }: Group) => sides.includes(0) || (sides[0] === -1 && sides[1] === 1);
+
+  function hideOutOfView(): void {
+    for (const group of showing) if (!inView(group)) hideGroup(group);
   }
 
   const nearBlocks = () =>
-    (near ??= watchNearBlocks(
-      (end) => {
-        const group = groupOf.get(end)!;
-        if (group.near++ > 0) return;
-        for (let j = Math.max(0, group.at - AHEAD); j <= Math.min(order.length - 1, group.at + AHEAD); j++)
-          showGroup(order[j]);
-      },
-      (end) => {
-        const group = groupOf.get(end);
-        if (group && group.near > 0) group.near--;
-        if (shown.size > MAX_SHOWN) hideFar();
-      },
-    ));
+    (near ??= watchNearBlocks((end, side) => {
+      const group = groupOf.get(end);
+      if (!group) return;
+      group.sides[group.ends.indexOf(end)] = side;
+      if (inView(group)) showGroup(group);
+      else if (performance.now() < busyUntil) hideGroup(group);
+      else if (shown.size > MAX_SHOWN) hideOutOfView();
+    }));
 
   function addNative(hits: readonly TermHit[]): void {
     if (!highlight) {
@@ -173,13 +173,19 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
         fresh.push(block);
       }
     }
-    const stride = Math.ceil(fresh.length / MAX_GROUPS);
+    const stride = Math.ceil((groupOf.size + fresh.length) / MAX_GROUPS);
     for (let at = 0; at < fresh.length; at += stride) {
       const members = fresh.slice(at, at + stride);
       const ends = members.length > 1 ? [members[0], members[members.length - 1]] : members;
       const hitsOf = members.flatMap((block) => freshHits.get(block)!);
-      const group: Group = { blocks: members, ends, hits: hitsOf, near: 0, shown: false, at: order.length };
-      order.push(group);
+      const group: Group = {
+        blocks: members,
+        ends,
+        hits: hitsOf,
+        sides: ends.map(() => undefined),
+        shown: false,
+        gone: false,
+      };
       for (const block of members) groupOf.set(block, group);
       for (const end of ends) watcher.watch(end);
     }
@@ -205,6 +211,11 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       byNode = null;
       if (native) addNative(valid);
       else mutate(() => addWrapped(valid));
+    },
+    pageChanged() {
+      const quiet = performance.now() >= busyUntil;
+      busyUntil = performance.now() + BUSY_MS;
+      if (quiet) hideOutOfView();
     },
     placed() {
       return near ? near.placed() : Promise.resolve();
@@ -239,11 +250,8 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
         if (group.hits.length > 0) continue;
         for (const end of group.ends) near?.unwatch(end);
         for (const block of group.blocks) groupOf.delete(block);
-        group.at = -1;
-      }
-      if (order.some((group) => group.at < 0)) {
-        order = order.filter((group) => group.at >= 0);
-        order.forEach((group, k) => (group.at = k));
+        group.gone = true;
+        showing.delete(group);
       }
     },
     piecesIn(node) {
@@ -282,7 +290,7 @@ export function createHighlights(mutate: (write: () => void) => void = (write) =
       found.length = 0;
       blocks.length = 0;
       groupOf.clear();
-      order = [];
+      showing.clear();
       shown.clear();
       byNode = null;
     },

@@ -106,7 +106,7 @@ function startFeatures(
   signal.addEventListener('abort', () => layer.clear());
   const passes = createPasses(matcherFromIndex(index), layer, signal, (error) => contain.report('highlight', error));
   const page: TifaPage = { ctx, signal, index, layer, passes, contain };
-  contain.run('observe', () => (watcher = watchChanges(ctx, passes, signal)));
+  contain.run('observe', () => (watcher = watchChanges(ctx, passes, signal, () => layer.pageChanged())));
   contain.run('hover-card', () => startHoverCard(page));
   contain.run('sightings', () => recordSightings(page));
   // Opt-in only: page scripts can read highlight names, so by default they carry no study state.

@@ -1,36 +1,39 @@
-// Which blocks of the page are near the viewport (within a screen's height above or below it), so
-// that only their occurrences are registered as highlight ranges: the browser's cost of painting
-// highlights grows with the number of ranges registered, and a long page has thousands that
-// cannot be seen. An IntersectionObserver does the geometry off our task (in the browser's own
-// rendering step, with the layout it has anyway) and tells of blocks as they come near or go.
+// Which blocks of the page are near the viewport (within a quarter of a screen above or below it),
+// so that only their occurrences are registered as highlight ranges: on every frame after a DOM
+// change Chromium rebuilds the markers of every registered range, so their number is what a busy
+// page pays for (highlight.ts). An IntersectionObserver does the geometry off our task (in the
+// browser's own rendering step, with the layout it has anyway) and tells of blocks as they come
+// near or go, and to which side they went: a group of blocks watched at its two ends is still in
+// view while its first end is above and its last below.
 // Where it is missing (tests in Node), every block counts as near at once.
 
-/** One screen above and below, half a screen sideways: a scroll of less than that paints at once. */
-const MARGIN = '100% 50%';
+/** A quarter of a screen above and below: a short scroll paints at once. */
+const MARGIN = '25% 0px';
 /** A tab in the background has no rendering steps: a pass does not wait for one longer than this. */
 const PLACE_TIMEOUT_MS = 1000;
 
+/** Where a block is: above the near zone (-1), in it (0), below it (1). */
+export type Side = -1 | 0 | 1;
+
 export interface NearBlocks {
-  /** Starts watching a block; `enter`/`leave` are called as it comes near or goes. */
+  /** Starts watching a block; `moved` is called as it comes near or goes. */
   watch(block: Element): void;
   unwatch(block: Element): void;
-  isNear(block: Element): boolean;
   /** Resolves once every block watched so far has been placed (or after a timeout). */
   placed(): Promise<void>;
   disconnect(): void;
 }
 
-export function watchNearBlocks(enter: (block: Element) => void, leave: (block: Element) => void): NearBlocks {
-  const near = new Set<Element>();
+export function watchNearBlocks(moved: (block: Element, side: Side) => void): NearBlocks {
   if (typeof IntersectionObserver !== 'function') {
+    const near = new Set<Element>();
     return {
       watch(block) {
         if (near.has(block)) return;
         near.add(block);
-        enter(block);
+        moved(block, 0);
       },
       unwatch: (block) => void near.delete(block),
-      isNear: (block) => near.has(block),
       placed: () => Promise.resolve(),
       disconnect: () => near.clear(),
     };
@@ -46,15 +49,13 @@ export function watchNearBlocks(enter: (block: Element) => void, leave: (block: 
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        const block = entry.target;
-        unplaced.delete(block);
-        if (entry.isIntersecting) {
-          if (near.has(block)) continue;
-          near.add(block);
-          enter(block);
-        } else if (near.delete(block)) {
-          leave(block);
+        unplaced.delete(entry.target);
+        let side: Side = 0;
+        if (!entry.isIntersecting) {
+          const bottom = entry.rootBounds?.bottom ?? globalThis.innerHeight;
+          side = entry.boundingClientRect.top >= bottom ? 1 : -1;
         }
+        moved(entry.target, side);
       }
       if (unplaced.size === 0) settle();
     },
@@ -67,10 +68,8 @@ export function watchNearBlocks(enter: (block: Element) => void, leave: (block: 
     },
     unwatch(block) {
       observer.unobserve(block);
-      near.delete(block);
       if (unplaced.delete(block) && unplaced.size === 0) settle();
     },
-    isNear: (block) => near.has(block),
     placed() {
       if (unplaced.size === 0) return Promise.resolve();
       return new Promise((resolve) => {
@@ -80,7 +79,6 @@ export function watchNearBlocks(enter: (block: Element) => void, leave: (block: 
     },
     disconnect() {
       observer.disconnect();
-      near.clear();
       unplaced.clear();
       settle();
     },

@@ -13,7 +13,13 @@ export interface ChangeWatcher {
   mute(write: () => void): void;
 }
 
-export function watchChanges(ctx: ContentScriptContext, passes: Passes, signal: AbortSignal): ChangeWatcher {
+/** `onPageChange` is told of each batch of the page's own changes (a busy page is painted more sparingly). */
+export function watchChanges(
+  ctx: ContentScriptContext,
+  passes: Passes,
+  signal: AbortSignal,
+  onPageChange: () => void = () => {},
+): ChangeWatcher {
   const changed = new Set<Node>();
   let full = false;
   /** Nodes were removed: their occurrences are to be forgotten, even when nothing is rescanned. */
@@ -67,7 +73,9 @@ export function watchChanges(ctx: ContentScriptContext, passes: Passes, signal: 
         else pruned = true;
       }
     }
-    if (any) schedule();
+    if (!any) return;
+    schedule();
+    onPageChange();
   };
 
   const observer = new MutationObserver(collect);

@@ -38,25 +38,34 @@ export function createScanner(root: Node, matcher: Matcher) {
   let next = walker.nextNode() as Text | null;
   const skipped = skipFinder(root);
   let slices = 0;
+  let runs = 0;
 
-  /** Reads on until the end (true) or the deadline (false); a run in progress survives the pause. */
-  function work(deadline: number): boolean {
+  /** Set when `until` said to stop: the walk ends where a run starts, so that every run read is matched. */
+  let stopped = false;
+
+  /**
+   * Reads on until the end (true), the deadline or a text node that starts a run and for which
+   * `until` (told the characters read so far) is true (false); a run in progress survives the
+   * pause. `until` is asked at every fourth run only (it may read the layout).
+   */
+  function work(deadline: number, until?: (node: Text, chars: number) => boolean): boolean {
     // Found afresh for every slice after the first: the page may have changed during the pause.
     if (slices++ > 0) skipped.reset();
+    stopped = false;
     for (;;) {
-      collect(deadline);
+      collect(deadline, until);
       if (next === null) {
         endRun();
         matchChunk();
         return true;
       }
       matchChunk();
-      if (performance.now() > deadline) return false;
+      if (stopped || performance.now() > deadline) return false;
     }
   }
 
   /** The walk: collects text until the chunk is full (checked where a run starts), the deadline passes, or the text ends. */
-  function collect(deadline: number): void {
+  function collect(deadline: number, until: ((node: Text, chars: number) => boolean) | undefined): void {
     // The loop works on local copies: faster than the closure's variables.
     let node = next;
     let text = chunk;
@@ -72,6 +81,10 @@ export function createScanner(root: Node, matcher: Matcher) {
           open = null;
         }
         if (text.length >= CHUNK_CHARS) break;
+        if (until !== undefined && (++runs & 3) === 0 && until(node, read)) {
+          stopped = true;
+          break;
+        }
         const around = skipped.around(node);
         if (around !== null) {
           // With SHOW_TEXT, nextSibling goes on through the element's following siblings and its
