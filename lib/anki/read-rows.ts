@@ -122,6 +122,8 @@ export function buildAnkiRows(
       kind: tifa?.kind ?? 'statement',
       prompt: cut(content.prompt),
       answer: cut(content.answer),
+      // Tifa's own list card: its members from 成员 (the records' schema checks each one).
+      ...(tifa && entry.note.members ? { members: entry.note.members } : {}),
       evidence,
       importance,
       origin: source.origin,
