@@ -200,7 +200,13 @@ export function undo(after: unknown, log: unknown, before?: unknown): SrsState {
  */
 export function retrievability(state: unknown, now: Date, settings: Pick<StudySettings, 'fsrsWeights'>): number {
   const s = reviveState(state);
-  return s.state === State.New
-    ? 0
-    : makeScheduler({ fsrsWeights: settings.fsrsWeights }).get_retrievability(s, now, false);
+  return s.state === State.New ? 0 : curveOf(settings.fsrsWeights).get_retrievability(s, now, false);
+}
+
+// Retrievability is asked for every card of a queue or a statistic: the instance for the last weights
+// (the settings' own array) is kept by reference, sparing makeScheduler's key for each card.
+let curve: { w: readonly number[] | undefined; f: FSRS } | undefined;
+function curveOf(w: readonly number[] | undefined): FSRS {
+  if (!curve || curve.w !== w) curve = { w, f: makeScheduler({ fsrsWeights: w ? [...w] : undefined }) };
+  return curve.f;
 }
