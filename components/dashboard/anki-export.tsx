@@ -70,7 +70,7 @@ export function AnkiExport() {
         { scope, now: now.getTime(), utcOffsetMinutesWest: now.getTimezoneOffset() },
         setProgress,
       );
-      download(ankiFileName(now), new Blob([out.bytes], { type: 'application/octet-stream' }));
+      download(ankiFileName(now), out.file);
       setMessage({
         kind: 'ok',
         text: `已导出 ${out.notes} 张卡片、${out.revlog} 条复习记录。在 Anki 中选择“文件 → 导入”打开这个文件即可。`,

@@ -1,14 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, type CardRow } from '@/data/db/schema';
 import { cardHistory } from '@/data/db/dashboard';
+import { getSettings } from '@/data/db/repo';
+import type { StudySettings } from '@/data/srs/settings';
 import { retrievability, State } from '@/data/srs/scheduler';
 import { formatDay, percent } from '@/components/common/format';
 import { fsrsStateLabel } from '@/data/vocab/card-states';
 import { ratingLabel } from '@/data/vocab/ratings';
 
-function recallNow(card: CardRow, now: Date): string {
+function recallNow(card: CardRow, now: Date, settings: StudySettings | undefined): string {
+  // Until the settings are read, nothing: the default curve would show another figure for a moment.
+  if (!settings) return '…';
   try {
-    return card.fsrs.state === State.New ? '—' : percent(retrievability(card.fsrs, now));
+    return card.fsrs.state === State.New ? '—' : percent(retrievability(card.fsrs, now, settings));
   } catch {
     return '—';
   }
@@ -20,6 +24,7 @@ const time = (d: Date) =>
 /** The FSRS memory state and every rating of the card, newest first. */
 export function CardProgress({ card, now }: { card: CardRow; now: Date }) {
   const history = useLiveQuery(() => cardHistory(db, card.id), [card.id]);
+  const settings = useLiveQuery(() => getSettings(db), []);
   const s = card.fsrs;
   const isNew = s.state === State.New;
   return (
@@ -32,7 +37,7 @@ export function CardProgress({ card, now }: { card: CardRow; now: Date }) {
           <dt>下次复习</dt>
           <dd>{isNew ? '尚未学习' : time(new Date(s.due))}</dd>
           <dt>当前记住的可能</dt>
-          <dd>{recallNow(card, now)}</dd>
+          <dd>{recallNow(card, now, settings)}</dd>
           <dt>记得牢不牢</dt>
           <dd>{isNew ? '—' : `约 ${s.stability.toFixed(1)} 天后，还记得的可能降到九成（记忆模型的“稳定性”）`}</dd>
           <dt>难度</dt>

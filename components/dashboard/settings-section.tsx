@@ -21,7 +21,7 @@ export function SettingsSection({ now }: { now: Date }) {
       <LimitsForm settings={settings} message={limitsMessage} setMessage={setLimitsMessage} />
       <CramForm settings={settings} sources={sources} now={now} message={cramMessage} setMessage={setCramMessage} />
       <HighlightSwitch />
-      <FsrsSection now={now} />
+      <FsrsSection />
       <SyncForm />
     </section>
   );

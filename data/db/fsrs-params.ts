@@ -5,6 +5,7 @@
 import type { TifaDB } from './schema';
 import type { LogForTraining } from '../srs/fsrs-items';
 import { validateWeights, type Evaluation } from '../srs/fsrs-params';
+import { markRecompute } from './fsrs-recompute';
 
 /** Fewer reviews than this and the optimizer only echoes its defaults; Anki asks for a few hundred too. */
 export const MIN_REVIEWS_TO_TRAIN = 400;
@@ -79,7 +80,10 @@ export async function readTrainingLogs(db: TifaDB): Promise<LogForTraining[]> {
   return logs;
 }
 
-/** Keeps a training's report; when it is `applied`, switches to its weights and keeps the set it replaces. */
+/**
+ * Keeps a training's report; when it is `applied`, switches to its weights, keeps the set it replaces
+ * and marks every card's memory state for recomputation (data/db/fsrs-recompute.ts).
+ */
 export async function saveTraining(db: TifaDB, report: TrainReport): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     if (report.applied) {
@@ -88,19 +92,21 @@ export async function saveTraining(db: TifaDB, report: TrainReport): Promise<voi
       const current = validateWeights((await db.settings.get(WEIGHTS_KEY))?.value) ?? null;
       await db.settings.put({ key: PREVIOUS_KEY, value: { weights: current } });
       await db.settings.put({ key: WEIGHTS_KEY, value: w });
+      await markRecompute(db, new Date(report.at));
     }
     await db.settings.put({ key: REPORT_KEY, value: report });
   });
 }
 
-/** 恢复原参数: back to the set the last switch replaced (the defaults when that was none). */
-export async function restorePreviousWeights(db: TifaDB): Promise<void> {
+/** 恢复原参数: back to the set the last switch replaced (the defaults when that was none); memory states marked for recomputation. */
+export async function restorePreviousWeights(db: TifaDB, now: Date): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     const previous = readPrevious((await db.settings.get(PREVIOUS_KEY))?.value);
     if (previous === undefined) return;
     if (previous) await db.settings.put({ key: WEIGHTS_KEY, value: previous });
     else await db.settings.delete(WEIGHTS_KEY);
     await db.settings.delete(PREVIOUS_KEY);
+    await markRecompute(db, now);
     const report = readReport((await db.settings.get(REPORT_KEY))?.value);
     if (report) await db.settings.put({ key: REPORT_KEY, value: { ...report, applied: false } });
   });

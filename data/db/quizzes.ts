@@ -27,7 +27,7 @@ export async function prepareQuiz(
   now: Date,
   seed = now.getTime(),
 ): Promise<Question[]> {
-  const [notes, cards, conflicts] = await Promise.all([
+  const [notes, cards, conflicts, settings] = await Promise.all([
     db.notes.filter((n) => !n.retired).toArray(),
     db.cards.where('retired').equals(0).toArray(),
     db.conflicts
@@ -35,6 +35,7 @@ export async function prepareQuiz(
       .equals(0)
       .filter((c) => !c.retired)
       .toArray(),
+    getSettings(db),
   ]);
   const ctx = makeContext({ notes, cards, conflicts });
   const rand = seededRandom(seed);
@@ -42,7 +43,14 @@ export async function prepareQuiz(
   const challenge = config.mode === 'challenge';
   const kinds = challenge ? CHALLENGE_KINDS : config.kinds;
   const canAsk = (card: Card) => possibleKinds(card, ctx).some((k) => kinds.includes(k));
-  const order = selectCards(cards, { mode: config.mode, sourceIds: config.sourceIds, canAsk, now, rand });
+  const order = selectCards(cards, {
+    mode: config.mode,
+    sourceIds: config.sourceIds,
+    canAsk,
+    now,
+    rand,
+    settings,
+  });
   return challenge
     ? challengeQuestions(order, CHALLENGE_LENGTH, ctx, rand)
     : buildQuestions(order, kinds, config.count, ctx, rand);

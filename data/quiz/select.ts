@@ -2,6 +2,7 @@
 // most likely to have forgotten now (reviewed cards by lowest retrievability, new cards after).
 import type { Card } from '../knowledge/types';
 import { retrievability, State } from '../srs/scheduler';
+import type { StudySettings } from '../srs/settings';
 import type { Rand } from './random';
 import { heldBack, type Verdict } from '../knowledge/suspect';
 
@@ -24,6 +25,8 @@ export interface SelectOptions {
   canAsk?: (card: QuizCard) => boolean;
   now: Date;
   rand: Rand;
+  /** The user's trained FSRS weights (if any) shape "weakest": retrievability on their own curve. */
+  settings: Pick<StudySettings, 'fsrsWeights'>;
 }
 
 const cardSources = (card: QuizCard) => card.sourceIds ?? card.evidence.map((e) => e.source);
@@ -46,10 +49,14 @@ export function eligibleCards(
 const isNew = (card: QuizCard) => !card.fsrs || (card.fsrs as { state?: number }).state === State.New;
 
 /** Reviewed cards from the lowest retrievability up, then new cards by importance. */
-export function weakestFirst(cards: readonly QuizCard[], now: Date): QuizCard[] {
+export function weakestFirst(
+  cards: readonly QuizCard[],
+  now: Date,
+  settings: Pick<StudySettings, 'fsrsWeights'>,
+): QuizCard[] {
   const reviewed = cards
     .filter((c) => !isNew(c))
-    .map((c) => ({ c, r: retrievability(c.fsrs, now) }))
+    .map((c) => ({ c, r: retrievability(c.fsrs, now, settings) }))
     .sort((a, b) => a.r - b.r || b.c.importance - a.c.importance || a.c.id.localeCompare(b.c.id))
     .map(({ c }) => c);
   const fresh = cards.filter(isNew).sort((a, b) => b.importance - a.importance || a.id.localeCompare(b.id));
@@ -67,5 +74,5 @@ export function importanceOrder(cards: readonly QuizCard[], rand: Rand): QuizCar
 /** Every eligible card, in the order the quiz should try them. */
 export function selectCards(cards: readonly QuizCard[], opts: SelectOptions): QuizCard[] {
   const pool = eligibleCards(cards, opts);
-  return opts.mode === 'weak' ? weakestFirst(pool, opts.now) : importanceOrder(pool, opts.rand);
+  return opts.mode === 'weak' ? weakestFirst(pool, opts.now, opts.settings) : importanceOrder(pool, opts.rand);
 }

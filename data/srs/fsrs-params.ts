@@ -4,16 +4,9 @@
 // of the forgetting curve, and the same bounds (fsrs-rs's parameter clipper = ts-fsrs CLAMP_PARAMETERS
 // with w17/w18 ≤ 2). Sets of 17 (FSRS-4.5) or 19 (FSRS-5, fsrs-rs-nodejs 0.9) are widened the way
 // ts-fsrs does (migrateParameters: w19 = 0, w20 = 0.5, FSRS-5's fixed decay).
-import {
-  CLAMP_PARAMETERS,
-  default_w,
-  forgetting_curve,
-  fsrs,
-  migrateParameters,
-  W17_W18_Ceiling,
-  type FSRS,
-} from 'ts-fsrs';
+import { CLAMP_PARAMETERS, default_w, forgetting_curve, migrateParameters, W17_W18_Ceiling, type FSRS } from 'ts-fsrs';
 import type { CardHistory } from './fsrs-items';
+import { makeScheduler } from './scheduler';
 
 export const DEFAULT_WEIGHTS: readonly number[] = Object.freeze([...default_w]);
 
@@ -56,7 +49,7 @@ export interface Evaluation {
 
 // Memory states are computed as ts-fsrs does, with short-term (same-day) steps on, as Tifa schedules.
 const algorithm = (w: readonly number[], retention = 0.9): FSRS =>
-  fsrs({ w: [...w], request_retention: retention, enable_short_term: true, enable_fuzz: false });
+  makeScheduler({ fsrsWeights: [...w], desiredRetention: retention });
 
 // fsrs-rs's bin of an item (dataset.rs, FSRSItem::r_matrix_index): interval, length and lapses on log scales.
 function binKey(deltaT: number, longTerm: number, lapses: number): string {

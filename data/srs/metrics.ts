@@ -10,9 +10,9 @@ import type { StudySettings } from './settings';
 import { heldBack } from '../knowledge/suspect';
 
 /** Recall probability of a card at `at`; 0 for a new card or one whose state cannot be read. */
-function recall(card: CardRow, at: Date, weights?: readonly number[]): number {
+function recall(card: CardRow, at: Date, settings: Pick<StudySettings, 'fsrsWeights'>): number {
   try {
-    return retrievability(card.fsrs, at, weights);
+    return retrievability(card.fsrs, at, settings);
   } catch {
     return 0;
   }
@@ -54,7 +54,7 @@ export function progressBySource(
   for (const card of cards) {
     if (card.retired) continue;
     const isNew = card.fsrs.state === State.New;
-    const r = card.suspended || isNew ? 0 : recall(card, end, settings.fsrsWeights);
+    const r = card.suspended || isNew ? 0 : recall(card, end, settings);
     const due = !isNew && !card.suspended && new Date(card.fsrs.due).getTime() < end.getTime();
     for (const id of new Set(card.sourceIds)) {
       const p = acc.get(id) ?? empty();

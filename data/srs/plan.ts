@@ -76,7 +76,12 @@ interface Live {
 }
 
 /** The session's cards that are studied at all, read once; a card whose state cannot be read counts as new. */
-function planCards(cards: QueueCard[], plan: StudyPlan, at: Date): Live[] {
+function planCards(
+  cards: QueueCard[],
+  plan: StudyPlan,
+  at: Date,
+  settings: Pick<StudySettings, 'fsrsWeights'>,
+): Live[] {
   const out: Live[] = [];
   for (const card of cards) {
     if (card.suspended || card.retired || card.held || !inPlan(card, plan)) continue;
@@ -85,7 +90,7 @@ function planCards(cards: QueueCard[], plan: StudyPlan, at: Date): Live[] {
     try {
       const s = reviveState(card.state);
       isNew = s.state === State.New;
-      recall = isNew ? 0 : retrievability(s, at);
+      recall = isNew ? 0 : retrievability(s, at, settings);
     } catch {
       /* unreadable: counted as not yet learnt */
     }
@@ -103,9 +108,9 @@ export function planMastery(
   cards: QueueCard[],
   plan: StudyPlan,
   now: Date,
-  settings: Pick<StudySettings, 'dayStartHour'>,
+  settings: Pick<StudySettings, 'dayStartHour' | 'fsrsWeights'>,
 ): number | null {
-  return mean(planCards(cards, plan, nextDayStart(now, settings)));
+  return mean(planCards(cards, plan, nextDayStart(now, settings), settings));
 }
 
 const mean = (live: Live[]) => (live.length ? live.reduce((sum, x) => sum + x.recall, 0) / live.length : null);
@@ -124,7 +129,7 @@ export function planToday(
   if (!plan) return null;
   const daysLeft = plan.date === undefined ? null : daysUntil(plan.date, now, settings);
   if (daysLeft !== null && daysLeft < 0) return null;
-  const live = planCards(cards, plan, nextDayStart(now, settings));
+  const live = planCards(cards, plan, nextDayStart(now, settings), settings);
   if (daysLeft === null) return firstThese(live, settings, done);
   // The days before the session; on the day itself, that day.
   const days = Math.max(1, daysLeft);

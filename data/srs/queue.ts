@@ -245,7 +245,7 @@ export function buildCramQueue(
   const picked = live(cards)
     .filter(({ card, s }) => !crammedToday.has(card.id) && !(s.last_review && s.last_review.getTime() >= start))
     .filter(({ card }) => sources.size === 0 || (card.sourceIds ?? []).some((id) => sources.has(id)))
-    .map((x) => ({ ...x, r: retrievability(x.s, now, settings.fsrsWeights) }));
+    .map((x) => ({ ...x, r: retrievability(x.s, now, settings) }));
   picked.sort((a, b) => a.r - b.r || b.card.importance - a.card.importance || byId(a, b));
   return picked.map((x) => x.card.id);
 }

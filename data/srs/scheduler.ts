@@ -26,44 +26,42 @@ export interface RateResult {
 
 export const GRADES: readonly Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
 
-// Building an FSRS instance precomputes parameters; the popup asks for previews on every
-// card, so keep the last one while the settings that shape it stay the same.
-let cached: { key: string; f: FSRS } | undefined;
-// Rollback and retrievability depend only on the FSRS weights (the defaults, or the user's trained set), not on the other settings.
-const plain = fsrs();
-let weighted: { key: string; f: FSRS } | undefined;
+/** What shapes an FSRS instance; a field left out takes ts-fsrs's default (fuzz off, short-term steps on). */
+export type FsrsSettings = Partial<
+  Pick<
+    StudySettings,
+    'desiredRetention' | 'maximumInterval' | 'enableFuzz' | 'learningSteps' | 'relearningSteps' | 'fsrsWeights'
+  >
+>;
 
-function withWeights(weights: readonly number[] | undefined): FSRS {
-  if (!weights) return plain;
-  const key = weights.join(',');
-  if (weighted?.key !== key) weighted = { key, f: fsrs({ w: [...weights] }) };
-  return weighted.f;
-}
+// Building an FSRS instance precomputes parameters; the popup asks for previews on every card, so
+// the last few are kept while the settings that shape them stay the same.
+const built = new Map<string, FSRS>();
+const KEEP = 8;
 
-export function makeScheduler(settings: StudySettings): FSRS {
-  const key = JSON.stringify([
-    settings.desiredRetention,
-    settings.maximumInterval,
-    settings.enableFuzz,
-    settings.learningSteps,
-    settings.relearningSteps,
-    settings.fsrsWeights,
-  ]);
-  if (cached?.key !== key) {
-    cached = {
-      key,
-      f: fsrs({
-        request_retention: settings.desiredRetention,
-        maximum_interval: settings.maximumInterval,
-        enable_fuzz: settings.enableFuzz,
-        enable_short_term: true,
-        learning_steps: settings.learningSteps,
-        relearning_steps: settings.relearningSteps,
-        ...(settings.fsrsWeights ? { w: settings.fsrsWeights } : {}),
-      }),
-    };
+/**
+ * THE one place an FSRS instance is made: scheduling, previews, retrievability, the optimizer's
+ * evaluation, an import's replay and the recomputation after 优化参数 all come through here, so the
+ * user's trained weights (settings.fsrsWeights, validated when read) shape every curve Tifa shows.
+ */
+export function makeScheduler(settings: FsrsSettings): FSRS {
+  const params = {
+    enable_fuzz: settings.enableFuzz ?? false,
+    enable_short_term: true,
+    ...(settings.desiredRetention !== undefined ? { request_retention: settings.desiredRetention } : {}),
+    ...(settings.maximumInterval !== undefined ? { maximum_interval: settings.maximumInterval } : {}),
+    ...(settings.learningSteps ? { learning_steps: settings.learningSteps } : {}),
+    ...(settings.relearningSteps ? { relearning_steps: settings.relearningSteps } : {}),
+    ...(settings.fsrsWeights ? { w: [...settings.fsrsWeights] } : {}),
+  };
+  const key = JSON.stringify(params);
+  let f = built.get(key);
+  if (!f) {
+    f = fsrs(params);
+    if (built.size >= KEEP) built.delete(built.keys().next().value!);
+    built.set(key, f);
   }
-  return cached.f;
+  return f;
 }
 
 export function newCardState(now: Date): SrsState {
@@ -192,14 +190,23 @@ export function rate(state: unknown, rating: Grade, now: Date, settings: StudySe
  */
 export function undo(after: unknown, log: unknown, before?: unknown): SrsState {
   if (before !== undefined) return reviveState(before);
-  return plain.rollback(reviveState(after), reviveLog(log));
+  // Rollback restores the state the log recorded: no weight enters it.
+  return makeScheduler({}).rollback(reviveState(after), reviveLog(log));
 }
 
 /**
  * Probability (0..1) of recalling the card at `now`; 0 for a card never studied. The forgetting
- * curve's decay is a weight (w20): pass the user's trained set (StudySettings.fsrsWeights) if any.
+ * curve's decay is a weight (w20): the settings carry the user's trained set (fsrsWeights) if any.
  */
-export function retrievability(state: unknown, now: Date, weights?: readonly number[]): number {
+export function retrievability(state: unknown, now: Date, settings: Pick<StudySettings, 'fsrsWeights'>): number {
   const s = reviveState(state);
-  return s.state === State.New ? 0 : withWeights(weights).get_retrievability(s, now, false);
+  return s.state === State.New ? 0 : curveOf(settings.fsrsWeights).get_retrievability(s, now, false);
+}
+
+// Retrievability is asked for every card of a queue or a statistic: the instance for the last weights
+// (the settings' own array) is kept by reference, sparing makeScheduler's key for each card.
+let curve: { w: readonly number[] | undefined; f: FSRS } | undefined;
+function curveOf(w: readonly number[] | undefined): FSRS {
+  if (!curve || curve.w !== w) curve = { w, f: makeScheduler({ fsrsWeights: w ? [...w] : undefined }) };
+  return curve.f;
 }

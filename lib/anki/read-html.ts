@@ -91,3 +91,10 @@ export function htmlToMarkedText(html: string): { text: string; marks: Array<[nu
   }
   return { text, marks };
 }
+
+/** The 成员 field Tifa wrote (an `<ol>` of `<li>`): each member as plain text, empty ones dropped. */
+export function htmlToMembers(html: string): string[] {
+  return [...html.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li\s*>/gi)]
+    .map((m) => htmlToText(m[1]).replace(/\n/g, ' '))
+    .filter(Boolean);
+}

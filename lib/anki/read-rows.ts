@@ -50,6 +50,8 @@ export function buildAnkiRows(
   file: string,
   now: Date,
   onProgress?: RowsProgress,
+  /** The user's trained FSRS weights: the memory state replayed from a card's revlog follows them. */
+  weights?: readonly number[],
 ): AnkiRows {
   const decks = new Set(choice.decks);
   const deckNames = new Map(col.decks.map((d) => [d.id, d.name]));
@@ -113,7 +115,7 @@ export function buildAnkiRows(
         ),
       );
     } else if (!note.sourceIds.includes(sid)) note.sourceIds.push(sid);
-    const schedule = ankiSchedule(c, logsOf.get(c.id) ?? [], col.created, now, choice.keep);
+    const schedule = ankiSchedule(c, logsOf.get(c.id) ?? [], col.created, now, choice.keep, weights);
     const cardId = tifa?.id ?? `${noteId}:${c.ord}`;
     const importance = schedule.fsrs.state === 0 ? 0.5 * (newRank.get(c.id) ?? 0) : 0.5;
     const raw = {
@@ -122,6 +124,8 @@ export function buildAnkiRows(
       kind: tifa?.kind ?? 'statement',
       prompt: cut(content.prompt),
       answer: cut(content.answer),
+      // Tifa's own list card: its members from 成员 (the records' schema checks each one).
+      ...(tifa && entry.note.members ? { members: entry.note.members } : {}),
       evidence,
       importance,
       origin: source.origin,

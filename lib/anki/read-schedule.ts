@@ -3,15 +3,14 @@
 //   day-learning cards in days counted from the collection's creation (col.crt).
 // - memory state: Anki 23.10+ with FSRS on keeps it in cards.data ("s", "d"): taken as it stands.
 //   Otherwise it is recomputed by replaying the card's review log through ts-fsrs's memory model
-//   (default parameters), and for a card with neither, estimated from its interval and ease.
+//   (the user's trained parameters, else the defaults), and for a card with neither, estimated from its interval and ease.
 // - revlog: ease 1–4 are ratings; a manual entry (type 4, ease 0) with interval 0 is "Forget"
 //   (the card was reset to new); type 5 (rescheduled) changes no memory.
-import { createEmptyCard, fsrs, State, type FSRSState, type Grade } from 'ts-fsrs';
-import type { SrsLog, SrsState } from '../../data/srs/scheduler';
+import { createEmptyCard, State, type FSRSState, type Grade } from 'ts-fsrs';
+import { makeScheduler, type SrsLog, type SrsState } from '../../data/srs/scheduler';
 import type { AnkiCardRow, AnkiRevlog } from './read-types';
 
 const DAY = 86_400_000;
-const replayer = fsrs({ enable_fuzz: false, enable_short_term: true });
 
 export interface Schedule {
   fsrs: SrsState;
@@ -41,7 +40,11 @@ const REVIEW_STATE: Record<number, State> = {
  * only, days between reviews as Anki counts them), and gives each rating as a Tifa review log with
  * the memory state it was made in. Ratings outside 1–4 and manual entries are no reviews.
  */
-function replay(logs: readonly AnkiRevlog[]): { memory: FSRSState | null; logs: SrsLog[] } {
+function replay(
+  logs: readonly AnkiRevlog[],
+  weights: readonly number[] | undefined,
+): { memory: FSRSState | null; logs: SrsLog[] } {
+  const replayer = makeScheduler({ fsrsWeights: weights ? [...weights] : undefined });
   let memory: FSRSState | null = null;
   let last: number | undefined;
   let lastElapsed = 0;
@@ -89,10 +92,12 @@ export function ankiSchedule(
   created: number,
   now: Date,
   keep: boolean,
+  /** The user's trained FSRS weights (settings.fsrsWeights), if any. */
+  weights?: readonly number[],
 ): Schedule {
   const suspended = card.queue === -1;
   if (!keep) return { fsrs: createEmptyCard(now), logs: [], suspended: false };
-  const replayed = replay(logs);
+  const replayed = replay(logs, weights);
   const state = ANKI_STATE[card.type];
   if (state === undefined) return { fsrs: createEmptyCard(now), logs: replayed.logs, suspended };
   const due = ankiDue(card, created);

@@ -3,6 +3,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import type { TifaDB } from '../../data/db/schema';
 import { writeAnkiImport, type AnkiWriteCounts } from '../../data/db/anki-import';
+import { getSettings } from '../../data/db/settings';
 import { readAnkiPackage } from './read';
 import { summarize, type AnkiSummary } from './read-plan';
 import { buildAnkiRows, type AnkiChoice, type RowsProgress } from './read-rows';
@@ -32,7 +33,8 @@ export class AnkiSession {
     onWriting?: () => void,
   ): Promise<AnkiImportResult> {
     if (!this.collection) throw new Error('no package open');
-    const rows = buildAnkiRows(this.collection, choice, this.file, now, onProgress);
+    const { fsrsWeights } = await getSettings(db);
+    const rows = buildAnkiRows(this.collection, choice, this.file, now, onProgress, fsrsWeights);
     onWriting?.();
     const counts = await writeAnkiImport(db, rows);
     return { ...counts, skipped: rows.skipped };

@@ -4,7 +4,7 @@
 //   decks, their configs protobuf, deck levels joined by \x1f.
 // Notes' `flds` are the fields joined by \x1f; cards.data holds the FSRS memory state {"s","d","lrt"}.
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
-import { htmlToMarkedText, htmlToText } from './read-html';
+import { htmlToMarkedText, htmlToMembers, htmlToText } from './read-html';
 import { isTifaNotetype } from './read-tifa';
 import {
   ANKI_LIMITS,
@@ -176,10 +176,16 @@ function readAll(db: Database): Omit<AnkiCollection, 'media' | 'file'> {
         tags: str(tags).split(/\s+/).filter(Boolean),
       };
       if (!tifaTypes.has(note.mid)) return note;
-      // Tifa's 原文 (field 3) marks the answer in <b>: read back as spans.
-      const quote = htmlToMarkedText(str(flds).split('\x1f')[2] ?? '');
+      // Tifa's 原文 (field 3) marks the answer in <b>: read back as spans; 成员 (field 5) lists a list card's members.
+      const raw = str(flds).split('\x1f');
+      const quote = htmlToMarkedText(raw[2] ?? '');
+      const members = htmlToMembers(raw[4] ?? '');
       note.fields[2] = quote.text;
-      return quote.marks.length ? { ...note, quoteMarks: quote.marks } : note;
+      return {
+        ...note,
+        ...(quote.marks.length ? { quoteMarks: quote.marks } : {}),
+        ...(members.length ? { members } : {}),
+      };
     },
   );
   const cards = rows(

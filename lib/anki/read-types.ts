@@ -62,6 +62,8 @@ export interface AnkiNote {
   tags: string[];
   /** A note of Tifa's own note type: the answer's spans in its 原文 field (the <b> Tifa wrote). */
   quoteMarks?: Array<[number, number]>;
+  /** A note of Tifa's own note type: the members its 成员 field lists (a list card's). */
+  members?: string[];
 }
 
 export interface AnkiCardRow extends AnkiCardColumns {

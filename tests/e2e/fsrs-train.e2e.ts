@@ -17,6 +17,49 @@ async function openSettings(): Promise<Page> {
   return page;
 }
 
+const DUE = new Date(Date.UTC(2026, 0, 10, 12));
+
+/** A studied card for the first `n` simulated cards, its memory state a placeholder (stability 1, difficulty 5) and its due date fixed. */
+function cardRows(logs: ReturnType<typeof simulateLogs>, n: number) {
+  const ids = [...new Set(logs.map((l) => l.cardId))].slice(0, n);
+  return ids.map((id) => {
+    const mine = logs.filter((l) => l.cardId === id);
+    const last = mine[mine.length - 1].review as Date;
+    return {
+      id,
+      noteId: `n-${id}`,
+      kind: 'statement',
+      prompt: `问题 ${id}`,
+      answer: `答案 ${id}`,
+      evidence: [{ source: 'sim', quote: `答案 ${id}` }],
+      importance: 0.5,
+      origin: 'user',
+      sourceIds: ['sim'],
+      fsrs: {
+        due: DUE,
+        stability: 1,
+        difficulty: 5,
+        elapsed_days: 0,
+        scheduled_days: 30,
+        learning_steps: 0,
+        reps: mine.length,
+        lapses: 0,
+        state: 2,
+        last_review: last,
+      },
+      due: DUE,
+      state: 2,
+      suspended: 0,
+      retired: 0,
+      leech: false,
+      seen: { count: 0 },
+      addedAt: DUE,
+    };
+  });
+}
+
+type CardFsrs = { id: string; due: Date; fsrs: { stability: number; difficulty: number; due: Date } };
+
 test('too few reviews: the section says how many there are and how many it needs, and changes nothing', async () => {
   const page = await openSettings();
   const errors = watchErrors(page);
@@ -35,6 +78,8 @@ test('trains on the user review log, shows both sets scored, switches to the bet
   const errors = watchErrors(page);
   const logs = simulateLogs({ cards: 400, days: 300, seed: 11 });
   await putRows(page, 'reviewLogs', logs.map(simulatedLogRow));
+  const cards = cardRows(logs, 30);
+  await putRows(page, 'cards', cards);
   await page.getByTestId('fsrs-train').click();
   await page.getByTestId('fsrs-progress').waitFor();
   await page.getByTestId('fsrs-report').waitFor({ timeout: 120_000 });
@@ -57,6 +102,20 @@ test('trains on the user review log, shows both sets scored, switches to the bet
     'the defaults are kept to go back to',
   );
 
+  // Every card's memory state recomputed from its log with the new set, in a worker; due dates kept.
+  await page.getByTestId('fsrs-recompute').filter({ hasText: '已按当前参数重新计算' }).waitFor({ timeout: 60_000 });
+  assert.match(await page.getByTestId('fsrs-recompute').innerText(), /已安排的复习日期保持不变/);
+  const ids = new Set(cards.map((c) => c.id));
+  const mine = async () => (await readTable<CardFsrs>(page, 'cards')).filter((c) => ids.has(c.id));
+  const trainedCards = await mine();
+  assert.equal(trainedCards.length, cards.length);
+  assert.ok(
+    trainedCards.every((c) => c.fsrs.stability !== 1 && c.fsrs.difficulty !== 5),
+    'every card holds a memory state replayed from its reviews',
+  );
+  assert.ok(trainedCards.every((c) => c.due.getTime() === DUE.getTime() && c.fsrs.due.getTime() === DUE.getTime()));
+  assert.equal((await readTable<{ key: string }>(page, 'settings')).filter((r) => r.key === 'fsrsRecompute').length, 0);
+
   await page.getByTestId('fsrs-restore').click();
   await page.getByTestId('fsrs-message').filter({ hasText: '已恢复原参数' }).waitFor();
   assert.equal(await page.getByTestId('fsrs-in-use').innerText(), '当前使用：默认参数');
@@ -67,6 +126,16 @@ test('trains on the user review log, shows both sets scored, switches to the bet
     undefined,
   );
   assert.match(await page.getByTestId('fsrs-verdict').innerText(), /新参数更好，但你已恢复原参数/);
+  // 恢复原参数 recomputes again, with the defaults: other stabilities than the trained set gave.
+  // The switch's mark stays until its recomputation has finished.
+  const marked = async () =>
+    (await readTable<{ key: string }>(page, 'settings')).some((r) => r.key === 'fsrsRecompute');
+  for (let i = 0; (await marked()) && i < 600; i++) await page.waitForTimeout(100);
+  assert.equal(await marked(), false, 'the recomputation after 恢复原参数 finished');
+  const restored = await mine();
+  const trainedBy = new Map(trainedCards.map((c) => [c.id, c.fsrs.stability]));
+  assert.ok(restored.some((c) => Math.abs(c.fsrs.stability - trainedBy.get(c.id)!) > 1e-6));
+  assert.ok(restored.every((c) => c.due.getTime() === DUE.getTime()));
 
   assert.deepEqual(errors, []);
   assert.deepEqual(tifa.outsideRequests, []);

@@ -17,5 +17,6 @@ export interface AnkiExportProgress {
 
 export type AnkiExportReply =
   | ({ type: 'progress' } & AnkiExportProgress)
-  | { type: 'done'; bytes: ArrayBuffer; notes: number; revlog: number }
+  /** The .apkg as a Blob made in the worker: its bytes never enter the page's heap (no copy, no GC pause). */
+  | { type: 'done'; file: Blob; notes: number; revlog: number }
   | { type: 'error'; message: string };

@@ -2,7 +2,7 @@
 import type { AnkiExportProgress, AnkiExportReply, AnkiExportRequest } from './protocol';
 
 export interface AnkiExportResult {
-  bytes: ArrayBuffer;
+  file: Blob;
   notes: number;
   revlog: number;
 }
@@ -17,7 +17,7 @@ export function runAnkiExport(
       const msg = e.data;
       if (msg.type === 'progress') return onProgress(msg);
       worker.terminate();
-      if (msg.type === 'done') resolve({ bytes: msg.bytes, notes: msg.notes, revlog: msg.revlog });
+      if (msg.type === 'done') resolve({ file: msg.file, notes: msg.notes, revlog: msg.revlog });
       else reject(new Error(msg.message));
     };
     worker.onerror = (e) => {

@@ -7,8 +7,7 @@ import { readAnkiExport } from '@/data/db/anki-export';
 import { buildApkg } from '@/lib/anki/export';
 import type { AnkiExportReply, AnkiExportRequest } from './protocol';
 
-const post = (msg: AnkiExportReply, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(msg, transfer);
+const post = (msg: AnkiExportReply) => (self as unknown as Worker).postMessage(msg);
 
 async function run(req: AnkiExportRequest): Promise<void> {
   post({ type: 'progress', label: '正在读取卡片和复习记录' });
@@ -25,11 +24,10 @@ async function run(req: AnkiExportRequest): Promise<void> {
   const out = buildApkg(SQL, data, new Date(req.now), req.utcOffsetMinutesWest, (p) =>
     post({ type: 'progress', label: '正在写入 Anki 卡组', ...p }),
   );
-  const bytes = out.bytes.buffer.slice(
-    out.bytes.byteOffset,
-    out.bytes.byteOffset + out.bytes.byteLength,
-  ) as ArrayBuffer;
-  post({ type: 'done', bytes, notes: out.notes, revlog: out.revlog }, [bytes]);
+  // A Blob travels by reference: handing the page an ArrayBuffer of several MB cost it a long task
+  // (the copy into a Blob, then a full garbage collection for the external memory).
+  const file = new Blob([out.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+  post({ type: 'done', file, notes: out.notes, revlog: out.revlog });
 }
 
 self.onmessage = (e: MessageEvent<AnkiExportRequest>) => {

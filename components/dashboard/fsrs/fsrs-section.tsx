@@ -9,8 +9,10 @@ import {
   type TrainReport,
 } from '@/data/db/fsrs-params';
 import { toChineseMessage } from '@/data/db/errors';
+import { pendingRecompute } from '@/data/db/fsrs-recompute';
 import { describeChange, isBetter } from '@/data/srs/fsrs-params';
 import { runTraining, TrainFailure, type TrainProgress } from './run';
+import { useRecompute, type RecomputeState } from './use-recompute';
 
 type Phase = { kind: 'idle' } | { kind: 'running'; progress: TrainProgress };
 
@@ -57,16 +59,49 @@ function Report({ report }: { report: TrainReport }) {
   );
 }
 
+/** The recomputation of every card's memory state after a switch, and why due dates stay. */
+function Recompute({ state }: { state: RecomputeState }) {
+  if (state.kind === 'idle') return null;
+  if (state.kind === 'error')
+    return (
+      <p role="status" data-testid="fsrs-recompute">
+        {state.message}
+      </p>
+    );
+  if (state.kind === 'running')
+    return (
+      <div role="status" aria-live="polite" data-testid="fsrs-recompute">
+        <p>
+          正在按当前参数重新计算每张卡片的记忆状态
+          {state.total ? `（${state.done} / ${state.total}）` : ''}…
+        </p>
+        <progress max={1} value={state.total ? state.done / state.total : 0} aria-label="重新计算进度" />
+      </div>
+    );
+  return (
+    <p role="status" data-testid="fsrs-recompute">
+      已按当前参数重新计算记忆状态（{state.cards} 张卡片，{state.changed} 张有变化）。 已安排的复习日期保持不变：与 Anki
+      的默认做法相同，新参数从每张卡片的下一次复习起决定间隔。
+    </p>
+  );
+}
+
 /** Settings → 优化参数: train FSRS on the user's own review log, switch only if better, go back at will. */
-export function FsrsSection({ now }: { now: Date }) {
+export function FsrsSection() {
   const data = useLiveQuery(
-    async () => ({ reviews: await db.reviewLogs.count(), params: await getFsrsParams(db) }),
+    async () => ({
+      reviews: await db.reviewLogs.count(),
+      params: await getFsrsParams(db),
+      pending: await pendingRecompute(db),
+    }),
     [],
   );
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState('');
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
+  // A switch marks the store; the run follows the mark (and resumes one a closed page cut short).
+  const recompute = useRecompute(data?.pending);
 
   async function train() {
     setMessage('');
@@ -74,7 +109,8 @@ export function FsrsSection({ now }: { now: Date }) {
     abort.current = ctrl;
     setPhase({ kind: 'running', progress: { label: '正在读取复习记录' } });
     try {
-      const outcome = await runTraining(now, (progress) => setPhase({ kind: 'running', progress }), ctrl.signal);
+      // The clock at the click: it also names the switch's recomputation, so two switches never share it.
+      const outcome = await runTraining(new Date(), (progress) => setPhase({ kind: 'running', progress }), ctrl.signal);
       if (outcome.kind === 'too-few') {
         setMessage(
           `复习记录还不够：目前 ${outcome.reviews} 次，至少需要 ${MIN_REVIEWS_TO_TRAIN} 次才能根据你的记忆情况优化参数。`,
@@ -93,7 +129,7 @@ export function FsrsSection({ now }: { now: Date }) {
   async function restore() {
     setMessage('');
     try {
-      await restorePreviousWeights(db);
+      await restorePreviousWeights(db, new Date());
       setMessage('已恢复原参数。');
     } catch (err) {
       setMessage(toChineseMessage(err));
@@ -143,6 +179,7 @@ export function FsrsSection({ now }: { now: Date }) {
           {message}
         </p>
       ) : null}
+      <Recompute state={recompute} />
       {params.report ? <Report report={params.report} /> : null}
     </fieldset>
   );

@@ -15,3 +15,9 @@ export type TrainReply =
   | { type: 'too-few'; reviews: number }
   | { type: 'done'; report: TrainReport }
   | { type: 'error'; message: string };
+
+/** From the recomputation worker (recompute-worker.ts): cards done of all, then the counts. */
+export type RecomputeReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; cards: number; changed: number }
+  | { type: 'error'; message: string };

@@ -42,7 +42,7 @@ describe('FSRS parameters in the store', () => {
     await saveSettings(db, { newPerDay: 5 });
     expect((await getSettings(db)).fsrsWeights).toEqual(trained);
 
-    await restorePreviousWeights(db);
+    await restorePreviousWeights(db, at(2));
     expect((await getSettings(db)).fsrsWeights).toBeUndefined();
     const after = await getFsrsParams(db);
     expect(after.previous).toBeUndefined();
@@ -55,7 +55,7 @@ describe('FSRS parameters in the store', () => {
     second[3] = 9;
     await saveTraining(db, report(true, second));
     expect((await getFsrsParams(db)).previous).toEqual(trained);
-    await restorePreviousWeights(db);
+    await restorePreviousWeights(db, at(2));
     expect((await getSettings(db)).fsrsWeights).toEqual(trained);
   });
 

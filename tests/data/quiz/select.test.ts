@@ -38,7 +38,7 @@ describe('weakestFirst', () => {
       reviewed('good-long-ago', 20, Rating.Good),
       reviewed('good-yesterday', 1, Rating.Good),
     ];
-    expect(weakestFirst(cards, NOW).map((c) => c.id)).toEqual([
+    expect(weakestFirst(cards, NOW, {}).map((c) => c.id)).toEqual([
       'good-long-ago',
       'good-yesterday',
       'easy-yesterday',
@@ -65,13 +65,15 @@ describe('selectCards', () => {
   const cards = Array.from({ length: 30 }, (_, i) => base(`c${i}`, { importance: i < 5 ? 1 : 0.1 }));
 
   it('is the same order for the same seed', () => {
-    const a = selectCards(cards, { mode: 'normal', now: NOW, rand: seededRandom(9) }).map((c) => c.id);
-    expect(selectCards(cards, { mode: 'normal', now: NOW, rand: seededRandom(9) }).map((c) => c.id)).toEqual(a);
+    const a = selectCards(cards, { mode: 'normal', now: NOW, settings: {}, rand: seededRandom(9) }).map((c) => c.id);
+    expect(
+      selectCards(cards, { mode: 'normal', now: NOW, settings: {}, rand: seededRandom(9) }).map((c) => c.id),
+    ).toEqual(a);
     expect(a).toHaveLength(30);
   });
 
   it('favours important cards', () => {
-    const first = selectCards(cards, { mode: 'normal', now: NOW, rand: seededRandom(1) })
+    const first = selectCards(cards, { mode: 'normal', now: NOW, settings: {}, rand: seededRandom(1) })
       .slice(0, 10)
       .map((c) => c.id);
     expect(first.filter((id) => Number(id.slice(1)) < 5).length).toBeGreaterThanOrEqual(3);
@@ -81,6 +83,7 @@ describe('selectCards', () => {
     const got = selectCards(cards, {
       mode: 'weak',
       now: NOW,
+      settings: {},
       rand: seededRandom(1),
       canAsk: (c) => c.id.endsWith('3'),
     });
@@ -97,7 +100,9 @@ describe('cards held back as 待核实', () => {
       base('discarded', { held: 's3', verdict: 'discarded' }),
     ];
     expect(eligibleCards(cards, {}).map((c) => c.id)).toEqual(['plain', 'confirmed']);
-    const picked = selectCards(cards, { mode: 'normal', now: NOW, rand: seededRandom(1) }).map((c) => c.id);
+    const picked = selectCards(cards, { mode: 'normal', now: NOW, settings: {}, rand: seededRandom(1) }).map(
+      (c) => c.id,
+    );
     expect(picked.sort()).toEqual(['confirmed', 'plain']);
   });
 });

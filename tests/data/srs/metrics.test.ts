@@ -48,7 +48,7 @@ describe('progressBySource', () => {
     ];
     const p = progressBySource(cards, day(0, 1), SETTINGS);
     const endOfDay = new Date(2025, 2, 2, 4);
-    const r = retrievability(s, endOfDay);
+    const r = retrievability(s, endOfDay, SETTINGS);
     expect(r).toBeGreaterThan(0.9);
     expect(p.get('d1')).toEqual({ total: 3, studied: 2, new: 1, dueToday: 0, readiness: r / 2 });
     expect(p.get('d2')).toEqual({ total: 1, studied: 0, new: 1, dueToday: 0, readiness: 0 });
@@ -70,7 +70,7 @@ describe('progressBySource', () => {
       row('x', ['d2'], s),
     ];
     const readiness = progressBySource(cards, day(0, 1), SETTINGS).get('d1')!.readiness;
-    expect(readiness).toBeCloseTo(retrievability(s, new Date(2025, 2, 2, 4)) / 2, 10);
+    expect(readiness).toBeCloseTo(retrievability(s, new Date(2025, 2, 2, 4), SETTINGS) / 2, 10);
     expect(
       planMastery(cards.map(toQueueCard), { date: '2025-03-10', sourceIds: ['d1'] }, day(0, 1), SETTINGS),
     ).toBeCloseTo(readiness!, 10);

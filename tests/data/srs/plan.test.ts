@@ -195,7 +195,7 @@ describe('planMastery (已掌握)', () => {
     const end = at(2, 4);
     const cards = [learnt, b, { ...c, suspended: true }];
     expect(planMastery(cards, plan('2026-03-11'), NOW, S)).toBeCloseTo(
-      retrievability(learnt.state as SrsState, end) / 2,
+      retrievability(learnt.state as SrsState, end, S) / 2,
       10,
     );
     expect(planMastery([], plan('2026-03-11'), NOW, S)).toBeNull();

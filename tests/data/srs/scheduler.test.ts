@@ -174,11 +174,11 @@ describe('round trip through JSON and IndexedDB', () => {
 
 describe('retrievability', () => {
   it('is 0 for a new card, 1 just after review, about the desired retention when due', () => {
-    expect(retrievability(newCardState(T0), T0)).toBe(0);
+    expect(retrievability(newCardState(T0), T0, {})).toBe(0);
     const { state } = graduated();
-    expect(retrievability(state, state.last_review!)).toBe(1);
-    expect(retrievability(state, state.due)).toBeCloseTo(0.9, 1);
-    const far = retrievability(state, new Date(state.due.getTime() + 100 * DAY));
+    expect(retrievability(state, state.last_review!, {})).toBe(1);
+    expect(retrievability(state, state.due, {})).toBeCloseTo(0.9, 1);
+    const far = retrievability(state, new Date(state.due.getTime() + 100 * DAY), {});
     expect(far).toBeGreaterThan(0);
     expect(far).toBeLessThan(0.9);
   });

@@ -1,7 +1,18 @@
 // Anki fields are HTML: shown as plain text, never parsed into a document or run.
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../../lib/anki/read-html';
+import { htmlToMembers, htmlToText } from '../../../lib/anki/read-html';
 import { ankiSchedule } from '../../../lib/anki/read-schedule';
+
+describe('htmlToMembers', () => {
+  it('reads the members of the 成员 list Tifa writes, as text, in order; markup inside never runs', () => {
+    expect(htmlToMembers('<ol><li>扶持对象精准</li><li>项目&amp;安排</li></ol>')).toEqual([
+      '扶持对象精准',
+      '项目&安排',
+    ]);
+    expect(htmlToMembers('<ol><li><script>alert(1)</script>一<br>二</li><li> </li></ol>')).toEqual(['一 二']);
+    expect(htmlToMembers('没有列表')).toEqual([]);
+  });
+});
 
 describe('htmlToText', () => {
   it('drops tags and what scripts, styles and comments hold; keeps line breaks', () => {

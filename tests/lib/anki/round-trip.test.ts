@@ -61,6 +61,8 @@ function expectSameCard(got: CardRow, want: CardRow) {
   expect(got.kind).toBe(want.kind);
   expect(got.prompt).toBe(want.edited?.prompt ?? want.prompt);
   expect(got.answer).toBe(want.edited?.answer ?? want.answer);
+  // A list card comes back as a list card with its members (the 成员 field), in order.
+  expect(got.members).toEqual(want.members);
   expect(got.evidence[0].quote).toBe(want.evidence[0].quote);
   expect(got.evidence[0].marks).toEqual(want.evidence[0].marks);
   expect(got.suspended).toBe(want.suspended);
@@ -103,6 +105,10 @@ describe('round trip Tifa → Anki → Tifa', () => {
       got.forEach((g, i) => expect(Math.abs(g.review - exp[i].review)).toBeLessThan(5));
     }
     expect(after.cards.find((c) => c.id === 'c2')!.evidence[0].marks).toEqual([[7, 11]]);
+    expect(after.cards.find((c) => c.id === 'c1')).toMatchObject({
+      kind: 'formulation-list',
+      members: ['扶持对象精准', '项目安排精准'],
+    });
   });
 
   it('into the store it came from: nothing added, nothing changed, no review doubled', async () => {
