@@ -8,6 +8,7 @@ import type { SyncOp } from '../sync/format';
 import { getSyncSelf, printOf, type CardPrint, type SyncSelf } from './sync-state';
 import { replayCards, SCHEDULING_KEYS } from './sync-apply';
 import { documentOps, documentTables } from './sync-docs';
+import { cardEditKey, clearEdits, readEdits, settingEditKey } from './sync-edits';
 
 export interface Outgoing {
   ops: SyncOp[];
@@ -17,6 +18,8 @@ export interface Outgoing {
   logIds: number[];
   /** Cards whose own new ratings or resets are replayed, as the other devices will replay them. */
   touched: string[];
+  /** The edit times read (sync-edits.ts), forgotten once sent. */
+  edits: Record<string, number>;
 }
 
 const uidOf = (device: string, id: number) => `${device}/${id}`;
@@ -32,7 +35,25 @@ async function undoneOwn(db: TifaDB, self: SyncSelf): Promise<number[]> {
   return gone;
 }
 
-function fieldOps(id: string, was: CardPrint | undefined, now: CardPrint, at: Date): SyncOp[] {
+/**
+ * A change is stamped with the time the user made it (never later than now; unknown: now), and after
+ * the register's stamp here: a change made after another computer's was applied here must win there
+ * too, even if this computer's clock is behind.
+ */
+function stampOf(self: SyncSelf, edits: Record<string, number>, key: string, now: Date): Date {
+  const made = edits[key] === undefined ? now.getTime() : Math.min(edits[key], now.getTime());
+  const current = self.stamps[key];
+  return new Date(current && current.device !== self.device ? Math.max(made, current.at + 1) : made);
+}
+
+function fieldOps(
+  self: SyncSelf,
+  id: string,
+  was: CardPrint | undefined,
+  now: CardPrint,
+  edits: Record<string, number>,
+  at: Date,
+): SyncOp[] {
   const ops: SyncOp[] = [];
   const fields = [
     ['prompt', 0],
@@ -41,7 +62,8 @@ function fieldOps(id: string, was: CardPrint | undefined, now: CardPrint, at: Da
   ] as const;
   for (const [field, i] of fields) {
     const before = was ? was[i] : field === 'suspended' ? 0 : null;
-    if (before !== now[i]) ops.push({ t: 'field', card: id, field, value: now[i], at });
+    if (before !== now[i])
+      ops.push({ t: 'field', card: id, field, value: now[i], at: stampOf(self, edits, cardEditKey(id, field), at) });
   }
   return ops;
 }
@@ -71,6 +93,7 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
   await getSyncSelf(db);
   return db.transaction('r', [...documentTables(db), db.reviewLogs, db.syncState], async () => {
     const self = structuredClone((await db.syncState.get('self')) as SyncSelf);
+    const edits = await readEdits(db);
     // Documents first: a receiver then has the cards before their ratings and edits.
     const ops: SyncOp[] = await documentOps(db, self, now);
     const touched = new Set<string>();
@@ -92,9 +115,10 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
     for (const card of await db.cards.toArray()) {
       const print = printOf(card);
       const was = self.cards[card.id];
-      const fields = fieldOps(card.id, was, print, now);
+      const fields = fieldOps(self, card.id, was, print, edits, now);
       for (const op of fields)
-        if (op.t === 'field') self.stamps[`card|${card.id}|${op.field}`] = { at: now.getTime(), device: self.device };
+        if (op.t === 'field')
+          self.stamps[`card|${card.id}|${op.field}`] = { at: op.at.getTime(), device: self.device };
       ops.push(...fields);
       // Rated as a new card though it was not new, or fewer reviews than before: perhaps a reset.
       const first = firstNew.get(card.id);
@@ -110,16 +134,18 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
     for (const row of await db.settings.toArray()) {
       const json = JSON.stringify(row.value);
       if (self.settings[row.key] === json) continue;
-      ops.push({ t: 'setting', key: row.key, value: row.value, at: now });
+      const at = stampOf(self, edits, settingEditKey(row.key), now);
+      ops.push({ t: 'setting', key: row.key, value: row.value, at });
       self.settings[row.key] = json;
-      self.stamps[`setting|${row.key}`] = { at: now.getTime(), device: self.device };
+      self.stamps[`setting|${row.key}`] = { at: at.getTime(), device: self.device };
     }
     const present = new Set((await db.settings.toCollection().primaryKeys()) as string[]);
     for (const key of Object.keys(self.settings)) {
       if (present.has(key)) continue;
-      ops.push({ t: 'setting', key, value: null, at: now });
+      const at = stampOf(self, edits, settingEditKey(key), now);
+      ops.push({ t: 'setting', key, value: null, at });
       delete self.settings[key];
-      self.stamps[`setting|${key}`] = { at: now.getTime(), device: self.device };
+      self.stamps[`setting|${key}`] = { at: at.getTime(), device: self.device };
     }
     // New scheduling settings reschedule every studied card, here as on the devices that receive them.
     if (ops.some((op) => op.t === 'setting' && SCHEDULING_KEYS.has(op.key))) {
@@ -128,7 +154,7 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
     const logIds = fresh.map((l) => l.id!);
     self.pushed = removeFromRanges(addToRanges(self.pushed, logIds), new Set(gone));
     self.logCursor = Math.max(self.logCursor, lastId);
-    return { ops, next: self, logIds, touched: [...touched] };
+    return { ops, next: self, logIds, touched: [...touched], edits };
   });
 }
 
@@ -140,5 +166,6 @@ export async function commitOutgoing(db: TifaDB, out: Outgoing, seq: number): Pr
     // Replayed from the merged history, so this device holds exactly what the others will compute.
     await replayCards(db, next, out.touched, await getSettings(db));
     await db.syncState.put(next);
+    await clearEdits(db, out.edits);
   });
 }

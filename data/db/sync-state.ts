@@ -2,6 +2,7 @@
 // far it has read every other device. Device-local: never in a backup.
 import type { TifaDB } from './schema';
 import type { IdRanges, Stamp } from '../sync/replay';
+import type { SyncEdits } from './sync-edits';
 
 /** What sync last recorded of a card: [prompt edit, answer edit, suspended, reps, new (1) or not (0)]. */
 export type CardPrint = [string | null, string | null, 0 | 1, number, 0 | 1];
@@ -40,7 +41,7 @@ export interface SyncPeer {
   received?: IdRanges;
 }
 
-export type SyncStateRow = SyncSelf | SyncPeer;
+export type SyncStateRow = SyncSelf | SyncPeer | SyncEdits;
 
 function newDeviceId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(10));
