@@ -97,9 +97,12 @@ export async function setSuspended(db: TifaDB, id: string, suspended: boolean, n
 
 /** Back to new; the review history stays, for statistics (Anki's "forget"). */
 export async function resetCard(db: TifaDB, id: string, now: Date): Promise<void> {
-  await mustGet(db, id);
-  const fsrs = newCardState(now);
-  await db.cards.update(id, { fsrs, due: fsrs.due, state: fsrs.state, leech: false, suspended: 0, wanted: undefined });
+  await db.transaction('rw', db.cards, db.syncState, async () => {
+    await mustGet(db, id);
+    const fsrs = newCardState(now);
+    await db.cards.update(id, { fsrs, due: fsrs.due, state: fsrs.state, leech: false, suspended: 0, wanted: undefined });
+    await noteEdits(db, [cardEditKey(id, 'reset')], now);
+  });
 }
 
 /** Page sightings from the content script, by note (a term's note) or by card. */

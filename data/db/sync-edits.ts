@@ -1,7 +1,8 @@
 // When the user made each change that sync sends as a register (docs/sync.md): a card's prompt,
 // answer or suspension, a setting. Sync finds the changes themselves by comparing (sync-push.ts);
 // only their time is noted here, by the writers, so that two computers editing offline resolve by
-// the real time of the edit, not by which one synced last. Device-local (the syncState table).
+// the real time of the edit, not by which one synced last. The cards named here (and resets and
+// undone ratings) are also the ones a push looks at, instead of every card. Device-local (syncState).
 import type { TifaDB } from './schema';
 
 export interface SyncEdits {
@@ -10,8 +11,22 @@ export interface SyncEdits {
   at: Record<string, number>;
 }
 
+/** `field`: prompt, answer, suspended (registers); reset and undo only point sync at the card. */
 export const cardEditKey = (card: string, field: string) => `card|${card}|${field}`;
 export const settingEditKey = (key: string) => `setting|${key}`;
+
+/** The cards named by noted changes, and whether a rating was undone since. */
+export function editedCards(edits: Readonly<Record<string, number>>): { cards: Set<string>; undo: boolean } {
+  const cards = new Set<string>();
+  let undo = false;
+  for (const key of Object.keys(edits)) {
+    if (!key.startsWith('card|')) continue;
+    const bar = key.lastIndexOf('|');
+    cards.add(key.slice(5, bar));
+    undo ||= key.slice(bar + 1) === 'undo';
+  }
+  return { cards, undo };
+}
 
 /**
  * Notes the time of changes; runs inside the caller's transaction, which must include syncState.
