@@ -100,7 +100,14 @@ export async function resetCard(db: TifaDB, id: string, now: Date): Promise<void
   await db.transaction('rw', db.cards, db.syncState, async () => {
     await mustGet(db, id);
     const fsrs = newCardState(now);
-    await db.cards.update(id, { fsrs, due: fsrs.due, state: fsrs.state, leech: false, suspended: 0, wanted: undefined });
+    await db.cards.update(id, {
+      fsrs,
+      due: fsrs.due,
+      state: fsrs.state,
+      leech: false,
+      suspended: 0,
+      wanted: undefined,
+    });
     await noteEdits(db, [cardEditKey(id, 'reset')], now);
   });
 }

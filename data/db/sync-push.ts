@@ -132,8 +132,7 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
       const was = self.cards[card.id];
       const fields = fieldOps(self, card.id, was, print, edits, now);
       for (const op of fields)
-        if (op.t === 'field')
-          self.stamps[`card|${card.id}|${op.field}`] = { at: op.at.getTime(), device: self.device };
+        if (op.t === 'field') self.stamps[`card|${card.id}|${op.field}`] = { at: op.at.getTime(), device: self.device };
       ops.push(...fields);
       // Rated as a new card though it was not new, or fewer reviews than before: perhaps a reset.
       const first = firstNew.get(card.id);

@@ -3,6 +3,7 @@
 import type { TifaDB } from './schema';
 import type { IdRanges, Stamp } from '../sync/replay';
 import type { SyncEdits } from './sync-edits';
+import type { SyncDevices } from './sync-devices';
 
 /** What sync last recorded of a card: [prompt edit, answer edit, suspended, reps, new (1) or not (0)]. */
 export type CardPrint = [string | null, string | null, 0 | 1, number, 0 | 1];
@@ -46,7 +47,7 @@ export interface SyncPeer {
 /** As stored: the card prints as one JSON string (one string to copy, not 10,000 small arrays). */
 export type StoredSelf = Omit<SyncSelf, 'cards'> & { cards: string | Record<string, CardPrint> };
 
-export type SyncStateRow = StoredSelf | SyncPeer | SyncEdits;
+export type SyncStateRow = StoredSelf | SyncPeer | SyncEdits | SyncDevices;
 
 /** The device's bookkeeping as stored (a fresh copy), or undefined before the first sync. */
 export async function readSelf(db: TifaDB): Promise<SyncSelf | undefined> {

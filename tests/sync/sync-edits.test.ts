@@ -23,7 +23,10 @@ const sync = (db: TifaDB, when: Date) => syncOnce(db, client(), when);
 async function lastFile(db: TifaDB): Promise<{ ops: unknown[] }> {
   const { device } = await getSyncSelf(db);
   const folder = join(dav.dir, 'sync', ROOT, 'devices', device);
-  const name = readdirSync(folder).filter((f) => /^\d{8}-/.test(f)).sort().pop()!;
+  const name = readdirSync(folder)
+    .filter((f) => /^\d{8}-/.test(f))
+    .sort()
+    .pop()!;
   return JSON.parse(readFileSync(join(folder, name), 'utf8')) as { ops: unknown[] };
 }
 
@@ -44,7 +47,7 @@ afterEach(async () => {
   await dav.close();
 });
 
-describe('edit stamps', () => {
+describe('edit stamps', { timeout: 60_000 }, () => {
   it('the later edit wins on both computers, whichever syncs last', async () => {
     // Offline: B edits first, A later; A syncs first and B last (the old stamps made B win).
     await editCard(b, 'c1', { prompt: 'B 的提问' }, at(3));
