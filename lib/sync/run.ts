@@ -46,6 +46,17 @@ export interface SyncOptions {
   compactAt?: number;
 }
 
+/** This device's folder; created (with the folders above it) the first time, or if it was removed. */
+async function ownFolder(dav: DavClient, device: string): Promise<DeviceFolder> {
+  try {
+    return await listDevice(dav, device);
+  } catch (err) {
+    if (!(err instanceof SyncError) || err.code !== 'not-found') throw err;
+  }
+  for (const folder of ['tifa-sync', ROOT, DEVICES, `${DEVICES}/${device}`]) await dav.ensureFolder(folder);
+  return listDevice(dav, device);
+}
+
 /** Sends this device's changes; returns its folder as it is afterwards. */
 async function push(
   db: TifaDB,
@@ -54,7 +65,7 @@ async function push(
   now: Date,
   sent: SyncSummary['sent'],
 ): Promise<DeviceFolder> {
-  const own = await listDevice(dav, device);
+  const own = await ownFolder(dav, device);
   // Uploads cut before their MOVE: never read by anyone, removed here.
   for (const part of own.parts) await dav.remove(`${DEVICES}/${device}/${part}`).catch(() => undefined);
   const out = await collectOutgoing(db, now);
@@ -141,7 +152,6 @@ export async function syncOnce(db: TifaDB, dav: DavClient, now: Date, options: S
     problems: [],
   };
   const { device } = await getSyncSelf(db);
-  for (const folder of ['tifa-sync', ROOT, DEVICES, `${DEVICES}/${device}`]) await dav.ensureFolder(folder);
   const own = await push(db, dav, device, now, summary.sent);
   const others = (await dav.list(DEVICES)).filter((e) => e.dir && e.name !== device && isDeviceId(e.name));
   for (const other of others) {
