@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { sendMessage, type SyncStatus } from '@/data/messages';
 import { toChineseMessage } from '@/data/db/errors';
 import type { SyncSummary } from '@/lib/sync/run';
+import { SyncHeld } from './sync-held';
 
 /** "发送 3 次复习、1 项修改；收到 12 次复习" — what the last sync changed. */
 export function summaryText(s: SyncSummary): string {
@@ -103,6 +104,7 @@ export function SyncForm() {
               {p}
             </p>
           ))}
+          {status.summary?.held?.length ? <SyncHeld held={status.summary.held} /> : null}
           {status.error ? (
             <p className="field-error" data-testid="sync-error">
               上次同步没有完成：{status.error}

@@ -5,6 +5,7 @@ import { newCardState, type SrsState } from '../srs/scheduler';
 import { StoreError } from './errors';
 import { cardText } from '../knowledge/card-text';
 import { cardState, type CardState } from '../vocab/card-states';
+import { cardEditKey, noteEdits } from './sync-edits';
 
 export { cardState, type CardState } from '../vocab/card-states';
 
@@ -54,13 +55,17 @@ export async function listCards(db: TifaDB, filter: CardFilter = {}): Promise<Ca
   return cards.sort((a, b) => b.importance - a.importance || a.id.localeCompare(b.id));
 }
 
-/** An edit equal to the deck text, empty, or null removes the edit (the deck text shows again). */
+/**
+ * An edit equal to the deck text, empty, or null removes the edit (the deck text shows again). Its
+ * time is noted for sync, which resolves two computers' edits by it.
+ */
 export async function editCard(
   db: TifaDB,
   id: string,
   edit: { prompt?: string | null; answer?: string | null },
+  now = new Date(),
 ): Promise<CardRow> {
-  return db.transaction('rw', db.cards, async () => {
+  return db.transaction('rw', db.cards, db.syncState, async () => {
     const card = await mustGet(db, id);
     const edited = { ...card.edited };
     for (const f of ['prompt', 'answer'] as const) {
@@ -71,21 +76,40 @@ export async function editCard(
     }
     const next: CardRow = { ...card, edited: Object.keys(edited).length ? edited : undefined };
     await db.cards.put(next);
+    const fields = (['prompt', 'answer'] as const).filter((f) => f in edit);
+    await noteEdits(
+      db,
+      fields.map((f) => cardEditKey(id, f)),
+      now,
+    );
     return next;
   });
 }
 
-export async function setSuspended(db: TifaDB, id: string, suspended: boolean): Promise<void> {
-  await mustGet(db, id);
-  // Unsuspending also clears the leech flag, as Anki does when a leech is brought back.
-  await db.cards.update(id, suspended ? { suspended: 1 } : { suspended: 0, leech: false });
+export async function setSuspended(db: TifaDB, id: string, suspended: boolean, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.cards, db.syncState, async () => {
+    await mustGet(db, id);
+    // Unsuspending also clears the leech flag, as Anki does when a leech is brought back.
+    await db.cards.update(id, suspended ? { suspended: 1 } : { suspended: 0, leech: false });
+    await noteEdits(db, [cardEditKey(id, 'suspended')], now);
+  });
 }
 
 /** Back to new; the review history stays, for statistics (Anki's "forget"). */
 export async function resetCard(db: TifaDB, id: string, now: Date): Promise<void> {
-  await mustGet(db, id);
-  const fsrs = newCardState(now);
-  await db.cards.update(id, { fsrs, due: fsrs.due, state: fsrs.state, leech: false, suspended: 0, wanted: undefined });
+  await db.transaction('rw', db.cards, db.syncState, async () => {
+    await mustGet(db, id);
+    const fsrs = newCardState(now);
+    await db.cards.update(id, {
+      fsrs,
+      due: fsrs.due,
+      state: fsrs.state,
+      leech: false,
+      suspended: 0,
+      wanted: undefined,
+    });
+    await noteEdits(db, [cardEditKey(id, 'reset')], now);
+  });
 }
 
 /**

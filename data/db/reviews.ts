@@ -4,6 +4,7 @@ import { rate, reviveState, type Grade, type SrsState } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 import { StoreError, rethrowQuota } from './errors';
 import { mustGet, withFsrs } from './cards';
+import { cardEditKey, noteEdits } from './sync-edits';
 
 /** Everything needed to put a card back exactly as it was before one rating. */
 export interface ReviewUndo {
@@ -51,7 +52,7 @@ export async function saveReview(
 export async function undoLastReview(db: TifaDB, cardId: string, prev: ReviewUndo): Promise<void> {
   if (prev.cardId !== cardId) throw new StoreError('撤销的不是这张卡片的评分。', 'invalid');
   const fsrs = reviveState(prev.fsrs);
-  await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+  await db.transaction('rw', db.cards, db.reviewLogs, db.syncState, async () => {
     await mustGet(db, cardId);
     const latest = await db.reviewLogs.where('cardId').equals(cardId).last();
     if (latest?.id !== prev.logId)
@@ -64,5 +65,7 @@ export async function undoLastReview(db: TifaDB, cardId: string, prev: ReviewUnd
       leech: prev.leech,
     });
     await db.reviewLogs.delete(prev.logId);
+    // Sync sends the undo of a rating it sent already (sync-push.ts looks for it when told).
+    await noteEdits(db, [cardEditKey(cardId, 'undo')], new Date());
   });
 }

@@ -8,7 +8,7 @@ import { withFsrs } from './cards';
 import { validateSettings, type StudySettings } from '../srs/settings';
 import { addToRanges, inRanges, replayCard, wins, type IdRanges } from '../sync/replay';
 import type { SyncFile, SyncOp } from '../sync/format';
-import { printOf, type SyncPeer, type SyncSelf } from './sync-state';
+import { printOf, readSelf, writeSelf, type SyncPeer, type SyncSelf } from './sync-state';
 import { applyDocument, applyDocumentDeleted, documentTables } from './sync-docs';
 
 export interface ApplyCounts {
@@ -30,6 +30,9 @@ export const SCHEDULING_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 export const noCounts = (): ApplyCounts => ({ reviews: 0, undos: 0, edits: 0, settings: 0, documents: 0 });
+
+const sameProgress = (a: CardRow, b: CardRow) =>
+  a.leech === b.leech && a.suspended === b.suspended && JSON.stringify(a.fsrs) === JSON.stringify(b.fsrs);
 
 /**
  * Recomputes the given cards from their merged ratings and records their new fingerprints in `self`.
@@ -63,10 +66,12 @@ export async function replayCards(
       reset: self.resets[card.id] === undefined ? undefined : new Date(self.resets[card.id]),
     });
     const next = withFsrs(card, state, leech, leech && !card.leech);
-    changed.push(next);
+    // Writing a card costs index updates: only the ones the replay changed (on the device that gave
+    // the ratings, usually none).
+    if (!sameProgress(card, next)) changed.push(next);
     self.cards[card.id] = printOf(next);
   }
-  await db.cards.bulkPut(changed);
+  if (changed.length) await db.cards.bulkPut(changed);
 }
 
 /** The local ids of `device`'s ratings stored here, as ranges: read from the store the first time. */
@@ -139,13 +144,17 @@ async function applySetting(db: TifaDB, op: Extract<SyncOp, { t: 'setting' }>, s
 export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCounts> {
   const counts = noCounts();
   await db.transaction('rw', [...documentTables(db), db.reviewLogs, db.syncState], async () => {
-    const self = (await db.syncState.get('self')) as SyncSelf;
+    const self = (await readSelf(db))!;
     const peer = (await db.syncState.get(`peer:${file.device}`)) as SyncPeer | undefined;
     // Another window of this browser applied it already.
     if (peer && peer.seq >= file.seq) return;
     const touched = new Set<string>();
     const reviews = file.ops.filter((o) => o.t === 'review');
+    const lastId = async () => ((await db.reviewLogs.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+    // With no rating of this device's own waiting to be sent, the push need not look at these.
+    const caughtUp = (await lastId()) <= self.logCursor;
     const got = await applyReviews(db, file.device, reviews, await receivedFrom(db, file.device, peer), touched);
+    if (caughtUp && got.added) self.logCursor = await lastId();
     counts.reviews = got.added;
     for (const op of file.ops) {
       const stamp = { at: 'at' in op ? op.at.getTime() : 0, device: file.device };
@@ -184,7 +193,7 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
       }
     }
     await replayCards(db, self, touched, await getSettings(db));
-    await db.syncState.put(self);
+    await writeSelf(db, self);
     await db.syncState.put({ key: `peer:${file.device}`, seq: file.seq, received: got.received });
   });
   return counts;

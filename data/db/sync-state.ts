@@ -2,6 +2,8 @@
 // far it has read every other device. Device-local: never in a backup.
 import type { TifaDB } from './schema';
 import type { IdRanges, Stamp } from '../sync/replay';
+import type { SyncEdits } from './sync-edits';
+import type { SyncDevices } from './sync-devices';
 
 /** What sync last recorded of a card: [prompt edit, answer edit, suspended, reps, new (1) or not (0)]. */
 export type CardPrint = [string | null, string | null, 0 | 1, number, 0 | 1];
@@ -22,6 +24,8 @@ export interface SyncSelf {
   stamps: Record<string, Stamp>;
   /** Each card's last reset (ms): its ratings before that no longer count. */
   resets: Record<string, number>;
+  /** Pushes since every card was last compared (sync-push.ts); absent: compare them all now. */
+  sinceScan?: number;
   /** Each imported document as last synced (documentPrint); absent before documents were synced. */
   docs?: Record<string, string>;
 }
@@ -40,7 +44,21 @@ export interface SyncPeer {
   received?: IdRanges;
 }
 
-export type SyncStateRow = SyncSelf | SyncPeer;
+/** As stored: the card prints as one JSON string (one string to copy, not 10,000 small arrays). */
+export type StoredSelf = Omit<SyncSelf, 'cards'> & { cards: string | Record<string, CardPrint> };
+
+export type SyncStateRow = StoredSelf | SyncPeer | SyncEdits | SyncDevices;
+
+/** The device's bookkeeping as stored (a fresh copy), or undefined before the first sync. */
+export async function readSelf(db: TifaDB): Promise<SyncSelf | undefined> {
+  const row = (await db.syncState.get('self')) as StoredSelf | undefined;
+  if (!row) return undefined;
+  return { ...row, cards: typeof row.cards === 'string' ? (JSON.parse(row.cards) as SyncSelf['cards']) : row.cards };
+}
+
+export async function writeSelf(db: TifaDB, self: SyncSelf): Promise<void> {
+  await db.syncState.put({ ...self, cards: JSON.stringify(self.cards) });
+}
 
 function newDeviceId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(10));
@@ -50,8 +68,8 @@ function newDeviceId(): string {
 /** The device's bookkeeping; a device without one (first sync, or after 清除全部数据) becomes a new device. */
 export async function getSyncSelf(db: TifaDB): Promise<SyncSelf> {
   return db.transaction('rw', db.syncState, async () => {
-    const row = await db.syncState.get('self');
-    if (row) return row as SyncSelf;
+    const row = await readSelf(db);
+    if (row) return row;
     const self: SyncSelf = {
       key: 'self',
       device: newDeviceId(),
@@ -63,7 +81,7 @@ export async function getSyncSelf(db: TifaDB): Promise<SyncSelf> {
       stamps: {},
       resets: {},
     };
-    await db.syncState.put(self);
+    await writeSelf(db, self);
     return self;
   });
 }

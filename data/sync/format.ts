@@ -29,6 +29,8 @@ export interface SyncFile {
   version: number;
   device: string;
   seq: number;
+  /** A snapshot (compaction): it stands for the files from…seq of its device. */
+  from?: number;
   createdAt: Date;
   ops: SyncOp[];
 }
@@ -82,6 +84,7 @@ const FileSchema = v.object({
   version: v.literal(SYNC_VERSION),
   device: v.pipe(v.string('设备编号无效'), v.regex(DEVICE, '设备编号无效')),
   seq: v.pipe(v.number('序号必须是数字'), v.integer('序号必须是整数'), v.minValue(1, '序号必须大于 0')),
+  from: v.optional(v.pipe(v.number('序号必须是数字'), v.integer('序号必须是整数'), v.minValue(1, '序号必须大于 0'))),
   createdAt: at,
   ops: v.pipe(v.array(OpSchema, '缺少操作列表'), v.maxLength(OPS_PER_FILE * 4, '操作太多')),
 });
@@ -136,7 +139,7 @@ export type ParsedFile = { file: SyncFile } | { problem: string; newer?: boolean
  * Parses a file read from `device`'s folder under the name that says `seq`. Everything a hostile
  * or broken file might do is a `problem` (Chinese); `newer` marks a file from a newer Tifa.
  */
-export function parseSyncFile(text: string, expect: { device: string; seq: number }): ParsedFile {
+export function parseSyncFile(text: string, expect: { device: string; seq: number; from?: number }): ParsedFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -156,6 +159,7 @@ export function parseSyncFile(text: string, expect: { device: string; seq: numbe
     return { problem: `同步文件已损坏：${where}${issue.message}` };
   }
   const file = result.output as SyncFile;
-  if (file.device !== expect.device || file.seq !== expect.seq) return { problem: '同步文件的设备或序号与文件名不符' };
+  if (file.device !== expect.device || file.seq !== expect.seq || file.from !== expect.from)
+    return { problem: '同步文件的设备或序号与文件名不符' };
   return { file };
 }

@@ -9,18 +9,17 @@ import {
   chunkOps,
   fileName,
   isDeviceId,
-  MAX_FILE_BYTES,
   parseFileName,
-  parseSyncFile,
   serializeFile,
   SYNC_FORMAT,
   SYNC_VERSION,
   type SyncOp,
 } from '@/data/sync/format';
+import { DEVICES, lastSeq, listDevice, readSyncFile, ROOT, sha256Hex, uploadWhole, type DeviceFolder } from './folder';
+import { compactOwn, publishCursors, type HeldDevice } from './compact';
 import { SyncError, type DavClient } from './webdav';
 
-export const ROOT = 'tifa-sync/v1';
-const DEVICES = `${ROOT}/devices`;
+export { ROOT, sha256Hex } from './folder';
 
 export interface SyncSummary {
   at: string;
@@ -36,40 +35,52 @@ export interface SyncSummary {
   received: ApplyCounts & { files: number; bytes: number };
   /** Files refused or devices waiting, in Chinese. */
   problems: string[];
+  /** Own files replaced by snapshots (compaction) in this sync. */
+  compacted?: number;
+  /** Devices not seen for a long time that hold compaction back (设置 → 同步 offers to forget them). */
+  held?: HeldDevice[];
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+export interface SyncOptions {
+  /** Files in this device's folder before compaction is considered (COMPACT_AT). */
+  compactAt?: number;
 }
 
-/** Folders, and what is in one device's folder: its complete files by seq, and leftover uploads. */
-async function listDevice(dav: DavClient, device: string): Promise<{ files: Map<number, string>; parts: string[] }> {
-  const files = new Map<number, string>();
-  const parts: string[] = [];
-  for (const entry of await dav.list(`${DEVICES}/${device}`)) {
-    if (entry.dir) continue;
-    const parsed = parseFileName(entry.name);
-    if (parsed) files.set(parsed.seq, entry.name);
-    else if (entry.name.startsWith('.part-')) parts.push(entry.name);
+/** This device's folder; created (with the folders above it) the first time, or if it was removed. */
+async function ownFolder(dav: DavClient, device: string): Promise<DeviceFolder> {
+  try {
+    return await listDevice(dav, device);
+  } catch (err) {
+    if (!(err instanceof SyncError) || err.code !== 'not-found') throw err;
   }
-  return { files, parts };
+  for (const folder of ['tifa-sync', ROOT, DEVICES, `${DEVICES}/${device}`]) await dav.ensureFolder(folder);
+  return listDevice(dav, device);
 }
 
-async function push(db: TifaDB, dav: DavClient, device: string, now: Date, sent: SyncSummary['sent']): Promise<void> {
-  const own = await listDevice(dav, device);
+/** Sends this device's changes; returns its folder as it is afterwards. */
+async function push(
+  db: TifaDB,
+  dav: DavClient,
+  device: string,
+  now: Date,
+  sent: SyncSummary['sent'],
+): Promise<DeviceFolder> {
+  const own = await ownFolder(dav, device);
   // Uploads cut before their MOVE: never read by anyone, removed here.
   for (const part of own.parts) await dav.remove(`${DEVICES}/${device}/${part}`).catch(() => undefined);
   const out = await collectOutgoing(db, now);
-  if (!out.ops.length) return;
-  let seq = Math.max(out.next.seq, ...own.files.keys());
+  if (!out.ops.length) {
+    // Nothing to send; a comparison of every card is remembered all the same.
+    if (out.full) await commitOutgoing(db, out, out.next.seq);
+    return own;
+  }
+  let seq = Math.max(out.next.seq, lastSeq(own));
   for (const ops of chunkOps(out.ops)) {
     seq++;
     const body = serializeFile({ format: SYNC_FORMAT, version: SYNC_VERSION, device, seq, createdAt: now, ops });
     const name = fileName(seq, await sha256Hex(body));
-    const temp = `${DEVICES}/${device}/.part-${crypto.randomUUID()}`;
-    await dav.put(temp, body);
-    await dav.move(temp, `${DEVICES}/${device}/${name}`);
+    await uploadWhole(dav, device, name, body);
+    own.files.set(seq, name);
     sent.files++;
     sent.bytes += new TextEncoder().encode(body).length;
     count(ops, sent);
@@ -77,6 +88,7 @@ async function push(db: TifaDB, dav: DavClient, device: string, now: Date, sent:
   // Only now is the bookkeeping advanced: a cut before this sends the same ops again, which the
   // other devices recognise (ratings by uid; fields and settings are idempotent).
   await commitOutgoing(db, out, seq);
+  return own;
 }
 
 function count(ops: SyncOp[], into: SyncSummary['sent']): void {
@@ -89,6 +101,19 @@ function count(ops: SyncOp[], into: SyncSummary['sent']): void {
   }
 }
 
+/** The file to read after `seq`: the next file, or else a snapshot that stands for it (the furthest). */
+function nextFile(
+  folder: DeviceFolder,
+  seq: number,
+): { name: string; seq: number; from?: number; hash: string } | undefined {
+  const name = folder.files.get(seq + 1);
+  if (name) return { name, seq: seq + 1, hash: parseFileName(name)!.hash };
+  const snap = folder.snapshots
+    .filter((s) => s.from <= seq + 1 && seq + 1 <= s.to)
+    .sort((x, y) => y.to - x.to || x.name.localeCompare(y.name))[0];
+  return snap && { name: snap.name, seq: snap.to, from: snap.from, hash: snap.hash };
+}
+
 async function pullDevice(
   db: TifaDB,
   dav: DavClient,
@@ -96,35 +121,30 @@ async function pullDevice(
   received: SyncSummary['received'],
   problems: string[],
 ): Promise<void> {
-  const { files } = await listDevice(dav, device);
+  const folder = await listDevice(dav, device);
   let seq = await peerSeq(db, device);
   for (;;) {
-    const name = files.get(seq + 1);
-    if (!name) {
-      if ([...files.keys()].some((s) => s > seq + 1))
+    const next = nextFile(folder, seq);
+    if (!next) {
+      if (lastSeq(folder) > seq + 1)
         problems.push(`另一台设备（${device.slice(2, 8)}）的同步文件缺了一部分，等它下次同步补齐。`);
       return;
     }
-    const text = await dav.getText(`${DEVICES}/${device}/${name}`, MAX_FILE_BYTES);
-    if ((await sha256Hex(text)).slice(0, 16) !== parseFileName(name)!.hash) {
-      problems.push(`来自另一台设备（${device.slice(2, 8)}）的同步文件不完整或已损坏，已拒绝；其他内容照常同步。`);
+    const read = await readSyncFile(dav, device, next.name, next);
+    if ('problem' in read) {
+      problems.push(`来自另一台设备（${device.slice(2, 8)}）的文件已拒绝：${read.problem}。`);
       return;
     }
-    const parsed = parseSyncFile(text, { device, seq: seq + 1 });
-    if ('problem' in parsed) {
-      problems.push(`来自另一台设备（${device.slice(2, 8)}）的文件已拒绝：${parsed.problem}。`);
-      return;
-    }
-    const counts = await applySyncFile(db, parsed.file);
+    const counts = await applySyncFile(db, read.file);
     for (const k of Object.keys(counts) as Array<keyof ApplyCounts>) received[k] += counts[k];
     received.files++;
-    received.bytes += new TextEncoder().encode(text).length;
-    seq++;
+    received.bytes += read.bytes;
+    seq = next.seq;
   }
 }
 
 /** One whole sync. Throws a SyncError when the server cannot be used at all. */
-export async function syncOnce(db: TifaDB, dav: DavClient, now: Date): Promise<SyncSummary> {
+export async function syncOnce(db: TifaDB, dav: DavClient, now: Date, options: SyncOptions = {}): Promise<SyncSummary> {
   const summary: SyncSummary = {
     at: now.toISOString(),
     sent: { reviews: 0, undos: 0, edits: 0, settings: 0, documents: 0, files: 0, bytes: 0 },
@@ -132,8 +152,7 @@ export async function syncOnce(db: TifaDB, dav: DavClient, now: Date): Promise<S
     problems: [],
   };
   const { device } = await getSyncSelf(db);
-  for (const folder of ['tifa-sync', ROOT, DEVICES, `${DEVICES}/${device}`]) await dav.ensureFolder(folder);
-  await push(db, dav, device, now, summary.sent);
+  const own = await push(db, dav, device, now, summary.sent);
   const others = (await dav.list(DEVICES)).filter((e) => e.dir && e.name !== device && isDeviceId(e.name));
   for (const other of others) {
     try {
@@ -143,6 +162,24 @@ export async function syncOnce(db: TifaDB, dav: DavClient, now: Date): Promise<S
       if (!(err instanceof SyncError) || err.code !== 'invalid') throw err;
       summary.problems.push(`来自另一台设备（${other.name.slice(2, 8)}）的文件已拒绝：${err.message}`);
     }
+  }
+  try {
+    await publishCursors(db, dav, device, now);
+    const compacted = await compactOwn(
+      db,
+      dav,
+      device,
+      own,
+      others.map((o) => o.name),
+      now,
+      options.compactAt,
+    );
+    summary.compacted = compacted.replaced;
+    summary.held = compacted.held;
+  } catch (err) {
+    // Everything was exchanged; tidying the folder waits for the next sync (a cut leaves it readable).
+    if (!(err instanceof SyncError)) throw err;
+    summary.problems.push(`整理旧的同步文件没有完成（${err.message}），下次同步会继续。`);
   }
   return summary;
 }

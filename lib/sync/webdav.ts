@@ -4,6 +4,9 @@ export type SyncErrorCode =
   'auth' | 'not-found' | 'quota' | 'offline' | 'cert' | 'unreachable' | 'server' | 'permission' | 'invalid' | 'newer';
 
 export class SyncError extends Error {
+  /** The HTTP status, when the server answered. */
+  status?: number;
+
   constructor(
     message: string,
     readonly code: SyncErrorCode,
@@ -64,8 +67,11 @@ export function networkError(err: unknown, url: string, online = globalThis.navi
 
 export function statusError(status: number): SyncError {
   const known = MESSAGES[status];
-  if (known) return new SyncError(known[0], known[1]);
-  return new SyncError(`同步服务器出错（HTTP ${status}），请稍后再试。`, 'server');
+  const err = known
+    ? new SyncError(known[0], known[1])
+    : new SyncError(`同步服务器出错（HTTP ${status}），请稍后再试。`, 'server');
+  err.status = status;
+  return err;
 }
 
 function utf8Base64(s: string): string {
@@ -198,9 +204,9 @@ export class DavClient {
     await this.request('PUT', path, { body, headers: { 'Content-Type': 'application/octet-stream' } });
   }
 
-  /** MOVE without overwriting: the final name appears whole, or not at all. */
-  async move(from: string, to: string): Promise<void> {
-    await this.request('MOVE', from, { headers: { Destination: this.url(to), Overwrite: 'F' } });
+  /** MOVE (without overwriting unless asked): the final name appears whole, or not at all. */
+  async move(from: string, to: string, overwrite = false): Promise<void> {
+    await this.request('MOVE', from, { headers: { Destination: this.url(to), Overwrite: overwrite ? 'T' : 'F' } });
   }
 
   async remove(path: string): Promise<void> {

@@ -19,6 +19,8 @@ export interface DavServer {
   /** Where the files are on disk. */
   dir: string;
   fault: Fault;
+  /** Lets `after` requests of `method` through, then drops the connection of every later one. */
+  cut?: { method: string; after: number };
   /** Requests seen by the proxy: "PUT /sync/…". */
   requests: string[];
   close(): Promise<void>;
@@ -86,6 +88,8 @@ export async function startDav(options: { folder?: string; port?: number } = {})
     state.requests.push(`${req.method} ${req.url}`);
     const fault = state.fault;
     if (fault === 'down') return void req.socket.destroy();
+    const cut = state.cut;
+    if (cut && cut.method === req.method && cut.after-- <= 0) return void req.socket.destroy();
     if (fault === '401' || fault === '507') {
       res.writeHead(Number(fault), fault === '401' ? { 'WWW-Authenticate': 'Basic realm="tifa"' } : {});
       return void res.end();
