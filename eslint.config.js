@@ -24,6 +24,15 @@ export default tseslint.config(
         { property: 'innerHTML', message: 'Use textContent or React; page text must never go through innerHTML.' },
         { property: 'outerHTML', message: 'Use textContent or React.' },
       ],
+      // The pages run on Preact, which only writes the autofocus attribute (honoured once per document).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='autoFocus']",
+          message:
+            'Use ref={focusOnMount} (components/common/focus.ts): autoFocus does nothing after the first element under Preact.',
+        },
+      ],
     },
   },
   // The rooms' import rules (README.md, "Layout"); tests/lint-boundaries.test.ts proves they fire.

@@ -40,3 +40,18 @@ describe('import boundaries', () => {
     expect(await boundaryErrors(code, file)).toEqual([]);
   });
 });
+
+describe('focus on mount', () => {
+  it('refuses autoFocus (Preact only writes the attribute, honoured once per document) and lets the ref pass', async () => {
+    const rule = async (code: string) =>
+      (await eslint.lintText(code, { filePath: 'components/quiz/bad.tsx' }))[0].messages.filter(
+        (m) => m.ruleId === 'no-restricted-syntax',
+      );
+    expect(await rule('export const A = () => <input autoFocus />;\n')).toHaveLength(1);
+    expect(
+      await rule(
+        "import { focusOnMount } from '../common/focus';\nexport const A = () => <input ref={focusOnMount} />;\n",
+      ),
+    ).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { ClearData } from './clear-data';
 import { download } from './download';
 import { AnkiExport } from './anki-export';
 import { ActionButton, OutcomeLine, type Outcome } from './outcome';
+import { focusOnMount } from '../common/focus';
 
 /** #backup: everything to one JSON file and back; importing replaces what is stored. */
 export function BackupSection() {
@@ -83,7 +84,7 @@ export function BackupSection() {
             className="primary"
             onClick={() => void onImport(pending)}
             data-testid="import-confirm"
-            autoFocus
+            ref={focusOnMount}
           >
             确认导入
           </button>{' '}

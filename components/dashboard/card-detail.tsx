@@ -10,6 +10,7 @@ import { CARD_KIND_LABELS } from '@/data/vocab/kinds';
 import { CardEditForm } from './card-edit-form';
 import { CardProgress } from './card-progress';
 import { ErrorAlert } from '@/components/common/error-alert';
+import { focusOnMount } from '../common/focus';
 
 /** One card: its text (editable), where it came from, its FSRS state and history, and actions. */
 export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
@@ -94,7 +95,7 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
               >
                 确定重置
               </button>
-              <button type="button" onClick={() => setConfirmReset(false)} autoFocus>
+              <button type="button" onClick={() => setConfirmReset(false)} ref={focusOnMount}>
                 取消
               </button>
             </span>

@@ -3,6 +3,7 @@ import { db, type CardRow } from '@/data/db/schema';
 import { cardText, editCard } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
 import { ErrorAlert } from '@/components/common/error-alert';
+import { focusOnMount } from '../common/focus';
 
 /** Edits the prompt and answer; the deck's text stays underneath, so "恢复原文" brings it back. */
 export function CardEditForm({ card, onDone }: { card: CardRow; onDone(): void }) {
@@ -42,7 +43,7 @@ export function CardEditForm({ card, onDone }: { card: CardRow; onDone(): void }
           value={prompt}
           onChange={(e) => setPrompt(e.target.value)}
           rows={3}
-          autoFocus
+          ref={focusOnMount}
           data-testid="card-edit-prompt"
         />
       </label>

@@ -5,6 +5,7 @@ import { cardText } from '@/data/db/repo';
 import { EvidenceQuote } from '@/components/common/evidence-quote';
 import { ConflictWarning } from '@/components/common/conflict-warning';
 import { cardMayTake, CRAM_KEYS } from '@/components/review/keys';
+import { focusOnMount } from '../common/focus';
 
 const KEYS: readonly string[] = [CRAM_KEYS.forgot, CRAM_KEYS.remembered];
 
@@ -42,7 +43,7 @@ export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(rememb
           type="button"
           className="primary reveal"
           onClick={() => setRevealed(true)}
-          autoFocus
+          ref={focusOnMount}
           data-testid="cram-reveal"
         >
           显示答案 <kbd>空格</kbd>

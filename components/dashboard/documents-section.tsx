@@ -8,6 +8,7 @@ import { getSettings } from '@/data/db/repo';
 import { percent, sourceDateText } from '@/components/common/format';
 import { progressBySource } from '@/data/srs/metrics';
 import { HeldCards } from './held-cards';
+import { focusOnMount } from '../common/focus';
 
 /** #documents: each document's progress, and how ready the cadre is for it today. */
 export function DocumentsSection({ now }: { now: Date }) {
@@ -110,7 +111,7 @@ function DocActions({ source }: { source: SourceRow }) {
             className="primary"
             onClick={() => void remove()}
             data-testid="doc-delete-confirm"
-            autoFocus
+            ref={focusOnMount}
           >
             确认删除
           </button>

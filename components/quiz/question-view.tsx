@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { KIND_NAMES, type Question } from '@/data/quiz';
 import { hintPieces } from './hint';
 import type { Answered } from '@/data/quiz/run';
+import { focusOnMount } from '../common/focus';
 
 export const LETTERS = 'ABCDEF';
 
@@ -100,7 +101,7 @@ function AnswerBoxes({
       aria-label={label}
       value={typed[i] ?? ''}
       readOnly={locked}
-      autoFocus={i === 0}
+      ref={i === 0 ? focusOnMount : undefined}
       autoComplete="off"
       onChange={(e) => onType(i, e.target.value)}
       {...extra}

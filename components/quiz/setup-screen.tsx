@@ -4,6 +4,7 @@ import { KIND_NAMES, QUESTION_KINDS, type QuestionKind, type QuizMode } from '@/
 import { formatDay } from '@/components/common/format';
 import { Choice } from '@/components/common/choice';
 import type { QuizConfig } from '@/data/quiz/run';
+import { focusOnMount } from '../common/focus';
 
 const MODES: Array<[QuizMode, string, string]> = [
   ['normal', '普通测验', '从所选文件中随机出题，重要的提法优先'],
@@ -140,7 +141,7 @@ export function SetupScreen({ sources, recent, best, busy, onStart }: Props) {
         className="primary"
         disabled={busy || (mode !== 'challenge' && kinds.length === 0)}
         data-testid="quiz-start"
-        autoFocus
+        ref={focusOnMount}
       >
         {busy ? '正在出题…' : '开始测验'}
       </button>

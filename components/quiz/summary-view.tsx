@@ -1,6 +1,7 @@
 import { counts } from '@/data/quiz';
 import { cardLink, dueText } from './feedback-view';
 import type { QuizResult } from '@/data/quiz/run';
+import { focusOnMount } from '../common/focus';
 
 interface Props {
   result: QuizResult;
@@ -53,7 +54,7 @@ export function SummaryView({ result, best, onAgain, onSetup }: Props) {
         <p>全部答对，继续保持！</p>
       )}
       <p className="quiz-actions">
-        <button type="button" className="primary" onClick={onAgain} autoFocus>
+        <button type="button" className="primary" onClick={onAgain} ref={focusOnMount}>
           再测一次
         </button>
         <button type="button" onClick={onSetup}>

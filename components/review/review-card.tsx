@@ -8,6 +8,7 @@ import { EvidenceQuote } from '@/components/common/evidence-quote';
 import { ConflictWarning } from '@/components/common/conflict-warning';
 
 import { cardMayTake, RATINGS } from './keys';
+import { focusOnMount } from '../common/focus';
 
 const KEYS = RATINGS.map((r) => r.key);
 
@@ -110,7 +111,7 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
         ) : null}
       </div>
       {!revealed ? (
-        <button type="button" className="primary reveal" onClick={() => setRevealed(true)} autoFocus>
+        <button type="button" className="primary reveal" onClick={() => setRevealed(true)} ref={focusOnMount}>
           显示答案 <kbd>空格</kbd>
         </button>
       ) : (

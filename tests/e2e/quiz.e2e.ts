@@ -273,6 +273,12 @@ test('填空 on a series with blanks: one box per blank, saying how many charact
   assert.ok((await question.locator('.quiz-prompt').innerText()).startsWith(prompt));
   const boxes = question.getByTestId('quiz-input');
   assert.equal(await boxes.count(), 3);
+  // The first box has the focus on its own: typing needs no mouse (after the setup's 开始 had it).
+  assert.equal(
+    await boxes.first().evaluate((el) => el === document.activeElement),
+    true,
+    'the first box has the focus',
+  );
   for (let i = 0; i < 3; i++) {
     assert.equal(await boxes.nth(i).getAttribute('placeholder'), '2字');
     assert.equal(await boxes.nth(i).getAttribute('aria-label'), `第 ${i + 1} 空，2 个字`);
