@@ -1,5 +1,6 @@
 // The WebDAV folder of a 学习资料包: address, user name, app password — and the host permission,
 // asked for in the click itself for that one origin (as personal sync does).
+import { useState } from 'react';
 import { toChineseMessage } from '@/data/db/errors';
 import { DavClient } from '@/lib/sync/webdav';
 import type { PackConnection } from '@/lib/pack/store';
@@ -11,6 +12,23 @@ export const chinese = (err: unknown) => {
   const text = err instanceof Error ? err.message : '';
   return /[\u4e00-\u9fff]/.test(text) ? text : toChineseMessage(err);
 };
+
+/**
+ * A message line and a busy flag around one folder action at a time: `run` clears the message, shows the
+ * action's answer (or its failure in Chinese) and keeps the buttons disabled until it settles.
+ */
+export function useFolderAction() {
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  function run(work: () => Promise<string>) {
+    setBusy(true);
+    setMessage('');
+    work()
+      .then(setMessage, (err) => setMessage(chinese(err)))
+      .finally(() => setBusy(false));
+  }
+  return { message, setMessage, busy, run };
+}
 
 /**
  * The client for the folder, once the browser allows its origin. Call it in the click handler: the

@@ -7,7 +7,7 @@ import { changesText } from '@/data/pack/diff';
 import { checkPack, stopSharing, type PackCheck } from '@/lib/pack/member';
 import { MEMBER_KEY, PACK_ALARM, PACK_EVERY_MINUTES, patchMember, readMember, saveMember } from '@/lib/pack/store';
 import type { MemberState } from '@/lib/pack/store';
-import { chinese, connectFolder, ConnectionFields, emptyConnection } from './pack-connection';
+import { chinese, connectFolder, ConnectionFields, emptyConnection, useFolderAction } from './pack-connection';
 import { PackShare } from './pack-share';
 
 const when = (iso: string) =>
@@ -44,8 +44,7 @@ export function PackMember() {
   const [conn, setConn] = useState(emptyConnection());
   const [check, setCheck] = useState<PackCheck | null>(null);
   const [accept, setAccept] = useState(true);
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run } = useFolderAction();
 
   const refresh = useCallback(() => void readMember().then((m) => setMember(m ?? null)), []);
   useEffect(() => {
@@ -57,14 +56,6 @@ export function PackMember() {
     return () => browser.storage.onChanged.removeListener(listener);
   }, [refresh]);
   if (member === undefined) return null;
-
-  function run(work: () => Promise<string>) {
-    setBusy(true);
-    setMessage('');
-    work()
-      .then(setMessage, (err) => setMessage(chinese(err)))
-      .finally(() => setBusy(false));
-  }
 
   function subscribe() {
     const dav = connectFolder(conn);

@@ -4,20 +4,11 @@ import { useState } from 'react';
 import { db } from '@/data/db/schema';
 import { newMemberId, shareReadiness, stopSharing } from '@/lib/pack/member';
 import { patchMember, type MemberState } from '@/lib/pack/store';
-import { chinese, connectFolder } from './pack-connection';
+import { connectFolder, useFolderAction } from './pack-connection';
 
 export function PackShare({ member }: { member: MemberState }) {
   const [name, setName] = useState(member.share?.name ?? '');
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  function run(work: () => Promise<string>) {
-    setBusy(true);
-    setMessage('');
-    work()
-      .then(setMessage, (err) => setMessage(chinese(err)))
-      .finally(() => setBusy(false));
-  }
+  const { message, setMessage, busy, run } = useFolderAction();
 
   function share() {
     if (!name.trim()) return setMessage('请填写一个名字，组织者会在表格里看到它。');
