@@ -55,11 +55,14 @@ interface Props {
   onChange(next: PackConnection): void;
   /** A member's folder may need no password (a public share). */
   optional?: boolean;
+  /** The example address shown in the empty field. */
+  example?: string;
 }
 
-export function ConnectionFields({ prefix, value, onChange, optional }: Props) {
+/** Address, user name and app password of a WebDAV folder (a 学习资料包's, or personal sync's). */
+export function ConnectionFields({ prefix, value, onChange, optional, example }: Props) {
   const fields = [
-    ['url', '文件夹地址', 'https://dav.jianguoyun.com/dav/学习会/', 'url'],
+    ['url', '文件夹地址', example ?? 'https://dav.jianguoyun.com/dav/学习会/', 'url'],
     ['user', optional ? '用户名（文件夹需要时填写）' : '用户名', '', 'text'],
     ['password', optional ? '应用密码（文件夹需要时填写）' : '应用密码', '', 'password'],
   ] as const;
