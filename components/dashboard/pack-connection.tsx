@@ -1,6 +1,6 @@
 // The WebDAV folder of a 学习资料包: address, user name, app password — and the host permission,
 // asked for in the click itself for that one origin (as personal sync does).
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { toChineseMessage } from '@/data/db/errors';
 import { DavClient } from '@/lib/sync/webdav';
 import type { PackConnection } from '@/lib/pack/store';
@@ -83,5 +83,43 @@ export function ConnectionFields({ prefix, value, onChange, optional, example }:
         </div>
       ))}
     </>
+  );
+}
+
+interface FormProps extends Props {
+  /** What connecting does, shown above the fields. */
+  intro: ReactNode;
+  busy: boolean;
+  submit: { label: string; testid: string };
+  onSubmit(): void;
+}
+
+/** The form that connects a WebDAV folder: a short explanation, the three fields and the submit button. */
+export function ConnectForm({ intro, busy, submit, onSubmit, ...fields }: FormProps) {
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <p className="muted small">{intro}</p>
+      <ConnectionFields {...fields} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy} data-testid={submit.testid}>
+          {busy ? '正在连接…' : submit.label}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The status line under a folder action: an answer starting with 已 is a success, anything else an error. */
+export function FolderMessage({ message, testid }: { message: string; testid: string }) {
+  return (
+    <p role="status" className={message && !/^已/.test(message) ? 'field-error' : undefined} data-testid={testid}>
+      {message}
+    </p>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { db } from '@/data/db/schema';
 import { newMemberId, shareReadiness, stopSharing } from '@/lib/pack/member';
 import { patchMember, type MemberState } from '@/lib/pack/store';
-import { connectFolder, useFolderAction } from './pack-connection';
+import { connectFolder, FolderMessage, useFolderAction } from './pack-connection';
 
 export function PackShare({ member }: { member: MemberState }) {
   const [name, setName] = useState(member.share?.name ?? '');
@@ -60,13 +60,7 @@ export function PackShare({ member }: { member: MemberState }) {
       {member.share?.at ? (
         <p className="muted small">正在分享（名字：{member.share.name}），每次自动检查时更新。</p>
       ) : null}
-      <p
-        role="status"
-        className={message && !/^已/.test(message) ? 'field-error' : undefined}
-        data-testid="pack-share-message"
-      >
-        {message}
-      </p>
+      <FolderMessage message={message} testid="pack-share-message" />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { sendMessage, type SyncStatus } from '@/data/messages';
 import { toChineseMessage } from '@/data/db/errors';
 import type { SyncSummary } from '@/lib/sync/run';
-import { chinese, ConnectionFields } from './pack-connection';
+import { chinese, ConnectForm } from './pack-connection';
 import { SyncHeld } from './sync-held';
 
 /** "发送 3 次复习、1 项修改；收到 12 次复习" — what the last sync changed. */
@@ -129,29 +129,16 @@ export function SyncForm() {
           </p>
         </>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            connect();
-          }}
-        >
-          <p className="muted small">
-            在几台电脑之间同步学习进度：使用您已有的 WebDAV 网盘（坚果云、Nextcloud、单位的 NAS
-            等）。默认关闭；关闭时提法不会连接任何网络。密码只保存在本机浏览器的扩展存储中，不会写入备份文件。
-          </p>
-          <ConnectionFields
-            prefix="sync"
-            value={form}
-            onChange={setForm}
-            example="https://dav.jianguoyun.com/dav/提法/"
-          />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy} data-testid="sync-connect">
-              {busy ? '正在连接…' : '连接并同步'}
-            </button>
-          </div>
-        </form>
+        <ConnectForm
+          prefix="sync"
+          value={form}
+          onChange={setForm}
+          example="https://dav.jianguoyun.com/dav/提法/"
+          intro="在几台电脑之间同步学习进度：使用您已有的 WebDAV 网盘（坚果云、Nextcloud、单位的 NAS 等）。默认关闭；关闭时提法不会连接任何网络。密码只保存在本机浏览器的扩展存储中，不会写入备份文件。"
+          busy={busy}
+          submit={{ label: '连接并同步', testid: 'sync-connect' }}
+          onSubmit={connect}
+        />
       )}
       <p role="status" className={message ? 'field-error' : undefined} data-testid="sync-message">
         {message}
