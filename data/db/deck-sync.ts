@@ -50,21 +50,22 @@ function deckPart(card: Card | CardRow): Partial<Card> {
   return out as Partial<Card>;
 }
 
-export function newCardRow(card: Card, origin: Origin, now: Date): CardRow {
-  const fsrs = newCardState(now);
+/** The scheduling fields of a card never studied: new FSRS state from `at`, active, never seen. */
+export function freshSchedule(at: Date) {
+  const fsrs = newCardState(at);
   return {
-    ...card,
-    origin,
-    sourceIds: sourceIdsOf(card.evidence),
     fsrs,
     due: fsrs.due,
     state: fsrs.state,
-    suspended: 0,
-    retired: 0,
+    suspended: 0 as const,
+    retired: 0 as const,
     leech: false,
     seen: { count: 0 },
-    addedAt: now,
   };
+}
+
+export function newCardRow(card: Card, origin: Origin, now: Date): CardRow {
+  return { ...card, origin, sourceIds: sourceIdsOf(card.evidence), ...freshSchedule(now), addedAt: now };
 }
 
 /** Deck content replaced, user-owned fields carried over (`...deck` would drop cleared optionals). */
