@@ -50,6 +50,25 @@ function deckPart(card: Card | CardRow): Partial<Card> {
   return out as Partial<Card>;
 }
 
+/** A card row without what belongs to the user on this device: progress, suspension, edits, verdicts, origin. */
+export function withoutUserFields(row: CardRow) {
+  const {
+    fsrs: _f,
+    due: _d,
+    state: _s,
+    suspended: _p,
+    leech: _l,
+    edited: _e,
+    wanted: _w,
+    verdict: _v,
+    seen: _n,
+    addedAt: _a,
+    origin: _o,
+    ...content
+  } = row;
+  return content;
+}
+
 /** The scheduling fields of a card never studied: new FSRS state from `at`, active, never seen. */
 export function freshSchedule(at: Date) {
   const fsrs = newCardState(at);
