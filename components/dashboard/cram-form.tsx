@@ -8,6 +8,7 @@ import type { StudySettings } from '@/data/srs/settings';
 import { formatIsoDate, sourceDateText } from '@/components/common/format';
 import { PlanLine } from '@/components/common/plan-line';
 import { PlanDocuments } from '@/components/common/plan-documents';
+import { SessionDateField } from './session-date';
 
 interface Props {
   settings: StudySettings;
@@ -79,17 +80,7 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
             </a>
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor="cram-until">学习会日期（可不填）</label>
-          <input
-            id="cram-until"
-            type="date"
-            data-testid="cram-until"
-            value={date}
-            min={isoDay(now)}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        </div>
+        <SessionDateField id="cram-until" value={date} min={isoDay(now)} onChange={setDate} />
         <fieldset className="cram-sources">
           <legend>学习会文件（有日期时不选则为全部文件）</legend>
           <PlanDocuments sources={sources} picked={picked} onPick={setPicked} testId="cram-source">

@@ -7,7 +7,14 @@ import { changesText } from '@/data/pack/diff';
 import { checkPack, stopSharing, type PackCheck } from '@/lib/pack/member';
 import { MEMBER_KEY, PACK_ALARM, PACK_EVERY_MINUTES, patchMember, readMember, saveMember } from '@/lib/pack/store';
 import type { MemberState } from '@/lib/pack/store';
-import { chinese, connectFolder, ConnectionFields, emptyConnection } from './pack-connection';
+import {
+  chinese,
+  connectFolder,
+  ConnectForm,
+  emptyConnection,
+  FolderMessage,
+  useFolderAction,
+} from './pack-connection';
 import { PackShare } from './pack-share';
 
 const when = (iso: string) =>
@@ -44,8 +51,7 @@ export function PackMember() {
   const [conn, setConn] = useState(emptyConnection());
   const [check, setCheck] = useState<PackCheck | null>(null);
   const [accept, setAccept] = useState(true);
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run } = useFolderAction();
 
   const refresh = useCallback(() => void readMember().then((m) => setMember(m ?? null)), []);
   useEffect(() => {
@@ -57,14 +63,6 @@ export function PackMember() {
     return () => browser.storage.onChanged.removeListener(listener);
   }, [refresh]);
   if (member === undefined) return null;
-
-  function run(work: () => Promise<string>) {
-    setBusy(true);
-    setMessage('');
-    work()
-      .then(setMessage, (err) => setMessage(chinese(err)))
-      .finally(() => setBusy(false));
-  }
 
   function subscribe() {
     const dav = connectFolder(conn);
@@ -198,32 +196,18 @@ export function PackMember() {
           {member.manifest ? <PackShare member={member} /> : null}
         </>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            subscribe();
-          }}
-        >
-          <p className="muted small">
-            组织者把学习资料包发布在一个 WebDAV
-            文件夹里：填写组织者告诉你的文件夹地址即可订阅。你的学习进度只保存在本机，不会上传。
-          </p>
-          <ConnectionFields prefix="pack-sub" value={conn} onChange={setConn} optional />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy} data-testid="pack-subscribe">
-              {busy ? '正在连接…' : '订阅'}
-            </button>
-          </div>
-        </form>
+        <ConnectForm
+          prefix="pack-sub"
+          value={conn}
+          onChange={setConn}
+          optional
+          intro="组织者把学习资料包发布在一个 WebDAV 文件夹里：填写组织者告诉你的文件夹地址即可订阅。你的学习进度只保存在本机，不会上传。"
+          busy={busy}
+          submit={{ label: '订阅', testid: 'pack-subscribe' }}
+          onSubmit={subscribe}
+        />
       )}
-      <p
-        role="status"
-        className={message && !/^已/.test(message) ? 'field-error' : undefined}
-        data-testid="pack-member-message"
-      >
-        {message}
-      </p>
+      <FolderMessage message={message} testid="pack-member-message" />
     </fieldset>
   );
 }

@@ -9,6 +9,7 @@ import { readOrganiser, saveOrganiser, type OrganiserState } from '@/lib/pack/st
 import { chinese, connectFolder, ConnectionFields, emptyConnection } from './pack-connection';
 import { chosenFrom, PackChoose, type Chosen } from './pack-choose';
 import { PackReadiness } from './pack-readiness';
+import { SessionDateField } from './session-date';
 
 export function PackPublish() {
   const candidates = useLiveQuery(() => packCandidates(db), []);
@@ -78,16 +79,7 @@ export function PackPublish() {
           <label htmlFor="pack-title">学习会名称（可不填）</label>
           <input id="pack-title" data-testid="pack-title" value={title} onChange={(e) => setTitle(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="pack-session">学习会日期（可不填）</label>
-          <input
-            id="pack-session"
-            type="date"
-            data-testid="pack-session"
-            value={session}
-            onChange={(e) => setSession(e.target.value)}
-          />
-        </div>
+        <SessionDateField id="pack-session" value={session} onChange={setSession} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy} data-testid="pack-publish-submit">
             {busy ? '正在发布…' : state.last ? '发布新的一版' : '发布'}

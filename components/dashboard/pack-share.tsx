@@ -4,20 +4,11 @@ import { useState } from 'react';
 import { db } from '@/data/db/schema';
 import { newMemberId, shareReadiness, stopSharing } from '@/lib/pack/member';
 import { patchMember, type MemberState } from '@/lib/pack/store';
-import { chinese, connectFolder } from './pack-connection';
+import { connectFolder, FolderMessage, useFolderAction } from './pack-connection';
 
 export function PackShare({ member }: { member: MemberState }) {
   const [name, setName] = useState(member.share?.name ?? '');
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  function run(work: () => Promise<string>) {
-    setBusy(true);
-    setMessage('');
-    work()
-      .then(setMessage, (err) => setMessage(chinese(err)))
-      .finally(() => setBusy(false));
-  }
+  const { message, setMessage, busy, run } = useFolderAction();
 
   function share() {
     if (!name.trim()) return setMessage('请填写一个名字，组织者会在表格里看到它。');
@@ -69,13 +60,7 @@ export function PackShare({ member }: { member: MemberState }) {
       {member.share?.at ? (
         <p className="muted small">正在分享（名字：{member.share.name}），每次自动检查时更新。</p>
       ) : null}
-      <p
-        role="status"
-        className={message && !/^已/.test(message) ? 'field-error' : undefined}
-        data-testid="pack-share-message"
-      >
-        {message}
-      </p>
+      <FolderMessage message={message} testid="pack-share-message" />
     </div>
   );
 }

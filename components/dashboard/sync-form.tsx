@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { sendMessage, type SyncStatus } from '@/data/messages';
 import { toChineseMessage } from '@/data/db/errors';
 import type { SyncSummary } from '@/lib/sync/run';
+import { chinese, ConnectForm } from './pack-connection';
 import { SyncHeld } from './sync-held';
 
 /** "发送 3 次复习、1 项修改；收到 12 次复习" — what the last sync changed. */
@@ -23,12 +24,6 @@ export function summaryText(s: SyncSummary): string {
       .join('；') + '。'
   );
 }
-
-/** The background's refusals are Chinese sentences already; anything else gets toChineseMessage's. */
-const chinese = (err: unknown) => {
-  const text = err instanceof Error ? err.message : '';
-  return /[\u4e00-\u9fff]/.test(text) ? text : toChineseMessage(err);
-};
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -134,43 +129,16 @@ export function SyncForm() {
           </p>
         </>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            connect();
-          }}
-        >
-          <p className="muted small">
-            在几台电脑之间同步学习进度：使用您已有的 WebDAV 网盘（坚果云、Nextcloud、单位的 NAS
-            等）。默认关闭；关闭时提法不会连接任何网络。密码只保存在本机浏览器的扩展存储中，不会写入备份文件。
-          </p>
-          {(
-            [
-              ['url', '文件夹地址', 'https://dav.jianguoyun.com/dav/提法/', 'url'],
-              ['user', '用户名', '', 'text'],
-              ['password', '应用密码', '', 'password'],
-            ] as const
-          ).map(([key, label, placeholder, type]) => (
-            <div className="field" key={key}>
-              <label htmlFor={`sync-${key}`}>{label}</label>
-              <input
-                id={`sync-${key}`}
-                data-testid={`sync-${key}`}
-                type={type}
-                placeholder={placeholder}
-                autoComplete={key === 'password' ? 'new-password' : 'off'}
-                value={form[key]}
-                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-              />
-            </div>
-          ))}
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy} data-testid="sync-connect">
-              {busy ? '正在连接…' : '连接并同步'}
-            </button>
-          </div>
-        </form>
+        <ConnectForm
+          prefix="sync"
+          value={form}
+          onChange={setForm}
+          example="https://dav.jianguoyun.com/dav/提法/"
+          intro="在几台电脑之间同步学习进度：使用您已有的 WebDAV 网盘（坚果云、Nextcloud、单位的 NAS 等）。默认关闭；关闭时提法不会连接任何网络。密码只保存在本机浏览器的扩展存储中，不会写入备份文件。"
+          busy={busy}
+          submit={{ label: '连接并同步', testid: 'sync-connect' }}
+          onSubmit={connect}
+        />
       )}
       <p role="status" className={message ? 'field-error' : undefined} data-testid="sync-message">
         {message}

@@ -50,21 +50,41 @@ function deckPart(card: Card | CardRow): Partial<Card> {
   return out as Partial<Card>;
 }
 
-export function newCardRow(card: Card, origin: Origin, now: Date): CardRow {
-  const fsrs = newCardState(now);
+/** A card row without what belongs to the user on this device: progress, suspension, edits, verdicts, origin. */
+export function withoutUserFields(row: CardRow) {
+  const {
+    fsrs: _f,
+    due: _d,
+    state: _s,
+    suspended: _p,
+    leech: _l,
+    edited: _e,
+    wanted: _w,
+    verdict: _v,
+    seen: _n,
+    addedAt: _a,
+    origin: _o,
+    ...content
+  } = row;
+  return content;
+}
+
+/** The scheduling fields of a card never studied: new FSRS state from `at`, active, never seen. */
+export function freshSchedule(at: Date) {
+  const fsrs = newCardState(at);
   return {
-    ...card,
-    origin,
-    sourceIds: sourceIdsOf(card.evidence),
     fsrs,
     due: fsrs.due,
     state: fsrs.state,
-    suspended: 0,
-    retired: 0,
+    suspended: 0 as const,
+    retired: 0 as const,
     leech: false,
     seen: { count: 0 },
-    addedAt: now,
   };
+}
+
+export function newCardRow(card: Card, origin: Origin, now: Date): CardRow {
+  return { ...card, origin, sourceIds: sourceIdsOf(card.evidence), ...freshSchedule(now), addedAt: now };
 }
 
 /** Deck content replaced, user-owned fields carried over (`...deck` would drop cleared optionals). */

@@ -8,6 +8,7 @@ import type { CardRow, NoteRow, TifaDB } from './schema';
 import { BUNDLED } from './schema';
 import { StoreError } from './errors';
 import { writeImport } from './import';
+import { withoutUserFields } from './deck-sync';
 import { getSettings } from './settings';
 import { saveStudyPlan } from './study-plan';
 import { progressBySource } from '../srs/metrics';
@@ -25,22 +26,7 @@ export interface PackApplied {
 
 /** The deck content of a stored row (what writeImport takes); user fields are kept by writeImport itself. */
 function cardOf(row: CardRow): Card {
-  const {
-    origin: _o,
-    sourceIds: _s,
-    fsrs: _f,
-    due: _d,
-    state: _t,
-    suspended: _p,
-    retired: _r,
-    leech: _l,
-    edited: _e,
-    wanted: _w,
-    verdict: _v,
-    seen: _n,
-    addedAt: _a,
-    ...card
-  } = row;
+  const { sourceIds: _s, retired: _r, ...card } = withoutUserFields(row);
   return card;
 }
 

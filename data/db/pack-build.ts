@@ -4,7 +4,7 @@
 // as the card's content.
 import type { CardRow, NoteRow, TifaDB } from './schema';
 import { StoreError } from './errors';
-import { newCardState } from '../srs/scheduler';
+import { freshSchedule } from './deck-sync';
 import { heldBack } from '../knowledge/suspect';
 import { PACK_FORMAT, PACK_VERSION, type PackDoc, type PackFile } from '../pack/format';
 
@@ -49,7 +49,6 @@ export async function packCandidates(db: TifaDB): Promise<PackCandidate[]> {
 function publishedCard(c: CardRow, sid: string): CardRow {
   const { edited: _e, wanted: _w, verdict: _v, conflicts: _c, fsrs: _f, due: _d, state: _s, seen: _n, ...content } = c;
   const evidence = c.evidence.filter((e) => e.source === sid);
-  const fsrs = newCardState(c.addedAt);
   return {
     ...content,
     prompt: prompt(c),
@@ -57,13 +56,7 @@ function publishedCard(c: CardRow, sid: string): CardRow {
     evidence,
     sourceIds: [sid],
     origin: `import:${sid}`,
-    fsrs,
-    due: fsrs.due,
-    state: fsrs.state,
-    suspended: 0,
-    retired: 0,
-    leech: false,
-    seen: { count: 0 },
+    ...freshSchedule(c.addedAt),
   };
 }
 

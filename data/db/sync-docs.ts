@@ -9,6 +9,7 @@ import { documentPrint, type DocumentSnapshot } from '../sync/document';
 import { newCardState } from '../srs/scheduler';
 import { textHash } from '../knowledge/import-plan';
 import { deleteDocument, detach } from './import';
+import { withoutUserFields } from './deck-sync';
 import type { SyncSelf } from './sync-state';
 
 /** The tables a document's ops read and write (deleteDocument also edits the study session setting). */
@@ -52,20 +53,7 @@ export async function documentOps(db: TifaDB, self: SyncSelf, now: Date): Promis
 /** The deck's content of a card; what belongs to the user here (progress, edits, suspension) stays. */
 function mergeCard(local: CardRow | undefined, remote: CardRow, sid: string): CardRow {
   if (local) {
-    const {
-      fsrs: _f,
-      due: _d,
-      state: _s,
-      suspended: _p,
-      leech: _l,
-      edited: _e,
-      wanted: _w,
-      verdict: _v,
-      seen: _n,
-      addedAt: _a,
-      origin: _o,
-      ...content
-    } = remote;
+    const content = withoutUserFields(remote);
     const row: CardRow = { ...local, ...content, origin: local.origin };
     if (!remote.conflicts) delete row.conflicts;
     if (!remote.held) delete row.held;

@@ -4,6 +4,7 @@
 // valibot (imported documents with the sync check's own DocumentSchema) or refused in Chinese.
 import * as v from 'valibot';
 import { DocumentSchema, type DocumentSnapshot } from '../sync/document';
+import { PlanDate } from '../srs/plan-date';
 
 export const PACK_FORMAT = 'tifa-pack';
 export const PACK_VERSION = 1;
@@ -91,16 +92,6 @@ const versionNumber = v.pipe(
   v.maxValue(1_000_000, '版本号太大'),
 );
 
-/** The 学习会's day, "YYYY-MM-DD", a real calendar day (as the study plan form accepts). */
-const PlanDay = v.pipe(
-  v.string('学习会日期必须是日期'),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, '学习会日期必须写成“年-月-日”'),
-  v.check((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01' && s <= '2299-12-31';
-  }, '学习会日期不是有效日期'),
-);
-
 const BundledSchema = v.object({
   kind: v.literal('bundled'),
   source: v.object({ id, title: words('标题', 2_000), date: v.optional(v.pipe(v.string(), v.maxLength(40))) }),
@@ -126,7 +117,7 @@ const PackSchema = v.object({
   pack: versionNumber,
   publishedAt: at,
   title: v.optional(words('学习会名称', 200)),
-  session: v.optional(PlanDay),
+  session: v.optional(PlanDate),
   documents: v.pipe(
     v.array(v.variant('kind', [BundledSchema, ImportedSchema], '未知的文件类型'), '缺少文件列表'),
     v.minLength(1, '资料包里没有文件'),

@@ -5,13 +5,13 @@
 // pack from a newer Tifa.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, ensureBuilt, launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
+import { ensureBuilt, launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
 import { startDav, type DavServer } from '../sync/dav-server.ts';
+import { extensionWithLocalHost } from './dav-extension.ts';
 
 let dav: DavServer;
 let extensionDir: string;
@@ -47,14 +47,8 @@ const story: { sid?: string; heldOut?: string; studied?: Card; newPrompt?: strin
 before(async () => {
   ensureBuilt();
   dav = await startDav({ folder: 'pack' });
-  // As in sync.e2e.ts: the local server's origin granted beforehand, since a headless browser cannot
-  // answer the permission prompt; the request at the click still runs and resolves at once.
-  extensionDir = mkdtempSync(join(tmpdir(), 'tifa-pack-ext-'));
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const manifestPath = join(extensionDir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  assert.equal(manifest.host_permissions, undefined, 'the build itself asks for no host at install');
-  writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  // The local server's origin granted beforehand; the request at the click still runs and resolves at once.
+  extensionDir = extensionWithLocalHost('tifa-pack-ext-');
   [org, member] = [await launchTifa({ extensionDir }), await launchTifa({ extensionDir })];
 });
 

@@ -2,13 +2,13 @@
 // set up through 学习中心 → 设置 → 同步, with faults injected by the server's proxy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, ensureBuilt, launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { ensureBuilt, launchTifa, watchErrors, type Tifa } from './harness.ts';
 import { startDav, type DavServer } from '../sync/dav-server.ts';
+import { extensionWithLocalHost } from './dav-extension.ts';
 
 let dav: DavServer;
 let extensionDir: string;
@@ -21,15 +21,7 @@ const errors: string[][] = [];
 before(async () => {
   ensureBuilt();
   dav = await startDav();
-  // The build asks for a sync server's origin at the click (optional_host_permissions), and a headless
-  // browser cannot answer that prompt: this copy has the local server's origin granted beforehand, so
-  // the same request resolves at once. Everything else is the build as shipped.
-  extensionDir = mkdtempSync(join(tmpdir(), 'tifa-sync-ext-'));
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const manifestPath = join(extensionDir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  assert.equal(manifest.host_permissions, undefined, 'the build itself asks for no host at install');
-  writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  extensionDir = extensionWithLocalHost('tifa-sync-ext-');
   [a, b] = [await launchTifa({ extensionDir }), await launchTifa({ extensionDir })];
 });
 

@@ -3,15 +3,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDb, makeDeck, at } from '../data/db/helpers';
-import { syncDeck } from '../../data/db/deck-sync';
+import { at } from '../data/db/helpers';
 import { editCard, saveSettings, setSuspended } from '../../data/db/repo';
 import type { TifaDB } from '../../data/db/schema';
 import { DavClient } from '../../lib/sync/webdav';
 import { ROOT, syncOnce } from '../../lib/sync/run';
 import { getSyncSelf } from '../../data/db/sync-state';
 import { readEdits } from '../../data/db/sync-edits';
-import { startDav, type DavServer } from './dav-server';
+import type { DavServer } from './dav-server';
+import { twoDevices } from './devices';
 
 let dav: DavServer;
 let a: TifaDB;
@@ -31,11 +31,7 @@ async function lastFile(db: TifaDB): Promise<{ ops: unknown[] }> {
 }
 
 beforeEach(async () => {
-  dav = await startDav();
-  a = freshDb();
-  b = freshDb();
-  await syncDeck(a, makeDeck(), at(0));
-  await syncDeck(b, makeDeck(), at(0));
+  ({ dav, a, b } = await twoDevices());
   await saveSettings(a, { enableFuzz: false }, at(0));
   await sync(a, at(1));
   await sync(b, at(1));

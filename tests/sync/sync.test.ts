@@ -2,8 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDb, makeDeck, SETTINGS, at } from '../data/db/helpers';
-import { syncDeck } from '../../data/db/deck-sync';
+import { SETTINGS, at } from '../data/db/helpers';
 import { editCard, resetCard, saveReview, saveSettings, setSuspended, undoLastReview } from '../../data/db/repo';
 import { loadToday } from '../../data/db/today';
 import type { TifaDB } from '../../data/db/schema';
@@ -11,7 +10,8 @@ import { Rating } from '../../data/srs/scheduler';
 import { DavClient, SyncError } from '../../lib/sync/webdav';
 import { ROOT, syncOnce, sha256Hex } from '../../lib/sync/run';
 import { fileName } from '../../data/sync/format';
-import { startDav, type DavServer } from './dav-server';
+import type { DavServer } from './dav-server';
+import { twoDevices } from './devices';
 
 let dav: DavServer;
 let a: TifaDB;
@@ -35,11 +35,7 @@ async function view(db: TifaDB) {
 }
 
 beforeEach(async () => {
-  dav = await startDav();
-  a = freshDb();
-  b = freshDb();
-  await syncDeck(a, makeDeck(), at(0));
-  await syncDeck(b, makeDeck(), at(0));
+  ({ dav, a, b } = await twoDevices());
   // The same settings on both (fuzz off, as in every test): they travel with the sync too.
   await saveSettings(a, { enableFuzz: false });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { default_w } from 'ts-fsrs';
-import { freshDb, makeDeck, SETTINGS, T0, at } from './helpers';
+import { freshDb, makeDeck, SETTINGS, T0, at, trainReport } from './helpers';
 import { syncDeck } from '../../../data/db/deck-sync';
 import { getSettings, saveReview, saveSettings } from '../../../data/db/repo';
 import { exportBackup, importBackup } from '../../../data/db/backup';
@@ -16,16 +16,7 @@ import type { TifaDB } from '../../../data/db/schema';
 
 const trained = [...default_w];
 trained[2] = 5.5;
-const report = (applied: boolean, weights = trained): TrainReport => ({
-  at: T0.toISOString(),
-  reviews: 800,
-  items: 500,
-  current: { logLoss: 0.42, rmse: 0.05, count: 500 },
-  next: { logLoss: 0.4, rmse: 0.04, count: 500 },
-  weights,
-  change: 0.12,
-  applied,
-});
+const report = (applied: boolean, weights = trained): TrainReport => trainReport(weights, T0, applied);
 
 let db: TifaDB;
 beforeEach(async () => {

@@ -4,7 +4,7 @@
 // change" off). The switch marks the store; only a complete run clears the mark.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { default_w } from 'ts-fsrs';
-import { at, freshDb, makeDeck, SETTINGS, T0 } from './helpers';
+import { at, freshDb, makeDeck, SETTINGS, T0, trainReport } from './helpers';
 import { syncDeck } from '../../../data/db/deck-sync';
 import { saveReview } from '../../../data/db/repo';
 import { restorePreviousWeights, saveTraining, type TrainReport } from '../../../data/db/fsrs-params';
@@ -18,16 +18,7 @@ trained[0] = 1.2; // 重来's first stability
 trained[2] = 6.5; // 良好's
 trained[8] = 2.1; // how much a successful review raises stability
 trained[20] = 0.3;
-const report = (weights = trained): TrainReport => ({
-  at: at(50).toISOString(),
-  reviews: 800,
-  items: 500,
-  current: { logLoss: 0.42, rmse: 0.05, count: 500 },
-  next: { logLoss: 0.4, rmse: 0.04, count: 500 },
-  weights,
-  change: 0.12,
-  applied: true,
-});
+const report = (weights = trained): TrainReport => trainReport(weights, at(50), true);
 
 const HISTORY: Array<[string, number, Grade]> = [
   ['c1', 0, Rating.Good],

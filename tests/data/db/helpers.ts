@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Card, Deck } from '../../../data/knowledge/types';
 import { openDb } from '../../../data/db/schema';
 import { DEFAULT_SETTINGS, type StudySettings } from '../../../data/srs/settings';
+import type { TrainReport } from '../../../data/db/fsrs-params';
 
 export const fakeDeps = () => ({ indexedDB: new IDBFactory(), IDBKeyRange });
 export const freshDb = () => openDb('tifa-test', fakeDeps());
@@ -69,3 +70,15 @@ export function makeDeck(): Deck {
     terms: [],
   };
 }
+
+/** A training report for `weights` at `when`: the same fitted numbers in every FSRS suite. */
+export const trainReport = (weights: number[], when: Date, applied: boolean): TrainReport => ({
+  at: when.toISOString(),
+  reviews: 800,
+  items: 500,
+  current: { logLoss: 0.42, rmse: 0.05, count: 500 },
+  next: { logLoss: 0.4, rmse: 0.04, count: 500 },
+  weights,
+  change: 0.12,
+  applied,
+});

@@ -1,0 +1,14 @@
+// Two devices with the bundled test deck, and a WebDAV server started for them: the start of the
+// sync suites.
+import { freshDb, makeDeck, at } from '../data/db/helpers';
+import { syncDeck } from '../../data/db/deck-sync';
+import { startDav } from './dav-server';
+
+export async function twoDevices() {
+  const dav = await startDav();
+  const a = freshDb();
+  const b = freshDb();
+  await syncDeck(a, makeDeck(), at(0));
+  await syncDeck(b, makeDeck(), at(0));
+  return { dav, a, b };
+}
