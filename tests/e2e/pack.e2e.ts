@@ -3,20 +3,19 @@
 // organiser publishes version 2 (a card changed, a card added), the member updates keeping progress,
 // shares readiness, and the organiser sees the table; faults: server down, 401, a truncated file, a
 // pack from a newer Tifa.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ensureBuilt, launchTifa, readTable, watchErrors, type Tifa } from './harness.ts';
-import { startDav, type DavServer } from '../sync/dav-server.ts';
-import { extensionWithLocalHost } from './dav-extension.ts';
+import { readTable, watchErrors, type Tifa } from './harness.ts';
+import { twoProfilesOverDav } from './dav-extension.ts';
 
-let dav: DavServer;
-let extensionDir: string;
-let org: Tifa;
-let member: Tifa;
+const {
+  dav,
+  profiles: [org, member],
+} = await twoProfilesOverDav('tifa-pack-ext-', { folder: 'pack' });
 const pages = new Map<Tifa, Page>();
 const errors: string[][] = [];
 
@@ -43,21 +42,6 @@ interface Card {
 
 /** State shared between the steps (each test is one step of the story). */
 const story: { sid?: string; heldOut?: string; studied?: Card; newPrompt?: string; logs?: number } = {};
-
-before(async () => {
-  ensureBuilt();
-  dav = await startDav({ folder: 'pack' });
-  // The local server's origin granted beforehand; the request at the click still runs and resolves at once.
-  extensionDir = extensionWithLocalHost('tifa-pack-ext-');
-  [org, member] = [await launchTifa({ extensionDir }), await launchTifa({ extensionDir })];
-});
-
-after(async () => {
-  await org?.close();
-  await member?.close();
-  await dav?.close();
-  rmSync(extensionDir, { recursive: true, force: true });
-});
 
 /** A fresh 学习中心 → 资料包 page for the profile (the previous one closed). */
 async function packPage(tifa: Tifa): Promise<Page> {

@@ -1,36 +1,21 @@
 // Two browser profiles sync through a real WebDAV server started here (tests/sync/dav-server.ts),
 // set up through 学习中心 → 设置 → 同步, with faults injected by the server's proxy.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ensureBuilt, launchTifa, watchErrors, type Tifa } from './harness.ts';
-import { startDav, type DavServer } from '../sync/dav-server.ts';
-import { extensionWithLocalHost } from './dav-extension.ts';
+import { watchErrors, type Tifa } from './harness.ts';
+import { twoProfilesOverDav } from './dav-extension.ts';
 
-let dav: DavServer;
-let extensionDir: string;
-let a: Tifa;
-let b: Tifa;
+const {
+  dav,
+  profiles: [a, b],
+} = await twoProfilesOverDav('tifa-sync-ext-');
 const pages = new Map<Tifa, Page>();
 /** Each settings page's error list, filled as the suite runs (read at the end, not copied at the start). */
 const errors: string[][] = [];
-
-before(async () => {
-  ensureBuilt();
-  dav = await startDav();
-  extensionDir = extensionWithLocalHost('tifa-sync-ext-');
-  [a, b] = [await launchTifa({ extensionDir }), await launchTifa({ extensionDir })];
-});
-
-after(async () => {
-  await a?.close();
-  await b?.close();
-  await dav?.close();
-  rmSync(extensionDir, { recursive: true, force: true });
-});
 
 async function settings(tifa: Tifa): Promise<Page> {
   let page = pages.get(tifa);
