@@ -9,8 +9,16 @@ import { countDistractors, formulationDistractors, memberDistractors } from './f
 import { randInt, shuffle, type Rand } from './random';
 import type { Question, QuestionKind } from './types';
 
-const CN = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
-const countWord = (n: number) => `${CN[n] ?? n}个`;
+const CN = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
+
+/**
+ * A count option written as the card writes its answer ("五个", "12个"), so that the right option
+ * is the card's own word and no option stands out by being written differently.
+ */
+function countWords(answer: string): (n: number) => string {
+  const digits = /^\d/.test(answer);
+  return (n) => (digits || !CN[n] ? `${n}个` : `${CN[n]}个`);
+}
 
 /** The kinds of question a card can become, before trying to find distractors. */
 export function possibleKinds(card: Card, ctx: QuizContext): QuestionKind[] {
@@ -101,6 +109,7 @@ function single(card: Card, note: Note | undefined, ctx: QuizContext, rand: Rand
   if (card.kind === 'formulation-cloze') return ask(card.answer, memberDistractors(ctx, note, rand, 3));
   if (card.kind === 'formulation-count') {
     const n = note.members.length;
+    const countWord = countWords(card.answer);
     const q = ask(countWord(n), countDistractors(n, rand).map(countWord));
     return q && { ...q, answer: card.answer };
   }

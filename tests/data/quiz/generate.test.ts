@@ -96,6 +96,19 @@ describe('questions over the whole real deck', () => {
     }
   });
 
+  it("writes 包括几个方面 options as the card's answer does: the right one is its word, none stands out", () => {
+    const counts = questions.filter((q) => q.kind === 'single' && cards.get(q.cardId)!.kind === 'formulation-count');
+    expect(counts.length).toBeGreaterThan(0);
+    for (const q of counts) {
+      const written = cards.get(q.cardId)!.answer.split('：')[0];
+      expect(rightOptions(q)).toEqual([written]);
+      const digits = q.options!.map((o) => /^\d/.test(o));
+      expect(new Set(digits).size, q.options!.join(' / ')).toBe(1);
+    }
+    // 社会主义核心价值观 has twelve: 12个 among other numbers in digits, not 十一个 / 十二个 / 13个.
+    expect(counts.some((q) => rightOptions(q)[0] === '12个')).toBe(true);
+  });
+
   it('is the same quiz for the same seed, and another for another seed', () => {
     expect(all(7)).toEqual(all(7));
     expect(all(7)).not.toEqual(all(8));
