@@ -26,7 +26,8 @@ export function shownText(prompt: string, answer: string, quotes: string[] = [])
 
 export class Siblings {
   private notes = new Set<string>();
-  private answers: string[] = [];
+  /** Answers so far by their first two characters: a shown text is searched once, not once per answer. */
+  private answers = new Map<string, string[]>();
   /** Every shown text so far, joined by a character no answer holds: one search per card. */
   private texts = '';
 
@@ -40,14 +41,25 @@ export class Siblings {
     if (this.notes.has(card.noteId)) return true;
     const answer = squeeze(card.answer);
     if (answer.length >= MIN_ANSWER && this.texts.includes(answer)) return true;
-    const shown = squeeze(card.shown);
-    return shown.length > 0 && this.answers.some((a) => shown.includes(a));
+    return this.showsAnAnswer(squeeze(card.shown));
+  }
+
+  /** Whether `shown` holds an answer already added: each position is looked up by the two characters there. */
+  private showsAnAnswer(shown: string): boolean {
+    for (let i = 0; i + MIN_ANSWER <= shown.length; i++) {
+      const starting = this.answers.get(shown.slice(i, i + MIN_ANSWER));
+      if (starting?.some((a) => shown.startsWith(a, i))) return true;
+    }
+    return false;
   }
 
   add(card: Shown): void {
     this.notes.add(card.noteId);
     const answer = squeeze(card.answer);
-    if (answer.length >= MIN_ANSWER) this.answers.push(answer);
+    if (answer.length >= MIN_ANSWER) {
+      const key = answer.slice(0, MIN_ANSWER);
+      this.answers.set(key, [...(this.answers.get(key) ?? []), answer]);
+    }
     const shown = squeeze(card.shown);
     if (shown) this.texts += '\u0000' + shown;
   }
