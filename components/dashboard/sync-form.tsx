@@ -17,11 +17,14 @@ export function summaryText(s: SyncSummary): string {
   ];
   const sent = parts(s.sent);
   const got = parts(s.received);
-  if (!sent.length && !got.length) return '没有新的变化。';
+  const recomputed = s.recomputed ? `按新的记忆参数更新了 ${s.recomputed} 张卡片的记忆状态（复习日期不变）。` : '';
+  if (!sent.length && !got.length) return recomputed || '没有新的变化。';
   return (
     [sent.length ? `发送 ${sent.join('、')}` : '', got.length ? `收到 ${got.join('、')}` : '']
       .filter(Boolean)
-      .join('；') + '。'
+      .join('；') +
+    '。' +
+    recomputed
   );
 }
 

@@ -10,7 +10,7 @@ import { markRecompute } from './fsrs-recompute';
 /** Fewer reviews than this and the optimizer only echoes its defaults; Anki asks for a few hundred too. */
 export const MIN_REVIEWS_TO_TRAIN = 400;
 
-const WEIGHTS_KEY = 'fsrsWeights';
+export const WEIGHTS_KEY = 'fsrsWeights';
 const PREVIOUS_KEY = 'fsrsPrevious';
 const REPORT_KEY = 'fsrsTrainReport';
 

@@ -10,6 +10,8 @@ import { addToRanges, inRanges, replayCard, wins, type IdRanges } from '../sync/
 import type { SyncFile, SyncOp } from '../sync/format';
 import { printOf, readSelf, writeSelf, type SyncPeer, type SyncSelf } from './sync-state';
 import { applyDocument, applyDocumentDeleted, documentTables } from './sync-docs';
+import { markRecompute, RECOMPUTE_KEY } from './fsrs-recompute';
+import { WEIGHTS_KEY } from './fsrs-params';
 
 export interface ApplyCounts {
   reviews: number;
@@ -28,6 +30,12 @@ export const SCHEDULING_KEYS: ReadonlySet<string> = new Set([
   'relearningSteps',
   'leechThreshold',
 ]);
+
+/**
+ * This device's own bookkeeping, kept in the settings table but never sent nor taken from another
+ * device: a recomputation pending here is not done because another device finished its own.
+ */
+export const LOCAL_SETTING_KEYS: ReadonlySet<string> = new Set([RECOMPUTE_KEY]);
 
 export const noCounts = (): ApplyCounts => ({ reviews: 0, undos: 0, edits: 0, settings: 0, documents: 0 });
 
@@ -127,6 +135,7 @@ async function applyField(db: TifaDB, op: Extract<SyncOp, { t: 'field' }>): Prom
 }
 
 async function applySetting(db: TifaDB, op: Extract<SyncOp, { t: 'setting' }>, self: SyncSelf): Promise<boolean> {
+  if (LOCAL_SETTING_KEYS.has(op.key)) return false;
   if (op.value === null) {
     await db.settings.delete(op.key);
     delete self.settings[op.key];
@@ -137,6 +146,9 @@ async function applySetting(db: TifaDB, op: Extract<SyncOp, { t: 'setting' }>, s
   if (!(op.key in clamped) || JSON.stringify(clamped[op.key]) !== JSON.stringify(op.value)) return false;
   await db.settings.put({ key: op.key, value: op.value });
   self.settings[op.key] = JSON.stringify(op.value);
+  // Trained weights: every card's memory state is recomputed with them, as on the device that trained
+  // them (due dates kept); lib/sync/run.ts runs it after the sync.
+  if (op.key === WEIGHTS_KEY) await markRecompute(db, op.at);
   return true;
 }
 

@@ -6,7 +6,7 @@ import { getSettings } from './repo';
 import { addToRanges, rangesSize, removeFromRanges } from '../sync/replay';
 import type { SyncOp } from '../sync/format';
 import { getSyncSelf, printOf, readSelf, writeSelf, type CardPrint, type SyncSelf } from './sync-state';
-import { replayCards, SCHEDULING_KEYS } from './sync-apply';
+import { LOCAL_SETTING_KEYS, replayCards, SCHEDULING_KEYS } from './sync-apply';
 import { documentOps, documentTables } from './sync-docs';
 import { cardEditKey, clearEdits, editedCards, readEdits, settingEditKey } from './sync-edits';
 
@@ -146,6 +146,7 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
       touched.add((op as { card: string }).card);
     }
     for (const row of await db.settings.toArray()) {
+      if (LOCAL_SETTING_KEYS.has(row.key)) continue;
       const json = JSON.stringify(row.value);
       if (self.settings[row.key] === json) continue;
       const at = stampOf(self, edits, settingEditKey(row.key), now);

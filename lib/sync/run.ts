@@ -18,6 +18,7 @@ import {
 import { DEVICES, lastSeq, listDevice, readSyncFile, ROOT, sha256Hex, uploadWhole, type DeviceFolder } from './folder';
 import { compactOwn, publishCursors, type HeldDevice } from './compact';
 import { SyncError, type DavClient } from './webdav';
+import { pendingRecompute, recomputeMemoryStates } from '@/data/db/fsrs-recompute';
 
 export { ROOT, sha256Hex } from './folder';
 
@@ -37,6 +38,8 @@ export interface SyncSummary {
   problems: string[];
   /** Own files replaced by snapshots (compaction) in this sync. */
   compacted?: number;
+  /** Cards whose memory state changed when weights trained on another device were put to use. */
+  recomputed?: number;
   /** Devices not seen for a long time that hold compaction back (设置 → 同步 offers to forget them). */
   held?: HeldDevice[];
 }
@@ -181,6 +184,10 @@ export async function syncOnce(db: TifaDB, dav: DavClient, now: Date, options: S
     if (!(err instanceof SyncError)) throw err;
     summary.problems.push(`整理旧的同步文件没有完成（${err.message}），下次同步会继续。`);
   }
+  // FSRS weights trained on another device arrived (or a recomputation here was cut short): every card's
+  // memory state is recomputed with the weights in use, in chunks; a cut leaves the mark for the next sync.
+  const since = await pendingRecompute(db);
+  if (since !== undefined) summary.recomputed = (await recomputeMemoryStates(db, undefined, since)).changed;
   return summary;
 }
 
