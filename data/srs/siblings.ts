@@ -24,12 +24,19 @@ export function shownText(prompt: string, answer: string, quotes: string[] = [])
   return squeeze([prompt, answer, ...quotes].join('\u0001'));
 }
 
+/** Where a pair of code units stands in a list of texts: text index and position, packed in one number. */
+const SPAN = 2 ** 21;
+
+/** Two UTF-16 code units at `i` as one number, a key that costs no string. */
+const pairAt = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+
 export class Siblings {
   private notes = new Set<string>();
-  /** Answers so far by their first two characters: a shown text is searched once, not once per answer. */
-  private answers = new Map<string, string[]>();
-  /** Every shown text so far, joined by a character no answer holds: one search per card. */
-  private texts = '';
+  /** Answers so far by their first two code units: a shown text is read once, not searched once per answer. */
+  private answers = new Map<number, string[]>();
+  /** Every shown text so far, and where each pair of code units stands in them (text * SPAN + position). */
+  private texts: string[] = [];
+  private places = new Map<number, number[]>();
 
   constructor(shownToday: Iterable<Shown> = [], noteIds: Iterable<string> = []) {
     for (const id of noteIds) this.notes.add(id);
@@ -40,14 +47,29 @@ export class Siblings {
   buried(card: Shown): boolean {
     if (this.notes.has(card.noteId)) return true;
     const answer = squeeze(card.answer);
-    if (answer.length >= MIN_ANSWER && this.texts.includes(answer)) return true;
+    if (answer.length >= MIN_ANSWER && this.inTexts(answer)) return true;
     return this.showsAnAnswer(squeeze(card.shown));
   }
 
-  /** Whether `shown` holds an answer already added: each position is looked up by the two characters there. */
+  /** Whether a shown text holds `answer` (two code units or more): tried only where its rarest pair stands. */
+  private inTexts(answer: string): boolean {
+    let rarest: number[] | undefined;
+    let offset = 0;
+    for (let i = 0; i + 1 < answer.length; i++) {
+      const at = this.places.get(pairAt(answer, i));
+      if (!at) return false;
+      if (!rarest || at.length < rarest.length) [rarest, offset] = [at, i];
+    }
+    return rarest!.some((place) => {
+      const start = (place % SPAN) - offset;
+      return start >= 0 && this.texts[Math.floor(place / SPAN)].startsWith(answer, start);
+    });
+  }
+
+  /** Whether `shown` holds an answer already added: each position is looked up by the pair there. */
   private showsAnAnswer(shown: string): boolean {
     for (let i = 0; i + MIN_ANSWER <= shown.length; i++) {
-      const starting = this.answers.get(shown.slice(i, i + MIN_ANSWER));
+      const starting = this.answers.get(pairAt(shown, i));
       if (starting?.some((a) => shown.startsWith(a, i))) return true;
     }
     return false;
@@ -57,10 +79,19 @@ export class Siblings {
     this.notes.add(card.noteId);
     const answer = squeeze(card.answer);
     if (answer.length >= MIN_ANSWER) {
-      const key = answer.slice(0, MIN_ANSWER);
-      this.answers.set(key, [...(this.answers.get(key) ?? []), answer]);
+      const key = pairAt(answer, 0);
+      const list = this.answers.get(key);
+      if (list) list.push(answer);
+      else this.answers.set(key, [answer]);
     }
-    const shown = squeeze(card.shown);
-    if (shown) this.texts += '\u0000' + shown;
+    const shown = squeeze(card.shown).slice(0, SPAN);
+    if (!shown) return;
+    const base = this.texts.push(shown) - 1;
+    for (let i = 0; i + 1 < shown.length; i++) {
+      const code = pairAt(shown, i);
+      const list = this.places.get(code);
+      if (list) list.push(base * SPAN + i);
+      else this.places.set(code, [base * SPAN + i]);
+    }
   }
 }
