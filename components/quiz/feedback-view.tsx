@@ -12,9 +12,13 @@ const VERDICT = {
 /** Where the dashboard shows one card. */
 export const cardLink = (cardId: string) => `dashboard.html#cards?card=${encodeURIComponent(cardId)}`;
 
+/** "今天 14:05", "明天 00:03" (a miss just before midnight), else the day: "12月9日". */
 export function dueText(due: Date, now = new Date()): string {
   const time = `${String(due.getHours()).padStart(2, '0')}:${String(due.getMinutes()).padStart(2, '0')}`;
-  return due.toDateString() === now.toDateString() ? `今天 ${time}` : formatDay(due, now);
+  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  if (due.toDateString() === now.toDateString()) return `今天 ${time}`;
+  if (due.toDateString() === tomorrow.toDateString()) return `明天 ${time}`;
+  return formatDay(due, now);
 }
 
 interface Props {
