@@ -69,6 +69,9 @@ export default defineConfig({
     resolve: { alias: [{ find: /^@acemir\/cssom$/, replacement: '@acemir/cssom/lib/index.js' }] },
     worker: { format: 'es', plugins: () => [fsrsWasmPath()] },
     plugins: [fsrsWasmPath()],
+    // No <link rel="modulepreload">: the pages' scripts are files of the extension itself, read from disk with
+    // nothing to wait for, and in a trace of the popup the parser's preload step cost 8–33 ms of main thread.
+    build: { modulePreload: false },
   }),
   hooks: {
     'build:publicAssets': async (wxt, files) => {
