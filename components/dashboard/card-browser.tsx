@@ -71,45 +71,30 @@ export function CardBrowser({ now }: { now: Date }) {
             value={text}
             onChange={(e) => reset(setText)(e.target.value)}
           />
-          <select
-            aria-label="按文件筛选"
-            data-testid="filter-source"
+          <FilterSelect
+            label="按文件筛选"
+            testId="filter-source"
+            all="全部文件"
+            options={sources?.map((s) => [s.id, s.title] as const) ?? []}
             value={sourceId}
-            onChange={(e) => reset(setSourceId)(e.target.value)}
-          >
-            <option value="">全部文件</option>
-            {sources?.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="按类型筛选"
-            data-testid="filter-kind"
+            onChange={reset(setSourceId)}
+          />
+          <FilterSelect
+            label="按类型筛选"
+            testId="filter-kind"
+            all="全部类型"
+            options={Object.entries(CARD_KIND_LABELS) as [CardKind, string][]}
             value={kind}
-            onChange={(e) => reset(setKind)(e.target.value as CardKind | '')}
-          >
-            <option value="">全部类型</option>
-            {Object.entries(CARD_KIND_LABELS).map(([k, name]) => (
-              <option key={k} value={k}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="按状态筛选"
-            data-testid="filter-state"
+            onChange={reset(setKind)}
+          />
+          <FilterSelect
+            label="按状态筛选"
+            testId="filter-state"
+            all="全部状态"
+            options={Object.entries(CARD_STATE_LABELS) as [CardState, string][]}
             value={state}
-            onChange={(e) => reset(setState)(e.target.value as CardState | '')}
-          >
-            <option value="">全部状态</option>
-            {Object.entries(CARD_STATE_LABELS).map(([k, name]) => (
-              <option key={k} value={k}>
-                {name}
-              </option>
-            ))}
-          </select>
+            onChange={reset(setState)}
+          />
         </form>
         <p className="muted small" aria-live="polite" data-testid="card-count">
           {cards ? `共 ${cards.length} 张` : '正在查找…'}
@@ -148,5 +133,31 @@ export function CardBrowser({ now }: { now: Date }) {
         )}
       </div>
     </section>
+  );
+}
+
+/** One filter of the list: 全部… (the empty value) and then each option by its label. */
+function FilterSelect<V extends string>(props: {
+  label: string;
+  testId: string;
+  all: string;
+  options: readonly (readonly [V, string])[];
+  value: V | '';
+  onChange: (value: V | '') => void;
+}) {
+  return (
+    <select
+      aria-label={props.label}
+      data-testid={props.testId}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value as V | '')}
+    >
+      <option value="">{props.all}</option>
+      {props.options.map(([value, name]) => (
+        <option key={value} value={value}>
+          {name}
+        </option>
+      ))}
+    </select>
   );
 }
