@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { db } from '@/data/db/schema';
 import { saveSettings } from '@/data/db/repo';
-import { toChineseMessage } from '@/data/db/errors';
 import type { StudySettings } from '@/data/srs/settings';
+import { SettingsFieldset, saveWithMessage } from './settings-fieldset';
 import { LIMIT_KEYS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
 
 const FIELDS: Array<{
@@ -55,14 +55,8 @@ export function LimitsForm({ settings, message, setMessage }: Props) {
     setErrors({});
   }
 
-  async function save(patch: Partial<StudySettings>, done: string) {
-    try {
-      await saveSettings(db, patch);
-      setMessage(done);
-    } catch (err) {
-      setMessage(toChineseMessage(err));
-    }
-  }
+  const save = (patch: Partial<StudySettings>, done: string) =>
+    saveWithMessage(() => saveSettings(db, patch), done, setMessage);
 
   function onSubmit() {
     const { patch, errors } = parseForm(form);
@@ -72,49 +66,39 @@ export function LimitsForm({ settings, message, setMessage }: Props) {
   }
 
   return (
-    <form
-      className="limits"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
-      <fieldset>
-        <legend>学习安排</legend>
-        {FIELDS.map((f) => (
-          <div className="field" key={f.key}>
-            <label htmlFor={`set-${f.key}`}>{f.label}</label>
-            <input
-              id={`set-${f.key}`}
-              data-testid={`setting-${f.key}`}
-              inputMode={f.inputMode}
-              value={form[f.key]}
-              aria-invalid={errors[f.key] ? true : undefined}
-              aria-describedby={`set-${f.key}-hint`}
-              onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
-            />
-            <span id={`set-${f.key}-hint`} className={errors[f.key] ? 'field-error' : 'muted small'}>
-              {errors[f.key] ?? f.hint}
-            </span>
-          </div>
-        ))}
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="settings-save">
-            保存设置
-          </button>
-          <button
-            type="button"
-            data-testid="settings-defaults"
-            onClick={() => void save(Object.fromEntries(LIMIT_KEYS.map((k) => [k, undefined])), '已恢复默认设置。')}
-          >
-            恢复默认
-          </button>
-          <span role="status" data-testid="settings-message">
-            {message}
+    <SettingsFieldset className="limits" legend="学习安排" onSubmit={onSubmit}>
+      {FIELDS.map((f) => (
+        <div className="field" key={f.key}>
+          <label htmlFor={`set-${f.key}`}>{f.label}</label>
+          <input
+            id={`set-${f.key}`}
+            data-testid={`setting-${f.key}`}
+            inputMode={f.inputMode}
+            value={form[f.key]}
+            aria-invalid={errors[f.key] ? true : undefined}
+            aria-describedby={`set-${f.key}-hint`}
+            onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+          />
+          <span id={`set-${f.key}-hint`} className={errors[f.key] ? 'field-error' : 'muted small'}>
+            {errors[f.key] ?? f.hint}
           </span>
         </div>
-      </fieldset>
-    </form>
+      ))}
+      <div className="actions">
+        <button type="submit" className="primary" data-testid="settings-save">
+          保存设置
+        </button>
+        <button
+          type="button"
+          data-testid="settings-defaults"
+          onClick={() => void save(Object.fromEntries(LIMIT_KEYS.map((k) => [k, undefined])), '已恢复默认设置。')}
+        >
+          恢复默认
+        </button>
+        <span role="status" data-testid="settings-message">
+          {message}
+        </span>
+      </div>
+    </SettingsFieldset>
   );
 }
