@@ -13,12 +13,24 @@ import { setLastSearch } from './last-search';
 
 export const PAGE_SIZE = 50;
 
+interface Filters {
+  sourceId: string;
+  kind: CardKind | '';
+  state: CardState | '';
+}
+
+/** The list's filters: the field each one sets, its noun (按…筛选, 全部…) and its test id. */
+const FILTERS = [
+  { field: 'sourceId', noun: '文件', testId: 'filter-source' },
+  { field: 'kind', noun: '类型', testId: 'filter-kind' },
+  { field: 'state', noun: '状态', testId: 'filter-state' },
+] as const;
+
 /** #cards: search and filters on the left, the chosen card on the right. */
 export function CardBrowser({ now }: { now: Date }) {
   const [text, setText] = useState('');
-  const [sourceId, setSourceId] = useState('');
-  const [kind, setKind] = useState<CardKind | ''>('');
-  const [state, setState] = useState<CardState | ''>('');
+  const [filters, setFilters] = useState<Filters>({ sourceId: '', kind: '', state: '' });
+  const { sourceId, kind, state } = filters;
   const [page, setPage] = useState(0);
   const linked = useHashCard();
   const [selected, setSelected] = useState<string | undefined>(linked);
@@ -46,6 +58,11 @@ export function CardBrowser({ now }: { now: Date }) {
     setLastSearch(cards && parts.length ? { label: parts.join(' · '), cardIds: cards.map((c) => c.id) } : undefined);
   }, [cards, text, sourceId, kind, state, sources]);
 
+  const options: Record<keyof Filters, readonly (readonly [string, string])[]> = {
+    sourceId: sources?.map((s) => [s.id, s.title] as const) ?? [],
+    kind: Object.entries(CARD_KIND_LABELS),
+    state: Object.entries(CARD_STATE_LABELS),
+  };
   const pages = Math.max(1, Math.ceil((cards?.length ?? 0) / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const shown = cards?.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE) ?? [];
@@ -71,30 +88,22 @@ export function CardBrowser({ now }: { now: Date }) {
             value={text}
             onChange={(e) => reset(setText)(e.target.value)}
           />
-          <FilterSelect
-            label="按文件筛选"
-            testId="filter-source"
-            all="全部文件"
-            options={sources?.map((s) => [s.id, s.title] as const) ?? []}
-            value={sourceId}
-            onChange={reset(setSourceId)}
-          />
-          <FilterSelect
-            label="按类型筛选"
-            testId="filter-kind"
-            all="全部类型"
-            options={Object.entries(CARD_KIND_LABELS) as [CardKind, string][]}
-            value={kind}
-            onChange={reset(setKind)}
-          />
-          <FilterSelect
-            label="按状态筛选"
-            testId="filter-state"
-            all="全部状态"
-            options={Object.entries(CARD_STATE_LABELS) as [CardState, string][]}
-            value={state}
-            onChange={reset(setState)}
-          />
+          {FILTERS.map(({ field, noun, testId }) => (
+            <select
+              key={field}
+              aria-label={`按${noun}筛选`}
+              data-testid={testId}
+              value={filters[field]}
+              onChange={(e) => reset(setFilters)({ ...filters, [field]: e.target.value } as Filters)}
+            >
+              <option value="">{`全部${noun}`}</option>
+              {options[field].map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          ))}
         </form>
         <p className="muted small" aria-live="polite" data-testid="card-count">
           {cards ? `共 ${cards.length} 张` : '正在查找…'}
@@ -133,31 +142,5 @@ export function CardBrowser({ now }: { now: Date }) {
         )}
       </div>
     </section>
-  );
-}
-
-/** One filter of the list: 全部… (the empty value) and then each option by its label. */
-function FilterSelect<V extends string>(props: {
-  label: string;
-  testId: string;
-  all: string;
-  options: readonly (readonly [V, string])[];
-  value: V | '';
-  onChange: (value: V | '') => void;
-}) {
-  return (
-    <select
-      aria-label={props.label}
-      data-testid={props.testId}
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value as V | '')}
-    >
-      <option value="">{props.all}</option>
-      {props.options.map(([value, name]) => (
-        <option key={value} value={value}>
-          {name}
-        </option>
-      ))}
-    </select>
   );
 }
