@@ -15,6 +15,7 @@ import { forgetSyncDevice } from '../../data/db/sync-devices';
 import { DavClient } from '../../lib/sync/webdav';
 import { ROOT, syncOnce } from '../../lib/sync/run';
 import { startDav, type DavServer } from './dav-server';
+import { closeDevices } from './devices';
 
 let dav: DavServer;
 let a: TifaDB;
@@ -70,11 +71,7 @@ beforeEach(async () => {
   await saveSettings(a, { enableFuzz: false }, at(0));
 });
 
-afterEach(async () => {
-  a.close();
-  b.close();
-  await dav.close();
-});
+afterEach(() => closeDevices(dav, a, b));
 
 describe('compaction', { timeout: 60_000 }, () => {
   it('replaces the files every device has read by one snapshot; a new device and an old one end the same', async () => {
