@@ -156,25 +156,17 @@ describe('compaction cut at any point', { timeout: 60_000 }, () => {
     d.close();
   }
 
-  it('cut while uploading the snapshot: no snapshot, no file deleted', async () => {
-    await readyToCompact();
+  it.each([
     // The snapshot's upload is cut (the read positions, unchanged, are not uploaded again).
-    dav.cut = { method: 'PUT', after: 0 };
-    const out = await sync(a, at(3, 5));
-    expect(out.problems.join('\n')).toMatch(/整理旧的同步文件没有完成/);
-    const names = await folderOf(a);
-    expect(snapshots(names)).toEqual([]);
-    expect(plainFiles(names)).toHaveLength(5);
-    await everyoneEndsTheSame();
-  });
-
-  it('cut after the snapshot is in place, before any delete', async () => {
+    ['cut while uploading the snapshot: no snapshot, no file deleted', 'PUT', 0],
+    ['cut after the snapshot is in place, before any delete', 'DELETE', 1],
+  ] as const)('%s', async (_what, method, snapshotCount) => {
     await readyToCompact();
-    dav.cut = { method: 'DELETE', after: 0 };
+    dav.cut = { method, after: 0 };
     const out = await sync(a, at(3, 5));
     expect(out.problems.join('\n')).toMatch(/整理旧的同步文件没有完成/);
     const names = await folderOf(a);
-    expect(snapshots(names)).toHaveLength(1);
+    expect(snapshots(names)).toHaveLength(snapshotCount);
     expect(plainFiles(names)).toHaveLength(5);
     await everyoneEndsTheSame();
   });
