@@ -3,36 +3,20 @@ import { db } from '@/data/db/schema';
 import { saveSettings } from '@/data/db/repo';
 import type { StudySettings } from '@/data/srs/settings';
 import { SettingsFieldset, saveWithMessage } from './settings-fieldset';
-import { LIMIT_KEYS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
+import { LIMIT_KEYS, SETTING_LABELS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
 
-const FIELDS: Array<{
-  key: keyof SettingsForm;
-  label: string;
-  hint: ReactNode;
-  inputMode: 'numeric' | 'decimal' | 'text';
-}> = [
-  { key: 'newPerDay', label: '每日新卡片数', hint: '默认 20', inputMode: 'numeric' },
-  { key: 'reviewsPerDay', label: '每日复习上限', hint: '默认 200', inputMode: 'numeric' },
-  {
-    key: 'desiredRetention',
-    label: '目标记住率（%）',
-    hint: '复习时希望还记得的比例，70–99，默认 90；越高复习越频繁',
-    inputMode: 'decimal',
-  },
+const FIELDS: Array<{ key: keyof SettingsForm; hint: ReactNode; inputMode: 'numeric' | 'decimal' | 'text' }> = [
+  { key: 'newPerDay', hint: '默认 20', inputMode: 'numeric' },
+  { key: 'reviewsPerDay', hint: '默认 200', inputMode: 'numeric' },
+  { key: 'desiredRetention', hint: '复习时希望还记得的比例，70–99，默认 90；越高复习越频繁', inputMode: 'decimal' },
   {
     key: 'learningSteps',
-    label: '新卡片的学习间隔',
     hint: '第一次学过后隔多久再看，如 1分钟 10分钟（也可写小时、天），用空格分开',
     inputMode: 'text',
   },
-  { key: 'relearningSteps', label: '忘记后的重学间隔', hint: '评“重来”后隔多久再看，默认 10分钟', inputMode: 'text' },
-  { key: 'leechThreshold', label: '难点阈值', hint: '忘记这么多次后暂停并标为“难点”，默认 8', inputMode: 'numeric' },
-  {
-    key: 'dayStartHour',
-    label: '新一天开始时间（点）',
-    hint: '0–23，默认 4：凌晨 4 点前仍算前一天',
-    inputMode: 'numeric',
-  },
+  { key: 'relearningSteps', hint: '评“重来”后隔多久再看，默认 10分钟', inputMode: 'text' },
+  { key: 'leechThreshold', hint: '忘记这么多次后暂停并标为“难点”，默认 8', inputMode: 'numeric' },
+  { key: 'dayStartHour', hint: '0–23，默认 4：凌晨 4 点前仍算前一天', inputMode: 'numeric' },
 ];
 
 interface Props {
@@ -69,7 +53,7 @@ export function LimitsForm({ settings, message, setMessage }: Props) {
     <SettingsFieldset className="limits" legend="学习安排" onSubmit={onSubmit}>
       {FIELDS.map((f) => (
         <div className="field" key={f.key}>
-          <label htmlFor={`set-${f.key}`}>{f.label}</label>
+          <label htmlFor={`set-${f.key}`}>{SETTING_LABELS[f.key]}</label>
           <input
             id={`set-${f.key}`}
             data-testid={`setting-${f.key}`}
