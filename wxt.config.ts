@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from './scripts/chromium';
+import { pageShell } from './scripts/page-shell';
 
 /** The bundled deck: the same pure engine as `npm run deck`, run at build time over data/sources/. */
 async function bundledDeck(root: string): Promise<string> {
@@ -68,7 +69,7 @@ export default defineConfig({
   vite: () => ({
     resolve: { alias: [{ find: /^@acemir\/cssom$/, replacement: '@acemir/cssom/lib/index.js' }] },
     worker: { format: 'es', plugins: () => [fsrsWasmPath()] },
-    plugins: [fsrsWasmPath()],
+    plugins: [fsrsWasmPath(), pageShell()],
     // No <link rel="modulepreload">: the pages' scripts are files of the extension itself, read from disk with
     // nothing to wait for, and in a trace of the popup the parser's preload step cost 8–33 ms of main thread.
     build: { modulePreload: false },

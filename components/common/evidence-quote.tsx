@@ -1,3 +1,4 @@
+import type { SourceRow } from '@/data/db/schema';
 import type { Evidence } from '@/data/knowledge/types';
 import { sourceDateText } from './format';
 import { displayQuote, markPieces } from './quote-text';
@@ -44,5 +45,22 @@ export function EvidenceQuote({ evidence, source }: { evidence: Evidence; source
         {source && sourceDateText(source) ? `（${sourceDateText(source)}）` : ''}
       </figcaption>
     </figure>
+  );
+}
+
+/** What a quote's caption shows of a stored document. */
+export function sourceInfo(row: SourceRow): SourceInfo {
+  return { title: row.title, date: row.date, dateUnverified: row.dateUnverified, url: row.url };
+}
+
+/** A card's quotes, each captioned with its document from `sources` (by its id while they are not loaded). */
+export function EvidenceQuotes({ evidence, sources }: { evidence: Evidence[]; sources: SourceRow[] | undefined }) {
+  return (
+    <>
+      {evidence.map((ev, i) => {
+        const row = sources?.find((s) => s.id === ev.source);
+        return <EvidenceQuote key={i} evidence={ev} source={row && sourceInfo(row)} />;
+      })}
+    </>
   );
 }

@@ -13,12 +13,24 @@ import { setLastSearch } from './last-search';
 
 export const PAGE_SIZE = 50;
 
+interface Filters {
+  sourceId: string;
+  kind: CardKind | '';
+  state: CardState | '';
+}
+
+/** The list's filters: the field each one sets, its noun (按…筛选, 全部…) and its test id. */
+const FILTERS = [
+  { field: 'sourceId', noun: '文件', testId: 'filter-source' },
+  { field: 'kind', noun: '类型', testId: 'filter-kind' },
+  { field: 'state', noun: '状态', testId: 'filter-state' },
+] as const;
+
 /** #cards: search and filters on the left, the chosen card on the right. */
 export function CardBrowser({ now }: { now: Date }) {
   const [text, setText] = useState('');
-  const [sourceId, setSourceId] = useState('');
-  const [kind, setKind] = useState<CardKind | ''>('');
-  const [state, setState] = useState<CardState | ''>('');
+  const [filters, setFilters] = useState<Filters>({ sourceId: '', kind: '', state: '' });
+  const { sourceId, kind, state } = filters;
   const [page, setPage] = useState(0);
   const linked = useHashCard();
   const [selected, setSelected] = useState<string | undefined>(linked);
@@ -46,6 +58,11 @@ export function CardBrowser({ now }: { now: Date }) {
     setLastSearch(cards && parts.length ? { label: parts.join(' · '), cardIds: cards.map((c) => c.id) } : undefined);
   }, [cards, text, sourceId, kind, state, sources]);
 
+  const options: Record<keyof Filters, readonly (readonly [string, string])[]> = {
+    sourceId: sources?.map((s) => [s.id, s.title] as const) ?? [],
+    kind: Object.entries(CARD_KIND_LABELS),
+    state: Object.entries(CARD_STATE_LABELS),
+  };
   const pages = Math.max(1, Math.ceil((cards?.length ?? 0) / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const shown = cards?.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE) ?? [];
@@ -71,45 +88,22 @@ export function CardBrowser({ now }: { now: Date }) {
             value={text}
             onChange={(e) => reset(setText)(e.target.value)}
           />
-          <select
-            aria-label="按文件筛选"
-            data-testid="filter-source"
-            value={sourceId}
-            onChange={(e) => reset(setSourceId)(e.target.value)}
-          >
-            <option value="">全部文件</option>
-            {sources?.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="按类型筛选"
-            data-testid="filter-kind"
-            value={kind}
-            onChange={(e) => reset(setKind)(e.target.value as CardKind | '')}
-          >
-            <option value="">全部类型</option>
-            {Object.entries(CARD_KIND_LABELS).map(([k, name]) => (
-              <option key={k} value={k}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="按状态筛选"
-            data-testid="filter-state"
-            value={state}
-            onChange={(e) => reset(setState)(e.target.value as CardState | '')}
-          >
-            <option value="">全部状态</option>
-            {Object.entries(CARD_STATE_LABELS).map(([k, name]) => (
-              <option key={k} value={k}>
-                {name}
-              </option>
-            ))}
-          </select>
+          {FILTERS.map(({ field, noun, testId }) => (
+            <select
+              key={field}
+              aria-label={`按${noun}筛选`}
+              data-testid={testId}
+              value={filters[field]}
+              onChange={(e) => reset(setFilters)({ ...filters, [field]: e.target.value } as Filters)}
+            >
+              <option value="">{`全部${noun}`}</option>
+              {options[field].map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          ))}
         </form>
         <p className="muted small" aria-live="polite" data-testid="card-count">
           {cards ? `共 ${cards.length} 张` : '正在查找…'}

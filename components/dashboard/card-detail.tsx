@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { cardState, cardText, getCard, resetCard, setSuspended } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
-import { EvidenceQuote } from '@/components/common/evidence-quote';
+import { EvidenceQuotes } from '@/components/common/evidence-quote';
 import { ConflictWarning } from '@/components/common/conflict-warning';
 import { CARD_STATE_LABELS } from '@/data/vocab/card-states';
 import { CARD_KIND_LABELS } from '@/data/vocab/kinds';
@@ -109,16 +109,7 @@ export function CardDetail({ cardId, now }: { cardId: string; now: Date }) {
       <section aria-label="出处">
         <h4>出处</h4>
         {card.evidence.length ? (
-          card.evidence.map((ev, i) => {
-            const s = sources?.find((x) => x.id === ev.source);
-            return (
-              <EvidenceQuote
-                key={i}
-                evidence={ev}
-                source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }}
-              />
-            );
-          })
+          <EvidenceQuotes evidence={card.evidence} sources={sources} />
         ) : (
           <p className="muted">这张卡片没有记录出处。</p>
         )}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { cardText } from '@/data/db/repo';
-import { EvidenceQuote } from '@/components/common/evidence-quote';
+import { EvidenceQuotes } from '@/components/common/evidence-quote';
 import { ConflictWarning } from '@/components/common/conflict-warning';
 import { cardMayTake, CRAM_KEYS } from '@/components/review/keys';
 import { focusOnMount } from '../common/focus';
@@ -53,16 +53,7 @@ export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(rememb
           <p className="card-answer" data-testid="cram-answer">
             {answer}
           </p>
-          {card.evidence.slice(0, 2).map((ev, i) => {
-            const s = sources?.find((x) => x.id === ev.source);
-            return (
-              <EvidenceQuote
-                key={i}
-                evidence={ev}
-                source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }}
-              />
-            );
-          })}
+          <EvidenceQuotes evidence={card.evidence.slice(0, 2)} sources={sources} />
           <div className="cram-buttons" role="group" aria-label="回答" data-card-keys>
             <button type="button" onClick={() => onAnswer(false)} data-testid="cram-forgot">
               没记住 <kbd>{CRAM_KEYS.forgot}</kbd>

@@ -4,7 +4,7 @@ import { db, type CardRow, type SourceRow } from '@/data/db/schema';
 import { listHeld, setVerdict } from '@/data/db/held';
 import type { Verdict } from '@/data/knowledge/suspect';
 import { toChineseMessage } from '@/data/db/errors';
-import { EvidenceQuote } from '@/components/common/evidence-quote';
+import { EvidenceQuote, sourceInfo } from '@/components/common/evidence-quote';
 import { ErrorAlert } from '@/components/common/error-alert';
 
 const DONE: Record<Verdict, string> = { confirmed: '已确认', discarded: '已舍弃' };
@@ -67,11 +67,7 @@ export function HeldCards({ sources }: { sources: SourceRow[] }) {
                 答案：<strong>{c.answer}</strong>
               </p>
               {c.evidence.slice(0, 1).map((ev, k) => (
-                <EvidenceQuote
-                  key={k}
-                  evidence={ev}
-                  source={s && { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url }}
-                />
+                <EvidenceQuote key={k} evidence={ev} source={s && sourceInfo(s)} />
               ))}
               <div className="actions">
                 <button

@@ -1,38 +1,22 @@
 import { useState, type ReactNode } from 'react';
 import { db } from '@/data/db/schema';
 import { saveSettings } from '@/data/db/repo';
-import { toChineseMessage } from '@/data/db/errors';
 import type { StudySettings } from '@/data/srs/settings';
-import { LIMIT_KEYS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
+import { SettingsFieldset, saveWithMessage } from './settings-fieldset';
+import { LIMIT_KEYS, SETTING_LABELS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
 
-const FIELDS: Array<{
-  key: keyof SettingsForm;
-  label: string;
-  hint: ReactNode;
-  inputMode: 'numeric' | 'decimal' | 'text';
-}> = [
-  { key: 'newPerDay', label: '每日新卡片数', hint: '默认 20', inputMode: 'numeric' },
-  { key: 'reviewsPerDay', label: '每日复习上限', hint: '默认 200', inputMode: 'numeric' },
-  {
-    key: 'desiredRetention',
-    label: '目标记住率（%）',
-    hint: '复习时希望还记得的比例，70–99，默认 90；越高复习越频繁',
-    inputMode: 'decimal',
-  },
+const FIELDS: Array<{ key: keyof SettingsForm; hint: ReactNode; inputMode: 'numeric' | 'decimal' | 'text' }> = [
+  { key: 'newPerDay', hint: '默认 20', inputMode: 'numeric' },
+  { key: 'reviewsPerDay', hint: '默认 200', inputMode: 'numeric' },
+  { key: 'desiredRetention', hint: '复习时希望还记得的比例，70–99，默认 90；越高复习越频繁', inputMode: 'decimal' },
   {
     key: 'learningSteps',
-    label: '新卡片的学习间隔',
     hint: '第一次学过后隔多久再看，如 1分钟 10分钟（也可写小时、天），用空格分开',
     inputMode: 'text',
   },
-  { key: 'relearningSteps', label: '忘记后的重学间隔', hint: '评“重来”后隔多久再看，默认 10分钟', inputMode: 'text' },
-  { key: 'leechThreshold', label: '难点阈值', hint: '忘记这么多次后暂停并标为“难点”，默认 8', inputMode: 'numeric' },
-  {
-    key: 'dayStartHour',
-    label: '新一天开始时间（点）',
-    hint: '0–23，默认 4：凌晨 4 点前仍算前一天',
-    inputMode: 'numeric',
-  },
+  { key: 'relearningSteps', hint: '评“重来”后隔多久再看，默认 10分钟', inputMode: 'text' },
+  { key: 'leechThreshold', hint: '忘记这么多次后暂停并标为“难点”，默认 8', inputMode: 'numeric' },
+  { key: 'dayStartHour', hint: '0–23，默认 4：凌晨 4 点前仍算前一天', inputMode: 'numeric' },
 ];
 
 interface Props {
@@ -55,14 +39,8 @@ export function LimitsForm({ settings, message, setMessage }: Props) {
     setErrors({});
   }
 
-  async function save(patch: Partial<StudySettings>, done: string) {
-    try {
-      await saveSettings(db, patch);
-      setMessage(done);
-    } catch (err) {
-      setMessage(toChineseMessage(err));
-    }
-  }
+  const save = (patch: Partial<StudySettings>, done: string) =>
+    saveWithMessage(() => saveSettings(db, patch), done, setMessage);
 
   function onSubmit() {
     const { patch, errors } = parseForm(form);
@@ -72,49 +50,39 @@ export function LimitsForm({ settings, message, setMessage }: Props) {
   }
 
   return (
-    <form
-      className="limits"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
-      <fieldset>
-        <legend>学习安排</legend>
-        {FIELDS.map((f) => (
-          <div className="field" key={f.key}>
-            <label htmlFor={`set-${f.key}`}>{f.label}</label>
-            <input
-              id={`set-${f.key}`}
-              data-testid={`setting-${f.key}`}
-              inputMode={f.inputMode}
-              value={form[f.key]}
-              aria-invalid={errors[f.key] ? true : undefined}
-              aria-describedby={`set-${f.key}-hint`}
-              onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
-            />
-            <span id={`set-${f.key}-hint`} className={errors[f.key] ? 'field-error' : 'muted small'}>
-              {errors[f.key] ?? f.hint}
-            </span>
-          </div>
-        ))}
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="settings-save">
-            保存设置
-          </button>
-          <button
-            type="button"
-            data-testid="settings-defaults"
-            onClick={() => void save(Object.fromEntries(LIMIT_KEYS.map((k) => [k, undefined])), '已恢复默认设置。')}
-          >
-            恢复默认
-          </button>
-          <span role="status" data-testid="settings-message">
-            {message}
+    <SettingsFieldset className="limits" legend="学习安排" onSubmit={onSubmit}>
+      {FIELDS.map((f) => (
+        <div className="field" key={f.key}>
+          <label htmlFor={`set-${f.key}`}>{SETTING_LABELS[f.key]}</label>
+          <input
+            id={`set-${f.key}`}
+            data-testid={`setting-${f.key}`}
+            inputMode={f.inputMode}
+            value={form[f.key]}
+            aria-invalid={errors[f.key] ? true : undefined}
+            aria-describedby={`set-${f.key}-hint`}
+            onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+          />
+          <span id={`set-${f.key}-hint`} className={errors[f.key] ? 'field-error' : 'muted small'}>
+            {errors[f.key] ?? f.hint}
           </span>
         </div>
-      </fieldset>
-    </form>
+      ))}
+      <div className="actions">
+        <button type="submit" className="primary" data-testid="settings-save">
+          保存设置
+        </button>
+        <button
+          type="button"
+          data-testid="settings-defaults"
+          onClick={() => void save(Object.fromEntries(LIMIT_KEYS.map((k) => [k, undefined])), '已恢复默认设置。')}
+        >
+          恢复默认
+        </button>
+        <span role="status" data-testid="settings-message">
+          {message}
+        </span>
+      </div>
+    </SettingsFieldset>
   );
 }

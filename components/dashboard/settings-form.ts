@@ -14,6 +14,19 @@ export interface SettingsForm {
 
 export type FormErrors = Partial<Record<keyof SettingsForm, string>>;
 
+/** Each field's label on the form; its messages name it without the unit in brackets. */
+export const SETTING_LABELS: Record<keyof SettingsForm, string> = {
+  newPerDay: '每日新卡片数',
+  reviewsPerDay: '每日复习上限',
+  desiredRetention: '目标记住率（%）',
+  learningSteps: '新卡片的学习间隔',
+  relearningSteps: '忘记后的重学间隔',
+  leechThreshold: '难点阈值',
+  dayStartHour: '新一天开始时间（点）',
+};
+
+const named = (key: keyof SettingsForm) => SETTING_LABELS[key].replace(/（.*）$/, '');
+
 export const LIMIT_KEYS = [
   'newPerDay',
   'reviewsPerDay',
@@ -74,8 +87,8 @@ export function parseForm(form: SettingsForm): { patch: Partial<StudySettings>; 
     if (typeof result === 'string') errors[key] = result;
     else (patch as Record<string, unknown>)[key] = result;
   };
-  take('newPerDay', integer(form.newPerDay, 0, 9999, '每日新卡片数'));
-  take('reviewsPerDay', integer(form.reviewsPerDay, 0, 99999, '每日复习上限'));
+  take('newPerDay', integer(form.newPerDay, 0, 9999, named('newPerDay')));
+  take('reviewsPerDay', integer(form.reviewsPerDay, 0, 99999, named('reviewsPerDay')));
   const r = Number(form.desiredRetention.trim().replace(/%$/, ''));
   const retention = form.desiredRetention.trim().endsWith('%') || r > 1 ? r / 100 : r;
   take(
@@ -84,9 +97,9 @@ export function parseForm(form: SettingsForm): { patch: Partial<StudySettings>; 
       ? '目标记住率应在 70%–99% 之间（例如 90）。'
       : Math.round(retention * 1000) / 1000,
   );
-  take('learningSteps', steps(form.learningSteps, '新卡片的学习间隔'));
-  take('relearningSteps', steps(form.relearningSteps, '忘记后的重学间隔'));
-  take('leechThreshold', integer(form.leechThreshold, 1, 99, '难点阈值'));
-  take('dayStartHour', integer(form.dayStartHour, 0, 23, '新一天开始时间'));
+  take('learningSteps', steps(form.learningSteps, named('learningSteps')));
+  take('relearningSteps', steps(form.relearningSteps, named('relearningSteps')));
+  take('leechThreshold', integer(form.leechThreshold, 1, 99, named('leechThreshold')));
+  take('dayStartHour', integer(form.dayStartHour, 0, 23, named('dayStartHour')));
   return { patch, errors };
 }

@@ -4,7 +4,7 @@ import { db, type CardRow } from '@/data/db/schema';
 import { cardText } from '@/data/db/repo';
 import { previewIntervals, type Grade } from '@/data/srs/scheduler';
 import type { StudySettings } from '@/data/srs/settings';
-import { EvidenceQuote } from '@/components/common/evidence-quote';
+import { EvidenceQuotes } from '@/components/common/evidence-quote';
 import { ConflictWarning } from '@/components/common/conflict-warning';
 
 import { cardMayTake, RATINGS } from './keys';
@@ -66,7 +66,6 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
 
   if (!card) return <p className="muted">正在载入卡片…</p>;
   const { prompt, answer } = cardText(card);
-  const sourceOf = (id: string) => sources?.find((s) => s.id === id);
 
   return (
     <article className="review-card" aria-live="polite">
@@ -89,23 +88,7 @@ export function ReviewCard({ cardId, initial, now, settings, onRate, busy }: Rev
                 <p>{answer}</p>
               )}
             </div>
-            {card.evidence.slice(0, 2).map((ev, i) => {
-              const source = sourceOf(ev.source);
-              return (
-                <EvidenceQuote
-                  key={i}
-                  evidence={ev}
-                  source={
-                    source && {
-                      title: source.title,
-                      date: source.date,
-                      dateUnverified: source.dateUnverified,
-                      url: source.url,
-                    }
-                  }
-                />
-              );
-            })}
+            <EvidenceQuotes evidence={card.evidence.slice(0, 2)} sources={sources} />
             {card.evidence.length > 2 ? <p className="muted small">另有 {card.evidence.length - 2} 处出处</p> : null}
           </>
         ) : null}

@@ -12,9 +12,9 @@ import { cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchTifa, readTable, ROOT, type Tifa } from '../../tests/e2e/harness.ts';
+import { readTable, ROOT, type Tifa } from '../../tests/e2e/harness.ts';
 import { largeNewsPage } from './highlight-bench.ts';
-import { hugePage, mutatingPage } from './hostile-pages.ts';
+import { hugePage, launchOverBenchPages, mutatingPage } from './hostile-pages.ts';
 import { median } from './stats.ts';
 import { bundledTerms, seedImported } from './hostile-seed.ts';
 
@@ -239,15 +239,8 @@ export async function runHostileBench(): Promise<void> {
   );
   const large = largeNewsPage(1.2).html;
   Object.assign(PAGES, { mutating: mutatingPage(), huge: hugePage(), large });
-  const tifa = await launchTifa();
+  const tifa = await launchOverBenchPages(PAGES);
   try {
-    await tifa.context.route(/\/bench\/\w+\.html$/, (route) => {
-      const name = /\/bench\/(\w+)\.html$/.exec(route.request().url())![1];
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGES[name] });
-    });
-    const dashboard = await tifa.openDashboard();
-    await dashboard.getByTestId('dashboard-due').filter({ hasText: /^\d+$/ }).waitFor({ timeout: 30_000 }); // bundled deck installed
-    await dashboard.close();
     // TIFA_BENCH_PARTS=a,c runs only those parts.
     const parts = (process.env.TIFA_BENCH_PARTS ?? 'a,b,c,d').split(',');
     if (parts.includes('d')) await exposures(tifa);

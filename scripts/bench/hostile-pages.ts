@@ -5,6 +5,7 @@
 // - a page of ~200k nodes: short paragraphs with inline elements, some nested 40 deep, tables,
 //   a few editable regions, as a heavy portal page has.
 import { seededRandom } from '../../data/quiz/random.ts';
+import { launchTifa, type Tifa } from '../../tests/e2e/harness.ts';
 
 const TERMS = [
   '六个精准',
@@ -100,4 +101,25 @@ export function hugePage(nodes = 200_000): string {
   }
   out.push('</body></html>');
   return out.join('\n');
+}
+
+/**
+ * Tifa with the bundled deck installed and /bench/<name>.html served from `bodies`, for both busy-page
+ * benches (hostile-bench, hostile-trace); it is closed again if the setup fails.
+ */
+export async function launchOverBenchPages(bodies: Record<string, string>): Promise<Tifa> {
+  const tifa = await launchTifa();
+  try {
+    await tifa.context.route(/\/bench\/\w+\.html$/, (route) => {
+      const name = /\/bench\/(\w+)\.html$/.exec(route.request().url())![1];
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: bodies[name] });
+    });
+    const dashboard = await tifa.openDashboard();
+    await dashboard.getByTestId('dashboard-due').filter({ hasText: /^\d+$/ }).waitFor({ timeout: 30_000 }); // bundled deck installed
+    await dashboard.close();
+    return tifa;
+  } catch (err) {
+    await tifa.close();
+    throw err;
+  }
 }

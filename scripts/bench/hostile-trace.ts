@@ -4,9 +4,9 @@
 // paint, other). Run `npm run build` first.
 import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchTifa, type Tifa } from '../../tests/e2e/harness.ts';
+import type { Tifa } from '../../tests/e2e/harness.ts';
 import { largeNewsPage } from './highlight-bench.ts';
-import { hugePage, mutatingPage } from './hostile-pages.ts';
+import { hugePage, launchOverBenchPages, mutatingPage } from './hostile-pages.ts';
 
 interface TraceEvent {
   name: string;
@@ -142,15 +142,8 @@ export async function runHostileTrace(): Promise<void> {
   const chosen = process.env.TIFA_TRACE_PAGE ? [process.env.TIFA_TRACE_PAGE] : Object.keys(PAGES);
   console.log(`load average ${loadavg()[0].toFixed(1)}; self time on the page's main thread, ms`);
   const bodies = Object.fromEntries(chosen.map((name) => [name, PAGES[name]()]));
-  const tifa = await launchTifa();
+  const tifa = await launchOverBenchPages(bodies);
   try {
-    await tifa.context.route(/\/bench\/\w+\.html$/, (route) => {
-      const name = /\/bench\/(\w+)\.html$/.exec(route.request().url())![1];
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: bodies[name] });
-    });
-    const dashboard = await tifa.openDashboard();
-    await dashboard.getByTestId('dashboard-due').filter({ hasText: /^\d+$/ }).waitFor({ timeout: 30_000 });
-    await dashboard.close();
     for (const name of chosen) {
       for (const host of ['www.people.com.cn', 'example.test']) {
         const cats = await scenario(tifa, name, host);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, setStateColours, watchErrors } from './harness.ts';
+import { openFixturePage, ROOT, setStateColours } from './harness.ts';
 import { suiteTifa } from './suite.ts';
 
 const tifa = await suiteTifa();
@@ -85,12 +85,7 @@ function highlightTexts(page: Page, name: string): Promise<string[]> {
 }
 
 test('a review in the popup reaches the background through the store: the badge and an open page follow, no message sent', async () => {
-  const page = await tifa.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page, errors } = await openFixturePage(tifa, 'news-simplified.html');
   const learning = () => page.evaluate(() => [...(CSS.highlights.get('tifa-term-learning') ?? [])].length);
   const learningBefore = await learning();
 
@@ -142,12 +137,7 @@ async function bareExtensionPage(): Promise<Page> {
 }
 
 test('a write from an extension page that sends nothing reaches the service worker: badge and colours follow', async () => {
-  const news = await tifa.context.newPage();
-  const errors = watchErrors(news);
-  await news.goto(tifa.pageUrl('news-simplified.html'));
-  await news.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page: news, errors } = await openFixturePage(tifa, 'news-simplified.html');
   const bare = await bareExtensionPage();
 
   // A setting the badge depends on: 5 new cards a day instead of 20, so 15 fewer due today.
@@ -177,11 +167,7 @@ test('a write from an extension page that sends nothing reaches the service work
 });
 
 test('a note written to the store later from an extension page is highlighted on a news page', async () => {
-  const page = await tifa.context.newPage();
-  await page.goto(tifa.pageUrl('imported-note.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page } = await openFixturePage(tifa, 'imported-note.html');
   const painted = () => highlightTexts(page, 'tifa-term');
   assert.ok((await painted()).includes('六个精准'));
   assert.ok(!(await painted()).includes('三个不动摇'), 'not in the deck yet');
@@ -203,12 +189,7 @@ test('a note written to the store later from an extension page is highlighted on
   })()`);
   await writer.close();
 
-  const fresh = await tifa.context.newPage();
-  const errors = watchErrors(fresh);
-  await fresh.goto(tifa.pageUrl('imported-note.html'));
-  await fresh.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page: fresh, errors } = await openFixturePage(tifa, 'imported-note.html');
   const found = await highlightTexts(fresh, 'tifa-term');
   for (const term of ['三个不动摇', '思想不动摇', '六个精准'])
     assert.ok(found.includes(term), `${term} is highlighted (found: ${found.join('、')})`);

@@ -222,6 +222,53 @@ export async function hoverTerm(page: Page, term: string): Promise<void> {
   await waitForCardText(page, (text) => text !== '');
 }
 
+/** Waits for the content script's first pass over `page` (its tifa:highlight measure). */
+export async function firstPassDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
+    timeout: 15_000,
+  });
+}
+
+/** A fixture page in a new tab, its console errors watched, once the content script has made its first pass. */
+export async function openFixturePage(
+  tifa: Tifa,
+  path: string,
+  host?: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await tifa.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(tifa.pageUrl(path, host));
+  await firstPassDone(page);
+  return { page, errors };
+}
+
+/** Opens the popup and rates its next `n` cards with `key` (3 = 良好), each once the due count has moved. */
+export async function rateInPopup(tifa: Tifa, n: number, key = '3'): Promise<void> {
+  const popup = await tifa.openPopup();
+  for (let i = 0; i < n; i++) {
+    await popup.getByTestId('card-prompt').waitFor();
+    const before = await popup.getByTestId('due-count').innerText();
+    await popup.keyboard.press('Space');
+    await popup.getByTestId('card-answer').waitFor();
+    await popup.keyboard.press(key);
+    await popup.waitForFunction(
+      (was) => document.querySelector('[data-testid="due-count"]')?.textContent !== was,
+      before,
+    );
+  }
+  await popup.close();
+}
+
+/** Imports a text file through 导入's file input on an open `#import` page: preview, 加入学习, done. */
+export async function importTextFile(page: Page, name: string, text: string): Promise<void> {
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-done').waitFor();
+}
+
 /** A fixture news page in a new tab at `viewport`, once its terms are highlighted. */
 export async function newsPageAt(
   tifa: Tifa,

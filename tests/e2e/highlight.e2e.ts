@@ -9,8 +9,8 @@ import {
   hoverTerm as hover,
   inClosedRoot,
   setStateColours as setColours,
+  openFixturePage,
   waitForCardText,
-  watchErrors,
 } from './harness.ts';
 import { suiteTifa } from './suite.ts';
 import { PAINTED, SIX_PRECISE } from './page-probes.mjs';
@@ -40,12 +40,7 @@ function painted(page: Page): Promise<Painted[]> {
 }
 
 async function openHighlighted(path: string, host?: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await tifa.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(tifa.pageUrl(path, host));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page, errors } = await openFixturePage(tifa, path, host);
   // A string: tsx would wrap a function in helpers the page does not have.
   await page.evaluate(`globalThis.stateTexts = (name) => [...(CSS.highlights.get(name) ?? [])].map((r) => {
     const live = document.createRange();

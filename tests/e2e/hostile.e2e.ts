@@ -5,7 +5,14 @@
 // and the user's own click must still rate the card.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickCardButton, hoverCardText, hoverTerm, inClosedRoot, waitForCardText, watchErrors } from './harness.ts';
+import {
+  clickCardButton,
+  hoverCardText,
+  hoverTerm,
+  inClosedRoot,
+  openFixturePage,
+  waitForCardText,
+} from './harness.ts';
 import { suiteTifa } from './suite.ts';
 
 const tifa = await suiteTifa();
@@ -63,12 +70,7 @@ function reviewLogCount(dump: string): number {
 }
 
 test("a hostile page script cannot change, read or detect the user's study data", async () => {
-  const page = await tifa.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(tifa.pageUrl('hostile.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page, errors } = await openFixturePage(tifa, 'hostile.html');
 
   // A real user opens 两不愁三保障's card and goes as far as its rating buttons.
   await hoverTerm(page, '两不愁三保障');
@@ -134,11 +136,7 @@ test("a hostile page script cannot change, read or detect the user's study data"
 
 test('a page that loads does not see the extension id in any message, and its state highlights stay off', async () => {
   // Listening from the very first script, before the content script starts.
-  const page = await tifa.context.newPage();
-  await page.goto(tifa.pageUrl('hostile.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page } = await openFixturePage(tifa, 'hostile.html');
   await page.waitForTimeout(500);
   const seen = (await page.evaluate('window.__hostile')) as Seen;
   assert.ok(!JSON.stringify(seen).includes(tifa.extensionId), JSON.stringify(seen.messages));

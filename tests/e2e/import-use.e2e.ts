@@ -5,7 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clickCardButton, hoverCardText, hoverTerm, readTable, waitForCardText, watchErrors } from './harness.ts';
+import {
+  clickCardButton,
+  firstPassDone,
+  hoverCardText,
+  hoverTerm,
+  readTable,
+  waitForCardText,
+  watchErrors,
+} from './harness.ts';
 import { suiteTifa } from './suite.ts';
 import { makeDocx } from './docx.ts';
 
@@ -57,9 +65,7 @@ async function paintedOn(path: string, want?: string, page?: Page): Promise<stri
   let found: string[] = [];
   for (let i = 0; i < 20; i++) {
     await tab.goto(tifa.pageUrl(path));
-    await tab.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-      timeout: 15_000,
-    });
+    await firstPassDone(tab);
     found = await highlighted(tab);
     if (!want || found.includes(want)) break;
     await tab.waitForTimeout(300);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bundledLoaded, watchErrors, ROOT } from './harness.ts';
+import { bundledLoaded, readTable, watchErrors, ROOT } from './harness.ts';
 import { suiteTifa } from './suite.ts';
 import { makeDocx } from './docx.ts';
 
@@ -58,10 +58,6 @@ function dump(page: Page): Promise<string> {
         };
       }),
   );
-}
-
-function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return dump(page).then((all) => (JSON.parse(all) as Record<string, T[]>)[table] ?? []);
 }
 
 async function chooseFile(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {

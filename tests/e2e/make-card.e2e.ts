@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { inClosedRoot, launchTifa, watchErrors, type Tifa } from './harness.ts';
+import { inClosedRoot, launchTifa, openFixturePage, type Tifa } from './harness.ts';
 
 let tifa: Tifa;
 
@@ -58,12 +58,7 @@ async function clickMenu(page: Page, selectionText: string): Promise<void> {
 }
 
 test('the context menu makes a cloze card from the selected figure, with the page as its source', async () => {
-  const page = await tifa.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page, errors } = await openFixturePage(tifa, 'news-simplified.html');
 
   await select(page, 'p:nth-of-type(2)', '551万人');
   await clickMenu(page, '551万人');
@@ -104,11 +99,7 @@ test('the context menu makes a cloze card from the selected figure, with the pag
 });
 
 test('choosing the menu again for the same selection keeps one card', async () => {
-  const page = await tifa.context.newPage();
-  await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page } = await openFixturePage(tifa, 'news-simplified.html');
   await select(page, 'p:nth-of-type(2)', '551万人');
   await clickMenu(page, '551万人');
   await page.getByTestId('tifa-notice').waitFor({ timeout: 10_000 });
@@ -120,12 +111,7 @@ test('choosing the menu again for the same selection keeps one card', async () =
 });
 
 test('a selection that is a whole sentence gets a clear message in Chinese, and no card', async () => {
-  const page = await tifa.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(tifa.pageUrl('news-simplified.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
+  const { page, errors } = await openFixturePage(tifa, 'news-simplified.html');
   const sentence = '要保持现有帮扶政策总体稳定，做到摘帽不摘责任、摘帽不摘政策、摘帽不摘帮扶、摘帽不摘监管。';
   await select(page, 'p:nth-of-type(3)', sentence);
   await clickMenu(page, sentence);

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { readTable, watchErrors, type Tifa } from './harness.ts';
+import { importTextFile, rateInPopup, readTable, watchErrors, type Tifa } from './harness.ts';
 import { twoProfilesOverDav } from './dav-extension.ts';
 
 const {
@@ -71,34 +71,13 @@ async function check(page: Page): Promise<string> {
   return page.getByTestId('pack-member').innerText();
 }
 
-async function rate(tifa: Tifa, n: number): Promise<void> {
-  const popup = await tifa.openPopup();
-  for (let i = 0; i < n; i++) {
-    await popup.getByTestId('card-prompt').waitFor();
-    const before = await popup.getByTestId('due-count').innerText();
-    await popup.keyboard.press('Space');
-    await popup.getByTestId('card-answer').waitFor();
-    await popup.keyboard.press('3');
-    await popup.waitForFunction(
-      (was) => document.querySelector('[data-testid="due-count"]')?.textContent !== was,
-      before,
-    );
-  }
-  await popup.close();
-}
-
 const docCards = async (page: Page) =>
   (await readTable<Card>(page, 'cards')).filter((c) => c.sourceIds.includes(story.sid!));
 
 test('the organiser imports a document and publishes version 1 with one card left out', async () => {
   const page = await org.openDashboard('#import');
   errors.push(watchErrors(page));
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({ name: '标准化建设.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT, 'utf8') });
-  await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
-  await page.getByTestId('import-confirm').click();
-  await page.getByTestId('import-done').waitFor();
+  await importTextFile(page, '标准化建设.txt', TEXT);
   await page.close();
 
   const pack = await packPage(org);
@@ -152,7 +131,7 @@ test('a member subscribes, sees what the pack brings, accepts the 学习会 and 
     "the organiser's progress never travels",
   );
   // The 学习会's new cards come first in the member's daily review.
-  await rate(member, 2);
+  await rateInPopup(member, 2);
   const studied = (await docCards(page)).filter((c) => c.fsrs.reps > 0);
   assert.ok(studied.length >= 1, 'the pack cards are in the daily review');
   story.studied = studied[0];

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { watchErrors, type Tifa } from './harness.ts';
+import { importTextFile, rateInPopup, watchErrors, type Tifa } from './harness.ts';
 import { twoProfilesOverDav } from './dav-extension.ts';
 
 const {
@@ -49,22 +49,6 @@ async function syncNow(tifa: Tifa): Promise<string> {
   await page.waitForFunction(() => document.querySelector('[data-testid="sync-now"]')?.textContent === '立即同步');
   const error = page.getByTestId('sync-error');
   return (await error.count()) ? error.innerText() : page.getByTestId('sync-last').innerText();
-}
-
-async function rate(tifa: Tifa, n: number, key = '3'): Promise<void> {
-  const popup = await tifa.openPopup();
-  for (let i = 0; i < n; i++) {
-    await popup.getByTestId('card-prompt').waitFor();
-    const before = await popup.getByTestId('due-count').innerText();
-    await popup.keyboard.press('Space');
-    await popup.getByTestId('card-answer').waitFor();
-    await popup.keyboard.press(key);
-    await popup.waitForFunction(
-      (was) => document.querySelector('[data-testid="due-count"]')?.textContent !== was,
-      before,
-    );
-  }
-  await popup.close();
 }
 
 // Run in the service worker as written (a string: tsx would wrap the helpers' names in __name()).
@@ -114,8 +98,8 @@ test('setting up: a wrong password and a wrong folder get Chinese messages, then
 
 test('both review offline, the same cards and different ones; after syncing, identical queues and both histories', async () => {
   dav.fault = 'down';
-  await rate(a, 3, '3');
-  await rate(b, 5, '1');
+  await rateInPopup(a, 3, '3');
+  await rateInPopup(b, 5, '1');
   assert.match(await syncNow(a), /无法连接到同步服务器/);
   dav.fault = 'none';
   assert.match(await syncNow(a), /发送 3 次复习/);
@@ -140,13 +124,13 @@ test('faults: 401, 507 and a server down are reported in Chinese; cut connection
     assert.match(await syncNow(a), words);
   }
   dav.fault = 'none';
-  await rate(a, 1);
+  await rateInPopup(a, 1);
   dav.fault = 'cut-upload';
   assert.match(await syncNow(a), /上次同步没有完成|无法连接/);
   dav.fault = 'none';
   assert.match(await syncNow(b), /没有新的变化/);
   assert.match(await syncNow(a), /发送 1 次复习/);
-  await rate(a, 1);
+  await rateInPopup(a, 1);
   await syncNow(a);
   dav.fault = 'cut-download';
   assert.match(await syncNow(b), /没有下载完整|无法连接/);
@@ -171,7 +155,7 @@ test('a file from a newer Tifa is refused with a message; everything else still 
   const folder = join(dav.dir, 'sync', 'tifa-sync/v1/devices', device);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, `00000001-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`), body);
-  await rate(a, 1);
+  await rateInPopup(a, 1);
   await syncNow(a);
   assert.match(await syncNow(b), /收到 1 次复习/);
   assert.match(await (await settings(b)).locator('[data-testid="sync"]').innerText(), /更新版本的提法.*升级/);
@@ -185,12 +169,7 @@ test('a document imported on one profile arrives on the other with its cards, un
   // A text of our own, in the style of a work report.
   const text =
     '关于加强基层治理的学习材料\n（2025年4月10日）\n我们坚持“三个统筹”，即统筹发展和安全、统筹城市和乡村、统筹当前和长远。\n';
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({ name: '基层治理.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
-  await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
-  await page.getByTestId('import-confirm').click();
-  await page.getByTestId('import-done').waitFor();
+  await importTextFile(page, '基层治理.txt', text);
   assert.deepEqual(pageErrors, []);
   await page.close();
   assert.match(await syncNow(a), /发送 .*1 份导入文件/);

@@ -4,35 +4,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { watchErrors } from './harness.ts';
+import { putRows, readTable, watchErrors } from './harness.ts';
 import { suiteTifa } from './suite.ts';
 
 const tifa = await suiteTifa();
 
 /** Suspends every card that is not held back, straight in IndexedDB: what is left for review is only what held cards leak. */
-function suspendAllButHeld(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('tifa');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const idb = open.result;
-          const tx = idb.transaction('cards', 'readwrite');
-          let held = 0;
-          tx.objectStore('cards').openCursor().onsuccess = (e) => {
-            const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
-            if (!cursor) return;
-            const card = cursor.value as { held?: string; suspended: number };
-            if (card.held) held++;
-            else cursor.update({ ...card, suspended: 1 });
-            cursor.continue();
-          };
-          tx.oncomplete = () => (idb.close(), resolve(held));
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
+async function suspendAllButHeld(page: Page): Promise<number> {
+  const cards = await readTable<{ held?: string; suspended: number }>(page, 'cards');
+  await putRows(
+    page,
+    'cards',
+    cards.filter((card) => !card.held).map((card) => ({ ...card, suspended: 1 })),
   );
+  return cards.filter((card) => card.held).length;
 }
 
 async function dueCount(popup: Page): Promise<number> {

@@ -15,6 +15,7 @@ import { forgetSyncDevice } from '../../data/db/sync-devices';
 import { DavClient } from '../../lib/sync/webdav';
 import { ROOT, syncOnce } from '../../lib/sync/run';
 import { startDav, type DavServer } from './dav-server';
+import { closeDevices } from './devices';
 
 let dav: DavServer;
 let a: TifaDB;
@@ -70,11 +71,7 @@ beforeEach(async () => {
   await saveSettings(a, { enableFuzz: false }, at(0));
 });
 
-afterEach(async () => {
-  a.close();
-  b.close();
-  await dav.close();
-});
+afterEach(() => closeDevices(dav, a, b));
 
 describe('compaction', { timeout: 60_000 }, () => {
   it('replaces the files every device has read by one snapshot; a new device and an old one end the same', async () => {
@@ -159,25 +156,17 @@ describe('compaction cut at any point', { timeout: 60_000 }, () => {
     d.close();
   }
 
-  it('cut while uploading the snapshot: no snapshot, no file deleted', async () => {
-    await readyToCompact();
+  it.each([
     // The snapshot's upload is cut (the read positions, unchanged, are not uploaded again).
-    dav.cut = { method: 'PUT', after: 0 };
-    const out = await sync(a, at(3, 5));
-    expect(out.problems.join('\n')).toMatch(/整理旧的同步文件没有完成/);
-    const names = await folderOf(a);
-    expect(snapshots(names)).toEqual([]);
-    expect(plainFiles(names)).toHaveLength(5);
-    await everyoneEndsTheSame();
-  });
-
-  it('cut after the snapshot is in place, before any delete', async () => {
+    ['cut while uploading the snapshot: no snapshot, no file deleted', 'PUT', 0],
+    ['cut after the snapshot is in place, before any delete', 'DELETE', 1],
+  ] as const)('%s', async (_what, method, snapshotCount) => {
     await readyToCompact();
-    dav.cut = { method: 'DELETE', after: 0 };
+    dav.cut = { method, after: 0 };
     const out = await sync(a, at(3, 5));
     expect(out.problems.join('\n')).toMatch(/整理旧的同步文件没有完成/);
     const names = await folderOf(a);
-    expect(snapshots(names)).toHaveLength(1);
+    expect(snapshots(names)).toHaveLength(snapshotCount);
     expect(plainFiles(names)).toHaveLength(5);
     await everyoneEndsTheSame();
   });

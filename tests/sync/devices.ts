@@ -2,7 +2,8 @@
 // sync suites.
 import { freshDb, makeDeck, at } from '../data/db/helpers';
 import { syncDeck } from '../../data/db/deck-sync';
-import { startDav } from './dav-server';
+import type { TifaDB } from '../../data/db/schema';
+import { startDav, type DavServer } from './dav-server';
 
 export async function twoDevices() {
   const dav = await startDav();
@@ -11,4 +12,10 @@ export async function twoDevices() {
   await syncDeck(a, makeDeck(), at(0));
   await syncDeck(b, makeDeck(), at(0));
   return { dav, a, b };
+}
+
+/** Closes the devices' stores, then the server: the end of every test of the sync suites. */
+export async function closeDevices(dav: DavServer, ...devices: TifaDB[]): Promise<void> {
+  for (const db of devices) db.close();
+  await dav.close();
 }

@@ -16,6 +16,7 @@ import { fileName, parseSyncFile, serializeFile } from '../../data/sync/format';
 import { documentOps } from '../../data/db/sync-docs';
 import { getSyncSelf } from '../../data/db/sync-state';
 import { startDav, type DavServer } from './dav-server';
+import { closeDevices } from './devices';
 
 // Sentences of our own, in the style of a work report.
 const HEAD = '关于加强基层治理体系建设的工作报告\n（2025年4月10日）\n';
@@ -63,11 +64,7 @@ beforeEach(async () => {
   b = freshDb();
 });
 
-afterEach(async () => {
-  a.close();
-  b.close();
-  await dav.close();
-});
+afterEach(() => closeDevices(dav, a, b));
 
 describe('imported documents between two devices', () => {
   it('an import arrives with its cards and notes; ratings from both sides land on the same cards and both count', async () => {

@@ -11,7 +11,7 @@ import { ROOT, syncOnce } from '../../lib/sync/run';
 import { getSyncSelf } from '../../data/db/sync-state';
 import { readEdits } from '../../data/db/sync-edits';
 import type { DavServer } from './dav-server';
-import { twoDevices } from './devices';
+import { closeDevices, twoDevices } from './devices';
 
 let dav: DavServer;
 let a: TifaDB;
@@ -37,11 +37,7 @@ beforeEach(async () => {
   await sync(b, at(1));
 });
 
-afterEach(async () => {
-  a.close();
-  b.close();
-  await dav.close();
-});
+afterEach(() => closeDevices(dav, a, b));
 
 describe('edit stamps', { timeout: 60_000 }, () => {
   it('the later edit wins on both computers, whichever syncs last', async () => {

@@ -11,7 +11,7 @@ import { DavClient, SyncError } from '../../lib/sync/webdav';
 import { ROOT, syncOnce, sha256Hex } from '../../lib/sync/run';
 import { fileName } from '../../data/sync/format';
 import type { DavServer } from './dav-server';
-import { twoDevices } from './devices';
+import { closeDevices, twoDevices } from './devices';
 
 let dav: DavServer;
 let a: TifaDB;
@@ -40,11 +40,7 @@ beforeEach(async () => {
   await saveSettings(a, { enableFuzz: false });
 });
 
-afterEach(async () => {
-  a.close();
-  b.close();
-  await dav.close();
-});
+afterEach(() => closeDevices(dav, a, b));
 
 describe('sync between two devices', () => {
   it('keeps every rating of both devices, the same card reviewed on both included, and ends with identical queues', async () => {

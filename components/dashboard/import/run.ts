@@ -4,6 +4,7 @@
 import type { ExtractedDocument } from '@/lib/extract/types';
 import type { Deck } from '@/data/knowledge/types';
 import type { ImportProgress, WorkerMessage, WorkerReply, WorkerRequest } from './protocol';
+import { runWorkerTask } from '../worker-task';
 
 export interface Extracted {
   doc: ExtractedDocument;
@@ -48,32 +49,24 @@ export function runImportWorker(
   onProgress: (p: ImportProgress) => void,
   signal: AbortSignal,
 ): Promise<Extracted> {
-  return new Promise((resolve, reject) => {
-    const worker = takeWorker();
-    const stop = () => {
-      worker.terminate();
-      reject(new ImportFailure('cancelled', '已取消导入，没有写入任何内容。'));
-    };
-    if (signal.aborted) return stop();
-    signal.addEventListener('abort', stop, { once: true });
-    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
-      const msg = e.data;
-      if (msg.type === 'progress') return onProgress(msg);
-      signal.removeEventListener('abort', stop);
-      worker.onmessage = null;
-      worker.onerror = null;
-      // It answered: kept, warm, for the next file unless one is already waiting.
-      if (spare) worker.terminate();
-      else spare = worker;
-      if (msg.type === 'done') resolve({ doc: msg.doc, deck: msg.deck, sentences: msg.sentences });
-      else reject(new ImportFailure(msg.code, msg.message));
-    };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      signal.removeEventListener('abort', stop);
-      worker.terminate();
-      reject(new ImportFailure('damaged', '读取时出错：文件可能已损坏或格式不完整，没有导入任何内容。'));
-    };
-    worker.postMessage(req, req.type === 'file' ? [req.bytes] : []);
-  });
+  return runWorkerTask<WorkerReply, Extracted>(
+    {
+      worker: takeWorker(),
+      signal,
+      cancelled: () => new ImportFailure('cancelled', '已取消导入，没有写入任何内容。'),
+      crashed: () => new ImportFailure('damaged', '读取时出错：文件可能已损坏或格式不完整，没有导入任何内容。'),
+      onReply: (msg, end) => {
+        if (msg.type === 'progress') return onProgress(msg);
+        if (msg.type === 'done') end.resolve({ doc: msg.doc, deck: msg.deck, sentences: msg.sentences });
+        else end.reject(new ImportFailure(msg.code, msg.message));
+      },
+      // A worker that answered is kept, warm, for the next file unless one is already waiting.
+      release: (worker, answered) => {
+        if (answered && !spare) spare = worker;
+        else worker.terminate();
+      },
+    },
+    req,
+    req.type === 'file' ? [req.bytes] : [],
+  );
 }

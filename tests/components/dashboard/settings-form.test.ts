@@ -48,4 +48,10 @@ describe('settings form', () => {
     expect(errors[key]).toContain(fragment);
     expect(patch).not.toHaveProperty(key);
   });
+
+  it('names a field in its message as the form labels it, without the unit in brackets', () => {
+    const { errors } = parseForm({ ...toForm(DEFAULT_SETTINGS), dayStartHour: '24', newPerDay: 'x' });
+    expect(errors.dayStartHour).toBe('新一天开始时间应在 0–23 之间。');
+    expect(errors.newPerDay).toBe('每日新卡片数请填写 0–9999 之间的整数。');
+  });
 });

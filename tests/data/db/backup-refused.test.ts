@@ -8,20 +8,12 @@ import { syncDeck } from '../../../data/db/deck-sync';
 import { BackupError, toChineseMessage } from '../../../data/db/errors';
 import { RECORDS } from '../../../data/db/records';
 import { DEVICE_LOCAL_TABLES } from '../../../data/db/sync-state';
-import {
-  cardText,
-  editCard,
-  getSettings,
-  recordSighting,
-  resolveConflict,
-  saveReview,
-  saveSettings,
-} from '../../../data/db/repo';
+import { cardText, getSettings, saveReview } from '../../../data/db/repo';
 import type { TifaDB } from '../../../data/db/schema';
 import { loadToday, loadTomorrow } from '../../../data/db/today';
 import { seededRandom } from '../../../data/quiz/random';
 import { previewIntervals } from '../../../data/srs/scheduler';
-import { at, freshDb, makeDeck, SETTINGS, T0 } from './helpers';
+import { at, freshDb, seedEveryTable, T0 } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- backups are mutated as loose JSON
 type Json = any;
@@ -30,17 +22,13 @@ type Json = any;
 const bytes = async (d: TifaDB) =>
   JSON.stringify(await Promise.all(d.tables.map(async (t) => [t.name, await t.toArray()])));
 
-async function seed(d: TifaDB): Promise<void> {
-  await syncDeck(d, makeDeck(), T0);
-  await saveReview(d, 'c1', Rating.Good, at(0, 1), SETTINGS);
-  await saveReview(d, 'c2', Rating.Again, at(0, 1), SETTINGS);
-  await saveReview(d, 'c1', Rating.Good, at(1, 1), SETTINGS);
-  await editCard(d, 'c3', { answer: '六条' });
-  await recordSighting(d, { noteIds: ['n2'] }, at(0, 2));
-  await resolveConflict(d, 'k1', '2020年', at(0, 3));
-  await saveSettings(d, { newPerDay: 7, cramUntil: '2025-03-20' });
-  await d.quizzes.add({ at: at(0, 4), total: 10, correct: 8, cardIds: ['c1', 'c4'] });
-}
+/** Every table filled, c1 reviewed on two days. */
+const seed = (d: TifaDB) =>
+  seedEveryTable(d, [
+    ['c1', Rating.Good, at(0, 1)],
+    ['c2', Rating.Again, at(0, 1)],
+    ['c1', Rating.Good, at(1, 1)],
+  ]);
 
 let db: TifaDB;
 let good: Json;

@@ -1,25 +1,16 @@
-import { Rating } from 'ts-fsrs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportBackup, importBackup } from '../../../data/db/backup';
 import { syncDeck } from '../../../data/db/deck-sync';
 import { BackupError, QUOTA_MESSAGE, toChineseMessage } from '../../../data/db/errors';
-import { editCard, recordSighting, resolveConflict, saveReview, saveSettings } from '../../../data/db/repo';
 import type { TifaDB } from '../../../data/db/schema';
-import { at, freshDb, makeDeck, SETTINGS, T0 } from './helpers';
+import { at, freshDb, makeDeck, seedEveryTable, T0 } from './helpers';
 
 let db: TifaDB;
 const dump = (d: TifaDB) => Promise.all(d.tables.map(async (t) => [t.name, await t.toArray()] as const));
 
 beforeEach(async () => {
   db = freshDb();
-  await syncDeck(db, makeDeck(), T0);
-  await saveReview(db, 'c1', Rating.Good, at(0, 1), SETTINGS);
-  await saveReview(db, 'c2', Rating.Again, at(0, 1), SETTINGS);
-  await editCard(db, 'c3', { answer: '六条' });
-  await recordSighting(db, { noteIds: ['n2'] }, at(0, 2));
-  await resolveConflict(db, 'k1', '2020年', at(0, 3));
-  await saveSettings(db, { newPerDay: 7, cramUntil: '2025-03-20' });
-  await db.quizzes.add({ at: at(0, 4), total: 10, correct: 8, cardIds: ['c1', 'c4'] });
+  await seedEveryTable(db);
 });
 
 describe('backup', () => {

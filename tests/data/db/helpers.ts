@@ -1,7 +1,10 @@
 // Shared fixtures for the store tests: a fresh fake IndexedDB per test and a tiny deck.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Card, Deck } from '../../../data/knowledge/types';
-import { openDb } from '../../../data/db/schema';
+import { Rating, type Grade } from 'ts-fsrs';
+import { openDb, type TifaDB } from '../../../data/db/schema';
+import { syncDeck } from '../../../data/db/deck-sync';
+import { editCard, recordSighting, resolveConflict, saveReview, saveSettings } from '../../../data/db/repo';
 import { DEFAULT_SETTINGS, type StudySettings } from '../../../data/srs/settings';
 import type { TrainReport } from '../../../data/db/fsrs-params';
 
@@ -82,3 +85,23 @@ export const trainReport = (weights: number[], when: Date, applied: boolean): Tr
   change: 0.12,
   applied,
 });
+
+/**
+ * The deck synced and a row in every table: the `reviews` (two by default), an edited answer, a sighting,
+ * a resolved conflict, settings and a quiz — what the backup tests export and import.
+ */
+export async function seedEveryTable(
+  d: TifaDB,
+  reviews: Array<[cardId: string, rating: Grade, when: Date]> = [
+    ['c1', Rating.Good, at(0, 1)],
+    ['c2', Rating.Again, at(0, 1)],
+  ],
+): Promise<void> {
+  await syncDeck(d, makeDeck(), T0);
+  for (const [cardId, rating, when] of reviews) await saveReview(d, cardId, rating, when, SETTINGS);
+  await editCard(d, 'c3', { answer: '六条' });
+  await recordSighting(d, { noteIds: ['n2'] }, at(0, 2));
+  await resolveConflict(d, 'k1', '2020年', at(0, 3));
+  await saveSettings(d, { newPerDay: 7, cramUntil: '2025-03-20' });
+  await d.quizzes.add({ at: at(0, 4), total: 10, correct: 8, cardIds: ['c1', 'c4'] });
+}

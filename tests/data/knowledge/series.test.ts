@@ -3,7 +3,7 @@
 // copied from a real one. Negative rows: ordinary enumerations, places, bodies, ordinals.
 import { describe, expect, it } from 'vitest';
 import { extractFormulations } from '@/data/knowledge/formulations';
-import { formulationCards, joinMembers, seriesClues } from '@/data/knowledge/cards';
+import { formulationCards, joinMembers } from '@/data/knowledge/cards';
 import type { RawFormulation } from '@/data/knowledge/raw';
 import type { Note } from '@/data/knowledge/types';
 
@@ -337,23 +337,6 @@ describe('cards for these series', () => {
       [{ ev: { source: 's', quote: '' } }],
     );
     expect(cards.find((c) => c.kind === 'formulation-list')?.prompt).toBe('“三个必须”指哪三个？');
-  });
-
-  it.each([
-    [
-      ['党史', '新中国史', '改革开放史'],
-      ['____史', '新____史', '改____史'],
-    ],
-    [
-      ['忠于党', '忠于国家', '忠于人民'],
-      ['忠于____', '忠于____', '忠于____'],
-    ],
-    [
-      ['强化法治观念', '提升法治素养', '运用法治思维'],
-      ['强____法治____', '提____法治____', '运____法治____'],
-    ],
-  ])('clues for items of unequal length: %j → %j', (members, clues) => {
-    expect(seriesClues(members)).toEqual(clues);
   });
 });
 
