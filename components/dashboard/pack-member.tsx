@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { db } from '@/data/db/schema';
 import { applyPack } from '@/data/db/pack-apply';
-import { changesText } from '@/data/pack/diff';
+import { changesText, type PackManifest } from '@/data/pack/diff';
 import { checkPack, stopSharing, type PackCheck } from '@/lib/pack/member';
 import { MEMBER_KEY, PACK_ALARM, PACK_EVERY_MINUTES, patchMember, readMember, saveMember } from '@/lib/pack/store';
 import type { MemberState } from '@/lib/pack/store';
@@ -16,6 +16,10 @@ import {
   useFolderAction,
 } from './pack-connection';
 import { PackShare } from './pack-share';
+
+/** "2 份文件、12 张卡片": the pack's chosen cards, not every card of its documents. */
+const versionSize = (m: PackManifest) =>
+  `${Object.keys(m.docs).length} 份文件、${Object.values(m.docs).reduce((n, d) => n + Object.keys(d.cards).length, 0)} 张卡片`;
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -109,6 +113,9 @@ export function PackMember() {
         done.planSaved ? `学习会（${found.pack.session}）已加入你的学习计划。` : '',
         done.planProblem ? `学习会日期没有保存：${done.planProblem}` : '',
         done.missing.length ? `你的提法版本里没有这些内置文件：${done.missing.join('、')}。` : '',
+        done.kept.length
+          ? `有 ${done.kept.length} 张卡片的问题或答案你自己改过，保留你改的版本（组织者的修改没有覆盖它）。`
+          : '',
       ];
       return `已更新到第 ${found.pack.pack} 版。${notes.join('')}`;
     });
@@ -144,7 +151,7 @@ export function PackMember() {
           </p>
           <p data-testid="pack-member-version">
             {member.manifest
-              ? `当前：第 ${member.manifest.pack} 版${member.manifest.title ? `《${member.manifest.title}》` : ''}，${Object.keys(member.manifest.docs).length} 份文件${member.manifest.session ? `，学习会 ${member.manifest.session}` : ''}。`
+              ? `当前：第 ${member.manifest.pack} 版${member.manifest.title ? `《${member.manifest.title}》` : ''}，${versionSize(member.manifest)}${member.manifest.session ? `，学习会 ${member.manifest.session}` : ''}。`
               : '还没有应用任何版本。'}
             {member.available && member.available !== member.manifest?.pack && !check
               ? ` 文件夹里有第 ${member.available} 版，点“检查更新”查看变化。`

@@ -76,7 +76,7 @@ async function packDoc(db: TifaDB, id: string, cardIds: string[]): Promise<PackD
     return {
       kind: 'bundled',
       source: { id, title: source.title, ...(source.date ? { date: source.date } : {}) },
-      cards: cards.map((c) => ({ id: c.id, prompt: c.prompt, answer: c.answer })),
+      cards: cards.map((c) => ({ id: c.id, prompt: prompt(c), answer: answer(c) })),
     };
   }
   const text = await db.texts.get(id);

@@ -9,6 +9,12 @@ export interface PackManifest {
   title?: string;
   session?: string;
   docs: Record<string, { title: string; cards: Record<string, string> }>;
+  /**
+   * Per imported document, the cards the pack itself brought to this computer (none of that id was
+   * here before): the only ones a later version may retire. Kept across versions, also for documents
+   * a version drops. Absent in manifests of earlier Tifas: nothing is known to be the pack's then.
+   */
+  brought?: Record<string, string[]>;
 }
 
 export interface PackItem {
@@ -29,14 +35,15 @@ export interface PackChanges {
   session?: string;
 }
 
-const print = (c: { prompt: string; answer: string }) => `${c.prompt}\u0001${c.answer}`;
+/** A card's content print: question and answer. */
+export const cardPrint = (c: { prompt: string; answer: string }) => `${c.prompt}\u0001${c.answer}`;
 
 export function manifestOf(pack: PackFile): PackManifest {
   const docs: PackManifest['docs'] = {};
   for (const d of pack.documents)
     docs[packDocId(d)] = {
       title: packDocTitle(d),
-      cards: Object.fromEntries(packCards(d).map((c) => [c.id, print(c)])),
+      cards: Object.fromEntries(packCards(d).map((c) => [c.id, cardPrint(c)])),
     };
   return { pack: pack.pack, title: pack.title, session: pack.session, docs };
 }
@@ -62,7 +69,7 @@ export function packChanges(pack: PackFile, previous: PackManifest | undefined):
       present.add(c.id);
       const old = oldCards.get(c.id);
       if (old === undefined) out.added.push({ id: c.id, prompt: c.prompt });
-      else if (old !== print(c)) out.changed.push({ id: c.id, prompt: c.prompt });
+      else if (old !== cardPrint(c)) out.changed.push({ id: c.id, prompt: c.prompt });
     }
   }
   const ids = new Set(pack.documents.map(packDocId));

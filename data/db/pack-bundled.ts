@@ -1,0 +1,64 @@
+// A 学习资料包's bundled documents on a member's computer (docs/pack.md): the organiser's question and
+// answer of each chosen card arrive as the card's edit — the field the member's own edits use, so a
+// bundled deck update never overwrites them — except a question or answer the member edited: the
+// member's own edit stays. Progress, history and suspension are never touched; only the bundled document's own
+// cards can be edited by the pack.
+import type { CardRow, TifaDB } from './schema';
+import { BUNDLED } from './schema';
+import { cardEditKey, noteEdits } from './sync-edits';
+import type { BundledPackDoc } from '../pack/format';
+
+type Field = 'prompt' | 'answer';
+const FIELDS: Field[] = ['prompt', 'answer'];
+
+/**
+ * Whether the member edited this field of the card: it has an edit of it, and that edit is not what the
+ * pack's previous version wrote (`previous`: that card's content print then, when the pack had it).
+ */
+function ownField(c: CardRow, f: Field, previous: string | undefined): boolean {
+  const mine = c.edited?.[f];
+  if (mine === undefined) return false;
+  if (previous === undefined) return true;
+  return f === 'prompt' ? !previous.startsWith(`${mine}\u0001`) : !previous.endsWith(`\u0001${mine}`);
+}
+
+/**
+ * Writes the organiser's content of `d`'s cards as their edits, inside the caller's transaction (cards,
+ * syncState), field by field: a question or answer the member edited stays the member's. `previous` holds
+ * the content prints the pack's previous version had. Returns the ids of the cards where a member's edit
+ * was kept over a different organiser's content.
+ */
+export async function applyBundled(
+  db: TifaDB,
+  d: BundledPackDoc,
+  previous: Readonly<Record<string, string>> | undefined,
+  now: Date,
+): Promise<string[]> {
+  const rows = await db.cards.bulkGet(d.cards.map((c) => c.id));
+  const writes: CardRow[] = [];
+  const keys: string[] = [];
+  const kept: string[] = [];
+  d.cards.forEach((c, i) => {
+    const row = rows[i];
+    // A hostile pack may name any id: only the named bundled document's own cards are edited.
+    if (!row || row.origin !== BUNDLED || !row.sourceIds.includes(d.source.id)) return;
+    const edited = { ...row.edited };
+    let keep = false;
+    for (const f of FIELDS) {
+      if (ownField(row, f, previous?.[c.id])) {
+        keep ||= edited[f] !== c[f];
+        continue;
+      }
+      // The organiser's content, or none where it is the deck's own.
+      if (c[f] === row[f].trim()) delete edited[f];
+      else edited[f] = c[f];
+      if (edited[f] !== row.edited?.[f]) keys.push(cardEditKey(row.id, f));
+    }
+    if (keep) kept.push(row.id);
+    if (FIELDS.some((f) => edited[f] !== row.edited?.[f]))
+      writes.push({ ...row, edited: Object.keys(edited).length ? edited : undefined });
+  });
+  await db.cards.bulkPut(writes);
+  await noteEdits(db, keys, now);
+  return kept;
+}
