@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { db } from '@/data/db/schema';
 import { applyPack } from '@/data/db/pack-apply';
 import { changesText, type PackManifest } from '@/data/pack/diff';
-import { checkPack, stopSharing, type PackCheck } from '@/lib/pack/member';
+import { findPack, NOT_YET, stopSharing, type PackCheck } from '@/lib/pack/member';
 import { MEMBER_KEY, PACK_ALARM, PACK_EVERY_MINUTES, patchMember, readMember, saveMember } from '@/lib/pack/store';
 import type { MemberState } from '@/lib/pack/store';
 import {
@@ -72,15 +72,21 @@ export function PackMember() {
     const dav = connectFolder(conn);
     run(async () => {
       const client = await dav;
-      const found = await checkPack(client, undefined);
-      await saveMember({ ...conn, url: client.url(''), checkedAt: new Date().toISOString() });
+      // A folder with nothing published yet is subscribed too: the background check finds the first version.
+      const found = await findPack(client, undefined);
+      await saveMember({
+        ...conn,
+        url: client.url(''),
+        checkedAt: new Date().toISOString(),
+        ...(found ? { available: found.pack.pack } : { waiting: true }),
+      });
       await browser.alarms.create(PACK_ALARM, {
         periodInMinutes: PACK_EVERY_MINUTES,
         delayInMinutes: PACK_EVERY_MINUTES,
       });
       setCheck(found);
       setConn(emptyConnection());
-      return '';
+      return found ? '' : `已订阅。${NOT_YET}。`;
     });
   }
 
@@ -88,13 +94,15 @@ export function PackMember() {
     const dav = connectFolder(m);
     run(async () => {
       try {
-        const found = await checkPack(await dav, m.manifest);
+        const found = await findPack(await dav, m.manifest);
         await patchMember({
           checkedAt: new Date().toISOString(),
-          available: found.fresh ? found.pack.pack : undefined,
+          available: found?.fresh ? found.pack.pack : undefined,
+          waiting: found ? undefined : true,
           error: undefined,
         });
         setCheck(found);
+        if (!found) return '';
         return found.fresh ? '' : `已是最新版本（第 ${found.pack.pack} 版）。`;
       } catch (err) {
         setCheck(null);
@@ -152,7 +160,9 @@ export function PackMember() {
           <p data-testid="pack-member-version">
             {member.manifest
               ? `当前：第 ${member.manifest.pack} 版${member.manifest.title ? `《${member.manifest.title}》` : ''}，${versionSize(member.manifest)}${member.manifest.session ? `，学习会 ${member.manifest.session}` : ''}。`
-              : '还没有应用任何版本。'}
+              : member.waiting
+                ? `${NOT_YET}。`
+                : '还没有应用任何版本。'}
             {member.available && member.available !== member.manifest?.pack && !check
               ? ` 文件夹里有第 ${member.available} 版，点“检查更新”查看变化。`
               : ''}

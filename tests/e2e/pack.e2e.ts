@@ -1,8 +1,8 @@
-// 学习资料包 end to end: an organiser profile publishes an imported document's cards to a real WebDAV
-// server started here (tests/sync/dav-server.ts), a member profile subscribes and studies, the
-// organiser publishes version 2 (a card changed, a card added), the member updates keeping progress,
-// shares readiness, and the organiser sees the table; faults: server down, 401, a truncated file, a
-// pack from a newer Tifa.
+// 学习资料包 end to end: a member's subscription made before anything is published waits; an organiser
+// profile publishes an imported document's cards to a real WebDAV server started here
+// (tests/sync/dav-server.ts), a member profile subscribes and studies, the organiser publishes version 2
+// (a card changed, a card added), the member updates keeping progress, shares readiness, and the
+// organiser sees the table; faults: server down, 401, a truncated file, a pack from a newer Tifa.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -89,6 +89,24 @@ async function rate(tifa: Tifa, n: number): Promise<void> {
 
 const docCards = async (page: Page) =>
   (await readTable<Card>(page, 'cards')).filter((c) => c.sourceIds.includes(story.sid!));
+
+test('a member may subscribe before anything is published: the subscription waits for the first version', async () => {
+  const page = await packPage(member);
+  await page.getByTestId('pack-sub-url').fill(dav.url);
+  await page.getByTestId('pack-sub-user').fill(dav.user);
+  await page.getByTestId('pack-sub-password').fill(dav.password);
+  await page.getByTestId('pack-subscribe').click();
+  await page.getByTestId('pack-member-version').waitFor();
+  const waiting = /组织者还没有发布资料包，发布后会自动收到/;
+  assert.match(await page.getByTestId('pack-member-version').innerText(), waiting);
+  assert.match(await page.getByTestId('pack-member-message').innerText(), /^已订阅/);
+  assert.equal(await page.getByTestId('pack-member-error').count(), 0);
+  assert.match(await check(page), waiting);
+  assert.equal(await page.getByTestId('pack-member-error').count(), 0);
+  // Left again, so that the story below subscribes to a published pack.
+  await page.getByTestId('pack-leave').click();
+  await page.getByTestId('pack-subscribe').waitFor();
+});
 
 test('the organiser imports a document and publishes version 1 with one card left out', async () => {
   const page = await org.openDashboard('#import');

@@ -12,7 +12,7 @@ import type { TifaDB } from '../../data/db/schema';
 import { Rating } from '../../data/srs/scheduler';
 import { DavClient } from '../../lib/sync/webdav';
 import { publishPack } from '../../lib/pack/publish';
-import { checkPack, newMemberId, shareReadiness } from '../../lib/pack/member';
+import { checkPack, findPack, newMemberId, shareReadiness } from '../../lib/pack/member';
 import { readReadiness } from '../../lib/pack/folder';
 import { applyPack } from '../../data/db/pack-apply';
 import { packCandidates, type PackChoice } from '../../data/db/pack-build';
@@ -214,6 +214,15 @@ describe('学习资料包', () => {
     expect(await snapshot(mem)).toEqual(before);
   });
 
+  it('a folder with nothing published yet is no error for a member; a folder that does not exist is', async () => {
+    expect(await findPack(client(), undefined)).toBeNull();
+    await expect(checkPack(client(), undefined)).rejects.toThrow(/组织者还没有发布资料包，发布后会自动收到/);
+    const missing = new DavClient({ url: `${dav.url}nope/`, user: dav.user, password: dav.password }, undefined, 5_000);
+    await expect(findPack(missing, undefined)).rejects.toThrow(/没有这个文件夹/);
+    await publishPack(org, client(), choice(docCards), at(1));
+    expect((await findPack(client(), undefined))?.pack.pack).toBe(1);
+  });
+
   it('a member shares readiness only; the organiser reads it as a table; a wrong password is said in Chinese', async () => {
     await publishPack(org, client(), choice(docCards), at(1));
     const check = await checkPack(client(), undefined);
@@ -238,6 +247,7 @@ describe('学习资料包', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/已忽略.*不完整或已损坏/);
     await expect(checkPack(client('wrong'), undefined)).rejects.toThrow(/用户名或应用密码不对/);
+    await expect(findPack(client('wrong'), undefined)).rejects.toThrow(/用户名或应用密码不对/);
     dav.fault = 'down';
     await expect(checkPack(client(), undefined)).rejects.toThrow(/无法连接/);
   });
