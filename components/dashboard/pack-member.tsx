@@ -86,7 +86,8 @@ export function PackMember() {
       });
       setCheck(found);
       setConn(emptyConnection());
-      return found ? '' : `已订阅。${NOT_YET}。`;
+      // The version line says that nothing is published yet.
+      return found ? '' : '已订阅。';
     });
   }
 

@@ -102,13 +102,38 @@ async function rate(tifa: Tifa, n: number): Promise<void> {
 const docCards = async (page: Page) =>
   (await readTable<Card>(page, 'cards')).filter((c) => c.sourceIds.includes(story.sid!));
 
+/** The 资料包 page at 360 and 1280 px wide: nothing wider than the window (no sideways scrolling). */
+async function fits(page: Page, what: string): Promise<void> {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const over = await page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('.pack-member *, .pack-member')].filter(
+        (e) => e.getBoundingClientRect().right > w + 1,
+      );
+      return [
+        document.documentElement.scrollWidth - w,
+        wide.map((e) => `${e.tagName} ${(e.textContent ?? '').slice(0, 40)}`),
+      ] as const;
+    });
+    if (process.env.TIFA_PACK_SHOTS) await page.screenshot({ path: `/tmp/pack-${what}-${width}.png`, fullPage: true });
+    assert.deepEqual(over, [0, []], `${what} at ${width} px`);
+  }
+}
+
 test('a member may subscribe before anything is published: the subscription waits for the first version', async () => {
   const page = await packPage(member);
-  await page.getByTestId('pack-sub-url').fill(dav.url);
-  await page.getByTestId('pack-sub-user').fill(dav.user);
-  await page.getByTestId('pack-sub-password').fill(dav.password);
-  await page.getByTestId('pack-subscribe').click();
+  await fits(page, 'subscribe');
+  // Keyboard only: the fields in order, Enter subscribes.
+  await page.getByTestId('pack-sub-url').focus();
+  await page.keyboard.type(dav.url);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(dav.user);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(dav.password);
+  await page.keyboard.press('Enter');
   await page.getByTestId('pack-member-version').waitFor();
+  await fits(page, 'waiting');
   const waiting = /组织者还没有发布资料包，发布后会自动收到/;
   assert.match(await page.getByTestId('pack-member-version').innerText(), waiting);
   assert.match(await page.getByTestId('pack-member-message').innerText(), /^已订阅/);
@@ -165,7 +190,9 @@ test('a member subscribes, sees what the pack brings, accepts the 学习会 and 
     new RegExp(`第 1 版《五月学习会》：新增 1 份文件（${TITLE}）；新增 15 张卡片；学习会日期 ${SESSION}`),
   );
   assert.ok(await page.getByTestId('pack-accept-session').isChecked());
-  await page.getByTestId('pack-apply').click();
+  await fits(page, 'changes');
+  await page.getByTestId('pack-apply').focus();
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() =>
     /已更新/.test(document.querySelector('[data-testid="pack-member-message"]')?.textContent ?? ''),
   );
