@@ -30,6 +30,7 @@ function Changes({ check }: { check: PackCheck }) {
     ...changes.added.map((c) => ['新增', c] as const),
     ...changes.changed.map((c) => ['修改', c] as const),
     ...changes.retired.map((c) => ['停用', c] as const),
+    ...changes.left.map((c) => ['不再列入', c] as const),
   ];
   return (
     <div data-testid="pack-changes">

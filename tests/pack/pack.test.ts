@@ -16,7 +16,7 @@ import { checkPack, findPack, newMemberId, shareReadiness } from '../../lib/pack
 import { readReadiness } from '../../lib/pack/folder';
 import { applyPack } from '../../data/db/pack-apply';
 import { packCandidates, type PackChoice } from '../../data/db/pack-build';
-import type { PackManifest } from '../../data/pack/diff';
+import { changesText, type PackManifest } from '../../data/pack/diff';
 import { startDav, type DavServer } from '../sync/dav-server';
 
 // Sentences of our own, in the style of a work report.
@@ -285,6 +285,10 @@ describe('学习资料包', () => {
     // The organiser narrows the pack to one card: the two it drops were the member's before the pack.
     await publishPack(org, client(), choice(docCards.slice(0, 1)), at(3));
     const v2 = await checkPack(client(), manifest);
+    // Told as it is: they leave the pack, not the member's cards.
+    expect(v2.changes.retired).toEqual([]);
+    expect(v2.changes.left.map((c) => c.id)).toEqual(docCards.slice(1, 3));
+    expect(changesText(v2.changes)).toMatch(/2 张卡片不再列入资料包，仍保留在你这里/);
     const after2 = await applyPack(mem, v2.pack, manifest, at(4), { acceptSession: false });
     expect((await mem.cards.bulkGet(own)).map((c) => c?.retired)).toEqual(own.map(() => 0));
     // A hostile version: the document gone, and a manifest claiming every card was the pack's last time.
