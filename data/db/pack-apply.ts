@@ -1,9 +1,10 @@
 // A member applies a 学习资料包 version (docs/pack.md): each imported document goes through the same
 // writeImport as an import (cards by stable id: progress, edits and history kept; content refreshed),
-// a bundled document's chosen cards get the organiser's content as their edit (pack-bundled.ts), cards
+// a bundled document's chosen cards get the organiser's edits as their edit (pack-bundled.ts), cards
 // the pack brought and no longer has are retired, never deleted, and the 学习会 day becomes the
-// member's study plan over exactly the pack's cards if the member accepts it. The member's progress never leaves this computer; readiness
-// (已掌握, due, card count per document) is computed here for the member who chooses to share it.
+// member's study plan over exactly the pack's cards if the member accepts it. The member's progress
+// never leaves this computer; readiness (已掌握, due, card count per document) is computed here for
+// the member who chooses to share it.
 import type { Card, Note } from '../knowledge/types';
 import type { CardRow, NoteRow, TifaDB } from './schema';
 import { BUNDLED } from './schema';

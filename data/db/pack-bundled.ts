@@ -1,8 +1,8 @@
-// A 学习资料包's bundled documents on a member's computer (docs/pack.md): the organiser's question and
-// answer of each chosen card arrive as the card's edit — the field the member's own edits use, so a
-// bundled deck update never overwrites them — except a question or answer the member edited: the
-// member's own edit stays. Progress, history and suspension are never touched; only the bundled document's own
-// cards can be edited by the pack.
+// A 学习资料包's bundled documents on a member's computer (docs/pack.md): the organiser's edits of the
+// chosen cards' question or answer arrive as the card's edit — the field the member's own edits use, so
+// a bundled deck update never overwrites them — except a field the member edited: the member's own edit
+// stays. The organiser's unedited deck text never overwrites the member's (whose deck may be newer).
+// Progress, history and suspension are never touched; only the named bundled document's cards are.
 import type { CardRow, TifaDB } from './schema';
 import { BUNDLED } from './schema';
 import { cardEditKey, noteEdits } from './sync-edits';
@@ -49,9 +49,10 @@ export async function applyBundled(
         keep ||= edited[f] !== c[f];
         continue;
       }
-      // The organiser's content, or none where it is the deck's own.
-      if (c[f] === row[f].trim()) delete edited[f];
-      else edited[f] = c[f];
+      // The organiser's edit; none where the organiser shows the deck's text (the member's deck may be newer).
+      const theirs = c.edited?.includes(f) ? c[f] : undefined;
+      if (theirs === undefined || theirs === row[f].trim()) delete edited[f];
+      else edited[f] = theirs;
       if (edited[f] !== row.edited?.[f]) keys.push(cardEditKey(row.id, f));
     }
     if (keep) kept.push(row.id);

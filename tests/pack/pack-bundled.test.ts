@@ -13,7 +13,7 @@ import { DavClient } from '../../lib/sync/webdav';
 import { publishPack } from '../../lib/pack/publish';
 import { checkPack } from '../../lib/pack/member';
 import { applyPack } from '../../data/db/pack-apply';
-import type { PackFile } from '../../data/pack/format';
+import { parsePack, type PackFile } from '../../data/pack/format';
 import type { PackManifest } from '../../data/pack/diff';
 import { startDav, type DavServer } from '../sync/dav-server';
 
@@ -102,6 +102,22 @@ describe('学习资料包: bundled documents', () => {
     expect((await mem.cards.toArray()).every((c) => c.retired === 0)).toBe(true);
   });
 
+  it("only the organiser's edits travel: the member's newer bundled text is not overwritten by the organiser's older one", async () => {
+    const newer = makeDeck();
+    newer.cards[1] = { ...newer.cards[1], answer: '“六个精准”（2026年修订）' };
+    await syncDeck(mem, newer, at(1));
+    await editCard(org, 'c1', { answer: '组织者的答案' }, at(1));
+    const v1 = await round(['c1', 'c2'], undefined, 2);
+    expect(v1.kept).toEqual([]);
+    expect((await mem.cards.get('c2'))?.edited).toBeUndefined();
+    expect(await shown('c2')).toEqual({ prompt: '“扶持对象精准”属于哪个提法？', answer: '“六个精准”（2026年修订）' });
+    expect((await mem.cards.get('c1'))?.edited).toEqual({ answer: '组织者的答案' });
+    // The organiser takes the edit back: the member's card shows the deck's text again.
+    await editCard(org, 'c1', { answer: null }, at(3));
+    await round(['c1', 'c2'], v1.manifest, 4);
+    expect((await mem.cards.get('c1'))?.edited).toBeUndefined();
+  });
+
   it('a hostile pack cannot edit cards outside the bundled document it names', async () => {
     const pack: PackFile = {
       format: 'tifa-pack',
@@ -113,7 +129,7 @@ describe('学习资料包: bundled documents', () => {
           kind: 'bundled',
           source: { id: 's1', title: '在打好精准脱贫攻坚战座谈会上的讲话' },
           cards: [
-            { id: 'c4', prompt: '被改的问题', answer: '被改的答案' },
+            { id: 'c4', prompt: '被改的问题', answer: '被改的答案', edited: ['prompt', 'answer'] },
             { id: 'c1', prompt: '“六个精准”是哪六个？', answer: '扶持对象精准、项目安排精准' },
           ],
         },
@@ -122,5 +138,9 @@ describe('学习资料包: bundled documents', () => {
     const before = JSON.stringify(await mem.cards.toArray());
     await applyPack(mem, pack, undefined, at(2), { acceptSession: false });
     expect(JSON.stringify(await mem.cards.toArray())).toBe(before);
+    // What a bundled card may say it edited is checked with the rest of the file.
+    const card = { id: 'c1', prompt: '问', answer: '答', edited: ['fsrs'] };
+    const file = JSON.stringify({ ...pack, documents: [{ ...pack.documents[0], cards: [card] }] });
+    expect(parsePack(file, { pack: 1 })).toEqual({ problem: '学习资料包已损坏：第 1 份文件：未知的修改项' });
   });
 });
