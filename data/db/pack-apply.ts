@@ -96,8 +96,9 @@ export async function applyPack(
   now: Date,
   options: { acceptSession: boolean },
 ): Promise<PackApplied> {
-  const manifest: PackManifest = { ...manifestOf(pack), brought: { ...previous?.brought } };
-  const brought = manifest.brought!;
+  const brought = { ...previous?.brought };
+  const written = { ...previous?.written };
+  const manifest: PackManifest = { ...manifestOf(pack), brought, written };
   const missing: string[] = [];
   const absent = new Set<string>();
   const kept: string[] = [];
@@ -118,7 +119,7 @@ export async function applyPack(
       const sid = packDocId(d);
       const before = previous?.docs[sid]?.cards;
       if (d.kind === 'bundled') {
-        if (!absent.has(sid)) kept.push(...(await applyBundled(db, d, before, now)));
+        if (!absent.has(sid)) kept.push(...(await applyBundled(db, d, written, now)));
         continue;
       }
       kept.push(...(await editedSince(db, d, before)));

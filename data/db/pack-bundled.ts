@@ -9,29 +9,19 @@ import { cardEditKey, noteEdits } from './sync-edits';
 import type { BundledPackDoc } from '../pack/format';
 
 type Field = 'prompt' | 'answer';
+type Fields = { prompt?: string; answer?: string };
 const FIELDS: Field[] = ['prompt', 'answer'];
 
 /**
- * Whether the member edited this field of the card: it has an edit of it, and that edit is not what the
- * pack's previous version wrote (`previous`: that card's content print then, when the pack had it).
- */
-function ownField(c: CardRow, f: Field, previous: string | undefined): boolean {
-  const mine = c.edited?.[f];
-  if (mine === undefined) return false;
-  if (previous === undefined) return true;
-  return f === 'prompt' ? !previous.startsWith(`${mine}\u0001`) : !previous.endsWith(`\u0001${mine}`);
-}
-
-/**
- * Writes the organiser's content of `d`'s cards as their edits, inside the caller's transaction (cards,
- * syncState), field by field: a question or answer the member edited stays the member's. `previous` holds
- * the content prints the pack's previous version had. Returns the ids of the cards where a member's edit
- * was kept over a different organiser's content.
+ * Writes the organiser's edits of `d`'s cards as their edits, inside the caller's transaction (cards,
+ * syncState), field by field: a field whose edit is not what the pack wrote there (`written`, updated
+ * here) is the member's own and stays. Returns the ids of the cards where a member's edit was kept over
+ * a different organiser's text.
  */
 export async function applyBundled(
   db: TifaDB,
   d: BundledPackDoc,
-  previous: Readonly<Record<string, string>> | undefined,
+  written: Record<string, Fields>,
   now: Date,
 ): Promise<string[]> {
   const rows = await db.cards.bulkGet(d.cards.map((c) => c.id));
@@ -42,20 +32,23 @@ export async function applyBundled(
     const row = rows[i];
     // A hostile pack may name any id: only the named bundled document's own cards are edited.
     if (!row || row.origin !== BUNDLED || !row.sourceIds.includes(d.source.id)) return;
-    const edited = { ...row.edited };
+    const edited: Fields = { ...row.edited };
+    const wrote: Fields = {};
     let keep = false;
     for (const f of FIELDS) {
-      if (ownField(row, f, previous?.[c.id])) {
+      if (edited[f] !== undefined && edited[f] !== written[c.id]?.[f]) {
         keep ||= edited[f] !== c[f];
         continue;
       }
       // The organiser's edit; none where the organiser shows the deck's text (the member's deck may be newer).
       const theirs = c.edited?.includes(f) ? c[f] : undefined;
       if (theirs === undefined || theirs === row[f].trim()) delete edited[f];
-      else edited[f] = theirs;
+      else edited[f] = wrote[f] = theirs;
       if (edited[f] !== row.edited?.[f]) keys.push(cardEditKey(row.id, f));
     }
     if (keep) kept.push(row.id);
+    if (Object.keys(wrote).length) written[c.id] = wrote;
+    else delete written[c.id];
     if (FIELDS.some((f) => edited[f] !== row.edited?.[f]))
       writes.push({ ...row, edited: Object.keys(edited).length ? edited : undefined });
   });

@@ -15,6 +15,11 @@ export interface PackManifest {
    * a version drops. Absent in manifests of earlier Tifas: nothing is known to be the pack's then.
    */
   brought?: Record<string, string[]>;
+  /**
+   * Per bundled card, the question or answer the pack wrote as its edit (the organiser's), kept across
+   * versions: an edit of the card that differs from it is the member's own.
+   */
+  written?: Record<string, { prompt?: string; answer?: string }>;
 }
 
 export interface PackItem {

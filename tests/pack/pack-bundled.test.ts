@@ -118,6 +118,18 @@ describe('学习资料包: bundled documents', () => {
     expect((await mem.cards.get('c1'))?.edited).toBeUndefined();
   });
 
+  it("a card a version drops and a later one lists again still takes the organiser's new edit", async () => {
+    await editCard(org, 'c1', { prompt: '第一版的问题' }, at(1));
+    const v1 = await round(['c1'], undefined, 2);
+    const v2 = await round(['c2'], v1.manifest, 3);
+    expect((await shown('c1')).prompt).toBe('第一版的问题');
+    await editCard(org, 'c1', { prompt: '第三版的问题' }, at(4));
+    const v3 = await round(['c1'], v2.manifest, 5);
+    expect(v3.kept).toEqual([]);
+    expect((await shown('c1')).prompt).toBe('第三版的问题');
+    expect(v3.manifest.written).toEqual({ c1: { prompt: '第三版的问题' } });
+  });
+
   it('a hostile pack cannot edit cards outside the bundled document it names', async () => {
     const pack: PackFile = {
       format: 'tifa-pack',
