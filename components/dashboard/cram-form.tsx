@@ -58,10 +58,17 @@ export function CramForm({ settings, sources, now, message, setMessage }: Props)
       {active ? (
         <p className="cram-status" data-testid="cram-status">
           冲刺模式已开启：{formatIsoDate(settings.cramUntil)}学习会，
-          {settings.cramSources?.length ? `${settings.cramSources.length} 份文件` : '全部卡片'}。{' '}
+          {settings.cramSources?.length ? `${settings.cramSources.length} 份文件` : '全部卡片'}
+          {settings.cramCards?.length ? `中学习资料包选定的 ${settings.cramCards.length} 张卡片` : ''}。{' '}
           <a href="#cram" className="button primary" data-testid="cram-start">
             开始冲刺复习
           </a>
+        </p>
+      ) : null}
+      {settings.cramCards?.length ? (
+        <p className="muted small" data-testid="cram-pack-cards">
+          这个学习会来自学习资料包，只包括组织者选定的 {settings.cramCards.length}{' '}
+          张卡片；在这里保存后改为所选文件的全部卡片。
         </p>
       ) : null}
       <SessionDateField id="cram-until" value={date} min={isoDay(now)} onChange={setDate} />

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { db } from '@/data/db/schema';
 import { applyPack } from '@/data/db/pack-apply';
-import { changesText } from '@/data/pack/diff';
-import { checkPack, stopSharing, type PackCheck } from '@/lib/pack/member';
+import { changesText, type PackManifest } from '@/data/pack/diff';
+import { findPack, NOT_YET, stopSharing, type PackCheck } from '@/lib/pack/member';
 import { MEMBER_KEY, PACK_ALARM, PACK_EVERY_MINUTES, patchMember, readMember, saveMember } from '@/lib/pack/store';
 import type { MemberState } from '@/lib/pack/store';
 import {
@@ -17,6 +17,10 @@ import {
 } from './pack-connection';
 import { PackShare } from './pack-share';
 
+/** "2 份文件、12 张卡片": the pack's chosen cards, not every card of its documents. */
+const versionSize = (m: PackManifest) =>
+  `${Object.keys(m.docs).length} 份文件、${Object.values(m.docs).reduce((n, d) => n + Object.keys(d.cards).length, 0)} 张卡片`;
+
 const when = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -26,6 +30,7 @@ function Changes({ check }: { check: PackCheck }) {
     ...changes.added.map((c) => ['新增', c] as const),
     ...changes.changed.map((c) => ['修改', c] as const),
     ...changes.retired.map((c) => ['停用', c] as const),
+    ...changes.left.map((c) => ['不再列入', c] as const),
   ];
   return (
     <div data-testid="pack-changes">
@@ -68,15 +73,22 @@ export function PackMember() {
     const dav = connectFolder(conn);
     run(async () => {
       const client = await dav;
-      const found = await checkPack(client, undefined);
-      await saveMember({ ...conn, url: client.url(''), checkedAt: new Date().toISOString() });
+      // A folder with nothing published yet is subscribed too: the background check finds the first version.
+      const found = await findPack(client, undefined);
+      await saveMember({
+        ...conn,
+        url: client.url(''),
+        checkedAt: new Date().toISOString(),
+        ...(found ? { available: found.pack.pack } : { waiting: true }),
+      });
       await browser.alarms.create(PACK_ALARM, {
         periodInMinutes: PACK_EVERY_MINUTES,
         delayInMinutes: PACK_EVERY_MINUTES,
       });
       setCheck(found);
       setConn(emptyConnection());
-      return '';
+      // The version line says that nothing is published yet.
+      return found ? '' : '已订阅。';
     });
   }
 
@@ -84,13 +96,15 @@ export function PackMember() {
     const dav = connectFolder(m);
     run(async () => {
       try {
-        const found = await checkPack(await dav, m.manifest);
+        const found = await findPack(await dav, m.manifest);
         await patchMember({
           checkedAt: new Date().toISOString(),
-          available: found.fresh ? found.pack.pack : undefined,
+          available: found?.fresh ? found.pack.pack : undefined,
+          waiting: found ? undefined : true,
           error: undefined,
         });
         setCheck(found);
+        if (!found) return '';
         return found.fresh ? '' : `已是最新版本（第 ${found.pack.pack} 版）。`;
       } catch (err) {
         setCheck(null);
@@ -109,6 +123,9 @@ export function PackMember() {
         done.planSaved ? `学习会（${found.pack.session}）已加入你的学习计划。` : '',
         done.planProblem ? `学习会日期没有保存：${done.planProblem}` : '',
         done.missing.length ? `你的提法版本里没有这些内置文件：${done.missing.join('、')}。` : '',
+        done.kept.length
+          ? `有 ${done.kept.length} 张卡片的问题或答案你自己改过，保留你改的版本（组织者的修改没有覆盖它）。`
+          : '',
       ];
       return `已更新到第 ${found.pack.pack} 版。${notes.join('')}`;
     });
@@ -144,8 +161,10 @@ export function PackMember() {
           </p>
           <p data-testid="pack-member-version">
             {member.manifest
-              ? `当前：第 ${member.manifest.pack} 版${member.manifest.title ? `《${member.manifest.title}》` : ''}，${Object.keys(member.manifest.docs).length} 份文件${member.manifest.session ? `，学习会 ${member.manifest.session}` : ''}。`
-              : '还没有应用任何版本。'}
+              ? `当前：第 ${member.manifest.pack} 版${member.manifest.title ? `《${member.manifest.title}》` : ''}，${versionSize(member.manifest)}${member.manifest.session ? `，学习会 ${member.manifest.session}` : ''}。`
+              : member.waiting
+                ? `${NOT_YET}。`
+                : '还没有应用任何版本。'}
             {member.available && member.available !== member.manifest?.pack && !check
               ? ` 文件夹里有第 ${member.available} 版，点“检查更新”查看变化。`
               : ''}

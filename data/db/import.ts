@@ -264,7 +264,7 @@ export async function deleteDocument(db: TifaDB, sid: string): Promise<ImportCou
       if (Array.isArray(cram?.value) && cram.value.includes(sid)) {
         const left = cram.value.filter((x) => x !== sid);
         if (left.length) await db.settings.put({ key: 'cramSources', value: left });
-        else await db.settings.bulkDelete(['cramSources', 'cramUntil']);
+        else await db.settings.bulkDelete(['cramSources', 'cramUntil', 'cramCards']);
       }
     });
   } catch (err) {

@@ -76,7 +76,10 @@ async function packDoc(db: TifaDB, id: string, cardIds: string[]): Promise<PackD
     return {
       kind: 'bundled',
       source: { id, title: source.title, ...(source.date ? { date: source.date } : {}) },
-      cards: cards.map((c) => ({ id: c.id, prompt: c.prompt, answer: c.answer })),
+      cards: cards.map((c) => {
+        const edited = (['prompt', 'answer'] as const).filter((f) => c.edited?.[f] !== undefined);
+        return { id: c.id, prompt: prompt(c), answer: answer(c), ...(edited.length ? { edited } : {}) };
+      }),
     };
   }
   const text = await db.texts.get(id);

@@ -2,16 +2,16 @@
 // form's save code (study-plan.ts, valibot), so the popup loads only this.
 import type { CardRow, TifaDB } from './schema';
 import { toQueueCard } from './queue-card';
-import { daysUntil, planOf, planToday, type PlanStatus, type StudyPlan } from '../srs/plan';
+import { daysUntil, inPlan, planOf, planToday, type PlanStatus, type StudyPlan } from '../srs/plan';
 import type { StudySettings } from '../srs/settings';
 
-/** The session's cards: those of its documents, or every card when it names none. */
+/** The session's cards: those of its documents (or every card when it names none), only its cards when it names them. */
 async function readPlanCards(db: TifaDB, plan: StudyPlan): Promise<CardRow[]> {
   const all = plan.sourceIds.length
     ? db.cards.where('sourceIds').anyOf(plan.sourceIds).distinct()
     : db.cards.toCollection();
   // Filtered here, not in the query: a plain read is one getAll, a filtered one steps a cursor card by card.
-  return (await all.toArray()).filter((c) => c.retired === 0);
+  return (await all.toArray()).filter((c) => c.retired === 0 && (!plan.cardIds || inPlan(c, plan)));
 }
 
 export interface PlanToday {

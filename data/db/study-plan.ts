@@ -9,7 +9,8 @@ import { daysUntil, type PlanStatus, type StudyPlan } from '../srs/plan';
 import { loadPlanToday } from './plan-today';
 
 /**
- * Saves the session's date and documents (ids of documents no longer in the store are dropped).
+ * Saves the session's date and documents (ids of documents no longer in the store are dropped), and
+ * the cards when it covers only some of them (a 学习资料包's selection; a plan saved without them covers all).
  * Without a date the documents are only studied first (先学这些文件); with neither, nothing is planned.
  */
 export async function saveStudyPlan(db: TifaDB, input: unknown, now: Date): Promise<StudyPlan | undefined> {
@@ -27,12 +28,18 @@ export async function saveStudyPlan(db: TifaDB, input: unknown, now: Date): Prom
     await clearStudyPlan(db);
     return undefined;
   }
-  await saveSettings(db, { cramUntil: date, cramSources: sourceIds.length ? sourceIds : undefined });
-  return date === undefined ? { sourceIds } : { date, sourceIds };
+  const cardIds = parsed.output.cardIds?.length ? parsed.output.cardIds : undefined;
+  await saveSettings(db, {
+    cramUntil: date,
+    cramSources: sourceIds.length ? sourceIds : undefined,
+    cramCards: cardIds,
+  });
+  const cards = cardIds ? { cardIds: new Set(cardIds) } : {};
+  return date === undefined ? { sourceIds, ...cards } : { date, sourceIds, ...cards };
 }
 
 export async function clearStudyPlan(db: TifaDB): Promise<void> {
-  await saveSettings(db, { cramUntil: undefined, cramSources: undefined });
+  await saveSettings(db, { cramUntil: undefined, cramSources: undefined, cramCards: undefined });
 }
 
 /** The 学习会's status now, for the pages that show it (the popup has it from loadToday). */

@@ -21,7 +21,11 @@ const MAX_CARDS = 20_000;
 export interface BundledPackDoc {
   kind: 'bundled';
   source: { id: string; title: string; date?: string };
-  cards: Array<{ id: string; prompt: string; answer: string }>;
+  /**
+   * The chosen cards as the organiser sees them; `edited` names the fields that are the organiser's edit
+   * (the others are the organiser's bundled deck text, which the member's own deck may have newer).
+   */
+  cards: Array<{ id: string; prompt: string; answer: string; edited?: Array<'prompt' | 'answer'> }>;
 }
 
 /** An imported document: its text and the chosen notes and cards, as sync carries a document. */
@@ -97,7 +101,17 @@ const BundledSchema = v.object({
   source: v.object({ id, title: words('标题', 2_000), date: v.optional(v.pipe(v.string(), v.maxLength(40))) }),
   cards: v.pipe(
     v.array(
-      v.object({ id, prompt: words('问题', 20_000), answer: words('答案', 20_000) }, '卡片必须是对象'),
+      v.object(
+        {
+          id,
+          prompt: words('问题', 20_000),
+          answer: words('答案', 20_000),
+          edited: v.optional(
+            v.pipe(v.array(v.picklist(['prompt', 'answer'], '未知的修改项')), v.maxLength(2, '修改项太多')),
+          ),
+        },
+        '卡片必须是对象',
+      ),
       '卡片必须是列表',
     ),
     v.maxLength(MAX_CARDS, '卡片太多'),
@@ -209,5 +223,7 @@ export const packDocTitle = (d: PackDoc) => (d.kind === 'bundled' ? d.source.tit
 
 /** The cards of a document in the pack, their content as the member will see it. */
 export function packCards(d: PackDoc): Array<{ id: string; prompt: string; answer: string }> {
-  return d.kind === 'bundled' ? d.cards : d.doc.cards.map((c) => ({ id: c.id, prompt: c.prompt, answer: c.answer }));
+  return d.kind === 'bundled'
+    ? d.cards.map((c) => ({ id: c.id, prompt: c.prompt, answer: c.answer }))
+    : d.doc.cards.map((c) => ({ id: c.id, prompt: c.prompt, answer: c.answer }));
 }

@@ -16,6 +16,8 @@ export interface StudyPlan {
   date?: string;
   /** Source ids the session covers; empty means every document. */
   sourceIds: string[];
+  /** Only these cards of those documents (a 学习资料包's selection); absent means all of them. */
+  cardIds?: ReadonlySet<string>;
 }
 
 export interface PlanDone {
@@ -50,9 +52,12 @@ export interface PlanStatus {
 const DAY_MS = 86_400_000;
 
 /** The 学习会 as stored in the settings (its date and documents also drive 冲刺). */
-export function planOf(settings: Pick<StudySettings, 'cramUntil' | 'cramSources'>): StudyPlan | undefined {
-  if (settings.cramUntil) return { date: settings.cramUntil, sourceIds: settings.cramSources ?? [] };
-  return settings.cramSources?.length ? { sourceIds: settings.cramSources } : undefined;
+export function planOf(
+  settings: Pick<StudySettings, 'cramUntil' | 'cramSources' | 'cramCards'>,
+): StudyPlan | undefined {
+  const cards = settings.cramCards?.length ? { cardIds: new Set(settings.cramCards) } : {};
+  if (settings.cramUntil) return { date: settings.cramUntil, sourceIds: settings.cramSources ?? [], ...cards };
+  return settings.cramSources?.length ? { sourceIds: settings.cramSources, ...cards } : undefined;
 }
 
 /** Study days from the study day of `now` to `date`: 0 on that day, negative once it has passed. */
@@ -65,7 +70,8 @@ export function daysUntil(date: string, now: Date, settings: Pick<StudySettings,
   );
 }
 
-export function inPlan(card: Pick<QueueCard, 'sourceIds'>, plan: StudyPlan): boolean {
+export function inPlan(card: Pick<QueueCard, 'sourceIds'> & { id?: string }, plan: StudyPlan): boolean {
+  if (plan.cardIds && !plan.cardIds.has(card.id ?? '')) return false;
   return plan.sourceIds.length === 0 || (card.sourceIds ?? []).some((id) => plan.sourceIds.includes(id));
 }
 

@@ -228,7 +228,8 @@ export function cramActive(now: Date, settings: StudySettings): boolean {
 }
 
 /**
- * 冲刺: every live card of settings.cramSources (all cards when none are listed) not yet
+ * 冲刺: every live card of settings.cramSources (all cards when none are listed; only
+ * settings.cramCards of them when those are listed, a 学习资料包's selection) not yet
  * seen today, least likely to be recalled first. Cram answers must NOT be passed to
  * `rate`: the caller only records the card id in `crammedToday`, so FSRS scheduling is
  * untouched. Cards rated normally today (last_review in today) are left out too.
@@ -241,10 +242,12 @@ export function buildCramQueue(
 ): string[] {
   if (!cramActive(now, settings)) return [];
   const sources = new Set(settings.cramSources ?? []);
+  const only = settings.cramCards?.length ? new Set(settings.cramCards) : undefined;
   const start = dayStart(now, settings.dayStartHour).getTime();
   const picked = live(cards)
     .filter(({ card, s }) => !crammedToday.has(card.id) && !(s.last_review && s.last_review.getTime() >= start))
     .filter(({ card }) => sources.size === 0 || (card.sourceIds ?? []).some((id) => sources.has(id)))
+    .filter(({ card }) => !only || only.has(card.id))
     .map((x) => ({ ...x, r: retrievability(x.s, now, settings) }));
   picked.sort((a, b) => a.r - b.r || b.card.importance - a.card.importance || byId(a, b));
   return picked.map((x) => x.card.id);

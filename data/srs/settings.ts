@@ -22,6 +22,8 @@ export interface StudySettings {
   cramUntil?: string;
   /** 冲刺: Source ids whose cards are crammed; empty or missing means every card. */
   cramSources?: string[];
+  /** 学习会: only these cards of cramSources (a 学习资料包's selection); missing means all their cards. */
+  cramCards?: string[];
   /** FSRS parameters trained on the user's reviews (优化参数), ts-fsrs's `w`; missing means ts-fsrs's defaults. */
   fsrsWeights?: number[];
 }
@@ -38,6 +40,8 @@ export const DEFAULT_SETTINGS: Readonly<StudySettings> = Object.freeze({
   dayStartHour: 4,
 });
 
+/** The most cards a 学习会 may name one by one (a 学习资料包's selection). */
+export const MAX_PLAN_CARDS = 100_000;
 const STEP = /^\d+(\.\d+)?[mhd]$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -85,6 +89,10 @@ export function validateSettings(input: unknown): StudySettings {
   if (cramUntil) out.cramUntil = cramUntil;
   if (Array.isArray(o.cramSources)) {
     out.cramSources = [...new Set(o.cramSources.filter((s): s is string => typeof s === 'string' && s !== ''))];
+  }
+  if (Array.isArray(o.cramCards)) {
+    const ids = o.cramCards.filter((s): s is string => typeof s === 'string' && s !== '' && s.length <= 200);
+    if (ids.length) out.cramCards = [...new Set(ids)].slice(0, MAX_PLAN_CARDS);
   }
   // A set that is not 21 (or 17/19) weights within FSRS-6's bounds is dropped: the defaults schedule instead.
   const w = validateWeights(o.fsrsWeights);

@@ -4,7 +4,7 @@
 import { db } from '@/data/db/schema';
 import { toChineseMessage } from '@/data/db/errors';
 import { DavClient, SyncError } from '@/lib/sync/webdav';
-import { checkPack, shareReadiness } from '@/lib/pack/member';
+import { findPack, shareReadiness } from '@/lib/pack/member';
 import { PACK_ALARM, patchMember, readMember } from '@/lib/pack/store';
 import { SYNC_ALARM } from './sync';
 
@@ -17,15 +17,17 @@ async function check(): Promise<void> {
   if (!(await browser.permissions.contains({ origins: [`${dav.origin}/*`] }))) return;
   const now = new Date();
   try {
-    const found = await checkPack(dav, member.manifest);
+    // Nothing published yet: the subscription waits, and a later check finds the first version.
+    const found = await findPack(dav, member.manifest);
     let share = member.share;
-    if (share && member.manifest) {
+    if (found && share && member.manifest) {
       await shareReadiness(db, dav, member.manifest, share, now);
       share = { ...share, at: now.toISOString() };
     }
     await patchMember({
       checkedAt: now.toISOString(),
-      available: found.fresh ? found.pack.pack : undefined,
+      available: found?.fresh ? found.pack.pack : undefined,
+      waiting: found ? undefined : true,
       error: undefined,
       share,
     });

@@ -38,11 +38,16 @@ export async function readPointer(dav: DavClient): Promise<PackPointer | undefin
   return orThrow(parsePointer(text));
 }
 
-/** The current version file, read whole and checked; refused (SyncError) when anything is wrong. */
-export async function fetchPack(dav: DavClient): Promise<PackFile> {
+/**
+ * The current version file, read whole and checked; refused (SyncError) when anything is wrong. Undefined
+ * when the folder exists but nothing was published in it yet (a folder that does not exist is an error).
+ */
+export async function fetchPack(dav: DavClient): Promise<PackFile | undefined> {
   const pointer = await readPointer(dav);
-  if (!pointer)
-    throw new SyncError('这个文件夹里还没有学习资料包：请向组织者确认地址，或等组织者发布后再试。', 'not-found');
+  if (!pointer) {
+    await dav.list('');
+    return undefined;
+  }
   const text = await dav.getText(pointer.file, MAX_PACK_BYTES);
   if ((await sha256Hex(text)).slice(0, 16) !== parsePackFileName(pointer.file)!.hash)
     throw new SyncError('学习资料包没有下载完整或已损坏，已拒绝，本机没有任何改动；请稍后再试。', 'invalid');

@@ -5,7 +5,7 @@ import type { TifaDB } from '@/data/db/schema';
 import { packReadiness } from '@/data/db/pack-apply';
 import { MEMBERS, PACK_VERSION, READINESS_FORMAT, type PackFile, type ReadinessFile } from '@/data/pack/format';
 import { packChanges, type PackChanges, type PackManifest } from '@/data/pack/diff';
-import type { DavClient } from '@/lib/sync/webdav';
+import { SyncError, type DavClient } from '@/lib/sync/webdav';
 import { fetchPack, replaceFile } from './folder';
 
 export interface PackCheck {
@@ -15,10 +15,22 @@ export interface PackCheck {
   fresh: boolean;
 }
 
-export async function checkPack(dav: DavClient, manifest: PackManifest | undefined): Promise<PackCheck> {
+/** The folder's current version and what it changes here; null while the organiser has published nothing. */
+export async function findPack(dav: DavClient, manifest: PackManifest | undefined): Promise<PackCheck | null> {
   const pack = await fetchPack(dav);
+  if (!pack) return null;
   return { pack, changes: packChanges(pack, manifest), fresh: pack.pack !== manifest?.pack };
 }
+
+/** findPack, for a folder that must hold a version: an error (in Chinese) while it holds none. */
+export async function checkPack(dav: DavClient, manifest: PackManifest | undefined): Promise<PackCheck> {
+  const found = await findPack(dav, manifest);
+  if (!found) throw new SyncError(NOT_YET, 'not-found');
+  return found;
+}
+
+/** What a member sees while the folder holds no version yet; the subscription stays. */
+export const NOT_YET = '组织者还没有发布资料包，发布后会自动收到';
 
 /** A new random id for this member's readiness file (m-…): it says nothing about who the member is. */
 export function newMemberId(): string {

@@ -27,6 +27,8 @@ export interface MemberState extends PackConnection {
   checkedAt?: string;
   /** A version in the folder not applied yet (found by the background check). */
   available?: number;
+  /** The folder held no version at the last check: the organiser has not published yet. */
+  waiting?: boolean;
   /** The last check's failure, in Chinese. */
   error?: string;
 }

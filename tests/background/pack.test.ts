@@ -62,6 +62,22 @@ describe('the background check', () => {
     expect(dav.requests).toEqual([]);
   });
 
+  it('a subscription made before anything is published waits; a later alarm finds the first version', async () => {
+    await fakeBrowser.storage.local.set({
+      [MEMBER_KEY]: { url: dav.url, user: dav.user, password: dav.password, waiting: true },
+    });
+    const waiting = await alarm();
+    expect(waiting).toMatchObject({ url: dav.url, waiting: true });
+    expect(waiting?.error).toBeUndefined();
+    expect(waiting?.available).toBeUndefined();
+    await publishPack(org, client(), choice(['c1']), at(1));
+    const found = await alarm();
+    expect(found).toMatchObject({ url: dav.url, available: 1 });
+    expect(found?.waiting).toBeUndefined();
+    expect(found?.error).toBeUndefined();
+    expect(found?.manifest).toBeUndefined();
+  });
+
   it('finds a new version without applying it, refreshes shared readiness, and records a failure', async () => {
     await publishPack(org, client(), choice(['c1']), at(1));
     const { manifest } = await applyPack(store.db, (await checkPack(client(), undefined)).pack, undefined, at(1), {

@@ -1,8 +1,9 @@
-// 学习资料包 end to end: an organiser profile publishes an imported document's cards to a real WebDAV
-// server started here (tests/sync/dav-server.ts), a member profile subscribes and studies, the
-// organiser publishes version 2 (a card changed, a card added), the member updates keeping progress,
-// shares readiness, and the organiser sees the table; faults: server down, 401, a truncated file, a
-// pack from a newer Tifa.
+// 学习资料包 end to end: a member's subscription made before anything is published waits; an organiser
+// profile publishes an imported document's cards to a real WebDAV server started here
+// (tests/sync/dav-server.ts), a member profile subscribes and studies, the organiser publishes version 2
+// (a card changed, a card added), the member updates keeping progress, shares readiness, and the
+// organiser sees the table; faults: server down, 401, a truncated file, a pack from a newer Tifa; then
+// version 3 adds a bundled document with one card left out and one edited by the organiser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,6 +54,17 @@ async function packPage(tifa: Tifa): Promise<Page> {
   return page;
 }
 
+/** Console errors that are not Chromium's log of a non-2xx answer the story expects. */
+const ourErrors = () =>
+  errors
+    .flat()
+    .filter(
+      (e) =>
+        !/^Failed to load resource: (the server responded with a status of (401|404|405)|net::ERR_EMPTY_RESPONSE)/.test(
+          e,
+        ),
+    );
+
 const folderFiles = () => readdirSync(join(dav.dir, 'pack')).sort();
 
 async function publish(page: Page): Promise<string> {
@@ -73,6 +85,49 @@ async function check(page: Page): Promise<string> {
 
 const docCards = async (page: Page) =>
   (await readTable<Card>(page, 'cards')).filter((c) => c.sourceIds.includes(story.sid!));
+
+/** The 资料包 page at 360 and 1280 px wide: nothing wider than the window (no sideways scrolling). */
+async function fits(page: Page, what: string): Promise<void> {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const over = await page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('.pack-member *, .pack-member')].filter(
+        (e) => e.getBoundingClientRect().right > w + 1,
+      );
+      return [
+        document.documentElement.scrollWidth - w,
+        wide.map((e) => `${e.tagName} ${(e.textContent ?? '').slice(0, 40)}`),
+      ] as const;
+    });
+    if (process.env.TIFA_PACK_SHOTS) await page.screenshot({ path: `/tmp/pack-${what}-${width}.png`, fullPage: true });
+    assert.deepEqual(over, [0, []], `${what} at ${width} px`);
+  }
+}
+
+test('a member may subscribe before anything is published: the subscription waits for the first version', async () => {
+  const page = await packPage(member);
+  await fits(page, 'subscribe');
+  // Keyboard only: the fields in order, Enter subscribes.
+  await page.getByTestId('pack-sub-url').focus();
+  await page.keyboard.type(dav.url);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(dav.user);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(dav.password);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('pack-member-version').waitFor();
+  await fits(page, 'waiting');
+  const waiting = /组织者还没有发布资料包，发布后会自动收到/;
+  assert.match(await page.getByTestId('pack-member-version').innerText(), waiting);
+  assert.match(await page.getByTestId('pack-member-message').innerText(), /^已订阅/);
+  assert.equal(await page.getByTestId('pack-member-error').count(), 0);
+  assert.match(await check(page), waiting);
+  assert.equal(await page.getByTestId('pack-member-error').count(), 0);
+  // Left again, so that the story below subscribes to a published pack.
+  await page.getByTestId('pack-leave').click();
+  await page.getByTestId('pack-subscribe').waitFor();
+});
 
 test('the organiser imports a document and publishes version 1 with one card left out', async () => {
   const page = await org.openDashboard('#import');
@@ -114,7 +169,9 @@ test('a member subscribes, sees what the pack brings, accepts the 学习会 and 
     new RegExp(`第 1 版《五月学习会》：新增 1 份文件（${TITLE}）；新增 15 张卡片；学习会日期 ${SESSION}`),
   );
   assert.ok(await page.getByTestId('pack-accept-session').isChecked());
-  await page.getByTestId('pack-apply').click();
+  await fits(page, 'changes');
+  await page.getByTestId('pack-apply').focus();
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() =>
     /已更新/.test(document.querySelector('[data-testid="pack-member-message"]')?.textContent ?? ''),
   );
@@ -233,16 +290,69 @@ test('faults: server down, 401, a truncated file and a pack from a newer Tifa ar
   // The page itself talks to the folder (as the sync's worker does), and Chromium logs each answer that
   // is not 2xx: the pointer's 404 before the first publication, MKCOL's 405 on a folder already there,
   // and the faults injected above. Anything else would be an error of ours.
-  assert.deepEqual(
-    errors
-      .flat()
-      .filter(
-        (e) =>
-          !/^Failed to load resource: (the server responded with a status of (401|404|405)|net::ERR_EMPTY_RESPONSE)/.test(
-            e,
-          ),
-      ),
-    [],
+  assert.deepEqual(ourErrors(), []);
+  assert.deepEqual([...org.outsideRequests, ...member.outsideRequests], []);
+});
+
+test("a bundled document's selection and the organiser's edit travel; the member's 学习会 is exactly those cards", async () => {
+  // The organiser picks a bundled document, edits one of its cards (a prompt no other card has) and leaves one out.
+  const probe = await org.openDashboard('#cards');
+  errors.push(watchErrors(probe));
+  const all = await readTable<Card & { origin: string }>(probe, 'cards');
+  const sources = await readTable<{ id: string; origin: string }>(probe, 'sources');
+  const unique = (c: Card) =>
+    all.filter((o) => o.prompt.includes(c.prompt) || c.prompt.includes(o.prompt)).length === 1;
+  const bundled = sources
+    .filter((s) => s.origin === 'bundled')
+    .map((s) => ({ id: s.id, cards: all.filter((c) => !c.retired && c.sourceIds.includes(s.id)) }))
+    .find((s) => s.cards.length >= 3 && s.cards.filter(unique).length >= 1)!;
+  assert.ok(bundled, 'a bundled document with cards');
+  const edited = bundled.cards.find(unique)!;
+  const left = bundled.cards.find((c) => c.id !== edited.id)!;
+  await probe.getByTestId('card-search').fill(edited.prompt);
+  await probe.getByTestId('card-row').filter({ hasText: edited.prompt }).first().click();
+  await probe.getByTestId('card-edit').click();
+  const prompt = `${edited.prompt}（支部学习会重点）`;
+  await probe.getByTestId('card-edit-prompt').fill(prompt);
+  await probe.getByTestId('card-edit-save').click();
+  await probe.getByTestId('card-edit').waitFor();
+  await probe.close();
+
+  const pack = await packPage(org);
+  await pack.locator(`[data-testid="pack-doc"][data-id="${bundled.id}"]`).check();
+  const doc = pack.locator('.pack-doc', { has: pack.locator(`[data-testid="pack-doc"][data-id="${bundled.id}"]`) });
+  await doc.getByTestId('pack-cards-toggle').click();
+  await doc.locator(`[data-testid="pack-card"][data-id="${left.id}"]`).uncheck();
+  const chosen = bundled.cards.length - 1;
+  assert.match(await publish(pack), new RegExp(`已发布第 3 版：2 份文件、${16 + chosen} 张卡片`));
+
+  // The member (who left above) subscribes again and applies version 3 with its 学习会.
+  const page = await packPage(member);
+  const before = new Map((await readTable<Card>(page, 'cards')).map((c) => [c.id, c]));
+  await page.getByTestId('pack-sub-url').fill(dav.url);
+  await page.getByTestId('pack-sub-user').fill(dav.user);
+  await page.getByTestId('pack-sub-password').fill(dav.password);
+  await page.getByTestId('pack-subscribe').click();
+  await page.getByTestId('pack-changes').waitFor();
+  await page.getByTestId('pack-apply').click();
+  await page.waitForFunction(() =>
+    /第 3 版/.test(document.querySelector('[data-testid="pack-member-version"]')?.textContent ?? ''),
   );
+  assert.match(
+    await page.getByTestId('pack-member-version').innerText(),
+    new RegExp(`2 份文件、${16 + chosen} 张卡片`),
+  );
+  const after = new Map((await readTable<Card>(page, 'cards')).map((c) => [c.id, c]));
+  const got = after.get(edited.id)!;
+  assert.equal(got.edited?.prompt, prompt, "the organiser's edit arrives as the card's edit");
+  assert.equal(got.prompt, edited.prompt, 'the bundled content stays under it');
+  assert.deepEqual(got.fsrs, before.get(edited.id)!.fsrs, 'progress untouched');
+  assert.equal(after.get(left.id)!.edited, undefined);
+  const settings = await readTable<{ key: string; value: unknown }>(page, 'settings');
+  const planned = settings.find((r) => r.key === 'cramCards')?.value as string[];
+  assert.ok(planned.includes(edited.id));
+  assert.ok(!planned.includes(left.id), 'the card left out is not in the 学习会');
+  assert.equal(planned.length, 16 + chosen);
+  assert.deepEqual(ourErrors(), []);
   assert.deepEqual([...org.outsideRequests, ...member.outsideRequests], []);
 });

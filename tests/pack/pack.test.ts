@@ -12,11 +12,11 @@ import type { TifaDB } from '../../data/db/schema';
 import { Rating } from '../../data/srs/scheduler';
 import { DavClient } from '../../lib/sync/webdav';
 import { publishPack } from '../../lib/pack/publish';
-import { checkPack, newMemberId, shareReadiness } from '../../lib/pack/member';
+import { checkPack, findPack, newMemberId, shareReadiness } from '../../lib/pack/member';
 import { readReadiness } from '../../lib/pack/folder';
 import { applyPack } from '../../data/db/pack-apply';
 import { packCandidates, type PackChoice } from '../../data/db/pack-build';
-import type { PackManifest } from '../../data/pack/diff';
+import { changesText, type PackManifest } from '../../data/pack/diff';
 import { startDav, type DavServer } from '../sync/dav-server';
 
 // Sentences of our own, in the style of a work report.
@@ -32,16 +32,18 @@ let sid: string;
 let docCards: string[];
 const client = (password = dav.password) => new DavClient({ url: dav.url, user: dav.user, password }, undefined, 5_000);
 
-async function importText(db: TifaDB) {
+/** Imports the document, all its cards or those `pick` keeps; returns all its cards' ids. */
+async function importText(db: TifaDB, pick = (ids: string[]) => ids) {
   sid = importSourceId(HEAD);
   const deck = importDeck({ file: '基层治理.txt', text: HEAD + BODY }, sid);
+  const ids = deck.cards.map((c) => c.id);
   await writeImport(
     db,
     { source: deck.sources[0], text: HEAD + BODY, format: 'txt', deck, conflicts: [] },
-    new Set(deck.cards.map((c) => c.id)),
+    new Set(pick(ids)),
     at(0),
   );
-  return deck.cards.map((c) => c.id);
+  return ids;
 }
 
 /** The organiser's choice: the imported document with the given cards, and bundled s1 with c1 and c2. */
@@ -212,6 +214,15 @@ describe('学习资料包', () => {
     expect(await snapshot(mem)).toEqual(before);
   });
 
+  it('a folder with nothing published yet is no error for a member; a folder that does not exist is', async () => {
+    expect(await findPack(client(), undefined)).toBeNull();
+    await expect(checkPack(client(), undefined)).rejects.toThrow(/组织者还没有发布资料包，发布后会自动收到/);
+    const missing = new DavClient({ url: `${dav.url}nope/`, user: dav.user, password: dav.password }, undefined, 5_000);
+    await expect(findPack(missing, undefined)).rejects.toThrow(/没有这个文件夹/);
+    await publishPack(org, client(), choice(docCards), at(1));
+    expect((await findPack(client(), undefined))?.pack.pack).toBe(1);
+  });
+
   it('a member shares readiness only; the organiser reads it as a table; a wrong password is said in Chinese', async () => {
     await publishPack(org, client(), choice(docCards), at(1));
     const check = await checkPack(client(), undefined);
@@ -236,11 +247,13 @@ describe('学习资料包', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/已忽略.*不完整或已损坏/);
     await expect(checkPack(client('wrong'), undefined)).rejects.toThrow(/用户名或应用密码不对/);
+    await expect(findPack(client('wrong'), undefined)).rejects.toThrow(/用户名或应用密码不对/);
     dav.fault = 'down';
     await expect(checkPack(client(), undefined)).rejects.toThrow(/无法连接/);
   });
   it("keeps the member's own import of the same document; a document dropped from the pack retires its pack cards", async () => {
-    const own = await importText(mem);
+    // The member imported the document with all but the three cards the pack will bring.
+    const own = await importText(mem, (ids) => ids.slice(3));
     await saveReview(mem, own[5], Rating.Good, at(1, 1), SETTINGS);
     const mine = await mem.cards.get(own[5]);
     await publishPack(org, client(), choice(docCards.slice(0, 3)), at(1));
@@ -248,6 +261,7 @@ describe('学习资料包', () => {
     const { manifest } = await applyPack(mem, v1.pack, undefined, at(2), { acceptSession: false });
     const rows = await mem.cards.bulkGet(own);
     expect(rows.every((c) => c?.retired === 0)).toBe(true);
+    expect(manifest.brought).toEqual({ [sid]: own.slice(0, 3) });
     expect((await mem.cards.get(own[5]))?.fsrs).toEqual(mine?.fsrs);
     // Version 2 has only the bundled document: the pack's cards of the imported one retire, the member's own stay.
     await publishPack(org, client(), { documents: [{ id: 's1', cards: ['c1'] }] }, at(3));
@@ -258,6 +272,34 @@ describe('学习资料包', () => {
     expect(after.slice(0, 3).map((c) => c?.retired)).toEqual([1, 1, 1]);
     expect(after.slice(3).every((c) => c?.retired === 0)).toBe(true);
     expect((await mem.cards.get('c2'))?.retired).toBe(0);
+  });
+  it("never retires the member's own cards, whatever a changed or hostile version lists", async () => {
+    // The member imported the whole document before subscribing, and studied it.
+    const own = await importText(mem);
+    await saveReview(mem, own[1], Rating.Good, at(1, 1), SETTINGS);
+    const studied = JSON.stringify((await mem.cards.get(own[1]))?.fsrs);
+    await publishPack(org, client(), choice(docCards.slice(0, 3)), at(1));
+    const v1 = await checkPack(client(), undefined);
+    const { manifest } = await applyPack(mem, v1.pack, undefined, at(2), { acceptSession: false });
+    expect(manifest.brought).toEqual({});
+    // The organiser narrows the pack to one card: the two it drops were the member's before the pack.
+    await publishPack(org, client(), choice(docCards.slice(0, 1)), at(3));
+    const v2 = await checkPack(client(), manifest);
+    // Told as it is: they leave the pack, not the member's cards.
+    expect(v2.changes.retired).toEqual([]);
+    expect(v2.changes.left.map((c) => c.id)).toEqual(docCards.slice(1, 3));
+    expect(changesText(v2.changes)).toMatch(/2 张卡片不再列入资料包，仍保留在你这里/);
+    const after2 = await applyPack(mem, v2.pack, manifest, at(4), { acceptSession: false });
+    expect((await mem.cards.bulkGet(own)).map((c) => c?.retired)).toEqual(own.map(() => 0));
+    // A hostile version: the document gone, and a manifest claiming every card was the pack's last time.
+    const hostile = { ...v2.pack, pack: 3, documents: [v2.pack.documents[1]] };
+    const cards: Record<string, string> = Object.fromEntries(own.map((id) => [id, 'x']));
+    const claimed = { ...after2.manifest, docs: { ...after2.manifest.docs, [sid]: { title: 'x', cards } } };
+    await applyPack(mem, hostile, claimed, at(5), { acceptSession: false });
+    const rows = await mem.cards.bulkGet(own);
+    expect(rows.map((c) => c?.retired)).toEqual(own.map(() => 0));
+    expect(JSON.stringify(rows[1]?.fsrs)).toBe(studied);
+    expect(await mem.reviewLogs.count()).toBe(1);
   });
   it("a hostile pack naming the member's own cards under another document cannot retire them later", async () => {
     const own = await importText(mem);

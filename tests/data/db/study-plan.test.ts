@@ -64,6 +64,22 @@ describe('saveStudyPlan', () => {
     expect((await getSettings(db)).cramSources).toBeUndefined();
   });
 
+  it("covers only the cards it names (a 学习资料包's selection); saved again without them, all the documents' cards", async () => {
+    const plan = await saveStudyPlan(db, { date: day(10), sourceIds: ['s1'], cardIds: ['c1', 'c3', 'c1'] }, T0);
+    expect([...(plan?.cardIds ?? [])]).toEqual(['c1', 'c3']);
+    expect(await getSettings(db)).toMatchObject({ cramUntil: day(10), cramSources: ['s1'], cramCards: ['c1', 'c3'] });
+    expect((await loadToday(db, T0)).plan).toMatchObject({ total: 2 });
+    await saveStudyPlan(db, { date: day(10), sourceIds: ['s1'] }, T0);
+    expect((await getSettings(db)).cramCards).toBeUndefined();
+    expect((await loadToday(db, T0)).plan).toMatchObject({ total: 3 });
+    await saveStudyPlan(db, { date: day(10), sourceIds: ['s1'], cardIds: ['c1'] }, T0);
+    await clearStudyPlan(db);
+    expect((await getSettings(db)).cramCards).toBeUndefined();
+    await saveStudyPlan(db, { date: day(10), sourceIds: ['s1'], cardIds: ['c1'] }, T0);
+    await deleteDocument(db, 's1');
+    expect((await getSettings(db)).cramCards).toBeUndefined();
+  });
+
   it.each([
     [{ date: '2025-02-30', sourceIds: [] }, '学习会日期不是有效日期'],
     [{ date: '下周三' }, '学习会日期必须写成“年-月-日”'],
@@ -152,6 +168,17 @@ describe('the 学习会 in backups', () => {
     await importBackup(other, JSON.stringify(old));
     expect((await getSettings(other)).cramUntil).toBeUndefined();
     expect((await loadToday(other, T0)).plan).toBeUndefined();
+  });
+
+  it("carries a 学习资料包's cards; refuses a backup whose cards are not a list of ids", async () => {
+    await saveStudyPlan(db, { date: day(7), sourceIds: ['s1'], cardIds: ['c1'] }, T0);
+    const backup = await exportBackup(db, T0);
+    const other = freshDb();
+    await importBackup(other, JSON.stringify(backup));
+    expect(await getSettings(other)).toMatchObject({ cramUntil: day(7), cramCards: ['c1'] });
+    const bad = { ...backup, settings: backup.settings.map((r) => (r.key === 'cramCards' ? { ...r, value: [3] } : r)) };
+    const err = await importBackup(other, JSON.stringify(bad)).catch((e: unknown) => e);
+    expect(toChineseMessage(err)).toBe('备份文件已损坏：学习会设置：学习会的卡片编号必须是文字');
   });
 
   it.each([

@@ -10,7 +10,7 @@ import {
   type StudyPlan,
 } from '../../../data/srs/plan';
 import { newCardState, rate, Rating, retrievability, State, type SrsState } from '../../../data/srs/scheduler';
-import { DEFAULT_SETTINGS, type StudySettings } from '../../../data/srs/settings';
+import { DEFAULT_SETTINGS, validateSettings, type StudySettings } from '../../../data/srs/settings';
 
 // Local-time constructors: the study day is local, so the tests hold in any time zone.
 const at = (day: number, h: number, m = 0) => new Date(2026, 2, day, h, m);
@@ -59,6 +59,17 @@ describe('daysUntil and planOf', () => {
     expect(inPlan({ sourceIds: ['x'] }, plan('2026-03-11', []))).toBe(true);
     expect(inPlan({ sourceIds: ['x'] }, plan('2026-03-11', ['a']))).toBe(false);
     expect(inPlan({ sourceIds: ['x', 'a'] }, plan('2026-03-11', ['a']))).toBe(true);
+  });
+
+  it("covers only a 学习资料包's chosen cards when the settings name them", () => {
+    const p = planOf({ ...S, cramUntil: '2026-03-11', cramSources: ['a'], cramCards: ['c1'] })!;
+    expect([...(p.cardIds ?? [])]).toEqual(['c1']);
+    expect(inPlan({ id: 'c1', sourceIds: ['a'] }, p)).toBe(true);
+    expect(inPlan({ id: 'c2', sourceIds: ['a'] }, p)).toBe(false);
+    expect(inPlan({ id: 'c1', sourceIds: ['b'] }, p)).toBe(false);
+    // Read back from any input: ids only, no empty list.
+    expect(validateSettings({ cramCards: ['c1', 'c1', 3, ''] }).cramCards).toEqual(['c1']);
+    expect(validateSettings({ cramCards: [] }).cramCards).toBeUndefined();
   });
 });
 
