@@ -91,7 +91,10 @@ test('trains on the user review log, shows both sets scored, switches to the bet
   const [newLoss, newRmse] = await figures('fsrs-next');
   assert.ok(newLoss < oldLoss && newRmse <= oldRmse, `new ${newLoss}/${newRmse} better than old ${oldLoss}/${oldRmse}`);
   assert.match(await page.getByTestId('fsrs-report').innerText(), new RegExp(`用 ${logs.length} 次复习`));
-  assert.equal(await page.getByTestId('fsrs-in-use').innerText(), '当前使用：根据你的复习记录优化的参数');
+  await page
+    .getByTestId('fsrs-in-use')
+    .filter({ hasText: /^当前使用：根据你的复习记录优化的参数$/ })
+    .waitFor({ timeout: 10_000 });
 
   const settings = await readTable<{ key: string; value: unknown }>(page, 'settings');
   const weights = settings.find((r) => r.key === 'fsrsWeights')?.value as number[];
@@ -118,14 +121,21 @@ test('trains on the user review log, shows both sets scored, switches to the bet
 
   await page.getByTestId('fsrs-restore').click();
   await page.getByTestId('fsrs-message').filter({ hasText: '已恢复原参数' }).waitFor();
-  assert.equal(await page.getByTestId('fsrs-in-use').innerText(), '当前使用：默认参数');
-  assert.equal(await page.getByTestId('fsrs-restore').count(), 0);
+  // The page's view of the store follows the write (a live query): under load it arrives a moment later.
+  await page
+    .getByTestId('fsrs-in-use')
+    .filter({ hasText: /^当前使用：默认参数$/ })
+    .waitFor({ timeout: 10_000 });
+  await page.getByTestId('fsrs-restore').waitFor({ state: 'detached', timeout: 10_000 });
   const after = await readTable<{ key: string }>(page, 'settings');
   assert.equal(
     after.find((r) => r.key === 'fsrsWeights'),
     undefined,
   );
-  assert.match(await page.getByTestId('fsrs-verdict').innerText(), /新参数更好，但你已恢复原参数/);
+  await page
+    .getByTestId('fsrs-verdict')
+    .filter({ hasText: /新参数更好，但你已恢复原参数/ })
+    .waitFor({ timeout: 10_000 });
   // 恢复原参数 recomputes again, with the defaults: other stabilities than the trained set gave.
   // The switch's mark stays until its recomputation has finished.
   const marked = async () =>
