@@ -1,6 +1,7 @@
 // The one Dexie schema. Versions are only ever added: a user's database written by any earlier
 // version must open, keep its data and get defaults filled by that version's upgrade().
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import { DB_NAME } from './name';
 import type { Card, Conflict, Note, Source } from '../knowledge/types';
 import type { SrsLog, SrsState } from '../srs/scheduler';
 import type { Verdict } from '../knowledge/suspect';
@@ -189,7 +190,7 @@ export interface DbDeps {
 }
 
 /** Tests pass fake-indexeddb's IDBFactory here; the extension uses the browser's. */
-export function openDb(name = 'tifa', deps?: DbDeps): TifaDB {
+export function openDb(name = DB_NAME, deps?: DbDeps): TifaDB {
   return new TifaDB(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
 }
 
