@@ -13,32 +13,25 @@ export const PLAN_CARDS_KEY = 'cramCards';
 
 const MAX_SOURCES = 10_000;
 
-export const PlanSources = v.pipe(
-  v.array(
-    v.pipe(
-      v.string('学习会的文件编号必须是文字'),
-      v.minLength(1, '学习会的文件编号不能为空'),
-      v.maxLength(200, '学习会的文件编号太长'),
+/** A list of ids (documents, cards) of at most `max`, each a short non-empty string, duplicates dropped. */
+const idList = (what: '文件' | '卡片', unit: '份' | '张', max: number) =>
+  v.pipe(
+    v.array(
+      v.pipe(
+        v.string(`学习会的${what}编号必须是文字`),
+        v.minLength(1, `学习会的${what}编号不能为空`),
+        v.maxLength(200, `学习会的${what}编号太长`),
+      ),
+      `学习会的${what}必须是列表`,
     ),
-    '学习会的文件必须是列表',
-  ),
-  v.maxLength(MAX_SOURCES, `学习会的文件超过 ${MAX_SOURCES} 份`),
-  v.transform((ids) => [...new Set(ids)]),
-);
+    v.maxLength(max, `学习会的${what}超过 ${max} ${unit}`),
+    v.transform((ids) => [...new Set(ids)]),
+  );
+
+export const PlanSources = idList('文件', '份', MAX_SOURCES);
 
 /** A 学习资料包's selection: the session covers only these cards of its documents. */
-export const PlanCards = v.pipe(
-  v.array(
-    v.pipe(
-      v.string('学习会的卡片编号必须是文字'),
-      v.minLength(1, '学习会的卡片编号不能为空'),
-      v.maxLength(200, '学习会的卡片编号太长'),
-    ),
-    '学习会的卡片必须是列表',
-  ),
-  v.maxLength(MAX_PLAN_CARDS, `学习会的卡片超过 ${MAX_PLAN_CARDS} 张`),
-  v.transform((ids) => [...new Set(ids)]),
-);
+export const PlanCards = idList('卡片', '张', MAX_PLAN_CARDS);
 
 export const StudyPlanInput = v.object(
   { date: v.optional(PlanDate), sourceIds: v.optional(PlanSources, []), cardIds: v.optional(PlanCards) },

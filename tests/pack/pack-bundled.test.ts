@@ -16,6 +16,7 @@ import { applyPack } from '../../data/db/pack-apply';
 import { parsePack, type PackFile } from '../../data/pack/format';
 import type { PackManifest } from '../../data/pack/diff';
 import { startDav, type DavServer } from '../sync/dav-server';
+import { closeDevices } from '../sync/devices';
 
 let dav: DavServer;
 let org: TifaDB;
@@ -43,11 +44,7 @@ beforeEach(async () => {
   await syncDeck(mem, makeDeck(), at(0));
 });
 
-afterEach(async () => {
-  org.close();
-  mem.close();
-  await dav.close();
-});
+afterEach(() => closeDevices(dav, org, mem));
 
 describe('学习资料包: bundled documents', () => {
   it("carries the selection and the organiser's edits; the member's progress and own edits stay", async () => {

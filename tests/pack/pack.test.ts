@@ -18,6 +18,7 @@ import { applyPack } from '../../data/db/pack-apply';
 import { packCandidates, type PackChoice } from '../../data/db/pack-build';
 import { changesText, type PackManifest } from '../../data/pack/diff';
 import { startDav, type DavServer } from '../sync/dav-server';
+import { closeDevices } from '../sync/devices';
 
 // Sentences of our own, in the style of a work report.
 const HEAD = '关于加强基层治理体系建设的学习材料\n（2025年4月10日）\n';
@@ -71,11 +72,7 @@ beforeEach(async () => {
   docCards = await importText(org);
 });
 
-afterEach(async () => {
-  org.close();
-  mem.close();
-  await dav.close();
-});
+afterEach(() => closeDevices(dav, org, mem));
 
 describe('学习资料包', () => {
   it('offers every document with its active cards, chosen by default', async () => {

@@ -16,7 +16,7 @@ import { DavClient } from '../../lib/sync/webdav';
 import { syncOnce } from '../../lib/sync/run';
 import { summaryText } from '../../components/dashboard/sync-form';
 import type { DavServer } from './dav-server';
-import { twoDevices } from './devices';
+import { closeDevices, twoDevices } from './devices';
 
 let dav: DavServer;
 let a: TifaDB;
@@ -43,11 +43,7 @@ beforeEach(async () => {
   await sync(a, at(5, 2));
 });
 
-afterEach(async () => {
-  a.close();
-  b.close();
-  await dav.close();
-});
+afterEach(() => closeDevices(dav, a, b));
 
 describe('trained FSRS weights between two devices', () => {
   it('the receiving device recomputes every memory state with them, due dates kept, and says so', async () => {
