@@ -1,7 +1,7 @@
 // A 学习资料包's bundled documents (docs/pack.md): the organiser's selection and edits of bundled cards
 // travel; the member's 学习会 covers exactly the selected cards; the member's progress and own edits stay.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, makeDeck, SETTINGS, at } from '../data/db/helpers';
+import { makeDeck, SETTINGS, at } from '../data/db/helpers';
 import { syncDeck } from '../../data/db/deck-sync';
 import { editCard, getSettings, saveReview } from '../../data/db/repo';
 import { loadPlanStatus } from '../../data/db/study-plan';
@@ -15,8 +15,8 @@ import { checkPack } from '../../lib/pack/member';
 import { applyPack } from '../../data/db/pack-apply';
 import { parsePack, type PackFile } from '../../data/pack/format';
 import type { PackManifest } from '../../data/pack/diff';
-import { startDav, type DavServer } from '../sync/dav-server';
-import { closeDevices } from '../sync/devices';
+import type { DavServer } from '../sync/dav-server';
+import { closeDevices, twoDevices } from '../sync/devices';
 
 let dav: DavServer;
 let org: TifaDB;
@@ -37,11 +37,7 @@ const shown = async (id: string) => {
 };
 
 beforeEach(async () => {
-  dav = await startDav();
-  org = freshDb();
-  mem = freshDb();
-  await syncDeck(org, makeDeck(), at(0));
-  await syncDeck(mem, makeDeck(), at(0));
+  ({ dav, a: org, b: mem } = await twoDevices());
 });
 
 afterEach(() => closeDevices(dav, org, mem));

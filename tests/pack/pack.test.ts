@@ -3,8 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDb, makeDeck, SETTINGS, at } from '../data/db/helpers';
-import { syncDeck } from '../../data/db/deck-sync';
+import { SETTINGS, at } from '../data/db/helpers';
 import { importDeck } from '../../data/knowledge/import-plan';
 import { importSourceId, writeImport } from '../../data/db/import';
 import { editCard, getSettings, saveReview } from '../../data/db/repo';
@@ -17,8 +16,8 @@ import { readReadiness } from '../../lib/pack/folder';
 import { applyPack } from '../../data/db/pack-apply';
 import { packCandidates, type PackChoice } from '../../data/db/pack-build';
 import { changesText, type PackManifest } from '../../data/pack/diff';
-import { startDav, type DavServer } from '../sync/dav-server';
-import { closeDevices } from '../sync/devices';
+import type { DavServer } from '../sync/dav-server';
+import { closeDevices, twoDevices } from '../sync/devices';
 
 // Sentences of our own, in the style of a work report.
 const HEAD = '关于加强基层治理体系建设的学习材料\n（2025年4月10日）\n';
@@ -64,11 +63,7 @@ async function snapshot(db: TifaDB) {
 }
 
 beforeEach(async () => {
-  dav = await startDav();
-  org = freshDb();
-  mem = freshDb();
-  await syncDeck(org, makeDeck(), at(0));
-  await syncDeck(mem, makeDeck(), at(0));
+  ({ dav, a: org, b: mem } = await twoDevices());
   docCards = await importText(org);
 });
 
