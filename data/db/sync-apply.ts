@@ -7,7 +7,7 @@ import { getSettings } from './repo';
 import { withFsrs } from './cards';
 import { validateSettings, type StudySettings } from '../srs/settings';
 import { addToRanges, inRanges, replayCard, wins, type IdRanges } from '../sync/replay';
-import type { SyncFile, SyncOp } from '../sync/format';
+import type { CardField, SyncFile, SyncOp } from '../sync/format';
 import { printOf, readSelf, writeSelf, type SyncPeer, type SyncSelf } from './sync-state';
 import { applyDocument, applyDocumentDeleted, documentTables } from './sync-docs';
 import { markRecompute, RECOMPUTE_KEY } from './fsrs-recompute';
@@ -134,6 +134,35 @@ async function applyField(db: TifaDB, op: Extract<SyncOp, { t: 'field' }>): Prom
   return true;
 }
 
+/** Cards waited for at most: a folder of hostile files cannot grow this device's bookkeeping without bound. */
+const MAX_WAITING = 5_000;
+
+/** Keeps an edit of a card this device does not have yet (its document has not arrived) until it does. */
+function holdField(self: SyncSelf, op: Extract<SyncOp, { t: 'field' }>): void {
+  const waiting = (self.waiting ??= {});
+  if (!waiting[op.card] && Object.keys(waiting).length >= MAX_WAITING) return;
+  waiting[op.card] = { ...waiting[op.card], [op.field]: op.value };
+}
+
+/** Applies the held edits whose cards have arrived (with this file or since); returns how many. */
+async function applyWaiting(db: TifaDB, self: SyncSelf): Promise<number> {
+  const waiting = self.waiting;
+  if (!waiting) return 0;
+  let applied = 0;
+  const ids = Object.keys(waiting);
+  const cards = await db.cards.bulkGet(ids);
+  for (const [i, card] of cards.entries()) {
+    if (!card) continue;
+    for (const [field, value] of Object.entries(waiting[ids[i]]))
+      if (await applyField(db, { t: 'field', card: card.id, field: field as CardField, value, at: new Date(0) }))
+        applied++;
+    self.cards[card.id] = printOf((await db.cards.get(card.id))!);
+    delete waiting[ids[i]];
+  }
+  if (!Object.keys(waiting).length) delete self.waiting;
+  return applied;
+}
+
 async function applySetting(db: TifaDB, op: Extract<SyncOp, { t: 'setting' }>, self: SyncSelf): Promise<boolean> {
   if (LOCAL_SETTING_KEYS.has(op.key)) return false;
   if (op.value === null) {
@@ -192,6 +221,7 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
         if (!wins(stamp, self.stamps[key])) continue;
         self.stamps[key] = stamp;
         if (await applyField(db, op)) counts.edits++;
+        else holdField(self, op);
         const card = await db.cards.get(op.card);
         if (card) self.cards[op.card] = printOf(card);
       } else if (op.t === 'setting') {
@@ -204,6 +234,7 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
           for (const id of (await db.reviewLogs.orderBy('cardId').uniqueKeys()) as string[]) touched.add(id);
       }
     }
+    counts.edits += await applyWaiting(db, self);
     await replayCards(db, self, touched, await getSettings(db));
     await writeSelf(db, self);
     await db.syncState.put({ key: `peer:${file.device}`, seq: file.seq, received: got.received });

@@ -4,6 +4,7 @@ import type { TifaDB } from './schema';
 import type { IdRanges, Stamp } from '../sync/replay';
 import type { SyncEdits } from './sync-edits';
 import type { SyncDevices } from './sync-devices';
+import type { CardField } from '../sync/format';
 
 /** What sync last recorded of a card: [prompt edit, answer edit, suspended, reps, new (1) or not (0)]. */
 export type CardPrint = [string | null, string | null, 0 | 1, number, 0 | 1];
@@ -28,6 +29,11 @@ export interface SyncSelf {
   sinceScan?: number;
   /** Each imported document as last synced (documentPrint); absent before documents were synced. */
   docs?: Record<string, string>;
+  /**
+   * Card edits that arrived before their card (another device edited a card of a document this device
+   * has not received yet), by card id, the latest per field: applied once the card is here.
+   */
+  waiting?: Record<string, Partial<Record<CardField, string | number | null>>>;
 }
 
 /**
