@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { cardText } from '@/data/db/repo';
@@ -15,7 +15,9 @@ export function CramCard({ cardId, onAnswer }: { cardId: string; onAnswer(rememb
   const sources = useLiveQuery(() => db.sources.toArray(), []);
   const [revealed, setRevealed] = useState(false);
 
-  useEffect(() => {
+  // A layout effect: the keys work from the moment the card is shown. Preact runs plain effects only after
+  // the next frame, and a Space pressed right after 1 or 3 fell between the old card's listener and the new.
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (!cardMayTake(event, KEYS)) return;
       if (!revealed && (event.key === ' ' || event.key === 'Enter')) {

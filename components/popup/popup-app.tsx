@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { loadTomorrow } from '@/data/db/today';
@@ -82,8 +82,9 @@ export function PopupApp() {
     }
   }, [undo, refreshNow, setUndo]);
 
-  // On the window: once the day's last card is rated nothing has the focus, and Z must still work.
-  useEffect(() => {
+  // On the window: once the day's last card is rated nothing has the focus, and Z must still work. A layout
+  // effect, so that a Z pressed right after a rating finds the listener that knows that rating.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if ((e.key === 'z' || e.key === 'Z') && !e.altKey && !focusedControl(e)?.matches(FIELD)) {
         e.preventDefault();
