@@ -1,9 +1,8 @@
 // Card templates per note (issue 3, point 7): the questions a study-session organizer would ask.
 import type { Card, Cue, Evidence, MarkedEvidence, Note } from './types';
 import { hash64 } from './merge';
+import { COUNT_NUMERALS } from '../vocab/numerals';
 import { SECTION_HEADING } from './series';
-
-const NUMERALS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** Members that hold a 、 or ， themselves (clauses of 三个坚持) are set apart by ；. */
 export function joinMembers(members: string[]): string {
@@ -15,7 +14,7 @@ function cardId(kind: string, noteId: string, prompt: string, answer: string): s
 }
 
 function countWord(n: number): string {
-  return n <= 10 ? NUMERALS[n] : String(n);
+  return n <= 10 ? COUNT_NUMERALS[n] : String(n);
 }
 
 function evidenceFor(marked: MarkedEvidence[], member?: string): Evidence[] {
@@ -39,7 +38,7 @@ function listPrompt(name: string): string {
 
 /** A count card is trivial when the name says it ("六个精准", "两不愁三保障" = 2 + 3). */
 function nameGivesCount(name: string, n: number): boolean {
-  const values = [...name].map((c) => NUMERALS.indexOf(c)).filter((v) => v > 0);
+  const values = [...name].map((c) => COUNT_NUMERALS.indexOf(c)).filter((v) => v > 0);
   return values.includes(n) || (values.length > 1 && values.reduce((a, b) => a + b, 0) === n);
 }
 

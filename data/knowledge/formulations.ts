@@ -21,6 +21,7 @@ import { findParallelSeries } from './parallel';
 import type { GlossaryEntry, RawFormulation, Span } from './raw';
 import { findSeries } from './series';
 import { findCuedSeries } from './cued';
+import { COUNT_NUMERALS } from '../vocab/numerals';
 
 const QUOTED_NAME = /[“「‘『]([^”」’』“「‘『\n]{2,12})[”」’』]/g;
 /** An unquoted count name right after a list or before a colon: "外防输入、内防扩散两大环节". */
@@ -39,7 +40,7 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
   for (const p of parallel) {
     // Clauses opened by one frame and named nowhere are named by frame and count: 三个必须, 四个坚持.
     if (p.frame && !p.name && p.members.length <= 10) {
-      p.name = `${COUNT_WORDS[p.members.length]}个${p.frame}`;
+      p.name = `${COUNT_NUMERALS[p.members.length]}个${p.frame}`;
       p.count = p.members.length;
     }
     const lead = leadInto(text, p.span.start);
@@ -93,8 +94,6 @@ export function leadInto(text: string, at: number): string {
     .replace(/[“‘「『]+$/, '')
     .slice(-MAX_LEAD);
 }
-
-const COUNT_WORDS = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** Of overlapping series keep the one with more members (the first found on a tie: parallel.ts's). */
 function preferLonger(fs: RawFormulation[]): RawFormulation[] {

@@ -8,8 +8,7 @@ import { figureDistractors } from './figure-options';
 import { countDistractors, formulationDistractors, memberDistractors } from './formulation-options';
 import { randInt, shuffle, type Rand } from './random';
 import type { Question, QuestionKind } from './types';
-
-const CN = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
+import { COUNT_NUMERALS } from '../vocab/numerals';
 
 /**
  * A count option written as the card writes its answer ("五个", "12个"), so that the right option
@@ -17,7 +16,7 @@ const CN = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九'
  */
 function countWords(answer: string): (n: number) => string {
   const digits = /^\d/.test(answer);
-  return (n) => (digits || !CN[n] ? `${n}个` : `${CN[n]}个`);
+  return (n) => (digits || !COUNT_NUMERALS[n] ? `${n}个` : `${COUNT_NUMERALS[n]}个`);
 }
 
 /** The kinds of question a card can become, before trying to find distractors. */
