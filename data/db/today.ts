@@ -109,7 +109,8 @@ async function readCandidates(db: TifaDB, end: Date, reviewsLimit: number, newLi
 
 /**
  * Today's queue, read in one read-only transaction: the settings, today's ratings and the candidate
- * cards are a dozen small reads, and one transaction for all of them saves opening one per read.
+ * cards are a dozen reads, and the queue is built from one consistent state of the store (a rating
+ * saved between two of them cannot be half counted). Measured in the popup it neither saves nor costs time.
  */
 export function loadToday(db: TifaDB, now: Date): Promise<Today> {
   return db.transaction('r', db.cards, db.reviewLogs, db.settings, () => readToday(db, now));
