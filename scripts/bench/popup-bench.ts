@@ -14,15 +14,17 @@ const CARDS = 10_000;
 const LOGS = 100_000;
 const RUNS = 7;
 
-interface PopupTimes {
-  firstCard: number;
-  script: number;
+/** Each timing read from the popup's performance marks: the mark, and which of its figures. */
+const MARKS = {
+  firstCard: ['tifa:first-card', 'startTime'],
+  script: ['tifa:popup-script', 'startTime'],
   /** When the database was open (Dexie), from the page's start. */
-  open: number;
+  open: ['tifa:db-open', 'startTime'],
   /** When the read of today's queue began and how long it took (it waits for the database to open). */
-  queueStart: number;
-  queue: number;
-}
+  queueStart: ['tifa:today', 'startTime'],
+  queue: ['tifa:today', 'duration'],
+} as const satisfies Record<string, readonly [string, 'startTime' | 'duration']>;
+type PopupTimes = Record<keyof typeof MARKS, number>;
 
 async function firstCardMs(tifa: Tifa): Promise<PopupTimes> {
   const runs: PopupTimes[] = [];
@@ -30,26 +32,25 @@ async function firstCardMs(tifa: Tifa): Promise<PopupTimes> {
     const popup = await tifa.openPopup();
     await popup.getByTestId('card-prompt').waitFor({ timeout: 30_000 });
     runs.push(
-      await popup.evaluate(() => ({
-        firstCard: performance.getEntriesByName('tifa:first-card')[0]?.startTime ?? NaN,
-        script: performance.getEntriesByName('tifa:popup-script')[0]?.startTime ?? NaN,
-        open: performance.getEntriesByName('tifa:db-open')[0]?.startTime ?? NaN,
-        queueStart: performance.getEntriesByName('tifa:today')[0]?.startTime ?? NaN,
-        queue: performance.getEntriesByName('tifa:today')[0]?.duration ?? NaN,
-      })),
+      await popup.evaluate(
+        (marks) =>
+          Object.fromEntries(
+            Object.entries(marks).map(([key, [name, figure]]) => [
+              key,
+              performance.getEntriesByName(name)[0]?.[figure] ?? NaN,
+            ]),
+          ) as PopupTimes,
+        MARKS,
+      ),
     );
 
     await popup.close();
   }
   // The first open also warms the service worker and caches.
   const warm = runs.slice(1);
-  return {
-    firstCard: median(warm.map((r) => r.firstCard)),
-    script: median(warm.map((r) => r.script)),
-    open: median(warm.map((r) => r.open)),
-    queueStart: median(warm.map((r) => r.queueStart)),
-    queue: median(warm.map((r) => r.queue)),
-  };
+  return Object.fromEntries(
+    Object.keys(MARKS).map((key) => [key, median(warm.map((r) => r[key as keyof PopupTimes]))]),
+  ) as PopupTimes;
 }
 
 /**
