@@ -196,48 +196,42 @@ async function run() {
     check(CSP.card, position === 'fixed' && text.includes('扶持对象精准'), { position, text: text.slice(0, 200) });
   });
 
-  // g. The popup and the dashboard.
-  const POPUP = {
-    renders: 'popup.html: renders the 提法 heading and 今日待复习 N 张',
-    errors: 'popup.html: no page errors',
-  };
-  await group(Object.values(POPUP), async () => {
-    const page = await openExtensionPage('popup.html', 'popup.html');
-    await page.setViewport({ width: 400, height: 600 });
-    const counted = await waitTrue(
-      page,
-      `/^\\d+$/.test(document.querySelector('[data-testid=due-count]')?.textContent ?? '')`,
-      10_000,
-    );
-    await sleep(300);
-    const got = await page.evaluate(
-      `({ h1: document.querySelector('h1')?.textContent ?? null, text: document.body.innerText.slice(0, 300), lang: document.documentElement.lang })`,
-    );
-    await shot(page, 'popup.png');
-    check(POPUP.renders, counted && got.h1 === '提法' && /今日待复习\s*\d+\s*张/.test(got.text), got);
-    const errors = [...pageErrors['popup.html'], ...(await windowErrors([page.windowId]))];
-    check(POPUP.errors, errors.length === 0, errors);
-  });
-  const DASHBOARD = {
-    renders: 'dashboard.html: renders 提法 · 学习中心 and its due count',
-    errors: 'dashboard.html: no page errors',
-  };
-  await group(Object.values(DASHBOARD), async () => {
-    const page = await openExtensionPage('dashboard.html', 'dashboard.html');
-    const counted = await waitTrue(
-      page,
-      `/^\\d+$/.test(document.querySelector('[data-testid=dashboard-due]')?.textContent ?? '')`,
-      10_000,
-    );
-    await sleep(300);
-    const got = await page.evaluate(
-      `({ h1: document.querySelector('h1')?.textContent ?? null, title: document.title, text: document.body.innerText.slice(0, 200) })`,
-    );
-    await shot(page, 'dashboard.png');
-    check(DASHBOARD.renders, counted && got.h1 === '提法 · 学习中心', got);
-    const errors = [...pageErrors['dashboard.html'], ...(await windowErrors([page.windowId]))];
-    check(DASHBOARD.errors, errors.length === 0, errors);
-  });
+  // g. The popup and the dashboard: each shows its due count and renders, with no page errors.
+  const EXTENSION_PAGES = [
+    {
+      file: 'popup.html',
+      renders: 'popup.html: renders the 提法 heading and 今日待复习 N 张',
+      viewport: { width: 400, height: 600 },
+      dueCount: 'due-count',
+      read: `({ h1: document.querySelector('h1')?.textContent ?? null, text: document.body.innerText.slice(0, 300), lang: document.documentElement.lang })`,
+      rendered: (got) => got.h1 === '提法' && /今日待复习\s*\d+\s*张/.test(got.text),
+    },
+    {
+      file: 'dashboard.html',
+      renders: 'dashboard.html: renders 提法 · 学习中心 and its due count',
+      dueCount: 'dashboard-due',
+      read: `({ h1: document.querySelector('h1')?.textContent ?? null, title: document.title, text: document.body.innerText.slice(0, 200) })`,
+      rendered: (got) => got.h1 === '提法 · 学习中心',
+    },
+  ];
+  for (const { file, renders, viewport, dueCount, read, rendered } of EXTENSION_PAGES) {
+    const ERRORS = `${file}: no page errors`;
+    await group([renders, ERRORS], async () => {
+      const page = await openExtensionPage(file, file);
+      if (viewport) await page.setViewport(viewport);
+      const counted = await waitTrue(
+        page,
+        `/^\\d+$/.test(document.querySelector('[data-testid=${dueCount}]')?.textContent ?? '')`,
+        10_000,
+      );
+      await sleep(300);
+      const got = await page.evaluate(read);
+      await shot(page, file.replace('.html', '.png'));
+      check(renders, counted && rendered(got), got);
+      const errors = [...pageErrors[file], ...(await windowErrors([page.windowId]))];
+      check(ERRORS, errors.length === 0, errors);
+    });
+  }
 
   // h. No errors anywhere.
   await sleep(500);
