@@ -63,8 +63,16 @@ describe('checkFigure', () => {
   });
 });
 
-describe('checkList', () => {
-  it.each<[string, string[], boolean, Verdict]>([
+// A series asked with blanks (精确____、精确____、精确____): the blanks alone are an answer too.
+const JINGQUE = ['精确识别', '精确帮扶', '精确管理'];
+const JINGQUE_BLANKS = ['识别', '帮扶', '管理'];
+// 宜____则____: two blanks an item.
+const YI = ['宜农则农', '宜林则林', '宜游则游', '宜迁则迁'];
+const YI_BLANKS = ['农', '农', '林', '林', '游', '游', '迁', '迁'];
+
+describe('checkList, and checkAnswer on a list', () => {
+  // [typed, members, ordered, verdict, blanks of the series (if it has them)]
+  it.each<[string, string[], boolean, Verdict, string[]?]>([
     ['不愁吃、不愁穿、义务教育有保障、基本医疗有保障、住房安全有保障', LIANG, true, 'right'],
     ['不愁穿，不愁吃；住房安全有保障 基本医疗有保障,义务教育有保障', LIANG, false, 'right'],
     ['不愁穿，不愁吃；住房安全有保障 基本医疗有保障,义务教育有保障', LIANG, true, 'close'],
@@ -80,37 +88,26 @@ describe('checkList', () => {
       'right',
     ],
     ['西藏、四省藏区', ['西藏', '四省藏区'], false, 'right'],
-  ])('%s → %s', (input, members, ordered, verdict) => {
-    expect(checkList(input, members, ordered).verdict).toBe(verdict);
+    // A series with blanks.
+    ['识别、帮扶、管理', JINGQUE, true, 'right', JINGQUE_BLANKS],
+    ['识别 帮扶 管理', JINGQUE, true, 'right', JINGQUE_BLANKS],
+    ['精确识别、精确帮扶、精确管理', JINGQUE, true, 'right', JINGQUE_BLANKS],
+    ['帮扶、识别、管理', JINGQUE, true, 'wrong', JINGQUE_BLANKS],
+    ['识别、帮扶', JINGQUE, true, 'wrong', JINGQUE_BLANKS],
+    ['农、农、林、林、游、游、迁、迁', YI, true, 'right', YI_BLANKS],
+    ['农农林林游游迁迁', YI, true, 'right', YI_BLANKS],
+    ['宜农则农、宜林则林、宜游则游、宜迁则迁', YI, true, 'right', YI_BLANKS],
+  ])('%s → %s (ordered: %s) is %s', (input, members, ordered, verdict, blanks) => {
+    expect(checkList(input, members, ordered, blanks).verdict).toBe(verdict);
+    expect(checkAnswer(input, { kind: 'list', members, ordered, blanks }).verdict).toBe(verdict);
   });
 
   it('counts the members given when some are missing', () => {
     expect(checkList('不愁吃、不愁穿', LIANG, false).note).toBe('答对 2/5 项');
   });
-});
-
-describe('checkList on a series with blanks (精确____、精确____、精确____)', () => {
-  const members = ['精确识别', '精确帮扶', '精确管理'];
-  const blanks = ['识别', '帮扶', '管理'];
-  // 宜____则____: two blanks an item.
-  const yi = ['宜农则农', '宜林则林', '宜游则游', '宜迁则迁'];
-  const yiBlanks = ['农', '农', '林', '林', '游', '游', '迁', '迁'];
-  it.each<[string, string[], string[], Verdict]>([
-    ['识别、帮扶、管理', members, blanks, 'right'],
-    ['识别 帮扶 管理', members, blanks, 'right'],
-    ['精确识别、精确帮扶、精确管理', members, blanks, 'right'],
-    ['帮扶、识别、管理', members, blanks, 'wrong'],
-    ['识别、帮扶', members, blanks, 'wrong'],
-    ['农、农、林、林、游、游、迁、迁', yi, yiBlanks, 'right'],
-    ['农农林林游游迁迁', yi, yiBlanks, 'right'],
-    ['宜农则农、宜林则林、宜游则游、宜迁则迁', yi, yiBlanks, 'right'],
-  ])('%s → %s', (input, list, holes, verdict) => {
-    expect(checkList(input, list, true, holes).verdict).toBe(verdict);
-    expect(checkAnswer(input, { kind: 'list', members: list, ordered: true, blanks: holes }).verdict).toBe(verdict);
-  });
 
   it('counts the blanks filled right, box by box', () => {
-    expect(checkList('识别、帮扶、规划', members, true, blanks).note).toBe('答对 2/3 空');
+    expect(checkList('识别、帮扶、规划', JINGQUE, true, JINGQUE_BLANKS).note).toBe('答对 2/3 空');
   });
 });
 
