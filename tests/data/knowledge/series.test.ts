@@ -1,6 +1,7 @@
-// Series found by their frame (data/knowledge/cued.ts through extractFormulations), one table per
-// construction. Every sentence is written for this test in the style of policy documents; none is
-// copied from a real one. Negative rows: ordinary enumerations, places, bodies, ordinals.
+// Series found by their frame (data/knowledge/cued.ts through extractFormulations), a table per way
+// of finding them, its rows by construction. Every sentence is written for this test in the style of
+// policy documents; none is copied from a real one. Negative rows: ordinary enumerations, places,
+// bodies, ordinals.
 import { describe, expect, it } from 'vitest';
 import { extractFormulations } from '@/data/knowledge/formulations';
 import { formulationCards, joinMembers } from '@/data/knowledge/cards';
@@ -12,8 +13,9 @@ const withMembers = (s: string, members: string[]) =>
 const spansHold = (s: string, f: RawFormulation) =>
   f.memberSpans.every((sp, i) => s.slice(sp.start, sp.end) === f.members[i]);
 
-// [construction, sentence, members]
-const CUED: Array<[string, string, string[]]> = [
+// Series whose members stand in the sentence: [construction, sentence, members, name the set gets (none if left out)].
+// First, series after a cue, with a shared head or prefix, two members.
+const SERIES: Array<[string, string, string[], string?]> = [
   [
     'cue 做到, nothing shared',
     '要教育引导广大干部做到对党忠诚、个人干净、敢于担当，在新征程上建功立业。',
@@ -113,10 +115,7 @@ const CUED: Array<[string, string, string[]]> = [
     '要充分调动广大干部的积极性、主动性、创造性。',
     ['积极性', '主动性', '创造性'],
   ],
-];
-
-// [construction, sentence, members, name the set gets (or undefined)]
-const FRAMED: Array<[string, string, string[], string | undefined]> = [
+  // Framed parallel clauses (a name only where the frame and the count give one).
   [
     '必须… ×3, named by frame and count',
     '推进新时代党的建设，必须坚持党要管党，必须坚持全面从严治党，必须坚持以党的政治建设为统领。',
@@ -249,17 +248,8 @@ const NONE: Array<[string, string]> = [
   ],
 ];
 
-describe('series after a cue, with a shared head or prefix, two members', () => {
-  it.each(CUED)('%s: %s', (_kind, sentence, members) => {
-    const f = withMembers(sentence, members);
-    expect(f, JSON.stringify(extractFormulations(sentence).map((x) => x.members))).toBeDefined();
-    expect(spansHold(sentence, f!)).toBe(true);
-    expect(f!.name).toBeUndefined();
-  });
-});
-
-describe('framed parallel clauses', () => {
-  it.each(FRAMED)('%s: %s', (_kind, sentence, members, name) => {
+describe('series after a cue, with a shared head or prefix, two members, and framed parallel clauses', () => {
+  it.each(SERIES)('%s: %s', (_kind, sentence, members, name) => {
     const f = withMembers(sentence, members);
     expect(f, JSON.stringify(extractFormulations(sentence).map((x) => x.members))).toBeDefined();
     expect(spansHold(sentence, f!)).toBe(true);
