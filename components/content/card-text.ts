@@ -1,4 +1,5 @@
 // Chinese labels for the hover card, kept pure (time is a parameter) so they can be tested as tables.
+import { formatDay } from '@/components/common/format';
 import type { TermCardInfo } from '@/data/messages';
 import { CARD_STATE_LABELS, FSRS_STATE_LABELS, type CardStateName } from '@/data/vocab/card-states';
 import { NOTE_KIND_LABELS, type NoteKind } from '@/data/vocab/kinds';
@@ -16,9 +17,7 @@ export function dueLabel(due: string, now: Date): string {
   const d = new Date(due);
   if (Number.isNaN(d.getTime())) return '';
   const day = (x: Date) => x.getFullYear() * 10000 + (x.getMonth() + 1) * 100 + x.getDate();
-  if (day(d) <= day(now)) return '下次复习：今天';
-  const year = d.getFullYear() === now.getFullYear() ? '' : `${d.getFullYear()}年`;
-  return `下次复习：${year}${d.getMonth() + 1}月${d.getDate()}日`;
+  return `下次复习：${day(d) <= day(now) ? '今天' : formatDay(d, now)}`;
 }
 
 /** A date as the card shows a document's date: "2020年3月6日" from "2020-03-06". */
