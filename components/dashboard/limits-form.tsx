@@ -1,22 +1,33 @@
 import { useState, type ReactNode } from 'react';
 import { db } from '@/data/db/schema';
 import { saveSettings } from '@/data/db/repo';
-import type { StudySettings } from '@/data/srs/settings';
+import { DEFAULT_SETTINGS, type StudySettings } from '@/data/srs/settings';
 import { SettingsFieldset, saveWithMessage } from './settings-fieldset';
 import { LIMIT_KEYS, SETTING_LABELS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
 
+/** The defaults as the form writes them (恢复默认 sets these). */
+const D = toForm(DEFAULT_SETTINGS);
+
 const FIELDS: Array<{ key: keyof SettingsForm; hint: ReactNode; inputMode: 'numeric' | 'decimal' | 'text' }> = [
-  { key: 'newPerDay', hint: '默认 20', inputMode: 'numeric' },
-  { key: 'reviewsPerDay', hint: '默认 200', inputMode: 'numeric' },
-  { key: 'desiredRetention', hint: '复习时希望还记得的比例，70–99，默认 90；越高复习越频繁', inputMode: 'decimal' },
+  { key: 'newPerDay', hint: `默认 ${D.newPerDay}`, inputMode: 'numeric' },
+  { key: 'reviewsPerDay', hint: `默认 ${D.reviewsPerDay}`, inputMode: 'numeric' },
+  {
+    key: 'desiredRetention',
+    hint: `复习时希望还记得的比例，70–99，默认 ${D.desiredRetention}；越高复习越频繁`,
+    inputMode: 'decimal',
+  },
   {
     key: 'learningSteps',
-    hint: '第一次学过后隔多久再看，如 1分钟 10分钟（也可写小时、天），用空格分开',
+    hint: `第一次学过后隔多久再看，如 ${D.learningSteps}（也可写小时、天），用空格分开`,
     inputMode: 'text',
   },
-  { key: 'relearningSteps', hint: '评“重来”后隔多久再看，默认 10分钟', inputMode: 'text' },
-  { key: 'leechThreshold', hint: '忘记这么多次后暂停并标为“难点”，默认 8', inputMode: 'numeric' },
-  { key: 'dayStartHour', hint: '0–23，默认 4：凌晨 4 点前仍算前一天', inputMode: 'numeric' },
+  { key: 'relearningSteps', hint: `评“重来”后隔多久再看，默认 ${D.relearningSteps}`, inputMode: 'text' },
+  { key: 'leechThreshold', hint: `忘记这么多次后暂停并标为“难点”，默认 ${D.leechThreshold}`, inputMode: 'numeric' },
+  {
+    key: 'dayStartHour',
+    hint: `0–23，默认 ${D.dayStartHour}：凌晨 ${D.dayStartHour} 点前仍算前一天`,
+    inputMode: 'numeric',
+  },
 ];
 
 interface Props {
