@@ -125,3 +125,53 @@ describe('figures told as a story', () => {
     expect(answers).toContain('11567元');
   });
 });
+
+describe('figures in a list of short lines under a heading', () => {
+  // A 要点 digest: short lines under 回顾/目标 headings, the first line a lead sentence (no usable title).
+  const lead =
+    '省十四届人大五次会议今天上午在省会开幕，省长代表省人民政府向大会作政府工作报告，回顾过去一年工作并部署今年任务。';
+  const text = [
+    lead,
+    '一、2025年工作回顾',
+    '全省居民人均可支配收入实际增长5.8%，快于经济增长。',
+    '油菜籽产量首次突破90万吨。',
+    '二、2026年主要预期目标',
+    '地区生产总值（GDP）增长5.5%左右。',
+    '城镇调查失业率5.5%以内。',
+    '粮食产量700亿斤以上。',
+  ].join('\n');
+  const cards = buildDeck([{ file: 'digest.txt', text }]).cards.filter((c) => c.kind === 'figure-cloze');
+  const ask = (answer: string) => cards.filter((c) => c.answer === answer).map((c) => c.prompt);
+
+  it('are asked under their heading when the line alone says too little', () => {
+    expect(ask('5.5%左右')).toEqual(['2026年主要预期目标：地区生产总值（GDP）增长____']);
+    expect(ask('5.5%以内')).toEqual(['2026年主要预期目标：城镇调查失业率____']);
+    expect(ask('700亿斤以上')).toEqual(['2026年主要预期目标：粮食产量____']);
+    expect(ask('90万吨')).toEqual(['2025年工作回顾：油菜籽产量首次突破____']);
+  });
+
+  it('keep their own words when the line says enough', () => {
+    expect(ask('5.8%')).toEqual(['全省居民人均可支配收入实际增长____']);
+  });
+
+  it('take no heading from far above, across a paragraph of prose', () => {
+    const prose = [
+      lead,
+      '二、2026年主要预期目标',
+      '今年发展的主要预期目标，是在深入调研、反复测算、广泛听取各方面意见的基础上提出的，既考虑了需要，也考虑了可能，同发展规划相衔接，体现了稳中求进的要求。',
+      '粮食产量700亿斤以上。',
+    ].join('\n');
+    const answers = buildDeck([{ file: 'prose.txt', text: prose }]).cards.map((c) => c.answer);
+    expect(answers).not.toContain('700亿斤以上');
+  });
+
+  it('take no heading for a figure inside a paragraph of prose', () => {
+    const prose = [
+      lead,
+      '三、持续改善农村人居环境',
+      '未来3年，全省将持续推进农村人居环境整治，让群众切实感受到实实在在的变化，这是各级党委政府必须扛起的政治责任，也是回应群众期盼的实际行动。',
+    ].join('\n');
+    const answers = buildDeck([{ file: 'prose.txt', text: prose }]).cards.map((c) => c.answer);
+    expect(answers).not.toContain('3年');
+  });
+});
