@@ -56,7 +56,10 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
       const cloze = figureCloze(doc.norm.text, fig);
       const { answer } = cloze;
       let { prompt } = cloze;
-      if (ANECDOTE.test(doc.norm.text.slice(fig.sentence.start, fig.sentence.end))) continue;
+      const sentence = doc.norm.text.slice(fig.sentence.start, fig.sentence.end);
+      if (ANECDOTE.test(sentence)) continue;
+      // The title names the occasion ("在庆祝…建院70周年大会上的讲话"); the body states the facts.
+      if (sentence.replace(/\s+/g, '') === sources[i]?.title.replace(/\s+/g, '')) continue;
       // "____以上老人占比超过16%": an age that bounds a group, not the fact the sentence states.
       if (/岁$/.test(answer) && /____(?:以上|以下|及以上)/.test(prompt)) continue;
       // "是…639万的____": a clause whose subject stayed in the clause before; asked alone it says nothing.

@@ -175,3 +175,17 @@ describe('figures in a list of short lines under a heading', () => {
     expect(answers).not.toContain('3年');
   });
 });
+
+describe("figures in a document's title", () => {
+  it('are not asked: the title names the occasion, the body says the facts', () => {
+    const text = [
+      '在庆祝省农业科学院建院70周年大会上的讲话',
+      '（2025年10月12日）',
+      '同志们：',
+      '70年来，全院科技人员扎根田野，累计育成农作物新品种312个，为全省粮食连年丰收作出了重要贡献。',
+    ].join('\n');
+    const cards = buildDeck([{ file: 'speech.txt', text }]).cards.filter((c) => c.kind === 'figure-cloze');
+    expect(cards.map((c) => c.answer)).toContain('312个');
+    expect(cards.filter((c) => c.prompt.includes('大会上的讲话')).map((c) => c.prompt)).toEqual([]);
+  });
+});
