@@ -71,7 +71,8 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
     };
     const colon = COLON_DEFINITION.exec(s);
     if (colon) {
-      const a = cleanSubject(colon[1]);
+      // "报告指出，今年的主要目标是：…": the reporting clause says who, the subject follows it.
+      const a = cleanSubject(colon[1].replace(/^[^，]{1,16}?(?:提出|指出|强调|认为|表示|明确)，/, ''));
       const b = colon[2];
       if (
         (ROLE_END.test(a) || BARE_KEY.test(a)) &&
