@@ -77,7 +77,8 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
       if (
         (ROLE_END.test(a) || BARE_KEY.test(a)) &&
         !BARE_KEY.test(a) &&
-        !NOT_SUBJECT.test(a) &&
+        // "今年…的主要目标是：" names its year; elsewhere a leading 今年 is a time, not the subject.
+        !NOT_SUBJECT.test(a.replace(/^(?:今年|明年|去年)(?=[\u4e00-\u9fa5]{4})/, '')) &&
         isCjkPhrase(a) &&
         b.length <= MAX_LONG_ANSWER &&
         !/[：]/.test(b)
