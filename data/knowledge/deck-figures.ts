@@ -58,8 +58,10 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
       let { prompt } = cloze;
       const sentence = doc.norm.text.slice(fig.sentence.start, fig.sentence.end);
       if (ANECDOTE.test(sentence)) continue;
-      // The title names the occasion ("在庆祝…建院70周年大会上的讲话"); the body states the facts.
-      if (sentence.replace(/\s+/g, '') === sources[i]?.title.replace(/\s+/g, '')) continue;
+      // A headline names the occasion ("在庆祝…建院70周年大会上的讲话"); the body states the facts. A
+      // first line of prose taken for the title (a text pasted without its headline) is still asked.
+      const headline = !/[。！？；][”’）)]*$/.test(sentence);
+      if (headline && sentence.replace(/\s+/g, '') === sources[i]?.title.replace(/\s+/g, '')) continue;
       // "____以上老人占比超过16%": an age that bounds a group, not the fact the sentence states.
       if (/岁$/.test(answer) && /____(?:以上|以下|及以上)/.test(prompt)) continue;
       // "是…639万的____": a clause whose subject stayed in the clause before; asked alone it says nothing.

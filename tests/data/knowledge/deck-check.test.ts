@@ -188,4 +188,11 @@ describe("figures in a document's title", () => {
     expect(cards.map((c) => c.answer)).toContain('312个');
     expect(cards.filter((c) => c.prompt.includes('大会上的讲话')).map((c) => c.prompt)).toEqual([]);
   });
+
+  it('are asked when the first line is the lead sentence of a text pasted without its headline', () => {
+    const text =
+      '省统计局今天发布数据，全年粮食总产量达到726亿斤，比上年增长1.3%。\n专家表示，这为稳定全省经济大盘提供了坚实支撑。';
+    const answers = buildDeck([{ file: 'news.txt', text }]).cards.map((c) => c.answer);
+    expect(answers).toContain('726亿斤');
+  });
 });
