@@ -124,6 +124,8 @@ export function assignDates(text: string, figures: RawFigure[]): void {
 /** A heading line: short, no sentence punctuation, a few ideographs ("二、2025年发展主要预期目标", "财政政策："). */
 const HEADING_LINE = /^[^。！？；;!?，,]{2,24}$/;
 const ENUMERATOR = /^(?:[（(]?[一二三四五六七八九十]+[)）、．.]|\d+[、．.])\s*/;
+/** A speech's salutation ("同志们、朋友们：", "各位代表："): no heading. */
+const ADDRESS = /(?:们|来宾|嘉宾|代表|委员|领导|同志|朋友|同胞)$/;
 /** Lines of a digest stay short; a paragraph of prose between a heading and a figure ends the section's list. */
 const LIST_LINE = 60;
 
@@ -140,7 +142,12 @@ export function headingBefore(text: string, at: number): string | undefined {
     const line = text.slice(start, end).trim();
     if (line.length > LIST_LINE) return undefined;
     const heading = line.replace(ENUMERATOR, '').replace(/[：:\s]+$/, '');
-    if (HEADING_LINE.test(line) && [...heading].filter((c) => /[\u4e00-\u9fff]/.test(c)).length >= 2) return heading;
+    if (
+      HEADING_LINE.test(line) &&
+      !ADDRESS.test(heading) &&
+      [...heading].filter((c) => /[\u4e00-\u9fff]/.test(c)).length >= 4
+    )
+      return heading;
     end = start - 1;
   }
   return undefined;

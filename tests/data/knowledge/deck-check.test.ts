@@ -154,6 +154,12 @@ describe('figures in a list of short lines under a heading', () => {
     expect(ask('5.8%')).toEqual(['全省居民人均可支配收入实际增长____']);
   });
 
+  it('take no heading from an author line or a salutation', () => {
+    const speech = ['在全省科技工作会议上的讲话', '王明', '同志们、朋友们：', '全省研发投入强度2.9%。'].join('\n');
+    const prompts = buildDeck([{ file: 'speech.txt', text: speech }]).cards.map((c) => c.prompt);
+    expect(prompts.filter((p) => /^(?:王明|同志们、朋友们)：/.test(p))).toEqual([]);
+  });
+
   it('take no heading from far above, across a paragraph of prose', () => {
     const prose = [
       lead,
