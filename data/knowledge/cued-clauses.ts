@@ -107,10 +107,11 @@ function framedRun(text: string, run: Unit[], frame: string): RawFormulation | u
   return runOf(run, { frame: FRAME_NAME.exec(frame)?.[0] });
 }
 
-/** Two-character frames that open a series ("必须…，必须…"), and those a count may name (三个必须). */
+/** Two-character frames that open a series ("必须…，必须…"), and those a count may name (三个必须, 七个聚焦). */
 const FRAME_OK =
-  /^(必须|坚持|坚决|大力|不断|深入|全面|始终|着力|努力|坚定|更加|切实|加快|推动|加强|完善|健全|增强|强化|提高|讲清|讲好|做好|抓好|用好|守好|既要|不能|决不|不得|严禁|注重|发挥|弘扬|树立|建设|构建|推进|实现|确保|维护|保持|引导|鼓励|支持|落实|贯彻)/;
-const FRAME_NAME = /^(大力宣传|大力弘扬|大力推进|大力发展|讲清楚|讲明白|讲好|必须|坚持|坚决|更加|始终|确保|决不|做到)/;
+  /^(必须|坚持|聚焦|坚决|大力|不断|深入|全面|始终|着力|努力|坚定|更加|切实|加快|推动|加强|完善|健全|增强|强化|提高|讲清|讲好|做好|抓好|用好|守好|既要|不能|决不|不得|严禁|注重|发挥|弘扬|树立|建设|构建|推进|实现|确保|维护|保持|引导|鼓励|支持|落实|贯彻)/;
+const FRAME_NAME =
+  /^(大力宣传|大力弘扬|大力推进|大力发展|讲清楚|讲明白|讲好|必须|坚持|聚焦|坚决|更加|始终|确保|决不|做到)/;
 
 function sharedWordRuns(text: string, clauses: Unit[]): RawFormulation[] {
   const out: RawFormulation[] = [];

@@ -7,6 +7,7 @@ import { round } from './cards';
 import type { Distrust } from './quotes';
 import { nearSameFigure } from './near-duplicates';
 import type { RawFigure } from './raw';
+import { headingBefore } from './figures-context';
 
 interface FigureDraft {
   note: Note;
@@ -55,13 +56,22 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
       const cloze = figureCloze(doc.norm.text, fig);
       const { answer } = cloze;
       let { prompt } = cloze;
-      if (ANECDOTE.test(doc.norm.text.slice(fig.sentence.start, fig.sentence.end))) continue;
+      const sentence = doc.norm.text.slice(fig.sentence.start, fig.sentence.end);
+      if (ANECDOTE.test(sentence)) continue;
+      // A headline names the occasion ("在庆祝…建院70周年大会上的讲话"); the body states the facts. A
+      // first line of prose taken for the title (a text pasted without its headline) is still asked.
+      const headline = !/[。！？；][”’）)]*$/.test(sentence);
+      if (headline && sentence.replace(/\s+/g, '') === sources[i]?.title.replace(/\s+/g, '')) continue;
       // "____以上老人占比超过16%": an age that bounds a group, not the fact the sentence states.
       if (/岁$/.test(answer) && /____(?:以上|以下|及以上)/.test(prompt)) continue;
       // "是…639万的____": a clause whose subject stayed in the clause before; asked alone it says nothing.
       if (/^是/.test(prompt)) continue;
-      // A headline figure of a report says what it measures but not of when: the document says it ("《政府工作报告》：城镇新增就业____").
+      // A figure listed under a heading says what it measures, the heading when ("2025年发展主要预期目标：粮食产量____").
       const title = sources[i]?.title.replace(/\s+/g, '');
+      const heading =
+        answerable(fig, prompt) || fig.event ? undefined : headingBefore(doc.norm.text, fig.sentence.start);
+      if (heading && heading !== title && answerable(fig, `${heading}：${prompt}`)) prompt = `${heading}：${prompt}`;
+      // A headline figure of a report says what it measures but not of when: the document says it ("《政府工作报告》：城镇新增就业____").
       if (!answerable(fig, prompt) && fig.subject && !fig.event && title && title.length + prompt.length < 60)
         prompt = `《${title}》：${prompt}`;
       if (!answerable(fig, prompt)) continue;

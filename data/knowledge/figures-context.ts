@@ -120,3 +120,35 @@ export function assignDates(text: string, figures: RawFigure[]): void {
     if (dates.length > 0) lastDates = dates;
   }
 }
+
+/** A heading line: short, no sentence punctuation, a few ideographs ("二、2025年发展主要预期目标", "财政政策："). */
+const HEADING_LINE = /^[^。！？；;!?，,]{2,24}$/;
+const ENUMERATOR = /^(?:[（(]?[一二三四五六七八九十]+[)）、．.]|\d+[、．.])\s*/;
+/** A speech's salutation ("同志们、朋友们：", "各位代表："): no heading. */
+const ADDRESS = /(?:们|来宾|嘉宾|代表|委员|领导|同志|朋友|同胞)$/;
+/** Lines of a digest stay short; a paragraph of prose between a heading and a figure ends the section's list. */
+const LIST_LINE = 60;
+
+/**
+ * The heading a figure's line is listed under ("2025年发展主要预期目标" over "粮食产量1.4万亿斤左右。"):
+ * the nearest heading line above, the figure's line and those between short. Undefined in running prose.
+ */
+export function headingBefore(text: string, at: number): string | undefined {
+  let end = text.lastIndexOf('\n', at - 1);
+  const own = text.indexOf('\n', at);
+  if ((own < 0 ? text.length : own) - end - 1 > LIST_LINE) return undefined;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line.length > LIST_LINE) return undefined;
+    const heading = line.replace(ENUMERATOR, '').replace(/[：:\s]+$/, '');
+    if (
+      HEADING_LINE.test(line) &&
+      !ADDRESS.test(heading) &&
+      [...heading].filter((c) => /[\u4e00-\u9fff]/.test(c)).length >= 4
+    )
+      return heading;
+    end = start - 1;
+  }
+  return undefined;
+}

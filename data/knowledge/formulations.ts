@@ -61,7 +61,17 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
     if (same) same.glossaryName ??= a.glossaryName;
     else found.push(a);
   }
-  return found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  return found
+    .filter((f) => !salutation(text, f))
+    .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+}
+
+/** Whom a speech addresses ("各位代表", "同志们", "尊敬的各位来宾"). */
+const ADDRESSEE = /^(?:尊敬的)?[\u4e00-\u9fa5]{0,10}(?:们|来宾|嘉宾|代表|委员|领导|同事|同志|朋友|同胞|女士|先生)$/;
+
+/** "各位代表、各位委员、各位来宾：": the speech's salutation, not a series to learn. */
+function salutation(text: string, f: RawFormulation): boolean {
+  return f.members.every((m) => ADDRESSEE.test(m)) && /^\s*[：:！!]/.test(text.slice(f.span.end, f.span.end + 3));
 }
 
 const MIN_LEAD = 4;

@@ -71,12 +71,14 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
     };
     const colon = COLON_DEFINITION.exec(s);
     if (colon) {
-      const a = cleanSubject(colon[1]);
+      // "报告指出，今年的主要目标是：…": the reporting clause says who, the subject follows it.
+      const a = cleanSubject(colon[1].replace(/^[^，]{1,16}?(?:提出|指出|强调|认为|表示|明确)，/, ''));
       const b = colon[2];
       if (
         (ROLE_END.test(a) || BARE_KEY.test(a)) &&
         !BARE_KEY.test(a) &&
-        !NOT_SUBJECT.test(a) &&
+        // "今年…的主要目标是：" names its year; elsewhere a leading 今年 is a time, not the subject.
+        !NOT_SUBJECT.test(a.replace(/^(?:今年|明年|去年)(?=[\u4e00-\u9fa5]{4})/, '')) &&
         isCjkPhrase(a) &&
         b.length <= MAX_LONG_ANSWER &&
         !/[：]/.test(b)

@@ -7,8 +7,12 @@ import { closingQuoteOf, isCjk } from './lists';
 import type { RawFormulation, RawTerm } from './raw';
 
 const QUOTED = /[“‘「『]([^“”‘’「」『』\n]{2,12})[”’」』]/g;
-/** Definition right after the closing quote: “X”，即……, “X”是指……, “X”（……）. */
+/**
+ * Definition right after the closing quote: “X”，即……, “X”是指……, “X”（……）. 即 and 指 that open
+ * another word ("“十五五”即将开局", "以“两个结合”指导…") define nothing.
+ */
 const AFTER_QUOTE = /^(，即|,即|即|，是指|是指|，就是|就是|，指|指|（)/;
+const OTHER_WORD = /^[，,]?[即指][将便使刻时可导出明引挥标南]/;
 /** Sentence-initial term with a definition: "精准扶贫，是指……", "中央统筹，就是……", also after an article number ("第二十五条 党员组织关系是指……"). */
 const LEAD_DEF =
   /(?<=(?:^|[。！？\n])(?:第[一二三四五六七八九十百零]+条)?)([\u4e00-\u9fa5]{2,8})(，是指|是指|，就是|，即)/g;
@@ -60,7 +64,7 @@ function definitionSpan(text: string, from: number): Pick<RawTerm, 'definition' 
 
 function definitionAfter(text: string, from: number): Pick<RawTerm, 'definition' | 'definitionSpan'> | undefined {
   const intro = AFTER_QUOTE.exec(text.slice(from, from + 3));
-  if (!intro) return undefined;
+  if (!intro || OTHER_WORD.test(text.slice(from, from + 3))) return undefined;
   const start = from + intro[0].length;
   if (intro[0] === '（') {
     const close = text.indexOf('）', start);

@@ -125,3 +125,80 @@ describe('figures told as a story', () => {
     expect(answers).toContain('11567元');
   });
 });
+
+describe('figures in a list of short lines under a heading', () => {
+  // A 要点 digest: short lines under 回顾/目标 headings, the first line a lead sentence (no usable title).
+  const lead =
+    '省十四届人大五次会议今天上午在省会开幕，省长代表省人民政府向大会作政府工作报告，回顾过去一年工作并部署今年任务。';
+  const text = [
+    lead,
+    '一、2025年工作回顾',
+    '全省居民人均可支配收入实际增长5.8%，快于经济增长。',
+    '油菜籽产量首次突破90万吨。',
+    '二、2026年主要预期目标',
+    '地区生产总值（GDP）增长5.5%左右。',
+    '城镇调查失业率5.5%以内。',
+    '粮食产量700亿斤以上。',
+  ].join('\n');
+  const cards = buildDeck([{ file: 'digest.txt', text }]).cards.filter((c) => c.kind === 'figure-cloze');
+  const ask = (answer: string) => cards.filter((c) => c.answer === answer).map((c) => c.prompt);
+
+  it('are asked under their heading when the line alone says too little', () => {
+    expect(ask('5.5%左右')).toEqual(['2026年主要预期目标：地区生产总值（GDP）增长____']);
+    expect(ask('5.5%以内')).toEqual(['2026年主要预期目标：城镇调查失业率____']);
+    expect(ask('700亿斤以上')).toEqual(['2026年主要预期目标：粮食产量____']);
+    expect(ask('90万吨')).toEqual(['2025年工作回顾：油菜籽产量首次突破____']);
+  });
+
+  it('keep their own words when the line says enough', () => {
+    expect(ask('5.8%')).toEqual(['全省居民人均可支配收入实际增长____']);
+  });
+
+  it('take no heading from an author line or a salutation', () => {
+    const speech = ['在全省科技工作会议上的讲话', '王明', '同志们、朋友们：', '全省研发投入强度2.9%。'].join('\n');
+    const prompts = buildDeck([{ file: 'speech.txt', text: speech }]).cards.map((c) => c.prompt);
+    expect(prompts.filter((p) => /^(?:王明|同志们、朋友们)：/.test(p))).toEqual([]);
+  });
+
+  it('take no heading from far above, across a paragraph of prose', () => {
+    const prose = [
+      lead,
+      '二、2026年主要预期目标',
+      '今年发展的主要预期目标，是在深入调研、反复测算、广泛听取各方面意见的基础上提出的，既考虑了需要，也考虑了可能，同发展规划相衔接，体现了稳中求进的要求。',
+      '粮食产量700亿斤以上。',
+    ].join('\n');
+    const answers = buildDeck([{ file: 'prose.txt', text: prose }]).cards.map((c) => c.answer);
+    expect(answers).not.toContain('700亿斤以上');
+  });
+
+  it('take no heading for a figure inside a paragraph of prose', () => {
+    const prose = [
+      lead,
+      '三、持续改善农村人居环境',
+      '未来3年，全省将持续推进农村人居环境整治，让群众切实感受到实实在在的变化，这是各级党委政府必须扛起的政治责任，也是回应群众期盼的实际行动。',
+    ].join('\n');
+    const answers = buildDeck([{ file: 'prose.txt', text: prose }]).cards.map((c) => c.answer);
+    expect(answers).not.toContain('3年');
+  });
+});
+
+describe("figures in a document's title", () => {
+  it('are not asked: the title names the occasion, the body says the facts', () => {
+    const text = [
+      '在庆祝省农业科学院建院70周年大会上的讲话',
+      '（2025年10月12日）',
+      '同志们：',
+      '70年来，全院科技人员扎根田野，累计育成农作物新品种312个，为全省粮食连年丰收作出了重要贡献。',
+    ].join('\n');
+    const cards = buildDeck([{ file: 'speech.txt', text }]).cards.filter((c) => c.kind === 'figure-cloze');
+    expect(cards.map((c) => c.answer)).toContain('312个');
+    expect(cards.filter((c) => c.prompt.includes('大会上的讲话')).map((c) => c.prompt)).toEqual([]);
+  });
+
+  it('are asked when the first line is the lead sentence of a text pasted without its headline', () => {
+    const text =
+      '省统计局今天发布数据，全年粮食总产量达到726亿斤，比上年增长1.3%。\n专家表示，这为稳定全省经济大盘提供了坚实支撑。';
+    const answers = buildDeck([{ file: 'news.txt', text }]).cards.map((c) => c.answer);
+    expect(answers).toContain('726亿斤');
+  });
+});

@@ -139,6 +139,18 @@ const SERIES: Array<[string, string, string[], string?]> = [
     '三个必须',
   ],
   [
+    '聚焦… ×4 after a lead-in 要, named by frame and count',
+    '要聚焦健全城乡融合发展体制，聚焦完善基层民主协商制度，聚焦繁荣社区文化事业，聚焦提高居民生活品质，继续把改革推向前进。',
+    ['聚焦健全城乡融合发展体制', '聚焦完善基层民主协商制度', '聚焦繁荣社区文化事业', '聚焦提高居民生活品质'],
+    '四个聚焦',
+  ],
+  [
+    '聚焦… ×3 in units after ；',
+    '推进县域治理，聚焦补齐公共服务短板；聚焦壮大特色优势产业；聚焦提升基层干部本领。',
+    ['聚焦补齐公共服务短板', '聚焦壮大特色优势产业', '聚焦提升基层干部本领'],
+    '三个聚焦',
+  ],
+  [
     '使…更加… (one-character frame, shared word)',
     '推动改革发展成果惠及全体人民，使发展基础更加牢固，使民生保障更加有力，使社会治理更加有效。',
     ['使发展基础更加牢固', '使民生保障更加有力', '使社会治理更加有效'],
@@ -242,6 +254,8 @@ const NONE: Array<[string, string]> = [
   ['kinds of power the clause runs on after', '要健全立法权、执法权、司法权运行机制，加强权力监督。'],
   ['kinds ending in 性 closed by 等', '引导政策性、开发性、商业性、合作性等各类金融机构加大投入。'],
   ['a shared head that does not bound the last item, no predicate after', '各地要稳就业、稳物价、稳定群众生活预期。'],
+  ['a salutation opening a speech', '各位代表、各位委员、各位来宾：\n现在，我代表省人民政府作工作报告。'],
+  ['a salutation after a speech title', '在全省青年工作会议上的讲话\n各位领导、各位同事、各位朋友：\n大家好！'],
   [
     'figures ending alike are figure cards',
     '通过产业扶持，可以解决3000万人就业；通过技能培训，可以解决1000万人就业；通过公益岗位，可以解决500万人就业。',

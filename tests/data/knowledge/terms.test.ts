@@ -80,7 +80,22 @@ const NOT_TERMS: Array<[string, string, string]> = [
   ],
 ];
 
+// Words that open with 即 or 指 right after a closing quote are no definition: 即将, 即便, 指导, 指出….
+// [sentence, term]: the term is found, with no definition read from the word after it.
+const NOT_DEFINED: Array<[string, string]> = [
+  ['“十五五”即将开局，各地要抓紧编制好专项规划。', '十五五'],
+  ['“一网通办”即便在偏远乡镇也已全面铺开。', '一网通办'],
+  ['以“两个结合”指导基层理论宣讲，推动学习走深走实。', '两个结合'],
+  ['“四下基层”指引着新时代群众工作的方向。', '四下基层'],
+];
+
 describe('extractTerms', () => {
+  it.each(NOT_DEFINED)('%s: %s gets no definition from the word after it', (sentence, term) => {
+    const t = extractTerms(sentence).find((x) => x.term === term);
+    expect(t).toBeDefined();
+    expect(t!.definition).toBeUndefined();
+  });
+
   it.each(ROWS.filter((r) => r[0] !== '---'))('%s still contains the row sentence', (doc, s) => {
     expect(DOCS[doc].replace(/[「」]/g, '')).toContain(s.replace(/[「」]/g, '').slice(0, 30));
   });
