@@ -160,25 +160,28 @@ describe('figures in a list of short lines under a heading', () => {
     expect(prompts.filter((p) => /^(?:王明|同志们、朋友们)：/.test(p))).toEqual([]);
   });
 
-  it('take no heading from far above, across a paragraph of prose', () => {
-    const prose = [
-      lead,
-      '二、2026年主要预期目标',
-      '今年发展的主要预期目标，是在深入调研、反复测算、广泛听取各方面意见的基础上提出的，既考虑了需要，也考虑了可能，同发展规划相衔接，体现了稳中求进的要求。',
-      '粮食产量700亿斤以上。',
-    ].join('\n');
+  it.each([
+    [
+      'from far above, across a paragraph of prose',
+      [
+        '二、2026年主要预期目标',
+        '今年发展的主要预期目标，是在深入调研、反复测算、广泛听取各方面意见的基础上提出的，既考虑了需要，也考虑了可能，同发展规划相衔接，体现了稳中求进的要求。',
+        '粮食产量700亿斤以上。',
+      ],
+      '700亿斤以上',
+    ],
+    [
+      'for a figure inside a paragraph of prose',
+      [
+        '三、持续改善农村人居环境',
+        '未来3年，全省将持续推进农村人居环境整治，让群众切实感受到实实在在的变化，这是各级党委政府必须扛起的政治责任，也是回应群众期盼的实际行动。',
+      ],
+      '3年',
+    ],
+  ])('take no heading %s', (_, lines, answer) => {
+    const prose = [lead, ...lines].join('\n');
     const answers = buildDeck([{ file: 'prose.txt', text: prose }]).cards.map((c) => c.answer);
-    expect(answers).not.toContain('700亿斤以上');
-  });
-
-  it('take no heading for a figure inside a paragraph of prose', () => {
-    const prose = [
-      lead,
-      '三、持续改善农村人居环境',
-      '未来3年，全省将持续推进农村人居环境整治，让群众切实感受到实实在在的变化，这是各级党委政府必须扛起的政治责任，也是回应群众期盼的实际行动。',
-    ].join('\n');
-    const answers = buildDeck([{ file: 'prose.txt', text: prose }]).cards.map((c) => c.answer);
-    expect(answers).not.toContain('3年');
+    expect(answers).not.toContain(answer);
   });
 });
 
