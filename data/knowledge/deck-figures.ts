@@ -9,6 +9,9 @@ import { nearSameFigure } from './near-duplicates';
 import type { RawFigure } from './raw';
 import { headingBefore } from './figures-context';
 
+/** A heading over a list of targets: "主要预期目标", "2025年发展主要目标任务". */
+const TARGET_HEADING = /目标/;
+
 interface FigureDraft {
   note: Note;
   prompt: string;
@@ -70,7 +73,8 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
       const title = sources[i]?.title.replace(/\s+/g, '');
       const heading =
         answerable(fig, prompt) || fig.event ? undefined : headingBefore(doc.norm.text, fig.sentence.start);
-      if (heading && heading !== title && answerable(fig, `${heading}：${prompt}`)) prompt = `${heading}：${prompt}`;
+      const headed = heading && heading !== title && answerable(fig, `${heading}：${prompt}`) ? heading : undefined;
+      if (headed) prompt = `${headed}：${prompt}`;
       // A headline figure of a report says what it measures but not of when: the document says it ("《政府工作报告》：城镇新增就业____").
       if (!answerable(fig, prompt) && fig.subject && !fig.event && title && title.length + prompt.length < 60)
         prompt = `《${title}》：${prompt}`;
@@ -89,9 +93,11 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
       }
       const position = fig.span.start / Math.max(1, doc.norm.text.length);
       const { span: _s, sentence: _t, targetYear, event: _e, ...figure } = fig;
-      const importance = targetYear
-        ? 0.85
-        : 0.35 + 0.35 * (1 - position) + (fig.date ? 0.1 : 0) + (fig.subject ? 0.1 : 0);
+      // A target, said by the figure's own sentence or by the heading it is listed under ("2025年发展主要预期目标").
+      const importance =
+        targetYear || (headed && TARGET_HEADING.test(headed))
+          ? 0.85
+          : 0.35 + 0.35 * (1 - position) + (fig.date ? 0.1 : 0) + (fig.subject ? 0.1 : 0);
       const draft: FigureDraft = {
         note: {
           id: stableId('figure', key),

@@ -154,6 +154,15 @@ describe('figures in a list of short lines under a heading', () => {
     expect(ask('5.8%')).toEqual(['全省居民人均可支配收入实际增长____']);
   });
 
+  it('rank as targets when their heading says they are, so the preview ticks them first', () => {
+    const { notes } = buildDeck([{ file: 'digest.txt', text }]);
+    const importance = (answer: string) =>
+      notes.find((n) => n.kind === 'figure' && cards.some((c) => c.noteId === n.id && c.answer === answer))!.importance;
+    for (const target of ['5.5%左右', '5.5%以内', '700亿斤以上']) expect(importance(target)).toBe(0.85);
+    // Under a review heading, a figure is a fact of the past year: ranked as any other.
+    expect(importance('90万吨')).toBeLessThan(0.85);
+  });
+
   it('take no heading from an author line or a salutation', () => {
     const speech = ['在全省科技工作会议上的讲话', '王明', '同志们、朋友们：', '全省研发投入强度2.9%。'].join('\n');
     const prompts = buildDeck([{ file: 'speech.txt', text: speech }]).cards.map((c) => c.prompt);
