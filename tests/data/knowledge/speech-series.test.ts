@@ -22,3 +22,28 @@ describe('four-character verb–object slogans', () => {
     expect(parallel(s)).toEqual([]);
   });
 });
+
+describe('three clauses cast in one mould', () => {
+  it.each([
+    [
+      '回望来路，信仰的火炬不可熄灭，奋斗的脚步不可停歇，团结的纽带不可割断。',
+      ['信仰的火炬不可熄灭', '奋斗的脚步不可停歇', '团结的纽带不可割断'],
+    ],
+    [
+      '走好新征程，改革是第一推力，开放是第一活力，实干是第一能力。',
+      ['改革是第一推力', '开放是第一活力', '实干是第一能力'],
+    ],
+  ])('finds the clauses of %s', (s, members) => {
+    const f = extractFormulations(s).find((x) => x.members.length === 3);
+    expect(f?.members).toEqual(members);
+    f!.memberSpans.forEach((m, i) => expect(s.slice(m.start, m.end)).toBe(members[i]));
+  });
+
+  it.each([
+    ['clauses of unequal length', '回望来路，信仰的火炬不可熄灭，奋斗脚步不可停歇，团结的纽带不可割断。'],
+    ['the word in different places', '回望来路，信仰的火炬不可熄灭，奋斗不可停歇的脚步，团结的纽带不可割断。'],
+    ['a numbered series', '主要包括三方面，一是精准识别，二是精准帮扶，三是精准管理。'],
+  ])('finds no clause run in %s', (_why, s) => {
+    expect(extractFormulations(s).filter((f) => f.via !== 'series')).toEqual([]);
+  });
+});
