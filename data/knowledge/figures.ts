@@ -134,6 +134,12 @@ function isEventYear(s: string, at: number, after: string): boolean {
 const ARTICLE = /^第[一二三四五六七八九十百零]+条/;
 /** "新华社北京12月8日电" opening a news release. */
 const DATELINE = /^新华社[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日电/;
+/**
+ * A reporter's byline opening a report ("《祖国》记者/李国良", "本刊记者／王某、李某"): who wrote it, not context.
+ * Only with its slash, and only when the name stands alone (a date or space after it), so "记者李国良从会上获悉" stays.
+ */
+const BYLINE =
+  /^(?:《[^》]{1,12}》|[\u4e00-\u9fa5]{2,8}?)?(?:特约|本刊|本报|首席)?记者\s*[/／]\s*[\u4e00-\u9fa5·]{2,4}(?:\s*[、]\s*[\u4e00-\u9fa5·]{2,4})*(?![\u4e00-\u9fa5·])\s*/;
 
 export interface FigureCloze {
   prompt: string;
@@ -163,7 +169,8 @@ export function figureCloze(text: string, fig: RawFigure): FigureCloze {
   const prompt = (s.slice(start, at) + '____' + s.slice(end, stop))
     .replace(/^[，；：、]+/, '')
     .replace(ARTICLE, '')
-    .replace(DATELINE, '');
+    .replace(DATELINE, '')
+    .replace(BYLINE, '');
   return {
     prompt,
     answer: s.slice(at, end),
