@@ -1,5 +1,6 @@
 // Figure clozes of magazine and news reports (constructed sentences in their style).
 import { describe, expect, it } from 'vitest';
+import { buildDeck } from '@/data/knowledge/deck';
 import { extractFigures, figureCloze } from '@/data/knowledge/figures';
 import { normalizeDocument } from '@/data/knowledge/normalize';
 
@@ -19,5 +20,19 @@ describe('a reporter’s byline', () => {
   it('stays when the name runs on into the sentence', () => {
     const [p] = prompts('记者/王晓明从会上获悉，第十四届全国人民代表大会第三次会议在北京开幕。');
     expect(p).toContain('记者/王晓明从会上获悉');
+  });
+});
+
+describe('a table of contents', () => {
+  const text = [
+    '2026年政府工作报告',
+    '报告共分四个部分：一、2025年工作回顾；二、“十五五”时期主要目标和重大任务；三、2026年经济社会发展总体要求和政策取向；四、2026年政府工作任务。',
+    '2025年，国内生产总值达到140万亿元，城镇新增就业1267万人。',
+  ].join('\n');
+  const cards = buildDeck([{ file: 'report.txt', text }]).cards.filter((c) => c.kind === 'figure-cloze');
+
+  it('gives no figure card; the body still does', () => {
+    expect(cards.filter((c) => c.prompt.includes('部分') || c.prompt.includes('时期主要目标'))).toEqual([]);
+    expect(cards.map((c) => c.answer)).toContain('1267万人');
   });
 });
