@@ -13,6 +13,12 @@ describe('four-character verb–object slogans', () => {
     f.memberSpans.forEach((m, i) => expect(s.slice(m.start, m.end)).toBe(f.members[i]));
   });
 
+  it('leads in with the clause a bare 目的是 stands for', () => {
+    const s =
+      '今天我们隆重集会，庄严纪念中国人民抗日战争暨世界反法西斯战争伟大胜利八十周年，目的是牢记使命、弘扬传统、守护家园、创造未来。';
+    expect(parallel(s)[0]?.lead).toBe('庄严纪念中国人民抗日战争暨世界反法西斯战争伟大胜利八十周年，目的是');
+  });
+
   it.each([
     ['three only', '我们要牢记使命、弘扬传统、创造未来。'],
     ['a noun list', '这些年来，干部队伍理论水平、业务能力、工作作风、精神面貌都有新变化。'],
