@@ -36,3 +36,22 @@ describe('a table of contents', () => {
     expect(cards.map((c) => c.answer)).toContain('1267万人');
   });
 });
+
+describe('an item of a colon list', () => {
+  it('is asked under what the list is of, not after the item before', () => {
+    const ps = prompts(
+      '会议提出，明年发展主要预期目标是：经济增长6%左右，努力争取更好结果；城镇新增就业1100万人以上；粮食产量1.3万亿斤以上。',
+    );
+    expect(ps).toEqual([
+      '会议提出，明年发展主要预期目标是：经济增长____',
+      '明年发展主要预期目标：城镇新增就业____',
+      '明年发展主要预期目标：粮食产量____',
+    ]);
+  });
+
+  it('keeps the clause before after a colon that opens no list', () => {
+    expect(prompts('会议指出：全年粮食产量达到1.3万亿斤，比上年增加220亿斤。')[1]).toBe(
+      '会议指出：全年粮食产量达到1.3万亿斤，比上年增加____',
+    );
+  });
+});
