@@ -113,6 +113,8 @@ const FRAME_OK =
 const FRAME_NAME =
   /^(大力宣传|大力弘扬|大力推进|大力发展|讲清楚|讲明白|讲好|必须|坚持|聚焦|坚决|更加|始终|确保|决不|做到)/;
 
+const FILLER = /^(的|是|和|要|在|一|我们)/;
+
 function sharedWordRuns(text: string, clauses: Unit[]): RawFormulation[] {
   const out: RawFormulation[] = [];
   let i = 0;
@@ -145,10 +147,17 @@ function sharedWordRuns(text: string, clauses: Unit[]): RawFormulation[] {
         },
         ...run.slice(2),
       ];
-    if (run.length >= 4 && shared.length && new Set(run.map((c) => c.text)).size === run.length) {
-      const word = shared[0];
-      // The word must not be the frame (that is clauseRuns' job) nor a filler.
-      if (!/^(的|是|和|要|在|不|一|我们)/.test(word) && !run.every((c) => c.text.startsWith(word))) {
+    if (run.length >= 3 && shared.length && new Set(run.map((c) => c.text)).size === run.length) {
+      // Three clauses count only cast in one mould: "发展是第一要务，创新是第一动力，人才是第一资源".
+      const word = run.length >= 4 ? shared[0] : alignedWord(run, shared);
+      // The word must not be the frame (that is clauseRuns' job) nor a filler (不 only in four or more clauses:
+      // 不可 three times in one place is the mould, "正义的信念不可动摇，和平的期盼不可阻遏，人民的力量不可战胜").
+      if (
+        word &&
+        !FILLER.test(word) &&
+        !(run.length >= 4 && word.startsWith('不')) &&
+        !run.every((c) => c.text.startsWith(word))
+      ) {
         out.push(runOf(run, { shared: word }));
         i = j + 1;
         continue;
@@ -157,6 +166,21 @@ function sharedWordRuns(text: string, clauses: Unit[]): RawFormulation[] {
     i++;
   }
   return out;
+}
+
+/**
+ * The word three clauses of one length carry at one place past their first character (第一 of "发展是第一要务，
+ * 创新是第一动力，人才是第一资源"), the first such that is no filler; none after a numeral ("一是精准识别，
+ * 二是精准帮扶…" is series.ts' job).
+ */
+function alignedWord(run: Unit[], shared: string[]): string | undefined {
+  const first = run[0].text;
+  if (run.some((c) => c.text.length !== first.length || /^[\d一二三四五六七八九十第]/.test(c.text))) return undefined;
+  for (const w of shared) {
+    const k = first.indexOf(w);
+    if (k > 0 && !FILLER.test(w) && run.every((c) => c.text.indexOf(w) === k)) return w;
+  }
+  return undefined;
 }
 
 /** Two clauses stand next to each other in one sentence (only a comma between). */

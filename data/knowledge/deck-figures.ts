@@ -60,7 +60,7 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
       const { answer } = cloze;
       let { prompt } = cloze;
       const sentence = doc.norm.text.slice(fig.sentence.start, fig.sentence.end);
-      if (ANECDOTE.test(sentence)) continue;
+      if (ANECDOTE.test(sentence) || PARTS.test(sentence)) continue;
       // A headline names the occasion ("在庆祝…建院70周年大会上的讲话"); the body states the facts. A
       // first line of prose taken for the title (a text pasted without its headline) is still asked.
       const headline = !/[。！？；][”’）)]*$/.test(sentence);
@@ -125,6 +125,12 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
  * "有一个乡…仅打印费就花了10多万元", "我的一户贫困户…2名儿媳") is a story told, not a fact to learn.
  */
 const ANECDOTE = /有(?:一)?个(?:地方|乡|村|县|镇|贫困户|干部|企业)|我的一户|某(?:地|省|市|县|乡|村)/;
+
+/**
+ * A sentence that lists the parts of the document ("报告共分四个部分：一、2025年工作回顾；二、“十五五”时期…")
+ * is its table of contents: the years and plan names in the part titles are stated, and asked, in the parts.
+ */
+const PARTS = /(?:共分|分为|分成|包括|共有)[一二三四五六七八九十两\d]+个?部分[：:]/;
 
 /** Context a figure cloze needs when it names neither what it measures nor when: "今后____" is no question. */
 const MIN_CONTEXT = 12;

@@ -134,6 +134,12 @@ function isEventYear(s: string, at: number, after: string): boolean {
 const ARTICLE = /^第[一二三四五六七八九十百零]+条/;
 /** "新华社北京12月8日电" opening a news release. */
 const DATELINE = /^新华社[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日电/;
+/**
+ * A reporter's byline opening a report ("《祖国》记者/李国良", "本刊记者／王某、李某"): who wrote it, not context.
+ * Only with its slash, and only when the name stands alone (a date or space after it), so "记者李国良从会上获悉" stays.
+ */
+const BYLINE =
+  /^(?:《[^》]{1,12}》|[\u4e00-\u9fa5]{2,8}?)?(?:特约|本刊|本报|首席)?记者\s*[/／]\s*[\u4e00-\u9fa5·]{2,4}(?:\s*[、]\s*[\u4e00-\u9fa5·]{2,4})*(?![\u4e00-\u9fa5·])\s*/;
 
 export interface FigureCloze {
   prompt: string;
@@ -149,7 +155,13 @@ export function figureCloze(text: string, fig: RawFigure): FigureCloze {
   const end = fig.span.end - fig.sentence.start;
   let start = clauseStart(s, at);
   let stop = clauseEnd(s, end);
+  // "目标是：经济增长5%左右；城镇调查失业率5.5%左右；…": an item of a colon list never borrows the item before;
+  // it is asked under what the list is of ("今年发展主要预期目标：城镇调查失业率____").
+  const colon = s.lastIndexOf('：', at);
+  const list = colon > 0 && s.includes('；', colon) ? s.slice(clauseStart(s, colon), colon).replace(/是$/, '') : '';
+  const under = /^[\u4e00-\u9fa5]{4,20}$/.test(list) && start > colon + 1 ? list : '';
   while (start > 0 && (stop - start < 24 || !fig.subject || start === at)) {
+    if (under && s[start - 1] === '；') break;
     const prev = clauseStart(s, start - 1);
     if (stop - prev > 90) break;
     start = prev;
@@ -160,10 +172,16 @@ export function figureCloze(text: string, fig: RawFigure): FigureCloze {
   // A deadline's clause often ends right after it ("到2020年，稳定实现…"): show what is due.
   if (fig.targetYear && s.slice(end, stop).replace(/[，、]/g, '').length < 6 && stop < s.length)
     stop = clauseEnd(s, stop + 1);
-  const prompt = (s.slice(start, at) + '____' + s.slice(end, stop))
+  const prompt = (
+    (under && s[start - 1] === '；' ? `${under}：` : '') +
+    s.slice(start, at) +
+    '____' +
+    s.slice(end, stop)
+  )
     .replace(/^[，；：、]+/, '')
     .replace(ARTICLE, '')
-    .replace(DATELINE, '');
+    .replace(DATELINE, '')
+    .replace(BYLINE, '');
   return {
     prompt,
     answer: s.slice(at, end),

@@ -76,6 +76,8 @@ function salutation(text: string, f: RawFormulation): boolean {
 
 const MIN_LEAD = 4;
 const MAX_LEAD = 30;
+/** Words that lead into a list but say nothing of what it is for: 目的是, 就是, 旨在. */
+const BARE_LEAD = /^(?:目的是|目的就是|就是|旨在|意在|为的是|是为了)$/;
 
 /**
  * The words that lead into a list in its sentence, enough to make a cloze answerable: the clause up to
@@ -90,9 +92,11 @@ export function leadInto(text: string, at: number): string {
     return i;
   };
   start = toClause(start);
+  // "…，目的是铭记历史、…": a bare 目的是 says nothing of what; its clause before is the lead, however long.
+  const bare = BARE_LEAD.test(text.slice(start, at));
   while (at - start < MIN_LEAD && !stop(start)) {
     const prev = toClause(start - 1);
-    if (at - prev > MAX_LEAD) break;
+    if (at - prev > (bare ? 2 * MAX_LEAD : MAX_LEAD)) break;
     start = prev;
   }
   let lead = text.slice(start, at);
@@ -102,7 +106,7 @@ export function leadInto(text: string, at: number): string {
   return lead
     .replace(/^[“‘「『（(\s，、]+/, '')
     .replace(/[“‘「『]+$/, '')
-    .slice(-MAX_LEAD);
+    .slice(bare ? -2 * MAX_LEAD : -MAX_LEAD);
 }
 
 /** Of overlapping series keep the one with more members (the first found on a tie: parallel.ts's). */

@@ -75,6 +75,16 @@ const CATEGORY_SUFFIX = [
  * 补短板、堵漏洞、强弱项; 稳增长、促改革、调结构、惠民生、防风险、保稳定; 搬得出、稳得住、能致富.
  */
 const VERB_HEADS = new Set('补堵强暖聚搬稳能促调惠防保抓建控降去增提育兴治管扶稳优破立'.split(''));
+/**
+ * Two-character verbs that open four-character verb–object slogans sharing no character: 铭记历史、缅怀先烈、
+ * 珍爱和平、开创未来. Only four or more such items that make up the clause's whole list count: noun lists
+ * (思想水平、政治觉悟…) and idioms (一鼓作气) do not open with one of these verbs.
+ */
+const VERBS_2 = new Set(
+  '铭记 牢记 缅怀 珍爱 珍惜 开创 创造 弘扬 传承 捍卫 维护 守护 践行 坚定 坚守 凝聚 汇聚 激发 增进 促进 推动 推进 深化 扩大 加强 增强 提高 提升 坚持 筑牢 守住 防范 化解 保障 改善 建设 完善 健全 落实 发展 实现'.split(
+    ' ',
+  ),
+);
 const MIN_LEN = 2;
 const MAX_LEN = 8;
 
@@ -164,10 +174,14 @@ function runOn(text: string, before: Array<Span | undefined>, at: number, L: num
   return undefined;
 }
 
+/** The verb an item of a verb–object slogan opens with (补 of 补短板, 铭记 of 铭记历史), if it has that shape. */
+const verbHead = (s: string) =>
+  s.length === 3 && VERB_HEADS.has(s[0]) ? s[0] : s.length === 4 && VERBS_2.has(s.slice(0, 2)) ? s.slice(0, 2) : '';
+
 const verbObject = (items: string[]) =>
-  items.length >= 3 &&
-  items.every((s) => s.length === 3 && VERB_HEADS.has(s[0])) &&
-  new Set(items.map((s) => s[0])).size === items.length;
+  items.length >= (items[0].length === 4 ? 4 : 3) &&
+  items.every((s) => s.length === items[0].length && verbHead(s)) &&
+  new Set(items.map(verbHead)).size === items.length;
 
 function block(text: string, segs: Span[], inner: Span[], p: number, q: number, L: number): RawFormulation | undefined {
   const str = (s: Span) => text.slice(s.start, s.end);
@@ -183,9 +197,9 @@ function block(text: string, segs: Span[], inner: Span[], p: number, q: number, 
   // Template from the exact middle items when there are two or more; the trimmed ends must fit it.
   if (inner.length >= 2) {
     const fixed = sharedPositions(inner.map(str));
-    const vo = fixed.length === 0 && L === 3 && inner.every((s) => VERB_HEADS.has(str(s)[0]));
+    const vo = fixed.length === 0 && inner.every((s) => verbHead(str(s)));
     const fits = (s?: Span) =>
-      s && (vo ? VERB_HEADS.has(str(s)[0]) : fixed.every((k) => str(s)[k] === str(inner[0])[k]) && fixed.length > 0);
+      s && (vo ? verbHead(str(s)) : fixed.every((k) => str(s)[k] === str(inner[0])[k]) && fixed.length > 0);
     if (!fits(first)) first = undefined;
     if (!fits(last)) last = undefined;
   }
@@ -196,7 +210,10 @@ function block(text: string, segs: Span[], inner: Span[], p: number, q: number, 
   const shared = sharedPositions(items);
   // Nothing dropped at either end: the clause's list is the series (a weak pattern must not cut a list short).
   const whole = spans.length === q - p + 3 && p === 1 && q === segs.length - 2;
-  if (shared.length === 0) return whole && verbObject(items) ? result(items, spans, '＿'.repeat(L)) : undefined;
+  // A four-character one also closes its clause: "加强学习、提高能力、改善作风、落实责任等方式" is an open list.
+  const closed = L === 3 || HARD.has(text[spans[spans.length - 1].end] ?? '。');
+  if (shared.length === 0)
+    return whole && closed && verbObject(items) ? result(items, spans, '＿'.repeat(L)) : undefined;
   if (shared.length === L) return undefined;
   // Ordinals are not a slogan: "二中、三中、四中(全会)".
   if (items.some((s) => [...s].some((c, k) => !shared.includes(k) && NUMERAL_CHARS.includes(c)))) return undefined;

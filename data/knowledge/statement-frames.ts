@@ -90,7 +90,7 @@ export function copulaAt(clause: string): number {
   return -1;
 }
 
-interface Clause {
+export interface Clause {
   text: string;
   start: number; // in the sentence
 }

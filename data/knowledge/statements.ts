@@ -6,6 +6,7 @@ import type { Card, Evidence, Note } from './types';
 import { hash64, stableId } from './merge';
 import type { Span } from './normalize';
 import {
+  type Clause,
   BARE_KEY,
   BA_ZUOWEI,
   COLON_DEFINITION,
@@ -57,10 +58,10 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);
     if (s.length < 6 || !/[。！？；]$|[\u4e00-\u9fa5”）]$/.test(s)) continue;
-    const add = (subject: string, prompt: string, answer: string, at: number) => {
+    const add = (subject: string, prompt: string, answer: string, at: number, pair = false) => {
       if (!isCjkPhrase(subject, 2) || answer.length < 2 || answer.length > MAX_ANSWER || prompt.length > MAX_PROMPT)
         return;
-      if (/[，。；]/.test(answer.replace(/（[^）]*）/g, ''))) return;
+      if (/[，。；]/.test(answer.replace(/（[^）]*）/g, '')) && !pair) return;
       out.push({
         subject,
         prompt,
@@ -171,7 +172,10 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         const topic = BARE_KEY.test(a) ? topicBefore(cl, k) : '';
         if (BARE_KEY.test(a) && !topic) continue;
         const subject = topic ? `${topic}，${a}` : a;
-        if (b.length >= 3 || subject.includes('的')) add(subject, `${subject}是什么？`, b, bAt);
+        // "总目标是继续完善…制度，推进…现代化。": a second verb phrase that closes the sentence answers too.
+        const pair = pairedPredicate(s, cl, k, bAt, b);
+        if (pair) add(subject, `${subject}是什么？`, pair, bAt, true);
+        else if (b.length >= 3 || subject.includes('的')) add(subject, `${subject}是什么？`, b, bAt);
       } else if (roleB) {
         // "走内涵式发展道路是我国高等教育发展的必由之路" → ask the role, answer the subject.
         if (!/的/.test(b) && b.length < 5) continue;
@@ -229,6 +233,20 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
     }
   }
   return dedupe(out);
+}
+
+const ADVERB = /^(?:继续|进一步|全面|不断|持续|加快|更好|更加)/;
+
+/**
+ * The answer of "X的总目标是B，C。" when B and C are both verb phrases and C, after a comma, ends the sentence:
+ * "继续完善和发展中国特色社会主义制度，推进国家治理体系和治理能力现代化". Otherwise undefined.
+ */
+function pairedPredicate(s: string, cl: Clause[], k: number, at: number, b: string): string | undefined {
+  const next = cl[k + 1];
+  const end = cl[k].start + cl[k].text.length;
+  if (!next || k !== cl.length - 2 || s[end] !== '，' || at + b.length !== end) return undefined;
+  const verb = (x: string) => VERB_START.test(x.replace(ADVERB, ''));
+  return verb(b) && verb(next.text) ? s.slice(at, next.start + next.text.length) : undefined;
 }
 
 function dedupe(all: RawStatement[]): RawStatement[] {

@@ -17,6 +17,24 @@ const run = (s: string) => {
 // [construction, sentence, prompt, answer]
 const FOUND: Array<[string, string, string, string]> = [
   [
+    'X的总目标是B，C (two verb phrases, the second closing the sentence)',
+    '会议强调，深化基层治理改革的总目标是继续完善基层治理体系，推进基层治理能力现代化。',
+    '深化基层治理改革的总目标是什么？',
+    '继续完善基层治理体系，推进基层治理能力现代化',
+  ],
+  [
+    'X的总目标是B，C with C no verb phrase: B alone',
+    '深化基层治理改革的总目标是完善基层治理体系，这一点十分重要。',
+    '深化基层治理改革的总目标是什么？',
+    '完善基层治理体系',
+  ],
+  [
+    'X的总目标是B，C，D: C does not close the sentence, B alone',
+    '深化基层治理改革的总目标是继续完善基层治理体系，推进基层治理能力现代化，让群众更满意。',
+    '深化基层治理改革的总目标是什么？',
+    '继续完善基层治理体系',
+  ],
+  [
     'X的总目标是Y',
     '全会明确提出深化基层治理改革的总目标是健全基层治理体系、提升基层治理效能。',
     '深化基层治理改革的总目标是什么？',
@@ -209,6 +227,12 @@ describe('extractStatements', () => {
       '《中共中央政治局召开会议》：守住什么底线？',
     ]);
     expect(ask('关于加强基层治理的意见')).toEqual(['《关于加强基层治理的意见》：守住什么底线？']);
+  });
+
+  it('marks a two-clause answer where it stands, after another sentence', () => {
+    const text = '前言。\n深化基层治理改革的总目标是继续完善基层治理体系，推进基层治理能力现代化。';
+    const [st] = extractStatements(text, splitSentences(text));
+    expect(text.slice(st.span.start, st.span.end)).toBe('继续完善基层治理体系，推进基层治理能力现代化');
   });
 
   it('marks the answer where it stands in the text', () => {
