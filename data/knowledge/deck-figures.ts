@@ -55,6 +55,7 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
   const byKey = new Map<string, FigureDraft>();
   const byFact = new Map<string, FigureDraft>();
   texts.forEach((doc, i) => {
+    const title = sources[i]?.title.replace(/\s+/g, '');
     for (const fig of figuresByDoc[i]) {
       const cloze = figureCloze(doc.norm.text, fig);
       const { answer } = cloze;
@@ -64,13 +65,12 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
       // A headline names the occasion ("在庆祝…建院70周年大会上的讲话"); the body states the facts. A
       // first line of prose taken for the title (a text pasted without its headline) is still asked.
       const headline = !/[。！？；][”’）)]*$/.test(sentence);
-      if (headline && sentence.replace(/\s+/g, '') === sources[i]?.title.replace(/\s+/g, '')) continue;
+      if (headline && sentence.replace(/\s+/g, '') === title) continue;
       // "____以上老人占比超过16%": an age that bounds a group, not the fact the sentence states.
       if (/岁$/.test(answer) && /____(?:以上|以下|及以上)/.test(prompt)) continue;
       // "是…639万的____": a clause whose subject stayed in the clause before; asked alone it says nothing.
       if (/^是/.test(prompt)) continue;
       // A figure listed under a heading says what it measures, the heading when ("2025年发展主要预期目标：粮食产量____").
-      const title = sources[i]?.title.replace(/\s+/g, '');
       const heading =
         answerable(fig, prompt) || fig.event ? undefined : headingBefore(doc.norm.text, fig.sentence.start);
       const headed = heading && heading !== title && answerable(fig, `${heading}：${prompt}`) ? heading : undefined;

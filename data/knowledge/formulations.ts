@@ -93,10 +93,10 @@ export function leadInto(text: string, at: number): string {
   };
   start = toClause(start);
   // "…，目的是铭记历史、…": a bare 目的是 says nothing of what; its clause before is the lead, however long.
-  const bare = BARE_LEAD.test(text.slice(start, at));
+  const maxLead = BARE_LEAD.test(text.slice(start, at)) ? 2 * MAX_LEAD : MAX_LEAD;
   while (at - start < MIN_LEAD && !stop(start)) {
     const prev = toClause(start - 1);
-    if (at - prev > (bare ? 2 * MAX_LEAD : MAX_LEAD)) break;
+    if (at - prev > maxLead) break;
     start = prev;
   }
   let lead = text.slice(start, at);
@@ -106,7 +106,7 @@ export function leadInto(text: string, at: number): string {
   return lead
     .replace(/^[“‘「『（(\s，、]+/, '')
     .replace(/[“‘「『]+$/, '')
-    .slice(bare ? -2 * MAX_LEAD : -MAX_LEAD);
+    .slice(-maxLead);
 }
 
 /** Of overlapping series keep the one with more members (the first found on a tie: parallel.ts's). */

@@ -223,7 +223,6 @@ export const packDocTitle = (d: PackDoc) => (d.kind === 'bundled' ? d.source.tit
 
 /** The cards of a document in the pack, their content as the member will see it. */
 export function packCards(d: PackDoc): Array<{ id: string; prompt: string; answer: string }> {
-  return d.kind === 'bundled'
-    ? d.cards.map((c) => ({ id: c.id, prompt: c.prompt, answer: c.answer }))
-    : d.doc.cards.map((c) => ({ id: c.id, prompt: c.prompt, answer: c.answer }));
+  const cards = d.kind === 'bundled' ? d.cards : d.doc.cards;
+  return cards.map((c) => ({ id: c.id, prompt: c.prompt, answer: c.answer }));
 }
