@@ -1,5 +1,6 @@
 // What a figure measures and when (figures.ts): the subject of its clause and the date it refers to.
 import type { RawFigure } from './raw';
+import { ADDRESSEE_END } from './lists';
 
 const CLAUSE_BREAK = /[，；：,;]/;
 // A date right before the figure: "2012年年底的", "2019年", "2017年底".
@@ -125,7 +126,7 @@ export function assignDates(text: string, figures: RawFigure[]): void {
 const HEADING_LINE = /^[^。！？；;!?，,]{2,24}$/;
 const ENUMERATOR = /^(?:[（(]?[一二三四五六七八九十]+[)）、．.]|\d+[、．.])\s*/;
 /** A speech's salutation ("同志们、朋友们：", "各位代表："): no heading. */
-const ADDRESS = /(?:们|来宾|嘉宾|代表|委员|领导|同志|朋友|同胞)$/;
+const ADDRESS = new RegExp(`${ADDRESSEE_END}$`);
 /** Lines of a digest stay short; a paragraph of prose between a heading and a figure ends the section's list. */
 const LIST_LINE = 60;
 

@@ -5,6 +5,7 @@
 import { GLOSSARY, findGlossaryByMembers, findGlossaryEntry } from '../glossary';
 import { attestGlossary } from './attest';
 import {
+  ADDRESSEE_END,
   CLOSE_QUOTES,
   HARD,
   OPEN_QUOTES,
@@ -67,7 +68,7 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
 }
 
 /** Whom a speech addresses ("各位代表", "同志们", "尊敬的各位来宾"). */
-const ADDRESSEE = /^(?:尊敬的)?[\u4e00-\u9fa5]{0,10}(?:们|来宾|嘉宾|代表|委员|领导|同事|同志|朋友|同胞|女士|先生)$/;
+const ADDRESSEE = new RegExp(`^(?:尊敬的)?[\\u4e00-\\u9fa5]{0,10}${ADDRESSEE_END}$`);
 
 /** "各位代表、各位委员、各位来宾：": the speech's salutation, not a series to learn. */
 function salutation(text: string, f: RawFormulation): boolean {

@@ -40,6 +40,9 @@ export const CLOSE_QUOTES = '”’」』';
 const PAIR: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };
 export const closingQuoteOf = (open: string): string | undefined => PAIR[open];
 
+/** How the one a speech addresses ends ("同志们", "各位来宾", "女士们、先生们"): its salutation, never a series or a heading. */
+export const ADDRESSEE_END = '(?:们|来宾|嘉宾|代表|委员|领导|同事|同志|朋友|同胞|女士|先生)';
+
 /** Characters that end a clause: a list item never runs across them. */
 export const HARD = new Set('，。；：！？,;:!?\n（）()《》【】—─…'.split(''));
 /** Characters that end a sentence. */
