@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { db, type ConflictRow, type SourceRow } from '@/data/db/schema';
 import { resolveConflict } from '@/data/db/repo';
 import { toChineseMessage } from '@/data/db/errors';
-import { EvidenceQuote, type SourceInfo } from '@/components/common/evidence-quote';
+import { EvidenceQuote, sourceInfo, type SourceInfo } from '@/components/common/evidence-quote';
 import { formatDay, sourceDateText } from '@/components/common/format';
 import type { Evidence } from '@/data/knowledge/types';
 import { ErrorAlert } from '@/components/common/error-alert';
@@ -56,7 +56,7 @@ export function ConflictItem({ conflict: c, sources }: { conflict: ConflictRow; 
   }
   const sourceOf = (id: string): SourceInfo => {
     const s = sources.find((x) => x.id === id);
-    return s ? { title: s.title, date: s.date, dateUnverified: s.dateUnverified, url: s.url } : { title: id };
+    return s ? sourceInfo(s) : { title: id };
   };
   const chosen = c.resolved ? (c.choice === 'both' ? '两者都保留' : `以“${c.choice}”为准`) : '';
 
