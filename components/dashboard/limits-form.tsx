@@ -3,7 +3,15 @@ import { db } from '@/data/db/schema';
 import { saveSettings } from '@/data/db/repo';
 import { DEFAULT_SETTINGS, type StudySettings } from '@/data/srs/settings';
 import { SettingsFieldset, saveWithMessage } from './settings-fieldset';
-import { LIMIT_KEYS, SETTING_LABELS, parseForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
+import {
+  BOUNDS,
+  LIMIT_KEYS,
+  SETTING_LABELS,
+  parseForm,
+  toForm,
+  type FormErrors,
+  type SettingsForm,
+} from './settings-form';
 
 /** The defaults as the form writes them (恢复默认 sets these). */
 const D = toForm(DEFAULT_SETTINGS);
@@ -13,7 +21,7 @@ const FIELDS: Array<{ key: keyof SettingsForm; hint: ReactNode; inputMode: 'nume
   { key: 'reviewsPerDay', hint: `默认 ${D.reviewsPerDay}`, inputMode: 'numeric' },
   {
     key: 'desiredRetention',
-    hint: `复习时希望还记得的比例，70–99，默认 ${D.desiredRetention}；越高复习越频繁`,
+    hint: `复习时希望还记得的比例，${BOUNDS.desiredRetention.join('–')}，默认 ${D.desiredRetention}；越高复习越频繁`,
     inputMode: 'decimal',
   },
   {
@@ -25,7 +33,7 @@ const FIELDS: Array<{ key: keyof SettingsForm; hint: ReactNode; inputMode: 'nume
   { key: 'leechThreshold', hint: `忘记这么多次后暂停并标为“难点”，默认 ${D.leechThreshold}`, inputMode: 'numeric' },
   {
     key: 'dayStartHour',
-    hint: `0–23，默认 ${D.dayStartHour}：凌晨 ${D.dayStartHour} 点前仍算前一天`,
+    hint: `${BOUNDS.dayStartHour.join('–')}，默认 ${D.dayStartHour}：凌晨 ${D.dayStartHour} 点前仍算前一天`,
     inputMode: 'numeric',
   },
 ];

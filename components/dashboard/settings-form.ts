@@ -27,6 +27,16 @@ export const SETTING_LABELS: Record<keyof SettingsForm, string> = {
 
 const named = (key: keyof SettingsForm) => SETTING_LABELS[key].replace(/（.*）$/, '');
 
+/** The range each number field accepts, as the form writes it (记住率 in per cent): the checks and the hints read it. */
+export const BOUNDS = {
+  newPerDay: [0, 9999],
+  reviewsPerDay: [0, 99999],
+  desiredRetention: [70, 99],
+  leechThreshold: [1, 99],
+  dayStartHour: [0, 23],
+} as const satisfies Partial<Record<keyof SettingsForm, readonly [number, number]>>;
+type Bounded = keyof typeof BOUNDS;
+
 export const LIMIT_KEYS = [
   'newPerDay',
   'reviewsPerDay',
@@ -49,7 +59,9 @@ export function toForm(s: StudySettings): SettingsForm {
   };
 }
 
-function integer(value: string, min: number, max: number, label: string): number | string {
+function integer(value: string, key: Bounded): number | string {
+  const [min, max] = BOUNDS[key];
+  const label = named(key);
   const v = value.trim();
   if (!/^\d+$/.test(v)) return `${label}请填写 ${min}–${max} 之间的整数。`;
   const n = Number(v);
@@ -87,19 +99,23 @@ export function parseForm(form: SettingsForm): { patch: Partial<StudySettings>; 
     if (typeof result === 'string') errors[key] = result;
     else (patch as Record<string, unknown>)[key] = result;
   };
-  take('newPerDay', integer(form.newPerDay, 0, 9999, named('newPerDay')));
-  take('reviewsPerDay', integer(form.reviewsPerDay, 0, 99999, named('reviewsPerDay')));
+  take('newPerDay', integer(form.newPerDay, 'newPerDay'));
+  take('reviewsPerDay', integer(form.reviewsPerDay, 'reviewsPerDay'));
+  const [LOW, HIGH] = BOUNDS.desiredRetention;
   const r = Number(form.desiredRetention.trim().replace(/%$/, ''));
   const retention = form.desiredRetention.trim().endsWith('%') || r > 1 ? r / 100 : r;
   take(
     'desiredRetention',
-    form.desiredRetention.trim() === '' || !Number.isFinite(retention) || retention < 0.7 || retention > 0.99
-      ? '目标记住率应在 70%–99% 之间（例如 90）。'
+    form.desiredRetention.trim() === '' ||
+      !Number.isFinite(retention) ||
+      retention < LOW / 100 ||
+      retention > HIGH / 100
+      ? `目标记住率应在 ${LOW}%–${HIGH}% 之间（例如 90）。`
       : Math.round(retention * 1000) / 1000,
   );
   take('learningSteps', steps(form.learningSteps, named('learningSteps')));
   take('relearningSteps', steps(form.relearningSteps, named('relearningSteps')));
-  take('leechThreshold', integer(form.leechThreshold, 1, 99, named('leechThreshold')));
-  take('dayStartHour', integer(form.dayStartHour, 0, 23, named('dayStartHour')));
+  take('leechThreshold', integer(form.leechThreshold, 'leechThreshold'));
+  take('dayStartHour', integer(form.dayStartHour, 'dayStartHour'));
   return { patch, errors };
 }

@@ -54,4 +54,20 @@ describe('settings form', () => {
     expect(errors.dayStartHour).toBe('新一天开始时间应在 0–23 之间。');
     expect(errors.newPerDay).toBe('每日新卡片数请填写 0–9999 之间的整数。');
   });
+
+  it.each([
+    ['70', 0.7],
+    ['99%', 0.99],
+    ['0.7', 0.7],
+  ] as const)('takes the retention %j at the edge of its range', (value, stored) => {
+    const { patch, errors } = parseForm({ ...toForm(DEFAULT_SETTINGS), desiredRetention: value });
+    expect(errors).toEqual({});
+    expect(patch.desiredRetention).toBe(stored);
+  });
+
+  it.each(['69.9', '99.5', '0.695'])('refuses the retention %j just outside its range', (value) => {
+    expect(parseForm({ ...toForm(DEFAULT_SETTINGS), desiredRetention: value }).errors.desiredRetention).toBe(
+      '目标记住率应在 70%–99% 之间（例如 90）。',
+    );
+  });
 });
