@@ -19,6 +19,7 @@ import { DEVICES, lastSeq, listDevice, readSyncFile, ROOT, sha256Hex, uploadWhol
 import { compactOwn, publishCursors, type HeldDevice } from './compact';
 import { SyncError, type DavClient } from './webdav';
 import { pendingRecompute, recomputeMemoryStates } from '@/data/db/fsrs-recompute';
+import { recomputeExclusively } from '@/lib/browser/recompute-lock';
 
 export { ROOT, sha256Hex } from './folder';
 
@@ -186,8 +187,10 @@ export async function syncOnce(db: TifaDB, dav: DavClient, now: Date, options: S
   }
   // FSRS weights trained on another device arrived (or a recomputation here was cut short): every card's
   // memory state is recomputed with the weights in use, in chunks; a cut leaves the mark for the next sync.
+  // Not while the settings page's worker recomputes (it clears the mark when done).
   const since = await pendingRecompute(db);
-  if (since !== undefined) summary.recomputed = (await recomputeMemoryStates(db, undefined, since)).changed;
+  if (since !== undefined)
+    summary.recomputed = (await recomputeExclusively(() => recomputeMemoryStates(db, undefined, since), true))?.changed;
   return summary;
 }
 

@@ -3,7 +3,7 @@
 // training device did (due dates kept), so both hold the same stability and difficulty. The
 // recomputation mark is this device's own: it is never sent, and another device's ops cannot
 // set or clear it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { default_w } from 'ts-fsrs';
 import { SETTINGS, at, trainReport } from '../data/db/helpers';
 import { saveReview, saveSettings } from '../../data/db/repo';
@@ -17,6 +17,8 @@ import { syncOnce } from '../../lib/sync/run';
 import { summaryText } from '../../components/dashboard/sync-form';
 import type { DavServer } from './dav-server';
 import { closeDevices, twoDevices } from './devices';
+import { recomputeExclusively } from '../../lib/browser/recompute-lock';
+import { fakeLocks } from '../support/fake-locks';
 
 let dav: DavServer;
 let a: TifaDB;
@@ -43,7 +45,10 @@ beforeEach(async () => {
   await sync(a, at(5, 2));
 });
 
-afterEach(() => closeDevices(dav, a, b));
+afterEach(() => {
+  vi.unstubAllGlobals();
+  return closeDevices(dav, a, b);
+});
 
 describe('trained FSRS weights between two devices', () => {
   it('the receiving device recomputes every memory state with them, due dates kept, and says so', async () => {
@@ -79,5 +84,25 @@ describe('trained FSRS weights between two devices', () => {
     expect(await pendingRecompute(b)).toBe(since);
     await applySyncFile(b, { ...forged({ since: at(9).toISOString() }), seq: 2 } as never);
     expect(await pendingRecompute(b)).toBe(since);
+  });
+
+  it("leaves the recomputation to the settings page's worker while it runs, and takes up a mark left behind", async () => {
+    vi.stubGlobal('navigator', { locks: fakeLocks() });
+    await saveTraining(a, trainReport(trained, at(6), true));
+    await recomputeMemoryStates(a, undefined, await pendingRecompute(a));
+    await sync(a, at(6, 1));
+    let finish = () => {};
+    const worker = recomputeExclusively(() => new Promise<void>((done) => (finish = done)), false);
+    const got = await sync(b, at(6, 2));
+    expect((await b.settings.get('fsrsWeights'))?.value).toEqual(trained);
+    expect(got.recomputed).toBeUndefined();
+    expect(await pendingRecompute(b)).toBeDefined();
+    // The worker ended without finishing (its page was closed): the next sync does the work.
+    finish();
+    await worker;
+    const next = await sync(b, at(6, 3));
+    expect(next.recomputed).toBeGreaterThan(0);
+    expect(await pendingRecompute(b)).toBeUndefined();
+    expect(await memory(b)).toEqual(await memory(a));
   });
 });
