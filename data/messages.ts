@@ -23,7 +23,14 @@ export interface TermCardInfo {
   definition?: string;
   /** Which parts came from the curated glossary rather than a document, in Chinese ("成员来自词表（文件中未列出）。出处：…"). */
   glossaryNote?: string;
-  evidence: Array<{ sourceTitle: string; sourceDate?: string; quote: string; marks?: Array<[number, number]> }>;
+  /** Where the note stands in documents: a date the engine doubts (`dateUnverified`) is shown as 日期待核实. */
+  evidence: Array<{
+    sourceTitle: string;
+    sourceDate?: string;
+    dateUnverified?: boolean;
+    quote: string;
+    marks?: Array<[number, number]>;
+  }>;
   /** The note's main card, when the note has cards in the store. */
   card?: {
     id: string;

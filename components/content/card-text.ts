@@ -20,13 +20,6 @@ export function dueLabel(due: string, now: Date): string {
   return `下次复习：${day(d) <= day(now) ? '今天' : formatDay(d, now)}`;
 }
 
-/** A date as the card shows a document's date: "2020年3月6日" from "2020-03-06". */
-export function dateLabel(iso: string | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso) : null;
-  if (!m) return iso ?? '';
-  return `${m[1]}年${Number(m[2])}月${m[3] ? `${Number(m[3])}日` : ''}`;
-}
-
 export function seenLabel(seen: TermCardInfo['seen']): string {
   return seen && seen.count > 0 ? `见过 ${seen.count} 次` : '';
 }

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from
 import type { TermCardInfo } from '@/data/messages';
 import { displayQuote, markPieces } from '@/components/common/quote-text';
 import { RATING_LABELS } from '@/data/vocab/ratings';
-import { dateLabel, dueLabel, kindLabel, seenLabel, stateLabel } from './card-text';
+import { sourceDateText } from '@/components/common/format';
+import { dueLabel, kindLabel, seenLabel, stateLabel } from './card-text';
 
 export type Rating = 1 | 2 | 3 | 4;
 
@@ -165,7 +166,10 @@ export function TermCard({ term, info, position, focus, now, onRate, onAddToStud
             )}
           </p>
           <div className="from">
-            ——《{evidence.sourceTitle}》{evidence.sourceDate ? ` ${dateLabel(evidence.sourceDate)}` : ''}
+            ——《{evidence.sourceTitle}》
+            {evidence.sourceDate
+              ? ` ${sourceDateText({ date: evidence.sourceDate, dateUnverified: evidence.dateUnverified })}`
+              : ''}
           </div>
         </blockquote>
       )}

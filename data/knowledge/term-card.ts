@@ -55,12 +55,16 @@ export function buildTermCardInfo(
     members: note.members,
     definition: note.definition,
     glossaryNote: glossaryNote(note.name, note.provenance),
-    evidence: note.evidence.slice(0, 3).map((e) => ({
-      sourceTitle: sources.get(e.source)?.title ?? e.source,
-      sourceDate: sources.get(e.source)?.dateUnverified ? '日期待核实' : sources.get(e.source)?.date,
-      quote: e.quote,
-      marks: e.marks,
-    })),
+    evidence: note.evidence.slice(0, 3).map((e) => {
+      const source = sources.get(e.source);
+      return {
+        sourceTitle: source?.title ?? e.source,
+        sourceDate: source?.date,
+        ...(source?.dateUnverified ? { dateUnverified: true } : {}),
+        quote: e.quote,
+        marks: e.marks,
+      };
+    }),
     card: card && {
       id: card.id,
       ...cardText(card),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLabel, dueLabel, seenLabel, stateLabel } from '@/components/content/card-text';
+import { dueLabel, seenLabel, stateLabel } from '@/components/content/card-text';
 
 const now = new Date(2024, 10, 20, 9, 30); // 2024-11-20, local time
 
@@ -24,14 +24,6 @@ describe('labels', () => {
     ['review', true, '已暂停'],
   ] as const)('state %s (suspended %s) → %s', (state, suspended, expected) => {
     expect(stateLabel(state, suspended)).toBe(expected);
-  });
-
-  it.each([
-    ['2020-03-06', '2020年3月6日'],
-    ['2019-12', '2019年12月'],
-    [undefined, ''],
-  ])('date %s → %s', (iso, expected) => {
-    expect(dateLabel(iso)).toBe(expected);
   });
 
   it('counts sightings', () => {

@@ -223,6 +223,19 @@ test('hovering a term shows its card with members and source; Esc closes it', as
   await page.close();
 });
 
+test('a term whose source is the document with rewritten years names it with 日期待核实, not that date', async () => {
+  // The bundled deck's 四个坚持 is quoted first from that document (003, printed as of 2024-11-29).
+  const { page, errors } = await openHighlighted('rewritten-source.html');
+  await hover(page, '四个坚持');
+  const text = await cardText(page);
+  assert.match(text, /四个坚持/);
+  assert.match(text, /《[^》]+》 日期待核实/, text);
+  assert.doesNotMatch(text, /2024年11月29日/);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 /**
  * Whether the card's element matching `selector` can be seen without scrolling the card: inside
  * the card's box and above its buttons (which stay at the card's foot).
