@@ -30,10 +30,10 @@ function evidenceFor(marked: MarkedEvidence[], member?: string): Evidence[] {
   });
 }
 
-/** "六个精准" → "指哪六个"; other names ("两不愁三保障", "大扶贫格局") ask what they stand for. */
+/** "六个精准" → "指哪六个", "八项重点任务" → "指哪八项"; other names ("两不愁三保障", "大扶贫格局") ask what they stand for. */
 function listPrompt(name: string): string {
-  const m = /^([一二两三四五六七八九十])个/.exec(name);
-  return m ? `“${name}”指哪${m[1]}个？` : `“${name}”指什么？`;
+  const m = /^([一二两三四五六七八九十])([个项])/.exec(name);
+  return m ? `“${name}”指哪${m[1]}${m[2]}？` : `“${name}”指什么？`;
 }
 
 /** A count card is trivial when the name says it ("六个精准", "两不愁三保障" = 2 + 3). */
