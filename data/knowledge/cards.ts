@@ -58,7 +58,8 @@ function sharedPositions(items: string[]): number[] {
 
 /**
  * A parallel series as a recall hint: what the items share stays, the rest is blanked, the first
- * character always stays ("产业互____", "一____了之", "强____心", "补____").
+ * character always stays ("产业互____", "一____了之", "强____心", "补____"); a mould of three blanks or more
+ * shows the line but the item's first word.
  */
 export function seriesClues(members: string[]): string[] {
   const shared = sharedPositions(members);
@@ -67,11 +68,24 @@ export function seriesClues(members: string[]): string[] {
     const last = shared.length ? Math.max(...shared) : -1;
     if (last >= 0 && last < m.length - 1 && shared.every((k, i) => k === i)) return m.slice(0, last + 1) + '____'; // 集中____
     if (last >= 0 && last < m.length - 1 && shared.length === 1) return m.slice(0, last + 1) + '____'; // 产业互____
-    return [...m]
+    const clue = [...m]
       .map((c, k) => (k === 0 || shared.includes(k) ? c : '\ue000'))
       .join('')
       .replace(/\ue000+/g, '____');
+    return clue.split('____').length > 3 ? ownWordBlank(m, shared) : clue;
   });
+}
+
+/**
+ * A mould with three blanks or more ("正____的____不可____") reads as nothing: only the item's own first
+ * word is blanked and the rest of the line stays ("____的信念不可动摇").
+ */
+function ownWordBlank(m: string, shared: number[]): string {
+  let k = 0;
+  while (shared.includes(k)) k++;
+  let j = k;
+  while (j < m.length && !shared.includes(j)) j++;
+  return `${m.slice(0, k)}____${m.slice(j)}`;
 }
 
 /**
