@@ -56,3 +56,16 @@ describe('（一）（二） items announced by a count', () => {
     expect(extractFormulations(text).filter((x) => x.via === 'series')).toEqual([]);
   });
 });
+
+describe('a two-word slogan the document names its 总基调', () => {
+  const pair = (s: string) => extractFormulations(s).find((f) => f.members.length === 2)?.members;
+  it('takes the pair after 坚持 when one half is the 工作总基调 named elsewhere in the text', () => {
+    const s =
+      '会议强调，要坚持稳中求进工作总基调，统筹发展和安全。会议指出，明年要坚持稳中求进、提质增效，继续实施更加积极的财政政策。';
+    expect(pair(s)).toEqual(['稳中求进', '提质增效']);
+  });
+  it('leaves a pair of four-character words alone when the text names neither as its line', () => {
+    expect(pair('会议指出，明年要坚持稳中求进、提质增效，继续实施更加积极的财政政策。')).toBeUndefined();
+    expect(pair('疫情防控要坚持关口前移、源头把控，坚持稳中求进工作总基调。')).toBeUndefined();
+  });
+});
