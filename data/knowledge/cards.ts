@@ -30,10 +30,10 @@ function evidenceFor(marked: MarkedEvidence[], member?: string): Evidence[] {
   });
 }
 
-/** "六个精准" → "指哪六个"; other names ("两不愁三保障", "大扶贫格局") ask what they stand for. */
+/** "六个精准" → "指哪六个", "八项重点任务" → "指哪八项"; other names ("两不愁三保障", "大扶贫格局") ask what they stand for. */
 function listPrompt(name: string): string {
-  const m = /^([一二两三四五六七八九十])个/.exec(name);
-  return m ? `“${name}”指哪${m[1]}个？` : `“${name}”指什么？`;
+  const m = /^([一二两三四五六七八九十])([个项])/.exec(name);
+  return m ? `“${name}”指哪${m[1]}${m[2]}？` : `“${name}”指什么？`;
 }
 
 /** A count card is trivial when the name says it ("六个精准", "两不愁三保障" = 2 + 3). */
@@ -58,7 +58,8 @@ function sharedPositions(items: string[]): number[] {
 
 /**
  * A parallel series as a recall hint: what the items share stays, the rest is blanked, the first
- * character always stays ("产业互____", "一____了之", "强____心", "补____").
+ * character always stays ("产业互____", "一____了之", "强____心", "补____"); a mould of three blanks or more
+ * shows the line but the item's first word.
  */
 export function seriesClues(members: string[]): string[] {
   const shared = sharedPositions(members);
@@ -67,11 +68,24 @@ export function seriesClues(members: string[]): string[] {
     const last = shared.length ? Math.max(...shared) : -1;
     if (last >= 0 && last < m.length - 1 && shared.every((k, i) => k === i)) return m.slice(0, last + 1) + '____'; // 集中____
     if (last >= 0 && last < m.length - 1 && shared.length === 1) return m.slice(0, last + 1) + '____'; // 产业互____
-    return [...m]
+    const clue = [...m]
       .map((c, k) => (k === 0 || shared.includes(k) ? c : '\ue000'))
       .join('')
       .replace(/\ue000+/g, '____');
+    return clue.split('____').length > 3 ? ownWordBlank(m, shared) : clue;
   });
+}
+
+/**
+ * A mould with three blanks or more ("正____的____不可____") reads as nothing: only the item's own first
+ * word is blanked and the rest of the line stays ("____的信念不可动摇").
+ */
+function ownWordBlank(m: string, shared: number[]): string {
+  let k = 0;
+  while (shared.includes(k)) k++;
+  let j = k;
+  while (j < m.length && !shared.includes(j)) j++;
+  return `${m.slice(0, k)}____${m.slice(j)}`;
 }
 
 /**

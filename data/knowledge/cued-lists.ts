@@ -235,6 +235,16 @@ function judge(text: string, p: ListParse): RawFormulation | undefined {
       lens[0] >= 3 &&
       ((pos >= 2 && pos * 3 >= lens[0]) || (pre.length >= 1 && lens[0] <= 4)) &&
       (tail === '' || /^[的，]/.test(tail));
+    // "要坚持稳中求进、提质增效": a pair of four-character words standing as 坚持's whole object, one of which
+    // the document names its 总基调 or 方针 ("坚持稳中求进工作总基调"), is the line it repeats as a slogan.
+    ok ||=
+      eq &&
+      lens[0] === 4 &&
+      /坚持$/.test(p.lead) &&
+      tail === '' &&
+      items.some(
+        (x) => text.includes(`${x}工作总基调`) || text.includes(`${x}的工作总基调`) || text.includes(`${x}方针`),
+      );
   } else if (category) {
     // Kinds under one head: four or more, or three of four characters or more that are cued ("形成…史料体系、话语体系、理论体系").
     ok =

@@ -15,6 +15,8 @@ import {
   endsWithGlue,
   isCjk,
   nameCount,
+  parseCount,
+  sentenceStart,
   splitTop,
   trimSpan,
 } from './lists';
@@ -39,6 +41,12 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
       !named.some((n) => inside(p.span, n.span) || (overlap(p.span, n.span) && n.members.length >= p.members.length)),
   );
   for (const p of parallel) {
+    // "要抓好八项重点任务：坚持内需主导，…；坚持创新驱动，…": the count name the sentence gives before the colon.
+    const counted = p.name ? undefined : countedName(text, p.span.start, p.members.length);
+    if (counted) {
+      p.name = counted;
+      p.count = p.members.length;
+    }
     // Clauses opened by one frame and named nowhere are named by frame and count: 三个必须, 四个坚持.
     if (p.frame && !p.name && p.members.length <= 10) {
       p.name = `${COUNT_NUMERALS[p.members.length]}个${p.frame}`;
@@ -65,6 +73,17 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
   return found
     .filter((f) => !salutation(text, f))
     .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+}
+
+/** "抓好八项重点任务：", "实施三大工程：" right before a list: a count and a noun that says what the items are. */
+const COUNTED_LEAD =
+  /(?<![\d一二两三四五六七八九十第])([二两三四五六七八九十])(项|个|大|条)([\u4e00-\u9fa5]{2,6})[：:]\s*$/;
+
+/** The name a list's own sentence gives it just before its items, when its count is the list's. */
+function countedName(text: string, at: number, n: number): string | undefined {
+  const m = COUNTED_LEAD.exec(text.slice(sentenceStart(text, at), at));
+  if (!m || parseCount(m[1]) !== n || GENERIC.test(m[3]) || /^方面/.test(m[3])) return undefined;
+  return m[0].replace(/[：:\s]+$/, '');
 }
 
 /** Whom a speech addresses ("各位代表", "同志们", "尊敬的各位来宾"). */

@@ -13,11 +13,14 @@ interface Marker {
 const NUM = '[一二三四五六七八九十]{1,2}';
 // 一是/一要 count only at the start of a clause; "摄" lets a series follow a photo credit
 // glued onto it by the PDF extraction ("新华社记者鞠鹏/摄一是坚持党的领导").
-const KINDS: Array<{ re: RegExp; maxGap: number }> = [
+// "（一）…" opening a line is a section as often as an item: a list only where the sentence right above
+// announces it with its count ("要抓好三项重点任务。").
+const KINDS: Array<{ re: RegExp; maxGap: number; announced?: boolean }> = [
   { re: new RegExp(`(?<=^|[。；！？：，\\n;:,!?]|/摄)(${NUM})是`, 'g'), maxGap: 1500 },
   { re: new RegExp(`(?<=^|[。；！？：\\n;:!?])(${NUM})要(?![求是])`, 'g'), maxGap: 1500 },
   { re: new RegExp(`第(${NUM})[，,]`, 'g'), maxGap: 3000 },
   { re: new RegExp(`第(${NUM})个问题[：:]`, 'g'), maxGap: Infinity },
+  { re: new RegExp(`(?<=^|\\n)（(${NUM})）`, 'g'), maxGap: 1500, announced: true },
 ];
 const MEMBER_END = /[。；！？;!?\n]/;
 const MAX_MEMBER = 30;
@@ -41,7 +44,8 @@ export function findSeries(text: string): RawFormulation[] {
     }
     let run: Marker[] = [];
     const flush = () => {
-      if (run.length >= 2) out.push(build(text, run));
+      const f = run.length >= 2 ? build(text, run) : undefined;
+      if (f && (!kind.announced || announcedRightAbove(text, f))) out.push(f);
       run = [];
     };
     for (const m of markers) {
@@ -54,6 +58,11 @@ export function findSeries(text: string): RawFormulation[] {
     flush();
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A count that fits, in the sentence right before the first item ("…三项重点任务。\n（一）…"). */
+function announcedRightAbove(text: string, f: RawFormulation): boolean {
+  return !!f.count && !!f.headingSpan && /^[。：:\s]*$/.test(text.slice(f.headingSpan.end, f.span.start));
 }
 
 function memberSpan(text: string, m: Marker, next?: Marker): Span {

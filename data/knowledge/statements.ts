@@ -33,6 +33,7 @@ import {
   isCjkPhrase,
   topicBefore,
 } from './statement-frames';
+import { unchangedJudgments } from './statement-judgments';
 
 export interface RawStatement {
   /** What is asked about, as it stands in the prompt ("全面推进依法治国的总目标"). */
@@ -70,6 +71,7 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         sentence,
       });
     };
+    out.push(...unchangedJudgments(s, sentence));
     const colon = COLON_DEFINITION.exec(s);
     if (colon) {
       // "报告指出，今年的主要目标是：…": the reporting clause says who, the subject follows it.

@@ -43,6 +43,11 @@ describe('seriesClues', () => {
       ['强化法治观念', '提升法治素养', '运用法治思维'],
       ['强____法治____', '提____法治____', '运____法治____'],
     ],
+    // A mould of three blanks ("公____的____不能____") is unreadable: the line stays, the item's own word goes.
+    [
+      ['公平的理念不能动摇', '民主的原则不能偏离', '团结的根基不能削弱'],
+      ['____的理念不能动摇', '____的原则不能偏离', '____的根基不能削弱'],
+    ],
   ])('%j → %j', (members, clues) => {
     expect(seriesClues(members)).toEqual(clues);
   });

@@ -266,3 +266,31 @@ describe('statement and quoted-name cards in the bundled deck', () => {
     for (const c of asked) expect(c.prompt.replace(/《[^》]*》/, ''), c.prompt).not.toContain(c.answer);
   });
 });
+
+// Judgments a meeting states (statement-judgments.ts); sentences written for this test in the style of a
+// 政治局会议 release, none copied from a real one.
+describe('judgments that something has not changed', () => {
+  const judged = (s: string) => extractStatements(s, splitSentences(s));
+  it('asks what the meeting holds unchanged', () => {
+    const s = '会议认为，当前外部环境更趋复杂，但我国发展长期向好的基本条件和总体趋势没有改变。';
+    const st = judged(s).find((x) => x.prompt === '会议认为什么没有改变？');
+    expect(st?.answer).toBe('我国发展长期向好的基本条件和总体趋势');
+    expect(s.slice(st!.span.start, st!.span.end)).toBe(st!.answer);
+  });
+  it('keeps the verb the text uses', () => {
+    const s = '全会指出，我国制度优势显著、治理效能提升，经济持续恢复发展的态势不会变。';
+    expect(judged(s).map((x) => [x.prompt, x.answer])).toContainEqual([
+      '全会指出什么不会变？',
+      '经济持续恢复发展的态势',
+    ]);
+  });
+  it('asks nothing without the meeting’s own cue, of a pronoun, or of two judgments in one sentence', () => {
+    expect(judged('综合起来看，我国经济长期向好的基本面没有改变，困难是暂时的。')).toEqual([]);
+    expect(judged('会议认为，这一点没有改变。')).toEqual([]);
+    expect(
+      judged('会议认为，我国经济长期向好的基本面没有改变，人民群众对美好生活的向往没有改变。').filter((x) =>
+        x.prompt.includes('改变'),
+      ),
+    ).toEqual([]);
+  });
+});
