@@ -1,6 +1,19 @@
 // The frames of key statements (used by statements.ts): the role words, the patterns of 是 / 在于 /
 // 作为 / 以……为 / 构建……体系, the words that clean a subject or an answer, and the cutting of a
 // sentence into clauses.
+import type { Span } from './normalize';
+
+/** A key statement found in a sentence, before it becomes a note and a card. */
+export interface RawStatement {
+  /** What is asked about, as it stands in the prompt ("全面推进依法治国的总目标"). */
+  subject: string;
+  prompt: string;
+  answer: string;
+  /** The answer in the normalized text. */
+  span: Span;
+  sentence: Span;
+}
+
 /** Role words: a noun phrase ending in one names the one thing that fills the role. */
 export const ROLE =
   '出发点和落脚点|必由之路|重中之重|生命线|牛鼻子|突破口|着力点|落脚点|出发点|基本点|根本遵循|总开关|压舱石|' +

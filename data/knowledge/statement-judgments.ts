@@ -1,9 +1,8 @@
 // Key judgments a meeting states and cadres recite (used by statements.ts): "会议认为，…，但我国经济长期向好的
 // 支撑条件和基本趋势没有改变。" The cue is precise on purpose: only a sentence opened by the meeting's or the
 // report's own 认为/指出/强调, and only the clause that ends in 没有改变 / 不会改变 / 没有变 / 不会变.
-import type { RawStatement } from './statements';
 import type { Span } from './normalize';
-import { MAX_ANSWER, cleanSubject, clauses, isCjkPhrase } from './statement-frames';
+import { MAX_ANSWER, cleanSubject, clauses, isCjkPhrase, type RawStatement } from './statement-frames';
 
 /** Whose judgment: the meeting, the plenum, the report ("会议认为，", "全会指出，"). */
 const JUDGE = /^(会议|全会|大会|报告)(认为|指出|强调)[，,]/;

@@ -34,16 +34,7 @@ import {
   topicBefore,
 } from './statement-frames';
 import { unchangedJudgments } from './statement-judgments';
-
-export interface RawStatement {
-  /** What is asked about, as it stands in the prompt ("全面推进依法治国的总目标"). */
-  subject: string;
-  prompt: string;
-  answer: string;
-  /** The answer in the normalized text. */
-  span: Span;
-  sentence: Span;
-}
+import type { RawStatement } from './statement-frames';
 
 export interface StatementOptions {
   /** The document's title, to say whose "主线" a bare "以……为主线" is. */
