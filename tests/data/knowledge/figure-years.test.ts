@@ -1,6 +1,7 @@
 // Figures that say when, not what: a five-year plan in course, the span of a plan's period
 // (constructed sentences in the style of reports and meeting releases).
 import { describe, expect, it } from 'vitest';
+import { buildDeck } from '@/data/knowledge/deck';
 import { extractFigures, figureCloze } from '@/data/knowledge/figures';
 import { normalizeDocument } from '@/data/knowledge/normalize';
 
@@ -41,5 +42,44 @@ describe('the span of a plan’s period', () => {
 
   it('leaves a deadline a deadline', () => {
     expect(clozes('到2030年，城乡居民收入水平明显提高。')).toEqual(['到____，城乡居民收入水平明显提高 → 2030年']);
+  });
+});
+
+describe('a figure listed under a heading that names the year', () => {
+  const text = [
+    '政府工作报告要点',
+    '2024年工作回顾',
+    '国内生产总值达到134.9万亿元，增长5%。',
+    '居民消费价格上涨0.2%。',
+    '',
+    '2025年发展主要预期目标',
+    '城镇调查失业率5.5%左右，城镇新增就业1200万人以上。',
+    '居民消费价格涨幅2%左右；居民收入增长和经济增长同步。',
+    '',
+    '财政政策：',
+    '今年拟安排地方政府专项债券4.4万亿元。',
+  ].join('\n');
+  const cards = buildDeck([{ file: 'digest.txt', text }]).cards.filter((c) => c.kind === 'figure-cloze');
+  const asked = (answer: string) => cards.filter((c) => c.answer === answer).map((c) => c.prompt);
+
+  it('is asked of that year, even when its line alone would do', () => {
+    expect(asked('134.9万亿元')).toEqual(['2024年工作回顾：国内生产总值达到____']);
+    expect(asked('0.2%')).toEqual(['2024年工作回顾：居民消费价格上涨____']);
+    expect(asked('2%左右')).toEqual(['2025年发展主要预期目标：居民消费价格涨幅____']);
+    expect(asked('1200万人以上')).toEqual(['2025年发展主要预期目标：城镇调查失业率5.5%左右，城镇新增就业____']);
+  });
+
+  it('is weighted as a target under a heading of targets', () => {
+    expect(cards.find((c) => c.answer === '2%左右')!.importance).toBeGreaterThan(0.8);
+  });
+
+  it('keeps a line that says its year, and its own words under a heading that names none', () => {
+    expect(asked('4.4万亿元')).toEqual(['今年拟安排地方政府专项债券____']);
+    const other = buildDeck([
+      { file: 'other.txt', text: '政府工作报告要点\n财政政策：\n拟安排地方政府专项债券4.4万亿元。' },
+    ]);
+    expect(other.cards.filter((c) => c.answer === '4.4万亿元').map((c) => c.prompt)).toEqual([
+      '拟安排地方政府专项债券____',
+    ]);
   });
 });
