@@ -166,7 +166,14 @@ export function figureCloze(text: string, fig: RawFigure): FigureCloze {
   // it is asked under what the list is of ("今年发展主要预期目标：城镇调查失业率____").
   const colon = s.lastIndexOf('：', at);
   const list = colon > 0 && s.includes('；', colon) ? s.slice(clauseStart(s, colon), colon).replace(/是$/, '') : '';
-  const under = /^[\u4e00-\u9fa5]{4,20}$/.test(list) && start > colon + 1 ? list : '';
+  // "今年是……收官之年，发展主要预期目标是：…": the year the sentence names goes with what the list is of.
+  const year = /今年|明年/.exec(list)
+    ? ''
+    : (s
+        .slice(0, colon)
+        .match(/今年|明年/g)
+        ?.pop() ?? '');
+  const under = /^[\u4e00-\u9fa5]{4,20}$/.test(list) && start > colon + 1 ? year + list : '';
   while (start > 0 && (stop - start < 24 || !fig.subject || start === at)) {
     if (under && s[start - 1] === '；') break;
     const prev = clauseStart(s, start - 1);

@@ -83,3 +83,17 @@ describe('a figure listed under a heading that names the year', () => {
     ]);
   });
 });
+
+describe('an item of a colon list in a sentence that names the year', () => {
+  it('is asked under the list with that year', () => {
+    expect(
+      clozes(
+        '今年是“十四五”规划收官之年，发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右；居民消费价格涨幅2%左右。',
+      ),
+    ).toEqual([
+      '今年是“十四五”规划收官之年，发展主要预期目标是：国内生产总值增长____ → 5%左右',
+      '今年发展主要预期目标：城镇调查失业率____ → 5.5%左右',
+      '今年发展主要预期目标：居民消费价格涨幅____ → 2%左右',
+    ]);
+  });
+});
