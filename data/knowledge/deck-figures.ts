@@ -10,7 +10,7 @@ import type { RawFigure } from './raw';
 import { headingBefore } from './figures-context';
 
 /** A year named outright or by the year it is said in. */
-const YEAR = /\d{4}年|今年|去年|明年|本年|上年/;
+const YEAR = /\d{4}年|今年|去年|明年|本年/;
 /** A heading over a list of targets: "主要预期目标", "2025年发展主要目标任务". */
 const TARGET_HEADING = /目标/;
 

@@ -51,6 +51,7 @@ describe('a figure listed under a heading that names the year', () => {
     '2024年工作回顾',
     '国内生产总值达到134.9万亿元，增长5%。',
     '居民消费价格上涨0.2%。',
+    '全国居民人均可支配收入比上年实际增长5.1%。',
     '',
     '2025年发展主要预期目标',
     '城镇调查失业率5.5%左右，城镇新增就业1200万人以上。',
@@ -65,6 +66,8 @@ describe('a figure listed under a heading that names the year', () => {
   it('is asked of that year, even when its line alone would do', () => {
     expect(asked('134.9万亿元')).toEqual(['2024年工作回顾：国内生产总值达到____']);
     expect(asked('0.2%')).toEqual(['2024年工作回顾：居民消费价格上涨____']);
+    // 上年 is what it is compared with, not when.
+    expect(asked('5.1%')).toEqual(['2024年工作回顾：全国居民人均可支配收入比上年实际增长____']);
     expect(asked('2%左右')).toEqual(['2025年发展主要预期目标：居民消费价格涨幅____']);
     expect(asked('1200万人以上')).toEqual(['2025年发展主要预期目标：城镇调查失业率5.5%左右，城镇新增就业____']);
   });
