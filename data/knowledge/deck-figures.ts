@@ -9,6 +9,8 @@ import { nearSameFigure } from './near-duplicates';
 import type { RawFigure } from './raw';
 import { headingBefore } from './figures-context';
 
+/** A year named outright or by the year it is said in. */
+const YEAR = /\d{4}年|今年|去年|明年|本年/;
 /** A heading over a list of targets: "主要预期目标", "2025年发展主要目标任务". */
 const TARGET_HEADING = /目标/;
 
@@ -71,9 +73,12 @@ export function figureDrafts(texts: DocText[], figuresByDoc: RawFigure[][], sour
       // "是…639万的____": a clause whose subject stayed in the clause before; asked alone it says nothing.
       if (/^是/.test(prompt)) continue;
       // A figure listed under a heading says what it measures, the heading when ("2025年发展主要预期目标：粮食产量____").
-      const heading =
-        answerable(fig, prompt) || fig.event ? undefined : headingBefore(doc.norm.text, fig.sentence.start);
-      const headed = heading && heading !== title && answerable(fig, `${heading}：${prompt}`) ? heading : undefined;
+      // A heading that names the year ("2024年工作回顾") is given even to a cloze answerable without it: a yearly
+      // result or target is asked of its year.
+      const heading = fig.event ? undefined : headingBefore(doc.norm.text, fig.sentence.start);
+      const needed = !answerable(fig, prompt) || (!!heading && YEAR.test(heading) && !YEAR.test(prompt));
+      const headed =
+        needed && heading && heading !== title && answerable(fig, `${heading}：${prompt}`) ? heading : undefined;
       if (headed) prompt = `${headed}：${prompt}`;
       // A headline figure of a report says what it measures but not of when: the document says it ("《政府工作报告》：城镇新增就业____").
       if (!answerable(fig, prompt) && fig.subject && !fig.event && title && title.length + prompt.length < 60)

@@ -52,6 +52,8 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
         if (seenEvents.has(x.text)) continue;
         seenEvents.add(x.text);
       }
+      // "“十四五”即将圆满收官", "实现“十五五”良好开局": the plan in course says when, and is no fact to recall.
+      if (x.subject === '五年规划' && PLAN_AS_TIME.test(s.slice(x.end))) continue;
       const { text: _t, once: _o, at, end, ...fig } = x;
       push(fig, at, end, x.event ? undefined : at);
     }
@@ -85,7 +87,8 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
           isYear &&
           s[at - 1] === '到' &&
           !/^(?:底|年底|末|\d|以前|月|的)/.test(after) &&
-          !/从\d{4}年底?到$/.test(s.slice(0, at));
+          !/从\d{4}年底?到$/.test(s.slice(0, at)) &&
+          !/[（(]\d{4}年?到$/.test(s.slice(0, at)); // "“十五五”时期（2026到2030年）": the period's span
         // "1981年北大学子……喊出": the year of an event, asked like a deadline.
         eventYear = isYear && !deadline && isEventYear(s, at, after);
         if (isYear && !deadline && !eventYear) continue; // a date, not a figure
@@ -117,6 +120,10 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
   assignDates(text, figures);
   return figures;
 }
+
+/** After a plan's name, its start or end ("规划收官之年", "良好开局") or its span in years ("时期（2026—2030年）"). */
+const PLAN_AS_TIME =
+  /^[”」]?(?:规划|时期)?(?:(?:即将|已经|已|将|顺利|圆满|胜利|全面|良好)*(?:收官|开局|起步|收尾)|[（(]\d{4})/;
 
 /** A year that opens what happened then ("1981年北大学子在燕园喊出……", "早在1921年，我们党就……"). */
 const EVENT_VERB =
@@ -159,7 +166,14 @@ export function figureCloze(text: string, fig: RawFigure): FigureCloze {
   // it is asked under what the list is of ("今年发展主要预期目标：城镇调查失业率____").
   const colon = s.lastIndexOf('：', at);
   const list = colon > 0 && s.includes('；', colon) ? s.slice(clauseStart(s, colon), colon).replace(/是$/, '') : '';
-  const under = /^[\u4e00-\u9fa5]{4,20}$/.test(list) && start > colon + 1 ? list : '';
+  // "今年是……收官之年，发展主要预期目标是：…": the year the sentence names goes with what the list is of.
+  const year = /今年|明年/.exec(list)
+    ? ''
+    : (s
+        .slice(0, colon)
+        .match(/今年|明年/g)
+        ?.pop() ?? '');
+  const under = /^[\u4e00-\u9fa5]{4,20}$/.test(list) && start > colon + 1 ? year + list : '';
   while (start > 0 && (stop - start < 24 || !fig.subject || start === at)) {
     if (under && s[start - 1] === '；') break;
     const prev = clauseStart(s, start - 1);

@@ -25,9 +25,10 @@ export function importDeck(doc: ImportText, sourceId: string): Deck {
   const deck = buildDeck([{ file: `${sourceId}.txt`, text: doc.text }]);
   const found = deck.sources[0];
   const source: Source = { ...found, id: sourceId, file: doc.file.replace(/^.*[\\/]/, '') || doc.file };
-  // The engine's title is the first line unless it found a better one; a bare first line that is
-  // the whole first paragraph (a pasted text without a heading) gives way to the container's title.
-  if (doc.titleHint && (found.title.length > 60 || found.title === sourceId)) source.title = doc.titleHint.trim();
+  // The engine's title is the first line when it reads as one; a text that opens on prose (pasted without
+  // its headline) has none and takes the container's title, or is left for the user to name in the preview.
+  if (doc.titleHint && (!found.title || found.title.length > 60 || found.title === sourceId))
+    source.title = doc.titleHint.trim();
   if (doc.url) {
     source.url = doc.url;
     source.file = doc.url;

@@ -5,6 +5,7 @@
 // ("※这是……2021年12月6日在……的讲话"), or the file name; otherwise it stays unknown.
 import type { Source } from './types';
 import type { NormalizedText } from './normalize';
+import { ADDRESSEE_END } from './lists';
 
 const CN_DIGITS = '〇零一二三四五六七八九十';
 const Y = `(\\d{4}|[〇零一二三四五六七八九]{4})`;
@@ -23,6 +24,23 @@ const SUBTITLE = /^——/;
 /** Lines under a title that are no title: the author, a dateline, a source line. */
 const NOT_TITLE =
   /^(?:(?:国务院总理|总书记|主席|作者[：:]?)?[\u4e00-\u9fa5]{2,3}$|[（(]?\d{4}年|来源[：:]|发布时间|新华社|编者按)/;
+
+/** A title is short and says no sentence: not a paragraph, a salutation ("同志们、朋友们："), a section ("一、……"). */
+const MAX_TITLE = 60;
+const SENTENCE = /[。！？!?；;]|[：:，,、…]$/;
+const SALUTATION = new RegExp(`${ADDRESSEE_END}[：:]?$`);
+const SECTION = /^[一二三四五六七八九十]+、|^\d+[、．.]\D/;
+const BYLINE = /记者\s*[/／]/;
+
+function isTitle(line: string): boolean {
+  return (
+    line.length <= MAX_TITLE &&
+    !SENTENCE.test(line) &&
+    !SALUTATION.test(line) &&
+    !SECTION.test(line) &&
+    !BYLINE.test(line)
+  );
+}
 
 function cnNumber(t: string): number {
   if (/^\d+$/.test(t)) return Number(t);
@@ -87,8 +105,9 @@ export function sourceMeta(
     .map((l) => l.trim())
     .filter(Boolean);
   // The first line that is a title: not a subtitle, an author or a dateline.
-  const first = lines.find((l) => !SUBTITLE.test(l) && !NOT_TITLE.test(l) && !DATE_LINE.test(l)) ?? lines[0] ?? id;
-  let title = cleanTitle(first);
+  const first = lines.find((l) => !SUBTITLE.test(l) && !NOT_TITLE.test(l) && !DATE_LINE.test(l)) ?? lines[0];
+  // A text pasted without its headline opens on prose: no title, so the import preview asks for one.
+  let title = first === undefined ? id : isTitle(first) ? cleanTitle(first) : '';
   let date: string | undefined;
   const paren = PAREN_DATE.exec(head);
   if (paren && paren.index < 400) {

@@ -180,6 +180,27 @@ test('pasted text with a title → preview → 加入学习', async () => {
   await page.close();
 });
 
+test('pasted text without a title → the preview asks for one before 加入学习', async () => {
+  const page = await tifa.openDashboard('#import');
+  await page
+    .getByTestId('paste-text')
+    .fill(
+      '全县上下要坚持“三个到位”，即思想认识到位、责任落实到位、工作措施到位。\n到2026年底，全县农村自来水普及率达到95%以上。\n',
+    );
+  await page.getByTestId('paste-submit').click();
+  await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
+  const title = page.getByTestId('import-title');
+  assert.equal(await title.inputValue(), '', 'its first sentence is no title');
+  assert.equal(await title.getAttribute('placeholder'), '没有找到标题，请填写');
+  assert.ok(await page.getByTestId('import-confirm').isDisabled());
+  await title.fill('农村供水工作材料');
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-done').waitFor();
+  const sources = await readTable<{ title: string }>(page, 'sources');
+  assert.ok(sources.some((s) => s.title === '农村供水工作材料'));
+  await page.close();
+});
+
 test('bad files are refused with a Chinese message, the database unchanged and the page usable', async () => {
   const page = await tifa.openDashboard('#import');
   const errors = watchErrors(page);

@@ -166,7 +166,13 @@ export function ImportPreview({
       <div className="preview-meta">
         <label>
           标题
-          <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="import-title" />
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            required
+            placeholder="没有找到标题，请填写"
+            data-testid="import-title"
+          />
         </label>
         <label>
           日期
@@ -225,7 +231,7 @@ export function ImportPreview({
         <button
           type="button"
           className="primary"
-          disabled={busy || !chosen.size}
+          disabled={busy || !chosen.size || !title.trim()}
           onClick={confirm}
           data-testid="import-confirm"
         >

@@ -150,8 +150,8 @@ describe('figures in a list of short lines under a heading', () => {
     expect(ask('90万吨')).toEqual(['2025年工作回顾：油菜籽产量首次突破____']);
   });
 
-  it('keep their own words when the line says enough', () => {
-    expect(ask('5.8%')).toEqual(['全省居民人均可支配收入实际增长____']);
+  it('are asked of the year their heading names, even when the line alone says enough', () => {
+    expect(ask('5.8%')).toEqual(['2025年工作回顾：全省居民人均可支配收入实际增长____']);
   });
 
   it('rank as targets when their heading says they are, so the preview ticks them first', () => {

@@ -86,3 +86,30 @@ describe('sourceMeta', () => {
     expect(meta('关于加强乡村文化建设的通知\n' + BODY, '000_43cddc19a527ac1f.txt').date).toBeUndefined();
   });
 });
+
+describe('a text pasted without its headline', () => {
+  it.each([
+    ['a lead paragraph', '省人民代表大会今天上午在省会开幕，省长向大会作政府工作报告。\n一、过去一年工作回顾\n' + BODY],
+    [
+      'a reporter’s byline and lead',
+      '《时代》记者/王晓明 2025年3月5日，省人民代表大会开幕，省长作政府工作报告，回顾了过去一年的工作。\n' + BODY,
+    ],
+    ['a salutation', '全国同胞们，尊敬的各位来宾，同志们、朋友们：\n今天，我们隆重集会，纪念这个伟大的日子。\n'],
+    ['a salutation without its colon', '同志们、朋友们\n今天，我们隆重集会，纪念这个伟大的日子。\n'],
+    ['a section heading', '一、2025年工作回顾\n过去一年，全省经济运行总体平稳。\n'],
+    ['a table of contents', '报告共分四个部分：一、工作回顾；二、主要目标；三、政策取向；四、工作任务\n' + BODY],
+    [
+      'a line too long for a title',
+      '全省上下坚持稳中求进工作总基调完整准确全面贯彻新发展理念加快构建新发展格局着力推动高质量发展扎实推进共同富裕不断增进民生福祉\n' +
+        BODY,
+    ],
+  ])('has no title: %s', (_label, text) => {
+    expect(meta(text).title).toBe('');
+  });
+
+  it('keeps a short headline, and the date it finds', () => {
+    const m = meta('在纪念大会上的讲话\n（2025年9月3日）\n全国同胞们，同志们、朋友们：\n今天，我们隆重集会。\n');
+    expect(m).toMatchObject({ title: '在纪念大会上的讲话', date: '2025-09-03' });
+    expect(meta('全国同胞们，同志们、朋友们：\n今天，我们隆重集会。\n', '2025-09-03_讲话.txt').date).toBe('2025-09-03');
+  });
+});
