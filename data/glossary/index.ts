@@ -63,6 +63,27 @@ export const GLOSSARY: GlossaryEntry[] = THEMES.flat().map(({ attested, ...e }) 
   attested ? { ...e, attested: attested.map(attestation) } : e,
 );
 
+const asOf = new Map<string, GlossaryEntry[]>();
+
+/**
+ * The glossary as a document of `date` (ISO) states it: an entry reworded since (`revised`) gives its later
+ * members to a document of that day or later, and to one of no known date (a text read today is read with
+ * today's wording); the entries stay in their order. The same array for the same set of rewordings.
+ */
+export function glossaryAsOf(date: string | undefined): GlossaryEntry[] {
+  const applies = (e: GlossaryEntry) => !!e.revised && (!date || date >= e.revised.since);
+  const key = GLOSSARY.filter(applies)
+    .map((e) => e.name)
+    .join('|');
+  if (!key) return GLOSSARY;
+  let list = asOf.get(key);
+  if (!list) {
+    list = GLOSSARY.map((e) => (applies(e) ? { ...e, members: e.revised!.members, revision: e.revised!.since } : e));
+    asOf.set(key, list);
+  }
+  return list;
+}
+
 const strip = (s: string) => s.replace(/[\s“”‘’「」『』"']/g, '');
 
 // Lookups by name/alias and by member set, built on first use: the engine asks per formulation found.
@@ -86,7 +107,9 @@ export function findGlossaryEntry(nameOrAlias: string): GlossaryEntry | undefine
 /** The entry with exactly these members (in any order): names a list a document gives unnamed. */
 export function findGlossaryByMembers(members: string[]): GlossaryEntry | undefined {
   const want = [...new Set(members.map(strip))].sort().join('|');
-  byMembers ??= firstBy((e) => [[...e.members].map(strip).sort().join('|')]);
+  byMembers ??= firstBy((e) =>
+    [e.members, ...(e.revised ? [e.revised.members] : [])].map((list) => [...list].map(strip).sort().join('|')),
+  );
   return byMembers.get(want);
 }
 
@@ -102,6 +125,9 @@ export function glossaryNote(name: string, provenance: Provenance[] | undefined)
   const what = fromGlossary.length
     ? `${fromGlossary.length < members.length ? '部分成员' : '成员'}来自词表（文件中未列出）`
     : '名称来自词表（文件中未用此名）';
-  const at = findGlossaryEntry(name)?.attested?.[0];
+  const entry = findGlossaryEntry(name);
+  // Members of the later wording (四个全面 from 2020-10-29) are cited where that wording was first stated.
+  const revised = entry?.revised?.members.every((m) => members.some((p) => p.part === `member:${m}`));
+  const at = revised ? entry!.revised!.attested : entry?.attested?.[0];
   return at ? `${what}。出处：${at.title}（${at.date}）` : what;
 }

@@ -17,7 +17,7 @@ import { extractStatements, statementCard, statementNote } from './statements';
 import { flagSuspectYears, heldOnlyNoteIds, selfContradictory, suspicion } from './suspect';
 import { orderEvidence } from './quotes';
 import { figureDrafts, mergeNearFigures } from './deck-figures';
-import { GLOSSARY } from '../glossary';
+import { GLOSSARY, glossaryAsOf } from '../glossary';
 import type { RawFigure, RawFormulation } from './raw';
 
 export const DECK_VERSION = 1;
@@ -34,7 +34,11 @@ export function buildDeck(docs: Array<{ file: string; text: string }>): Deck {
     figuresByDoc.push(extractFigures(norm.text, norm.sentences));
   }
 
-  const found = texts.map((doc) => ({ doc, found: extractFormulations(doc.norm.text, GLOSSARY) }));
+  // Each document is read with the glossary's wording of its own date (四个全面 before and after 2020-10-29).
+  const found = texts.map((doc, i) => {
+    const glossary = glossaryAsOf(sources[i].date);
+    return { doc, glossary, found: extractFormulations(doc.norm.text, glossary) };
+  });
   const formulations = formulationNotes(found, GLOSSARY);
   const statements = statementNotes(texts, sources);
   const conflictList = findConflicts(texts.flatMap((doc, i) => numberOccurrences(doc, figuresByDoc[i])));

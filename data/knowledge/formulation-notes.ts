@@ -8,6 +8,8 @@ import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from '.
 export interface FoundFormulations {
   doc: DocText;
   found: RawFormulation[];
+  /** The glossary as of the document's date (glossaryAsOf), entry for entry the one given to formulationNotes. */
+  glossary?: GlossaryEntry[];
 }
 
 interface Draft {
@@ -99,6 +101,8 @@ function combine(kept: Draft, next: Draft): Draft {
   const all = [...kept.marked, ...next.marked];
   return {
     ...kept,
+    // Documents on both sides of a rewording (glossaryAsOf): the earlier members, as before there was one.
+    entry: kept.entry?.revision && next.entry && !next.entry.revision ? next.entry : kept.entry,
     name: kept.name ?? next.name,
     members: kept.members.length >= next.members.length ? kept.members : next.members,
     marked: evidence.map((e) => all.find((m) => m.ev === e)!),
@@ -116,13 +120,13 @@ export function formulationNotes(
 ): Array<{ note: Note; marked: MarkedEvidence[]; cue?: Cue }> {
   const drafts = new Map<string, Draft>();
   const add = (d: Draft) => drafts.set(d.key, drafts.has(d.key) ? combine(drafts.get(d.key)!, d) : d);
-  for (const { doc, found } of perDoc) {
+  for (const { doc, found, glossary: own } of perDoc) {
     for (const f of found) {
       const members = f.members.map((m) => m.trim()).filter(Boolean);
       // A named set of clauses (三个讲清楚, 五个必须) keeps longer members: the clause is what is recited.
       const max = f.name && f.count ? MAX_NAMED_MEMBER : MAX_MEMBER;
       if (members.length < 2 || members.some((m) => m.length > max)) continue;
-      const entry = glossaryFor(f, glossary);
+      const entry = glossaryFor(f, own ?? glossary);
       // The extractor cut the list otherwise than the glossary ("…的核心地位，坚决维护党中央权威" | "集中统一
       // 领导"), yet the glossary's members stand in one sentence here: the entry is attested as listed (below).
       if (entry && setKey(entry.members) !== setKey(members) && membersNearby(doc.norm.text, entry.members)) continue;
@@ -164,9 +168,9 @@ export function formulationNotes(
   }
   // Glossary entries no extractor found in a document: attested by the members standing close
   // together, or else by the name alone ("五个一批" is named, its members listed nowhere).
-  for (const entry of glossary) {
-    const key = `g:${entry.name}`;
-    const attest = (marked: MarkedEvidence, provenance: Provenance[]) =>
+  for (const [i, { name }] of glossary.entries()) {
+    const key = `g:${name}`;
+    const attest = (entry: GlossaryEntry, marked: MarkedEvidence, provenance: Provenance[]) =>
       add({
         key,
         name: entry.name,
@@ -176,7 +180,8 @@ export function formulationNotes(
         marked: [marked],
         provenance,
       });
-    for (const { doc } of perDoc) {
+    for (const { doc, glossary: own } of perDoc) {
+      const entry = (own ?? glossary)[i];
       if (drafts.get(key)?.marked.some((m) => m.ev.source === doc.source)) continue;
       const text = doc.norm.text;
       const listed = membersNearby(text, entry.members);
@@ -198,13 +203,13 @@ export function formulationNotes(
           from: 'document',
           source: doc.source,
         }));
-        attest({ ev, byMember }, provenance);
+        attest(entry, { ev, byMember }, provenance);
         continue;
       }
       const alias = [entry.name, ...entry.aliases].find((n) => text.includes(n));
       if (!alias) continue;
       const at = text.indexOf(alias);
-      attest({ ev: evidenceAt(doc, at, at + alias.length, [{ start: at, end: at + alias.length }]) }, [
+      attest(entry, { ev: evidenceAt(doc, at, at + alias.length, [{ start: at, end: at + alias.length }]) }, [
         { part: 'name', from: 'document', source: doc.source },
       ]);
     }

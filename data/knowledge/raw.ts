@@ -67,6 +67,13 @@ export interface GlossaryEntry {
   origin?: string;
   /** Where the formulation is stated with these members, the first or the standard statement first. */
   attested?: Attestation[];
+  /**
+   * A later wording, in use from `since` (四个全面 from the 十九届五中全会, 2020-10-29): a document of that day or
+   * later, or of no known date, is read with these members (glossaryAsOf); `members` above is the wording before.
+   */
+  revised?: { since: string; members: string[]; note?: string; attested: Attestation };
+  /** Set on the entry as glossaryAsOf gives it for a document under the later wording: the day it took effect. */
+  revision?: string;
 }
 
 export interface RawFigure extends Figure {

@@ -37,7 +37,7 @@ describe('glossary files', () => {
   it.each(entries)('%s has the entry shape', (_at, e) => {
     expect(typeof e).toBe('object');
     const entry = e as Record<string, unknown>;
-    const allowed = ['name', 'aliases', 'members', 'ordered', 'note', 'origin', 'attested'];
+    const allowed = ['name', 'aliases', 'members', 'ordered', 'note', 'origin', 'attested', 'revised'];
     for (const key of Object.keys(entry)) expect(allowed).toContain(key);
     expect(typeof entry.name).toBe('string');
     expect(isStrings(entry.aliases)).toBe(true);
@@ -48,6 +48,15 @@ describe('glossary files', () => {
     for (const ref of entry.attested as unknown[]) {
       if (typeof ref === 'string') expect(documents, ref).toHaveProperty(ref);
       else expect(isDocument(ref), JSON.stringify(ref)).toBe(true);
+    }
+    // A later wording: from a day on, other members, stated in one document of that day.
+    if ('revised' in entry) {
+      const r = entry.revised as Record<string, unknown>;
+      expect(Object.keys(r).sort().join()).toMatch(/^attested,members,(note,)?since$/);
+      expect(r.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(isStrings(r.members)).toBe(true);
+      if ('note' in r) expect(typeof r.note).toBe('string');
+      expect(isDocument(r.attested), JSON.stringify(r.attested)).toBe(true);
     }
   });
 
