@@ -243,6 +243,8 @@ function membersNearby(text: string, members: string[]): Array<{ start: number; 
   return undefined;
 }
 
+const glossaryKey = (e: GlossaryEntry) => (e.revision ? `${e.name}@${e.revision}` : e.name);
+
 function toNote(d: Draft): { note: Note; marked: MarkedEvidence[]; cue?: Cue } {
   const members = d.entry?.members ?? d.members;
   const provenance = [...d.provenance];
@@ -255,7 +257,9 @@ function toNote(d: Draft): { note: Note; marked: MarkedEvidence[]; cue?: Cue } {
   const short = !d.entry && !d.name && members.every((m) => m.length <= 2);
   const base = d.entry ? 0.95 : d.name ? 0.75 : short ? 0.35 : d.via === 'series' ? 0.55 : 0.5;
   const note: Note = {
-    id: stableId('formulation', d.entry ? d.entry.name : d.name ? comparable(d.name) : setKey(members)),
+    // The later wording of a glossary entry is another note (四个全面 of 2025 beside the bundled 2018 one): the
+    // store keeps each note's members with its own cards.
+    id: stableId('formulation', d.entry ? glossaryKey(d.entry) : d.name ? comparable(d.name) : setKey(members)),
     kind: 'formulation',
     name,
     members,

@@ -59,6 +59,13 @@ describe('a document that names 四个全面 without its members', () => {
     expect(glossaryNote(note.name, note.provenance)).toContain(findGlossaryEntry('四个全面')!.attested![0].title);
   });
 
+  it('is another note than the earlier wording (the store keeps each with its members)', () => {
+    const early = listCard(buildDeck([{ file: 'a.txt', text: doc('2018年2月12日') }]));
+    const late = listCard(buildDeck([{ file: 'b.txt', text: doc('2025年10月23日') }]));
+    expect(late.note.id).not.toBe(early.note.id);
+    expect(late.card.noteId).toBe(late.note.id);
+  });
+
   it('of no known date: the wording of today', () => {
     expect(listCard(buildDeck([{ file: 'a.txt', text: doc(undefined) }])).card.answer).toBe(NEW.join('、'));
   });
