@@ -61,6 +61,7 @@ export const NoteRecord = v.pipe(
     definition: maybe(text('定义')),
     figure: maybe(figure),
     evidence: list(evidence, '出处'),
+    since: maybe(v.pipe(v.string('起用日期必须是文字'), v.isoDate('起用日期必须是 年-月-日'))),
     provenance: maybe(
       list(
         v.pipe(

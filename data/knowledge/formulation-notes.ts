@@ -266,6 +266,7 @@ function toNote(d: Draft): { note: Note; marked: MarkedEvidence[]; cue?: Cue } {
     ordered: d.entry?.ordered ?? d.ordered,
     evidence: d.marked.map((m) => m.ev),
     provenance,
+    ...(d.entry?.revision ? { since: d.entry.revision } : {}),
     importance: Math.min(1, base + 0.02 * (sources - 1)),
   };
   if (d.entry?.aliases.length) note.aliases = d.entry.aliases;

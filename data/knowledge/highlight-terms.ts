@@ -31,7 +31,7 @@ export function highlightable(text: string): boolean {
 
 /**
  * Where one text belongs to several notes, the first claim wins: every name and alias before any
- * member, members before terms, and within a pass the more important note (then the smaller id),
+ * member, members before terms, and within a pass a later wording first, then the more important note (then the smaller id),
  * so the result does not depend on the order the notes are read in (deck or database).
  */
 const PASSES: Array<{ kind: Note['kind']; roles: Role[] }> = [
@@ -41,7 +41,12 @@ const PASSES: Array<{ kind: Note['kind']; roles: Role[] }> = [
 ];
 
 export function highlightTerms(notes: readonly Note[]): Term[] {
-  const ordered = [...notes].sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A formulation in its later wording (四个全面 since 2020-10-29) leads over the earlier one of the same name.
+  const later = (a: Note, b: Note) =>
+    (b.since ?? '') > (a.since ?? '') ? 1 : (b.since ?? '') < (a.since ?? '') ? -1 : 0;
+  const ordered = [...notes].sort(
+    (a, b) => later(a, b) || b.importance - a.importance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const terms = new Map<string, Term>();
   for (const pass of PASSES) {
     for (const note of ordered) {

@@ -76,6 +76,11 @@ export interface Note {
   figure?: Figure;
   evidence: Evidence[];
   provenance?: Provenance[];
+  /**
+   * A glossary formulation in its later wording: the day that wording took effect (四个全面 from 2020-10-29).
+   * On pages the name leads to this note rather than to the earlier wording's.
+   */
+  since?: string;
   importance: number;
   /**
    * Other written forms (traditional) of the texts that light up on pages (name, aliases, members),

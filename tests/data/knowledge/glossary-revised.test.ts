@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { GLOSSARY, findGlossaryByMembers, findGlossaryEntry, glossaryAsOf, glossaryNote } from '@/data/glossary';
 import { buildDeck } from '@/data/knowledge/deck';
 import { nameCount } from '@/data/knowledge/lists';
+import { highlightTerms } from '@/data/knowledge/highlight-terms';
+import { parseRecord } from '@/data/db/records';
 
 const OLD = ['全面建成小康社会', '全面深化改革', '全面依法治国', '全面从严治党'];
 const NEW = ['全面建设社会主义现代化国家', '全面深化改革', '全面依法治国', '全面从严治党'];
@@ -97,5 +99,32 @@ describe.each(GLOSSARY.filter((e) => e.revised).map((e) => [e.name, e] as const)
     expect(r.members).not.toEqual(e.members);
     expect(r.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(r.attested).toMatchObject({ title: expect.any(String), date: r.since });
+  });
+});
+
+describe('on pages and in backups', () => {
+  const early = () => listCard(buildDeck([{ file: 'a.txt', text: doc('2018年2月12日') }])).note;
+  const late = () => listCard(buildDeck([{ file: 'b.txt', text: doc('2025年10月23日') }])).note;
+
+  it('the name leads to the later wording, whatever the notes’ importance or order', () => {
+    const [a, b] = [{ ...early(), importance: 0.99 }, late()];
+    expect(b.since).toBe('2020-10-29');
+    expect(a.since).toBeUndefined();
+    for (const notes of [
+      [a, b],
+      [b, a],
+    ]) {
+      const terms = highlightTerms(notes);
+      expect(terms.find((t) => t.text === '四个全面')?.noteId).toBe(b.id);
+      expect(terms.find((t) => t.text === '全面建成小康社会')?.noteId).toBe(a.id);
+    }
+  });
+
+  it('a backup keeps the day, and refuses one that is no date', () => {
+    const row = { ...late(), origin: 'imported', sourceIds: ['b'], retired: 0 };
+    const kept = parseRecord('notes', row);
+    expect('row' in kept && kept.row.since).toBe('2020-10-29');
+    const bad = parseRecord('notes', { ...row, since: '2020年10月29日' });
+    expect('problem' in bad && bad.problem).toContain('起用日期');
   });
 });
