@@ -225,8 +225,8 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
     if (named) prompt = `“${note.name}”：${shown}`;
     else if (cue?.lead) prompt = cue.lead + shown;
     // An outline heading ("三、确保…", "第一个问题：…") is no question: ask by the item's place.
-    else if (question && note.ordered) prompt = `${question}（${ordinal(i + 1)}）`;
-    else if (cue?.heading) prompt = `${cue.heading.replace(/[。：:，,\s]+$/, '')}：${shown}`;
+    else if (question && note.ordered && !topic) prompt = `${question}（${ordinal(i + 1)}）`;
+    else if (cue?.heading) prompt = `${topic ?? cue.heading.replace(/[。：:，,\s]+$/, '')}：${shown}`;
     // Two long clauses with nothing to say what they are ("____、整合履职资源向…聚焦再聚焦"): one
     // half of a sentence asked from the other, not a series.
     else if (members.length === 2 && members.some((x) => x.length >= LONG_MEMBER)) return;
