@@ -3,6 +3,7 @@ import type { Card, Cue, Evidence, MarkedEvidence, Note } from './types';
 import { hash64 } from './merge';
 import { COUNT_NUMERALS } from '../vocab/numerals';
 import { SECTION_HEADING } from './series';
+import { listTopic } from './topic-lists';
 
 /** Members that hold a 、 or ， themselves (clauses of 三个坚持) are set apart by ；. */
 export function joinMembers(members: string[]): string {
@@ -201,11 +202,13 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
     }
   }
   // An unnamed list: asked through its heading (a numbered series) or with its shared wording as a hint.
-  let question: string | undefined;
+  // A list under a topic ("…的主要目标：", "二、…必须遵循的原则") is asked by its topic.
+  const topic = !named && cue?.heading ? listTopic(cue.heading) : undefined;
+  let question: string | undefined = topic && `${topic}是什么？`;
   if (!named && cue?.heading && note.ordered)
-    question = headingQuestion(cue.heading, members.length, context.title?.(cue.source));
+    question ??= headingQuestion(cue.heading, members.length, context.title?.(cue.source));
   if (!named && question) push('formulation-list', question, joinMembers(members), 1, undefined, { members });
-  if (!named && !note.ordered) {
+  if (!named && !note.ordered && !question) {
     const hint = seriesClues(members).join('、');
     const head = `填写这组并列提法（共${members.length}项）：`;
     // The words closing the list say what it makes up: "构建党____、…、社____的高技能人才工作体系".
@@ -222,8 +225,8 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
     if (named) prompt = `“${note.name}”：${shown}`;
     else if (cue?.lead) prompt = cue.lead + shown;
     // An outline heading ("三、确保…", "第一个问题：…") is no question: ask by the item's place.
-    else if (question) prompt = `${question}（${ordinal(i + 1)}）`;
-    else if (cue?.heading) prompt = `${cue.heading.replace(/[。：:，,\s]+$/, '')}：${shown}`;
+    else if (question && note.ordered && !topic) prompt = `${question}（${ordinal(i + 1)}）`;
+    else if (cue?.heading) prompt = `${topic ?? cue.heading.replace(/[。：:，,\s]+$/, '')}：${shown}`;
     // Two long clauses with nothing to say what they are ("____、整合履职资源向…聚焦再聚焦"): one
     // half of a sentence asked from the other, not a series.
     else if (members.length === 2 && members.some((x) => x.length >= LONG_MEMBER)) return;

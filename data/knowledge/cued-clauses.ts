@@ -59,14 +59,9 @@ export function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
       frame = p;
       at.push(j);
     }
-    const f =
-      at.length >= 3
-        ? framedRun(
-            text,
-            at.map((k) => clauses[k]),
-            frame,
-          )
-        : undefined;
+    const lead = at.length >= 2 ? modalLead(clauses, at[0], frame) : undefined;
+    const members = [...(lead ? [lead] : []), ...at.map((k) => clauses[k])];
+    const f = members.length >= 3 ? framedRun(text, members, frame) : undefined;
     if (f && !out.some((o) => o.span.start <= f.span.start && o.span.end >= f.span.end)) {
       out.push(f);
       i = at[at.length - 1] + 1;
@@ -83,6 +78,24 @@ export function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
   );
   return out;
 }
+/**
+ * The first member of a run of units, standing in the unit before after its subject and a 必须/要
+ * ("…发展必须坚持党的全面领导，…；坚持人民至上，…"): the clause from the frame on, the first clause of
+ * that unit (or the one after its lead-in 会议强调) that carries it so; never across a sentence end.
+ */
+function modalLead(clauses: Clause[], first: number, frame: string): Unit | undefined {
+  if (first === 0 || clauses[first].sentenceStart) return undefined;
+  let u = first - 1;
+  while (u > 0 && !clauses[u].unitStart) u--;
+  for (let k = u; k < first && k <= u + 1; k++) {
+    const c = clauses[k];
+    const at = c.text.indexOf(frame);
+    if (at > 0 && /(?:必须|应当|要)$/.test(c.text.slice(0, at)) && at + frame.length < c.text.length)
+      return { span: { start: c.span.start + at, end: c.span.end }, text: c.text.slice(at) };
+  }
+  return undefined;
+}
+
 function framedRun(text: string, run: Unit[], frame: string): RawFormulation | undefined {
   if (WEAK_FRAME.test(frame) || /^[\d一二三四五六七八九十第]/.test(frame)) return undefined;
   // A long frame is a verb with its object repeated ("支持贫困地区…，支持贫困地区…"): boilerplate, not a set,

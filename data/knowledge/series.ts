@@ -3,6 +3,7 @@
 // named only where the text names them ("要抓好三个重点"), never with an invented name.
 import type { RawFormulation, Span } from './raw';
 import { SENTENCE_END, parseCount, sentenceStart } from './lists';
+import { listTopic } from './topic-lists';
 
 interface Marker {
   n: number;
@@ -14,7 +15,8 @@ const NUM = '[一二三四五六七八九十]{1,2}';
 // 一是/一要 count only at the start of a clause; "摄" lets a series follow a photo credit
 // glued onto it by the PDF extraction ("新华社记者鞠鹏/摄一是坚持党的领导").
 // "（一）…" opening a line is a section as often as an item: a list only where the sentence right above
-// announces it with its count ("要抓好三项重点任务。").
+// announces it with its count ("要抓好三项重点任务。") or a heading line right above names what the items are
+// ("二、…必须遵循的原则").
 const KINDS: Array<{ re: RegExp; maxGap: number; announced?: boolean }> = [
   { re: new RegExp(`(?<=^|[。；！？：，\\n;:,!?]|/摄)(${NUM})是`, 'g'), maxGap: 1500 },
   { re: new RegExp(`(?<=^|[。；！？：\\n;:!?])(${NUM})要(?![求是])`, 'g'), maxGap: 1500 },
@@ -60,9 +62,13 @@ export function findSeries(text: string): RawFormulation[] {
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** A count that fits, in the sentence right before the first item ("…三项重点任务。\n（一）…"). */
+/**
+ * A count that fits, in the sentence right before the first item ("…三项重点任务。\n（一）…"), or a heading line
+ * right above that names what the items are ("二、…必须遵循的原则\n（一）必须坚持…").
+ */
 function announcedRightAbove(text: string, f: RawFormulation): boolean {
-  return !!f.count && !!f.headingSpan && /^[。：:\s]*$/.test(text.slice(f.headingSpan.end, f.span.start));
+  if (!f.headingSpan || !/^[。：:\s]*$/.test(text.slice(f.headingSpan.end, f.span.start))) return false;
+  return !!f.count || !!listTopic(f.heading ?? '');
 }
 
 function memberSpan(text: string, m: Marker, next?: Marker): Span {

@@ -57,6 +57,28 @@ describe('（一）（二） items announced by a count', () => {
   });
 });
 
+describe('（一）（二） items under a heading line that names 原则/任务', () => {
+  const outline = (heading: string) =>
+    `全会公报要点\n${heading}\n（一）必须坚持党建引领\n在坚持党建引领方面，要把党的领导贯穿基层治理全过程。\n（二）坚持法治保障\n在坚持法治保障方面，要推进基层治理法治化。\n（三）坚持人民主体\n在坚持人民主体方面，要健全群众参与机制。\n`;
+  it('takes the item lines as the list and asks for it by the heading', () => {
+    const text = outline('二、新时期基层治理必须遵循的原则');
+    const f = extractFormulations(text).find((x) => x.via === 'series');
+    expect(f?.members).toEqual(['必须坚持党建引领', '坚持法治保障', '坚持人民主体']);
+    expect(f?.ordered).toBe(true);
+    const deck = buildDeck([{ file: 'd.txt', text }]);
+    const list = deck.cards.find((c) => c.kind === 'formulation-list');
+    expect(list?.prompt).toBe('新时期基层治理必须遵循的原则是什么？');
+    expect(list?.answer).toBe('必须坚持党建引领、坚持法治保障、坚持人民主体');
+    const cloze = deck.cards.find((c) => c.kind === 'formulation-cloze' && c.answer === '坚持法治保障');
+    expect(cloze?.prompt).toBe('新时期基层治理必须遵循的原则：必须坚持党建引领、____、坚持人民主体');
+  });
+
+  it('leaves items under a heading that names no 原则/任务 alone', () => {
+    const text = outline('二、新时期基层治理的主要做法');
+    expect(extractFormulations(text).filter((x) => x.via === 'series')).toEqual([]);
+  });
+});
+
 describe('a two-word slogan the document names its 总基调', () => {
   const pair = (s: string) => extractFormulations(s).find((f) => f.members.length === 2)?.members;
   it('takes the pair after 坚持 when one half is the 工作总基调 named elsewhere in the text', () => {

@@ -1,0 +1,68 @@
+// Lists a topic puts after a colon: "全会提出了“十五五”时期经济社会发展的主要目标：A取得显著成效，B大幅提高，
+// C明显提升。" — a noun phrase naming goals, tasks, principles or requirements, a colon, and clauses of like
+// length up to the full stop. No count names them: the topic is the question ("…的主要目标是什么？").
+import type { RawFormulation, Span } from './raw';
+
+/** A topic: what the list is, ending in a word that says so ("…的主要目标", "总体要求", "必须遵循的原则"). */
+const TOPIC = /(?:的|主要|总体|基本|重点|重大|核心|根本|首要|奋斗|远景|预期)(?:目标|任务|原则|要求)$/;
+/** The subject and verb that put the topic forward ("全会提出了"): not part of it. */
+const PUT_FORWARD = /^.*?(?:提出了|提出|明确了|明确|确定了|确定|阐明了|阐明)/;
+/** An outline enumerator before a heading line ("二、", "（三）"). */
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
+/** A counted topic ("三项重点任务") is the count name's business (formulations.ts). */
+const COUNTED = /[\d两二三四五六七八九十几](?:项|个|大|条|点|方面)/;
+/** Clauses that carry on the sentence rather than add an item. */
+const CONNECTIVE = /^(?:并|同时|从而|进而|其中|即|包括|以便|为此|为了|这|此外)/;
+const ITEM = /^[\u4e00-\u9fa5“”「」]{4,24}$/;
+const MIN_ITEMS = 3;
+const MAX_ITEMS = 10;
+
+/**
+ * The topic a heading or lead names, without outline enumerator and the verb that puts it forward, when it
+ * ends in 目标/任务/原则/要求 and counts nothing ("二、“十五五”时期经济社会发展必须遵循的原则" → "“十五五”时期
+ * 经济社会发展必须遵循的原则").
+ */
+export function listTopic(heading: string): string | undefined {
+  const topic = heading
+    .trim()
+    .replace(/[：:。\s]+$/, '')
+    .replace(ENUMERATOR, '')
+    .replace(PUT_FORWARD, '');
+  if (topic.length < 4 || topic.length > 30 || /[，。；！？、]/.test(topic)) return undefined;
+  return TOPIC.test(topic) && !COUNTED.test(topic) ? topic : undefined;
+}
+
+export function findTopicLists(text: string): RawFormulation[] {
+  const out: RawFormulation[] = [];
+  for (let at = text.indexOf('：'); at >= 0; at = text.indexOf('：', at + 1)) {
+    let from = at;
+    while (from > 0 && !/[，。；！？：\n]/.test(text[from - 1])) from--;
+    const topic = listTopic(text.slice(from, at));
+    if (!topic) continue;
+    let end = at + 1;
+    while (end < text.length && !/[。；！？\n]/.test(text[end])) end++;
+    if (text[end] !== '。') continue;
+    const memberSpans: Span[] = [];
+    for (let s = at + 1, i = at + 1; i <= end; i++) {
+      if (i === end || text[i] === '，') {
+        memberSpans.push({ start: s, end: i });
+        s = i + 1;
+      }
+    }
+    const members = memberSpans.map((s) => text.slice(s.start, s.end));
+    const lengths = members.map((m) => m.length);
+    if (members.length < MIN_ITEMS || members.length > MAX_ITEMS) continue;
+    if (members.some((m) => !ITEM.test(m) || CONNECTIVE.test(m))) continue;
+    if (Math.max(...lengths) > 2 * Math.min(...lengths)) continue;
+    out.push({
+      members,
+      ordered: false,
+      span: { start: at + 1, end },
+      memberSpans,
+      via: 'parallel',
+      heading: topic,
+      headingSpan: { start: at - topic.length, end: at },
+    });
+  }
+  return out;
+}
