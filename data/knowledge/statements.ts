@@ -206,7 +206,7 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
       const [whole, a, b] = m;
       add(b, titled(`${whole.slice(0, 2)}什么这个${b}？`), a, m.index! + 2);
     }
-    for (const m of /定位|底线|红线/.test(s) ? s.matchAll(HOLD_LINE) : []) {
+    for (const m of /定位|底线|红线|工作总基调/.test(s) ? s.matchAll(HOLD_LINE) : []) {
       const [whole, raw, b] = m;
       // "…炒的定位" keeps the 的 its parallel modifiers all end in; "…发展的定位" drops it.
       const a = raw.endsWith('的') && !raw.includes('、') ? raw.slice(0, -1) : raw;
