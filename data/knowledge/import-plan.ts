@@ -1,7 +1,7 @@
 // One imported document's own deck: the same engine as the bundled deck, run on its text alone.
 // The source id is given (a new document's comes from its text; 重新导入 keeps the old one), so
 // the card ids, which come from content, stay the same across versions and keep their progress.
-import type { Deck, Source } from './types';
+import type { Deck, Note, Source } from './types';
 import { buildDeck } from './deck';
 import { hash64 } from './merge';
 
@@ -37,6 +37,24 @@ export function importDeck(doc: ImportText, sourceId: string): Deck {
 }
 
 /** Cards the preview ticks first: the headline items, by importance. */
-export const PRESELECT_IMPORTANCE = 0.6;
+const PRESELECT_IMPORTANCE = 0.6;
 /** However low their importance, this many of a document's best cards come ticked. */
-export const PRESELECT_AT_LEAST = 5;
+const PRESELECT_AT_LEAST = 5;
+
+/** A formulation the document names but does not list ("贯彻新发展理念"): its members came from the glossary. */
+const listedByGlossary = (n: Note) =>
+  n.kind === 'formulation' && !!n.provenance?.some((p) => p.part.startsWith('member:') && p.from === 'glossary');
+
+/**
+ * The cards the import preview ticks first: the headline items by importance, a short document's best few at
+ * least, and on 重新导入 the cards the document already has (`current`). Of a formulation the document only names,
+ * its list card alone: the member and cloze drills of 新发展理念 are not what a 公报 that mentions it teaches.
+ */
+export function preselectedCards(deck: Pick<Deck, 'notes' | 'cards'>, current: ReadonlySet<string>): Set<string> {
+  const named = new Set(deck.notes.filter(listedByGlossary).map((n) => n.id));
+  const eligible = deck.cards.filter((c) => !named.has(c.noteId) || c.kind === 'formulation-list');
+  const best = [...eligible].sort((a, b) => b.importance - a.importance).slice(0, PRESELECT_AT_LEAST);
+  const headline = eligible.filter((c) => c.importance >= PRESELECT_IMPORTANCE);
+  const kept = deck.cards.filter((c) => current.has(c.id));
+  return new Set([...best, ...headline, ...kept].map((c) => c.id));
+}

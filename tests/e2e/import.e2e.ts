@@ -180,6 +180,31 @@ test('pasted text with a title → preview → 加入学习', async () => {
   await page.close();
 });
 
+test('a key statement (论断) is shown in the preview in its own group, and a card unticked there is not written', async () => {
+  const page = await tifa.openDashboard('#import');
+  await page.getByTestId('paste-title').fill('经济工作学习要点');
+  await page
+    .getByTestId('paste-text')
+    .fill('会议要求，明年要坚持稳中求进工作总基调，持续扩大内需。\n到2026年底，全县农村自来水普及率达到95%以上。\n');
+  await page.getByTestId('paste-submit').click();
+  await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
+  assert.match(await page.getByTestId('import-counts').innerText(), /论断 1 张/);
+  const group = page.getByTestId('import-group-statement');
+  assert.match(await group.innerText(), /坚持什么工作总基调？/);
+  const check = group.getByTestId('import-card-check');
+  assert.ok(await check.isChecked(), 'a headline statement comes ticked');
+  await check.uncheck();
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-done').waitFor();
+  const cards = await readTable<{ prompt: string }>(page, 'cards');
+  assert.ok(!cards.some((c) => c.prompt.includes('《经济工作学习要点》')), 'the unticked statement was written');
+  assert.ok(
+    cards.some((c) => c.prompt.includes('自来水普及率')),
+    'the ticked figure is written',
+  );
+  await page.close();
+});
+
 test('pasted text without a title → the preview asks for one before 加入学习', async () => {
   const page = await tifa.openDashboard('#import');
   await page

@@ -1,14 +1,13 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Card, Conflict, NoteKind, Source } from '@/data/knowledge/types';
 import type { ImportPlan } from '@/data/db/import';
-import { PRESELECT_AT_LEAST, PRESELECT_IMPORTANCE } from '@/data/knowledge/import-plan';
-import { CARD_KIND_LABELS } from '@/data/vocab/kinds';
+import { preselectedCards } from '@/data/knowledge/import-plan';
+import { CARD_KIND_LABELS, NOTE_KIND_LABELS } from '@/data/vocab/kinds';
 
-const GROUPS: Array<{ kind: NoteKind; label: string }> = [
-  { kind: 'formulation', label: '提法' },
-  { kind: 'figure', label: '数字' },
-  { kind: 'term', label: '术语' },
-];
+// Every kind of note has its group: a card the preview does not show could not be unticked, yet would be written.
+const GROUPS: Array<{ kind: NoteKind; label: string }> = (['formulation', 'statement', 'figure', 'term'] as const).map(
+  (kind) => ({ kind, label: NOTE_KIND_LABELS[kind] }),
+);
 
 export interface PreviewProps {
   plan: ImportPlan;
@@ -99,15 +98,7 @@ export function ImportPreview({
   const { deck } = plan;
   const [title, setTitle] = useState(plan.source.title);
   const [date, setDate] = useState(plan.source.date ?? '');
-  const [chosen, setChosen] = useState(() => {
-    // Headline items (and, on 重新导入, the cards the document already has); a short document's best few at least.
-    const best = [...deck.cards].sort((a, b) => b.importance - a.importance).slice(0, PRESELECT_AT_LEAST);
-    return new Set(
-      [...best, ...deck.cards.filter((c) => c.importance >= PRESELECT_IMPORTANCE || current.has(c.id))].map(
-        (c) => c.id,
-      ),
-    );
-  });
+  const [chosen, setChosen] = useState(() => preselectedCards(deck, current));
   const groups = useMemo(() => {
     const kindOf = new Map(deck.notes.map((n) => [n.id, n.kind]));
     return GROUPS.map((g) => ({
