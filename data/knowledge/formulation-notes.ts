@@ -4,6 +4,7 @@
 import type { Cue, Evidence, MarkedEvidence, Note, Provenance } from './types';
 import type { GlossaryEntry, RawFormulation } from './raw';
 import { comparable, evidenceAt, mergeEvidence, stableId, type DocText } from './merge';
+import { listTopic } from './topic-lists';
 
 export interface FoundFormulations {
   doc: DocText;
@@ -255,7 +256,9 @@ function toNote(d: Draft): { note: Note; marked: MarkedEvidence[]; cue?: Cue } {
   const sources = new Set(d.marked.map((m) => m.ev.source)).size;
   // Two-character items of an unnamed series (民心、民意、民情; 最急、最盼、最缺) are wording, not a 提法: kept, low.
   const short = !d.entry && !d.name && members.every((m) => m.length <= 2);
-  const base = d.entry ? 0.95 : d.name ? 0.75 : short ? 0.35 : d.via === 'series' ? 0.55 : 0.5;
+  // A list the text sets under its topic ("…的主要目标：", "二、…必须遵循的原则") is as much a headline as a named one.
+  const topical = !!d.cue?.heading && listTopic(d.cue.heading) !== undefined;
+  const base = d.entry ? 0.95 : d.name || topical ? 0.75 : short ? 0.35 : d.via === 'series' ? 0.55 : 0.5;
   const note: Note = {
     // The later wording of a glossary entry is another note (四个全面 of 2025 beside the bundled 2018 one): the
     // store keeps each note's members with its own cards.

@@ -41,3 +41,21 @@ describe('preselectedCards', () => {
     expect(preselectedCards(deck, all)).toEqual(all);
   });
 });
+
+it('ticks a list the text sets under its topic ("…的主要目标：A，B，C。") like a named one', () => {
+  const text = [
+    '全会公报学习要点',
+    '（2025年10月23日）',
+    '全会提出了“十五五”时期经济社会发展的主要目标：高质量发展取得显著成效，科技自立自强水平大幅提高，社会文明程度明显提升，人民生活品质不断提高。',
+    '中国共产党第二十届中央委员会第四次全体会议，于2025年10月20日至23日在北京举行。',
+    '出席这次全会的有，中央委员168人，候补中央委员147人。',
+    '到2035年实现经济实力、科技实力、国防实力、综合国力和国际影响力大幅跃升。',
+    '预计今年国内生产总值达到140万亿元左右。',
+  ].join('\n');
+  const deck = buildDeck([{ file: 'b.txt', text }]);
+  const list = deck.cards.find((c) => c.kind === 'formulation-list' && c.prompt.includes('主要目标'))!;
+  expect(list.prompt).toBe('“十五五”时期经济社会发展的主要目标是什么？');
+  // Five other cards outrank an unnamed list (0.5) here: the list is ticked as a headline, not as one of the best few.
+  expect(deck.cards.filter((c) => c.id !== list.id && c.importance > 0.5).length).toBeGreaterThanOrEqual(5);
+  expect(preselectedCards(deck, new Set()).has(list.id)).toBe(true);
+});
