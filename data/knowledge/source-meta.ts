@@ -23,7 +23,7 @@ const FILE_DATE = /(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]
 const SUBTITLE = /^——/;
 /** Lines under a title that are no title: the author, a dateline, a source line. */
 const NOT_TITLE =
-  /^(?:(?:国务院总理|总书记|主席|作者[：:]?)?[\u4e00-\u9fa5]{2,3}$|[（(]?\d{4}年|来源[：:]|发布时间|新华社|编者按)/;
+  /^(?:(?:国务院总理|总书记|主席|作者[：:]?)?[\u4e00-\u9fa5]{2,3}$|[（(]?\d{4}年\d{1,2}月|来源[：:]|发布时间|新华社|编者按)/;
 
 /** A title is short and says no sentence: not a paragraph, a salutation ("同志们、朋友们："), a section ("一、……"). */
 const MAX_TITLE = 60;

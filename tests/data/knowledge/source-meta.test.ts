@@ -112,4 +112,14 @@ describe('a text pasted without its headline', () => {
     expect(m).toMatchObject({ title: '在纪念大会上的讲话', date: '2025-09-03' });
     expect(meta('全国同胞们，同志们、朋友们：\n今天，我们隆重集会。\n', '2025-09-03_讲话.txt').date).toBe('2025-09-03');
   });
+
+  it('takes a headline that opens with its year, but not a dateline', () => {
+    const report = meta(
+      '2026年政府工作报告\n——2026年3月5日在第十四届全国人民代表大会第四次会议上\n国务院总理 李强\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n',
+    );
+    expect(report).toMatchObject({ title: '2026年政府工作报告', date: '2026-03-05' });
+    expect(meta('2025年3月5日在省人民代表大会上\n关于过去一年工作的报告\n' + BODY).title).toBe(
+      '关于过去一年工作的报告',
+    );
+  });
 });
