@@ -19,7 +19,7 @@ const NUM = '[一二三四五六七八九十]{1,2}';
 // ("二、…必须遵循的原则").
 const KINDS: Array<{ re: RegExp; maxGap: number; announced?: boolean }> = [
   { re: new RegExp(`(?<=^|[。；！？：，\\n;:,!?]|/摄)(${NUM})是`, 'g'), maxGap: 1500 },
-  { re: new RegExp(`(?<=^|[。；！？：\\n;:!?])(${NUM})要(?![求是])`, 'g'), maxGap: 1500 },
+  { re: new RegExp(`(?<=^|[。；！？：，\\n;:,!?])(${NUM})要(?![求是])`, 'g'), maxGap: 1500 },
   { re: new RegExp(`第(${NUM})[，,]`, 'g'), maxGap: 3000 },
   { re: new RegExp(`第(${NUM})个问题[：:]`, 'g'), maxGap: Infinity },
   { re: new RegExp(`(?<=^|\\n)（(${NUM})）`, 'g'), maxGap: 1500, announced: true },

@@ -303,6 +303,13 @@ describe('a count whose members follow', () => {
     expect(f.members).toEqual(['建成全域高速公路网', '实现城乡供水一体化', '完成全部棚户区改造']);
   });
 
+  it('takes 一要…五要 after commas as it takes 一是…五是', () => {
+    const s = '明年要重点抓好五个方面工作：一要稳就业，二要稳企业，三要稳市场，四要稳预期，五要稳物价。';
+    const f = extractFormulations(s).find((x) => x.via === 'series')!;
+    expect(f.members).toEqual(['稳就业', '稳企业', '稳市场', '稳预期', '稳物价']);
+    expect(f.ordered).toBe(true);
+  });
+
   it('a 一件 count is no name', () => {
     const s = '这里要讲一件事：一是统一思想，二是落实责任。';
     expect(extractFormulations(s).find((x) => x.via === 'series')?.name).toBeUndefined();
