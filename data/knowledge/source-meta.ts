@@ -19,6 +19,8 @@ const DATE_LINE = new RegExp(`^(?:[（(])?${Y}年${M}月(?:${D}日)?(?:[）)])?$
 const SUBTITLE_DATE = new RegExp(`^——${Y}年${M}月${D}日`);
 /** "※这是习近平总书记2021年12月6日在……时的讲话" */
 const NOTE_DATE = new RegExp(`这是[^。\\n]{0,16}?${Y}年${M}月${D}日[^。\\n]{0,40}(?:讲话|文章|报告|发言)`);
+/** "全会于2025年10月20日至23日在北京举行": a 公报's lead gives the meeting's days; it is adopted on the last. */
+const MEETING_DAYS = new RegExp(`于${Y}年${M}月${D}日至(?:${M}月)?${D}日在[^。\\n]{1,12}?(?:举行|召开)`);
 const FILE_DATE = /(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/;
 const SUBTITLE = /^——/;
 /** Lines under a title that are no title: the author, a dateline, a source line. */
@@ -130,7 +132,7 @@ export function sourceMeta(
   } else {
     date = textDate(text, lines);
   }
-  date ??= fileDate(file);
+  date ??= fileDate(file) ?? meetingDate(text);
   const source: Source = { id, file: file.replace(/^.*\//, ''), title: spaced(title, text, norm, original) };
   if (date) source.date = date;
   if (traditional) source.traditional = true;
@@ -162,6 +164,15 @@ function textDate(text: string, headLines: string[]): string | undefined {
   const note = NOTE_DATE.exec(text.slice(-600));
   if (note) return iso(note[1], note[2], note[3]);
   return undefined;
+}
+
+/** The last day of the meeting a document's first lines report, when nothing else dates it. */
+function meetingDate(text: string): string | undefined {
+  const m = MEETING_DAYS.exec(text.slice(0, 400));
+  if (!m) return undefined;
+  const [year, from, to] = [cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[4] ?? m[2])];
+  // "2024年12月30日至1月2日": the last day is in the next year.
+  return iso(String(to < from ? year + 1 : year), String(to), m[5]);
 }
 
 function fileDate(file: string): string | undefined {

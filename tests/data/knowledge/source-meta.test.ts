@@ -122,4 +122,12 @@ describe('a text pasted without its headline', () => {
       '关于过去一年工作的报告',
     );
   });
+
+  it("dates a 公报 by its meeting's last day when nothing else dates it", () => {
+    const lead =
+      '中国共产党第二十届中央委员会第四次全体会议，于2025年10月20日至23日在北京举行。\n出席这次全会的有，中央委员168人。\n';
+    expect(meta('中国共产党第二十届中央委员会第四次全体会议公报\n' + lead).date).toBe('2025-10-23');
+    expect(meta('全会公报\n全会于2024年12月30日至1月2日在北京召开。\n').date).toBe('2025-01-02');
+    expect(meta('全会公报\n' + lead, '2025-10-24_公报.txt').date).toBe('2025-10-24');
+  });
 });
