@@ -59,3 +59,21 @@ it('ticks a list the text sets under its topic ("…的主要目标：A，B，C�
   expect(deck.cards.filter((c) => c.id !== list.id && c.importance > 0.5).length).toBeGreaterThanOrEqual(5);
   expect(preselectedCards(deck, new Set()).has(list.id)).toBe(true);
 });
+
+it('leaves unticked the figures that label the meeting (its session, its days), unless they make up the best few', () => {
+  const text = [
+    '全会公报学习要点',
+    '中国共产党第二十届中央委员会第四次全体会议，于2025年10月20日至23日在北京举行。',
+    '全会提出，到2035年实现经济实力、科技实力、国防实力、综合国力和国际影响力大幅跃升。',
+    '全会要求，今年国内生产总值增长5%左右，城镇新增就业1200万人以上，粮食产量1.4万亿斤左右。',
+    '全会强调，居民消费价格涨幅2%左右，单位国内生产总值能耗降低3%左右。',
+  ].join('\n');
+  const deck = buildDeck([{ file: 'c.txt', text }]);
+  const chosen = preselectedCards(deck, new Set());
+  const answers = (ticked: boolean) =>
+    deck.cards.filter((c) => c.kind === 'figure-cloze' && chosen.has(c.id) === ticked).map((c) => c.answer);
+  expect(answers(false)).toEqual(expect.arrayContaining(['第二十届', '第四次']));
+  expect(answers(true)).toEqual(expect.arrayContaining(['2035年', '5%左右', '1200万人以上']));
+  const few = buildDeck([{ file: 'd.txt', text: text.split('\n').slice(0, 2).join('\n') }]);
+  expect(preselectedCards(few, new Set()).size).toBeGreaterThan(0);
+});
