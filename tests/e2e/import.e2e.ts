@@ -1,7 +1,7 @@
 // Importing a document (issue 13): a file through the real file input, pasted text, the page the
 // popup hands over (导入本页) → preview → 加入学习 → the cards are in the deck; a bad file is refused
 // in Chinese with the database unchanged; 重新导入 keeps progress; 删除 removes the document.
-import { test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,11 @@ const STUB_REASON =
 const SHOTS = join(ROOT, '.tmp');
 
 const tifa = await suiteTifa();
+// A test that fails leaves its pages open, and a later 导入 or 导入本页 would land in its dashboard (the extension
+// brings the open one to the front): every test starts with none of the extension's or the fixtures' pages.
+afterEach(async () => {
+  for (const page of tifa.context.pages()) if (!page.isClosed() && page.url() !== 'about:blank') await page.close();
+});
 mkdirSync(SHOTS, { recursive: true });
 
 // Sentences of our own in the style of a study material; one figure disagrees with a bundled document.
