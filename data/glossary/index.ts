@@ -25,7 +25,7 @@
 // attestations.json ("R19"); tests/data/glossary.test.ts checks every entry's shape and every key.
 
 import type { Attestation, GlossaryEntry } from '../knowledge/raw';
-import type { Provenance } from '../knowledge/types';
+import type { Note } from '../knowledge/types';
 import attestations from './attestations.json';
 import poverty from './poverty.json';
 import party from './party.json';
@@ -117,7 +117,11 @@ export function findGlossaryByMembers(members: string[]): GlossaryEntry | undefi
  * What a card says of the parts the glossary supplied, with where the formulation is attested:
  * "成员来自词表（文件中未列出）。出处：党的十九大报告（2017-10-18）". Undefined when the documents say it all.
  */
-export function glossaryNote(name: string, provenance: Provenance[] | undefined): string | undefined {
+export function glossaryNote({
+  name,
+  provenance,
+  since,
+}: Pick<Note, 'name' | 'provenance' | 'since'>): string | undefined {
   const parts = provenance?.filter((p) => p.from === 'glossary').map((p) => p.part) ?? [];
   if (!parts.length) return undefined;
   const members = provenance!.filter((p) => p.part.startsWith('member:'));
@@ -126,8 +130,7 @@ export function glossaryNote(name: string, provenance: Provenance[] | undefined)
     ? `${fromGlossary.length < members.length ? '部分成员' : '成员'}来自词表（文件中未列出）`
     : '名称来自词表（文件中未用此名）';
   const entry = findGlossaryEntry(name);
-  // Members of the later wording (四个全面 from 2020-10-29) are cited where that wording was first stated.
-  const revised = entry?.revised?.members.every((m) => members.some((p) => p.part === `member:${m}`));
-  const at = revised ? entry!.revised!.attested : entry?.attested?.[0];
+  // A note in the later wording (四个全面 since 2020-10-29) is cited where that wording was first stated.
+  const at = since && entry?.revised ? entry.revised.attested : entry?.attested?.[0];
   return at ? `${what}。出处：${at.title}（${at.date}）` : what;
 }

@@ -54,7 +54,7 @@ export function buildTermCardInfo(
     name: note.name,
     members: note.members,
     definition: note.definition,
-    glossaryNote: glossaryNote(note.name, note.provenance),
+    glossaryNote: glossaryNote(note),
     evidence: note.evidence.slice(0, 3).map((e) => {
       const source = sources.get(e.source);
       return {

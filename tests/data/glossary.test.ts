@@ -184,7 +184,7 @@ describe('in the deck', () => {
     const list = deck.cards.find((c) => c.noteId === note.id && c.kind === 'formulation-list');
     expect(list?.prompt).toBe('“两个维护”指哪两个？');
     expect(list?.members).toEqual(note.members);
-    expect(glossaryNote(note.name, note.provenance)).toBe(
+    expect(glossaryNote(note)).toBe(
       '成员来自词表（文件中未列出）。出处：中国共产党第二十次全国代表大会关于《中国共产党章程（修正案）》的决议（2022-10-22）',
     );
   });
@@ -207,7 +207,7 @@ describe('in the deck', () => {
     expect(note.members).toEqual(['政治意识', '大局意识', '核心意识', '看齐意识']);
     expect(note.provenance?.find((p) => p.part === 'name')).toMatchObject({ from: 'glossary' });
     expect(note.provenance?.filter((p) => p.part.startsWith('member:')).every((p) => p.from === 'document')).toBe(true);
-    expect(glossaryNote(note.name, note.provenance)).toMatch(/^名称来自词表（文件中未用此名）。出处：/);
+    expect(glossaryNote(note)).toMatch(/^名称来自词表（文件中未用此名）。出处：/);
   });
 
   it('one document names it, another lists it: one note, the members attested by the document', () => {
@@ -218,7 +218,7 @@ describe('in the deck', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0].evidence).toHaveLength(2);
     expect(notes[0].provenance?.filter((p) => p.part.startsWith('member:') && p.from === 'glossary')).toEqual([]);
-    expect(glossaryNote(notes[0].name, notes[0].provenance)).toBeUndefined();
+    expect(glossaryNote(notes[0])).toBeUndefined();
   });
 
   it('members scattered over neighbouring sentences do not attest a formulation', () => {

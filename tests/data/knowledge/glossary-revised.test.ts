@@ -50,15 +50,13 @@ describe('a document that names 四个全面 without its members', () => {
   it('of 2025: the card lists the wording in force, cited where it was first stated', () => {
     const { note, card } = listCard(buildDeck([{ file: 'a.txt', text: doc('2025年10月23日') }]));
     expect(card.answer).toBe(NEW.join('、'));
-    expect(glossaryNote(note.name, note.provenance)).toBe(
-      '成员来自词表（文件中未列出）。出处：党的十九届五中全会公报（2020-10-29）',
-    );
+    expect(glossaryNote(note)).toBe('成员来自词表（文件中未列出）。出处：党的十九届五中全会公报（2020-10-29）');
   });
 
   it('of 2018: the wording of its day', () => {
     const { note, card } = listCard(buildDeck([{ file: 'a.txt', text: doc('2018年2月12日') }]));
     expect(card.answer).toBe(OLD.join('、'));
-    expect(glossaryNote(note.name, note.provenance)).toContain(findGlossaryEntry('四个全面')!.attested![0].title);
+    expect(glossaryNote(note)).toContain(findGlossaryEntry('四个全面')!.attested![0].title);
   });
 
   it('is another note than the earlier wording (the store keeps each with its members)', () => {
