@@ -7,6 +7,7 @@ import { selfContradictory, yearlike } from '@/data/knowledge/suspect';
 import { nearSameFigure } from '@/data/knowledge/near-duplicates';
 import type { Card, Evidence } from '@/data/knowledge/types';
 import { bundledDocs as docs, realDeck as deck } from '../quiz/real-deck';
+import { figureAsker } from './figure-asker';
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const originals = new Map(deck.sources.map((s, i) => [s.id, squeeze(docs[i].text)]));
 const flagged = new Set(deck.sources.filter((s) => s.caveat).map((s) => s.id));
@@ -140,8 +141,7 @@ describe('figures in a list of short lines under a heading', () => {
     '城镇调查失业率5.5%以内。',
     '粮食产量700亿斤以上。',
   ].join('\n');
-  const cards = buildDeck([{ file: 'digest.txt', text }]).cards.filter((c) => c.kind === 'figure-cloze');
-  const ask = (answer: string) => cards.filter((c) => c.answer === answer).map((c) => c.prompt);
+  const { deck: digest, cards, asked: ask } = figureAsker(text);
 
   it('are asked under their heading when the line alone says too little', () => {
     expect(ask('5.5%左右')).toEqual(['2026年主要预期目标：地区生产总值（GDP）增长____']);
@@ -155,9 +155,9 @@ describe('figures in a list of short lines under a heading', () => {
   });
 
   it('rank as targets when their heading says they are, so the preview ticks them first', () => {
-    const { notes } = buildDeck([{ file: 'digest.txt', text }]);
     const importance = (answer: string) =>
-      notes.find((n) => n.kind === 'figure' && cards.some((c) => c.noteId === n.id && c.answer === answer))!.importance;
+      digest.notes.find((n) => n.kind === 'figure' && cards.some((c) => c.noteId === n.id && c.answer === answer))!
+        .importance;
     for (const target of ['5.5%左右', '5.5%以内', '700亿斤以上']) expect(importance(target)).toBe(0.85);
     // Under a review heading, a figure is a fact of the past year: ranked as any other.
     expect(importance('90万吨')).toBeLessThan(0.85);

@@ -1,9 +1,9 @@
 // Figures that say when, not what: a five-year plan in course, the span of a plan's period
 // (constructed sentences in the style of reports and meeting releases).
 import { describe, expect, it } from 'vitest';
-import { buildDeck } from '@/data/knowledge/deck';
 import { extractFigures, figureCloze } from '@/data/knowledge/figures';
 import { normalizeDocument } from '@/data/knowledge/normalize';
+import { figureAsker } from './figure-asker';
 
 const clozes = (s: string) => {
   const { text, sentences } = normalizeDocument(s);
@@ -60,8 +60,7 @@ describe('a figure listed under a heading that names the year', () => {
     '财政政策：',
     '今年拟安排地方政府专项债券4.4万亿元。',
   ].join('\n');
-  const cards = buildDeck([{ file: 'digest.txt', text }]).cards.filter((c) => c.kind === 'figure-cloze');
-  const asked = (answer: string) => cards.filter((c) => c.answer === answer).map((c) => c.prompt);
+  const { cards, asked } = figureAsker(text);
 
   it('is asked of that year, even when its line alone would do', () => {
     expect(asked('134.9万亿元')).toEqual(['2024年工作回顾：国内生产总值达到____']);
@@ -78,12 +77,8 @@ describe('a figure listed under a heading that names the year', () => {
 
   it('keeps a line that says its year, and its own words under a heading that names none', () => {
     expect(asked('4.4万亿元')).toEqual(['今年拟安排地方政府专项债券____']);
-    const other = buildDeck([
-      { file: 'other.txt', text: '政府工作报告要点\n财政政策：\n拟安排地方政府专项债券4.4万亿元。' },
-    ]);
-    expect(other.cards.filter((c) => c.answer === '4.4万亿元').map((c) => c.prompt)).toEqual([
-      '拟安排地方政府专项债券____',
-    ]);
+    const other = figureAsker('政府工作报告要点\n财政政策：\n拟安排地方政府专项债券4.4万亿元。', 'other.txt');
+    expect(other.asked('4.4万亿元')).toEqual(['拟安排地方政府专项债券____']);
   });
 });
 
