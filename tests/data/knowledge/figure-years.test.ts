@@ -19,6 +19,7 @@ describe('a five-year plan named as it ends or begins', () => {
     ['明年要保持经济稳定增长，实现“十五五”良好开局。'],
     ['全年主要目标任务顺利完成，“十四五”圆满收官。'],
     ['明年是“十五五”规划开局之年，做好经济工作意义重大。'],
+    ['会议为确保“十四五”规划的圆满收官奠定了坚实基础。'],
   ])('is no figure: %s', (s) => {
     expect(clozes(s).filter((c) => /十[四五]五$/.test(c))).toEqual([]);
   });
