@@ -5,7 +5,7 @@
 import Dexie, { type Collection } from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
-import { forecast, planDay, nextDayStart, type DueCounts, type TodayCounts } from '../srs/queue';
+import { forecast, planDay, nextDayStart, queueStableUntil, type DueCounts, type TodayCounts } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
 import { heldBack } from '../knowledge/suspect';
@@ -26,6 +26,8 @@ export interface Today {
   first?: CardRow;
   /** The 学习会 until its day: today's share, days left, 已掌握 (data/srs/plan.ts). */
   plan?: PlanStatus;
+  /** The queue stays as read until then unless the store changes (a learning card coming due, the day's end). */
+  until: Date;
 }
 
 const live = (c: CardRow) => c.suspended === 0 && c.retired === 0 && !heldBack(c);
@@ -160,7 +162,12 @@ async function readToday(db: TifaDB, now: Date): Promise<Today> {
     }
     const doneToday = done.ratings;
     const head = queue.length ? [...learning, ...reviews, ...news].find((c) => c.id === queue[0]) : undefined;
-    return { settings, queue, counts, doneToday, first: head, ...(plan ? { plan: plan.status } : {}) };
+    const until = queueStableUntil(
+      learning.map((c) => c.due),
+      now,
+      end,
+    );
+    return { settings, queue, counts, doneToday, first: head, until, ...(plan ? { plan: plan.status } : {}) };
   }
 }
 

@@ -54,6 +54,20 @@ export function nextDayStart(now: Date, settings: Pick<StudySettings, 'dayStartH
   return d;
 }
 
+/**
+ * Until when the queue built at `now` stays as it is if the store does not change: the day's end, or
+ * sooner the moment a learning card comes within the learn-ahead window or comes due (parts() below
+ * compares those two times with `now`; nothing else it reads depends on the hour).
+ */
+export function queueStableUntil(learningDue: readonly Date[], now: Date, end: Date): Date {
+  const t = now.getTime();
+  let until = end.getTime();
+  for (const due of learningDue) {
+    for (const at of [due.getTime() - LEARN_AHEAD_MS, due.getTime()]) if (at > t && at < until) until = at;
+  }
+  return new Date(until);
+}
+
 interface Live {
   card: QueueCard;
   s: SrsState;
