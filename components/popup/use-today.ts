@@ -7,6 +7,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { db } from '@/data/db/schema';
 import { loadToday, type Today } from '@/data/db/today';
+import { peekMark, keepPeek } from '@/lib/browser/peek-store';
 
 interface Result {
   today?: Today;
@@ -28,12 +29,30 @@ function watchToday(now: Date) {
     result = next;
     listener?.(next);
   };
-  const subscription = liveQuery(() => timed('tifa:today', () => loadToday(db, now))).subscribe({
-    next: (today) => set({ today }),
-    error: (error: unknown) => set({ error }),
+  let answered: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (answered = resolve));
+  const subscription = liveQuery(() => {
+    const mark = peekMark();
+    return timed('tifa:today', () => loadToday(db, now)).then((today) => ({ today, mark }));
+  }).subscribe({
+    next: ({ today, mark }) => {
+      set({ today });
+      answered();
+      // The peek of each read, for the next opening: right after a rating here it holds the next
+      // card even if the popup is closed before the badge's refresh (peek-store.ts) has run.
+      void keepPeek(today, now, mark);
+    },
+    error: (error: unknown) => {
+      set({ error });
+      answered();
+    },
   });
   return {
     now,
+    /** Settles when the first result (or failure) is in. */
+    ready,
+    /** The result read so far, if any. */
+    current: () => result,
     /** Hears the result already read, if any, then every later one. */
     listen(to: (result: Result) => void) {
       listener = to;
@@ -48,9 +67,14 @@ function watchToday(now: Date) {
 
 let early: ReturnType<typeof watchToday> | undefined;
 
-/** Starts reading today's queue as of `now`; the first `useToday(now)` with the same `now` takes it over. */
-export function startToday(now: Date): void {
+/**
+ * Starts reading today's queue as of `now`; the first `useToday(now)` with the same `now` takes it over.
+ * Returns the read's first answer (a queue or a failure).
+ */
+export function startToday(now: Date): Promise<Today | undefined> {
   early = watchToday(now);
+  const read = early;
+  return read.ready.then(() => read.current()?.today);
 }
 
 /** The `now` of the read started by startToday and not yet taken over, for the popup's clock to start from. */
@@ -59,7 +83,8 @@ export function startedAt(): Date | undefined {
 }
 
 export function useToday(now: Date): Today | undefined {
-  const [result, setResult] = useState<Result>({});
+  // A result the early read already has is the first render's: the popup's first paint is its card.
+  const [result, setResult] = useState<Result>(() => (early?.now === now ? early.current() : undefined) ?? {});
   useEffect(() => {
     const query = early?.now === now ? early : watchToday(now);
     early = undefined;

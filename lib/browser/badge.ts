@@ -3,14 +3,18 @@
 import { db } from '@/data/db/schema';
 import { loadToday } from '@/data/db/today';
 import { nextDayStart } from '@/data/srs/queue';
+import { peekMark, keepPeek } from './peek-store';
 
 /** The alarm that wakes the background for the badge (see entrypoints/background/badge.ts). */
 export const DAY_ALARM = 'tifa-day-change';
 
-/** The toolbar badge shows today's due count; empty when nothing is due. */
+/** The toolbar badge shows today's due count; empty when nothing is due. The popup's peek is kept too. */
 export async function refreshBadge(): Promise<void> {
   try {
-    const today = await loadToday(db, new Date());
+    const mark = peekMark();
+    const now = new Date();
+    const today = await loadToday(db, now);
+    await keepPeek(today, now, mark);
     const count = today.counts.total;
     await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
     await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });

@@ -3,13 +3,15 @@
 // extension pages (popup, dashboard, quiz) each follow it: the page that wrote hears its own write
 // even while the background sleeps (a write in a page does not wake it), and the background hears
 // the pages' writes while awake and its own (hover card, context menu) always.
-// On a change of progress: the toolbar badge is recounted, and the progress stamp content scripts
-// recolour by (they never open IndexedDB) is bumped when some term's colour changed.
+// On a change of progress: the popup's peek is dropped at once (peek-store.ts), the toolbar badge
+// is recounted (which keeps a new peek), and the progress stamp content scripts recolour by (they
+// never open IndexedDB) is bumped when some term's colour changed.
 import { db } from '@/data/db/schema';
 import { watchStore } from '@/data/db/store-changes';
 import { studiedNoteStates } from '@/data/db/term-index';
 import { refreshBadge } from './badge';
 import { bumpProgress } from './progress-stamp';
+import { dropPeek } from './peek-store';
 
 /** Tables whose rows decide the due count and the terms' colours. */
 const PROGRESS_TABLES = ['cards', 'reviewLogs', 'settings'];
@@ -49,6 +51,7 @@ export function followStore(onChange?: (tables: Set<string>) => void): () => voi
   const stop = watchStore(db, (tables) => {
     onChange?.(tables);
     if (!PROGRESS_TABLES.some((t) => tables.has(t))) return;
+    void dropPeek();
     clearTimeout(timer);
     timer = setTimeout(() => void refreshProgress(), SETTLE_MS);
   });

@@ -11,6 +11,7 @@ import { highlightTerms } from '../../data/knowledge/highlight-terms';
 import type { Deck } from '../../data/knowledge/types';
 import { loadToday } from '../../data/db/today';
 import { makeDeck, SETTINGS } from '../data/db/helpers';
+import { PEEK_KEY, type Peek } from '../../data/srs/peek';
 
 type BackgroundDeck = typeof import('../../entrypoints/background/deck');
 
@@ -135,5 +136,20 @@ describe('the background follows the store', () => {
     expect(after).not.toBe(before);
     await vi.waitFor(() => expect(setBadgeText).toHaveBeenCalledWith({ text: after }));
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('progress')).progress).not.toBe(stamp));
+  });
+
+  it('a review drops the popup’s peek, and the badge’s refresh keeps the peek of the new first card', async () => {
+    await start();
+    const db = getDb();
+    const peek = async () => (await fakeBrowser.storage.session.get(PEEK_KEY))[PEEK_KEY] as Peek | undefined;
+    const first = (await loadToday(db, new Date())).queue[0]!;
+    await vi.waitFor(async () => expect((await peek())?.card?.id).toBe(first));
+
+    await saveReview(db, first, 3, new Date(), SETTINGS);
+    const next = (await loadToday(db, new Date())).queue[0];
+    expect(next).not.toBe(first);
+    // Dropped as the write is heard, before the badge's refresh (150 ms later) writes it again.
+    await vi.waitFor(async () => expect(await peek()).toBeUndefined(), { interval: 5 });
+    await vi.waitFor(async () => expect((await peek())?.card?.id).toBe(next));
   });
 });

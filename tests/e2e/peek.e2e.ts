@@ -1,0 +1,186 @@
+// The popup's peek (data/srs/peek.ts, entrypoints/peek.ts): the first card painted from
+// storage.session before the popup's scripts load, taken over by the app without a change, never
+// a card the store no longer puts first, and put right by the app when it is.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { watchErrors } from './harness.ts';
+import { suiteTifa } from './suite.ts';
+
+const tifa = await suiteTifa();
+const PEEK_KEY = 'tifa-peek';
+
+/** The extension's storage.session, as a page of the extension sees it. */
+interface SessionHost {
+  chrome: {
+    storage: { session: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  };
+}
+
+interface Watched {
+  /** The first `.card-prompt` element added to the page, and the count of elements removed from #root's tree. */
+  first: Element | null;
+  removed: number;
+}
+
+/**
+ * Opens the popup with an observer installed before any of its scripts run: it keeps the first card
+ * prompt element added to the page and counts the elements removed from it afterwards.
+ */
+async function openWatched(): Promise<Page> {
+  const page = await tifa.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.addInitScript(() => {
+    const seen: Watched = { first: null, removed: 0 };
+    (globalThis as unknown as { tifaWatched: Watched }).tifaWatched = seen;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element) || seen.first) continue;
+          seen.first = node.matches('.card-prompt') ? node : node.querySelector('.card-prompt');
+        }
+        for (const node of record.removedNodes) if (node instanceof Element) seen.removed++;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`chrome-extension://${tifa.extensionId}/popup.html`);
+  return page;
+}
+
+async function storedPeek(page: Page): Promise<{ card?: { id: string; prompt: string }; total: number } | undefined> {
+  return page.evaluate(
+    async (key) => (await (globalThis as unknown as SessionHost).chrome.storage.session.get(key))[key] as never,
+    PEEK_KEY,
+  );
+}
+
+const marks = (page: Page) =>
+  page.evaluate(() => ({
+    peek: (performance.getEntriesByName('tifa:peek')[0] as PerformanceMark | undefined)?.detail as string | undefined,
+    stale: performance.getEntriesByName('tifa:peek-stale').length,
+  }));
+
+/** Waits until the stored peek has a card other than `not` (the background or a page wrote it after the last change). */
+async function peekWritten(page: Page, not?: string): Promise<{ id: string; prompt: string }> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const card = (await storedPeek(page))?.card;
+    if (card && card.id !== not) return card;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('no peek was written');
+}
+
+async function firstOpening(): Promise<{ id: string; prompt: string }> {
+  const popup = await tifa.openPopup();
+  await popup.getByTestId('card-prompt').waitFor({ timeout: 15_000 });
+  const card = await peekWritten(popup);
+  await popup.close();
+  return card;
+}
+
+test('the popup paints its first card from the peek, and the app takes those very elements over', async () => {
+  const card = await firstOpening();
+  const popup = await openWatched();
+  const errors = watchErrors(popup);
+  await popup.getByTestId('card-prompt').waitFor({ timeout: 15_000 });
+  assert.deepEqual(await marks(popup), { peek: card.id, stale: 0 });
+  const adopted = await popup.evaluate(() => {
+    const seen = (globalThis as unknown as { tifaWatched: Watched }).tifaWatched;
+    return {
+      same: seen.first === document.querySelector('[data-testid="card-prompt"]'),
+      removed: seen.removed,
+    };
+  });
+  // Nothing the peek painted was replaced: the app's markup is the peek's, element for element.
+  assert.deepEqual(adopted, { same: true, removed: 0 });
+  assert.equal(await popup.getByTestId('card-prompt').innerText(), card.prompt);
+  assert.match(await popup.getByTestId('due-count').innerText(), /^\d+$/);
+  // The card the app took over answers the keyboard as always.
+  await popup.keyboard.press('Space');
+  await popup.getByTestId('card-answer').waitFor();
+  assert.deepEqual(errors, []);
+  await popup.close();
+});
+
+test('a write in another page drops the peek at once, and the next one shows the new first card', async () => {
+  const card = await firstOpening();
+  const page = await tifa.openDashboard(`#cards?card=${encodeURIComponent(card.id)}`);
+  await page.getByTestId('card-suspend').click({ timeout: 15_000 });
+  await page.getByTestId('card-suspend').filter({ hasText: '恢复' }).waitFor();
+  // From the write on, no peek names the suspended card: it was dropped, then kept anew by the badge's refresh.
+  const peek = await storedPeek(page);
+  assert.notEqual(peek?.card?.id, card.id);
+  const next = await peekWritten(page, card.id);
+  const popup = await openWatched();
+  await popup.getByTestId('card-prompt').waitFor({ timeout: 15_000 });
+  assert.deepEqual(await marks(popup), { peek: next.id, stale: 0 });
+  assert.equal(await popup.getByTestId('card-prompt').innerText(), next.prompt);
+  await popup.close();
+  // Back as it was, for the other tests.
+  await page.getByTestId('card-suspend').click();
+  await page.getByTestId('card-suspend').filter({ hasText: '暂停' }).waitFor();
+  await peekWritten(page);
+  await page.close();
+});
+
+test('a peek the store no longer agrees with is painted over by the app and kept right for the next opening', async () => {
+  const card = await firstOpening();
+  // Written from the dashboard: a popup would keep the peek of its own read over this one.
+  const page = await tifa.openDashboard();
+  await page.evaluate(
+    async ([key, now]) => {
+      const peek = { at: now - 1000, until: now + 3_600_000, total: 99, new: 1, learning: 0, review: 98 };
+      await (globalThis as unknown as SessionHost).chrome.storage.session.set({
+        [key]: { ...peek, card: { id: 'gone', prompt: '一张已经不在队列里的卡片' } },
+      });
+    },
+    [PEEK_KEY, Date.now()] as const,
+  );
+  await page.close();
+  const popup = await openWatched();
+  await popup.getByTestId('card-prompt').waitFor({ timeout: 15_000 });
+  assert.deepEqual(await marks(popup), { peek: 'gone', stale: 1 });
+  assert.equal(await popup.getByTestId('card-prompt').innerText(), card.prompt);
+  assert.notEqual(await popup.getByTestId('due-count').innerText(), '99');
+  assert.equal((await peekWritten(popup)).id, card.id);
+  await popup.close();
+});
+
+test('a peek past its time, or of another shape, is not painted', async () => {
+  await firstOpening();
+  for (const peek of [
+    { at: Date.now() - 7_200_000, until: Date.now() - 3_600_000, total: 1, new: 1, learning: 0, review: 0 },
+    { at: Date.now(), until: Date.now() + 3_600_000, total: '1', new: 1, learning: 0, review: 0 },
+  ]) {
+    const page = await tifa.openDashboard();
+    await page.evaluate(
+      async ([key, value]) =>
+        (globalThis as unknown as SessionHost).chrome.storage.session.set({
+          [key]: { ...value, card: { id: 'x', prompt: '不应出现' } },
+        }),
+      [PEEK_KEY, peek] as const,
+    );
+    await page.close();
+    const popup = await openWatched();
+    await popup.getByTestId('card-prompt').waitFor({ timeout: 15_000 });
+    assert.deepEqual(await marks(popup), { peek: undefined, stale: 0 });
+    assert.notEqual(await popup.getByTestId('card-prompt').innerText(), '不应出现');
+    await popup.close();
+  }
+});
+
+test('rating the painted card in the popup leaves the next opening the next card', async () => {
+  const card = await firstOpening();
+  const popup = await tifa.openPopup();
+  await popup.getByTestId('card-prompt').waitFor({ timeout: 15_000 });
+  await popup.keyboard.press('Space');
+  await popup.getByTestId('card-answer').waitFor();
+  await popup.keyboard.press('3');
+  await popup.getByTestId('card-prompt').filter({ hasNotText: card.prompt }).waitFor();
+  const next = await peekWritten(popup, card.id);
+  await popup.close();
+  const again = await openWatched();
+  await again.getByTestId('card-prompt').waitFor({ timeout: 15_000 });
+  assert.deepEqual(await marks(again), { peek: next.id, stale: 0 });
+  await again.close();
+});
