@@ -1,20 +1,12 @@
 // The words of the 学习会 line ("距学习会还有 N 天 · 已掌握 X%" and its pace or warning), for the
 // popup's line (plan-line.tsx) and the peek painted before the popup's scripts load
 // (components/popup/peek-paint.ts): one wording, whichever draws it.
+import type { PlanLineFigures } from '@/data/srs/plan';
 import { percent } from './format';
 
 /** 已掌握, said the same way wherever it is shown (popup, welcome page, 学习中心). */
 export const MASTERED_HINT =
   '已掌握：学习会文件的卡片中，今天结束时你能回忆起的比例（按记忆模型估算，没学过的按 0 计），与学习中心“文件”页的准备程度算法相同。';
-
-export interface PlanLineFigures {
-  daysLeft: number;
-  mastered: number | null;
-  unseen: number;
-  perDay: number;
-  tight: boolean;
-  crowded: boolean;
-}
 
 export interface PlanLineText {
   countdown: string;

@@ -7,18 +7,13 @@
 // over; the peek is never the truth, only what the truth was a moment ago.
 import type { Today } from '../db/today';
 import { cardText } from '../knowledge/card-text';
+import type { PlanLineFigures } from './plan';
 
 /** The peek's key in storage.session (memory only, not readable by content scripts, gone with the browser). */
 export const PEEK_KEY = 'tifa-peek';
 
 /** The 学习会 line's figures (components/common/plan-text.ts words them). */
-export interface PeekPlan {
-  daysLeft: number;
-  mastered: number | null;
-  unseen: number;
-  perDay: number;
-  tight: boolean;
-  crowded: boolean;
+export interface PeekPlan extends PlanLineFigures {
   newPerDay: number;
 }
 

@@ -49,6 +49,11 @@ export interface PlanStatus {
   crowdedNoteIds: string[];
 }
 
+/** What the 学习会 line shows (components/common/plan-text.ts), on a day with a session date. */
+export type PlanLineFigures = Pick<PlanStatus, 'mastered' | 'unseen' | 'perDay' | 'tight' | 'crowded'> & {
+  daysLeft: number;
+};
+
 const DAY_MS = 86_400_000;
 
 /** The 学习会 as stored in the settings (its date and documents also drive 冲刺). */
