@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { watchErrors } from './harness.ts';
+import { putRows, readTable, watchErrors } from './harness.ts';
 import { suiteTifa } from './suite.ts';
 
 const tifa = await suiteTifa();
@@ -18,8 +18,9 @@ interface SessionHost {
 }
 
 interface Watched {
-  /** The first `.card-prompt` element added to the page, and the count of elements removed from #root's tree. */
+  /** The first `.card-prompt` element added, the `.plan-line` beside it then, and the count of elements removed. */
   first: Element | null;
+  plan: Element | null;
   removed: number;
 }
 
@@ -31,13 +32,17 @@ async function openWatched(): Promise<Page> {
   const page = await tifa.context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
   await page.addInitScript(() => {
-    const seen: Watched = { first: null, removed: 0 };
+    const seen: Watched = { first: null, plan: null, removed: 0 };
     (globalThis as unknown as { tifaWatched: Watched }).tifaWatched = seen;
     new MutationObserver((records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {
-          if (!(node instanceof Element) || seen.first) continue;
+          if (!(node instanceof Element)) continue;
+          // No named helper here: the test runner's transform would wrap it in a function the page lacks.
+          if (seen.first) continue;
           seen.first = node.matches('.card-prompt') ? node : node.querySelector('.card-prompt');
+          // The 学习会 line on the page when the first card came (painted with it, or not at all).
+          if (seen.first) seen.plan = document.querySelector('.plan-line');
         }
         for (const node of record.removedNodes) if (node instanceof Element) seen.removed++;
       }
@@ -183,4 +188,53 @@ test('rating the painted card in the popup leaves the next opening the next card
   await again.getByTestId('card-prompt').waitFor({ timeout: 15_000 });
   assert.deepEqual(await marks(again), { peek: next.id, stale: 0 });
   await again.close();
+});
+
+test('with a 学习会 date the peek paints its line too, and the app takes it over unchanged', async () => {
+  const page = await tifa.openDashboard();
+  const sources = await readTable<{ id: string }>(page, 'sources');
+  const date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  // Behind Dexie's back (no write is heard): the first popup's own read keeps the peek with the line.
+  await putRows(page, 'settings', [
+    { key: 'cramUntil', value: date },
+    { key: 'cramSources', value: [sources[0]!.id] },
+  ]);
+  const first = await tifa.openPopup();
+  await first.getByTestId('plan-countdown').waitFor({ timeout: 15_000 });
+  await first.getByTestId('card-prompt').waitFor();
+  await first.waitForFunction(
+    async (key) =>
+      !!((await (globalThis as unknown as SessionHost).chrome.storage.session.get(key))[key] as { plan?: object })
+        ?.plan,
+    PEEK_KEY,
+  );
+  await first.close();
+  const popup = await openWatched();
+  await popup.getByTestId('plan-countdown').waitFor({ timeout: 15_000 });
+  await popup.getByTestId('card-prompt').waitFor();
+  const seen = await popup.evaluate(() => {
+    const watched = (globalThis as unknown as { tifaWatched: Watched }).tifaWatched;
+    return {
+      painted: performance.getEntriesByName('tifa:peek').length,
+      same: watched.first === document.querySelector('[data-testid="card-prompt"]'),
+      samePlan: watched.plan === document.querySelector('[data-testid="plan"]'),
+      removed: watched.removed,
+    };
+  });
+  assert.deepEqual(seen, { painted: 1, same: true, samePlan: true, removed: 0 });
+  assert.equal(await popup.getByTestId('plan-countdown').innerText(), '距学习会还有 10 天');
+  await popup.close();
+  await page.evaluate(
+    () =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('tifa');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          for (const key of ['cramUntil', 'cramSources']) tx.objectStore('settings').delete(key);
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+  );
+  await page.close();
 });
