@@ -1,4 +1,4 @@
-// The popup's first card painted from the peek (data/srs/peek.ts) by a small plain script
+// The popup's first card (or its day-done screen) painted from the peek (data/srs/peek.ts) by a small plain script
 // (entrypoints/peek.ts) before the popup's own scripts have loaded or the database is open. The
 // elements are those PopupApp renders for the same queue, with the same classes and words, so that
 // Preact, rendering into the root later, takes these very elements over (it reuses a root's children
@@ -37,9 +37,31 @@ function planLine(doc: Document, plan: NonNullable<Peek['plan']>): HTMLElement {
 
 const FOOTER = ['撤销上一次评分', '学习会测验', '冲刺', '导入', '导入本页'];
 
-/** Paints the peek's first card into `root` (expected empty). Returns false when it has no card to show. */
-export function paintPeek(root: HTMLElement, peek: Peek): boolean {
-  if (!peek.card) return false;
+/** The queue's first card, before its answer is shown. */
+function firstCard(doc: Document, card: NonNullable<Peek['card']>): HTMLElement {
+  return el(
+    doc,
+    'article',
+    { class: 'review-card', 'aria-live': 'polite' },
+    el(doc, 'div', { class: 'card-body', tabindex: '0' }, el(doc, 'p', { class: 'card-prompt' }, card.prompt)),
+    el(doc, 'button', { type: 'button', class: 'primary reveal' }, '显示答案 ', el(doc, 'kbd', {}, '空格')),
+  );
+}
+
+/** 今天的复习已完成, with tomorrow's count still to be read (the app reads it). */
+function dayDone(doc: Document, doneToday: number): HTMLElement {
+  return el(
+    doc,
+    'section',
+    { class: 'done' },
+    el(doc, 'p', { class: 'big' }, '今天的复习已完成 🎉'),
+    el(doc, 'p', {}, '明天待复习约 ', el(doc, 'strong', {}, '…'), ' 张。'),
+    el(doc, 'p', { class: 'muted' }, `今天共评分 ${doneToday} 次。`),
+  );
+}
+
+/** Paints the peek into `root` (expected empty): the first card, or the day-done screen. */
+export function paintPeek(root: HTMLElement, peek: Peek): void {
   const doc = root.ownerDocument;
   const button = (text: string, attrs: Record<string, string> = {}) =>
     el(doc, 'button', { type: 'button', ...attrs }, text);
@@ -66,13 +88,7 @@ export function paintPeek(root: HTMLElement, peek: Peek): boolean {
         button('学习中心'),
       ),
       ...(peek.plan ? [planLine(doc, peek.plan)] : []),
-      el(
-        doc,
-        'article',
-        { class: 'review-card', 'aria-live': 'polite' },
-        el(doc, 'div', { class: 'card-body', tabindex: '0' }, el(doc, 'p', { class: 'card-prompt' }, peek.card.prompt)),
-        el(doc, 'button', { type: 'button', class: 'primary reveal' }, '显示答案 ', el(doc, 'kbd', {}, '空格')),
-      ),
+      peek.card ? firstCard(doc, peek.card) : dayDone(doc, peek.doneToday),
       el(
         doc,
         'footer',
@@ -81,5 +97,4 @@ export function paintPeek(root: HTMLElement, peek: Peek): boolean {
       ),
     ),
   );
-  return true;
 }

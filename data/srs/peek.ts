@@ -26,6 +26,8 @@ export interface Peek {
   learning: number;
   review: number;
   plan?: PeekPlan;
+  /** Ratings given today (shown when the day is done). */
+  doneToday: number;
   /** The queue's first card: its id and the prompt as the card shows it. Absent when the day is done. */
   card?: { id: string; prompt: string };
 }
@@ -40,6 +42,7 @@ export function toPeek(today: Today, now: Date): Peek {
     new: counts.new,
     learning: counts.learning,
     review: counts.review,
+    doneToday: today.doneToday,
     ...(plan && plan.daysLeft !== null
       ? {
           plan: {
@@ -86,7 +89,7 @@ export function readPeek(raw: unknown, now: number): Peek | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const g = raw as Record<string, unknown>;
   if (!TIME(g.at) || !TIME(g.until) || !(g.at <= now && now < g.until)) return undefined;
-  if (![g.total, g.new, g.learning, g.review].every(COUNT)) return undefined;
+  if (![g.total, g.new, g.learning, g.review, g.doneToday].every(COUNT)) return undefined;
   const plan = readPlan(g.plan);
   if (plan === false) return undefined;
   let card: Peek['card'];
@@ -102,6 +105,7 @@ export function readPeek(raw: unknown, now: number): Peek | undefined {
     new: g.new as number,
     learning: g.learning as number,
     review: g.review as number,
+    doneToday: g.doneToday as number,
     ...(plan ? { plan } : {}),
     ...(card ? { card } : {}),
   };

@@ -47,7 +47,8 @@ void first.then((today) => {
   // What was painted before this read, if anything: a card other than the queue's first is a stale peek
   // (the read keeps its own peek for the next opening: use-today.ts).
   const painted = performance.getEntriesByName('tifa:peek')[0] as PerformanceMark | undefined;
-  if (painted && painted.detail !== today.queue[0]) performance.mark('tifa:peek-stale');
+  // (A mark's detail is null when none was given: the day-done screen.)
+  if (painted && (painted.detail ?? undefined) !== today.queue[0]) performance.mark('tifa:peek-stale');
 });
 // This page's own writes recount the badge and recolour pages even while the background sleeps.
 followStore();

@@ -18,6 +18,8 @@ interface SessionHost {
 }
 
 interface Watched {
+  /** The first `.done` (今天的复习已完成) element added. */
+  done: Element | null;
   /** The first `.card-prompt` element added, the `.plan-line` beside it then, and the count of elements removed. */
   first: Element | null;
   plan: Element | null;
@@ -32,12 +34,13 @@ async function openWatched(): Promise<Page> {
   const page = await tifa.context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
   await page.addInitScript(() => {
-    const seen: Watched = { first: null, plan: null, removed: 0 };
+    const seen: Watched = { first: null, plan: null, done: null, removed: 0 };
     (globalThis as unknown as { tifaWatched: Watched }).tifaWatched = seen;
     new MutationObserver((records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {
           if (!(node instanceof Element)) continue;
+          seen.done ??= node.matches('.done') ? node : node.querySelector('.done');
           // No named helper here: the test runner's transform would wrap it in a function the page lacks.
           if (seen.first) continue;
           seen.first = node.matches('.card-prompt') ? node : node.querySelector('.card-prompt');
@@ -75,12 +78,65 @@ async function peekWritten(page: Page, not?: string): Promise<{ id: string; prom
   throw new Error('no peek was written');
 }
 
+/** Takes settings rows out behind Dexie's back (the defaults hold again). */
+function deleteSettings(page: Page, keys: string[]): Promise<void> {
+  return page.evaluate(
+    (names) =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('tifa');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          for (const key of names) tx.objectStore('settings').delete(key);
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    keys,
+  );
+}
+
 async function firstOpening(): Promise<{ id: string; prompt: string }> {
   const popup = await tifa.openPopup();
   await popup.getByTestId('card-prompt').waitFor({ timeout: 15_000 });
   const card = await peekWritten(popup);
   await popup.close();
   return card;
+}
+
+test('with nothing due the peek paints 今天的复习已完成, and the app takes it over', async () => {
+  // First in the suite: no card has been rated yet, so with no new cards a day nothing is due.
+  const page = await tifa.openDashboard();
+  await putRows(page, 'settings', [{ key: 'newPerDay', value: 0 }]);
+  try {
+    await dayDonePeek();
+  } finally {
+    await deleteSettings(page, ['newPerDay']);
+    await page.close();
+  }
+});
+
+async function dayDonePeek(): Promise<void> {
+  const first = await tifa.openPopup();
+  await first.getByTestId('day-done').waitFor({ timeout: 15_000 });
+  for (let waited = 0; (await storedPeek(first))?.total !== 0; waited += 50) {
+    assert.ok(waited < 10_000, 'the popup kept the peek of its day-done read');
+    await first.waitForTimeout(50);
+  }
+  await first.close();
+  const popup = await openWatched();
+  await popup.getByTestId('day-done').waitFor({ timeout: 15_000 });
+  const seen = await popup.evaluate(() => {
+    const watched = (globalThis as unknown as { tifaWatched: Watched }).tifaWatched;
+    return {
+      painted: performance.getEntriesByName('tifa:peek').length,
+      same: watched.done === document.querySelector('[data-testid="day-done"]'),
+      removed: watched.removed,
+      stale: performance.getEntriesByName('tifa:peek-stale').length,
+    };
+  });
+  assert.deepEqual(seen, { painted: 1, same: true, removed: 0, stale: 0 });
+  await popup.getByTestId('tomorrow-count').filter({ hasText: /^\d+$/ }).waitFor();
+  await popup.close();
 }
 
 test('the popup paints its first card from the peek, and the app takes those very elements over', async () => {
@@ -134,7 +190,7 @@ test('a peek the store no longer agrees with is painted over by the app and kept
   const page = await tifa.openDashboard();
   await page.evaluate(
     async ([key, now]) => {
-      const peek = { at: now - 1000, until: now + 3_600_000, total: 99, new: 1, learning: 0, review: 98 };
+      const peek = { at: now - 1000, until: now + 3_600_000, total: 99, new: 1, learning: 0, review: 98, doneToday: 0 };
       await (globalThis as unknown as SessionHost).chrome.storage.session.set({
         [key]: { ...peek, card: { id: 'gone', prompt: '一张已经不在队列里的卡片' } },
       });
@@ -154,8 +210,16 @@ test('a peek the store no longer agrees with is painted over by the app and kept
 test('a peek past its time, or of another shape, is not painted', async () => {
   await firstOpening();
   for (const peek of [
-    { at: Date.now() - 7_200_000, until: Date.now() - 3_600_000, total: 1, new: 1, learning: 0, review: 0 },
-    { at: Date.now(), until: Date.now() + 3_600_000, total: '1', new: 1, learning: 0, review: 0 },
+    {
+      at: Date.now() - 7_200_000,
+      until: Date.now() - 3_600_000,
+      total: 1,
+      new: 1,
+      learning: 0,
+      review: 0,
+      doneToday: 0,
+    },
+    { at: Date.now(), until: Date.now() + 3_600_000, total: '1', new: 1, learning: 0, review: 0, doneToday: 0 },
   ]) {
     const page = await tifa.openDashboard();
     await page.evaluate(
@@ -224,17 +288,6 @@ test('with a 学习会 date the peek paints its line too, and the app takes it o
   assert.deepEqual(seen, { painted: 1, same: true, samePlan: true, removed: 0 });
   assert.equal(await popup.getByTestId('plan-countdown').innerText(), '距学习会还有 10 天');
   await popup.close();
-  await page.evaluate(
-    () =>
-      new Promise<void>((ok, fail) => {
-        const open = indexedDB.open('tifa');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite');
-          for (const key of ['cramUntil', 'cramSources']) tx.objectStore('settings').delete(key);
-          tx.oncomplete = () => ok();
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-  );
+  await deleteSettings(page, ['cramUntil', 'cramSources']);
   await page.close();
 });

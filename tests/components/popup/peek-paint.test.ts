@@ -13,6 +13,7 @@ const PEEK: Peek = {
   new: 2,
   learning: 1,
   review: 9,
+  doneToday: 4,
   card: { id: 'c1', prompt: '“四个不摘”是指哪四个？<img src=x onerror=alert(1)>' },
 };
 
@@ -24,7 +25,7 @@ function root(): HTMLElement {
 describe('paintPeek', () => {
   it('paints the header, the prompt as text and the reveal button, with the popup’s classes', () => {
     const into = root();
-    expect(paintPeek(into, PEEK)).toBe(true);
+    paintPeek(into, PEEK);
     expect(into.querySelector('.popup-header .due')?.textContent).toBe('今日待复习 12 张 新 2 · 学习 1 · 复习 9');
     const prompt = into.querySelector('.review-card .card-body .card-prompt');
     expect(prompt?.textContent).toBe(PEEK.card!.prompt);
@@ -52,10 +53,16 @@ describe('paintPeek', () => {
     expect(line?.querySelector('p.muted.small')?.textContent).toBe('还有 12 张没学过，每天学 4 张，学习会前学完。');
   });
 
-  it('paints nothing when the day is done', () => {
+  it('paints the day-done screen when no card is left, tomorrow’s count still to be read', () => {
     const into = root();
-    expect(paintPeek(into, { ...PEEK, card: undefined })).toBe(false);
-    expect(into.childNodes.length).toBe(0);
+    paintPeek(into, { ...PEEK, total: 0, new: 0, learning: 0, review: 0, card: undefined });
+    expect(into.querySelector('.card-prompt')).toBeNull();
+    expect([...into.querySelectorAll('.done p')].map((p) => p.textContent)).toEqual([
+      '今天的复习已完成 🎉',
+      '明天待复习约 … 张。',
+      '今天共评分 4 次。',
+    ]);
+    expect(into.querySelector('.popup-header .due strong')?.textContent).toBe('0');
   });
 });
 

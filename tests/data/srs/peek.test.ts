@@ -114,6 +114,7 @@ describe('toPeek', () => {
       new: 1,
       learning: 0,
       review: 1,
+      doneToday: 3,
       card: { id: 'c1', prompt: '“六个精准”是指哪六个？' },
     });
   });
@@ -160,6 +161,7 @@ describe('readPeek', () => {
     ['a string', 'peek'],
     ['a count as text', { ...stored, total: '2' }],
     ['a negative count', { ...stored, review: -1 }],
+    ['no count of today’s ratings', { ...stored, doneToday: undefined }],
     ['a time that is not a number', { ...stored, until: 'tomorrow' }],
     ['a card without a prompt', { ...stored, card: { id: 'c1' } }],
     ['an empty prompt', { ...stored, card: { id: 'c1', prompt: '' } }],
