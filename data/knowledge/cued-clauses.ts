@@ -80,7 +80,8 @@ export function inParagraph(text: string, clauses: Clause[]): RawFormulation[] {
 }
 /**
  * The first member of a run of units, standing in the unit before after its subject and a 必须/要
- * ("…发展必须坚持党的全面领导，…；坚持人民至上，…"): the clause from the frame on, the first clause of
+ * ("…发展必须坚持党的全面领导，…；坚持人民至上，…"), or after its subject alone when the frame is the
+ * modal ("领导干部必须增强必胜之心，…；必须增强责任之心，…"): the clause from the frame on, the first clause of
  * that unit (or the one after its lead-in 会议强调) that carries it so; never across a sentence end.
  */
 function modalLead(clauses: Clause[], first: number, frame: string): Unit | undefined {
@@ -90,8 +91,12 @@ function modalLead(clauses: Clause[], first: number, frame: string): Unit | unde
   for (let k = u; k < first && k <= u + 1; k++) {
     const c = clauses[k];
     const at = c.text.indexOf(frame);
-    if (at > 0 && /(?:必须|应当|要)$/.test(c.text.slice(0, at)) && at + frame.length < c.text.length)
-      return { span: { start: c.span.start + at, end: c.span.end }, text: c.text.slice(at) };
+    // Nothing after the frame: it stands in a name ("坚持“五个必须”，必须…"), not before a member.
+    if (at < 0 || c.text.length - at - frame.length < 2) continue;
+    const unit = { span: { start: c.span.start + at, end: c.span.end }, text: c.text.slice(at) };
+    if (at > 0 && /(?:必须|应当|要)$/.test(c.text.slice(0, at))) return unit;
+    // The frame is the modal: after the subject, or opening the clause after a lead-in clause.
+    if (/^(?:必须|应当)/.test(frame) && (at > 0 || k > u)) return unit;
   }
   return undefined;
 }
