@@ -48,9 +48,11 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
       p.name = counted;
       p.count = p.members.length;
     }
-    // Clauses opened by one frame and named nowhere are named by frame and count: 三个必须, 四个坚持.
-    if (p.frame && !p.name && p.members.length <= 10) {
-      p.name = `${COUNT_NUMERALS[p.members.length]}个${p.frame}`;
+    // Clauses opened by one frame and named nowhere are named by frame and count: 三个必须, 三个讲清楚 —
+    // unless that name is already another list's (四个坚持 is 四项基本原则): then the lead asks for them.
+    const made = p.frame && !p.name && p.members.length <= 10 && `${COUNT_NUMERALS[p.members.length]}个${p.frame}`;
+    if (made && !takenName(made)) {
+      p.name = made;
       p.count = p.members.length;
     }
     const lead = leadInto(text, p.span.start);
@@ -76,6 +78,20 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
   return found
     .filter((f) => !salutation(text, f))
     .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+}
+
+/**
+ * Names Party documents gave other lists, which a made name (count + frame) must not take: the glossary's
+ * names and aliases, and these, each long known for a list of its own.
+ */
+const KNOWN_NAMES = new Set([
+  '四个坚持', // 四项基本原则 (1979)
+  '九个坚持', // 全国教育大会 (2018): 教育工作的规律性认识
+  '十个坚持', // 十九届六中全会决议 (2021): 党百年奋斗的历史经验
+]);
+
+function takenName(name: string): boolean {
+  return KNOWN_NAMES.has(name) || !!findGlossaryEntry(name);
 }
 
 /** "抓好八项重点任务：", "实施三大工程：" right before a list: a count and a noun that says what the items are. */

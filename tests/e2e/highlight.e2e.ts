@@ -224,11 +224,11 @@ test('hovering a term shows its card with members and source; Esc closes it', as
 });
 
 test('a term whose source is the document with rewritten years names it with 日期待核实, not that date', async () => {
-  // The bundled deck's 四个坚持 is quoted first from that document (003, printed as of 2024-11-29).
+  // The bundled deck's 五个精准 is quoted from that document alone (003, printed as of 2024-11-29).
   const { page, errors } = await openHighlighted('rewritten-source.html');
-  await hover(page, '四个坚持');
+  await hover(page, '五个精准');
   const text = await cardText(page);
-  assert.match(text, /四个坚持/);
+  assert.match(text, /五个精准/);
   assert.match(text, /《[^》]+》 日期待核实/, text);
   assert.doesNotMatch(text, /2024年11月29日/);
   await page.keyboard.press('Escape');

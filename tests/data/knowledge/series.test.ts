@@ -151,16 +151,23 @@ const SERIES: Array<[string, string, string[], string?]> = [
     '三个聚焦',
   ],
   [
-    '坚持… ×4 in units, the first after a subject and its 必须',
+    // Unnamed: 四个坚持 is 四项基本原则's name; these four are asked by their lead.
+    '坚持… ×4 in units, the first after a subject and its 必须; not named 四个坚持',
     '会议强调，新时期乡村振兴必须坚持农业农村优先发展，把资源要素向农村倾斜；坚持农民主体地位，尊重农民意愿；坚持城乡融合发展，畅通要素流动；坚持绿色发展，守住生态底线。',
     ['坚持农业农村优先发展', '坚持农民主体地位', '坚持城乡融合发展', '坚持绿色发展'],
-    '四个坚持',
+    undefined,
   ],
   [
     '必须增强… ×4 in units, the first after its subject (the frame is the modal)',
     '在推进改革发展稳定工作中，各级干部特别是领导干部必须增强进取之心，敢于担当，用实绩诠释初心；必须增强敬畏之心，守住底线；必须增强公仆之心，心系群众；必须增强学习之心，增长本领。',
     ['必须增强进取之心', '必须增强敬畏之心', '必须增强公仆之心', '必须增强学习之心'],
     '四个必须',
+  ],
+  [
+    '坚持… ×5 in units: a made name no other list holds',
+    '做好明年工作，必须坚持稳字当头，稳住基本盘；坚持改革开放，激发新活力；坚持创新驱动，培育新动能；坚持民生为本，办好实事；坚持底线思维，防范风险。',
+    ['坚持稳字当头', '坚持改革开放', '坚持创新驱动', '坚持民生为本', '坚持底线思维'],
+    '五个坚持',
   ],
   [
     '坚持… ×3 in units; the 要坚持 of the sentence before is not their first',
