@@ -68,7 +68,7 @@ export const NoteRecord = v.pipe(
           record(
             {
               part: text('部分', MAX_SHORT),
-              from: v.picklist(['document', 'glossary'], '出自必须是 document 或 glossary'),
+              from: v.picklist(['document', 'glossary', 'made'], '出自必须是 document、glossary 或 made'),
               source: maybe(id('来源编号')),
             },
             '出处说明',

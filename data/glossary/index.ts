@@ -122,6 +122,8 @@ export function glossaryNote({
   provenance,
   since,
 }: Pick<Note, 'name' | 'provenance' | 'since'>): string | undefined {
+  // A name made from the clauses' frame and count (三个讲清楚): said as such, no glossary to cite.
+  if (provenance?.some((p) => p.part === 'name' && p.from === 'made')) return '名称按句式和项数归纳（文件中未用此名）';
   const parts = provenance?.filter((p) => p.from === 'glossary').map((p) => p.part) ?? [];
   if (!parts.length) return undefined;
   const members = provenance!.filter((p) => p.part.startsWith('member:'));

@@ -137,7 +137,7 @@ export function formulationNotes(
           ? [
               {
                 part: 'name',
-                from: f.name ? 'document' : 'glossary',
+                from: f.nameMade && !entry ? 'made' : f.name ? 'document' : 'glossary',
                 ...(f.name ? { source: doc.source } : {}),
               } as Provenance,
             ]

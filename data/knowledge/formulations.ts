@@ -53,6 +53,7 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
     const made = p.frame && !p.name && p.members.length <= 10 && `${COUNT_NUMERALS[p.members.length]}个${p.frame}`;
     if (made && !takenName(made)) {
       p.name = made;
+      p.nameMade = true;
       p.count = p.members.length;
     }
     const lead = leadInto(text, p.span.start);

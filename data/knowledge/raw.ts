@@ -36,6 +36,8 @@ export interface RawFormulation {
   tail?: string;
   /** For clauses opened alike: the frame a count may name the set by ("必须" → 三个必须). */
   frame?: string;
+  /** The name was made from `frame` and the count: the document does not say it. */
+  nameMade?: boolean;
   /** For short clauses that all carry one word: that word ("政治"). */
   shared?: string;
 }

@@ -44,10 +44,13 @@ export type CardKind =
   | 'statement' // a key statement: "……的首要任务是什么？" → its answer phrase
   | 'user-cloze'; // made by the user from text selected on a page
 
-/** Which part of a note came from where: a document or the curated glossary. */
+/**
+ * Which part of a note came from where: a document, the curated glossary, or (a name only) made by the
+ * engine from the clauses' shared frame and their count (三个讲清楚) where the document names them nowhere.
+ */
 export interface Provenance {
   part: string; // e.g. "name", "members", "member:发展生产脱贫一批"
-  from: 'document' | 'glossary';
+  from: 'document' | 'glossary' | 'made';
   source?: string; // Source.id when from a document
 }
 

@@ -1,0 +1,37 @@
+// A list's name the document does not say — made from its clauses' frame and their count (三个讲清楚) — is
+// marked so (provenance `made`), said so on the hover card, and kept through a backup; a name the document
+// says is the document's.
+import { describe, expect, it } from 'vitest';
+import { glossaryNote } from '@/data/glossary';
+import { buildDeck } from '@/data/knowledge/deck';
+import { parseRecord } from '@/data/db/records';
+
+const MADE =
+  '学习贯彻全会精神，要讲清楚全会的重大意义是什么，讲清楚全会提出的目标任务是什么，讲清楚贯彻落实的具体要求是什么。';
+const SAID =
+  '严明政治纪律，坚持“三个必须”，必须把纪律挺在前面，决不允许搞特殊；必须把责任扛在肩上，决不允许推诿扯皮；必须把群众放在心中，决不允许与民争利。';
+
+const noteNamed = (text: string, name: string) => {
+  const deck = buildDeck([{ file: 'a.txt', text: `学习材料\n${text}` }]);
+  return deck.notes.find((n) => n.kind === 'formulation' && n.name === name)!;
+};
+
+describe('a made name', () => {
+  it('is marked made, and the hover card says the document does not use it', () => {
+    const note = noteNamed(MADE, '三个讲清楚');
+    expect(note.provenance?.find((p) => p.part === 'name')?.from).toBe('made');
+    expect(glossaryNote(note)).toBe('名称按句式和项数归纳（文件中未用此名）');
+  });
+
+  it('a name the document says is the document’s, with nothing to explain', () => {
+    const note = noteNamed(SAID, '三个必须');
+    expect(note.provenance?.find((p) => p.part === 'name')?.from).toBe('document');
+    expect(glossaryNote(note)).toBeUndefined();
+  });
+
+  it('passes a backup’s check as it is', () => {
+    const note = noteNamed(MADE, '三个讲清楚');
+    const read = parseRecord('notes', { ...JSON.parse(JSON.stringify(note)), origin: 'bundled' });
+    expect('row' in read && read.row.provenance?.find((p) => p.part === 'name')?.from).toBe('made');
+  });
+});
