@@ -13,12 +13,16 @@ type Role = Term['role'];
 /** The kinds of note whose texts light up on pages; figures never do. */
 export const HIGHLIGHTED_KINDS: ReadonlyArray<Note['kind']> = ['formulation', 'term'];
 
-/** The texts of one note a reader may meet on a page, with the role each plays (none for figures). */
+/**
+ * The texts of one note a reader may meet on a page, with the role each plays (none for figures). Not a
+ * name the engine made (三个讲清楚: provenance `made`): a page that says it may mean another list.
+ */
 export function noteTexts(note: Note): Array<{ text: string; role: Role }> {
   if (note.kind === 'term') return [{ text: note.name.trim(), role: 'term' }];
   if (note.kind !== 'formulation') return [];
+  const made = note.provenance?.some((p) => p.part === 'name' && p.from === 'made');
   const texts: Array<{ text: string; role: Role }> = [
-    { text: note.name, role: 'name' },
+    ...(made ? [] : [{ text: note.name, role: 'name' as const }]),
     ...(note.aliases ?? []).map((text) => ({ text, role: 'alias' as const })),
     ...(note.members ?? []).map((text) => ({ text, role: 'member' as const })),
   ];

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { glossaryNote } from '@/data/glossary';
 import { buildDeck } from '@/data/knowledge/deck';
 import { parseRecord } from '@/data/db/records';
+import { highlightTerms } from '@/data/knowledge/highlight-terms';
 
 const MADE =
   '学习贯彻全会精神，要讲清楚全会的重大意义是什么，讲清楚全会提出的目标任务是什么，讲清楚贯彻落实的具体要求是什么。';
@@ -33,5 +34,14 @@ describe('a made name', () => {
     const note = noteNamed(MADE, '三个讲清楚');
     const read = parseRecord('notes', { ...JSON.parse(JSON.stringify(note)), origin: 'bundled' });
     expect('row' in read && read.row.provenance?.find((p) => p.part === 'name')?.from).toBe('made');
+  });
+
+  it('is not highlighted on pages (a page that says it may mean another list); its members are', () => {
+    const made = noteNamed(MADE, '三个讲清楚');
+    const said = noteNamed(SAID, '三个必须');
+    const terms = highlightTerms([made, said]).map((t) => t.text);
+    expect(terms).not.toContain('三个讲清楚');
+    expect(terms).toContain('三个必须');
+    expect(terms).toContain(made.members![0]);
   });
 });
