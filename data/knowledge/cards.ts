@@ -184,7 +184,12 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
     });
 
   if (named) {
-    push('formulation-list', listPrompt(note.name), joinMembers(members), 1, undefined, { members });
+    // A made name (三个坚持) may be another document's too: its list is asked with the document's title.
+    const made = note.provenance?.some((p) => p.part === 'name' && p.from === 'made');
+    const title = made && marked[0] ? context.title?.(marked[0].ev.source) : undefined;
+    const list = listPrompt(note.name);
+    const prompt = title && title.length + list.length + 2 <= MAX_PROMPT ? `《${title}》${list}` : list;
+    push('formulation-list', prompt, joinMembers(members), 1, undefined, { members });
     if (!nameGivesCount(note.name, members.length)) {
       push(
         'formulation-count',

@@ -144,7 +144,9 @@ export function formulationNotes(
           : []),
         ...members.map((m): Provenance => ({ part: `member:${m}`, from: 'document', source: doc.source })),
       ];
-      const key = entry ? `g:${entry.name}` : name ? `n:${comparable(name)}` : `m:${setKey(members)}`;
+      // A made name (三个坚持) is no one list's: two documents' lists under it stay two notes.
+      const made = f.nameMade && !entry ? `|${setKey(members)}` : '';
+      const key = entry ? `g:${entry.name}` : name ? `n:${comparable(name)}${made}` : `m:${setKey(members)}`;
       const cue: Cue | undefined =
         f.heading || f.lead || f.tail
           ? {

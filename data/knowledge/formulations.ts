@@ -59,6 +59,14 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
     const lead = leadInto(text, p.span.start);
     if (lead) p.lead = lead;
   }
+  // Two lists of one document given the same made name (三个坚持 twice) would be asked alike: the first keeps it.
+  const made = parallel.filter((p) => p.nameMade).sort((a, b) => a.span.start - b.span.start);
+  for (const [i, p] of made.entries()) {
+    if (made.findIndex((q) => q.name === p.name) === i) continue;
+    delete p.name;
+    delete p.nameMade;
+    delete p.count;
+  }
   const found = [...named, ...parallel, ...findSeries(text)];
   // "…的主要目标：A，B，C。": a topic's list, unless a finder above read the same clauses.
   for (const t of findTopicLists(text)) if (!found.some((f) => overlap(f.span, t.span))) found.push(t);

@@ -44,4 +44,35 @@ describe('a made name', () => {
     expect(terms).toContain('三个必须');
     expect(terms).toContain(made.members![0]);
   });
+
+  const ECONOMY =
+    '会议强调，做好经济工作必须坚持稳字当头，稳住基本盘；坚持改革开放，激发新活力；坚持创新驱动，培育新动能。';
+  const PARTY = '会议要求，做好党建工作必须坚持从严治党，压实责任；坚持问题导向，补齐短板；坚持守正创新，提升质量。';
+  const listsNamed = (deck: ReturnType<typeof buildDeck>, name: string) =>
+    deck.cards
+      .filter((c) => c.kind === 'formulation-list' && c.prompt.includes(`“${name}”`))
+      .map((c) => c.prompt + ' → ' + c.answer);
+
+  it('two documents’ lists under one made name stay two, each asked with its document’s title', () => {
+    const deck = buildDeck([
+      { file: 'a.txt', text: `经济形势报告\n${ECONOMY}` },
+      { file: 'b.txt', text: `党建工作要点\n${PARTY}` },
+    ]);
+    const notes = deck.notes.filter((n) => n.name === '三个坚持');
+    expect(notes.map((n) => n.evidence.length)).toEqual([1, 1]);
+    expect(listsNamed(deck, '三个坚持').sort()).toEqual([
+      '《党建工作要点》“三个坚持”指哪三个？ → 坚持从严治党、坚持问题导向、坚持守正创新',
+      '《经济形势报告》“三个坚持”指哪三个？ → 坚持稳字当头、坚持改革开放、坚持创新驱动',
+    ]);
+  });
+
+  it('in one document, the second list the same made name would fit is asked without it', () => {
+    const deck = buildDeck([{ file: 'a.txt', text: `工作要点\n${ECONOMY}\n${PARTY}` }]);
+    expect(listsNamed(deck, '三个坚持')).toEqual([
+      '《工作要点》“三个坚持”指哪三个？ → 坚持稳字当头、坚持改革开放、坚持创新驱动',
+    ]);
+    expect(
+      deck.cards.some((c) => c.kind === 'formulation-list' && c.answer === '坚持从严治党、坚持问题导向、坚持守正创新'),
+    ).toBe(true);
+  });
 });
