@@ -91,3 +91,20 @@ describe('a two-word slogan the document names its 总基调', () => {
     expect(pair('疫情防控要坚持关口前移、源头把控，坚持稳中求进工作总基调。')).toBeUndefined();
   });
 });
+
+describe('points counted with 点 (两点希望, 三点要求)', () => {
+  const listPrompt = (text: string) =>
+    buildDeck([{ file: 'd.txt', text }]).cards.find((c) => c.kind === 'formulation-list')?.prompt;
+
+  it('names 两点希望 before 一是…二是…', () => {
+    const text =
+      '座谈会通报\n习近平对各民主党派和无党派人士提出两点希望：一是加强思想政治建设，凝聚广泛共识；二是发挥自身优势，积极建言献策。\n';
+    expect(listPrompt(text)).toBe('“两点希望”指什么？');
+  });
+
+  it('asks for the points a sentence with 提出 announces before 第一，第二，', () => {
+    const text =
+      '座谈会通报\n会议提出三点要求。第一，要提高政治站位，坚决贯彻中央部署。第二，要压实工作责任，确保任务落地见效。第三，要加强作风建设，力戒形式主义。\n';
+    expect(listPrompt(text)).toBe('《座谈会通报》：会议提出哪三点要求？');
+  });
+});
