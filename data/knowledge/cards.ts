@@ -204,7 +204,7 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
   // An unnamed list: asked through its heading (a numbered series) or with its shared wording as a hint.
   // A list under a topic ("…的主要目标：", "二、…必须遵循的原则") is asked by its topic.
   const topic = !named && cue?.heading ? listTopic(cue.heading) : undefined;
-  let question: string | undefined = topic && `${topic}是什么？`;
+  let question: string | undefined = topic && (/工作$/.test(topic) ? `${topic}有哪些？` : `${topic}是什么？`);
   if (!named && cue?.heading && note.ordered)
     question ??= headingQuestion(cue.heading, members.length, context.title?.(cue.source));
   if (!named && question) push('formulation-list', question, joinMembers(members), 1, undefined, { members });

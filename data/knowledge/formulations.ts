@@ -24,7 +24,7 @@ import { findParallelSeries } from './parallel';
 import type { GlossaryEntry, RawFormulation, Span } from './raw';
 import { findSeries } from './series';
 import { findCuedSeries } from './cued';
-import { findTopicLists } from './topic-lists';
+import { findTopicLists, findWorkLists } from './topic-lists';
 import { COUNT_NUMERALS } from '../vocab/numerals';
 
 const QUOTED_NAME = /[“「‘『]([^”」’』“「‘『\n]{2,12})[”」’』]/g;
@@ -58,7 +58,8 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
   }
   const found = [...named, ...parallel, ...findSeries(text)];
   // "…的主要目标：A，B，C。": a topic's list, unless a finder above read the same clauses.
-  for (const t of findTopicLists(text)) if (!found.some((f) => overlap(f.span, t.span))) found.push(t);
+  for (const t of [...findTopicLists(text), ...findWorkLists(text)])
+    if (!found.some((f) => overlap(f.span, t.span))) found.push(t);
   for (const f of found) {
     const entry = (f.name && findGlossaryEntry(f.name)) || (f.via !== 'series' && findGlossaryByMembers(f.members));
     if (entry && glossary.includes(entry)) f.glossaryName = entry.name;
