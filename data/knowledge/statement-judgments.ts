@@ -2,7 +2,15 @@
 // 支撑条件和基本趋势没有改变。" The cue is precise on purpose: only a sentence opened by the meeting's or the
 // report's own 认为/指出/强调, and only the clause that ends in 没有改变 / 不会改变 / 没有变 / 不会变.
 import type { Span } from './normalize';
-import { MAX_ANSWER, cleanSubject, clauses, isCjkPhrase, type RawStatement } from './statement-frames';
+import {
+  MAX_ANSWER,
+  NOT_SUBJECT,
+  ROLE_END,
+  cleanSubject,
+  clauses,
+  isCjkPhrase,
+  type RawStatement,
+} from './statement-frames';
 
 /** Whose judgment: the meeting, the plenum, the report ("会议认为，", "全会指出，"). */
 const JUDGE = /^(会议|全会|大会|报告)(认为|指出|强调)[，,]/;
@@ -30,4 +38,36 @@ export function unchangedJudgments(s: string, sentence: Span): RawStatement[] {
   }
   // Two judgments of one sentence would ask the same question: the sentence keeps none.
   return out.length === 1 ? out : [];
+}
+
+/** "…的战略定位，被明确为“……”": a role the text says was defined, the definition in quotes. */
+const DEFINED_AS = /(被)?(明确|确定|定位)为“([^“”]{4,40})”/;
+/** Who did the defining, before the subject ("此次会议对", "全会"): not part of it. */
+const DEFINER = /^(?:此次|这次|本次)?(?:会议|全会|大会|报告|文件)?对/;
+
+export function definedAs(s: string, sentence: Span): RawStatement[] {
+  const m = DEFINED_AS.exec(s);
+  if (!m) return [];
+  const before = s.slice(0, m.index).replace(/[，,\s]+$/, '');
+  const cl = clauses(before);
+  const subject = cleanSubject(cl[cl.length - 1]?.text ?? '').replace(DEFINER, '');
+  if (
+    !isCjkPhrase(subject, 4) ||
+    subject.length > 30 ||
+    !ROLE_END.test(subject) ||
+    NOT_SUBJECT.test(subject.replace(/^“(?=[^”]+”)/, ''))
+  )
+    return [];
+  if (/^[这那此其它该]/.test(subject)) return [];
+  const at = sentence.start + m.index + m[0].indexOf('“') + 1;
+  const answer = m[3];
+  return [
+    {
+      subject,
+      prompt: `${subject}${m[1] ?? ''}${m[2]}为什么？`,
+      answer,
+      span: { start: at, end: at + answer.length },
+      sentence,
+    },
+  ];
 }

@@ -33,7 +33,7 @@ import {
   isCjkPhrase,
   topicBefore,
 } from './statement-frames';
-import { unchangedJudgments } from './statement-judgments';
+import { definedAs, unchangedJudgments } from './statement-judgments';
 import type { RawStatement } from './statement-frames';
 
 export interface StatementOptions {
@@ -62,7 +62,7 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         sentence,
       });
     };
-    out.push(...unchangedJudgments(s, sentence));
+    out.push(...unchangedJudgments(s, sentence), ...definedAs(s, sentence));
     const colon = COLON_DEFINITION.exec(s);
     if (colon) {
       // "报告指出，今年的主要目标是：…": the reporting clause says who, the subject follows it.
