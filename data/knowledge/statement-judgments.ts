@@ -1,6 +1,7 @@
 // Key judgments a meeting states and cadres recite (used by statements.ts): "会议认为，…，但我国经济长期向好的
-// 支撑条件和基本趋势没有改变。" The cue is precise on purpose: only a sentence opened by the meeting's or the
-// report's own 认为/指出/强调, and only the clause that ends in 没有改变 / 不会改变 / 没有变 / 不会变.
+// 支撑条件和基本趋势没有改变。" The cue is precise on purpose: only a sentence opened by the meeting's, the
+// report's or 习近平's own 认为/指出/强调 (or the next sentence of its paragraph), and only the clause that ends in
+// 没有改变 / 不会改变 / 没有变 / 不会变. Also a role defined in quotes ("…的战略定位，被明确为“……”").
 import type { Span } from './normalize';
 import {
   MAX_ANSWER,
@@ -14,14 +15,22 @@ import {
 
 /** Whose judgment: the meeting, the plenum, the report ("会议认为，", "全会指出，"). */
 const JUDGE = /^(会议|全会|大会|报告)(认为|指出|强调)[，,]/;
+/** Or the leader's own speech ("中共中央总书记习近平主持座谈会并发表重要讲话强调，"). */
+const SPEAKER = /^(?:中共中央总书记)?(习近平)[^，。；“”]{0,24}?(指出|强调)[，,]/;
 /** "…的支撑条件和基本趋势没有改变": what stays, then the verb that says so. */
 const UNCHANGED = /^(.+?)(没有改变|不会改变|没有变|不会变)$/;
 
-export function unchangedJudgments(s: string, sentence: Span): RawStatement[] {
-  const who = JUDGE.exec(s);
+/**
+ * The 没有改变 judgment of a sentence opened by the meeting's or the speaker's 认为/指出/强调, or of the sentence
+ * right after one in the same paragraph (`prev`): "会议指出，…较多。这些大多是…，…没有改变。" carries on the
+ * meeting's words.
+ */
+export function unchangedJudgments(s: string, sentence: Span, prev?: string): RawStatement[] {
+  const own = JUDGE.exec(s) ?? SPEAKER.exec(s);
+  const who = own ?? (prev !== undefined ? (JUDGE.exec(prev) ?? SPEAKER.exec(prev)) : null);
   if (!who) return [];
   const out: RawStatement[] = [];
-  for (const c of clauses(s).slice(1)) {
+  for (const c of clauses(s).slice(own ? 1 : 0)) {
     const m = UNCHANGED.exec(c.text);
     if (!m) continue;
     const subject = cleanSubject(m[1]);

@@ -47,8 +47,16 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
   const parts = options.title?.trim().split(/\s+/) ?? [];
   const title = parts.join('').length > 30 && parts[0].length >= 6 ? parts[0] : parts.join('') || undefined;
   const titled = (q: string) => (title && title.length + q.length + 3 <= MAX_PROMPT ? `《${title}》：${q}` : q);
+  let last: Span | undefined;
   for (const sentence of sentences) {
+    const before = last;
+    last = sentence;
     const s = text.slice(sentence.start, sentence.end);
+    // The sentence before in the same paragraph, whose 会议指出 may carry on into this one.
+    const prev =
+      before && !text.slice(before.end, sentence.start).includes('\n')
+        ? text.slice(before.start, before.end)
+        : undefined;
     if (s.length < 6 || !/[。！？；]$|[\u4e00-\u9fa5”）]$/.test(s)) continue;
     const add = (subject: string, prompt: string, answer: string, at: number, pair = false) => {
       if (!isCjkPhrase(subject, 2) || answer.length < 2 || answer.length > MAX_ANSWER || prompt.length > MAX_PROMPT)
@@ -62,7 +70,7 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         sentence,
       });
     };
-    out.push(...unchangedJudgments(s, sentence), ...definedAs(s, sentence));
+    out.push(...unchangedJudgments(s, sentence, prev), ...definedAs(s, sentence));
     const colon = COLON_DEFINITION.exec(s);
     if (colon) {
       // "报告指出，今年的主要目标是：…": the reporting clause says who, the subject follows it.

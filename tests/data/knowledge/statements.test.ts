@@ -304,6 +304,24 @@ describe('judgments that something has not changed', () => {
       '经济持续恢复发展的态势',
     ]);
   });
+  it('takes the speaker’s own 强调 as the cue', () => {
+    const s =
+      '中共中央总书记习近平主持座谈会并发表重要讲话强调，我国发展长期向好的基本条件和总体趋势没有改变，要坚定信心、迎难而上。';
+    expect(judged(s).map((x) => [x.prompt, x.answer])).toContainEqual([
+      '习近平强调什么没有改变？',
+      '我国发展长期向好的基本条件和总体趋势',
+    ]);
+  });
+  it('reads the sentence right after the meeting’s 指出 in its paragraph as the meeting’s', () => {
+    const s =
+      '会议指出，外部环境更趋复杂，一些领域风险隐患较多。这些都是前进中的问题，我国发展长期向好的基本条件和总体趋势没有改变。';
+    expect(judged(s).map((x) => [x.prompt, x.answer])).toContainEqual([
+      '会议指出什么没有改变？',
+      '我国发展长期向好的基本条件和总体趋势',
+    ]);
+    const apart = '会议指出，外部环境更趋复杂。\n这些都是前进中的问题，我国发展长期向好的基本条件和总体趋势没有改变。';
+    expect(judged(apart)).toEqual([]);
+  });
   it('asks nothing without the meeting’s own cue, of a pronoun, or of two judgments in one sentence', () => {
     expect(judged('综合起来看，我国经济长期向好的基本面没有改变，困难是暂时的。')).toEqual([]);
     expect(judged('会议认为，这一点没有改变。')).toEqual([]);
