@@ -83,15 +83,18 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
     .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
 }
 
-/** "抓好八项重点任务：", "实施三大工程：" right before a list: a count and a noun that says what the items are. */
+/**
+ * "抓好八项重点任务：", "实施三大工程：" right before a list: a count and a noun that says what the items are;
+ * the verb all items share may stand after the colon ("八项重点任务：坚持内需主导、创新驱动、…").
+ */
 const COUNTED_LEAD =
-  /(?<![\d一二两三四五六七八九十第])([二两三四五六七八九十])(项|个|大|条)([\u4e00-\u9fa5]{2,6})[：:]\s*$/;
+  /(?<![\d一二两三四五六七八九十第])([二两三四五六七八九十])(项|个|大|条)([\u4e00-\u9fa5]{2,6})[：:]\s*(?:坚持|做到)?$/;
 
 /** The name a list's own sentence gives it just before its items, when its count is the list's. */
 function countedName(text: string, at: number, n: number): string | undefined {
   const m = COUNTED_LEAD.exec(text.slice(sentenceStart(text, at), at));
   if (!m || parseCount(m[1]) !== n || GENERIC.test(m[3]) || /^方面/.test(m[3])) return undefined;
-  return m[0].replace(/[：:\s]+$/, '');
+  return m[1] + m[2] + m[3];
 }
 
 /** Whom a speech addresses ("各位代表", "同志们", "尊敬的各位来宾"). */

@@ -19,6 +19,11 @@ describe('a counted list named right before its items', () => {
     expect(named(s, 3)).toBe('三大工程');
   });
 
+  it('names a 、-list whose 坚持 stands after the colon', () => {
+    const s = '会议确定，明年要做好四项重点任务：坚持扩大内需、科技自立、深化改革、开放合作。';
+    expect(named(s, 4)).toBe('四项重点任务');
+  });
+
   it('gives no name when the count does not fit or the noun says nothing', () => {
     const three =
       '会议确定，明年要抓好四项重点任务：坚持扩大内需，建设强大市场；坚持科技自立，培育新的动能；坚持深化改革，激发发展活力。';
