@@ -80,3 +80,17 @@ export function definedAs(s: string, sentence: Span): RawStatement[] {
     },
   ];
 }
+
+/** "“十五五”时期是……的关键时期", "当前和今后一个时期是……的关键时期": what a plan's period or the present is. */
+const PERIOD_IS =
+  /(“十[一二三四五六七八九]五”时期|当前和今后一个时期|今后一个时期|今后五年)是([\u4e00-\u9fa5、“”]{4,36}的(?:关键|重要|决定性|攻坚)?时期)(?=[，。；]|$)/;
+
+export function periodDefinitions(s: string, sentence: Span): RawStatement[] {
+  const m = PERIOD_IS.exec(s);
+  if (!m) return [];
+  const at = sentence.start + m.index + m[1].length + 1;
+  const answer = m[2];
+  return [
+    { subject: m[1], prompt: `${m[1]}是什么时期？`, answer, span: { start: at, end: at + answer.length }, sentence },
+  ];
+}

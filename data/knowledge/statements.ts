@@ -33,7 +33,7 @@ import {
   isCjkPhrase,
   topicBefore,
 } from './statement-frames';
-import { definedAs, unchangedJudgments } from './statement-judgments';
+import { definedAs, periodDefinitions, unchangedJudgments } from './statement-judgments';
 import type { RawStatement } from './statement-frames';
 
 export interface StatementOptions {
@@ -70,7 +70,7 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         sentence,
       });
     };
-    out.push(...unchangedJudgments(s, sentence, prev), ...definedAs(s, sentence));
+    out.push(...unchangedJudgments(s, sentence, prev), ...definedAs(s, sentence), ...periodDefinitions(s, sentence));
     const colon = COLON_DEFINITION.exec(s);
     if (colon) {
       // "报告指出，今年的主要目标是：…": the reporting clause says who, the subject follows it.
