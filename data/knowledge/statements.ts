@@ -195,8 +195,8 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         !/[的了着过]$/.test(b) &&
         a.length <= 16
       ) {
-        // "政治纪律是党最根本、最重要的纪律": a ranked classification of a subject.
-        add(a, `“${a}”是什么？`, b, bAt);
+        // "政治纪律是党最根本、最重要的纪律": a ranked classification of a subject, unless a period's (above).
+        if (!out.some((o) => o.sentence === sentence && o.answer === b)) add(a, `“${a}”是什么？`, b, bAt);
       }
     }
     for (const m of s.includes('作为') ? s.matchAll(BA_ZUOWEI) : []) {

@@ -259,6 +259,11 @@ describe('extractStatements', () => {
     expect(run(sentence).map((f) => `${f.prompt}→${f.answer}`)).toEqual([]);
   });
 
+  it('asks what the present period is once, not again as a ranked classification', () => {
+    const found = run('全会认为，当前和今后一个时期是推进基层治理现代化的关键时期。');
+    expect(found.map((f) => f.prompt)).toEqual(['当前和今后一个时期是什么时期？']);
+  });
+
   it('names a long headline in parts by its first part, a short one whole', () => {
     const text = '会议要求，守住不发生系统性金融风险底线。';
     const ask = (title: string) => extractStatements(text, splitSentences(text), { title }).map((x) => x.prompt);
