@@ -25,7 +25,7 @@ import type { GlossaryEntry, RawFormulation, Span } from './raw';
 import { findSeries } from './series';
 import { findCuedSeries } from './cued';
 import { findTopicLists, findWorkLists } from './topic-lists';
-import { findMustRows, findTraitLists } from './trait-lists';
+import { findTraitLists } from './trait-lists';
 import { COUNT_NUMERALS } from '../vocab/numerals';
 
 const QUOTED_NAME = /[“「‘『]([^”」’』“「‘『\n]{2,12})[”」’』]/g;
@@ -61,8 +61,8 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
   // "…的主要目标：A，B，C。": a topic's list, unless a finder above read the same clauses.
   for (const t of [...findTopicLists(text), ...findWorkLists(text)])
     if (!found.some((f) => overlap(f.span, t.span))) found.push(t);
-  // "我国经济基础稳、优势多、韧性强、潜力大", "要坚定信心、用好优势、应对挑战": asked in their own sentence.
-  for (const t of [...findTraitLists(text), ...findMustRows(text)])
+  // "我国经济基础稳、优势多、韧性强、潜力大": asked in its own sentence.
+  for (const t of findTraitLists(text))
     if (!found.some((f) => overlap(f.span, t.span))) found.push({ ...t, lead: leadInto(text, t.span.start) });
   for (const f of found) {
     const entry = (f.name && findGlossaryEntry(f.name)) || (f.via !== 'series' && findGlossaryByMembers(f.members));

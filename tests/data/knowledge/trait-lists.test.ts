@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '@/data/knowledge/deck';
 import { extractFormulations } from '@/data/knowledge/formulations';
-import { findMustRows, findTraitLists } from '@/data/knowledge/trait-lists';
+import { findTraitLists } from '@/data/knowledge/trait-lists';
 
 const deckOf = (sentence: string) =>
   buildDeck([{ file: 'd.txt', text: `座谈会通报\n习近平指出，上半年经济运行稳中有进。${sentence}\n` }]).cards;
@@ -27,21 +27,5 @@ describe('two-character nouns each with its own one-character adjective', () => 
     expect(findTraitLists('一些地方会议繁、文件长、检查密。')).toEqual([]);
     expect(findTraitLists('我国经济韧性强、潜力大，长期向好。')).toEqual([]);
     expect(findTraitLists('我国经济韧性强、潜力大、活力足。')).toHaveLength(1);
-  });
-});
-
-describe('four-character verb phrases in a row after 要', () => {
-  it('are a list asked in their sentence', () => {
-    const cards = deckOf('习近平强调，要坚定信心、用好优势、应对挑战，不断巩固经济向好势头。');
-    expect(cards.find((c) => c.kind === 'formulation-list')?.answer).toBe('坚定信心、用好优势、应对挑战');
-    expect(cards.filter((c) => c.kind === 'formulation-cloze').map((c) => c.prompt)).toContain(
-      '习近平强调，要____、用好优势、应对挑战',
-    );
-  });
-
-  it('leaves 需要/重要, two items and items of other lengths alone', () => {
-    expect(findMustRows('这需要坚定信心、用好优势、应对挑战。')).toEqual([]);
-    expect(findMustRows('要坚定信心、用好优势，不断前进。')).toEqual([]);
-    expect(findMustRows('要坚定发展信心、用好优势、应对挑战。')).toEqual([]);
   });
 });
