@@ -175,6 +175,12 @@ const FOUND: Array<[string, string, string, string]> = [
   ],
   ['严守…红线', '严守生态保护红线，推动绿色发展。', `《${TITLE}》：严守什么红线？`, '生态保护'],
   [
+    '兜牢…“…”底线 (a quoted name inside the line)',
+    '要优化财政支出结构，兜牢基层“三保”底线。',
+    `《${TITLE}》：兜牢什么底线？`,
+    '基层“三保”',
+  ],
+  [
     '坚持…工作总基调 (the line economic work keeps)',
     '会议要求，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。',
     `《${TITLE}》：坚持什么工作总基调？`,
