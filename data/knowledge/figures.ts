@@ -130,9 +130,12 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
 const PLAN_BY_NUMBER = /第十[一二三四五六七八九]个五年规划/;
 const PLAN_NAMED_NEAR = 500;
 
-/** After a plan's name, its start or end ("规划收官之年", "良好开局") or its span in years ("时期（2026—2030年）"). */
+/**
+ * After a plan's name, its start or end ("规划收官之年", "良好开局", "主要目标任务胜利完成") or its span in years
+ * ("时期（2026—2030年）").
+ */
 const PLAN_AS_TIME =
-  /^[”」]?(?:规划|时期)?的?(?:(?:即将|已经|已|将|顺利|圆满|胜利|全面|良好)*(?:收官|开局|起步|收尾)|[（(]\d{4})/;
+  /^[”」]?(?:规划|时期)?的?(?:(?:即将|已经|已|将|顺利|圆满|胜利|全面|良好)*(?:收官|开局|起步|收尾)|[（(]\d{4}|(?:主要)?目标任务(?:即将|已经|已|将|顺利|圆满|胜利|全面)*完成)/;
 
 /** A year that opens what happened then ("1981年北大学子在燕园喊出……", "早在1921年，我们党就……"). */
 const EVENT_VERB =
