@@ -24,7 +24,7 @@ import { findParallelSeries } from './parallel';
 import type { GlossaryEntry, RawFormulation, Span } from './raw';
 import { findSeries } from './series';
 import { findCuedSeries } from './cued';
-import { findTopicLists, findWorkLists } from './topic-lists';
+import { findTopicLists, findTwoHopes, findWorkLists } from './topic-lists';
 import { findTraitLists } from './trait-lists';
 import { COUNT_NUMERALS } from '../vocab/numerals';
 
@@ -36,7 +36,7 @@ const OPENING = /^(：|:|，即|,即|即|，就是|就是|，包括|包括|，�
 
 export function extractFormulations(text: string, glossary: GlossaryEntry[] = GLOSSARY): RawFormulation[] {
   const cued = findCuedSeries(text);
-  const named = findNamed(text);
+  const named = [...findNamed(text), ...findTwoHopes(text)];
   for (const c of cued.filter((f) => f.via === 'named')) if (!named.some((n) => overlap(n.span, c.span))) named.push(c);
   const parallel = preferLonger([...findParallelSeries(text), ...cued.filter((f) => f.via === 'parallel')]).filter(
     (p) =>

@@ -1,7 +1,8 @@
 // Lists a topic puts after a colon: "全会提出了“十五五”时期经济社会发展的主要目标：A取得显著成效，B大幅提高，
 // C明显提升。" — a noun phrase naming goals, tasks, principles or requirements, a colon, and clauses of like
 // length up to the full stop. No count names them: the topic is the question ("…的主要目标是什么？").
-// Also the works a speech says to focus on ("下半年要……，重点做好A、B、C等工作"): asked by the time it names.
+// Also the works a speech says to focus on ("下半年要……，重点做好A、B、C等工作"): asked by the time it names;
+// and 两点希望 told in one sentence ("提出两点希望，要A，以及B。"): a named pair.
 import type { RawFormulation, Span } from './raw';
 
 /** A topic: what the list is, ending in a word that says so ("…的主要目标", "总体要求", "必须遵循的原则"). */
@@ -101,6 +102,33 @@ export function findWorkLists(text: string): RawFormulation[] {
       memberSpans,
       via: 'parallel',
       heading: `${time}要重点${m[1]}的工作`,
+    });
+  }
+  return out;
+}
+
+/** "提出两点希望，要A，以及B。": two hopes told in one sentence, the second after 以及. */
+const TWO_HOPES = /(两点希望)，要?([^。；！？\n]+?)，以及([^。；！？\n]+?)。/g;
+const HOPE = /^[\u4e00-\u9fa5，]{4,30}$/;
+
+export function findTwoHopes(text: string): RawFormulation[] {
+  const out: RawFormulation[] = [];
+  for (const m of text.matchAll(TWO_HOPES)) {
+    const [whole, name, a, b] = m;
+    if (!HOPE.test(a) || !HOPE.test(b)) continue;
+    const aAt = m.index + whole.indexOf(a, name.length);
+    const bAt = m.index + whole.length - 1 - b.length;
+    out.push({
+      members: [a, b],
+      ordered: true,
+      span: { start: aAt, end: bAt + b.length },
+      memberSpans: [
+        { start: aAt, end: aAt + a.length },
+        { start: bAt, end: bAt + b.length },
+      ],
+      via: 'named',
+      name,
+      count: 2,
     });
   }
   return out;

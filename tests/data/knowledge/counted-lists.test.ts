@@ -113,3 +113,27 @@ describe('points counted with 点 (两点希望, 三点要求)', () => {
     expect(listPrompt(text)).toBe('《座谈会通报》：会议提出哪三点要求？');
   });
 });
+
+describe('两点希望 told in one sentence, the second after 以及', () => {
+  it('names the two hopes', () => {
+    const s =
+      '习近平对各民主党派和无党派人士提出两点希望，要加强思想政治引领和凝聚广泛共识，以及发挥自身优势，助力高质量发展。';
+    const f = extractFormulations(s).find((x) => x.name === '两点希望');
+    expect(f?.members).toEqual(['加强思想政治引领和凝聚广泛共识', '发挥自身优势，助力高质量发展']);
+  });
+
+  it('separates the items of every cloze by ；, as on the list card, when one holds a comma', () => {
+    const text =
+      '座谈会通报\n习近平对各民主党派和无党派人士提出两点希望，要加强思想政治引领和凝聚广泛共识，以及发挥自身优势，助力高质量发展。\n';
+    const clozes = buildDeck([{ file: 'd.txt', text }]).cards.filter((c) => c.kind === 'formulation-cloze');
+    expect(clozes.map((c) => c.prompt).sort()).toEqual([
+      '“两点希望”：____；发挥自身优势，助力高质量发展',
+      '“两点希望”：加强思想政治引领和凝聚广泛共识；____',
+    ]);
+  });
+
+  it('leaves a sentence without 以及 alone', () => {
+    const s = '习近平对各民主党派提出两点希望，要加强思想政治引领，发挥自身优势。';
+    expect(extractFormulations(s).find((x) => x.name === '两点希望')).toBeUndefined();
+  });
+});
