@@ -6,8 +6,9 @@ import { SECTION_HEADING } from './series';
 import { listTopic } from './topic-lists';
 
 /** Members that hold a 、 or ， themselves (clauses of 三个坚持) are set apart by ；. */
-export function joinMembers(members: string[]): string {
-  return members.join(members.some((m) => /[、，,]/.test(m)) ? '；' : '、');
+/** Members joined by 、, or by ； where one holds a comma; `like` picks the separator (a cloze's blank holds none). */
+export function joinMembers(members: string[], like: string[] = members): string {
+  return members.join(like.some((m) => /[、，,]/.test(m)) ? '；' : '、');
 }
 
 function cardId(kind: string, noteId: string, prompt: string, answer: string): string {
@@ -209,7 +210,7 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
   // An unnamed list: asked through its heading (a numbered series) or with its shared wording as a hint.
   // A list under a topic ("…的主要目标：", "二、…必须遵循的原则") is asked by its topic.
   const topic = !named && cue?.heading ? listTopic(cue.heading) : undefined;
-  let question: string | undefined = topic && `${topic}是什么？`;
+  let question: string | undefined = topic && (/工作$/.test(topic) ? `${topic}有哪些？` : `${topic}是什么？`);
   if (!named && cue?.heading && note.ordered)
     question ??= headingQuestion(cue.heading, members.length, context.title?.(cue.source));
   if (!named && question) push('formulation-list', question, joinMembers(members), 1, undefined, { members });
@@ -225,7 +226,10 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
     push('formulation-list', prompt, joinMembers(members), 1, undefined, { members });
   }
   members.forEach((m, i) => {
-    const shown = joinMembers(members.map((x, j) => (j === i ? '____' : x)));
+    const shown = joinMembers(
+      members.map((x, j) => (j === i ? '____' : x)),
+      members,
+    );
     let prompt: string | undefined;
     if (named) prompt = `“${note.name}”：${shown}`;
     else if (cue?.lead) prompt = cue.lead + shown;

@@ -54,6 +54,11 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
       }
       // "“十四五”即将圆满收官", "实现“十五五”良好开局": the plan in course says when, and is no fact to recall.
       if (x.subject === '五年规划' && PLAN_AS_TIME.test(s.slice(x.end))) continue;
+      // "制定……第十五个五年规划的建议……明确“十五五”时期……": the text has just named the plan by its number;
+      // its short name is the passage's frame, and the cloze would give its own answer away.
+      const from = sentence.start + x.at;
+      if (x.subject === '五年规划' && PLAN_BY_NUMBER.test(text.slice(Math.max(0, from - PLAN_NAMED_NEAR), from)))
+        continue;
       const { text: _t, once: _o, at, end, ...fig } = x;
       push(fig, at, end, x.event ? undefined : at);
     }
@@ -121,9 +126,16 @@ export function extractFigures(text: string, sentences: Span[] = splitSentences(
   return figures;
 }
 
-/** After a plan's name, its start or end ("规划收官之年", "良好开局") or its span in years ("时期（2026—2030年）"). */
+/** A plan named by its number ("第十五个五年规划"), and how far before a short plan name it still frames it. */
+const PLAN_BY_NUMBER = /第十[一二三四五六七八九]个五年规划/;
+const PLAN_NAMED_NEAR = 500;
+
+/**
+ * After a plan's name, its start or end ("规划收官之年", "良好开局", "主要目标任务胜利完成") or its span in years
+ * ("时期（2026—2030年）").
+ */
 const PLAN_AS_TIME =
-  /^[”」]?(?:规划|时期)?的?(?:(?:即将|已经|已|将|顺利|圆满|胜利|全面|良好)*(?:收官|开局|起步|收尾)|[（(]\d{4})/;
+  /^[”」]?(?:规划|时期)?的?(?:(?:即将|已经|已|将|顺利|圆满|胜利|全面|良好)*(?:收官|开局|起步|收尾)|[（(]\d{4}|(?:主要)?目标任务(?:即将|已经|已|将|顺利|圆满|胜利|全面)*完成)/;
 
 /** A year that opens what happened then ("1981年北大学子在燕园喊出……", "早在1921年，我们党就……"). */
 const EVENT_VERB =

@@ -24,8 +24,10 @@ import { findParallelSeries } from './parallel';
 import type { GlossaryEntry, RawFormulation, Span } from './raw';
 import { findSeries } from './series';
 import { findCuedSeries } from './cued';
-import { findTopicLists } from './topic-lists';
+import { findTopicLists, findTwoHopes, findWorkLists } from './topic-lists';
+import { findTraitLists } from './trait-lists';
 import { COUNT_NUMERALS } from '../vocab/numerals';
+import { takenName, unnameRepeats } from './made-names';
 
 const QUOTED_NAME = /[“「‘『]([^”」’』“「‘『\n]{2,12})[”」’』]/g;
 /** An unquoted count name right after a list or before a colon: "外防输入、内防扩散两大环节". */
@@ -35,7 +37,7 @@ const OPENING = /^(：|:|，即|,即|即|，就是|就是|，包括|包括|，�
 
 export function extractFormulations(text: string, glossary: GlossaryEntry[] = GLOSSARY): RawFormulation[] {
   const cued = findCuedSeries(text);
-  const named = findNamed(text);
+  const named = [...findNamed(text), ...findTwoHopes(text)];
   for (const c of cued.filter((f) => f.via === 'named')) if (!named.some((n) => overlap(n.span, c.span))) named.push(c);
   const parallel = preferLonger([...findParallelSeries(text), ...cued.filter((f) => f.via === 'parallel')]).filter(
     (p) =>
@@ -59,17 +61,14 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
     const lead = leadInto(text, p.span.start);
     if (lead) p.lead = lead;
   }
-  // Two lists of one document given the same made name (三个坚持 twice) would be asked alike: the first keeps it.
-  const made = parallel.filter((p) => p.nameMade).sort((a, b) => a.span.start - b.span.start);
-  for (const [i, p] of made.entries()) {
-    if (made.findIndex((q) => q.name === p.name) === i) continue;
-    delete p.name;
-    delete p.nameMade;
-    delete p.count;
-  }
+  unnameRepeats(parallel);
   const found = [...named, ...parallel, ...findSeries(text)];
   // "…的主要目标：A，B，C。": a topic's list, unless a finder above read the same clauses.
-  for (const t of findTopicLists(text)) if (!found.some((f) => overlap(f.span, t.span))) found.push(t);
+  for (const t of [...findTopicLists(text), ...findWorkLists(text)])
+    if (!found.some((f) => overlap(f.span, t.span))) found.push(t);
+  // "我国经济基础稳、优势多、韧性强、潜力大": asked in its own sentence.
+  for (const t of findTraitLists(text))
+    if (!found.some((f) => overlap(f.span, t.span))) found.push({ ...t, lead: leadInto(text, t.span.start) });
   for (const f of found) {
     const entry = (f.name && findGlossaryEntry(f.name)) || (f.via !== 'series' && findGlossaryByMembers(f.members));
     if (entry && glossary.includes(entry)) f.glossaryName = entry.name;
@@ -90,28 +89,17 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
 }
 
 /**
- * Names Party documents gave other lists, which a made name (count + frame) must not take: the glossary's
- * names and aliases, and these, each long known for a list of its own.
+ * "抓好八项重点任务：", "实施三大工程：" right before a list: a count and a noun that says what the items are;
+ * the verb all items share may stand after the colon ("八项重点任务：坚持内需主导、创新驱动、…").
  */
-const KNOWN_NAMES = new Set([
-  '四个坚持', // 四项基本原则 (1979)
-  '九个坚持', // 全国教育大会 (2018): 教育工作的规律性认识
-  '十个坚持', // 十九届六中全会决议 (2021): 党百年奋斗的历史经验
-]);
-
-function takenName(name: string): boolean {
-  return KNOWN_NAMES.has(name) || !!findGlossaryEntry(name);
-}
-
-/** "抓好八项重点任务：", "实施三大工程：" right before a list: a count and a noun that says what the items are. */
 const COUNTED_LEAD =
-  /(?<![\d一二两三四五六七八九十第])([二两三四五六七八九十])(项|个|大|条)([\u4e00-\u9fa5]{2,6})[：:]\s*$/;
+  /(?<![\d一二两三四五六七八九十第])([二两三四五六七八九十])(项|个|大|条)([\u4e00-\u9fa5]{2,6})[：:]\s*(?:坚持|做到)?$/;
 
 /** The name a list's own sentence gives it just before its items, when its count is the list's. */
 function countedName(text: string, at: number, n: number): string | undefined {
   const m = COUNTED_LEAD.exec(text.slice(sentenceStart(text, at), at));
   if (!m || parseCount(m[1]) !== n || GENERIC.test(m[3]) || /^方面/.test(m[3])) return undefined;
-  return m[0].replace(/[：:\s]+$/, '');
+  return m[1] + m[2] + m[3];
 }
 
 /** Whom a speech addresses ("各位代表", "同志们", "尊敬的各位来宾"). */

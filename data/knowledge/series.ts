@@ -33,7 +33,7 @@ const COUNT_RE =
 const HEADING_WORDS = /以下|如下|几个|几点|几项|方面/;
 /** A count far above the series must be introduced as one ("要抓好三个重点", "讲3个问题"). */
 const FAR_COUNT_RE =
-  /(抓好|讲|提|包括|谈|做好|把握|突出|强调|做到)(以下)?([二两三四五六七八九十]|[2-9])(个|点|项|条|大)([\u4e00-\u9fa5]{0,4})/g;
+  /(抓好|讲|提出了?|提|包括|谈|做好|把握|突出|强调|做到)(以下)?([二两三四五六七八九十]|[2-9])(个|点|项|条|大)([\u4e00-\u9fa5]{0,4})/g;
 const FAR_WINDOW = 1000;
 
 export function findSeries(text: string): RawFormulation[] {

@@ -33,7 +33,7 @@ import {
   isCjkPhrase,
   topicBefore,
 } from './statement-frames';
-import { unchangedJudgments } from './statement-judgments';
+import { definedAs, periodDefinitions, unchangedJudgments } from './statement-judgments';
 import type { RawStatement } from './statement-frames';
 
 export interface StatementOptions {
@@ -47,8 +47,16 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
   const parts = options.title?.trim().split(/\s+/) ?? [];
   const title = parts.join('').length > 30 && parts[0].length >= 6 ? parts[0] : parts.join('') || undefined;
   const titled = (q: string) => (title && title.length + q.length + 3 <= MAX_PROMPT ? `《${title}》：${q}` : q);
+  let last: Span | undefined;
   for (const sentence of sentences) {
+    const before = last;
+    last = sentence;
     const s = text.slice(sentence.start, sentence.end);
+    // The sentence before in the same paragraph, whose 会议指出 may carry on into this one.
+    const prev =
+      before && !text.slice(before.end, sentence.start).includes('\n')
+        ? text.slice(before.start, before.end)
+        : undefined;
     if (s.length < 6 || !/[。！？；]$|[\u4e00-\u9fa5”）]$/.test(s)) continue;
     const add = (subject: string, prompt: string, answer: string, at: number, pair = false) => {
       if (!isCjkPhrase(subject, 2) || answer.length < 2 || answer.length > MAX_ANSWER || prompt.length > MAX_PROMPT)
@@ -62,7 +70,7 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         sentence,
       });
     };
-    out.push(...unchangedJudgments(s, sentence));
+    out.push(...unchangedJudgments(s, sentence, prev), ...definedAs(s, sentence), ...periodDefinitions(s, sentence));
     const colon = COLON_DEFINITION.exec(s);
     if (colon) {
       // "报告指出，今年的主要目标是：…": the reporting clause says who, the subject follows it.
@@ -187,8 +195,8 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
         !/[的了着过]$/.test(b) &&
         a.length <= 16
       ) {
-        // "政治纪律是党最根本、最重要的纪律": a ranked classification of a subject.
-        add(a, `“${a}”是什么？`, b, bAt);
+        // "政治纪律是党最根本、最重要的纪律": a ranked classification of a subject, unless a period's (above).
+        if (!out.some((o) => o.sentence === sentence && o.answer === b)) add(a, `“${a}”是什么？`, b, bAt);
       }
     }
     for (const m of s.includes('作为') ? s.matchAll(BA_ZUOWEI) : []) {

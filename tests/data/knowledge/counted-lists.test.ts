@@ -19,6 +19,11 @@ describe('a counted list named right before its items', () => {
     expect(named(s, 3)).toBe('三大工程');
   });
 
+  it('names a 、-list whose 坚持 stands after the colon', () => {
+    const s = '会议确定，明年要做好四项重点任务：坚持扩大内需、科技自立、深化改革、开放合作。';
+    expect(named(s, 4)).toBe('四项重点任务');
+  });
+
   it('gives no name when the count does not fit or the noun says nothing', () => {
     const three =
       '会议确定，明年要抓好四项重点任务：坚持扩大内需，建设强大市场；坚持科技自立，培育新的动能；坚持深化改革，激发发展活力。';
@@ -89,5 +94,46 @@ describe('a two-word slogan the document names its 总基调', () => {
   it('leaves a pair of four-character words alone when the text names neither as its line', () => {
     expect(pair('会议指出，明年要坚持稳中求进、提质增效，继续实施更加积极的财政政策。')).toBeUndefined();
     expect(pair('疫情防控要坚持关口前移、源头把控，坚持稳中求进工作总基调。')).toBeUndefined();
+  });
+});
+
+describe('points counted with 点 (两点希望, 三点要求)', () => {
+  const listPrompt = (text: string) =>
+    buildDeck([{ file: 'd.txt', text }]).cards.find((c) => c.kind === 'formulation-list')?.prompt;
+
+  it('names 两点希望 before 一是…二是…', () => {
+    const text =
+      '座谈会通报\n习近平对各民主党派和无党派人士提出两点希望：一是加强思想政治建设，凝聚广泛共识；二是发挥自身优势，积极建言献策。\n';
+    expect(listPrompt(text)).toBe('“两点希望”指什么？');
+  });
+
+  it('asks for the points a sentence with 提出 announces before 第一，第二，', () => {
+    const text =
+      '座谈会通报\n会议提出三点要求。第一，要提高政治站位，坚决贯彻中央部署。第二，要压实工作责任，确保任务落地见效。第三，要加强作风建设，力戒形式主义。\n';
+    expect(listPrompt(text)).toBe('《座谈会通报》：会议提出哪三点要求？');
+  });
+});
+
+describe('两点希望 told in one sentence, the second after 以及', () => {
+  it('names the two hopes', () => {
+    const s =
+      '习近平对各民主党派和无党派人士提出两点希望，要加强思想政治引领和凝聚广泛共识，以及发挥自身优势，助力高质量发展。';
+    const f = extractFormulations(s).find((x) => x.name === '两点希望');
+    expect(f?.members).toEqual(['加强思想政治引领和凝聚广泛共识', '发挥自身优势，助力高质量发展']);
+  });
+
+  it('separates the items of every cloze by ；, as on the list card, when one holds a comma', () => {
+    const text =
+      '座谈会通报\n习近平对各民主党派和无党派人士提出两点希望，要加强思想政治引领和凝聚广泛共识，以及发挥自身优势，助力高质量发展。\n';
+    const clozes = buildDeck([{ file: 'd.txt', text }]).cards.filter((c) => c.kind === 'formulation-cloze');
+    expect(clozes.map((c) => c.prompt).sort()).toEqual([
+      '“两点希望”：____；发挥自身优势，助力高质量发展',
+      '“两点希望”：加强思想政治引领和凝聚广泛共识；____',
+    ]);
+  });
+
+  it('leaves a sentence without 以及 alone', () => {
+    const s = '习近平对各民主党派提出两点希望，要加强思想政治引领，发挥自身优势。';
+    expect(extractFormulations(s).find((x) => x.name === '两点希望')).toBeUndefined();
   });
 });

@@ -20,6 +20,8 @@ describe('a five-year plan named as it ends or begins', () => {
     ['全年主要目标任务顺利完成，“十四五”圆满收官。'],
     ['明年是“十五五”规划开局之年，做好经济工作意义重大。'],
     ['会议为确保“十四五”规划的圆满收官奠定了坚实基础。'],
+    ['经过五年持续奋斗，“十四五”规划主要目标任务胜利完成。'],
+    ['推动经济持续回升向好，“十四五”主要目标任务即将胜利完成。'],
   ])('is no figure: %s', (s) => {
     expect(clozes(s).filter((c) => /十[四五]五$/.test(c))).toEqual([]);
   });
@@ -33,6 +35,26 @@ describe('a five-year plan named as it ends or begins', () => {
     expect(clozes('“十四五”时期是开启全面建设社会主义现代化国家新征程的第一个五年。')).toContain(
       '“____”时期是开启全面建设社会主义现代化国家新征程的第一个五年 → 十四五',
     );
+  });
+});
+
+describe('a five-year plan the text has just named by its number', () => {
+  it.each([
+    ['全会审议通过了《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》，明确“十五五”时期发展的主要目标。'],
+    [
+      '会议审议了关于制定国民经济和社会发展第十五个五年规划的建议。\n\n此次会议对“十五五”时期的战略定位，被明确为“夯实基础、全面发力的关键时期”。',
+    ],
+    ['会议研究制定第十五个五年规划重大问题。会议认为，“十四五”主要目标任务即将胜利完成。'],
+  ])('gives away its name, so it is no figure: %s', (s) => {
+    expect(clozes(s).filter((c) => /十[四五]五$/.test(c))).toEqual([]);
+  });
+
+  it('stays a figure where the number was named far before', () => {
+    const s =
+      '会议审议了第十五个五年规划的建议。' +
+      '各地要抓好落实，推动各项工作。'.repeat(40) +
+      '“十五五”时期是基本实现社会主义现代化的关键时期。';
+    expect(clozes(s)).toContain('“____”时期是基本实现社会主义现代化的关键时期 → 十五五');
   });
 });
 

@@ -175,10 +175,46 @@ const FOUND: Array<[string, string, string, string]> = [
   ],
   ['严守…红线', '严守生态保护红线，推动绿色发展。', `《${TITLE}》：严守什么红线？`, '生态保护'],
   [
+    '兜牢…“…”底线 (a quoted name inside the line)',
+    '要优化财政支出结构，兜牢基层“三保”底线。',
+    `《${TITLE}》：兜牢什么底线？`,
+    '基层“三保”',
+  ],
+  [
     '坚持…工作总基调 (the line economic work keeps)',
     '会议要求，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。',
     `《${TITLE}》：坚持什么工作总基调？`,
     '稳中求进',
+  ],
+  [
+    'X，被明确为“Y” (a role the meeting defined, in quotes)',
+    '此次会议对“十五五”时期的战略定位，被明确为“全面推进改革、夯实发展基础的关键时期”。',
+    '“十五五”时期的战略定位被明确为什么？',
+    '全面推进改革、夯实发展基础的关键时期',
+  ],
+  [
+    'X被确定为“Y”',
+    '全会指出，新时期基层治理的主要任务被确定为“强基础、补短板、提效能”。',
+    '新时期基层治理的主要任务被确定为什么？',
+    '强基础、补短板、提效能',
+  ],
+  [
+    '“坚持…工作总基调” quoted whole',
+    '会议强调要“坚持稳中求进工作总基调”，并要求努力完成全年目标任务。',
+    `《${TITLE}》：坚持什么工作总基调？`,
+    '稳中求进',
+  ],
+  [
+    '“十N五”时期是…的关键时期 (what a period is)',
+    '会议认为，“十五五”时期是全面深化改革、夯实发展基础的关键时期。',
+    '“十五五”时期是什么时期？',
+    '全面深化改革、夯实发展基础的关键时期',
+  ],
+  [
+    '当前和今后一个时期是…的关键时期',
+    '全会认为，当前和今后一个时期是推进基层治理现代化的关键时期。',
+    '当前和今后一个时期是什么时期？',
+    '推进基层治理现代化的关键时期',
   ],
   [
     '第X条 article prefix',
@@ -211,6 +247,9 @@ const NOT_FOUND: Array<[string, string]> = [
   ['是 inside the object of a modal verb (明确…的定位)', '要明确耕地是用来种粮的、不是用来盖房的定位，落实保护责任。'],
   ['底线 joined to another object by 和', '各地要坚持以人民为中心的发展思想和底线。'],
   ['守住 a bare 底线', '关键时刻要守住底线。'],
+  ['被明确为 of no role', '这个村被确定为“全国文明村”。'],
+  ['a period that is no plan’s or the present’s', '那个时期是我们党历史上的困难时期。'],
+  ['被明确为 of a pronoun', '这一定位被明确为“改革开放的试验田”。'],
   ['是 inside the object of 必须', '必须牢记人民是阅卷人的要求，时刻接受群众评判。'],
 ];
 
@@ -224,6 +263,11 @@ describe('extractStatements', () => {
 
   it.each(NOT_FOUND)('no statement from %s: %s', (_kind, sentence) => {
     expect(run(sentence).map((f) => `${f.prompt}→${f.answer}`)).toEqual([]);
+  });
+
+  it('asks what the present period is once, not again as a ranked classification', () => {
+    const found = run('全会认为，当前和今后一个时期是推进基层治理现代化的关键时期。');
+    expect(found.map((f) => f.prompt)).toEqual(['当前和今后一个时期是什么时期？']);
   });
 
   it('names a long headline in parts by its first part, a short one whole', () => {
@@ -289,6 +333,24 @@ describe('judgments that something has not changed', () => {
       '全会指出什么不会变？',
       '经济持续恢复发展的态势',
     ]);
+  });
+  it('takes the speaker’s own 强调 as the cue', () => {
+    const s =
+      '中共中央总书记习近平主持座谈会并发表重要讲话强调，我国发展长期向好的基本条件和总体趋势没有改变，要坚定信心、迎难而上。';
+    expect(judged(s).map((x) => [x.prompt, x.answer])).toContainEqual([
+      '习近平强调什么没有改变？',
+      '我国发展长期向好的基本条件和总体趋势',
+    ]);
+  });
+  it('reads the sentence right after the meeting’s 指出 in its paragraph as the meeting’s', () => {
+    const s =
+      '会议指出，外部环境更趋复杂，一些领域风险隐患较多。这些都是前进中的问题，我国发展长期向好的基本条件和总体趋势没有改变。';
+    expect(judged(s).map((x) => [x.prompt, x.answer])).toContainEqual([
+      '会议指出什么没有改变？',
+      '我国发展长期向好的基本条件和总体趋势',
+    ]);
+    const apart = '会议指出，外部环境更趋复杂。\n这些都是前进中的问题，我国发展长期向好的基本条件和总体趋势没有改变。';
+    expect(judged(apart)).toEqual([]);
   });
   it('asks nothing without the meeting’s own cue, of a pronoun, or of two judgments in one sentence', () => {
     expect(judged('综合起来看，我国经济长期向好的基本面没有改变，困难是暂时的。')).toEqual([]);

@@ -56,3 +56,43 @@ describe('a list after a topic and a colon', () => {
     for (const s of none) expect(extractFormulations(s).filter((f) => f.heading)).toEqual([]);
   });
 });
+
+describe('the works a speech says to focus on (重点做好…等工作)', () => {
+  const WORKS =
+    '下半年要在宏观政策上持续用力，重点做好扩大国内有效需求、深入推进改革开放、推动科技和产业融合发展、防范化解重点领域风险、多措并举保障民生等工作。';
+  const MEMBERS = [
+    '扩大国内有效需求',
+    '深入推进改革开放',
+    '推动科技和产业融合发展',
+    '防范化解重点领域风险',
+    '多措并举保障民生',
+  ];
+
+  it('takes the items between 重点做好 and 等工作 as a list, asked by the time the sentence names', () => {
+    const cards = deckOf(WORKS);
+    const list = cards.find((c) => c.kind === 'formulation-list');
+    expect(list?.prompt).toBe('下半年要重点做好的工作有哪些？');
+    expect(list?.answer).toBe(MEMBERS.join('、'));
+    expect(
+      cards
+        .filter((c) => c.kind === 'formulation-cloze')
+        .map((c) => c.answer)
+        .sort(),
+    ).toEqual([...MEMBERS].sort());
+  });
+
+  it('takes 重点抓好 with items split by ，', () => {
+    const s = '明年要重点抓好稳定粮食生产，推进乡村建设，深化农村改革等工作。';
+    const f = extractFormulations(s).find((x) => x.members.length === 3);
+    expect(f?.members).toEqual(['稳定粮食生产', '推进乡村建设', '深化农村改革']);
+    expect(f?.heading).toBe('明年要重点抓好的工作');
+  });
+
+  it('leaves 做好…等工作 without 重点, two items, and items too long alone', () => {
+    expect(extractFormulations('县级党委和政府做好进度安排、项目落地、资金使用等工作。')).toEqual([]);
+    expect(extractFormulations('下半年要重点做好扩大国内需求、保障改善民生等工作。')).toEqual([]);
+    const long =
+      '下半年要重点做好坚持以人民为中心的发展思想不断满足人民日益增长的美好生活需要、深化改革、扩大开放等工作。';
+    expect(extractFormulations(long).filter((x) => x.heading)).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+// Short parallel predicates that say what a subject is like: "这反映我国经济基础稳、优势多、韧性强、潜力大",
+// "我国经济韧性强、潜力大、活力足" — three to six items, each a two-character noun and a one-character
+// adjective, every adjective a different one, glued to their subject. Repeated adjectives ("会议多、填表多、
+// 检查多") are a complaint in running prose, not a judgment to recite; they are left to the other finders.
+import type { RawFormulation, Span } from './raw';
+
+const ADJ = '稳多强大好高快足优实广深活厚';
+const TRAITS = new RegExp(
+  `(?<=[\\u4e00-\\u9fa5]{2})[\\u4e00-\\u9fa5]{2}[${ADJ}](?:、[\\u4e00-\\u9fa5]{2}[${ADJ}]){2,5}(?=[，。；])`,
+  'g',
+);
+
+export function findTraitLists(text: string): RawFormulation[] {
+  const out: RawFormulation[] = [];
+  for (const m of text.matchAll(TRAITS)) {
+    const members = m[0].split('、');
+    if (new Set(members.map((x) => x[2])).size !== members.length) continue;
+    const memberSpans: Span[] = members.map((x, i) => ({ start: m.index + 4 * i, end: m.index + 4 * i + 3 }));
+    out.push({
+      members,
+      ordered: false,
+      span: { start: m.index, end: m.index + m[0].length },
+      memberSpans,
+      via: 'parallel',
+    });
+  }
+  return out;
+}

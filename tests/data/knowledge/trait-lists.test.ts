@@ -1,0 +1,31 @@
+// Short parallel predicates of one subject ("我国经济基础稳、优势多、韧性强、潜力大"). Every sentence is written
+// for this test in the style of a speech at a 座谈会; none is copied from a real document.
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '@/data/knowledge/deck';
+import { extractFormulations } from '@/data/knowledge/formulations';
+import { findTraitLists } from '@/data/knowledge/trait-lists';
+
+const deckOf = (sentence: string) =>
+  buildDeck([{ file: 'd.txt', text: `座谈会通报\n习近平指出，上半年经济运行稳中有进。${sentence}\n` }]).cards;
+
+describe('two-character nouns each with its own one-character adjective', () => {
+  it('are a list asked in the sentence that says them', () => {
+    const cards = deckOf('这表明我国经济基础稳、优势多、韧性强、潜力大，长期向好的支撑条件没有改变。');
+    const clozes = cards.filter((c) => c.kind === 'formulation-cloze');
+    expect(clozes.map((c) => c.answer).sort()).toEqual(['优势多', '基础稳', '潜力大', '韧性强']);
+    expect(clozes.find((c) => c.answer === '优势多')?.prompt).toBe('这表明我国经济基础稳、____、韧性强、潜力大');
+    expect(cards.find((c) => c.kind === 'formulation-list')?.answer).toBe('基础稳、优势多、韧性强、潜力大');
+  });
+
+  it('takes three items', () => {
+    const f = extractFormulations('综合判断，我国经济韧性强、潜力大、活力足，长期向好的基本面不会改变。');
+    expect(f.find((x) => x.members.length === 3)?.members).toEqual(['韧性强', '潜力大', '活力足']);
+  });
+
+  it('leaves an adjective repeated, other adjectives, and two items alone', () => {
+    expect(findTraitLists('形式主义的一些表现，会议多、文件多、检查多。')).toEqual([]);
+    expect(findTraitLists('一些地方会议繁、文件长、检查密。')).toEqual([]);
+    expect(findTraitLists('我国经济韧性强、潜力大，长期向好。')).toEqual([]);
+    expect(findTraitLists('我国经济韧性强、潜力大、活力足。')).toHaveLength(1);
+  });
+});
