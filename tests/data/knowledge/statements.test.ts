@@ -327,20 +327,21 @@ describe('judgments that something has not changed', () => {
     expect(st?.answer).toBe('我国发展长期向好的基本条件和总体趋势');
     expect(s.slice(st!.span.start, st!.span.end)).toBe(st!.answer);
   });
-  it('keeps the verb the text uses', () => {
-    const s = '全会指出，我国制度优势显著、治理效能提升，经济持续恢复发展的态势不会变。';
-    expect(judged(s).map((x) => [x.prompt, x.answer])).toContainEqual([
+  it.each([
+    [
+      'keeps the verb the text uses',
+      '全会指出，我国制度优势显著、治理效能提升，经济持续恢复发展的态势不会变。',
       '全会指出什么不会变？',
       '经济持续恢复发展的态势',
-    ]);
-  });
-  it('takes the speaker’s own 强调 as the cue', () => {
-    const s =
-      '中共中央总书记习近平主持座谈会并发表重要讲话强调，我国发展长期向好的基本条件和总体趋势没有改变，要坚定信心、迎难而上。';
-    expect(judged(s).map((x) => [x.prompt, x.answer])).toContainEqual([
+    ],
+    [
+      'takes the speaker’s own 强调 as the cue',
+      '中共中央总书记习近平主持座谈会并发表重要讲话强调，我国发展长期向好的基本条件和总体趋势没有改变，要坚定信心、迎难而上。',
       '习近平强调什么没有改变？',
       '我国发展长期向好的基本条件和总体趋势',
-    ]);
+    ],
+  ])('%s', (_, s, prompt, answer) => {
+    expect(judged(s).map((x) => [x.prompt, x.answer])).toContainEqual([prompt, answer]);
   });
   it('reads the sentence right after the meeting’s 指出 in its paragraph as the meeting’s', () => {
     const s =
