@@ -361,3 +361,10 @@ export async function importApkg(page: Page, name: string, buffer: Buffer, timeo
   await page.getByTestId('import-done').waitFor({ timeout });
   return page.getByTestId('import-done').innerText();
 }
+
+/** The local date `days` from today as 年-月-日 (the 学习会 date a user picks; the suites run about noon local time). */
+export function isoDateIn(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

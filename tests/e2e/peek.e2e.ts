@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { putRows, readTable, watchErrors } from './harness.ts';
+import { isoDateIn, putRows, readTable, watchErrors } from './harness.ts';
 import { suiteTifa } from './suite.ts';
 
 const tifa = await suiteTifa();
@@ -257,7 +257,7 @@ test('rating the painted card in the popup leaves the next opening the next card
 test('with a 学习会 date the peek paints its line too, and the app takes it over unchanged', async () => {
   const page = await tifa.openDashboard();
   const sources = await readTable<{ id: string }>(page, 'sources');
-  const date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const date = isoDateIn(10);
   // Behind Dexie's back (no write is heard): the first popup's own read keeps the peek with the line.
   await putRows(page, 'settings', [
     { key: 'cramUntil', value: date },

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { readTable, watchErrors, ROOT } from './harness.ts';
+import { isoDateIn, readTable, watchErrors, ROOT } from './harness.ts';
 import { suiteTifa } from './suite.ts';
 
 const SHOTS = join(ROOT, '.tmp');
@@ -26,12 +26,6 @@ async function welcomePage(): Promise<Page> {
 }
 
 /** A local date `days` from now, as a date input holds it. */
-function isoIn(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * Types a date into the focused date input as a user would: its fields' order follows the browser's
  * language (月/日/年 in an English Chromium, 年/月/日 in a Chinese one), found on a scratch page.
@@ -107,7 +101,7 @@ test('install opens the welcome page, and everything on it is set with the keybo
   await page.keyboard.type('10');
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).testid, 'welcome-date');
-  const date = isoIn(10);
+  const date = isoDateIn(10);
   await typeDate(page, date);
   assert.equal(await page.getByTestId('welcome-date').inputValue(), date);
   await page.keyboard.press('Enter');
@@ -177,7 +171,7 @@ test('a session too close says 时间紧 in the popup, and the dashboard form sh
   const dashboard = await tifa.openDashboard('#settings');
   const errors = watchErrors(dashboard);
   await dashboard.getByTestId('cram-until').waitFor();
-  await dashboard.getByTestId('cram-until').fill(isoIn(1));
+  await dashboard.getByTestId('cram-until').fill(isoDateIn(1));
   await dashboard.getByTestId('cram-save').press('Enter');
   await dashboard.getByTestId('cram-message').filter({ hasText: '已设定' }).waitFor();
   await dashboard.getByTestId('plan-countdown').filter({ hasText: '距学习会还有 1 天' }).waitFor();
