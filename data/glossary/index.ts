@@ -113,6 +113,11 @@ export function findGlossaryByMembers(members: string[]): GlossaryEntry | undefi
   return byMembers.get(want);
 }
 
+/** The note's name was made by the engine from its clauses' frame and count (三个讲清楚): no document says it. */
+export function hasMadeName({ provenance }: Pick<Note, 'provenance'>): boolean {
+  return !!provenance?.some((p) => p.part === 'name' && p.from === 'made');
+}
+
 /**
  * What a card says of the parts the glossary supplied, with where the formulation is attested:
  * "成员来自词表（文件中未列出）。出处：党的十九大报告（2017-10-18）". Undefined when the documents say it all.
@@ -123,7 +128,7 @@ export function glossaryNote({
   since,
 }: Pick<Note, 'name' | 'provenance' | 'since'>): string | undefined {
   // A name made from the clauses' frame and count (三个讲清楚): said as such, no glossary to cite.
-  if (provenance?.some((p) => p.part === 'name' && p.from === 'made')) return '名称按句式和项数归纳（文件中未用此名）';
+  if (hasMadeName({ provenance })) return '名称按句式和项数归纳（文件中未用此名）';
   const parts = provenance?.filter((p) => p.from === 'glossary').map((p) => p.part) ?? [];
   if (!parts.length) return undefined;
   const members = provenance!.filter((p) => p.part.startsWith('member:'));

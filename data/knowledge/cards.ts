@@ -4,8 +4,8 @@ import { hash64 } from './merge';
 import { COUNT_NUMERALS } from '../vocab/numerals';
 import { SECTION_HEADING } from './series';
 import { listTopic } from './topic-lists';
+import { hasMadeName } from '../glossary';
 
-/** Members that hold a 、 or ， themselves (clauses of 三个坚持) are set apart by ；. */
 /** Members joined by 、, or by ； where one holds a comma; `like` picks the separator (a cloze's blank holds none). */
 export function joinMembers(members: string[], like: string[] = members): string {
   return members.join(like.some((m) => /[、，,]/.test(m)) ? '；' : '、');
@@ -133,23 +133,26 @@ function sharedWord(xs: string[]): string {
  * "讲3个问题" → "《…讲话》讲了哪3个问题？"; "要抓好以下几项重点工作" → "要抓好哪八项重点工作？";
  * "一、我国脱贫攻坚取得决定性成就" → "“我国脱贫攻坚取得决定性成就”部分讲了哪六点？".
  */
+/** The question with its document's title before it (《…》：), when both fit in a prompt and it has not the title yet. */
+export function withTitle(q: string, title: string | undefined, glue = '：'): string {
+  return title && title.length + q.length + 3 <= MAX_PROMPT && !q.includes(title) ? `《${title}》${glue}${q}` : q;
+}
+
 export function headingQuestion(heading: string, n: number, title?: string): string {
   const word = countWord(n);
-  const withTitle = (q: string, glue = '：') =>
-    title && title.length + q.length + 3 <= MAX_PROMPT && !q.includes(title) ? `《${title}》${glue}${q}` : q;
   const h = heading.replace(/[。：:，,\s]+$/, '');
   const section = SECTION_HEADING.exec(h);
-  if (section) return withTitle(`“${section[1].replace(/。$/, '')}”部分按顺序讲了哪${word}点？`, '');
+  if (section) return withTitle(`“${section[1].replace(/。$/, '')}”部分按顺序讲了哪${word}点？`, title, '');
   const speech = /(讲|提|谈)(?:以下)?([二两三四五六七八九十]|[2-9])(个|点|项|条)([\u4e00-\u9fa5]{0,4})$/.exec(h);
-  if (speech && title) return withTitle(`${speech[1]}了哪${speech[2]}${speech[3]}${speech[4]}？`, '');
+  if (speech && title) return withTitle(`${speech[1]}了哪${speech[2]}${speech[3]}${speech[4]}？`, title, '');
   const counted = /(?<![\d一二两三四五六七八九十])([二两三四五六七八九十]|[2-9])(个|点|项|条|大|方面)/;
-  if (counted.test(h)) return withTitle(`${h.replace(counted, '哪$1$2')}？`);
+  if (counted.test(h)) return withTitle(`${h.replace(counted, '哪$1$2')}？`, title);
   const aspects = /(?:以下|如下|这样)?几(?:个)?方面/;
-  if (aspects.test(h)) return withTitle(`${h.replace(aspects, `哪${word}个方面`)}？`);
+  if (aspects.test(h)) return withTitle(`${h.replace(aspects, `哪${word}个方面`)}？`, title);
   const vague = /(?:以下|如下|这样)?几(个|点|项|条)/;
-  if (vague.test(h)) return withTitle(`${h.replace(vague, `哪${word}$1`)}？`);
-  if (/以下|如下/.test(h)) return withTitle(`${h.replace(/以下|如下/, `哪${word}项`)}？`);
-  return withTitle(`“${h}”——按顺序是哪${word}项？`);
+  if (vague.test(h)) return withTitle(`${h.replace(vague, `哪${word}$1`)}？`, title);
+  if (/以下|如下/.test(h)) return withTitle(`${h.replace(/以下|如下/, `哪${word}项`)}？`, title);
+  return withTitle(`“${h}”——按顺序是哪${word}项？`, title);
 }
 
 export interface CardContext {
@@ -186,11 +189,9 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
 
   if (named) {
     // A made name (三个坚持) may be another document's too: its list is asked with the document's title.
-    const made = note.provenance?.some((p) => p.part === 'name' && p.from === 'made');
-    const title = made && marked[0] ? context.title?.(marked[0].ev.source) : undefined;
-    const list = listPrompt(note.name);
-    const prompt = title && title.length + list.length + 2 <= MAX_PROMPT ? `《${title}》${list}` : list;
-    push('formulation-list', prompt, joinMembers(members), 1, undefined, { members });
+    const title = hasMadeName(note) && marked[0] ? context.title?.(marked[0].ev.source) : undefined;
+    const list = withTitle(listPrompt(note.name), title, '');
+    push('formulation-list', list, joinMembers(members), 1, undefined, { members });
     if (!nameGivesCount(note.name, members.length)) {
       push(
         'formulation-count',

@@ -3,6 +3,7 @@
 // from the documents: the traditional forms travel with each note (Note.variants), made once
 // when the deck is built.
 import type { Note, Term } from './types';
+import { hasMadeName } from '../glossary';
 
 /** Shorter forms light up everywhere; longer ones are sentences, not terms. */
 const MIN_TEXT = 2;
@@ -20,7 +21,7 @@ export const HIGHLIGHTED_KINDS: ReadonlyArray<Note['kind']> = ['formulation', 't
 export function noteTexts(note: Note): Array<{ text: string; role: Role }> {
   if (note.kind === 'term') return [{ text: note.name.trim(), role: 'term' }];
   if (note.kind !== 'formulation') return [];
-  const made = note.provenance?.some((p) => p.part === 'name' && p.from === 'made');
+  const made = hasMadeName(note);
   const texts: Array<{ text: string; role: Role }> = [
     ...(made ? [] : [{ text: note.name, role: 'name' as const }]),
     ...(note.aliases ?? []).map((text) => ({ text, role: 'alias' as const })),

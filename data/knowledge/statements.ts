@@ -4,6 +4,7 @@
 // on one side of 是 / 在于 / 作为 / 为, the answer cut at the end of its clause.
 import type { Card, Evidence, Note } from './types';
 import { hash64, stableId } from './merge';
+import { withTitle } from './cards';
 import type { Span } from './normalize';
 import {
   type Clause,
@@ -46,7 +47,7 @@ export function extractStatements(text: string, sentences: Span[], options: Stat
   // A news headline in parts ("中共中央政治局召开会议 分析研究… 审议《…》"): a long one is named by its first part.
   const parts = options.title?.trim().split(/\s+/) ?? [];
   const title = parts.join('').length > 30 && parts[0].length >= 6 ? parts[0] : parts.join('') || undefined;
-  const titled = (q: string) => (title && title.length + q.length + 3 <= MAX_PROMPT ? `《${title}》：${q}` : q);
+  const titled = (q: string) => withTitle(q, title);
   let last: Span | undefined;
   for (const sentence of sentences) {
     const before = last;
