@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { getSettings, reviewCountsByDay } from '@/data/db/repo';
 import { reviewLogsBetween } from '@/data/db/dashboard';
+import { countLogs } from '@/data/db/logs';
 import { dayKey, dayStart } from '@/data/srs/day';
 import { toQueueCard } from '@/data/db/today';
 import { forecast, nextDayStart } from '@/data/srs/queue';
@@ -23,7 +24,7 @@ async function loadStats(now: Date) {
     reviewCountsByDay(db, new Date(end.getTime() - (WEEKS + 1) * 7 * DAY), end, settings.dayStartHour),
     reviewLogsBetween(db, new Date(end.getTime() - 30 * DAY), end),
     db.cards.toArray(),
-    db.reviewLogs.count(),
+    countLogs(db),
   ]);
   const today = dayKey(now, settings.dayStartHour);
   return {

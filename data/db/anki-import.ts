@@ -3,8 +3,10 @@
 // note imported before, or Tifa's own card exported to Anki and coming back) keeps its row; its
 // progress is the newer of the two (the imported schedule only when its last review is later), and
 // of the imported logs only the reviews the store lacks are added: a round trip never duplicates one.
+// The reviews go in as histories, a card's in one row (schema v9): the browser's cost is per row.
 import type { CardRow, NoteRow, ReviewLogRow, SourceRow, TifaDB } from './schema';
 import { rethrowQuota, StoreError } from './errors';
+import { historyRows, logsOfCards, logTables } from './logs';
 
 export interface AnkiWrite {
   sources: SourceRow[];
@@ -29,20 +31,11 @@ const lastReview = (c: CardRow) => c.fsrs.last_review?.getTime() ?? -Infinity;
 /** The imported logs of cards already in the store that the store does not hold yet, as that card's logs. */
 async function newLogsOf(db: TifaDB, old: Map<string, CardRow>, logs: ReviewLogRow[]): Promise<ReviewLogRow[]> {
   if (!old.size) return [];
-  const held = new Map<string, number[]>();
-  await db.reviewLogs
-    .where('cardId')
-    .anyOf([...old.keys()])
-    .each((l) => {
-      const list = held.get(l.cardId);
-      if (list) list.push(l.review.getTime());
-      else held.set(l.cardId, [l.review.getTime()]);
-    });
+  const held = await logsOfCards(db, old.keys());
+  const isHeld = (l: ReviewLogRow) =>
+    (held.get(l.cardId) ?? []).some((h) => Math.abs(h.review.getTime() - l.review.getTime()) < SAME_REVIEW_MS);
   return logs
-    .filter(
-      (l) =>
-        old.has(l.cardId) && !(held.get(l.cardId) ?? []).some((t) => Math.abs(t - l.review.getTime()) < SAME_REVIEW_MS),
-    )
+    .filter((l) => old.has(l.cardId) && !isHeld(l))
     .map((l) => ({ ...l, noteId: old.get(l.cardId)!.noteId }));
 }
 
@@ -50,7 +43,7 @@ export async function writeAnkiImport(db: TifaDB, rows: AnkiWrite): Promise<Anki
   if (!rows.cards.length) throw new StoreError('所选卡组里没有可以导入的卡片，没有导入任何内容。', 'invalid');
   const counts: AnkiWriteCounts = { documents: 0, added: 0, existing: 0, logs: 0 };
   try {
-    await db.transaction('rw', [db.sources, db.notes, db.cards, db.reviewLogs], async () => {
+    await db.transaction('rw', [db.sources, db.notes, db.cards, ...logTables(db)], async () => {
       const stored = await db.cards.bulkGet(rows.cards.map((c) => c.id));
       const old = new Map(stored.filter((c): c is CardRow => c !== undefined).map((c) => [c.id, c]));
       const fresh = rows.cards.filter((c) => !old.has(c.id));
@@ -77,7 +70,7 @@ export async function writeAnkiImport(db: TifaDB, rows: AnkiWrite): Promise<Anki
       await db.cards.bulkAdd(fresh);
       await db.cards.bulkPut(newer);
       const logs = [...rows.logs.filter((l) => freshIds.has(l.cardId)), ...(await newLogsOf(db, old, rows.logs))];
-      await db.reviewLogs.bulkAdd(logs);
+      await db.histories.bulkAdd(historyRows(logs));
       counts.documents = sources.length;
       counts.added = fresh.length;
       counts.existing = old.size;

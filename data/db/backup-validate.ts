@@ -8,6 +8,7 @@ import { studyPlanProblem } from './study-plan-record';
 import type {
   CardRow,
   ConflictRow,
+  HistoryRow,
   NoteRow,
   QuizAnswerRow,
   QuizRow,
@@ -18,7 +19,8 @@ import type {
 } from './schema';
 
 export const BACKUP_FORMAT = 'tifa-backup';
-export const BACKUP_VERSION = 1;
+/** 2: imported review histories (`histories`) came in; an older Tifa must refuse such a file, not drop them. */
+export const BACKUP_VERSION = 2;
 /** Largest backup read: bytes of the file, and UTF-16 units of its text (a real backup is a few MB). */
 export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
 
@@ -32,6 +34,7 @@ export interface BackupRows {
   quizzes: QuizRow[];
   texts: TextRow[];
   quizAnswers: QuizAnswerRow[];
+  histories: HistoryRow[];
 }
 
 const broken = (detail: string) => new BackupError(`备份文件已损坏：${detail}`);

@@ -6,6 +6,7 @@ import type { TifaDB } from './schema';
 import type { LogForTraining } from '../srs/fsrs-items';
 import { validateWeights, type Evaluation } from '../srs/fsrs-params';
 import { markRecompute } from './fsrs-recompute';
+import { allLogs } from './logs';
 
 /** Fewer reviews than this and the optimizer only echoes its defaults; Anki asks for a few hundred too. */
 export const MIN_REVIEWS_TO_TRAIN = 400;
@@ -73,11 +74,7 @@ export async function getFsrsParams(db: TifaDB): Promise<FsrsParamsState> {
 
 /** Every review log, reduced to what training reads. */
 export async function readTrainingLogs(db: TifaDB): Promise<LogForTraining[]> {
-  const logs: LogForTraining[] = [];
-  await db.reviewLogs.each(
-    (l) => void logs.push({ cardId: l.cardId, rating: l.rating, state: l.state, review: l.review }),
-  );
-  return logs;
+  return (await allLogs(db)).map((l) => ({ cardId: l.cardId, rating: l.rating, state: l.state, review: l.review }));
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { CardRow, TifaDB } from './schema';
 import { getSettings } from './settings';
 import { recomputedMemory } from '../srs/memory';
+import { logsOfCards, logTables } from './logs';
 
 export const RECOMPUTE_KEY = 'fsrsRecompute';
 const CHUNK = 200;
@@ -42,16 +43,12 @@ export async function recomputeMemoryStates(
   const counts: RecomputeCounts = { cards: ids.length, changed: 0 };
   for (let at = 0; at < ids.length; at += CHUNK) {
     const chunk = ids.slice(at, at + CHUNK);
-    await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    await db.transaction('rw', [db.cards, ...logTables(db)], async () => {
       const cards = (await db.cards.bulkGet(chunk)).filter((c): c is CardRow => c !== undefined);
-      const logs = new Map<string, Array<{ rating: number; review: Date }>>();
-      await db.reviewLogs
-        .where('cardId')
-        .anyOf(cards.map((c) => c.id))
-        .each((l) => {
-          const list = logs.get(l.cardId) ?? logs.set(l.cardId, []).get(l.cardId)!;
-          list.push({ rating: l.rating, review: l.review });
-        });
+      const logs = await logsOfCards(
+        db,
+        cards.map((c) => c.id),
+      );
       const changed = cards.flatMap((c) => {
         const m = recomputedMemory(c.fsrs, logs.get(c.id) ?? [], settings);
         if (!m || (m.stability === c.fsrs.stability && m.difficulty === c.fsrs.difficulty)) return [];

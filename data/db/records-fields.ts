@@ -63,6 +63,7 @@ const FIELD_NAMES: Record<string, string> = {
   index: '题号',
   response: '作答',
   verdict: '判定',
+  logs: '复习记录',
 };
 
 /** An object schema whose missing fields are reported by name ("缺少难度"), anything else as "不是对象". */

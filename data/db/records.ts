@@ -7,9 +7,9 @@ import * as v from 'valibot';
 // Types only: the schemas load without Dexie, so pure code (an Anki reader, a sync check) can use them.
 import type { CardRow, ConflictRow, NoteRow, QuizRow, SettingRow, SourceRow, TextRow } from './schema';
 import { quizAnswerRecord } from './quiz-records';
-import { FsrsStateRecord, ReviewLogRecord } from './records-study';
+import { FsrsStateRecord, HISTORY_UID, HistoryRecord, RATING_UID, ReviewLogRecord } from './records-study';
 
-export { FsrsStateRecord, ReviewLogRecord };
+export { FsrsStateRecord, HISTORY_UID, HistoryRecord, RATING_UID, ReviewLogRecord };
 import {
   CARD_KINDS,
   clean,
@@ -233,6 +233,8 @@ export const RECORDS = {
   texts: { unit: '份导入文件的文字', key: 'id', max: 100_000, schema: TextRecord, optional: true },
   // Each quiz's questions came with schema v7 (quiz-records.ts).
   quizAnswers: { unit: '道测验题', key: 'id', max: 5_000_000, schema: QuizAnswerRecord, optional: true },
+  // Reviews imported from Anki, a card's in one row, came with schema v9.
+  histories: { unit: '份导入的复习历史', key: 'id', max: 500_000, schema: HistoryRecord, optional: true },
 } satisfies Record<string, RecordSpec>;
 
 export type TableName = keyof typeof RECORDS;

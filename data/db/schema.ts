@@ -58,6 +58,24 @@ export interface ReviewLogRow extends SrsLog {
   uid?: string;
 }
 
+/**
+ * Reviews brought in from elsewhere (an Anki import; schema v9): one row per card per import,
+ * written once and never changed. Tifa's own ratings stay one row each in `reviewLogs` (each is
+ * undone, synced and counted on its own); a big import's 100,000 reviews fit in 10,000 rows here,
+ * which the browser writes three times as fast. data/db/logs.ts reads both as one history.
+ */
+export interface HistoryRow {
+  id?: number;
+  cardId: string;
+  noteId: string;
+  /** Oldest first. */
+  logs: SrsLog[];
+  /** The newest log's review time: indexed, so the reviews of a period are found from it. */
+  last: Date;
+  /** Sync: the row's global id (device/h + local id), once pushed or when received. */
+  uid?: string;
+}
+
 export interface ConflictRow extends Conflict {
   origin: Origin;
   resolved: 0 | 1;
@@ -144,6 +162,7 @@ export class TifaDB extends Dexie {
   texts!: Table<TextRow, string>;
   quizAnswers!: Table<QuizAnswerRow, number>;
   syncState!: Table<SyncStateRow, string>;
+  histories!: Table<HistoryRow, number>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -181,6 +200,8 @@ export class TifaDB extends Dexie {
     // v8: sync (docs/sync.md): ratings found by their global id, and this device's sync bookkeeping
     // (device-local: never in a backup, emptied with the rest by 清除全部数据 or a restore).
     this.version(8).stores({ reviewLogs: '++id, cardId, review, [cardId+review], uid', syncState: 'key' });
+    // v9: reviews imported from Anki, a card's in one row (HistoryRow): nothing earlier moves.
+    this.version(9).stores({ histories: '++id, cardId, last, uid' });
   }
 }
 

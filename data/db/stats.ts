@@ -4,6 +4,7 @@ import type { TifaDB } from './schema';
 import { State } from '../srs/scheduler';
 
 import { dayKey, dayStart } from '../srs/day';
+import { logsBetween } from './logs';
 
 export interface DayCount {
   day: string;
@@ -13,13 +14,10 @@ export interface DayCount {
 /** Reviews per study day in [from, to), days without reviews left out; sorted by day. */
 export async function reviewCountsByDay(db: TifaDB, from: Date, to: Date, dayStartHour = 0): Promise<DayCount[]> {
   const counts = new Map<string, number>();
-  await db.reviewLogs
-    .where('review')
-    .between(from, to, true, false)
-    .each((log) => {
-      const k = dayKey(log.review, dayStartHour);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    });
+  for (const log of await logsBetween(db, from, to)) {
+    const k = dayKey(log.review, dayStartHour);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
   return [...counts].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day));
 }
 
@@ -39,7 +37,7 @@ export interface TodayCounts {
 }
 
 export async function todayCounts(db: TifaDB, now: Date, dayStartHour: number): Promise<TodayCounts> {
-  const logs = await db.reviewLogs.where('review').between(dayStart(now, dayStartHour), now, true, true).toArray();
+  const logs = await logsBetween(db, dayStart(now, dayStartHour), now, true);
   // A log's `state` is the card's state before that rating (ts-fsrs), so New means "first seen".
   const newCards = new Set(logs.filter((l) => l.state === State.New).map((l) => l.cardId));
   return {

@@ -2,7 +2,8 @@
 // position: a file is applied wholly or not at all. Ratings are stored once (by uid); the cards they
 // touch are replayed with ts-fsrs from their whole merged history; fields and settings are
 // last-writer-wins per register.
-import type { CardRow, ReviewLogRow, TifaDB } from './schema';
+import type { CardRow, HistoryRow, ReviewLogRow, TifaDB } from './schema';
+import { logsOfCards, logTables, studiedCardIds } from './logs';
 import { getSettings } from './repo';
 import { withFsrs } from './cards';
 import { validateSettings, type StudySettings } from '../srs/settings';
@@ -55,18 +56,10 @@ export async function replayCards(
   const ids = [...new Set(cardIds)];
   if (!ids.length) return;
   const cards = (await db.cards.bulkGet(ids)).filter((c): c is CardRow => !!c);
-  // Range reads only (getAll): a few cards one by one, many cards by reading every rating once.
-  const wanted = new Set(cards.map((c) => c.id));
-  const logs =
-    cards.length > 300
-      ? (await db.reviewLogs.toArray()).filter((l) => wanted.has(l.cardId))
-      : (await Promise.all(cards.map((c) => db.reviewLogs.where('cardId').equals(c.id).toArray()))).flat();
-  const byCard = new Map<string, ReviewLogRow[]>();
-  for (const log of logs) {
-    const list = byCard.get(log.cardId);
-    if (list) list.push(log);
-    else byCard.set(log.cardId, [log]);
-  }
+  const byCard = await logsOfCards(
+    db,
+    cards.map((c) => c.id),
+  );
   const changed: CardRow[] = [];
   for (const card of cards) {
     const { state, leech } = replayCard(byCard.get(card.id) ?? [], settings, {
@@ -116,6 +109,33 @@ async function applyReviews(
   }
   if (fresh.length) await db.reviewLogs.bulkAdd(fresh);
   return { added: fresh.length, received: ids.length ? addToRanges(received, ids) : received };
+}
+
+/** Stores the imported histories not stored yet (by uid), each as its device sent it; returns the reviews added. */
+async function applyHistories(
+  db: TifaDB,
+  device: string,
+  ops: Array<Extract<SyncOp, { t: 'history' }>>,
+  touched: Set<string>,
+): Promise<number> {
+  // A device sends only its own histories: anything else in its folder is refused.
+  const mine = ops.filter((op) => op.uid.startsWith(`${device}/h`));
+  if (!mine.length) return 0;
+  const have = new Set(
+    (await db.histories
+      .where('uid')
+      .anyOf(mine.map((op) => op.uid))
+      .toArray()).map((h) => h.uid),
+  );
+  const fresh = new Map<string, HistoryRow>();
+  for (const op of mine) {
+    if (have.has(op.uid) || fresh.has(op.uid)) continue;
+    const { id: _drop, ...row } = op.history;
+    fresh.set(op.uid, { ...row, uid: op.uid });
+    touched.add(row.cardId);
+  }
+  if (fresh.size) await db.histories.bulkAdd([...fresh.values()]);
+  return [...fresh.values()].reduce((n, h) => n + h.logs.length, 0);
 }
 
 async function applyField(db: TifaDB, op: Extract<SyncOp, { t: 'field' }>): Promise<boolean> {
@@ -184,7 +204,7 @@ async function applySetting(db: TifaDB, op: Extract<SyncOp, { t: 'setting' }>, s
 /** Applies the file and moves the read position of its device, in one transaction. */
 export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCounts> {
   const counts = noCounts();
-  await db.transaction('rw', [...documentTables(db), db.reviewLogs, db.syncState], async () => {
+  await db.transaction('rw', [...documentTables(db), ...logTables(db), db.syncState], async () => {
     const self = (await readSelf(db))!;
     const peer = (await db.syncState.get(`peer:${file.device}`)) as SyncPeer | undefined;
     // Another window of this browser applied it already.
@@ -196,7 +216,8 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
     const caughtUp = (await lastId()) <= self.logCursor;
     const got = await applyReviews(db, file.device, reviews, await receivedFrom(db, file.device, peer), touched);
     if (caughtUp && got.added) self.logCursor = await lastId();
-    counts.reviews = got.added;
+    const histories = file.ops.filter((o) => o.t === 'history');
+    counts.reviews = got.added + (await applyHistories(db, file.device, histories, touched));
     for (const op of file.ops) {
       const stamp = { at: 'at' in op ? op.at.getTime() : 0, device: file.device };
       if (op.t === 'undo') {
@@ -231,7 +252,7 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
         if (!(await applySetting(db, op, self))) continue;
         counts.settings++;
         if (SCHEDULING_KEYS.has(op.key))
-          for (const id of (await db.reviewLogs.orderBy('cardId').uniqueKeys()) as string[]) touched.add(id);
+          for (const id of await studiedCardIds(db)) touched.add(id);
       }
     }
     counts.edits += await applyWaiting(db, self);

@@ -1,7 +1,8 @@
 // Finds this device's changes since its last push by comparing the store with what sync recorded
 // (docs/sync.md: no hooks in the code that rates, edits or resets), and records them as sent once
 // the files are safely on the server.
-import type { CardRow, ReviewLogRow, TifaDB } from './schema';
+import type { CardRow, HistoryRow, ReviewLogRow, TifaDB } from './schema';
+import { logsOfCards, logTables, studiedCardIds } from './logs';
 import { getSettings } from './repo';
 import { addToRanges, rangesSize, removeFromRanges } from '../sync/replay';
 import type { SyncOp } from '../sync/format';
@@ -16,6 +17,8 @@ export interface Outgoing {
   next: SyncSelf;
   /** Local ids of the ratings sent, to be stamped with their uid. */
   logIds: number[];
+  /** Local ids of the imported histories sent, likewise. */
+  historyIds: number[];
   /** Cards whose own new ratings or resets are replayed, as the other devices will replay them. */
   touched: string[];
   /** The edit times read (sync-edits.ts), forgotten once sent. */
@@ -25,6 +28,7 @@ export interface Outgoing {
 }
 
 const uidOf = (device: string, id: number) => `${device}/${id}`;
+const historyUidOf = (device: string, id: number) => `${device}/h${id}`;
 
 /** Every this many pushes, all cards are compared with what was last sent, not only the noted ones. */
 export const FULL_SCAN_EVERY = 16;
@@ -83,11 +87,8 @@ async function resetOps(db: TifaDB, self: SyncSelf, candidates: Map<string, Date
     const card = await db.cards.get(id);
     if (!card) continue;
     const since = self.resets[id] ?? 0;
-    const ratings = await db.reviewLogs
-      .where('cardId')
-      .equals(id)
-      .filter((l) => l.rating >= 1 && l.review.getTime() >= since)
-      .count();
+    const logs = (await logsOfCards(db, [id])).get(id) ?? [];
+    const ratings = logs.filter((l) => l.rating >= 1 && l.review.getTime() >= since).length;
     if (ratings > card.fsrs.reps) ops.push({ t: 'reset', card: id, at: when });
   }
   return ops;
@@ -96,7 +97,7 @@ async function resetOps(db: TifaDB, self: SyncSelf, candidates: Map<string, Date
 /** Everything this device changed since its last push, as ops, and the bookkeeping after sending them. */
 export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> {
   await getSyncSelf(db);
-  return db.transaction('r', [...documentTables(db), db.reviewLogs, db.syncState], async () => {
+  return db.transaction('r', [...documentTables(db), ...logTables(db), db.syncState], async () => {
     const self = (await readSelf(db))!;
     const edits = await readEdits(db);
     // Documents first: a receiver then has the cards before their ratings and edits.
@@ -107,6 +108,16 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
       (l) => !l.uid,
     );
     const lastId = ((await db.reviewLogs.orderBy(':id').lastKey()) as number | undefined) ?? self.logCursor;
+    // Imported histories before this device's own ratings, each once (a history is never changed).
+    const histories: HistoryRow[] = (await db.histories.where(':id').above(self.historyCursor ?? 0).toArray()).filter(
+      (h) => !h.uid,
+    );
+    const lastHistory = ((await db.histories.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+    for (const row of histories) {
+      const { id, uid: _none, ...plain } = row;
+      ops.push({ t: 'history', uid: historyUidOf(self.device, id!), history: plain as HistoryRow });
+      touched.add(row.cardId);
+    }
     for (const log of fresh) {
       const { id, uid: _none, ...plain } = log;
       ops.push({ t: 'review', uid: uidOf(self.device, id!), log: plain as ReviewLogRow });
@@ -117,7 +128,7 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
     // slowest part of a daily sync.
     const full = (self.sinceScan ?? FULL_SCAN_EVERY) >= FULL_SCAN_EVERY;
     const hinted = editedCards(edits);
-    for (const log of fresh) hinted.cards.add(log.cardId);
+    for (const log of [...histories, ...fresh]) hinted.cards.add(log.cardId);
     const cards = full
       ? await db.cards.toArray()
       : (await db.cards.bulkGet([...hinted.cards])).filter((c): c is CardRow => !!c);
@@ -164,20 +175,25 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
     }
     // New scheduling settings reschedule every studied card, here as on the devices that receive them.
     if (ops.some((op) => op.t === 'setting' && SCHEDULING_KEYS.has(op.key))) {
-      for (const id of (await db.reviewLogs.orderBy('cardId').uniqueKeys()) as string[]) touched.add(id);
+      for (const id of await studiedCardIds(db)) touched.add(id);
     }
     const logIds = fresh.map((l) => l.id!);
     self.pushed = removeFromRanges(addToRanges(self.pushed, logIds), new Set(gone));
     self.logCursor = Math.max(self.logCursor, lastId);
-    return { ops, next: self, logIds, touched: [...touched], edits, full };
+    self.historyCursor = Math.max(self.historyCursor ?? 0, lastHistory);
+    const historyIds = histories.map((h) => h.id!);
+    return { ops, next: self, logIds, historyIds, touched: [...touched], edits, full };
   });
 }
 
 /** After the files are on the server: stamp the sent ratings and store the bookkeeping. */
 export async function commitOutgoing(db: TifaDB, out: Outgoing, seq: number): Promise<void> {
-  await db.transaction('rw', [db.cards, db.reviewLogs, db.settings, db.syncState], async () => {
+  await db.transaction('rw', [db.cards, ...logTables(db), db.settings, db.syncState], async () => {
     const next = { ...out.next, seq };
     await db.reviewLogs.bulkUpdate(out.logIds.map((id) => ({ key: id, changes: { uid: uidOf(next.device, id) } })));
+    await db.histories.bulkUpdate(
+      out.historyIds.map((id) => ({ key: id, changes: { uid: historyUidOf(next.device, id) } })),
+    );
     // Replayed from the merged history, so this device holds exactly what the others will compute.
     await replayCards(db, next, out.touched, await getSettings(db));
     await writeSelf(db, next);

@@ -16,6 +16,8 @@ export interface SyncSelf {
   seq: number;
   /** The highest local review-log id looked at by a push. */
   logCursor: number;
+  /** The highest local history id (imported reviews, schema v9) looked at by a push; absent: none yet. */
+  historyCursor?: number;
   /** Local ids of this device's own ratings that were sent. */
   pushed: IdRanges;
   cards: Record<string, CardPrint>;

@@ -5,6 +5,7 @@
 import Dexie, { type Collection } from 'dexie';
 import type { CardRow, TifaDB } from './schema';
 import { getSettings, todayCounts } from './repo';
+import { logTables } from './logs';
 import { forecast, planDay, nextDayStart, queueStableUntil, type DueCounts, type TodayCounts } from '../srs/queue';
 import { State } from '../srs/scheduler';
 import type { StudySettings } from '../srs/settings';
@@ -115,7 +116,7 @@ async function readCandidates(db: TifaDB, end: Date, reviewsLimit: number, newLi
  * saved between two of them cannot be half counted). Measured in the popup it neither saves nor costs time.
  */
 export function loadToday(db: TifaDB, now: Date): Promise<Today> {
-  return db.transaction('r', db.cards, db.reviewLogs, db.settings, () => readToday(db, now));
+  return db.transaction('r', [db.cards, ...logTables(db), db.settings], () => readToday(db, now));
 }
 
 async function readToday(db: TifaDB, now: Date): Promise<Today> {

@@ -2,12 +2,15 @@
 // check every file read from there goes through. The remote folder is untrusted input: a file is
 // parsed whole (valibot, the backup's own ReviewLogRecord for ratings) or refused in Chinese.
 import * as v from 'valibot';
-import { ReviewLogRecord } from '../db/records';
-import type { ReviewLogRow } from '../db/schema';
+import { HISTORY_UID, HistoryRecord, RATING_UID, ReviewLogRecord } from '../db/records';
+import type { HistoryRow, ReviewLogRow } from '../db/schema';
 import { DocumentSchema, type DocumentSnapshot } from './document';
 
 export const SYNC_FORMAT = 'tifa-sync';
-export const SYNC_VERSION = 1;
+/** 2: a file that carries imported histories (a `history` op), which a Tifa of format 1 cannot read. */
+export const SYNC_VERSION = 2;
+/** The format a file is written in: the oldest that holds its ops, so older devices read what they can. */
+export const versionOf = (ops: readonly SyncOp[]) => (ops.some((op) => op.t === 'history') ? 2 : 1);
 /** Ops per file: a first sync of 100,000 ratings makes 20 files of ~1.5 MB. */
 export const OPS_PER_FILE = 5_000;
 /** Larger files are refused before they are parsed. */
@@ -18,6 +21,8 @@ export type CardField = 'prompt' | 'answer' | 'suspended';
 export type SyncOp =
   | { t: 'review'; uid: string; log: ReviewLogRow }
   | { t: 'undo'; uid: string; at: Date }
+  /** A card's reviews imported from Anki (data/db/schema.ts HistoryRow), sent once, never changed. */
+  | { t: 'history'; uid: string; history: HistoryRow }
   | { t: 'reset'; card: string; at: Date }
   | { t: 'field'; card: string; field: CardField; value: string | number | null; at: Date }
   | { t: 'setting'; key: string; value: unknown; at: Date }
@@ -37,12 +42,12 @@ export interface SyncFile {
 
 /** Device ids and uids: short, printable, safe as a folder name. */
 const DEVICE = /^d-[0-9a-z]{8,40}$/;
-const UID = /^d-[0-9a-z]{8,40}\/\d{1,15}$/;
 const MIN_TIME = Date.UTC(1970, 0, 1);
 const MAX_TIME = Date.UTC(2300, 0, 1);
 
 const id = v.pipe(v.string('编号必须是文字'), v.minLength(1, '编号不能为空'), v.maxLength(200, '编号太长'));
-const uid = v.pipe(v.string('复习记录编号必须是文字'), v.regex(UID, '复习记录编号无效'));
+const uid = v.pipe(v.string('复习记录编号必须是文字'), v.regex(RATING_UID, '复习记录编号无效'));
+const historyUid = v.pipe(v.string('复习历史编号必须是文字'), v.regex(HISTORY_UID, '复习历史编号无效'));
 const at = v.pipe(
   v.union([v.string(), v.number()], '时间必须是日期'),
   v.transform((x) => new Date(x)),
@@ -54,6 +59,7 @@ const OpSchema = v.variant(
   [
     v.object({ t: v.literal('review'), uid, log: ReviewLogRecord }),
     v.object({ t: v.literal('undo'), uid, at }),
+    v.object({ t: v.literal('history'), uid: historyUid, history: HistoryRecord }),
     v.object({ t: v.literal('reset'), card: id, at }),
     v.object({
       t: v.literal('field'),
@@ -81,7 +87,7 @@ const OpSchema = v.variant(
 
 const FileSchema = v.object({
   format: v.literal(SYNC_FORMAT, '这不是提法的同步文件'),
-  version: v.literal(SYNC_VERSION),
+  version: v.picklist([1, SYNC_VERSION], '同步文件的格式无效'),
   device: v.pipe(v.string('设备编号无效'), v.regex(DEVICE, '设备编号无效')),
   seq: v.pipe(v.number('序号必须是数字'), v.integer('序号必须是整数'), v.minValue(1, '序号必须大于 0')),
   from: v.optional(v.pipe(v.number('序号必须是数字'), v.integer('序号必须是整数'), v.minValue(1, '序号必须大于 0'))),

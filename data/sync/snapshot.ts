@@ -78,6 +78,7 @@ const ORDER: Record<SyncOp['t'], number> = {
   document: 0,
   'document-deleted': 0,
   review: 1,
+  history: 1,
   undo: 2,
   reset: 3,
   field: 4,
@@ -98,7 +99,7 @@ export function condenseOps(ops: readonly SyncOp[]): SyncOp[] {
   const kept = new Map<string, SyncOp>();
   const out: SyncOp[] = [];
   for (const op of ops) {
-    if (op.t === 'review' || op.t === 'undo') {
+    if (op.t === 'review' || op.t === 'undo' || op.t === 'history') {
       const id = `${op.t}|${op.uid}`;
       if (seen.has(id) || (op.t === 'review' && undone.has(op.uid))) continue;
       seen.add(id);

@@ -14,7 +14,7 @@ import { bumpProgress } from './progress-stamp';
 import { dropPeek } from './peek-store';
 
 /** Tables whose rows decide the due count and the terms' colours. */
-const PROGRESS_TABLES = ['cards', 'reviewLogs', 'settings'];
+const PROGRESS_TABLES = ['cards', 'reviewLogs', 'histories', 'settings'];
 /** Writes come in bursts (an import, a review and its log): one refresh after the burst. */
 const SETTLE_MS = 150;
 /** The colours last announced, shared by every context (and kept while the background sleeps). */

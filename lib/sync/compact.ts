@@ -5,7 +5,7 @@
 // finishes the deletions.
 import type { TifaDB } from '@/data/db/schema';
 import { notePublished, readDevices, readPositions } from '@/data/db/sync-devices';
-import { OPS_PER_FILE, parseFileName, serializeFile, SYNC_FORMAT, SYNC_VERSION, type SyncOp } from '@/data/sync/format';
+import { OPS_PER_FILE, parseFileName, serializeFile, SYNC_FORMAT, versionOf, type SyncOp } from '@/data/sync/format';
 import {
   condenseOps,
   CURSORS_FILE,
@@ -132,7 +132,7 @@ export async function compactOwn(
     if (group.length > 1) {
       const [first, last] = [group[0].item, group[group.length - 1].item];
       const ops = condenseOps(group.flatMap((g) => g.ops));
-      const file = { format: SYNC_FORMAT, version: SYNC_VERSION, device, seq: last.to, from: first.from } as const;
+      const file = { format: SYNC_FORMAT, version: versionOf(ops), device, seq: last.to, from: first.from } as const;
       const body = serializeFile({ ...file, createdAt: now, ops });
       await uploadWhole(dav, device, snapshotName(first.from, last.to, await sha256Hex(body)), body);
       await removeAll(

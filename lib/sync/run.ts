@@ -12,7 +12,7 @@ import {
   parseFileName,
   serializeFile,
   SYNC_FORMAT,
-  SYNC_VERSION,
+  versionOf,
   type SyncOp,
 } from '@/data/sync/format';
 import { DEVICES, lastSeq, listDevice, readSyncFile, ROOT, sha256Hex, uploadWhole, type DeviceFolder } from './folder';
@@ -81,7 +81,7 @@ async function push(
   let seq = Math.max(out.next.seq, lastSeq(own));
   for (const ops of chunkOps(out.ops)) {
     seq++;
-    const body = serializeFile({ format: SYNC_FORMAT, version: SYNC_VERSION, device, seq, createdAt: now, ops });
+    const body = serializeFile({ format: SYNC_FORMAT, version: versionOf(ops), device, seq, createdAt: now, ops });
     const name = fileName(seq, await sha256Hex(body));
     await uploadWhole(dav, device, name, body);
     own.files.set(seq, name);

@@ -81,13 +81,14 @@ const PROBE = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
-// The peer, on the same page right after Tifa's import: every row of the four tables the import
-// writes (documents, notes, cards, review logs: the import's ~120,000 and the bundled deck's ~1,200),
+// The peer, on the same page right after Tifa's import: every row of the tables the import writes
+// (documents, notes, cards, and the review logs — one history row per card since schema v9 — with the
+// bundled deck's ~1,200 rows),
 // read back from Tifa's store and written again with raw IndexedDB, no Dexie, in one transaction, into
 // a scratch database whose stores and indexes are copied from Tifa's: what the browser itself needs to
 // store these rows. Returns its ms and the number of rows.
 const RAW_PEER = `(async () => {
-  const STORES = ['sources', 'notes', 'cards', 'reviewLogs'];
+  const STORES = ['sources', 'notes', 'cards', 'reviewLogs', 'histories'];
   const req = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   const tifa = await req(indexedDB.open('tifa'));
   const rows = {};
@@ -103,7 +104,7 @@ const RAW_PEER = `(async () => {
     rows[name] = await req(store.getAll());
   }
   tifa.close();
-  for (const log of rows.reviewLogs) delete log.id;
+  for (const row of [...rows.reviewLogs, ...rows.histories]) delete row.id;
   const name = 'bench-raw-peer';
   await req(indexedDB.deleteDatabase(name));
   const open = indexedDB.open(name, 1);

@@ -185,7 +185,7 @@ describe('faults', () => {
         newer,
         JSON.stringify({
           format: 'tifa-sync',
-          version: 2,
+          version: 3,
           device: newer,
           seq: 1,
           createdAt: at(1).toISOString(),

@@ -10,6 +10,7 @@ import {
 } from '@/data/db/fsrs-params';
 import { toChineseMessage } from '@/data/db/errors';
 import { pendingRecompute } from '@/data/db/fsrs-recompute';
+import { countLogs } from '@/data/db/logs';
 import { describeChange, isBetter } from '@/data/srs/fsrs-params';
 import { runTraining, TrainFailure, type TrainProgress } from './run';
 import { useRecompute, type RecomputeState } from './use-recompute';
@@ -90,7 +91,7 @@ function Recompute({ state }: { state: RecomputeState }) {
 export function FsrsSection() {
   const data = useLiveQuery(
     async () => ({
-      reviews: await db.reviewLogs.count(),
+      reviews: await countLogs(db),
       params: await getFsrsParams(db),
       pending: await pendingRecompute(db),
     }),

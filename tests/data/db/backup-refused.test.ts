@@ -69,7 +69,7 @@ const cases: Array<[string, (b: Json) => unknown, string]> = [
   ['a version given as text', (b) => ({ ...b, version: '1' }), `${DAMAGED}版本号无效`],
   ['version 0', (b) => ({ ...b, version: 0 }), `${DAMAGED}版本号无效`],
   ['a fractional version', (b) => ({ ...b, version: 1.5 }), `${DAMAGED}版本号无效`],
-  ['a newer version', (b) => ({ ...b, version: 2 }), '备份来自更新版本的提法，请先升级扩展再导入'],
+  ['a newer version', (b) => ({ ...b, version: 3 }), '备份来自更新版本的提法，请先升级扩展再导入'],
   ['no card list', (b) => ({ ...b, cards: undefined }), `${DAMAGED}缺少卡片列表`],
   ['cards as an object', (b) => ({ ...b, cards: { c1: b.cards[0] } }), `${DAMAGED}缺少卡片列表`],
   ['text over the size limit', () => ' '.repeat(MAX_BACKUP_CHARS + 1), '备份文件太大（超过 50 MB）'],

@@ -16,7 +16,7 @@ beforeEach(async () => {
 describe('backup', () => {
   it('exports plain JSON with ISO dates and imports it back into identical tables', async () => {
     const backup = await exportBackup(db, at(1));
-    expect(backup).toMatchObject({ format: 'tifa-backup', version: 1, exportedAt: at(1).toISOString() });
+    expect(backup).toMatchObject({ format: 'tifa-backup', version: 2, exportedAt: at(1).toISOString() });
     expect(backup.cards.find((c) => c.id === 'c1')!.fsrs.due).toMatch(/^\d{4}-\d\d-\d\dT/);
     const text = JSON.stringify(backup);
 
@@ -45,7 +45,7 @@ describe('backup', () => {
     ['a foreign JSON file', () => ({ name: 'anki-deck', cards: [] }), '这不是提法的备份文件'],
     ['not an object', () => [1, 2, 3], '这不是提法的备份文件'],
     ['text that is not JSON', () => '{"format": "tifa-backup", ', '这不是提法的备份文件'],
-    ['a newer version', (b) => ({ ...b, version: 2 }), '备份来自更新版本的提法，请先升级'],
+    ['a newer version', (b) => ({ ...b, version: 3 }), '备份来自更新版本的提法，请先升级'],
     ['a missing table', (b) => ({ ...b, reviewLogs: undefined }), '备份文件已损坏：缺少复习记录列表'],
     [
       'a card without id',

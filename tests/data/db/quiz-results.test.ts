@@ -49,7 +49,7 @@ describe('quiz results (schema v7)', () => {
 
     const db = openDb('tifa', deps);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const [old] = await latestQuizzes(db);
     expect(old).toMatchObject({ total: 5, correct: 3, missedIds: ['c2'] });
     expect(await quizAnswers(db, old.id!)).toEqual([]);

@@ -20,6 +20,8 @@ const PAST_STORES: Array<[number, Record<string, string>]> = [
         'id, noteId, kind, due, state, suspended, retired, *sourceIds, [state+importance], [state+due], wanted, held',
     },
   ],
+  [7, { quizAnswers: '++id, quizId' }],
+  [8, { reviewLogs: '++id, cardId, review, [cardId+review], uid', syncState: 'key' }],
 ];
 
 /** A database as the release of `version` left it, to fill before the current schema opens it. */
@@ -33,7 +35,7 @@ function pastDb(deps: ReturnType<typeof fakeDeps>, version: number): Dexie {
 async function upgraded(deps: ReturnType<typeof fakeDeps>) {
   const db = openDb('tifa', deps);
   await db.open();
-  expect(db.verno).toBe(8);
+  expect(db.verno).toBe(9);
   return db;
 }
 
@@ -190,6 +192,23 @@ describe('TifaDB schema', () => {
     db.close();
   });
 
+  it('opens a database written by version 8: ratings untouched, the imported histories empty and found by card, day and sync id', async () => {
+    const deps = fakeDeps();
+    const v8 = pastDb(deps, 8);
+    await v8.table('reviewLogs').bulkAdd([pastLog('c1', 3), { ...pastLog('c2', 1), uid: 'd-abcdefgh12/7' }]);
+    v8.close();
+
+    const db = await upgraded(deps);
+    expect(await db.reviewLogs.where('uid').equals('d-abcdefgh12/7').primaryKeys()).toEqual([2]);
+    expect(await db.histories.count()).toBe(0);
+    const log = pastLog('c3', 3);
+    await db.histories.add({ cardId: 'c3', noteId: 'n3', logs: [log], last: log.review, uid: 'd-abcdefgh12/h1' });
+    expect(await db.histories.where('cardId').equals('c3').count()).toBe(1);
+    expect(await db.histories.where('last').aboveOrEqual(log.review).count()).toBe(1);
+    expect(await db.histories.where('uid').equals('d-abcdefgh12/h1').count()).toBe(1);
+    db.close();
+  });
+
   it('indexes what the queues and browser query', async () => {
     const db = openDb('tifa', fakeDeps());
     await db.open();
@@ -214,6 +233,7 @@ describe('TifaDB schema', () => {
       ].sort(),
     );
     expect(idx('reviewLogs')).toEqual(['[cardId+review]', 'cardId', 'review', 'uid']);
+    expect(idx('histories')).toEqual(['cardId', 'last', 'uid']);
     db.close();
   });
 

@@ -8,6 +8,7 @@ import { ANKI_LIMITS, ANKI_MESSAGES, AnkiError } from '../../../lib/anki/read-ty
 import type { AnkiChoice } from '../../../lib/anki/read-rows';
 import type { AnkiSummary } from '../../../lib/anki/read-plan';
 import { deleteDocument } from '../../../data/db/import';
+import { countLogs } from '../../../data/db/logs';
 import type { TifaDB } from '../../../data/db/schema';
 import { freshDb } from '../../data/db/helpers';
 import { latestPackage, legacyPackage, makeCollection, zstdRaw } from './make-anki';
@@ -128,7 +129,13 @@ describe('writing an Anki import', () => {
     const sources = await db.sources.toArray();
     expect(sources.map((s) => s.origin)).toEqual(sources.map((s) => `import:${s.id}`));
     expect(await db.cards.count()).toBe(6);
-    expect(await db.reviewLogs.count()).toBe(4);
+    // The reviews are kept as histories, a card's in one row; none as Tifa's own ratings.
+    expect(await countLogs(db)).toBe(4);
+    expect(await db.reviewLogs.count()).toBe(0);
+    const histories = await db.histories.toArray();
+    expect(histories.reduce((n, h) => n + h.logs.length, 0)).toBe(4);
+    expect(new Set(histories.map((h) => h.cardId)).size).toBe(histories.length);
+    for (const h of histories) expect(h.last).toEqual(h.logs[h.logs.length - 1].review);
     // Again: the same Anki notes are the same Tifa cards, their progress untouched.
     const again = await session.write(db, choiceOf(summary, false), NOW);
     expect(again).toMatchObject({ added: 0, existing: 6, logs: 0 });

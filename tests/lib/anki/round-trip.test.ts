@@ -3,6 +3,7 @@
 // no review is doubled; reviews made in Anki after the export come back as newer progress.
 import { describe, expect, it } from 'vitest';
 import { writeAnkiImport } from '../../../data/db/anki-import';
+import { allLogs } from '../../../data/db/logs';
 import type { CardRow, ReviewLogRow, TifaDB } from '../../../data/db/schema';
 import { readAnkiPackage } from '../../../lib/anki/read';
 import { summarize } from '../../../lib/anki/read-plan';
@@ -49,7 +50,7 @@ const reviews = (logs: ReviewLogRow[], cardId: string) =>
 async function tables(db: TifaDB) {
   return {
     cards: await db.cards.toArray(),
-    logs: await db.reviewLogs.toArray(),
+    logs: await allLogs(db),
     notes: await db.notes.toArray(),
     sources: await db.sources.toArray(),
   };

@@ -1,0 +1,94 @@
+// Every review a card has had, read as one history from the two places it is kept: Tifa's own
+// ratings (`reviewLogs`, one row each: undone, synced and counted one by one) and the histories an
+// Anki import brought (`histories`, one row per card per import, never changed). Every reader of
+// the review log goes through here; a transaction that reads it includes both tables (LOG_TABLES).
+import type { HistoryRow, ReviewLogRow, TifaDB } from './schema';
+
+export const logTables = (db: TifaDB) => [db.reviewLogs, db.histories];
+
+/** A history row's reviews as review-log rows (with the card's ids; only Tifa's own ratings have `id`). */
+export function entriesOf(row: HistoryRow): ReviewLogRow[] {
+  return row.logs.map((log) => ({ ...log, cardId: row.cardId, noteId: row.noteId }));
+}
+
+const byReview = (a: ReviewLogRow, b: ReviewLogRow) => a.review.getTime() - b.review.getTime();
+
+/** Reviews in [from, to) (or [from, to] when `toIncluded`), oldest first. */
+export async function logsBetween(db: TifaDB, from: Date, to: Date, toIncluded = false): Promise<ReviewLogRow[]> {
+  // A history's reviews in the period: its newest is at or after `from`. Both reads at once (one await
+  // inside the caller's transaction).
+  const [own, rows] = await Promise.all([
+    db.reviewLogs.where('review').between(from, to, true, toIncluded).toArray(),
+    db.histories.where('last').aboveOrEqual(from).toArray(),
+  ]);
+  const t0 = from.getTime();
+  const t1 = to.getTime();
+  const inside = (l: ReviewLogRow) => {
+    const t = l.review.getTime();
+    return t >= t0 && (toIncluded ? t <= t1 : t < t1);
+  };
+  if (!rows.length) return own;
+  return [...own, ...rows.flatMap(entriesOf).filter(inside)].sort(byReview);
+}
+
+/** Each card's reviews, oldest first (cards without any are absent). Many cards: every row read once. */
+export async function logsOfCards(db: TifaDB, cardIds: Iterable<string>): Promise<Map<string, ReviewLogRow[]>> {
+  const wanted = new Set(cardIds);
+  const out = new Map<string, ReviewLogRow[]>();
+  if (!wanted.size) return out;
+  const add = (l: ReviewLogRow) => {
+    if (!wanted.has(l.cardId)) return;
+    const list = out.get(l.cardId);
+    if (list) list.push(l);
+    else out.set(l.cardId, [l]);
+  };
+  // Range reads only (getAll): a few cards one by one, many cards by reading every row once.
+  const ids = [...wanted];
+  const [own, rows] =
+    ids.length > 300
+      ? await Promise.all([db.reviewLogs.toArray(), db.histories.toArray()])
+      : await Promise.all([
+          Promise.all(ids.map((id) => db.reviewLogs.where('cardId').equals(id).toArray())).then((l) => l.flat()),
+          db.histories.where('cardId').anyOf(ids).toArray(),
+        ]);
+  for (const row of rows) entriesOf(row).forEach(add);
+  own.forEach(add);
+  for (const list of out.values()) list.sort(byReview);
+  return out;
+}
+
+/** Every review, in no particular order. */
+export async function allLogs(db: TifaDB): Promise<ReviewLogRow[]> {
+  const [own, rows] = await Promise.all([db.reviewLogs.toArray(), db.histories.toArray()]);
+  return rows.length ? [...own, ...rows.flatMap(entriesOf)] : own;
+}
+
+/** How many reviews there are. */
+export async function countLogs(db: TifaDB): Promise<number> {
+  const rows = await db.histories.toArray();
+  return (await db.reviewLogs.count()) + rows.reduce((n, row) => n + row.logs.length, 0);
+}
+
+/** The cards that have any review. */
+export async function studiedCardIds(db: TifaDB): Promise<string[]> {
+  const [own, imported] = await Promise.all([
+    db.reviewLogs.orderBy('cardId').uniqueKeys(),
+    db.histories.orderBy('cardId').uniqueKeys(),
+  ]);
+  return [...new Set([...(own as string[]), ...(imported as string[])])];
+}
+
+/** Histories for imported reviews, one row per card (oldest first), the logs stripped of the card's ids. */
+export function historyRows(logs: readonly ReviewLogRow[]): HistoryRow[] {
+  const byCard = new Map<string, ReviewLogRow[]>();
+  for (const log of logs) {
+    const list = byCard.get(log.cardId);
+    if (list) list.push(log);
+    else byCard.set(log.cardId, [log]);
+  }
+  return [...byCard].map(([cardId, list]) => {
+    const sorted = [...list].sort(byReview);
+    const logsOnly = sorted.map(({ cardId: _c, noteId: _n, id: _i, uid: _u, ...log }) => log);
+    return { cardId, noteId: sorted[0].noteId, logs: logsOnly, last: sorted[sorted.length - 1].review };
+  });
+}
