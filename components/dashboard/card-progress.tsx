@@ -63,7 +63,7 @@ export function CardProgress({ card, now }: { card: CardRow; now: Date }) {
             </thead>
             <tbody>
               {history.map((log) => (
-                <tr key={log.id}>
+                <tr key={log.review.getTime()}>
                   <td>{time(new Date(log.review))}</td>
                   <td className={`rating-${log.rating}`}>{ratingLabel(log.rating)}</td>
                   <td>{fsrsStateLabel(log.state)}</td>

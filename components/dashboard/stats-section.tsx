@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/data/db/schema';
 import { getSettings, reviewCountsByDay } from '@/data/db/repo';
-import { reviewLogsBetween } from '@/data/db/dashboard';
-import { countLogs } from '@/data/db/logs';
+import { countLogs, logsBetween } from '@/data/db/logs';
 import { dayKey, dayStart } from '@/data/srs/day';
 import { toQueueCard } from '@/data/db/today';
 import { forecast, nextDayStart } from '@/data/srs/queue';
@@ -22,7 +21,7 @@ async function loadStats(now: Date) {
   const end = nextDayStart(now, settings);
   const [counts, recent, cards, total] = await Promise.all([
     reviewCountsByDay(db, new Date(end.getTime() - (WEEKS + 1) * 7 * DAY), end, settings.dayStartHour),
-    reviewLogsBetween(db, new Date(end.getTime() - 30 * DAY), end),
+    logsBetween(db, new Date(end.getTime() - 30 * DAY), end),
     db.cards.toArray(),
     countLogs(db),
   ]);

@@ -34,9 +34,7 @@ async function newLogsOf(db: TifaDB, old: Map<string, CardRow>, logs: ReviewLogR
   const held = await logsOfCards(db, old.keys());
   const isHeld = (l: ReviewLogRow) =>
     (held.get(l.cardId) ?? []).some((h) => Math.abs(h.review.getTime() - l.review.getTime()) < SAME_REVIEW_MS);
-  return logs
-    .filter((l) => old.has(l.cardId) && !isHeld(l))
-    .map((l) => ({ ...l, noteId: old.get(l.cardId)!.noteId }));
+  return logs.filter((l) => old.has(l.cardId) && !isHeld(l)).map((l) => ({ ...l, noteId: old.get(l.cardId)!.noteId }));
 }
 
 export async function writeAnkiImport(db: TifaDB, rows: AnkiWrite): Promise<AnkiWriteCounts> {

@@ -1,18 +1,13 @@
 // Reads and writes only the dashboard needs: a card's history, the review log over a period,
 // and wiping the store (the bundled deck is then reinstalled; the user may import a backup).
 import type { ReviewLogRow, TifaDB } from './schema';
-import { logsBetween, logsOfCards } from './logs';
+import { logsOfCards } from './logs';
 import type { Deck } from '../knowledge/types';
 import { syncDeck } from './deck-sync';
 
 /** Every rating of a card, newest first. */
 export async function cardHistory(db: TifaDB, cardId: string): Promise<ReviewLogRow[]> {
   return [...((await logsOfCards(db, [cardId])).get(cardId) ?? [])].reverse();
-}
-
-/** Ratings given in [from, to). */
-export async function reviewLogsBetween(db: TifaDB, from: Date, to: Date): Promise<ReviewLogRow[]> {
-  return logsBetween(db, from, to);
 }
 
 /** Empties every table in one transaction: either all is gone or nothing is. */

@@ -122,10 +122,12 @@ async function applyHistories(
   const mine = ops.filter((op) => op.uid.startsWith(`${device}/h`));
   if (!mine.length) return 0;
   const have = new Set(
-    (await db.histories
-      .where('uid')
-      .anyOf(mine.map((op) => op.uid))
-      .toArray()).map((h) => h.uid),
+    (
+      await db.histories
+        .where('uid')
+        .anyOf(mine.map((op) => op.uid))
+        .toArray()
+    ).map((h) => h.uid),
   );
   const fresh = new Map<string, HistoryRow>();
   for (const op of mine) {
@@ -251,8 +253,7 @@ export async function applySyncFile(db: TifaDB, file: SyncFile): Promise<ApplyCo
         self.stamps[key] = stamp;
         if (!(await applySetting(db, op, self))) continue;
         counts.settings++;
-        if (SCHEDULING_KEYS.has(op.key))
-          for (const id of await studiedCardIds(db)) touched.add(id);
+        if (SCHEDULING_KEYS.has(op.key)) for (const id of await studiedCardIds(db)) touched.add(id);
       }
     }
     counts.edits += await applyWaiting(db, self);

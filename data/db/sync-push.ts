@@ -109,9 +109,12 @@ export async function collectOutgoing(db: TifaDB, now: Date): Promise<Outgoing> 
     );
     const lastId = ((await db.reviewLogs.orderBy(':id').lastKey()) as number | undefined) ?? self.logCursor;
     // Imported histories before this device's own ratings, each once (a history is never changed).
-    const histories: HistoryRow[] = (await db.histories.where(':id').above(self.historyCursor ?? 0).toArray()).filter(
-      (h) => !h.uid,
-    );
+    const histories: HistoryRow[] = (
+      await db.histories
+        .where(':id')
+        .above(self.historyCursor ?? 0)
+        .toArray()
+    ).filter((h) => !h.uid);
     const lastHistory = ((await db.histories.orderBy(':id').lastKey()) as number | undefined) ?? 0;
     for (const row of histories) {
       const { id, uid: _none, ...plain } = row;

@@ -132,7 +132,9 @@ test('the export imported back meets its own cards: none added, none changed, no
   const page = await tifa.openDashboard('#import');
   const errors = watchErrors(page);
   const tables = async () =>
-    JSON.stringify(await Promise.all(['sources', 'notes', 'cards', 'reviewLogs'].map((n) => readTable(page, n))));
+    JSON.stringify(
+      await Promise.all(['sources', 'notes', 'cards', 'reviewLogs', 'histories'].map((n) => readTable(page, n))),
+    );
   const cards = (await readTable(page, 'cards')).length;
   const before = await tables();
   const done = await importApkg(page, 'tifa-anki.apkg', exportedAll, 60_000);

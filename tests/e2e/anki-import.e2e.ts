@@ -24,7 +24,7 @@ after(async () => {
 });
 
 async function dump(page: Page): Promise<string> {
-  const names = ['sources', 'notes', 'cards', 'reviewLogs', 'texts', 'conflicts'];
+  const names = ['sources', 'notes', 'cards', 'reviewLogs', 'histories', 'texts', 'conflicts'];
   return JSON.stringify(await Promise.all(names.map((n) => readTable(page, n))));
 }
 
@@ -47,6 +47,7 @@ test('an .apkg → preview → 导入所选卡组 → decks as documents, cards 
   page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
   await bundledLoaded(page);
   const logsBefore = (await readTable(page, 'reviewLogs')).length;
+  assert.equal((await readTable(page, 'histories')).length, 0);
   await page
     .getByTestId('import-file')
     .setInputFiles({ name: '学习卡组.apkg', mimeType: 'application/octet-stream', buffer: apkg });
@@ -94,7 +95,14 @@ test('an .apkg → preview → 导入所选卡组 → decks as documents, cards 
   const two = anki.find((c) => c.prompt === '“两个维护”指的是什么？')!;
   assert.deepEqual([two.fsrs.stability, two.fsrs.difficulty, two.fsrs.state], [31.5, 6.2, 2]);
   assert.equal(anki.filter((c) => c.suspended === 1).length, 1);
-  assert.equal((await readTable(page, 'reviewLogs')).length - logsBefore, 4);
+  // The reviews came in as histories, a card's in one row (schema v9); Tifa's own ratings untouched.
+  assert.equal((await readTable(page, 'reviewLogs')).length, logsBefore);
+  const histories = await readTable<{ cardId: string; logs: unknown[] }>(page, 'histories');
+  assert.equal(
+    histories.reduce((n, h) => n + h.logs.length, 0),
+    4,
+  );
+  assert.ok(histories.every((h) => h.cardId.startsWith('anki-')));
 
   await page.goto(page.url().replace(/#.*$/, '#documents'));
   const doc = page.getByTestId('doc-item').filter({ hasText: '理论学习 › 全会精神' });

@@ -1,6 +1,7 @@
 import { Rating } from 'ts-fsrs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cardHistory, clearAllData, reviewLogsBetween } from '../../../data/db/dashboard';
+import { cardHistory, clearAllData } from '../../../data/db/dashboard';
+import { logsBetween } from '../../../data/db/logs';
 import { syncDeck } from '../../../data/db/deck-sync';
 import { saveReview, saveSettings } from '../../../data/db/repo';
 import type { TifaDB } from '../../../data/db/schema';
@@ -28,9 +29,9 @@ describe('cardHistory', () => {
   });
 });
 
-describe('reviewLogsBetween', () => {
+describe('logsBetween', () => {
   it('includes the start and excludes the end', async () => {
-    const logs = await reviewLogsBetween(db, at(0, 1), at(1));
+    const logs = await logsBetween(db, at(0, 1), at(1));
     expect(logs.map((l) => l.cardId)).toEqual(['c1', 'c2']);
   });
 });

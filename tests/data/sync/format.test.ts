@@ -5,6 +5,7 @@ import {
   parseSyncFile,
   serializeFile,
   SYNC_FORMAT,
+  SYNC_VERSION,
   type SyncFile,
 } from '../../../data/sync/format';
 
@@ -70,7 +71,7 @@ describe('sync files from the remote folder', () => {
   });
 
   it('refuses a file from a newer Tifa, saying to upgrade', () => {
-    expect(parse({ ...good(), version: 2, ops: [{ t: 'something-new' }] })).toEqual({
+    expect(parse({ ...good(), version: SYNC_VERSION + 1, ops: [{ t: 'something-new' }] })).toEqual({
       problem: expect.stringMatching(/更新版本的提法.*升级/),
       newer: true,
     });
