@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { db } from '@/data/db/schema';
-import { exportBackup, importBackupFile } from '@/data/db/backup';
+import { exportBackup, importBackupFile, reviewsIn } from '@/data/db/backup';
 import { toChineseMessage } from '@/data/db/errors';
 import { backupFileName } from '@/data/srs/metrics';
 import { ClearData } from './clear-data';
@@ -24,7 +24,7 @@ export function BackupSection() {
       download(backupFileName(now), new Blob([JSON.stringify(backup)], { type: 'application/json' }));
       setMessage({
         kind: 'ok',
-        text: `已导出 ${backup.cards.length} 张卡片、${backup.reviewLogs.length} 条复习记录。`,
+        text: `已导出 ${backup.cards.length} 张卡片、${reviewsIn(backup)} 条复习记录。`,
       });
     } catch (err) {
       setMessage({ kind: 'error', text: toChineseMessage(err) });
@@ -38,7 +38,7 @@ export function BackupSection() {
     setBusy(true);
     try {
       const result = await importBackupFile(db, file);
-      setMessage({ kind: 'ok', text: `导入成功：${result.cards} 张卡片、${result.reviewLogs} 条复习记录。` });
+      setMessage({ kind: 'ok', text: `导入成功：${result.cards} 张卡片、${result.reviews} 条复习记录。` });
     } catch (err) {
       setMessage({ kind: 'error', text: toChineseMessage(err) });
     } finally {

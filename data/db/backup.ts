@@ -24,6 +24,10 @@ export interface Backup extends Plain<BackupRows> {
 }
 
 const TABLES = Object.keys(RECORDS) as TableName[];
+
+/** The reviews a backup holds: Tifa's own ratings and every imported history's. */
+export const reviewsIn = (rows: { reviewLogs: unknown[]; histories?: Array<{ logs: unknown[] }> }) =>
+  rows.reviewLogs.length + (rows.histories ?? []).reduce((n, h) => n + h.logs.length, 0);
 const TOO_BIG = `备份文件太大（超过 ${MAX_BACKUP_CHARS / 1024 / 1024} MB），不是提法导出的文件。`;
 
 function plain<T>(value: T): Plain<T> {
@@ -51,7 +55,7 @@ export async function exportBackup(db: TifaDB, now: Date): Promise<Backup> {
 export async function importBackupFile(
   db: TifaDB,
   file: { size: number; text(): Promise<string> },
-): Promise<{ cards: number; reviewLogs: number }> {
+): Promise<{ cards: number; reviews: number }> {
   if (file.size > MAX_BACKUP_CHARS) throw new BackupError(TOO_BIG);
   let text: string;
   try {
@@ -63,7 +67,7 @@ export async function importBackupFile(
 }
 
 /** Accepts the parsed object or the file's text. Returns the number of cards imported. */
-export async function importBackup(db: TifaDB, json: unknown): Promise<{ cards: number; reviewLogs: number }> {
+export async function importBackup(db: TifaDB, json: unknown): Promise<{ cards: number; reviews: number }> {
   let data = json;
   if (typeof json === 'string') {
     if (json.length > MAX_BACKUP_CHARS) throw new BackupError(TOO_BIG);
@@ -86,5 +90,5 @@ export async function importBackup(db: TifaDB, json: unknown): Promise<{ cards: 
       cause: err,
     });
   }
-  return { cards: rows.cards.length, reviewLogs: rows.reviewLogs.length };
+  return { cards: rows.cards.length, reviews: reviewsIn(rows) };
 }

@@ -104,6 +104,21 @@ test('an .apkg → preview → 导入所选卡组 → decks as documents, cards 
   );
   assert.ok(histories.every((h) => h.cardId.startsWith('anki-')));
 
+  // The imported reviews are the card's history and count in the statistics, like Tifa's own ratings.
+  const most = histories.reduce((a, b) => (b.logs.length > a.logs.length ? b : a));
+  const reviewed = anki.find((c) => c.id === most.cardId)!;
+  assert.ok(most.logs.length > 1, 'the sample gives a card several Anki reviews');
+  await page.goto(page.url().replace(/#.*$/, '#stats'));
+  await page
+    .getByTestId('stats-reviews-total')
+    .filter({ hasText: String(logsBefore + 4) })
+    .waitFor();
+  await page.goto(page.url().replace(/#.*$/, '#cards'));
+  await page.getByTestId('card-search').fill(reviewed.prompt);
+  await page.getByTestId('card-row').filter({ hasText: reviewed.prompt }).first().click();
+  await page.getByTestId('card-history').waitFor();
+  assert.equal(await page.getByTestId('card-history').locator('tbody tr').count(), most.logs.length);
+
   await page.goto(page.url().replace(/#.*$/, '#documents'));
   const doc = page.getByTestId('doc-item').filter({ hasText: '理论学习 › 全会精神' });
   await doc.waitFor();

@@ -22,7 +22,7 @@ describe('backup', () => {
 
     const other = freshDb();
     await syncDeck(other, { ...makeDeck(), cards: [] }, T0); // something to be replaced
-    expect(await importBackup(other, text)).toEqual({ cards: 4, reviewLogs: 2 });
+    expect(await importBackup(other, text)).toEqual({ cards: 4, reviews: 2 });
     expect(await dump(other)).toEqual(await dump(db));
     // And the round trip is stable.
     expect(await exportBackup(other, at(1))).toEqual(backup);
