@@ -98,6 +98,7 @@ async function push(
 function count(ops: SyncOp[], into: SyncSummary['sent']): void {
   for (const op of ops) {
     if (op.t === 'review') into.reviews++;
+    else if (op.t === 'history') into.reviews += op.history.logs.length;
     else if (op.t === 'undo') into.undos++;
     else if (op.t === 'setting') into.settings++;
     else if (op.t === 'document' || op.t === 'document-deleted') into.documents++;

@@ -1,7 +1,8 @@
 // Shared fixtures for the store tests: a fresh fake IndexedDB per test and a tiny deck.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Card, Deck } from '../../../data/knowledge/types';
-import { Rating, type Grade } from 'ts-fsrs';
+import { Rating, State, type Grade } from 'ts-fsrs';
+import type { SrsLog } from '../../../data/srs/scheduler';
 import { openDb, type TifaDB } from '../../../data/db/schema';
 import { syncDeck } from '../../../data/db/deck-sync';
 import { editCard, recordSighting, resolveConflict, saveReview, saveSettings } from '../../../data/db/repo';
@@ -16,6 +17,20 @@ export const T0 = new Date(2025, 2, 1, 9, 0, 0);
 export const at = (days: number, hours = 0) => new Date(T0.getTime() + days * 86_400_000 + hours * 3_600_000);
 
 export const SETTINGS: StudySettings = { ...DEFAULT_SETTINGS, enableFuzz: false };
+
+/** One review as ts-fsrs logs it (a history's log, or a rating's without its card). */
+export const srsLog = (review: Date, rating: Rating = Rating.Good, state: State = State.Review): SrsLog => ({
+  rating,
+  state,
+  due: new Date(review.getTime() + 86_400_000),
+  stability: 3,
+  difficulty: 5,
+  elapsed_days: 0,
+  last_elapsed_days: 0,
+  scheduled_days: 1,
+  learning_steps: 0,
+  review,
+});
 
 const card = (id: string, noteId: string, prompt: string, answer: string, extra: Partial<Card> = {}): Card => ({
   id,

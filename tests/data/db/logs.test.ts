@@ -5,31 +5,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countLogs, historyRows, logsBetween, logsOfCards, studiedCardIds } from '../../../data/db/logs';
 import { saveReview, todayCounts } from '../../../data/db/repo';
 import { cardHistory } from '../../../data/db/dashboard';
+import { loadToday } from '../../../data/db/today';
 import { readTrainingLogs } from '../../../data/db/fsrs-params';
 import { syncDeck } from '../../../data/db/deck-sync';
 import type { HistoryRow, ReviewLogRow, TifaDB } from '../../../data/db/schema';
 import { Rating, State, type SrsLog } from '../../../data/srs/scheduler';
-import { at, freshDb, makeDeck, SETTINGS, T0 } from './helpers';
+import { at, freshDb, makeDeck, SETTINGS, srsLog as log, T0 } from './helpers';
 
 let db: TifaDB;
 beforeEach(() => {
   db = freshDb();
 });
 afterEach(() => db.close());
-
-/** One review as ts-fsrs logs it. */
-const log = (review: Date, rating: Rating = Rating.Good, state: State = State.Review): SrsLog => ({
-  rating,
-  state,
-  due: new Date(review.getTime() + 86_400_000),
-  stability: 3,
-  difficulty: 5,
-  elapsed_days: 0,
-  last_elapsed_days: 0,
-  scheduled_days: 1,
-  learning_steps: 0,
-  review,
-});
 
 /** A history row as an import writes it: logs sorted, `last` the newest. */
 const history = (cardId: string, noteId: string, reviews: SrsLog[]): HistoryRow => ({
@@ -51,8 +38,11 @@ const times = (logs: ReviewLogRow[]) => logs.map((l) => l.review.getTime());
 describe('logsBetween', () => {
   beforeEach(async () => {
     await db.reviewLogs.bulkAdd([own('c1', at(1)), own('c1', at(3))]);
-    // Imported: c2 reviewed on days 0 and 2, c3 on day 5 only.
-    await db.histories.bulkAdd([history('c2', 'n-c2', [log(at(0)), log(at(2))]), history('c3', 'n-c3', [log(at(5))])]);
+    // Imported: c2 reviewed on days 0, 2 and 3, c3 on day 5 only.
+    await db.histories.bulkAdd([
+      history('c2', 'n-c2', [log(at(0)), log(at(2)), log(at(3))]),
+      history('c3', 'n-c3', [log(at(5))]),
+    ]);
   });
 
   it('returns own and imported reviews of [from, to) oldest first, the end excluded', async () => {
@@ -61,13 +51,19 @@ describe('logsBetween', () => {
     expect(got.map((l) => l.cardId)).toEqual(['c2', 'c1', 'c2']);
   });
 
-  it('includes a review exactly at the end when asked to', async () => {
+  it('includes the own and the imported review exactly at the end when asked to', async () => {
     const got = await logsBetween(db, at(0), at(3), true);
-    expect(times(got)).toEqual([at(0), at(1), at(2), at(3)].map((d) => d.getTime()));
+    expect(times(got)).toEqual([at(0), at(1), at(2), at(3), at(3)].map((d) => d.getTime()));
+    expect(
+      got
+        .slice(3)
+        .map((l) => l.cardId)
+        .sort(),
+    ).toEqual(['c1', 'c2']);
   });
 
   it('finds a history whose newest review is after the period by a review inside it, and leaves out the others', async () => {
-    // c2's history ends on day 2, after `to`: its day-0 review is inside, its day-2 one is not.
+    // c2's history ends on day 3, after `to`: its day-0 review is inside, its later ones are not.
     const got = await logsBetween(db, at(-1), at(1));
     expect(got.map((l) => [l.cardId, l.review.getTime()])).toEqual([['c2', at(0).getTime()]]);
     expect(got[0].noteId).toBe('n-c2');
@@ -174,6 +170,8 @@ describe('readers of the whole history', () => {
     expect([...today.newCardIds].sort()).toEqual(['c2', 'c3']);
     expect([...today.reviewedCardIds].sort()).toEqual(['c1', 'c2', 'c3']);
     expect([...today.reviewedNoteIds].sort()).toEqual(['n1']);
+    // The popup's read (one transaction over both tables) counts them too.
+    expect((await loadToday(db, now)).doneToday).toBe(3);
   });
 
   it("lists a card's imported and own reviews together, newest first", async () => {
