@@ -25,7 +25,7 @@ import type { GlossaryEntry, RawFormulation, Span } from './raw';
 import { findSeries } from './series';
 import { findCuedSeries } from './cued';
 import { findTopicLists, findTwoHopes, findWorkLists } from './topic-lists';
-import { findTraitLists } from './trait-lists';
+import { findSiteLists, findTraitLists } from './trait-lists';
 import { COUNT_NUMERALS } from '../vocab/numerals';
 import { takenName, unnameRepeats } from './made-names';
 
@@ -66,9 +66,13 @@ export function extractFormulations(text: string, glossary: GlossaryEntry[] = GL
   // "…的主要目标：A，B，C。": a topic's list, unless a finder above read the same clauses.
   for (const t of [...findTopicLists(text), ...findWorkLists(text)])
     if (!found.some((f) => overlap(f.span, t.span))) found.push(t);
-  // "我国经济基础稳、优势多、韧性强、潜力大": asked in its own sentence.
-  for (const t of findTraitLists(text))
-    if (!found.some((f) => overlap(f.span, t.span))) found.push({ ...t, lead: leadInto(text, t.span.start) });
+  // "我国经济基础稳、优势多、韧性强、潜力大", "在学懂、弄通、做实上下功夫": asked in their own sentence.
+  for (const t of [...findTraitLists(text), ...findSiteLists(text)]) {
+    const same = found.find((f) => overlap(f.span, t.span));
+    if (!same) found.push({ ...t, lead: leadInto(text, t.span.start) });
+    // Found by another finder: the phrase after it still says what the items are for ("上持续发力").
+    else if (t.tail && same.members.join('、') === t.members.join('、')) same.tail ??= t.tail;
+  }
   for (const f of found) {
     const entry = (f.name && findGlossaryEntry(f.name)) || (f.via !== 'series' && findGlossaryByMembers(f.members));
     if (entry && glossary.includes(entry)) f.glossaryName = entry.name;

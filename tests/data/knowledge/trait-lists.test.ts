@@ -29,3 +29,27 @@ describe('two-character nouns each with its own one-character adjective', () => 
     expect(findTraitLists('我国经济韧性强、潜力大、活力足。')).toHaveLength(1);
   });
 });
+
+describe('the fields where a duty is to show, between 在 and 上 and a set phrase', () => {
+  it('are a list asked with the phrase after them', () => {
+    const cards = deckOf('各级领导干部要在笃信、务实、担当、自律上当表率，以上率下带动全体党员。');
+    const list = cards.find((c) => c.kind === 'formulation-list');
+    expect(list?.answer).toBe('笃信、务实、担当、自律');
+    expect(list?.prompt).toMatch(/^填写这组并列提法（共4项）：各级领导干部要在.+、.+、.+、.+上当表率$/);
+    const clozes = cards.filter((c) => c.kind === 'formulation-cloze');
+    expect(clozes.map((c) => c.answer).sort()).toEqual(['务实', '担当', '笃信', '自律'].sort());
+  });
+
+  it('takes three to six words of two to four characters, before any of the set phrases', () => {
+    const members = (s: string) => extractFormulations(s).find((f) => f.tail?.startsWith('上'))?.members;
+    expect(members('要在学懂、弄通、做实上下功夫，推动理论学习往深里走。')).toEqual(['学懂', '弄通', '做实']);
+    expect(members('要在稳就业、稳企业、稳预期上持续发力，巩固经济回升向好态势。')).toEqual([
+      '稳就业',
+      '稳企业',
+      '稳预期',
+    ]);
+    expect(members('在学、思、用上下功夫。')).toBeUndefined();
+    expect(members('要在学懂、弄通上下功夫。')).toBeUndefined();
+    expect(members('要在学懂、弄通、做实上面花时间。')).toBeUndefined();
+  });
+});
