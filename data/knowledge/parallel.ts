@@ -81,7 +81,7 @@ const VERB_HEADS = new Set('补堵强暖聚搬稳能促调惠防保抓建控降�
  * (思想水平、政治觉悟…) and idioms (一鼓作气) do not open with one of these verbs.
  */
 const VERBS_2 = new Set(
-  '铭记 牢记 缅怀 珍爱 珍惜 开创 创造 弘扬 传承 捍卫 维护 守护 践行 坚定 坚守 凝聚 汇聚 激发 增进 促进 推动 推进 深化 扩大 加强 增强 提高 提升 坚持 筑牢 守住 防范 化解 保障 改善 建设 完善 健全 落实 发展 实现'.split(
+  '铭记 牢记 缅怀 珍爱 珍惜 开创 创造 弘扬 传承 捍卫 维护 守护 践行 坚定 坚守 凝聚 汇聚 激发 增进 促进 推动 推进 深化 扩大 加强 增强 提高 提升 坚持 筑牢 守住 防范 化解 保障 改善 建设 完善 健全 落实 发展 实现 用好 应对 把握 抓住 抓好 发挥 做好'.split(
     ' ',
   ),
 );
@@ -178,8 +178,12 @@ function runOn(text: string, before: Array<Span | undefined>, at: number, L: num
 const verbHead = (s: string) =>
   s.length === 3 && VERB_HEADS.has(s[0]) ? s[0] : s.length === 4 && VERBS_2.has(s.slice(0, 2)) ? s.slice(0, 2) : '';
 
-const verbObject = (items: string[]) =>
-  items.length >= (items[0].length === 4 ? 4 : 3) &&
+/** "要坚定信心、用好优势、应对挑战": a duty's own words right before the list. */
+const DUTY_BEFORE = /(?:要|必须|需要|坚持|做到|着力|努力)$/;
+
+// Four-character verb-object phrases count from four items, or from three that a duty's words lead into.
+const verbObject = (items: string[], duty = false) =>
+  items.length >= (items[0].length === 4 && !duty ? 4 : 3) &&
   items.every((s) => s.length === items[0].length && verbHead(s)) &&
   new Set(items.map(verbHead)).size === items.length;
 
@@ -213,7 +217,11 @@ function block(text: string, segs: Span[], inner: Span[], p: number, q: number, 
   // A four-character one also closes its clause: "加强学习、提高能力、改善作风、落实责任等方式" is an open list.
   const closed = L === 3 || HARD.has(text[spans[spans.length - 1].end] ?? '。');
   if (shared.length === 0)
-    return whole && closed && verbObject(items) ? result(items, spans, '＿'.repeat(L)) : undefined;
+    return whole &&
+      closed &&
+      verbObject(items, DUTY_BEFORE.test(text.slice(Math.max(0, spans[0].start - 2), spans[0].start)))
+      ? result(items, spans, '＿'.repeat(L))
+      : undefined;
   if (shared.length === L) return undefined;
   // Ordinals are not a slogan: "二中、三中、四中(全会)".
   if (items.some((s) => [...s].some((c, k) => !shared.includes(k) && NUMERAL_CHARS.includes(c)))) return undefined;

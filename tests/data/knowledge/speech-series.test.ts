@@ -13,6 +13,19 @@ describe('four-character verb–object slogans', () => {
     f.memberSpans.forEach((m, i) => expect(s.slice(m.start, m.end)).toBe(f.members[i]));
   });
 
+  it('finds three when a duty’s words lead right into them (要, 必须, 坚持…)', () => {
+    for (const s of [
+      '面对复杂严峻的外部环境，我们要坚定信心、用好优势、应对挑战，推动经济持续回升向好。',
+      '各级党委必须把握大势、抓住机遇、化解风险。',
+    ])
+      expect(parallel(s)[0]?.members).toHaveLength(3);
+    expect(parallel('我们要坚定信心、用好优势、应对挑战，推动经济持续回升向好。')[0]?.members).toEqual([
+      '坚定信心',
+      '用好优势',
+      '应对挑战',
+    ]);
+  });
+
   it('leads in with the clause a bare 目的是 stands for', () => {
     const s =
       '今天我们隆重集会，庄严纪念中国人民抗日战争暨世界反法西斯战争伟大胜利八十周年，目的是牢记使命、弘扬传统、守护家园、创造未来。';
@@ -20,7 +33,7 @@ describe('four-character verb–object slogans', () => {
   });
 
   it.each([
-    ['three only', '我们要牢记使命、弘扬传统、创造未来。'],
+    ['three only, with no duty leading into them', '那一代人牢记使命、弘扬传统、创造未来。'],
     ['a noun list', '这些年来，干部队伍理论水平、业务能力、工作作风、精神面貌都有新变化。'],
     ['an open list', '通过加强学习、提高能力、改善作风、落实责任等方式推动工作。'],
     ['idioms', '大家要坚定信心、一鼓作气、尽锐出战、攻城拔寨。'],
