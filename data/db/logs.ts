@@ -1,8 +1,9 @@
 // Every review a card has had, read as one history from the two places it is kept: Tifa's own
 // ratings (`reviewLogs`, one row each: undone, synced and counted one by one) and the histories an
 // Anki import brought (`histories`, one row per card per import, never changed). Every reader of
-// the review log goes through here; a transaction that reads it includes both tables (LOG_TABLES).
+// the review log goes through here; a transaction that reads it includes both tables (logTables).
 import type { HistoryRow, ReviewLogRow, TifaDB } from './schema';
+import { MAX_HISTORY_LOGS } from './records-study';
 
 export const logTables = (db: TifaDB) => [db.reviewLogs, db.histories];
 
@@ -78,7 +79,10 @@ export async function studiedCardIds(db: TifaDB): Promise<string[]> {
   return [...new Set([...(own as string[]), ...(imported as string[])])];
 }
 
-/** Histories for imported reviews, one row per card (oldest first), the logs stripped of the card's ids. */
+/**
+ * Histories for imported reviews, one row per card (oldest first; a card of more than MAX_HISTORY_LOGS
+ * reviews in several rows), the logs stripped of the card's ids.
+ */
 export function historyRows(logs: readonly ReviewLogRow[]): HistoryRow[] {
   const byCard = new Map<string, ReviewLogRow[]>();
   for (const log of logs) {
@@ -86,9 +90,14 @@ export function historyRows(logs: readonly ReviewLogRow[]): HistoryRow[] {
     if (list) list.push(log);
     else byCard.set(log.cardId, [log]);
   }
-  return [...byCard].map(([cardId, list]) => {
+  return [...byCard].flatMap(([cardId, list]) => {
     const sorted = [...list].sort(byReview);
-    const logsOnly = sorted.map(({ cardId: _c, noteId: _n, id: _i, uid: _u, ...log }) => log);
-    return { cardId, noteId: sorted[0].noteId, logs: logsOnly, last: sorted[sorted.length - 1].review };
+    const rows: HistoryRow[] = [];
+    for (let at = 0; at < sorted.length; at += MAX_HISTORY_LOGS) {
+      const part = sorted.slice(at, at + MAX_HISTORY_LOGS);
+      const logs = part.map(({ cardId: _c, noteId: _n, id: _i, uid: _u, ...log }) => log);
+      rows.push({ cardId, noteId: part[0].noteId, logs, last: part[part.length - 1].review });
+    }
+    return rows;
   });
 }

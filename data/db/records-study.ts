@@ -80,8 +80,11 @@ export const ReviewLogRecord = v.pipe(
   v.transform((row): ReviewLogRow => clean(row as ReviewLogRow)),
 );
 
-/** Most reviews one imported card may bring (Anki's own cards rarely pass a few hundred). */
-export const MAX_HISTORY_LOGS = 100_000;
+/**
+ * Most reviews in one history row (a card with more gets several rows; Anki's own cards rarely pass a few
+ * hundred): a row is sent whole in one sync op, which must stay far below a sync file's limit.
+ */
+export const MAX_HISTORY_LOGS = 1_000;
 
 /** A card's imported reviews (schema v9): sorted oldest first, `last` taken from them, never trusted. */
 export const HistoryRecord = v.pipe(

@@ -96,12 +96,12 @@ const FileSchema = v.object({
 });
 
 /**
- * Upper bound of a document op's bytes in a file (UTF-8 takes at most 3 bytes per UTF-16 unit). A file
- * holds documents up to DOCUMENT_BYTES in all, so with its ratings it stays under MAX_FILE_BYTES; a
- * larger document alone is not synced (documentOps).
+ * Upper bound of a document or history op's bytes in a file (UTF-8 takes at most 3 bytes per UTF-16 unit).
+ * A file holds such ops up to DOCUMENT_BYTES in all, so with its ratings it stays under MAX_FILE_BYTES; a
+ * larger document alone is not synced (documentOps); a history row is far smaller (MAX_HISTORY_LOGS).
  */
 export const DOCUMENT_BYTES = 16 * 1024 * 1024;
-export const opBytes = (op: SyncOp) => (op.t === 'document' ? JSON.stringify(op).length * 3 : 0);
+export const opBytes = (op: SyncOp) => (op.t === 'document' || op.t === 'history' ? JSON.stringify(op).length * 3 : 0);
 
 /** The ops in files: at most OPS_PER_FILE each, and documents up to DOCUMENT_BYTES each. */
 export function chunkOps(ops: readonly SyncOp[]): SyncOp[][] {

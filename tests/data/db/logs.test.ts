@@ -3,6 +3,8 @@
 // card's history, training).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countLogs, historyRows, logsBetween, logsOfCards, studiedCardIds } from '../../../data/db/logs';
+import { parseRecord } from '../../../data/db/records';
+import { MAX_HISTORY_LOGS } from '../../../data/db/records-study';
 import { saveReview, todayCounts } from '../../../data/db/repo';
 import { cardHistory } from '../../../data/db/dashboard';
 import { loadToday } from '../../../data/db/today';
@@ -148,6 +150,18 @@ describe('historyRows', () => {
     }
     expect(c1).not.toHaveProperty('id');
     expect(c1).not.toHaveProperty('uid');
+  });
+
+  it('puts a card of more than MAX_HISTORY_LOGS reviews in several rows, each a valid record', () => {
+    const many = Array.from({ length: 2 * MAX_HISTORY_LOGS + 5 }, (_, i) => own('c1', at(i / 10)));
+    const rows = historyRows(many.reverse());
+    expect(rows.map((r) => r.logs.length)).toEqual([MAX_HISTORY_LOGS, MAX_HISTORY_LOGS, 5]);
+    expect(rows.map((r) => r.last)).toEqual(rows.map((r) => r.logs[r.logs.length - 1].review));
+    expect(rows[1].logs[0].review.getTime()).toBeGreaterThan(rows[0].last.getTime());
+    for (const row of rows) expect(parseRecord('histories', row)).toHaveProperty('row');
+    expect(parseRecord('histories', { ...rows[0], logs: many.slice(0, MAX_HISTORY_LOGS + 1) })).toEqual({
+      problem: `复习记录超过 ${MAX_HISTORY_LOGS} 条`,
+    });
   });
 });
 
