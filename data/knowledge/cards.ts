@@ -5,6 +5,7 @@ import { COUNT_NUMERALS } from '../vocab/numerals';
 import { SECTION_HEADING } from './series';
 import { listTopic } from './topic-lists';
 import { hasMadeName } from '../glossary';
+import { seriesClues } from './list-clues';
 
 /** Members joined by 、, or by ； where one holds a comma; `like` picks the separator (a cloze's blank holds none). */
 export function joinMembers(members: string[], like: string[] = members): string {
@@ -50,83 +51,6 @@ export const MAX_PROMPT = 80;
 const LONG_MEMBER = 8;
 const ORDINALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const ordinal = (k: number) => `第${ORDINALS[k] ?? k}项`;
-
-function sharedPositions(items: string[]): number[] {
-  const L = items[0]?.length ?? 0;
-  const out: number[] = [];
-  for (let k = 0; k < L; k++) if (items.every((s) => s.length === L && s[k] === items[0][k])) out.push(k);
-  return out;
-}
-
-/**
- * A parallel series as a recall hint: what the items share stays, the rest is blanked, the first
- * character always stays ("产业互____", "一____了之", "强____心", "补____"); a mould of three blanks or more
- * shows the line but the item's first word.
- */
-export function seriesClues(members: string[]): string[] {
-  const shared = sharedPositions(members);
-  if (!shared.length && new Set(members.map((m) => m.length)).size > 1) return looseClues(members);
-  return members.map((m) => {
-    const last = shared.length ? Math.max(...shared) : -1;
-    if (last >= 0 && last < m.length - 1 && shared.every((k, i) => k === i)) return m.slice(0, last + 1) + '____'; // 集中____
-    if (last >= 0 && last < m.length - 1 && shared.length === 1) return m.slice(0, last + 1) + '____'; // 产业互____
-    const clue = [...m]
-      .map((c, k) => (k === 0 || shared.includes(k) ? c : '\ue000'))
-      .join('')
-      .replace(/\ue000+/g, '____');
-    return clue.split('____').length > 3 ? ownWordBlank(m, shared) : clue;
-  });
-}
-
-/**
- * A mould with three blanks or more ("正____的____不可____") reads as nothing: only the item's own first
- * word is blanked and the rest of the line stays ("____的信念不可动摇").
- */
-function ownWordBlank(m: string, shared: number[]): string {
-  let k = 0;
-  while (shared.includes(k)) k++;
-  let j = k;
-  while (j < m.length && !shared.includes(j)) j++;
-  return `${m.slice(0, k)}____${m.slice(j)}`;
-}
-
-/**
- * Clues for items of different lengths: a shared ending or beginning stays ("党史、新中国史" → "____史",
- * "新____史"; "忠于党、忠于国家" → "忠于____"), else a word all of them carry ("把准政治方向" → "把____政治____").
- */
-function looseClues(members: string[]): string[] {
-  const pre = commonAffix(members, false);
-  const suf = commonAffix(members, true);
-  const word = pre || suf ? '' : sharedWord(members);
-  return members.map((m) => {
-    if (pre) return `${pre}____`;
-    if (suf) return m.length > suf.length + 1 ? `${m[0]}____${suf}` : `____${suf}`;
-    if (word) {
-      const k = m.indexOf(word);
-      return `${k > 0 ? `${m[0]}____` : ''}${word}${k + word.length < m.length ? '____' : ''}`;
-    }
-    return `${m[0]}____`;
-  });
-}
-
-function commonAffix(xs: string[], fromEnd: boolean): string {
-  let k = 0;
-  const at = (x: string, i: number) => (fromEnd ? x[x.length - 1 - i] : x[i]);
-  while (xs.every((x) => k < x.length - 1 && at(x, k) === at(xs[0], k))) k++;
-  return fromEnd ? xs[0].slice(xs[0].length - k) : xs[0].slice(0, k);
-}
-
-/** The longest run of two or more characters every member contains. */
-function sharedWord(xs: string[]): string {
-  const first = xs[0];
-  for (let len = Math.min(4, first.length - 1); len >= 2; len--) {
-    for (let i = 0; i + len <= first.length; i++) {
-      const w = first.slice(i, i + len);
-      if (xs.every((x) => x.includes(w))) return w;
-    }
-  }
-  return '';
-}
 
 /**
  * The question a numbered series answers, from the sentence or section title that announces it:

@@ -4,6 +4,7 @@
 // ("怒江州、和田地区、兰考县", "医疗救助、临时救助、慈善救助") fail it, on purpose.
 import type { RawFormulation, Span } from './raw';
 import { CLOSE_QUOTES, HARD, NUMERAL_CHARS, OPEN_QUOTES, isCjk } from './lists';
+import { sharedPositions } from './list-clues';
 
 /** What may follow the last item when the clause runs on ("…摘帽不摘监管的要求"). */
 const FOLLOW = new Set('的等和与及之上下中问要这是为并'.split(''));
@@ -251,11 +252,4 @@ function result(items: string[], spans: Span[], pattern: string): RawFormulation
     via: 'parallel',
     pattern,
   };
-}
-
-function sharedPositions(items: string[]): number[] {
-  const L = items[0].length;
-  const out: number[] = [];
-  for (let k = 0; k < L; k++) if (items.every((s) => s.length === L && s[k] === items[0][k])) out.push(k);
-  return out;
 }

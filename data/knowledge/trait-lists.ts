@@ -6,9 +6,10 @@
 // "在学懂、弄通、做实上下功夫" — three to six words of two to four characters, asked with the phrase after them.
 import type { RawFormulation, Span } from './raw';
 
-const ADJ = '稳多强大好高快足优实广深活厚';
+/** The one-character adjectives of a trait ("基础稳", "潜力大"). */
+export const TRAIT_ADJECTIVES = '稳多强大好高快足优实广深活厚';
 const TRAITS = new RegExp(
-  `(?<=[\\u4e00-\\u9fa5]{2})[\\u4e00-\\u9fa5]{2}[${ADJ}](?:、[\\u4e00-\\u9fa5]{2}[${ADJ}]){2,5}(?=[，。；])`,
+  `(?<=[\\u4e00-\\u9fa5]{2})[\\u4e00-\\u9fa5]{2}[${TRAIT_ADJECTIVES}](?:、[\\u4e00-\\u9fa5]{2}[${TRAIT_ADJECTIVES}]){2,5}(?=[，。；])`,
   'g',
 );
 

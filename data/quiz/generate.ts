@@ -1,7 +1,7 @@
 // One question per card: 单选, 判断, 多选 or 填空, whichever the card allows and the user chose.
 // Randomness comes in as `rand`, so a fixed seed gives the same quiz.
 import type { Card, Note } from '../knowledge/types';
-import { seriesClues } from '../knowledge/cards';
+import { seriesClues } from '../knowledge/list-clues';
 import { isNamed, type QuizContext } from './context';
 import { normalizeAnswer } from './answer';
 import { figureDistractors } from './figure-options';

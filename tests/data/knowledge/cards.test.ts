@@ -1,7 +1,8 @@
 // Prompts of unnamed lists: a parallel series is asked with its shared wording as the hint, a numbered
 // series through the sentence or section title that announces it; nothing longer than MAX_PROMPT.
 import { describe, expect, it } from 'vitest';
-import { MAX_PROMPT, formulationCards, headingQuestion, seriesClues, type CardContext } from '@/data/knowledge/cards';
+import { MAX_PROMPT, formulationCards, headingQuestion, type CardContext } from '@/data/knowledge/cards';
+import { seriesClues } from '@/data/knowledge/list-clues';
 import type { Note } from '@/data/knowledge/types';
 
 describe('seriesClues', () => {
@@ -29,6 +30,16 @@ describe('seriesClues', () => {
     [
       ['搬得出', '稳得住', '能致富'],
       ['搬____', '稳____', '能____'],
+    ],
+    // Traits: the noun stays, its adjective is the answer (not "基____" for 基础稳).
+    [
+      ['基础稳', '优势多', '韧性强', '潜力大'],
+      ['基础____', '优势____', '韧性____', '潜力____'],
+    ],
+    // One adjective repeated is no trait list (a complaint): the shared character stays, as for any mould.
+    [
+      ['会议多', '文件多', '检查多'],
+      ['会____多', '文____多', '检____多'],
     ],
     // Items of unequal length.
     [

@@ -14,7 +14,10 @@ describe('two-character nouns each with its own one-character adjective', () => 
     const clozes = cards.filter((c) => c.kind === 'formulation-cloze');
     expect(clozes.map((c) => c.answer).sort()).toEqual(['优势多', '基础稳', '潜力大', '韧性强']);
     expect(clozes.find((c) => c.answer === '优势多')?.prompt).toBe('这表明我国经济基础稳、____、韧性强、潜力大');
-    expect(cards.find((c) => c.kind === 'formulation-list')?.answer).toBe('基础稳、优势多、韧性强、潜力大');
+    const list = cards.find((c) => c.kind === 'formulation-list');
+    expect(list?.answer).toBe('基础稳、优势多、韧性强、潜力大');
+    // The hint keeps each noun: what is asked is its adjective.
+    expect(list?.prompt).toBe('填写这组并列提法（共4项）：这表明我国经济基础____、优势____、韧性____、潜力____');
   });
 
   it('takes three items', () => {
