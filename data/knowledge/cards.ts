@@ -171,7 +171,12 @@ export function formulationCards(note: Note, marked: MarkedEvidence[], context: 
       else if (question) prompt = `${question}（${ordinal(i + 1)}）`;
       else return;
     }
-    push('formulation-cloze', prompt, m, 0.8, m);
+    // The words closing the list say what it makes up ("建立各负其责、____的责任体系"). They came to the
+    // cloze after its card was first made: the card keeps the id it had without them, so progress carries.
+    const tail = cue?.lead && cue.tail && prompt === cue.lead + shown ? cue.tail : '';
+    if (tail && (prompt + tail).length <= MAX_PROMPT)
+      push('formulation-cloze', prompt + tail, m, 0.8, m, { id: cardId('formulation-cloze', note.id, prompt, m) });
+    else push('formulation-cloze', prompt, m, 0.8, m);
   });
   return cards;
 }

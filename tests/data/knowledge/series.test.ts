@@ -362,6 +362,18 @@ describe('cards for these series', () => {
     expect(list.answer).toBe('党委领导、政府负责、公众参与');
   });
 
+  it('asks each item with the tail too, under the id its card had without it (progress carries over)', () => {
+    const members = ['党委领导', '政府负责', '公众参与'];
+    const cards = (tail?: string) =>
+      formulationCards(note(members), [{ ev: { source: 's', quote: '' } }], {
+        cue: { lead: '构建', ...(tail ? { tail } : {}), source: 's' },
+      }).filter((c) => c.kind === 'formulation-cloze');
+    const [withTail, without] = [cards('的社会治理体系'), cards()];
+    expect(withTail.map((c) => c.prompt)).toContain('构建党委领导、____、公众参与的社会治理体系');
+    expect(without.map((c) => c.prompt)).toContain('构建党委领导、____、公众参与');
+    expect(withTail.map((c) => c.id)).toEqual(without.map((c) => c.id));
+  });
+
   it('sets clauses that hold a 、 apart with ；', () => {
     expect(joinMembers(['坚持甲、乙有机统一', '坚持丙、丁共同推进'])).toBe('坚持甲、乙有机统一；坚持丙、丁共同推进');
     expect(joinMembers(['政治意识', '大局意识'])).toBe('政治意识、大局意识');
