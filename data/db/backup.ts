@@ -28,6 +28,7 @@ const TABLES = Object.keys(RECORDS) as TableName[];
 /** The reviews a backup holds: Tifa's own ratings and every imported history's. */
 export const reviewsIn = (rows: { reviewLogs: unknown[]; histories?: Array<{ logs: unknown[] }> }) =>
   rows.reviewLogs.length + (rows.histories ?? []).reduce((n, h) => n + h.logs.length, 0);
+
 const TOO_BIG = `备份文件太大（超过 ${MAX_BACKUP_CHARS / 1024 / 1024} MB），不是提法导出的文件。`;
 
 function plain<T>(value: T): Plain<T> {

@@ -1,9 +1,8 @@
 // The records of study progress: a card's FSRS memory state (as ts-fsrs keeps it) and a review log
 // row, each field's type and range, checked before anything from outside is written (records.ts).
 import * as v from 'valibot';
-import { State } from '../srs/scheduler';
+import { State, type SrsLog } from '../srs/scheduler';
 import type { HistoryRow, ReviewLogRow } from './schema';
-import type { SrsLog } from '../srs/scheduler';
 import {
   clean,
   count,
