@@ -9,6 +9,17 @@ export interface Span {
   end: number;
 }
 
+/** The spans of members written one after another from `start`, one separator (、，) between each two. */
+export function spansFrom(start: number, members: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  let at = start;
+  for (const x of members) {
+    spans.push({ start: at, end: at + x.length });
+    at += x.length + 1;
+  }
+  return spans;
+}
+
 export interface RawFormulation {
   /** The name as the document gives it ("六个精准"); absent for unnamed series. */
   name?: string;

@@ -3,7 +3,7 @@
 // length up to the full stop. No count names them: the topic is the question ("…的主要目标是什么？").
 // Also the works a speech says to focus on ("下半年要……，重点做好A、B、C等工作"): asked by the time it names;
 // and 两点希望 told in one sentence ("提出两点希望，要A，以及B。"): a named pair.
-import type { RawFormulation, Span } from './raw';
+import { spansFrom, type RawFormulation, type Span } from './raw';
 
 /** A topic: what the list is, ending in a word that says so ("…的主要目标", "总体要求", "必须遵循的原则"). */
 const TOPIC =
@@ -89,12 +89,7 @@ export function findWorkLists(text: string): RawFormulation[] {
     while (from > 0 && !/[。！？\n]/.test(text[from - 1])) from--;
     const time = WORK_TIME.exec(text.slice(from, m.index))?.[0];
     if (!time) continue;
-    const memberSpans: Span[] = [];
-    let s = first;
-    for (const x of members) {
-      memberSpans.push({ start: s, end: s + x.length });
-      s += x.length + 1;
-    }
+    const memberSpans = spansFrom(first, members);
     out.push({
       members,
       ordered: false,

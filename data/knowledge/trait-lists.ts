@@ -4,7 +4,7 @@
 // 检查多") are a complaint in running prose, not a judgment to recite; they are left to the other finders.
 // Also the fields where a duty is to show, between 在 and 上 and a set phrase: "在笃信、务实、担当、自律上当表率",
 // "在学懂、弄通、做实上下功夫" — three to six words of two to four characters, asked with the phrase after them.
-import type { RawFormulation, Span } from './raw';
+import { spansFrom, type RawFormulation } from './raw';
 
 /** The one-character adjectives of a trait ("基础稳", "潜力大"). */
 export const TRAIT_ADJECTIVES = '稳多强大好高快足优实广深活厚';
@@ -18,7 +18,7 @@ export function findTraitLists(text: string): RawFormulation[] {
   for (const m of text.matchAll(TRAITS)) {
     const members = m[0].split('、');
     if (new Set(members.map((x) => x[2])).size !== members.length) continue;
-    const memberSpans: Span[] = members.map((x, i) => ({ start: m.index + 4 * i, end: m.index + 4 * i + 3 }));
+    const memberSpans = spansFrom(m.index, members);
     out.push({
       members,
       ordered: false,
@@ -41,17 +41,11 @@ export function findSiteLists(text: string): RawFormulation[] {
   for (const m of text.matchAll(SITES)) {
     const members = m[1].split('、');
     if (new Set(members).size !== members.length) continue;
-    const memberSpans: Span[] = [];
-    let at = m.index;
-    for (const x of members) {
-      memberSpans.push({ start: at, end: at + x.length });
-      at += x.length + 1;
-    }
     out.push({
       members,
       ordered: false,
       span: { start: m.index, end: m.index + m[1].length },
-      memberSpans,
+      memberSpans: spansFrom(m.index, members),
       via: 'parallel',
       tail: `上${m[2]}`,
     });
