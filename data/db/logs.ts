@@ -2,6 +2,10 @@
 // ratings (`reviewLogs`, one row each: undone, synced and counted one by one) and the histories an
 // Anki import brought (`histories`, one row per card per import, never changed). Every reader of
 // the review log goes through here; a transaction that reads it includes both tables (logTables).
+// Inside a caller's transaction only Dexie's own promises keep it open (Dexie.Promise.all, then): a native
+// Promise.all between two reads lets the browser commit it before the caller's next read (the popup's
+// 学习会 read failed so).
+import Dexie from 'dexie';
 import type { HistoryRow, ReviewLogRow, TifaDB } from './schema';
 import { MAX_HISTORY_LOGS } from './records-study';
 
@@ -15,28 +19,24 @@ export function entriesOf(row: HistoryRow): ReviewLogRow[] {
 const byReview = (a: ReviewLogRow, b: ReviewLogRow) => a.review.getTime() - b.review.getTime();
 
 /** Reviews in [from, to) (or [from, to] when `toIncluded`), oldest first. */
-export async function logsBetween(db: TifaDB, from: Date, to: Date, toIncluded = false): Promise<ReviewLogRow[]> {
-  // A history's reviews in the period: its newest is at or after `from`. Both reads at once (one await
-  // inside the caller's transaction).
-  const [own, rows] = await Promise.all([
-    db.reviewLogs.where('review').between(from, to, true, toIncluded).toArray(),
-    db.histories.where('last').aboveOrEqual(from).toArray(),
-  ]);
-  const t0 = from.getTime();
-  const t1 = to.getTime();
+export function logsBetween(db: TifaDB, from: Date, to: Date, toIncluded = false): Promise<ReviewLogRow[]> {
+  const [t0, t1] = [from.getTime(), to.getTime()];
   const inside = (l: ReviewLogRow) => {
     const t = l.review.getTime();
     return t >= t0 && (toIncluded ? t <= t1 : t < t1);
   };
-  if (!rows.length) return own;
-  return [...own, ...rows.flatMap(entriesOf).filter(inside)].sort(byReview);
+  // A history's reviews in the period: its newest is at or after `from`.
+  return Dexie.Promise.all([
+    db.reviewLogs.where('review').between(from, to, true, toIncluded).toArray(),
+    db.histories.where('last').aboveOrEqual(from).toArray(),
+  ]).then(([own, rows]) => (rows.length ? [...own, ...rows.flatMap(entriesOf).filter(inside)].sort(byReview) : own));
 }
 
 /** Each card's reviews, oldest first (cards without any are absent). Many cards: every row read once. */
-export async function logsOfCards(db: TifaDB, cardIds: Iterable<string>): Promise<Map<string, ReviewLogRow[]>> {
+export function logsOfCards(db: TifaDB, cardIds: Iterable<string>): Promise<Map<string, ReviewLogRow[]>> {
   const wanted = new Set(cardIds);
   const out = new Map<string, ReviewLogRow[]>();
-  if (!wanted.size) return out;
+  if (!wanted.size) return Dexie.Promise.resolve(out);
   const add = (l: ReviewLogRow) => {
     if (!wanted.has(l.cardId)) return;
     const list = out.get(l.cardId);
@@ -45,38 +45,40 @@ export async function logsOfCards(db: TifaDB, cardIds: Iterable<string>): Promis
   };
   // Range reads only (getAll): a few cards one by one, many cards by reading every row once.
   const ids = [...wanted];
-  const [own, rows] =
+  const own: Promise<ReviewLogRow[]> =
     ids.length > 300
-      ? await Promise.all([db.reviewLogs.toArray(), db.histories.toArray()])
-      : await Promise.all([
-          Promise.all(ids.map((id) => db.reviewLogs.where('cardId').equals(id).toArray())).then((l) => l.flat()),
-          db.histories.where('cardId').anyOf(ids).toArray(),
-        ]);
-  for (const row of rows) entriesOf(row).forEach(add);
-  own.forEach(add);
-  for (const list of out.values()) list.sort(byReview);
-  return out;
+      ? db.reviewLogs.toArray()
+      : Dexie.Promise.all(ids.map((id) => db.reviewLogs.where('cardId').equals(id).toArray())).then((l) => l.flat());
+  const rows: Promise<HistoryRow[]> =
+    ids.length > 300 ? db.histories.toArray() : db.histories.where('cardId').anyOf(ids).toArray();
+  return Dexie.Promise.all([own, rows]).then(([ownLogs, histories]) => {
+    for (const row of histories) entriesOf(row).forEach(add);
+    ownLogs.forEach(add);
+    for (const list of out.values()) list.sort(byReview);
+    return out;
+  });
 }
 
 /** Every review, in no particular order. */
-export async function allLogs(db: TifaDB): Promise<ReviewLogRow[]> {
-  const [own, rows] = await Promise.all([db.reviewLogs.toArray(), db.histories.toArray()]);
-  return rows.length ? [...own, ...rows.flatMap(entriesOf)] : own;
+export function allLogs(db: TifaDB): Promise<ReviewLogRow[]> {
+  return Dexie.Promise.all([db.reviewLogs.toArray(), db.histories.toArray()]).then(([own, rows]) =>
+    rows.length ? [...own, ...rows.flatMap(entriesOf)] : own,
+  );
 }
 
 /** How many reviews there are. */
-export async function countLogs(db: TifaDB): Promise<number> {
-  const rows = await db.histories.toArray();
-  return (await db.reviewLogs.count()) + rows.reduce((n, row) => n + row.logs.length, 0);
+export function countLogs(db: TifaDB): Promise<number> {
+  return Dexie.Promise.all([db.reviewLogs.count(), db.histories.toArray()]).then(
+    ([own, rows]) => own + rows.reduce((n, row) => n + row.logs.length, 0),
+  );
 }
 
 /** The cards that have any review. */
-export async function studiedCardIds(db: TifaDB): Promise<string[]> {
-  const [own, imported] = await Promise.all([
+export function studiedCardIds(db: TifaDB): Promise<string[]> {
+  return Dexie.Promise.all([
     db.reviewLogs.orderBy('cardId').uniqueKeys(),
     db.histories.orderBy('cardId').uniqueKeys(),
-  ]);
-  return [...new Set([...(own as string[]), ...(imported as string[])])];
+  ]).then(([own, imported]) => [...new Set([...(own as string[]), ...(imported as string[])])]);
 }
 
 /**
