@@ -28,13 +28,21 @@ const SAME_REVIEW_MS = 1000;
 
 const lastReview = (c: CardRow) => c.fsrs.last_review?.getTime() ?? -Infinity;
 
-/** The imported logs of cards already in the store that the store does not hold yet, as that card's logs. */
-async function newLogsOf(db: TifaDB, old: Map<string, CardRow>, logs: ReviewLogRow[]): Promise<ReviewLogRow[]> {
-  if (!old.size) return [];
-  const held = await logsOfCards(db, old.keys());
+/**
+ * The imported logs the store does not hold yet: a card already in the store keeps its own logs and
+ * gains only the reviews it lacks, as that card's; a card new to the store may still have reviews here
+ * (its document was deleted, which keeps the history, and is now imported again): never twice.
+ */
+async function logsToAdd(db: TifaDB, old: Map<string, CardRow>, logs: ReviewLogRow[]): Promise<ReviewLogRow[]> {
+  const held = await logsOfCards(
+    db,
+    logs.map((l) => l.cardId),
+  );
   const isHeld = (l: ReviewLogRow) =>
     (held.get(l.cardId) ?? []).some((h) => Math.abs(h.review.getTime() - l.review.getTime()) < SAME_REVIEW_MS);
-  return logs.filter((l) => old.has(l.cardId) && !isHeld(l)).map((l) => ({ ...l, noteId: old.get(l.cardId)!.noteId }));
+  return logs
+    .filter((l) => !isHeld(l))
+    .map((l) => (old.has(l.cardId) ? { ...l, noteId: old.get(l.cardId)!.noteId } : l));
 }
 
 export async function writeAnkiImport(db: TifaDB, rows: AnkiWrite): Promise<AnkiWriteCounts> {
@@ -45,7 +53,6 @@ export async function writeAnkiImport(db: TifaDB, rows: AnkiWrite): Promise<Anki
       const stored = await db.cards.bulkGet(rows.cards.map((c) => c.id));
       const old = new Map(stored.filter((c): c is CardRow => c !== undefined).map((c) => [c.id, c]));
       const fresh = rows.cards.filter((c) => !old.has(c.id));
-      const freshIds = new Set(fresh.map((c) => c.id));
       // Newer progress from Anki: the imported schedule (and suspension) on the stored row.
       const newer = rows.cards.flatMap((c) => {
         const prev = old.get(c.id);
@@ -67,7 +74,7 @@ export async function writeAnkiImport(db: TifaDB, rows: AnkiWrite): Promise<Anki
       await db.notes.bulkPut(notes);
       await db.cards.bulkAdd(fresh);
       await db.cards.bulkPut(newer);
-      const logs = [...rows.logs.filter((l) => freshIds.has(l.cardId)), ...(await newLogsOf(db, old, rows.logs))];
+      const logs = await logsToAdd(db, old, rows.logs);
       await db.histories.bulkAdd(historyRows(logs));
       counts.documents = sources.length;
       counts.added = fresh.length;

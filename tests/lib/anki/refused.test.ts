@@ -144,6 +144,10 @@ describe('writing an Anki import', () => {
     const removed = await deleteDocument(db, deck.id);
     expect(removed.removed).toBe(3);
     expect(await db.cards.count()).toBe(3);
+    // 删除 keeps the history; the deck imported again brings its cards back, never their reviews twice.
+    const back = await session.write(db, choiceOf(summary), NOW);
+    expect(back).toMatchObject({ added: 3, existing: 3, logs: 0 });
+    expect(await countLogs(db)).toBe(4);
     db.close();
   });
 
