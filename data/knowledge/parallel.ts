@@ -217,12 +217,10 @@ function block(text: string, segs: Span[], inner: Span[], p: number, q: number, 
   const whole = spans.length === q - p + 3 && p === 1 && q === segs.length - 2;
   // A four-character one also closes its clause: "加强学习、提高能力、改善作风、落实责任等方式" is an open list.
   const closed = L === 3 || HARD.has(text[spans[spans.length - 1].end] ?? '。');
-  if (shared.length === 0)
-    return whole &&
-      closed &&
-      verbObject(items, DUTY_BEFORE.test(text.slice(Math.max(0, spans[0].start - 2), spans[0].start)))
-      ? result(items, spans, '＿'.repeat(L))
-      : undefined;
+  if (shared.length === 0) {
+    const duty = DUTY_BEFORE.test(text.slice(Math.max(0, spans[0].start - 2), spans[0].start));
+    return whole && closed && verbObject(items, duty) ? result(items, spans, '＿'.repeat(L)) : undefined;
+  }
   if (shared.length === L) return undefined;
   // Ordinals are not a slogan: "二中、三中、四中(全会)".
   if (items.some((s) => [...s].some((c, k) => !shared.includes(k) && NUMERAL_CHARS.includes(c)))) return undefined;
