@@ -212,6 +212,9 @@ function judge(text: string, p: ListParse): RawFormulation | undefined {
   // Ordinals are not a slogan: "二中、三中、四中全会"; a year or count in items is running prose.
   const pre = commonPrefix(items);
   const suf = commonSuffix(items);
+  // "经济实力、科技实力、国防实力、综合国力和国际影响力": one more item, joined by 和, ends as the others do: the
+  // run alone would teach a wrong count (“和高水平创新团队”, “和中华优秀传统文化” end otherwise and stay outside).
+  if (suf && new RegExp(`^(?:和|及|以及|与)[\\u4e00-\\u9fa5]{1,8}?${suf}`).test(tail)) return undefined;
   const varying = items.map((s) => s.slice(pre.length, s.length - suf.length));
   if (varying.some((v) => [...v].some((c) => NUMERAL_CHARS.includes(c) && c !== '一'))) return undefined;
   const lens = items.map((s) => s.length);
