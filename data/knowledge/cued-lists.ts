@@ -2,6 +2,7 @@
 // a list led by a cue verb, closed by a formulaic tail, or whose items share a head or a prefix.
 import type { RawFormulation, Span } from './raw';
 import { NUMERAL_CHARS, isCjk } from './lists';
+import { sharedPositions } from './list-clues';
 import { commonPrefix, commonSuffix, forEachClause, MAX_CLAUSE_ITEM, QUOTES, split, stripQuotes } from './cued-text';
 import { endsWithCue, hasCue, lastCue, TAIL_HEAD, TAIL_VERBS } from './cued-cues';
 
@@ -191,16 +192,22 @@ function trim(text: string, s: Span): Span {
   return { start, end };
 }
 
-function sharedPositions(items: string[]): number {
-  const L = items[0].length;
-  if (!items.every((s) => s.length === L)) return 0;
-  let n = 0;
-  for (let k = 0; k < L; k++) if (items.every((s) => s[k] === items[0][k])) n++;
-  return n;
+/**
+ * "经济实力、科技实力、国防实力、综合国力和国际影响力": a last item joined by 和 (及, 以及, 与) that ends as the
+ * others do is one of them — without it the list would teach a wrong count. Items joined by 和 that end otherwise
+ * ("…青年科技人才和高水平创新团队", "…社会主义发展史和中华优秀传统文化") stay outside.
+ */
+function withJoinedLast(text: string, p: ListParse): ListParse {
+  const suf = commonSuffix(p.items.map((s) => text.slice(s.start, s.end)));
+  const m = suf ? new RegExp(`^(和|及|以及|与)([\\u4e00-\\u9fa5]{1,8}?${suf})`).exec(p.tail) : null;
+  if (!m) return p;
+  const start = p.items[p.items.length - 1].end + m[1].length;
+  return { ...p, items: [...p.items, { start, end: start + m[2].length }], tail: p.tail.slice(m[0].length) };
 }
 
 /** Is the parsed list a series a cadre recites? */
-function judge(text: string, p: ListParse): RawFormulation | undefined {
+function judge(text: string, parsed: ListParse): RawFormulation | undefined {
+  const p = withJoinedLast(text, parsed);
   const items = p.items.map((s) => text.slice(s.start, s.end));
   const n = items.length;
   if (n < 2 || new Set(items).size !== n) return undefined;
@@ -212,14 +219,11 @@ function judge(text: string, p: ListParse): RawFormulation | undefined {
   // Ordinals are not a slogan: "二中、三中、四中全会"; a year or count in items is running prose.
   const pre = commonPrefix(items);
   const suf = commonSuffix(items);
-  // "经济实力、科技实力、国防实力、综合国力和国际影响力": one more item, joined by 和, ends as the others do: the
-  // run alone would teach a wrong count (“和高水平创新团队”, “和中华优秀传统文化” end otherwise and stay outside).
-  if (suf && new RegExp(`^(?:和|及|以及|与)[\\u4e00-\\u9fa5]{1,8}?${suf}`).test(tail)) return undefined;
   const varying = items.map((s) => s.slice(pre.length, s.length - suf.length));
   if (varying.some((v) => [...v].some((c) => NUMERAL_CHARS.includes(c) && c !== '一'))) return undefined;
   const lens = items.map((s) => s.length);
   const eq = lens.every((l) => l === lens[0]);
-  const pos = sharedPositions(items);
+  const pos = sharedPositions(items).length;
   const cue = hasCue(p.lead.slice(-12));
   const head = TAIL_HEAD.exec(tail);
   const formulaTail = TAIL_VERBS.test(tail) || !!head;

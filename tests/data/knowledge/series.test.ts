@@ -21,6 +21,18 @@ const SERIES: Array<[string, string, string[], string?]> = [
     '要教育引导广大干部做到对党忠诚、个人干净、敢于担当，在新征程上建功立业。',
     ['对党忠诚', '个人干净', '敢于担当'],
   ],
+  // The last item joins with 和 and ends as the others do: one of them (four of five would be a wrong count).
+  [
+    'cue 实现, the last item after 和',
+    '到2035年实现我国经济实力、科技实力、国防实力、综合国力和国际影响力大幅跃升。',
+    ['经济实力', '科技实力', '国防实力', '综合国力', '国际影响力'],
+  ],
+  // One joined by 和 that ends otherwise is not.
+  [
+    'cue 学习, 和 before another kind',
+    '引导党员学习党史、新中国史、改革开放史、社会主义发展史和中华优秀传统文化，铭记奋斗历程。',
+    ['党史', '新中国史', '改革开放史', '社会主义发展史'],
+  ],
   [
     'cue 构建, tail …体系',
     '全面加强基层治理，构建党委领导、政府负责、民主协商、社会协同、公众参与的社会治理体系。',
@@ -261,8 +273,6 @@ const NAMED_AHEAD: Array<[string, string, string, string[]]> = [
 // Sentences from which the frame extractors must take nothing.
 const NONE: Array<[string, string]> = [
   ['places closed by 等', '会议期间，代表们先后赴杭州、宁波、温州、嘉兴、湖州等地考察调研。'],
-  // Its last item joins with 和 and ends as the others do: four of five would be a wrong count.
-  ['a run one short of its list', '到2035年实现我国经济实力、科技实力、国防实力、综合国力和国际影响力大幅跃升。'],
   ['cities', '调研组先后走访了杭州市、宁波市、温州市和嘉兴市，听取意见建议。'],
   ['departments', '由发展改革委、财政部、人力资源社会保障部、农业农村部按职责分工负责。'],
   ['bodies sharing a head', '中央和地方各级人大机关、行政机关、监察机关、审判机关、检察机关都要接受监督。'],
