@@ -71,7 +71,6 @@ export const VERB_START = /^(?:走|坚持|推进|实现|加强|发展|建设|推
 export const COLON_DEFINITION = /^(.{2,30}?)(?:就)?是：(.{4,150}?)[。；]?$/;
 export const MAX_LONG_ANSWER = 150;
 export const MAX_SUBJECT = 30;
-export const MAX_PROMPT = 80;
 
 export const isCjkPhrase = (s: string, min = 2) =>
   [...s.replace(/[“”、‘’·，]/g, '')].length >= min && /^[\u4e00-\u9fa5“”、‘’·，]+$/.test(s);

@@ -4,7 +4,7 @@
 // on one side of 是 / 在于 / 作为 / 为, the answer cut at the end of its clause.
 import type { Card, Evidence, Note } from './types';
 import { hash64, stableId } from './merge';
-import { withTitle } from './cards';
+import { MAX_PROMPT, withTitle } from './cards';
 import type { Span } from './normalize';
 import {
   type Clause,
@@ -16,7 +16,6 @@ import {
   HOLD_LINE,
   MAX_ANSWER,
   MAX_LONG_ANSWER,
-  MAX_PROMPT,
   MAX_SUBJECT,
   NOT_SUBJECT,
   ONE_OF,
