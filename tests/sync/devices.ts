@@ -2,15 +2,21 @@
 // sync suites.
 import { freshDb, makeDeck, at } from '../data/db/helpers';
 import { syncDeck } from '../../data/db/deck-sync';
+import { saveSettings } from '../../data/db/repo';
 import type { TifaDB } from '../../data/db/schema';
 import { startDav, type DavServer } from './dav-server';
 
-export async function twoDevices() {
+/**
+ * `fuzzOff`: the first device turns FSRS fuzz off, as most suites do — the setting travels with the first
+ * sync, so both devices then replay alike.
+ */
+export async function twoDevices({ fuzzOff = false } = {}) {
   const dav = await startDav();
   const a = freshDb();
   const b = freshDb();
   await syncDeck(a, makeDeck(), at(0));
   await syncDeck(b, makeDeck(), at(0));
+  if (fuzzOff) await saveSettings(a, { enableFuzz: false });
   return { dav, a, b };
 }
 

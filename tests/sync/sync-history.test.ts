@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTINGS, at, srsLog as log } from '../data/db/helpers';
-import { saveReview, saveSettings } from '../../data/db/repo';
+import { saveReview } from '../../data/db/repo';
 import { writeAnkiImport } from '../../data/db/anki-import';
 import type { ReviewLogRow, TifaDB } from '../../data/db/schema';
 import { getSyncSelf } from '../../data/db/sync-state';
@@ -66,8 +66,7 @@ async function plant(device: string, ops: unknown[]): Promise<void> {
 }
 
 beforeEach(async () => {
-  ({ dav, a, b } = await twoDevices());
-  await saveSettings(a, { enableFuzz: false });
+  ({ dav, a, b } = await twoDevices({ fuzzOff: true }));
 });
 
 afterEach(() => closeDevices(dav, a, b));

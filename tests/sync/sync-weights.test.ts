@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { default_w } from 'ts-fsrs';
 import { SETTINGS, at, trainReport } from '../data/db/helpers';
-import { saveReview, saveSettings } from '../../data/db/repo';
+import { saveReview } from '../../data/db/repo';
 import { saveTraining } from '../../data/db/fsrs-params';
 import { markRecompute, pendingRecompute, RECOMPUTE_KEY, recomputeMemoryStates } from '../../data/db/fsrs-recompute';
 import { applySyncFile } from '../../data/db/sync-apply';
@@ -35,8 +35,7 @@ const memory = async (db: TifaDB) =>
   (await db.cards.orderBy('id').toArray()).map((c) => [c.id, c.fsrs.stability, c.fsrs.difficulty, c.fsrs.due]);
 
 beforeEach(async () => {
-  ({ dav, a, b } = await twoDevices());
-  await saveSettings(a, { enableFuzz: false });
+  ({ dav, a, b } = await twoDevices({ fuzzOff: true }));
   await saveReview(a, 'c1', Rating.Good, at(1, 1), SETTINGS);
   await saveReview(a, 'c1', Rating.Good, at(4, 1), SETTINGS);
   await saveReview(b, 'c2', Rating.Again, at(1, 2), SETTINGS);

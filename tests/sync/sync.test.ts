@@ -35,9 +35,8 @@ async function view(db: TifaDB) {
 }
 
 beforeEach(async () => {
-  ({ dav, a, b } = await twoDevices());
   // The same settings on both (fuzz off, as in every test): they travel with the sync too.
-  await saveSettings(a, { enableFuzz: false });
+  ({ dav, a, b } = await twoDevices({ fuzzOff: true }));
 });
 
 afterEach(() => closeDevices(dav, a, b));
