@@ -4,6 +4,7 @@
 // Also the works a speech says to focus on ("下半年要……，重点做好A、B、C等工作"): asked by the time it names;
 // and 两点希望 told in one sentence ("提出两点希望，要A，以及B。"): a named pair.
 import { spansFrom, type RawFormulation, type Span } from './raw';
+import { sentenceStart } from './lists';
 
 /** A topic: what the list is, ending in a word that says so ("…的主要目标", "总体要求", "必须遵循的原则"). */
 const TOPIC =
@@ -85,9 +86,7 @@ export function findWorkLists(text: string): RawFormulation[] {
     const sep = body.includes('、') ? '、' : '，';
     const members = body.split(sep);
     if (members.length < MIN_ITEMS || members.length > MAX_WORKS || members.some((x) => !WORK_ITEM.test(x))) continue;
-    let from = m.index;
-    while (from > 0 && !/[。！？\n]/.test(text[from - 1])) from--;
-    const time = WORK_TIME.exec(text.slice(from, m.index))?.[0];
+    const time = WORK_TIME.exec(text.slice(sentenceStart(text, m.index), m.index))?.[0];
     if (!time) continue;
     const memberSpans = spansFrom(first, members);
     out.push({
